@@ -1,0 +1,33 @@
+import { describe, expect, it } from "vitest";
+import { campaignListQuerySchema, createCampaignSchema, createCampaignsForClassesSchema } from "./schema";
+
+describe("createCampaignSchema", () => {
+  it("trims and turns empty optional fields into null", () => {
+    expect(createCampaignSchema.parse({ name: " Parcours — 4E B ", targetProfileId: "rentree", division: "", ownerId: "3", title: " ", customLandingText: "" }))
+      .toEqual({ name: "Parcours — 4E B", targetProfileId: "rentree", division: null, ownerId: 3, title: null, customLandingText: null });
+  });
+
+  it("requires a name and a parcours", () => {
+    const result = createCampaignSchema.safeParse({ name: "  ", targetProfileId: "", ownerId: "1" });
+    expect(result.success).toBe(false);
+    const fields = result.error!.issues.map((issue) => issue.path[0]);
+    expect(fields).toEqual(expect.arrayContaining(["name", "targetProfileId"]));
+  });
+
+  it("rejects a bad owner id", () => {
+    expect(createCampaignSchema.safeParse({ name: "x", targetProfileId: "p", ownerId: "abc" }).success).toBe(false);
+  });
+});
+
+describe("createCampaignsForClassesSchema", () => {
+  it("needs at least one class", () => {
+    expect(createCampaignsForClassesSchema.safeParse({ targetProfileId: "p", divisions: [] }).success).toBe(false);
+  });
+});
+
+describe("campaignListQuerySchema", () => {
+  it("defaults to all active campaigns", () => {
+    expect(campaignListQuerySchema.parse({})).toEqual({ tab: "all", status: "active", q: "", division: "", page: 1 });
+    expect(campaignListQuerySchema.parse({ tab: "mine", status: "archived", page: "x" })).toMatchObject({ tab: "mine", status: "archived", page: 1 });
+  });
+});

@@ -1,0 +1,58 @@
+import { z } from "zod";
+
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, { message: `${max} caractères au maximum.` })
+    .optional()
+    .transform((value) => (value ? value : null));
+
+const id = z.coerce.number({ message: "Identifiant invalide." }).int().positive({ message: "Identifiant invalide." });
+
+export const campaignIdSchema = id;
+
+export const createCampaignSchema = z.object({
+  name: z.string().trim().min(1, { message: "Indiquez le nom de la campagne." }).max(255, { message: "255 caractères au maximum." }),
+  targetProfileId: z.string().trim().min(1, { message: "Choisissez un parcours." }).max(100),
+  division: optionalText(100),
+  ownerId: id,
+  title: optionalText(255),
+  customLandingText: optionalText(5000),
+});
+export type CreateCampaignInput = z.infer<typeof createCampaignSchema>;
+
+export const createCampaignsForClassesSchema = z.object({
+  targetProfileId: z.string().trim().min(1, { message: "Choisissez un parcours." }).max(100),
+  divisions: z
+    .array(z.string().trim().min(1).max(100))
+    .min(1, { message: "Choisissez au moins une classe." })
+    .max(500),
+});
+export type CreateCampaignsForClassesInput = z.infer<typeof createCampaignsForClassesSchema>;
+
+export const updateCampaignSchema = z.object({
+  campaignId: id,
+  name: createCampaignSchema.shape.name,
+  ownerId: id,
+  title: optionalText(255),
+  customLandingText: optionalText(5000),
+});
+export type UpdateCampaignInput = z.infer<typeof updateCampaignSchema>;
+
+export const archiveCampaignSchema = z.object({ campaignId: id });
+export type ArchiveCampaignInput = z.infer<typeof archiveCampaignSchema>;
+
+function firstValue(value: unknown): unknown {
+  return Array.isArray(value) ? value[0] : value;
+}
+
+/** The list's URL parameters; anything unexpected falls back to the default instead of failing. */
+export const campaignListQuerySchema = z.object({
+  tab: z.preprocess(firstValue, z.enum(["mine", "all"]).catch("all")).default("all"),
+  status: z.preprocess(firstValue, z.enum(["active", "archived"]).catch("active")).default("active"),
+  q: z.preprocess(firstValue, z.string().trim().max(100).catch("")).default(""),
+  division: z.preprocess(firstValue, z.string().trim().max(100).catch("")).default(""),
+  page: z.preprocess(firstValue, z.coerce.number().int().min(1).max(10_000).catch(1)).default(1),
+});
+export type CampaignListQuery = z.infer<typeof campaignListQuerySchema>;

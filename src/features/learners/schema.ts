@@ -1,0 +1,17 @@
+import { z } from "zod";
+
+function firstValue(value: unknown): unknown {
+  return Array.isArray(value) ? value[0] : value;
+}
+
+/** The Élèves page's URL parameters; anything unexpected falls back to "no filter". */
+export const learnerListQuerySchema = z.object({
+  q: z.preprocess(firstValue, z.string().trim().max(100).catch("")).default(""),
+  division: z.preprocess(firstValue, z.string().trim().max(100).catch("")).default(""),
+  connection: z.preprocess(firstValue, z.enum(["GAR", "NONE", ""]).catch("")).default(""),
+  joined: z.preprocess(firstValue, z.enum(["yes", "no", ""]).catch("")).default(""),
+  page: z.preprocess(firstValue, z.coerce.number().int().min(1).max(10_000).catch(1)).default(1),
+});
+export type LearnerListQuery = z.infer<typeof learnerListQuerySchema>;
+
+export const LEARNERS_PAGE_SIZE = 50;

@@ -1,0 +1,20 @@
+export const classesMessages = {
+  title: "Classes",
+  intro: "Les classes de votre établissement, d'après la dernière base SIECLE importée.",
+  tableCaption: "Liste des classes",
+  columns: {
+    division: "Classe",
+    learners: "Élèves",
+    joined: "Ont rejoint Pix",
+    campaigns: "Campagnes",
+    actions: "Actions",
+  },
+  noCampaign: "Aucune campagne",
+  createCampaign: "Créer la campagne de la classe",
+  createCampaignFor: (division: string) => `Créer la campagne de la classe ${division}`,
+  createForEachClass: "Créer une campagne pour chaque classe",
+  empty: "Aucune classe : importez votre base SIECLE.",
+  importLink: "Importer la base élèves",
+  joinedLabel: (joined: number, total: number) => `${joined} / ${total}`,
+  joinedDescription: (joined: number, total: number) => `${joined} élèves sur ${total} ont rejoint Pix`,
+} as const;

@@ -1,0 +1,66 @@
+import { describe, expect, it } from "vitest";
+import { isStudentProfile, mapGarProfile, parseGarDivision } from "./gar-claims";
+
+const ido = "a".repeat(64);
+
+describe("mapGarProfile", () => {
+  it("maps the GAR claims of a student", () => {
+    const result = mapGarProfile(
+      { sub: ido, IDO: ido, PRE: "Maëlys", NOM: "DA SILVA", UAI: "0999001w", PRO: "National_elv", DIV: ["3EA##3E A"] },
+      ido,
+    );
+    expect(result).toEqual({
+      ok: true,
+      identity: {
+        garId: ido,
+        firstName: "Maëlys",
+        lastName: "DA SILVA",
+        uais: ["0999001W"],
+        profile: "National_elv",
+        divisions: [{ code: "3EA", label: "3E A" }],
+      },
+    });
+  });
+
+  it("accepts multi-valued and missing optional claims", () => {
+    const result = mapGarProfile({ IDO: ido, PRE: ["Inès"], NOM: "BERTHELOT", UAI: ["0999001W", "0999002L"] }, ido);
+    expect(result.ok && result.identity).toMatchObject({ uais: ["0999001W", "0999002L"], profile: null, divisions: [] });
+  });
+
+  it("refuses a profile without IDO or names", () => {
+    expect(mapGarProfile({ PRE: "A", NOM: "B" }, ido)).toEqual({ ok: false, reason: "MISSING_IDO" });
+    expect(mapGarProfile({ IDO: ido, PRE: " ", NOM: "B" }, ido)).toEqual({ ok: false, reason: "MISSING_NAMES" });
+    expect(mapGarProfile({ IDO: ido, PRE: "A" }, ido)).toEqual({ ok: false, reason: "MISSING_NAMES" });
+    expect(mapGarProfile(null, ido)).toEqual({ ok: false, reason: "MISSING_IDO" });
+    expect(mapGarProfile("IDO", ido)).toEqual({ ok: false, reason: "MISSING_IDO" });
+  });
+
+  it("refuses a profile about someone other than the ID token's subject", () => {
+    expect(mapGarProfile({ sub: "other", IDO: ido, PRE: "A", NOM: "B" }, ido)).toEqual({
+      ok: false,
+      reason: "SUBJECT_MISMATCH",
+    });
+    expect(mapGarProfile({ IDO: "other", PRE: "A", NOM: "B" }, ido)).toEqual({ ok: false, reason: "SUBJECT_MISMATCH" });
+  });
+
+  it("refuses staff profiles", () => {
+    expect(mapGarProfile({ IDO: ido, PRE: "A", NOM: "B", PRO: "National_ens" }, ido)).toEqual({
+      ok: false,
+      reason: "NOT_A_STUDENT",
+    });
+  });
+});
+
+describe("isStudentProfile", () => {
+  it("ignores the case of the profile", () => {
+    expect(isStudentProfile("National_ELV")).toBe(true);
+    expect(isStudentProfile("National_doc")).toBe(false);
+  });
+});
+
+describe("parseGarDivision", () => {
+  it("splits code##label and tolerates a bare code", () => {
+    expect(parseGarDivision("4EB##4E B")).toEqual({ code: "4EB", label: "4E B" });
+    expect(parseGarDivision("4E B")).toEqual({ code: "4E B", label: "4E B" });
+  });
+});

@@ -1,0 +1,86 @@
+/**
+ * Turning the GAR profile (the JSON of `oidcProfile`, GAR-style short claim names) into the
+ * identity the app works with. The GAR sends no INE and no birth date; values may be a string
+ * or a list (UAI, DIV are multi-valued for some users), and DIV items look like `code##label`.
+ */
+
+export type GarDivision = { code: string; label: string };
+
+export type GarIdentity = {
+  /** The GAR's opaque id (IDO): the external id of the GAR authentication method. */
+  garId: string;
+  firstName: string;
+  lastName: string;
+  /** UAIs of the schools the GAR attaches the user to, upper-cased. */
+  uais: string[];
+  /** `National_elv` for students; null when the GAR did not send it. */
+  profile: string | null;
+  divisions: GarDivision[];
+};
+
+export type GarProfileMappingResult =
+  | { ok: true; identity: GarIdentity }
+  | { ok: false; reason: "MISSING_IDO" | "MISSING_NAMES" | "SUBJECT_MISMATCH" | "NOT_A_STUDENT" };
+
+const MAX_CLAIM_LENGTH = 512;
+
+function asStrings(value: unknown): string[] {
+  const values = Array.isArray(value) ? value : [value];
+  return values
+    .filter((item): item is string => typeof item === "string")
+    .map((item) => item.trim())
+    .filter((item) => item.length > 0 && item.length <= MAX_CLAIM_LENGTH);
+}
+
+function firstString(value: unknown): string | null {
+  return asStrings(value)[0] ?? null;
+}
+
+export function parseGarDivision(value: string): GarDivision {
+  const separator = value.indexOf("##");
+  if (separator === -1) return { code: value, label: value };
+  const code = value.slice(0, separator).trim();
+  const label = value.slice(separator + 2).trim();
+  return { code, label: label || code };
+}
+
+/** The GAR writes the profile with varying case (`National_elv`, `National_ELV`). */
+export function isStudentProfile(profile: string | null): boolean {
+  return profile === null || profile.toLowerCase() === "national_elv";
+}
+
+/**
+ * @param profile the JSON returned by the profile endpoint, untrusted.
+ * @param idTokenSubject the `sub` of the validated ID token: the profile must be about the same
+ *   person (a profile `sub`, when present, must equal it; otherwise the IDO must).
+ */
+export function mapGarProfile(profile: unknown, idTokenSubject: string): GarProfileMappingResult {
+  if (typeof profile !== "object" || profile === null || Array.isArray(profile)) {
+    return { ok: false, reason: "MISSING_IDO" };
+  }
+  const claims = profile as Record<string, unknown>;
+  const garId = firstString(claims.IDO);
+  if (!garId) return { ok: false, reason: "MISSING_IDO" };
+
+  const profileSubject = firstString(claims.sub);
+  if ((profileSubject ?? garId) !== idTokenSubject) return { ok: false, reason: "SUBJECT_MISMATCH" };
+
+  const firstName = firstString(claims.PRE);
+  const lastName = firstString(claims.NOM);
+  if (!firstName || !lastName) return { ok: false, reason: "MISSING_NAMES" };
+
+  const garProfile = firstString(claims.PRO);
+  if (!isStudentProfile(garProfile)) return { ok: false, reason: "NOT_A_STUDENT" };
+
+  return {
+    ok: true,
+    identity: {
+      garId,
+      firstName,
+      lastName,
+      uais: [...new Set(asStrings(claims.UAI).map((uai) => uai.toUpperCase()))],
+      profile: garProfile,
+      divisions: asStrings(claims.DIV).map(parseGarDivision),
+    },
+  };
+}

@@ -1,0 +1,65 @@
+import { defineConfig, devices } from "@playwright/test";
+
+/**
+ * Run through `npm run test:e2e` (tests/e2e/run.ts), which prepares a fresh database, free ports
+ * and a production build, then sets the E2E_* variables read here.
+ */
+const appPort = Number(process.env.E2E_APP_PORT ?? 3100);
+const garPort = Number(process.env.E2E_GAR_PORT ?? 4100);
+const databaseUrl = process.env.E2E_DATABASE_URL ?? "";
+export const appBaseUrl = `http://localhost:${appPort}`;
+
+// The app server must not inherit the react-server condition the test process runs with.
+const serverEnv: Record<string, string> = {
+  NODE_OPTIONS: "",
+  NODE_ENV: "production",
+  NEXT_TELEMETRY_DISABLED: "1",
+  DATABASE_URL: databaseUrl,
+  APP_BASE_URL: appBaseUrl,
+  SESSION_SECRET: "e2e-session-secret-0123456789-abcdefghijklmnop",
+  ENABLE_DEV_PAGES: "1",
+  E2E_GAR_PORT: String(garPort),
+};
+
+export default defineConfig({
+  testDir: "tests/e2e",
+  testMatch: "**/*.spec.ts",
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: [["list"]],
+  outputDir: "test-results",
+  use: {
+    baseURL: appBaseUrl,
+    locale: "fr-FR",
+    timezoneId: "Europe/Paris",
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
+    },
+  },
+  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], channel: undefined } }],
+  webServer: [
+    {
+      command: `node node_modules/next/dist/bin/next start -p ${appPort}`,
+      url: `${appBaseUrl}/api/health`,
+      reuseExistingServer: false,
+      timeout: 120_000,
+      env: serverEnv,
+      stdout: "pipe",
+      stderr: "pipe",
+    },
+  ],
+});

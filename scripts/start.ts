@@ -1,0 +1,83 @@
+// `npm start`: build, prepare the database (DATABASE_URL or the embedded one under .data/),
+// seed an empty database with the demo school, then serve the app on http://localhost:3000.
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import path from "node:path";
+
+import { DEMO_ADMIN, DEMO_MEMBER, DEMO_SCHOOL } from "../prisma/demo-accounts";
+import { MigrationError } from "../src/lib/migrations";
+import { prepareDatabase } from "../src/lib/prepare-database";
+
+const port = Number(process.env.PORT ?? 3000);
+process.env.APP_BASE_URL ??= `http://localhost:${port}`;
+process.env.NEXT_TELEMETRY_DISABLED = "1";
+const nextBin = path.resolve("node_modules/next/dist/bin/next");
+const children: ChildProcess[] = [];
+
+/** Local secrets for the embedded setup, generated once and kept out of the repository. */
+function ensureLocalSecrets(): void {
+  const file = path.resolve(".data/secrets.json");
+  mkdirSync(path.dirname(file), { recursive: true });
+  const secrets = existsSync(file) ? (JSON.parse(readFileSync(file, "utf8")) as Record<string, string>) : {};
+  secrets.SESSION_SECRET ??= randomBytes(32).toString("base64url");
+  secrets.GAR_CLIENT_SECRET ??= randomBytes(24).toString("base64url");
+  writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
+  for (const [key, value] of Object.entries(secrets)) process.env[key] ??= value;
+}
+
+function run(label: string, args: string[]): void {
+  console.log(`\n▶ ${label}`);
+  const result = spawnSync(process.execPath, args, { stdio: "inherit", env: process.env });
+  if (result.status !== 0) {
+    console.error(`Échec : ${label}`);
+    process.exit(result.status ?? 1);
+  }
+}
+
+async function main() {
+  ensureLocalSecrets();
+  console.log("▶ Base de données");
+  const { embedded, description } = await prepareDatabase({ log: (line) => console.log(`  ${line}`) });
+  console.log(`  ${description}`);
+  const { prisma } = await import("../src/lib/db");
+  const { seed } = await import("../prisma/seed");
+  await seed(prisma, (line) => console.log(`  ${line}`));
+
+  if (process.env.SKIP_BUILD !== "1") run("Construction de l'application (next build)", [nextBin, "build"]);
+
+  const stop = async () => {
+    for (const child of children) child.kill("SIGTERM");
+    await embedded?.stop();
+    process.exit(0);
+  };
+  process.on("SIGINT", stop);
+  process.on("SIGTERM", stop);
+
+  const app = spawn(process.execPath, [nextBin, "start", "-p", String(port)], {
+    stdio: "inherit",
+    env: { ...process.env, NODE_ENV: "production" },
+  });
+  children.push(app);
+  app.on("exit", (code) => {
+    console.error(`Le serveur s'est arrêté (code ${code}).`);
+    void stop();
+  });
+
+  console.log(`
+────────────────────────────────────────────────────────────
+ Pix (élèves)      ${process.env.APP_BASE_URL}/
+ Pix Orga          ${process.env.APP_BASE_URL}/orga
+ Santé             ${process.env.APP_BASE_URL}/api/health
+ Base de données   ${description}
+
+ Établissement de démonstration : ${DEMO_SCHOOL.name} (UAI ${DEMO_SCHOOL.uai})
+ Administrateur : ${DEMO_ADMIN.email} / ${DEMO_ADMIN.password}
+ Membre         : ${DEMO_MEMBER.email} / ${DEMO_MEMBER.password}
+────────────────────────────────────────────────────────────`);
+}
+
+main().catch((error) => {
+  console.error(error instanceof MigrationError ? `Erreur : ${error.message}` : error);
+  process.exit(1);
+});

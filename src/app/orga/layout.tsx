@@ -1,0 +1,29 @@
+import type { Metadata } from "next";
+import type { ReactNode } from "react";
+
+import { OrgaShell } from "@/components/layout/orga-shell";
+import { getMemberContext } from "@/lib/session";
+
+export const metadata: Metadata = { title: { default: "Pix Orga", template: "%s · Pix Orga" } };
+export const dynamic = "force-dynamic";
+
+/** Signed-in members get the navigation shell; sign-in, activation and invitation pages do not. */
+export default async function OrgaLayout({ children }: { children: ReactNode }) {
+  const member = await getMemberContext();
+  if (!member || !member.hasAcceptedCgu) {
+    return <div className="min-h-screen bg-slate-50">{children}</div>;
+  }
+  return (
+    <OrgaShell
+      member={{
+        firstName: member.firstName,
+        lastName: member.lastName,
+        role: member.role,
+        school: { id: member.school.id, name: member.school.name, uai: member.school.uai },
+        schools: member.schools,
+      }}
+    >
+      {children}
+    </OrgaShell>
+  );
+}

@@ -1,0 +1,97 @@
+import "server-only";
+
+import { z } from "zod";
+
+import { DomainError, type DomainErrorCode, isDomainError } from "@/lib/errors";
+import { logger } from "@/lib/logger";
+import {
+  type MemberContext,
+  type StudentContext,
+  requireMember,
+  requireStudent,
+} from "@/lib/session";
+import { errorMessages } from "@/messages/fr/errors";
+
+export type ActionState<T = undefined> =
+  | { status: "idle" }
+  | { status: "success"; data: T; message?: string }
+  | {
+      status: "error";
+      code: DomainErrorCode | "VALIDATION";
+      message: string;
+      fieldErrors?: Record<string, string[]>;
+      details?: Record<string, unknown>;
+    };
+
+export const idleState = { status: "idle" } as const;
+
+type Auth = "public" | "student" | "member" | "admin";
+type ContextFor<A extends Auth> = A extends "member" | "admin"
+  ? { member: MemberContext }
+  : A extends "student"
+    ? { student: StudentContext }
+    : Record<string, never>;
+
+/** FormData → plain object; repeated keys become arrays, files stay files. */
+export function formDataToObject(formData: FormData): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const key of new Set(formData.keys())) {
+    if (key.startsWith("$ACTION")) continue;
+    const values = formData.getAll(key);
+    out[key] = values.length > 1 || key.endsWith("[]") ? values : values[0];
+  }
+  return out;
+}
+
+/**
+ * The one server-action wrapper: parse with the feature's schema, authenticate and authorise
+ * against the database, run exactly one handler, map expected failures (DomainError) to a state
+ * for `useActionState`. Anything else is a bug: rethrown for error.tsx and the logs. `redirect()`
+ * and `notFound()` thrown by the handler pass through untouched.
+ */
+export function createAction<S extends z.ZodType, A extends Auth, T = undefined>(options: {
+  schema: S;
+  auth: A;
+  handler: (input: z.infer<S>, context: ContextFor<A>) => Promise<T>;
+  /** Success message shown by the form (French). */
+  successMessage?: string;
+}): (previous: ActionState<T>, formData: FormData) => Promise<ActionState<T>> {
+  return async (_previous, formData) => {
+    const parsed = options.schema.safeParse(formDataToObject(formData));
+    if (!parsed.success) {
+      const flattened = z.flattenError(parsed.error);
+      return {
+        status: "error",
+        code: "VALIDATION",
+        message: flattened.formErrors[0] ?? errorMessages.VALIDATION,
+        fieldErrors: flattened.fieldErrors as Record<string, string[]>,
+      };
+    }
+    try {
+      const context = await resolveContext(options.auth);
+      const data = await options.handler(parsed.data, context as ContextFor<A>);
+      return { status: "success", data, message: options.successMessage };
+    } catch (error) {
+      if (isDomainError(error)) return toErrorState(error);
+      throw error;
+    }
+  };
+}
+
+async function resolveContext(auth: Auth): Promise<unknown> {
+  if (auth === "public") return {};
+  if (auth === "student") return { student: await requireStudent() };
+  return { member: await requireMember({ role: auth === "admin" ? "ADMIN" : undefined }) };
+}
+
+export function toErrorState(error: DomainError): Extract<ActionState<never>, { status: "error" }> {
+  if (error.code === "FORBIDDEN" || error.code === "UNAUTHENTICATED") {
+    logger.info("action.refused", { code: error.code });
+  }
+  return {
+    status: "error",
+    code: error.code,
+    message: error.userMessage ?? errorMessages[error.code],
+    details: error.details,
+  };
+}

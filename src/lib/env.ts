@@ -1,0 +1,57 @@
+import { z } from "zod";
+
+/**
+ * Every environment variable the app reads, validated once. `.env.example` documents each one.
+ * Read through `env()` (lazy) so that `next build` and unit tests never need a configured runtime.
+ */
+const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+  /** postgresql://… ; unset → the embedded PostgreSQL (PGlite) under .data/. */
+  DATABASE_URL: z.string().startsWith("postgres").optional(),
+  /** Public origin of the app, used for e-mailed links and the GAR callback URL. */
+  APP_BASE_URL: z.url().default("http://localhost:3000"),
+  /** Secret (≥ 32 chars) for signing/encrypting short-lived cookies such as the pending GAR identity. */
+  SESSION_SECRET: z.string().min(32).optional(),
+  LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+  /** Mirrors `next dev`: serves dev-only pages such as /dev/outbox. */
+  ENABLE_DEV_PAGES: z.enum(["0", "1"]).optional(),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+let cached: Env | undefined;
+
+export function env(): Env {
+  if (cached) return cached;
+  const parsed = envSchema.safeParse(process.env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `  - ${issue.path.join(".")}: ${issue.message}`);
+    throw new Error(`Configuration invalide (variables d'environnement) :\n${lines.join("\n")}`);
+  }
+  cached = parsed.data;
+  return cached;
+}
+
+/** The session secret; a development fallback is derived only outside production. */
+export function sessionSecret(): string {
+  const secret = env().SESSION_SECRET;
+  if (secret) return secret;
+  if (env().NODE_ENV === "production") {
+    throw new Error("SESSION_SECRET doit être défini en production (32 caractères au moins).");
+  }
+  return "development-only-session-secret-not-for-production-use";
+}
+
+export function isProduction(): boolean {
+  return env().NODE_ENV === "production";
+}
+
+/** Dev-only pages (outbox…) are served in development and tests, or when explicitly enabled. */
+export function areDevPagesEnabled(): boolean {
+  return env().ENABLE_DEV_PAGES === "1" || env().NODE_ENV !== "production";
+}
+
+/** Only for tests: forget the parsed environment after changing process.env. */
+export function resetEnvForTests(): void {
+  cached = undefined;
+}

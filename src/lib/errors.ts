@@ -1,0 +1,52 @@
+/**
+ * Stable, machine-readable error codes. The UI turns a code into French text in one place
+ * (`src/messages/fr/errors.ts`); features may pass a more precise `userMessage`.
+ */
+export type DomainErrorCode =
+  /** The resource does not exist or is not visible from the caller's school. */
+  | "NOT_FOUND"
+  /** Signed in, but the role does not allow the action. */
+  | "FORBIDDEN"
+  /** No valid session. */
+  | "UNAUTHENTICATED"
+  /** A uniqueness or state conflict (already exists, already done, last admin…). */
+  | "CONFLICT"
+  | "INVALID_INPUT"
+  /** The campaign is archived and cannot be joined or answered. */
+  | "CAMPAIGN_CLOSED"
+  | "CODE_ALREADY_REDEEMED"
+  | "IMPORT_FILE_INVALID"
+  /** Too many attempts; `details.retryAfterSeconds` says when to retry. */
+  | "TOO_MANY_ATTEMPTS"
+  /** Another operation on the same school is running (e.g. a SIECLE import). */
+  | "BUSY";
+
+export class DomainError extends Error {
+  readonly code: DomainErrorCode;
+  readonly userMessage?: string;
+  readonly details?: Record<string, unknown>;
+
+  constructor(
+    code: DomainErrorCode,
+    options: { userMessage?: string; details?: Record<string, unknown>; cause?: unknown } = {},
+  ) {
+    super(options.userMessage ?? code, { cause: options.cause });
+    this.name = "DomainError";
+    this.code = code;
+    this.userMessage = options.userMessage;
+    this.details = options.details;
+  }
+}
+
+export function isDomainError(error: unknown): error is DomainError {
+  return error instanceof DomainError;
+}
+
+/** Prisma's unique-constraint violation (P2002), recognised without importing the client. */
+export function isUniqueViolation(error: unknown): boolean {
+  if (typeof error !== "object" || error === null) return false;
+  const code = (error as { code?: unknown }).code;
+  if (code === "P2002" || code === "23505") return true;
+  const cause = (error as { cause?: unknown }).cause;
+  return cause !== undefined && cause !== error && isUniqueViolation(cause);
+}

@@ -1,0 +1,35 @@
+import { randomBytes, scrypt as scryptCallback, timingSafeEqual } from "node:crypto";
+
+/**
+ * Staff passwords: scrypt (memory-hard, in Node's standard library, no native addon to build).
+ * Stored as `scrypt$N$r$p$salt$hash` so parameters can be raised later without breaking old hashes.
+ */
+const N = 2 ** 15;
+const R = 8;
+const P = 1;
+const KEY_LENGTH = 64;
+
+function scrypt(password: string, salt: Buffer, n: number, r: number, p: number): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    scryptCallback(password.normalize("NFC"), salt, KEY_LENGTH, { N: n, r, p, maxmem: 256 * n * r }, (error, key) =>
+      error ? reject(error) : resolve(key),
+    );
+  });
+}
+
+export async function hashPassword(password: string): Promise<string> {
+  const salt = randomBytes(16);
+  const key = await scrypt(password, salt, N, R, P);
+  return ["scrypt", N, R, P, salt.toString("base64url"), key.toString("base64url")].join("$");
+}
+
+export async function verifyPassword(password: string, stored: string): Promise<boolean> {
+  const [scheme, n, r, p, salt, hash] = stored.split("$");
+  if (scheme !== "scrypt" || !n || !r || !p || !salt || !hash) return false;
+  const expected = Buffer.from(hash, "base64url");
+  const actual = await scrypt(password, Buffer.from(salt, "base64url"), Number(n), Number(r), Number(p));
+  return actual.length === expected.length && timingSafeEqual(actual, expected);
+}
+
+/** Minimum policy shown next to the field: long enough to resist guessing, no composition rules. */
+export const PASSWORD_MIN_LENGTH = 10;

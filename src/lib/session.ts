@@ -1,0 +1,155 @@
+import "server-only";
+
+import { cookies } from "next/headers";
+import { notFound, redirect } from "next/navigation";
+import { cache } from "react";
+
+import type { MemberRole, SessionKind } from "@/generated/prisma/client";
+import { prisma } from "@/lib/db";
+import { env } from "@/lib/env";
+import { DomainError } from "@/lib/errors";
+import {
+  createSessionRecord,
+  deleteSessionByToken,
+  findSessionByToken,
+  type SessionRecord,
+} from "@/lib/session-store";
+
+export const SESSION_COOKIE = "pix_session";
+
+/**
+ * A school id proven to be the current school of a signed-in member, checked against the
+ * members table on this request. Only the session gate (and the GAR flow) may create one.
+ */
+export type AuthorizedSchoolId = number & { readonly __brand: "AuthorizedSchoolId" };
+
+export function authorizeSchoolId(id: number): AuthorizedSchoolId {
+  return id as AuthorizedSchoolId;
+}
+
+export type MemberContext = {
+  sessionId: string;
+  userId: number;
+  firstName: string;
+  lastName: string;
+  email: string | null;
+  hasAcceptedCgu: boolean;
+  role: MemberRole;
+  school: { id: AuthorizedSchoolId; name: string; uai: string };
+  /** Every school the user is a member of, for the switcher. */
+  schools: { id: number; name: string; uai: string; role: MemberRole }[];
+};
+
+export type StudentContext = { sessionId: string; userId: number; firstName: string; lastName: string };
+
+export function isSecureCookie(): boolean {
+  return env().APP_BASE_URL.startsWith("https://");
+}
+
+/** Starts a session, replacing (rotating) the one the browser had. Call from actions/route handlers. */
+export async function startSession(options: {
+  userId: number;
+  kind: SessionKind;
+  currentSchoolId?: number | null;
+}): Promise<void> {
+  const jar = await cookies();
+  const previous = jar.get(SESSION_COOKIE)?.value;
+  if (previous) await deleteSessionByToken(previous);
+  const { token, expiresAt } = await createSessionRecord(options);
+  jar.set(SESSION_COOKIE, token, {
+    httpOnly: true,
+    sameSite: "lax",
+    secure: isSecureCookie(),
+    path: "/",
+    expires: expiresAt,
+  });
+}
+
+export async function endSession(): Promise<void> {
+  const jar = await cookies();
+  const token = jar.get(SESSION_COOKIE)?.value;
+  if (token) await deleteSessionByToken(token);
+  jar.delete(SESSION_COOKIE);
+}
+
+export const getSession = cache(async (): Promise<SessionRecord | null> => {
+  const token = (await cookies()).get(SESSION_COOKIE)?.value;
+  if (!token) return null;
+  return findSessionByToken(token);
+});
+
+/**
+ * The signed-in staff member and their current school, re-read from the database on every
+ * request: a removed member or a changed role takes effect immediately. Returns null when there
+ * is no staff session or no membership left.
+ */
+export const getMemberContext = cache(async (): Promise<MemberContext | null> => {
+  const session = await getSession();
+  if (!session || session.kind !== "STAFF") return null;
+  const user = await prisma.user.findUnique({
+    where: { id: session.userId },
+    select: {
+      id: true,
+      firstName: true,
+      lastName: true,
+      email: true,
+      cguAcceptedAt: true,
+      memberships: {
+        where: { school: { archivedAt: null } },
+        select: { role: true, school: { select: { id: true, name: true, uai: true } } },
+        orderBy: { school: { name: "asc" } },
+      },
+    },
+  });
+  if (!user || user.memberships.length === 0) return null;
+  const current =
+    user.memberships.find((membership) => membership.school.id === session.currentSchoolId) ?? user.memberships[0]!;
+  return {
+    sessionId: session.id,
+    userId: user.id,
+    firstName: user.firstName,
+    lastName: user.lastName,
+    email: user.email,
+    hasAcceptedCgu: user.cguAcceptedAt !== null,
+    role: current.role,
+    school: { id: authorizeSchoolId(current.school.id), name: current.school.name, uai: current.school.uai },
+    schools: user.memberships.map((membership) => ({ ...membership.school, role: membership.role })),
+  };
+});
+
+export async function requireMember(options: { role?: MemberRole } = {}): Promise<MemberContext> {
+  const member = await getMemberContext();
+  if (!member) throw new DomainError("UNAUTHENTICATED");
+  if (options.role === "ADMIN" && member.role !== "ADMIN") throw new DomainError("FORBIDDEN");
+  return member;
+}
+
+export const getStudentContext = cache(async (): Promise<StudentContext | null> => {
+  const session = await getSession();
+  if (!session || session.kind !== "STUDENT") return null;
+  const user = await prisma.user.findUnique({
+    where: { id: session.userId },
+    select: { id: true, firstName: true, lastName: true },
+  });
+  if (!user) return null;
+  return { sessionId: session.id, userId: user.id, firstName: user.firstName, lastName: user.lastName };
+});
+
+export async function requireStudent(): Promise<StudentContext> {
+  const student = await getStudentContext();
+  if (!student) throw new DomainError("UNAUTHENTICATED");
+  return student;
+}
+
+/**
+ * For Orga pages: the member context, or a redirect to the sign-in page (or to the terms of use
+ * when not yet accepted). ADMIN-only pages pass `role: "ADMIN"` and get a 404 for MEMBERs, so
+ * that nothing about the page leaks.
+ */
+export async function memberOrRedirect(options: { role?: MemberRole; allowWithoutCgu?: boolean } = {}): Promise<MemberContext> {
+  const member = await getMemberContext();
+  if (!member) redirect("/orga/connexion");
+  if (!member.hasAcceptedCgu && !options.allowWithoutCgu) redirect("/orga/cgu");
+  if (options.role === "ADMIN" && member.role !== "ADMIN") notFound();
+  return member;
+}

@@ -1,0 +1,47 @@
+import { test as base, expect, type BrowserContext } from "@playwright/test";
+import pg from "pg";
+
+import { hashToken, randomToken } from "../../src/lib/tokens";
+import { DEMO_ADMIN, DEMO_MEMBER, DEMO_SCHOOL } from "../../prisma/demo-accounts";
+
+export { DEMO_ADMIN, DEMO_MEMBER, DEMO_SCHOOL };
+
+const appBaseUrl = `http://localhost:${process.env.E2E_APP_PORT ?? 3100}`;
+
+/** Direct SQL access to the e2e database, for arranging data and checking outcomes. */
+export async function withDb<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: process.env.E2E_DATABASE_URL });
+  await client.connect();
+  try {
+    return await fn(client);
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * Signs a user in without the UI (epic-stack's `login()`): writes a session row and its cookie.
+ * Journeys that test the sign-in itself use the real form.
+ */
+export async function signInAs(context: BrowserContext, options: { email?: string; userId?: number; kind?: "STAFF" | "STUDENT" }): Promise<number> {
+  const token = randomToken();
+  const userId = await withDb(async (db) => {
+    let id = options.userId;
+    if (id === undefined) {
+      const { rows } = await db.query<{ id: number }>("SELECT id FROM users WHERE email = $1", [options.email?.toLowerCase()]);
+      if (!rows[0]) throw new Error(`no user ${options.email}`);
+      id = rows[0].id;
+    }
+    const { rows: schools } = await db.query<{ school_id: number }>("SELECT school_id FROM members WHERE user_id = $1 ORDER BY id LIMIT 1", [id]);
+    await db.query(
+      `INSERT INTO sessions (id, user_id, kind, current_school_id, expires_at) VALUES ($1, $2, $3, $4, now() + interval '2 hours')`,
+      [hashToken(token), id, options.kind ?? "STAFF", schools[0]?.school_id ?? null],
+    );
+    return id;
+  });
+  await context.addCookies([{ name: "pix_session", value: token, url: appBaseUrl, httpOnly: true, sameSite: "Lax" }]);
+  return userId;
+}
+
+export const test = base;
+export { expect, appBaseUrl };

@@ -1,0 +1,49 @@
+import type { MemberRole } from "../../src/generated/prisma/client";
+import { prisma } from "../../src/lib/db";
+import { hashPassword } from "../../src/lib/password";
+
+let sequence = 0;
+const next = () => ++sequence;
+
+export async function createSchool(overrides: Partial<{ name: string; uai: string; officialEmail: string | null; isGarEnabled: boolean; managesStudents: boolean }> = {}) {
+  const n = next();
+  return prisma.school.create({
+    data: {
+      name: overrides.name ?? `Collège de test ${n}`,
+      uai: (overrides.uai ?? `09${String(90000 + n).padStart(5, "0")}`.slice(0, 7) + "Z").toUpperCase(),
+      officialEmail: overrides.officialEmail === undefined ? `ce.test${n}@ac-test.fr` : overrides.officialEmail,
+      isGarEnabled: overrides.isGarEnabled ?? true,
+      managesStudents: overrides.managesStudents ?? true,
+    },
+  });
+}
+
+// Hashing is deliberately slow; factories reuse one hash for the common test password.
+let cachedHash: Promise<string> | undefined;
+export const TEST_PASSWORD = "Mot-de-passe-test-1";
+
+export async function createStaffUser(overrides: Partial<{ email: string; firstName: string; lastName: string; password: string; cguAccepted: boolean }> = {}) {
+  const n = next();
+  const passwordHash =
+    overrides.password && overrides.password !== TEST_PASSWORD
+      ? await hashPassword(overrides.password)
+      : await (cachedHash ??= hashPassword(TEST_PASSWORD));
+  return prisma.user.create({
+    data: {
+      firstName: overrides.firstName ?? "Camille",
+      lastName: overrides.lastName ?? `Durand${n}`,
+      email: (overrides.email ?? `staff${n}@example.test`).toLowerCase(),
+      cguAcceptedAt: overrides.cguAccepted === false ? null : new Date(),
+      authenticationMethods: { create: { provider: "PASSWORD", passwordHash } },
+    },
+  });
+}
+
+export async function createMember(options: { schoolId: number; role?: MemberRole; userId?: number; email?: string }) {
+  const userId = options.userId ?? (await createStaffUser({ email: options.email })).id;
+  const member = await prisma.member.create({
+    data: { schoolId: options.schoolId, userId, role: options.role ?? "MEMBER" },
+    include: { user: true },
+  });
+  return member;
+}

@@ -13,7 +13,7 @@ export type EmbeddedPostgres = { url: string; owned: boolean; stop: () => Promis
 const DEFAULT_PORT = 54329;
 
 export function embeddedDataDir(): string {
-  return path.resolve(process.env.PGLITE_DATA_DIR ?? ".data/pglite");
+  return path.resolve(/*turbopackIgnore: true*/ process.env.PGLITE_DATA_DIR ?? ".data/pglite");
 }
 
 function stateFile(dataDir: string): string {

@@ -11,7 +11,7 @@ import pg from "pg";
  * `prisma migrate deploy` keeps working wherever the engine is available. See
  * docs/decisions/001-migrations-runner.md.
  */
-export const DEFAULT_MIGRATIONS_DIR = path.resolve(process.cwd(), "prisma/migrations");
+export const DEFAULT_MIGRATIONS_DIR = path.resolve(/*turbopackIgnore: true*/ process.cwd(), "prisma/migrations");
 const LOCK_KEY = 7_270_736_911; // arbitrary, constant: "only one migrator at a time"
 
 export type MigrationResult = { applied: string[]; alreadyApplied: number };
@@ -26,11 +26,11 @@ export class MigrationError extends Error {
 type MigrationFile = { name: string; sql: string; checksum: string };
 
 export async function readMigrationFiles(dir = DEFAULT_MIGRATIONS_DIR): Promise<MigrationFile[]> {
-  const entries = await readdir(dir, { withFileTypes: true });
+  const entries = await readdir(/*turbopackIgnore: true*/ dir, { withFileTypes: true });
   const names = entries.filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
   return Promise.all(
     names.map(async (name) => {
-      const sql = await readFile(path.join(dir, name, "migration.sql"), "utf8");
+      const sql = await readFile(/*turbopackIgnore: true*/ path.join(dir, name, "migration.sql"), "utf8");
       return { name, sql, checksum: createHash("sha256").update(sql).digest("hex") };
     }),
   );

@@ -1,0 +1,62 @@
+// Enforces the layout of style-guide.md: the fixed file vocabulary of a feature and the import
+// boundaries between layers. Prints every violation; exit 1 when there is one.
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
+
+const root = path.resolve("src");
+const ALLOWED_FEATURE_FILES = new Set(["schema.ts", "types.ts", "permissions.ts", "data.ts", "mutations.ts", "loaders.ts", "actions.ts", "oidc-client.ts"]);
+const ALLOWED_FEATURE_DIRS = new Set(["domain", "components", "__fixtures__"]);
+const problems = [];
+
+function walk(dir) {
+  return readdirSync(dir).flatMap((name) => {
+    const full = path.join(dir, name);
+    return statSync(full).isDirectory() ? [full, ...walk(full)] : [full];
+  });
+}
+
+const files = walk(root).filter((file) => /\.(ts|tsx)$/.test(file) && !file.includes(`${path.sep}generated${path.sep}`));
+const rel = (file) => path.relative(root, file).split(path.sep).join("/");
+
+// 1. Feature vocabulary (test files sit beside what they test).
+for (const file of files) {
+  const r = rel(file);
+  const match = r.match(/^features\/[^/]+\/(.*)$/);
+  if (!match) continue;
+  const parts = match[1].split("/");
+  const isTest = /\.test\.ts$/.test(r);
+  if (parts.length === 1) {
+    const base = parts[0].replace(/\.(integration\.)?test\.ts$/, ".ts");
+    if (!ALLOWED_FEATURE_FILES.has(base)) problems.push(`${r}: not in the feature file vocabulary (${[...ALLOWED_FEATURE_FILES].join(", ")})`);
+  } else if (!ALLOWED_FEATURE_DIRS.has(parts[0]) && !isTest) {
+    // A sub-concern folder (members/invitations/) follows the same vocabulary.
+    const base = parts[parts.length - 1];
+    const inSubDomain = parts.length >= 3 && ALLOWED_FEATURE_DIRS.has(parts[parts.length - 2]);
+    if (!inSubDomain && !ALLOWED_FEATURE_FILES.has(base)) problems.push(`${r}: not in the feature file vocabulary`);
+  }
+}
+
+// 2. Import boundaries.
+const importsOf = (source) => [...source.matchAll(/(?:import|export)\s[^'"]*?from\s+["']([^"']+)["']|import\(\s*["']([^"']+)["']\s*\)/g)].map((m) => m[1] ?? m[2]);
+for (const file of files) {
+  const r = rel(file);
+  if (/\.test\.ts$/.test(r)) continue;
+  const imports = importsOf(readFileSync(file, "utf8"));
+  const isDomain = /^features\/[^/]+\/(.*\/)?domain\//.test(r);
+  const mayUseDb = /^features\/.+\/(data|mutations)\.ts$/.test(r) || r.startsWith("lib/");
+  for (const spec of imports) {
+    if (spec === "@/lib/db" && !mayUseDb) problems.push(`${r}: only data.ts and mutations.ts may import @/lib/db`);
+    if (isDomain && (spec.startsWith("next") || spec === "react" || spec === "react-dom" || spec === "@/lib/db" || spec === "@/lib/session" || spec.startsWith("@/generated"))) {
+      problems.push(`${r}: domain code must stay pure (imports ${spec})`);
+    }
+    if (r.startsWith("lib/") && spec.startsWith("@/features/")) problems.push(`${r}: lib/ must not import features/ (${spec})`);
+    if (r.startsWith("components/") && spec.startsWith("@/features/")) problems.push(`${r}: components/ must not import features/ (${spec})`);
+    if (!r.startsWith("app/") && spec.startsWith("@/app/")) problems.push(`${r}: only src/app may import @/app (${spec})`);
+  }
+}
+
+if (problems.length > 0) {
+  console.error(`Structure : ${problems.length} écart(s) au guide de style :\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+  process.exit(1);
+}
+console.log(`Structure conforme (${files.length} fichiers).`);

@@ -1,0 +1,124 @@
+import "server-only";
+
+import { Prisma, prisma, type DbClient } from "@/lib/db";
+import type { AuthorizedSchoolId } from "@/lib/session";
+
+import { ACCENTED, UNACCENTED, searchTerms } from "./domain/name-search";
+import { LEARNERS_PAGE_SIZE, type LearnerListQuery } from "./schema";
+import type { LearnerPage, LearnerRow } from "./types";
+
+function folded(column: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`lower(translate(${column}, ${ACCENTED}, ${UNACCENTED}))`;
+}
+
+const hasGarMethod = Prisma.sql`EXISTS (
+  SELECT 1 FROM authentication_methods am WHERE am.user_id = l.user_id AND am.provider = 'GAR'
+)`;
+
+function filters(schoolId: AuthorizedSchoolId, query: LearnerListQuery): Prisma.Sql {
+  const conditions: Prisma.Sql[] = [Prisma.sql`l.school_id = ${schoolId}`, Prisma.sql`l.is_disabled = false`];
+  if (query.division) conditions.push(Prisma.sql`l.division = ${query.division}`);
+  if (query.joined === "yes") conditions.push(Prisma.sql`l.user_id IS NOT NULL`);
+  if (query.joined === "no") conditions.push(Prisma.sql`l.user_id IS NULL`);
+  if (query.connection === "GAR") conditions.push(hasGarMethod);
+  if (query.connection === "NONE") conditions.push(Prisma.sql`NOT ${hasGarMethod}`);
+  for (const term of searchTerms(query.q)) {
+    const pattern = `%${term}%`;
+    conditions.push(Prisma.sql`(
+      ${folded(Prisma.sql`l.last_name`)} LIKE ${pattern}
+      OR ${folded(Prisma.sql`l.first_name`)} LIKE ${pattern}
+      OR ${folded(Prisma.sql`coalesce(l.preferred_last_name, '')`)} LIKE ${pattern}
+      OR ${folded(Prisma.sql`coalesce(l.middle_name, '')`)} LIKE ${pattern}
+    )`);
+  }
+  return Prisma.join(conditions, " AND ");
+}
+
+type RawLearnerRow = {
+  id: number;
+  first_name: string;
+  last_name: string;
+  preferred_last_name: string | null;
+  birthdate: Date;
+  division: string;
+  user_id: number | null;
+  has_gar: boolean;
+  participation_count: number;
+  last_participation_at: Date | null;
+  total: number;
+};
+
+function isoDate(date: Date): string {
+  // Prisma hands a DATE column back as midnight UTC.
+  return date.toISOString().slice(0, 10);
+}
+
+/**
+ * One page of the school's enabled learners with their participation aggregates, in a single
+ * round trip: the page is cut first (with the filtered total as a window count), then only
+ * those rows get their aggregates, so the cost stays flat for a 3,000-learner school.
+ */
+export async function listLearners(
+  schoolId: AuthorizedSchoolId,
+  query: LearnerListQuery,
+  db: DbClient = prisma,
+): Promise<LearnerPage> {
+  const pageSize = LEARNERS_PAGE_SIZE;
+  const offset = (query.page - 1) * pageSize;
+  const rows = await db.$queryRaw<RawLearnerRow[]>`
+    WITH page AS (
+      SELECT l.id, count(*) OVER ()::int AS total
+      FROM learners l
+      WHERE ${filters(schoolId, query)}
+      ORDER BY lower(coalesce(l.preferred_last_name, l.last_name)), lower(l.first_name), l.id
+      LIMIT ${pageSize} OFFSET ${offset}
+    )
+    SELECT l.id, l.first_name, l.last_name, l.preferred_last_name, l.birthdate, l.division, l.user_id,
+           ${hasGarMethod} AS has_gar,
+           coalesce(p.participation_count, 0)::int AS participation_count,
+           p.last_participation_at,
+           page.total
+    FROM page
+    JOIN learners l ON l.id = page.id
+    LEFT JOIN LATERAL (
+      SELECT count(*)::int AS participation_count, max(pa.created_at) AS last_participation_at
+      FROM participations pa
+      WHERE pa.learner_id = l.id AND pa.deleted_at IS NULL
+    ) p ON true
+    ORDER BY lower(coalesce(l.preferred_last_name, l.last_name)), lower(l.first_name), l.id
+  `;
+
+  let total = rows[0]?.total ?? 0;
+  if (rows.length === 0 && query.page > 1) {
+    // Past the last page (a stale link): still report the total so the pager can lead back.
+    const [{ count }] = await db.$queryRaw<[{ count: number }]>`
+      SELECT count(*)::int AS count FROM learners l WHERE ${filters(schoolId, query)}
+    `;
+    total = count;
+  }
+
+  return {
+    rows: rows.map(
+      (row): LearnerRow => ({
+        id: row.id,
+        firstName: row.first_name,
+        lastName: row.preferred_last_name ?? row.last_name,
+        birthdate: isoDate(row.birthdate),
+        division: row.division,
+        hasJoined: row.user_id !== null,
+        connection: row.has_gar ? "GAR" : "NONE",
+        participationCount: row.participation_count,
+        lastParticipationAt: row.last_participation_at,
+      }),
+    ),
+    total,
+    page: query.page,
+    pageCount: Math.max(1, Math.ceil(total / pageSize)),
+  };
+}
+
+/** Whether the school has any enabled learner: the empty state differs ("importez votre base"). */
+export async function hasEnabledLearners(schoolId: AuthorizedSchoolId, db: DbClient = prisma): Promise<boolean> {
+  const learner = await db.learner.findFirst({ where: { schoolId, isDisabled: false }, select: { id: true } });
+  return learner !== null;
+}

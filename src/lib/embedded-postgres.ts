@@ -53,7 +53,7 @@ async function findRunning(dataDir: string): Promise<number | null> {
   if (!existsSync(file)) return null;
   try {
     const state = JSON.parse(readFileSync(file, "utf8")) as { port: number; pid: number };
-    if (state.pid !== process.pid && isAlive(state.pid) && (await canConnect(state.port))) return state.port;
+    if (isAlive(state.pid) && (await canConnect(state.port))) return state.port;
   } catch {
     // A corrupt state file is treated as "not running".
   }
@@ -71,7 +71,7 @@ export async function ensureEmbeddedPostgres(options: { dataDir?: string; port?:
   const { PGLiteSocketServer } = await import("@electric-sql/pglite-socket");
   const db = await PGlite.create(dataDir);
   const preferred = options.port ?? Number(process.env.PGLITE_PORT ?? DEFAULT_PORT);
-  const port = (await canConnect(preferred)) ? await freePort() : preferred;
+  const port = preferred === 0 || (await canConnect(preferred)) ? await freePort() : preferred;
   const server = new PGLiteSocketServer({ db, host: "127.0.0.1", port, maxConnections: 64 });
   await server.start();
   const file = stateFile(dataDir);

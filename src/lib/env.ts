@@ -15,6 +15,16 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
   /** Mirrors `next dev`: serves dev-only pages such as /dev/outbox. */
   ENABLE_DEV_PAGES: z.enum(["0", "1"]).optional(),
+  /** smtp://user:password@host:587 or smtps://… ; unset → e-mails go to the local outbox (OUTBOX_DIR). */
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, { error: "SMTP_URL doit commencer par smtp:// ou smtps://" })
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
+  /** Sender of every e-mail. */
+  MAIL_FROM: z.string().min(3).default("Pix Orga <ne-pas-repondre@pix-orga.localhost>"),
+  /** Folder of the local outbox (one JSON file per e-mail) when SMTP_URL is unset. */
+  OUTBOX_DIR: z.string().min(1).default(".data/outbox"),
 });
 
 export type Env = z.infer<typeof envSchema>;

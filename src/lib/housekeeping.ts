@@ -1,0 +1,25 @@
+import "server-only";
+
+import { prisma } from "@/lib/db";
+import { logger } from "@/lib/logger";
+import { pruneExpiredSessions } from "@/lib/session-store";
+import { pruneThrottleEvents } from "@/lib/throttle";
+
+/**
+ * Deletes rows that have outlived their purpose: expired sessions, old throttle events, OpenID
+ * requests that were consumed or abandoned. Idempotent, so every instance may run it.
+ */
+export async function runHousekeeping(now = new Date()): Promise<{ sessions: number; throttleEvents: number; garRequests: number }> {
+  const sessions = await pruneExpiredSessions();
+  const throttleEvents = await pruneThrottleEvents();
+  const { count: garRequests } = await prisma.garSignInRequest.deleteMany({ where: { expiresAt: { lt: now } } });
+  return { sessions, throttleEvents, garRequests };
+}
+
+export function scheduleHousekeeping(intervalMs = 10 * 60 * 1000): void {
+  const tick = () =>
+    runHousekeeping()
+      .then((counts) => logger.debug("housekeeping.done", counts))
+      .catch((error: unknown) => logger.warn("housekeeping.failed", { error: (error as Error).message }));
+  setInterval(tick, intervalMs).unref();
+}

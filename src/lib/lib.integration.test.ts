@@ -1,0 +1,63 @@
+import { describe, expect, it } from "vitest";
+
+import { prisma } from "@/lib/db";
+import { runHousekeeping } from "@/lib/housekeeping";
+import { createSessionRecord, deleteUserSessions, findSessionByToken } from "@/lib/session-store";
+import { checkThrottle, recordThrottleEvent } from "@/lib/throttle";
+import { hashToken } from "@/lib/tokens";
+
+import { createStaffUser } from "../../tests/factories/schools";
+
+describe("sessions in PostgreSQL", () => {
+  it("stores only the token's hash and finds the session by the token", async () => {
+    const user = await createStaffUser();
+    const { token } = await createSessionRecord({ userId: user.id, kind: "STAFF" });
+    const row = await prisma.session.findFirstOrThrow({ where: { userId: user.id } });
+    expect(row.id).toBe(hashToken(token));
+    expect(row.id).not.toContain(token);
+    expect((await findSessionByToken(token))?.userId).toBe(user.id);
+    expect(await findSessionByToken("forged-token")).toBeNull();
+  });
+
+  it("ignores expired sessions and signs a user out everywhere", async () => {
+    const user = await createStaffUser();
+    const { token } = await createSessionRecord({ userId: user.id, kind: "STAFF" });
+    const second = await createSessionRecord({ userId: user.id, kind: "STAFF" });
+    await prisma.session.update({ where: { id: hashToken(token) }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    expect(await findSessionByToken(token)).toBeNull();
+    await deleteUserSessions(user.id);
+    expect(await findSessionByToken(second.token)).toBeNull();
+  });
+});
+
+describe("throttle shared by every instance", () => {
+  it("blocks after the limit within the window and says when to retry", async () => {
+    const rule = { bucket: "test:abc", limit: 3, windowMs: 15 * 60 * 1000 };
+    const start = new Date("2026-09-01T08:00:00Z");
+    for (let i = 0; i < 3; i += 1) {
+      expect((await checkThrottle(rule, prisma, start)).blocked).toBe(false);
+      await recordThrottleEvent(rule.bucket, prisma, new Date(start.getTime() + i * 60_000));
+    }
+    const blocked = await checkThrottle(rule, prisma, new Date(start.getTime() + 3 * 60_000));
+    expect(blocked.blocked).toBe(true);
+    // The first event (08:00) leaves the window at 08:15, i.e. 12 minutes after 08:03.
+    expect(blocked.retryAfterSeconds).toBe(12 * 60);
+    expect((await checkThrottle(rule, prisma, new Date(start.getTime() + 15 * 60_000 + 1))).blocked).toBe(false);
+    expect((await checkThrottle({ ...rule, bucket: "test:other" }, prisma, start)).blocked).toBe(false);
+  });
+});
+
+describe("housekeeping", () => {
+  it("prunes expired sessions and abandoned OpenID requests, and nothing else", async () => {
+    const user = await createStaffUser();
+    const live = await createSessionRecord({ userId: user.id, kind: "STAFF" });
+    const old = await createSessionRecord({ userId: user.id, kind: "STAFF" });
+    await prisma.session.update({ where: { id: hashToken(old.token) }, data: { expiresAt: new Date(Date.now() - 1) } });
+    await prisma.garSignInRequest.create({ data: { id: "r1", state: "s1", nonce: "n", codeVerifier: "v", expiresAt: new Date(Date.now() - 1) } });
+    await prisma.garSignInRequest.create({ data: { id: "r2", state: "s2", nonce: "n", codeVerifier: "v", expiresAt: new Date(Date.now() + 60_000) } });
+    const counts = await runHousekeeping();
+    expect(counts).toMatchObject({ sessions: 1, garRequests: 1 });
+    expect(await findSessionByToken(live.token)).not.toBeNull();
+    expect(await prisma.garSignInRequest.count()).toBe(1);
+  });
+});

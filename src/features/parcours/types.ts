@@ -27,3 +27,36 @@ export type CampaignSnapshot = {
   competences: { id: string; name: string; areaCode: string }[];
   challenges: ChallengeSnapshot[];
 };
+
+export type Area = { code: string; name: string };
+
+export type Competence = { id: string; areaCode: string; name: string };
+
+/** A parcours as authored in `content/parcours.json`, with "all" resolved to every question. */
+export type Parcours = {
+  id: string;
+  name: string;
+  description: string;
+  durationMinutes: number;
+  competenceIds: string[];
+  /** In the order the parcours lists them (the order of `TargetProfileChallenge.position`). */
+  challengeIds: string[];
+};
+
+/** The whole question bank once validated: what `loadContent` writes to the database. */
+export type Content = {
+  areas: Area[];
+  competences: Competence[];
+  challenges: ChallengeSnapshot[];
+  parcours: Parcours[];
+};
+
+/** A parcours as the campaign-creation picker shows it. */
+export type TargetProfileSummary = {
+  id: string;
+  name: string;
+  description: string;
+  durationMinutes: number;
+  competences: Competence[];
+  challengeCount: number;
+};

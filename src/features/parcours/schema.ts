@@ -1,0 +1,63 @@
+import { z } from "zod";
+
+/**
+ * Shapes of the JSON files in `content/`. They only check each record on its own; the rules that
+ * span records (ids unique, answer keys pointing at real proposals, parcours referencing known
+ * questions…) live in `domain/content-rules.ts`.
+ */
+
+const text = z.string().trim().min(1);
+
+export const areaSchema = z.strictObject({
+  code: z.string().regex(/^[1-5]$/),
+  name: text,
+});
+
+export const competenceSchema = z.strictObject({
+  id: z.string().regex(/^[1-5]\.[1-9]$/),
+  areaCode: z.string().regex(/^[1-5]$/),
+  name: text,
+});
+
+export const frameworkSchema = z.strictObject({
+  areas: z.array(areaSchema).min(1),
+  competences: z.array(competenceSchema).min(1),
+});
+
+export const challengeTypeSchema = z.enum(["QCU", "QCM", "QROC"]);
+
+export const contentChallengeSchema = z.strictObject({
+  id: z.string().regex(/^[1-5]\.[1-9]-[a-z0-9-]+$/),
+  competenceId: z.string(),
+  /** The acquis assessed, e.g. "@motsCles". */
+  skill: z.string().regex(/^@[A-Za-z][A-Za-z0-9]*$/),
+  level: z.int().min(1).max(6),
+  type: challengeTypeSchema,
+  statement: text,
+  proposals: z.array(z.strictObject({ id: z.string().regex(/^[a-z]$/), label: text })),
+  answerKey: z.array(text).min(1),
+  explanation: text,
+  illustration: z
+    .strictObject({
+      url: z.string().regex(/^\/illustrations\/[a-z0-9-]+\.(svg|png)$/),
+      alt: text,
+    })
+    .optional(),
+});
+
+export const contentParcoursSchema = z.strictObject({
+  id: z.string().regex(/^[a-z0-9-]+$/),
+  name: text,
+  description: text,
+  durationMinutes: z.int().min(5).max(120),
+  competenceIds: z.array(z.string()).min(1),
+  /** "all": every question of the bank, in bank order. */
+  challengeIds: z.union([z.literal("all"), z.array(z.string()).min(1)]),
+});
+
+export const contentChallengesSchema = z.array(contentChallengeSchema);
+export const contentParcoursListSchema = z.array(contentParcoursSchema);
+
+export type ContentFramework = z.infer<typeof frameworkSchema>;
+export type ContentChallenge = z.infer<typeof contentChallengeSchema>;
+export type ContentParcours = z.infer<typeof contentParcoursSchema>;

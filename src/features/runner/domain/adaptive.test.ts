@@ -1,0 +1,141 @@
+import { describe, expect, it } from "vitest";
+import type { CampaignSnapshot, ChallengeSnapshot } from "@/features/parcours/types";
+import type { AnswerRecord, AnswerResult } from "../types";
+import { chooseNextChallenge, computeCompetenceStates, estimateProgress } from "./adaptive";
+
+function challenge(competenceId: string, level: number, suffix = ""): ChallengeSnapshot {
+  return {
+    id: `${competenceId}-n${level}${suffix}`,
+    competenceId,
+    skill: "@test",
+    level,
+    type: "QCU",
+    statement: "?",
+    proposals: [
+      { id: "a", label: "A" },
+      { id: "b", label: "B" },
+    ],
+    answerKey: ["a"],
+    explanation: "!",
+    illustrationUrl: null,
+    illustrationAlt: null,
+  };
+}
+
+/** Competence 1.1 offers levels 1–5, competence 4.2 levels 2–4. */
+const snapshot: CampaignSnapshot = {
+  targetProfileId: "test",
+  competences: [
+    { id: "1.1", name: "Recherche", areaCode: "1" },
+    { id: "4.2", name: "Données personnelles", areaCode: "4" },
+  ],
+  challenges: [1, 2, 3, 4, 5].map((level) => challenge("1.1", level)).concat([2, 3, 4].map((level) => challenge("4.2", level))),
+};
+
+/** Plays a whole campaign, recomputing from the stored answers at every step as the app does. */
+function play(source: CampaignSnapshot, decide: (challenge: ChallengeSnapshot, index: number) => AnswerResult): AnswerRecord[] {
+  const answers: AnswerRecord[] = [];
+  for (let next = chooseNextChallenge(source, answers); next; next = chooseNextChallenge(source, answers)) {
+    answers.push({ challengeId: next.id, result: decide(next, answers.length) });
+    if (answers.length > source.challenges.length) throw new Error("the runner never stops");
+  }
+  return answers;
+}
+
+const levelOf = (id: string) => Number(id.split("-n")[1]?.[0]);
+
+describe("chooseNextChallenge", () => {
+  it("starts each competence in the middle of the levels offered, competences taking turns", () => {
+    expect(chooseNextChallenge(snapshot, [])?.id).toBe("1.1-n3");
+    expect(chooseNextChallenge(snapshot, [{ challengeId: "1.1-n3", result: "OK" }])?.id).toBe("4.2-n3");
+  });
+
+  it("all right: levels go up until the top is pinned", () => {
+    const answers = play(snapshot, () => "OK");
+    expect(answers.map((answer) => answer.challengeId)).toEqual(["1.1-n3", "4.2-n3", "1.1-n4", "4.2-n4", "1.1-n5"]);
+    const states = computeCompetenceStates(snapshot, answers);
+    expect(states.map((state) => [state.competenceId, state.floor, state.isDone])).toEqual([
+      ["1.1", 5, true],
+      ["4.2", 4, true],
+    ]);
+  });
+
+  it("all wrong: levels go down until the bottom", () => {
+    const answers = play(snapshot, () => "KO");
+    expect(answers.map((answer) => answer.challengeId)).toEqual(["1.1-n3", "4.2-n3", "1.1-n2", "4.2-n2", "1.1-n1"]);
+    expect(computeCompetenceStates(snapshot, answers).map((state) => state.floor)).toEqual([0, 0]);
+  });
+
+  it("a skip counts as a failure", () => {
+    const skipped = play(snapshot, () => "SKIPPED").map((answer) => answer.challengeId);
+    const wrong = play(snapshot, () => "KO").map((answer) => answer.challengeId);
+    expect(skipped).toEqual(wrong);
+  });
+
+  it("is deterministic: the same answers give the same sequence", () => {
+    const decide = (next: ChallengeSnapshot, index: number): AnswerResult => (index % 3 === 1 ? "KO" : next.level <= 3 ? "OK" : "KO");
+    expect(play(snapshot, decide)).toEqual(play(snapshot, decide));
+  });
+
+  it("stops a competence once its level is pinned between a success and a failure", () => {
+    const answers: AnswerRecord[] = [
+      { challengeId: "1.1-n3", result: "OK" },
+      { challengeId: "4.2-n3", result: "OK" },
+      { challengeId: "1.1-n4", result: "KO" },
+    ];
+    const [research] = computeCompetenceStates(snapshot, answers);
+    expect(research).toMatchObject({ floor: 3, ceiling: 4, isDone: true });
+    // Level 5 is never asked after a failure at level 4, nor 1–2 after a success at 3.
+    expect(chooseNextChallenge(snapshot, answers)?.id).toBe("4.2-n4");
+  });
+
+  it("never asks a second question of a level already settled, and stops when questions run out", () => {
+    const twin: CampaignSnapshot = {
+      targetProfileId: "twin",
+      competences: [{ id: "2.1", name: "Interagir", areaCode: "2" }],
+      challenges: [challenge("2.1", 3, "a"), challenge("2.1", 3, "b")],
+    };
+    expect(play(twin, () => "OK").map((answer) => answer.challengeId)).toEqual(["2.1-n3a"]);
+    expect(play(twin, () => "KO").map((answer) => answer.challengeId)).toEqual(["2.1-n3a"]);
+  });
+
+  it("moves to the nearest level available when the next one has no question", () => {
+    const gappy: CampaignSnapshot = {
+      targetProfileId: "gappy",
+      competences: [{ id: "3.4", name: "Programmer", areaCode: "3" }],
+      challenges: [1, 2, 5, 6].map((level) => challenge("3.4", level)),
+    };
+    expect(play(gappy, () => "OK").map((answer) => answer.challengeId)).toEqual(["3.4-n2", "3.4-n5", "3.4-n6"]);
+  });
+
+  it("ignores answers to questions that are not in the snapshot", () => {
+    expect(chooseNextChallenge(snapshot, [{ challengeId: "9.9-ailleurs", result: "OK" }])?.id).toBe("1.1-n3");
+  });
+
+  it("returns null for a snapshot with no question", () => {
+    expect(chooseNextChallenge({ targetProfileId: "x", competences: [], challenges: [] }, [])).toBeNull();
+  });
+
+  it("every path through the real level ladder ends, and each question is asked once", () => {
+    for (let mask = 0; mask < 1 << 5; mask += 1) {
+      const answers = play(snapshot, (_next, index) => ((mask >> index) & 1 ? "OK" : "KO"));
+      const ids = answers.map((answer) => answer.challengeId);
+      expect(new Set(ids).size).toBe(ids.length);
+      expect(ids.every((id) => levelOf(id) >= 1)).toBe(true);
+    }
+  });
+});
+
+describe("estimateProgress", () => {
+  it("announces a total at the start and never less than the current question", () => {
+    expect(estimateProgress(snapshot, [])).toEqual({ answeredCount: 0, estimatedTotal: 5 });
+    const answers: AnswerRecord[] = [];
+    for (let next = chooseNextChallenge(snapshot, answers); next; next = chooseNextChallenge(snapshot, answers)) {
+      const progress = estimateProgress(snapshot, answers);
+      expect(progress.answeredCount).toBe(answers.length);
+      expect(progress.estimatedTotal).toBeGreaterThanOrEqual(answers.length + 1);
+      answers.push({ challengeId: next.id, result: answers.length % 2 === 0 ? "OK" : "KO" });
+    }
+    expect(estimateProgress(snapshot, answers)).toEqual({ answeredCount: answers.length, estimatedTotal: answers.length });
+  });
+});

@@ -25,6 +25,21 @@ const envSchema = z.object({
   MAIL_FROM: z.string().min(3).default("Pix Orga <ne-pas-repondre@pix-orga.localhost>"),
   /** Folder of the local outbox (one JSON file per e-mail) when SMTP_URL is unset. */
   OUTBOX_DIR: z.string().min(1).default(".data/outbox"),
+  /** GAR (OpenID Connect) issuer, exactly as it appears in its ID tokens. Default: the local stand-in. */
+  GAR_ISSUER: z.url().default("http://localhost:4000"),
+  GAR_CLIENT_ID: z.string().min(1).default("pix-gar-demo"),
+  /** Required in production; outside it, the local stand-in's public development secret. */
+  GAR_CLIENT_SECRET: z.string().min(1).optional(),
+  /** The Pix resource's ARK id at the GAR (`idRessource`). */
+  GAR_RESOURCE_ID: z.string().min(1).default("ark:/99999/pix-demo"),
+  /** `discovery` reads the issuer's metadata (stand-in); `static` uses the endpoints below (the GAR has no discovery document). */
+  GAR_METADATA: z.enum(["discovery", "static"]).default("discovery"),
+  GAR_AUTHORIZATION_ENDPOINT: z.url().optional(),
+  GAR_TOKEN_ENDPOINT: z.url().optional(),
+  GAR_PROFILE_ENDPOINT: z.url().optional(),
+  /** When set, ID token signatures are checked against it too. */
+  GAR_JWKS_URI: z.url().optional(),
+  GAR_ID_TOKEN_ALG: z.string().min(1).default("RS256"),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -50,6 +65,14 @@ export function sessionSecret(): string {
     throw new Error("SESSION_SECRET doit être défini en production (32 caractères au moins).");
   }
   return "development-only-session-secret-not-for-production-use";
+}
+
+/** The GAR client secret; outside production, the committed secret of the local stand-in. */
+export function garClientSecret(): string {
+  const secret = env().GAR_CLIENT_SECRET;
+  if (secret) return secret;
+  if (env().NODE_ENV === "production") throw new Error("GAR_CLIENT_SECRET doit être défini en production.");
+  return "development-only-gar-client-secret-not-for-production-use";
 }
 
 export function isProduction(): boolean {

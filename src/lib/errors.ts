@@ -19,7 +19,28 @@ export type DomainErrorCode =
   /** Too many attempts; `details.retryAfterSeconds` says when to retry. */
   | "TOO_MANY_ATTEMPTS"
   /** Another operation on the same school is running (e.g. a SIECLE import). */
-  | "BUSY";
+  | "BUSY"
+  // GAR sign-in and student onboarding (features/accounts): each outcome has its own French page.
+  /** The OpenID exchange with the GAR failed (state, nonce, PKCE, replayed or expired code…). */
+  | "GAR_SIGN_IN_FAILED"
+  /** The GAR refused the student (e.g. the Pix resource is not assigned to them). */
+  | "GAR_ACCESS_DENIED"
+  /** The GAR profile is not a student's (staff use Pix Orga). */
+  | "GAR_NOT_A_STUDENT"
+  /** The pending GAR identity is missing, expired or tampered with: back to the médiacentre. */
+  | "GAR_PENDING_IDENTITY_EXPIRED"
+  /** No campaign has this code. */
+  | "CAMPAIGN_CODE_UNKNOWN"
+  /** The campaign's school does not manage students (cannot be joined through the GAR). */
+  | "CAMPAIGN_NOT_JOINABLE"
+  /** A signed-in student typed the code of a campaign of a school they are not a learner of. */
+  | "CAMPAIGN_OTHER_SCHOOL"
+  /** No (or more than one) learner matches the birth date and the GAR names. */
+  | "RECONCILIATION_NOT_FOUND"
+  /** The matching learner is no longer in the school's last import. */
+  | "LEARNER_DISABLED"
+  /** The matching learner is linked to an account that is not a GAR one; `details.loginHint`. */
+  | "LEARNER_LINKED_TO_OTHER_ACCOUNT";
 
 export class DomainError extends Error {
   readonly code: DomainErrorCode;

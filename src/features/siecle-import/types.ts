@@ -1,0 +1,135 @@
+/** Types of the SIECLE import: what a register file reads into, and what applying it does. */
+
+/** How the file arrived: the bare SIECLE XML, the SIECLE zip holding it, or the CSV template. */
+export type RegisterFormat = "XML" | "ZIP" | "CSV";
+
+/**
+ * Stable error codes of an import (domain.md §3). They are part of the CLI's JSON output and
+ * of the stored `SiecleImport.errors`, so never rename one.
+ */
+export type ImportErrorCode =
+  // whole-file problems
+  | "PAYLOAD_TOO_LARGE"
+  | "EMPTY"
+  | "INVALID_FILE"
+  | "WRONG_SIECLE_FILE"
+  | "ENCODING_NOT_SUPPORTED"
+  | "UAI_MISMATCHED"
+  | "BAD_CSV_FORMAT"
+  | "HEADER_REQUIRED"
+  | "HEADER_UNKNOWN"
+  | "HEADER_DUPLICATED"
+  // one learner (XML: identified by INE) or one CSV line
+  | "INE_UNIQUE"
+  | "FIELD_REQUIRED"
+  | "FIRST_NAME_REQUIRED"
+  | "LAST_NAME_REQUIRED"
+  | "BIRTHDATE_REQUIRED"
+  | "INVALID_BIRTHDATE_FORMAT"
+  | "SEX_CODE_REQUIRED"
+  | "SEX_CODE_INVALID"
+  | "BIRTH_CITY_CODE_REQUIRED_FOR_FR_STUDENT"
+  | "BIRTH_CITY_REQUIRED_FOR_FOREIGN_STUDENT"
+  | "INSEE_CODE_INVALID"
+  | "COUNTRY_CODE_INVALID"
+  | "STATUS_INVALID";
+
+/** One error as stored, shown and printed by the CLI. */
+export type ImportError = {
+  code: ImportErrorCode;
+  /** XML: the learner's INE. CSV: the identifier of the line when it has one. */
+  nationalStudentId?: string;
+  /** CSV only: 1-based line number in the file (the header is line 1). */
+  line?: number;
+  /** XML element name (`DATE_NAISS`) or CSV header label (`Date de naissance (jj/mm/aaaa)*`). */
+  field?: string;
+  /** French, for the school's administrator. */
+  message: string;
+};
+
+/** Why a record of the file is left out without being an error (domain.md §3). */
+export type SkipReason = "LEFT_SCHOOL" | "NO_NATIONAL_STUDENT_ID" | "NO_DIVISION";
+
+export type SkippedCounts = Record<SkipReason, number>;
+
+/** A learner of the file that passed validation: what gets written to `learners`. */
+export type RegisterLearner = {
+  /** INE, trimmed and upper-cased. */
+  nationalStudentId: string;
+  /** SIECLE's ELEVE_ID; null for the CSV. */
+  siecleStudentId: string | null;
+  firstName: string;
+  middleName: string | null;
+  thirdName: string | null;
+  lastName: string;
+  preferredLastName: string | null;
+  sex: "M" | "F";
+  /** ISO calendar date `yyyy-mm-dd` (no time zone: it is a birth date, not an instant). */
+  birthdate: string;
+  birthCityCode: string | null;
+  birthCity: string | null;
+  birthProvinceCode: string | null;
+  /** 3-digit INSEE country code, `100` = France (the CSV's `99100` is stored as `100`). */
+  birthCountryCode: string | null;
+  mefCode: string | null;
+  status: "ST" | "AP" | null;
+  division: string;
+};
+
+/** What reading a register file gives, before any database access. */
+export type RegisterReadResult = {
+  format: RegisterFormat | null;
+  /** `PARAMETRES/UAJ` for SIECLE files; null for the CSV (it names no school). */
+  uai: string | null;
+  learners: RegisterLearner[];
+  skipped: SkippedCounts;
+  /** Every problem found; any error means nothing is imported. */
+  errors: ImportError[];
+};
+
+/** A learner already in the database, as far as planning an import needs it. */
+export type ExistingLearner = Omit<RegisterLearner, "sex" | "status"> & {
+  id: number;
+  sex: string | null;
+  status: string | null;
+  isDisabled: boolean;
+};
+
+export type ImportCounts = {
+  created: number;
+  updated: number;
+  disabled: number;
+  skipped: number;
+};
+
+/** What applying a valid file would do to the school's learners. */
+export type ImportPlan = {
+  toCreate: RegisterLearner[];
+  /** Existing rows whose data changed or that come back after being disabled. */
+  toUpdate: { id: number; learner: RegisterLearner }[];
+  toDisable: number[];
+  unchanged: number;
+  /** Among `toUpdate`: learners absent from the previous import who are back. */
+  reEnabled: number;
+  counts: ImportCounts;
+  skipped: SkippedCounts;
+  /** Class labels of the imported learners, in natural order ("6E 2" before "6E 10"). */
+  divisions: string[];
+};
+
+export type ImportOutcomeStatus = "IMPORTED" | "DRY_RUN" | "VALIDATION_ERROR";
+
+/** The result of `importSiecleFile`; its JSON is what the CLI prints. */
+export type ImportOutcome = {
+  status: ImportOutcomeStatus;
+  created: number;
+  updated: number;
+  disabled: number;
+  skipped: number;
+  divisions: string[];
+  errors: ImportError[];
+  /** Per reason; the CLI leaves it out of its JSON line. */
+  skippedByReason: SkippedCounts;
+  /** The recorded `SiecleImport` row; null for a successful dry run (nothing is recorded). */
+  importId: number | null;
+};

@@ -1,16 +1,14 @@
+import type { AuthorizedSchoolId } from "@/lib/session";
+
 export type MemberRole = "ADMIN" | "MEMBER";
 
 /**
- * A school id proven to be one the signed-in user is a member of (checked against the members
- * table on this request). Only the members loaders/gate mint it; data and mutations trust it.
+ * The acting staff member in their current school, as re-read from the members table on this
+ * request (`getMemberContext`). Mutations trust it; loaders and actions build it.
  */
-export type AuthorizedSchoolId = number & { readonly __brand: "AuthorizedSchoolId" };
-
-/** The acting staff member, as re-read from the database for this request. */
 export type Actor = {
   userId: number;
   schoolId: AuthorizedSchoolId;
-  memberId: number;
   role: MemberRole;
 };
 

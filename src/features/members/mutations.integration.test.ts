@@ -1,0 +1,528 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+
+import { listOutboxEntries } from "@/features/mail/data";
+import { prisma } from "@/lib/db";
+import { resetEnvForTests } from "@/lib/env";
+import { DomainError } from "@/lib/errors";
+import { authorizeSchoolId } from "@/lib/session";
+import { createSessionRecord } from "@/lib/session-store";
+import { hashToken } from "@/lib/tokens";
+
+import { createCampaign } from "../../../tests/factories/campaigns";
+import { createMember, createSchool, createStaffUser, TEST_PASSWORD } from "../../../tests/factories/schools";
+import { getInvitationPreview, isPasswordResetTokenUsable, listPendingInvitations, listTeamMembers } from "./data";
+import {
+  acceptCgu,
+  acceptInvitation,
+  authenticateStaff,
+  cancelInvitation,
+  changeMemberRole,
+  changePassword,
+  createAccountAndAcceptInvitation,
+  inviteMembers,
+  leaveSchool,
+  removeMember,
+  requestPasswordReset,
+  requestSchoolActivation,
+  resendInvitation,
+  resetPassword,
+  switchSchool,
+  unblockMember,
+} from "./mutations";
+import type { Actor, MemberRole } from "./types";
+
+let outboxDir: string;
+
+beforeAll(() => {
+  outboxDir = mkdtempSync(path.join(tmpdir(), "pix-outbox-members-"));
+  process.env.OUTBOX_DIR = outboxDir;
+  delete process.env.SMTP_URL;
+  resetEnvForTests();
+});
+
+beforeEach(() => {
+  rmSync(outboxDir, { recursive: true, force: true });
+});
+
+afterAll(() => {
+  rmSync(outboxDir, { recursive: true, force: true });
+  resetEnvForTests();
+});
+
+function actorOf(member: { userId: number; schoolId: number; role: MemberRole }): Actor {
+  return { userId: member.userId, schoolId: authorizeSchoolId(member.schoolId), role: member.role };
+}
+
+/** Runs `fn` and returns the DomainError it throws (fails the test if it does not). */
+async function domainError(fn: () => Promise<unknown>): Promise<DomainError> {
+  try {
+    await fn();
+  } catch (error) {
+    if (error instanceof DomainError) return error;
+    throw error;
+  }
+  throw new Error("expected a DomainError");
+}
+
+/** The token of the last link e-mailed to `to`, read from the outbox like a person would. */
+async function lastLinkTo(to: string, pattern: RegExp): Promise<string> {
+  const entries = await listOutboxEntries();
+  const entry = entries.find((candidate) => candidate.to === to);
+  if (!entry) throw new Error(`no mail to ${to}`);
+  const match = entry.text.match(pattern);
+  if (!match?.[1]) throw new Error(`no link in mail to ${to}`);
+  return match[1];
+}
+const invitationToken = (to: string) => lastLinkTo(to, /\/orga\/invitations\/([A-Za-z0-9_-]+)/);
+const resetToken = (to: string) => lastLinkTo(to, /\/orga\/reinitialiser\/([A-Za-z0-9_-]+)/);
+
+async function auditRows() {
+  return prisma.auditLog.findMany({ orderBy: { id: "asc" } });
+}
+
+describe("authenticateStaff", () => {
+  it("signs in with the right password, case-insensitive e-mail, and resets the failure count", async () => {
+    const user = await createStaffUser({ email: "claire@college.fr" });
+    await prisma.user.update({ where: { id: user.id }, data: { failedSignInCount: 4 } });
+    const result = await authenticateStaff({ email: "Claire@College.FR", password: TEST_PASSWORD });
+    expect(result).toEqual({ ok: true, userId: user.id });
+    const after = await prisma.user.findUniqueOrThrow({ where: { id: user.id } });
+    expect(after.failedSignInCount).toBe(0);
+    expect(after.lastLoggedAt).not.toBeNull();
+  });
+
+  it("blocks the account at the tenth wrong password, even for the right one, until the lock ends", async () => {
+    const user = await createStaffUser({ email: "karim@college.fr" });
+    const now = new Date();
+    for (let i = 1; i <= 9; i += 1) {
+      expect(await authenticateStaff({ email: user.email!, password: `faux-${i}` }, now)).toEqual({ ok: false, reason: "INVALID_CREDENTIALS" });
+    }
+    expect((await prisma.user.findUniqueOrThrow({ where: { id: user.id } })).failedSignInCount).toBe(9);
+    expect(await authenticateStaff({ email: user.email!, password: "faux-10" }, now)).toEqual({ ok: false, reason: "BLOCKED", minutesLeft: 15 });
+    expect(await authenticateStaff({ email: user.email!, password: TEST_PASSWORD }, now)).toMatchObject({ ok: false, reason: "BLOCKED" });
+    const blocked = await prisma.user.findUniqueOrThrow({ where: { id: user.id } });
+    expect(blocked.blockedUntil!.getTime()).toBe(now.getTime() + 15 * 60_000);
+
+    const later = new Date(now.getTime() + 16 * 60_000);
+    expect(await authenticateStaff({ email: user.email!, password: TEST_PASSWORD }, later)).toEqual({ ok: true, userId: user.id });
+  });
+
+  it("counts simultaneous wrong passwords one by one", async () => {
+    const user = await createStaffUser();
+    await Promise.all(Array.from({ length: 4 }, (_, i) => authenticateStaff({ email: user.email!, password: `faux-${i}` })));
+    expect((await prisma.user.findUniqueOrThrow({ where: { id: user.id } })).failedSignInCount).toBe(4);
+  });
+
+  it("answers an unknown e-mail exactly like a wrong password, blocking after ten tries too", async () => {
+    const now = new Date();
+    for (let i = 1; i <= 9; i += 1) {
+      expect(await authenticateStaff({ email: "personne@nulle-part.fr", password: "x" }, now)).toEqual({ ok: false, reason: "INVALID_CREDENTIALS" });
+    }
+    expect(await authenticateStaff({ email: "personne@nulle-part.fr", password: "x" }, now)).toMatchObject({ ok: false, reason: "BLOCKED" });
+    const buckets = await prisma.throttleEvent.findMany({ select: { bucket: true } });
+    expect(buckets.every((row) => !row.bucket.includes("personne"))).toBe(true);
+  });
+
+  it("refuses students (no password method)", async () => {
+    const student = await prisma.user.create({ data: { firstName: "Élève", lastName: "GAR", email: "eleve@x.fr" } });
+    expect(await authenticateStaff({ email: student.email!, password: "anything" })).toEqual({ ok: false, reason: "INVALID_CREDENTIALS" });
+  });
+});
+
+describe("password reset", () => {
+  it("e-mails a one-time link that sets a new password, unblocks, and closes every session", async () => {
+    const user = await createStaffUser({ email: "reset@college.fr" });
+    await prisma.user.update({ where: { id: user.id }, data: { failedSignInCount: 0, blockedUntil: new Date(Date.now() + 600_000) } });
+    await createSessionRecord({ userId: user.id, kind: "STAFF" });
+
+    await requestPasswordReset({ email: "RESET@college.fr" });
+    const token = await resetToken("reset@college.fr");
+    expect(await isPasswordResetTokenUsable(token)).toBe(true);
+    const stored = await prisma.passwordResetToken.findFirstOrThrow({ where: { userId: user.id } });
+    expect(stored.tokenHash).toBe(hashToken(token));
+
+    await resetPassword({ token, password: "Un nouveau mot de passe" });
+    expect(await authenticateStaff({ email: user.email!, password: "Un nouveau mot de passe" })).toEqual({ ok: true, userId: user.id });
+    expect(await authenticateStaff({ email: user.email!, password: TEST_PASSWORD })).toMatchObject({ ok: false });
+    expect(await prisma.session.count({ where: { userId: user.id } })).toBe(0);
+
+    const reuse = await domainError(() => resetPassword({ token, password: "Encore un autre mot" }));
+    expect(reuse.code).toBe("NOT_FOUND");
+    expect(reuse.userMessage).toMatch(/n'est plus valable/);
+    expect(await isPasswordResetTokenUsable(token)).toBe(false);
+  });
+
+  it("sends nothing for an unknown address and says nothing about it", async () => {
+    await expect(requestPasswordReset({ email: "inconnu@college.fr" })).resolves.toBeUndefined();
+    expect(await listOutboxEntries()).toHaveLength(0);
+    expect(await prisma.passwordResetToken.count()).toBe(0);
+  });
+
+  it("refuses an expired link and changes nothing", async () => {
+    const user = await createStaffUser({ email: "expire@college.fr" });
+    const past = new Date(Date.now() - 2 * 3_600_000);
+    await requestPasswordReset({ email: user.email! }, past);
+    const token = await resetToken(user.email!);
+    expect((await domainError(() => resetPassword({ token, password: "Un nouveau mot de passe" }))).code).toBe("NOT_FOUND");
+    expect(await authenticateStaff({ email: user.email!, password: TEST_PASSWORD })).toMatchObject({ ok: true });
+  });
+
+  it("limits requests per address", async () => {
+    await createStaffUser({ email: "spam@college.fr" });
+    for (let i = 0; i < 3; i += 1) await requestPasswordReset({ email: "spam@college.fr" });
+    const error = await domainError(() => requestPasswordReset({ email: "spam@college.fr" }));
+    expect(error.code).toBe("TOO_MANY_ATTEMPTS");
+    expect(error.userMessage).toMatch(/Trop de demandes/);
+    expect((await listOutboxEntries()).length).toBe(3);
+  });
+});
+
+describe("changePassword", () => {
+  it("needs the current password, then keeps this session and closes the others", async () => {
+    const user = await createStaffUser();
+    const here = await createSessionRecord({ userId: user.id, kind: "STAFF" });
+    await createSessionRecord({ userId: user.id, kind: "STAFF" });
+    const hereId = hashToken(here.token);
+
+    const wrong = await domainError(() => changePassword({ userId: user.id, sessionId: hereId, currentPassword: "faux", password: "Un nouveau mot de passe" }));
+    expect(wrong.code).toBe("INVALID_INPUT");
+    expect(await prisma.session.count({ where: { userId: user.id } })).toBe(2);
+
+    await changePassword({ userId: user.id, sessionId: hereId, currentPassword: TEST_PASSWORD, password: "Un nouveau mot de passe" });
+    expect(await prisma.session.findMany({ where: { userId: user.id }, select: { id: true } })).toEqual([{ id: hereId }]);
+    expect(await authenticateStaff({ email: user.email!, password: "Un nouveau mot de passe" })).toMatchObject({ ok: true });
+  });
+});
+
+describe("school activation", () => {
+  it("sends an ADMIN invitation to the official address only, and shows it masked", async () => {
+    const school = await createSchool({ uai: "0751234X", officialEmail: "ce.0751234x@ac-paris.fr", name: "Collège Victor Hugo" });
+    const result = await requestSchoolActivation({ uai: "0751234X" });
+    expect(result).toEqual({ maskedEmail: "c••••@ac-paris.fr" });
+
+    const invitation = await prisma.invitation.findFirstOrThrow({ where: { schoolId: school.id } });
+    expect(invitation).toMatchObject({ email: "ce.0751234x@ac-paris.fr", role: "ADMIN", invitedById: null });
+    const [mail] = await listOutboxEntries();
+    expect(mail).toMatchObject({ to: "ce.0751234x@ac-paris.fr", subject: "Activez l'espace Pix Orga de Collège Victor Hugo" });
+
+    const [entry] = await auditRows();
+    expect(entry).toMatchObject({ schoolId: school.id, action: "school.activation_requested", targetId: String(invitation.id) });
+    expect(JSON.stringify(entry)).not.toContain("@");
+
+    const token = await invitationToken("ce.0751234x@ac-paris.fr");
+    expect(await getInvitationPreview(token)).toEqual({
+      schoolName: "Collège Victor Hugo",
+      role: "ADMIN",
+      email: "ce.0751234x@ac-paris.fr",
+      hasAccount: false,
+    });
+    const { userId } = await createAccountAndAcceptInvitation({
+      token,
+      firstName: "Claire",
+      lastName: "Durand",
+      email: "claire.durand@ac-paris.fr",
+      password: "Un mot de passe solide",
+    });
+    expect(await prisma.member.findFirstOrThrow({ where: { schoolId: school.id, userId } })).toMatchObject({ role: "ADMIN" });
+    expect(await authenticateStaff({ email: "claire.durand@ac-paris.fr", password: "Un mot de passe solide" })).toEqual({ ok: true, userId });
+  });
+
+  it("says clearly when the UAI is unknown and writes nothing", async () => {
+    await createSchool({ uai: "0751234X" });
+    const error = await domainError(() => requestSchoolActivation({ uai: "0759999Z" }));
+    expect(error.code).toBe("NOT_FOUND");
+    expect(error.userMessage).toBe(
+      "Aucun établissement ne correspond à l'UAI 0759999Z. Vérifiez l'UAI (7 chiffres et une lettre) ou contactez le support Pix.",
+    );
+    expect(await prisma.invitation.count()).toBe(0);
+    expect(await listOutboxEntries()).toHaveLength(0);
+  });
+
+  it("ignores archived schools: an archived one alone is unknown, beside an active one it is not ambiguous", async () => {
+    const archived = await createSchool({ uai: "0691234A", officialEmail: "ancien@ac-lyon.fr" });
+    await prisma.school.update({ where: { id: archived.id }, data: { archivedAt: new Date() } });
+    expect((await domainError(() => requestSchoolActivation({ uai: "0691234A" }))).code).toBe("NOT_FOUND");
+
+    await createSchool({ uai: "0691234A", officialEmail: "ce.0691234a@ac-lyon.fr" });
+    expect(await requestSchoolActivation({ uai: "0691234A" })).toEqual({ maskedEmail: "c••••@ac-lyon.fr" });
+  });
+
+  it("refuses a school with no official e-mail", async () => {
+    await createSchool({ uai: "0131234B", officialEmail: null });
+    const error = await domainError(() => requestSchoolActivation({ uai: "0131234B" }));
+    expect(error.code).toBe("CONFLICT");
+    expect(error.userMessage).toMatch(/pas d'adresse e-mail officielle/);
+    expect(await prisma.invitation.count()).toBe(0);
+  });
+
+  it("limits activation e-mails per school", async () => {
+    await createSchool({ uai: "0331234C", officialEmail: "ce@ac-bordeaux.fr" });
+    for (let i = 0; i < 3; i += 1) await requestSchoolActivation({ uai: "0331234C" });
+    const error = await domainError(() => requestSchoolActivation({ uai: "0331234C" }));
+    expect(error.code).toBe("TOO_MANY_ATTEMPTS");
+    expect(await prisma.invitation.count()).toBe(3);
+  });
+});
+
+describe("invitations", () => {
+  async function setup() {
+    const school = await createSchool({ name: "Collège Jean Moulin" });
+    const admin = await createMember({ schoolId: school.id, role: "ADMIN" });
+    const member = await createMember({ schoolId: school.id, role: "MEMBER", email: "deja.membre@college.fr" });
+    return { school, admin: actorOf(admin), member: actorOf(member) };
+  }
+
+  it("lets an ADMIN invite several addresses at once, skipping members, without e-mails in the audit", async () => {
+    const { school, admin } = await setup();
+    const result = await inviteMembers(admin, { emails: ["a@college.fr", "B@college.fr", "deja.membre@college.fr"], role: "MEMBER" });
+    expect(result).toEqual({ invitedCount: 2, alreadyMemberCount: 1 });
+    const invitations = await listPendingInvitations(admin.schoolId);
+    expect(invitations.map((invitation) => invitation.email).sort()).toEqual(["a@college.fr", "b@college.fr"]);
+    const mails = await listOutboxEntries();
+    expect(mails.map((mail) => mail.to).sort()).toEqual(["a@college.fr", "b@college.fr"]);
+    expect(mails[0]!.subject).toBe("Invitation à rejoindre Collège Jean Moulin sur Pix Orga");
+    const audits = await auditRows();
+    expect(audits.map((row) => row.action)).toEqual(["member.invited", "member.invited"]);
+    expect(audits.every((row) => row.schoolId === school.id && row.actorUserId === admin.userId)).toBe(true);
+    expect(JSON.stringify(audits)).not.toContain("@");
+    const rows = await prisma.invitation.findMany();
+    expect(rows.every((row) => /^[0-9a-f]{64}$/.test(row.tokenHash))).toBe(true);
+  });
+
+  it("refuses invitations from a MEMBER and writes nothing", async () => {
+    const { member } = await setup();
+    const error = await domainError(() => inviteMembers(member, { emails: ["x@college.fr"], role: "ADMIN" }));
+    expect(error.code).toBe("FORBIDDEN");
+    expect(await prisma.invitation.count()).toBe(0);
+    expect(await listOutboxEntries()).toHaveLength(0);
+  });
+
+  it("re-inviting a pending address renews the same invitation and kills the old link", async () => {
+    const { admin } = await setup();
+    await inviteMembers(admin, { emails: ["a@college.fr"], role: "MEMBER" });
+    const first = await invitationToken("a@college.fr");
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    await inviteMembers(admin, { emails: ["a@college.fr"], role: "ADMIN" });
+    const second = await invitationToken("a@college.fr");
+    expect(second).not.toBe(first);
+    expect(await prisma.invitation.count()).toBe(1);
+    expect(await getInvitationPreview(first)).toBeNull();
+    expect(await getInvitationPreview(second)).toMatchObject({ role: "ADMIN" });
+  });
+
+  it("resends with a new link; a MEMBER cannot", async () => {
+    const { admin, member } = await setup();
+    await inviteMembers(admin, { emails: ["a@college.fr"], role: "MEMBER" });
+    const before = await invitationToken("a@college.fr");
+    const [invitation] = await listPendingInvitations(admin.schoolId);
+    expect((await domainError(() => resendInvitation(member, { invitationId: invitation!.id }))).code).toBe("FORBIDDEN");
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    await resendInvitation(admin, { invitationId: invitation!.id });
+    const after = await invitationToken("a@college.fr");
+    expect(after).not.toBe(before);
+    expect(await getInvitationPreview(before)).toBeNull();
+    expect(await getInvitationPreview(after)).not.toBeNull();
+    expect((await auditRows()).map((row) => row.action)).toEqual(["member.invited", "invitation.resent"]);
+  });
+
+  it("cancels; the link then stops working; a MEMBER or another school cannot", async () => {
+    const { admin, member } = await setup();
+    const other = await createSchool();
+    const otherAdmin = actorOf(await createMember({ schoolId: other.id, role: "ADMIN" }));
+    await inviteMembers(admin, { emails: ["a@college.fr"], role: "MEMBER" });
+    const token = await invitationToken("a@college.fr");
+    const [invitation] = await listPendingInvitations(admin.schoolId);
+
+    expect((await domainError(() => cancelInvitation(member, { invitationId: invitation!.id }))).code).toBe("FORBIDDEN");
+    expect((await domainError(() => cancelInvitation(otherAdmin, { invitationId: invitation!.id }))).code).toBe("NOT_FOUND");
+    expect((await domainError(() => resendInvitation(otherAdmin, { invitationId: invitation!.id }))).code).toBe("NOT_FOUND");
+    expect(await getInvitationPreview(token)).not.toBeNull();
+
+    await cancelInvitation(admin, { invitationId: invitation!.id });
+    expect(await listPendingInvitations(admin.schoolId)).toEqual([]);
+    expect(await getInvitationPreview(token)).toBeNull();
+    const user = await createStaffUser();
+    expect((await domainError(() => acceptInvitation({ token, userId: user.id }))).code).toBe("NOT_FOUND");
+  });
+
+  it("an existing account accepts once; the link cannot be used twice", async () => {
+    const { school, admin } = await setup();
+    const user = await createStaffUser({ email: "a@college.fr" });
+    await inviteMembers(admin, { emails: ["a@college.fr"], role: "MEMBER" });
+    const token = await invitationToken("a@college.fr");
+    expect(await getInvitationPreview(token)).toMatchObject({ hasAccount: true });
+
+    expect(await acceptInvitation({ token, userId: user.id })).toMatchObject({ schoolId: school.id, role: "MEMBER" });
+    expect(await prisma.member.count({ where: { schoolId: school.id, userId: user.id } })).toBe(1);
+    expect((await domainError(() => acceptInvitation({ token, userId: user.id }))).code).toBe("NOT_FOUND");
+    expect(await getInvitationPreview(token)).toBeNull();
+  });
+
+  it("an ADMIN invitation promotes someone who is already a MEMBER", async () => {
+    const { school, admin, member } = await setup();
+    await prisma.invitation.create({
+      data: { schoolId: school.id, email: "x@college.fr", role: "ADMIN", tokenHash: hashToken("tok-admin"), expiresAt: new Date(Date.now() + 3_600_000), invitedById: admin.userId },
+    });
+    await acceptInvitation({ token: "tok-admin", userId: member.userId });
+    expect(await prisma.member.findFirstOrThrow({ where: { schoolId: school.id, userId: member.userId } })).toMatchObject({ role: "ADMIN" });
+  });
+
+  it("refuses an expired invitation", async () => {
+    const { admin } = await setup();
+    const past = new Date(Date.now() - 8 * 86_400_000);
+    await inviteMembers(admin, { emails: ["a@college.fr"], role: "MEMBER" }, past);
+    const token = await invitationToken("a@college.fr");
+    expect(await getInvitationPreview(token)).toBeNull();
+    expect((await listPendingInvitations(admin.schoolId))[0]).toMatchObject({ isExpired: true });
+    const error = await domainError(() =>
+      createAccountAndAcceptInvitation({ token, firstName: "A", lastName: "B", email: "a@college.fr", password: "Un mot de passe solide" }),
+    );
+    expect(error.code).toBe("NOT_FOUND");
+    expect(await prisma.user.count({ where: { email: "a@college.fr" } })).toBe(0);
+  });
+
+  it("refuses to create an account with an address already taken, and keeps the invitation usable", async () => {
+    const { admin } = await setup();
+    await createStaffUser({ email: "pris@college.fr" });
+    await inviteMembers(admin, { emails: ["a@college.fr"], role: "MEMBER" });
+    const token = await invitationToken("a@college.fr");
+    const error = await domainError(() =>
+      createAccountAndAcceptInvitation({ token, firstName: "A", lastName: "B", email: "Pris@College.fr", password: "Un mot de passe solide" }),
+    );
+    expect(error.code).toBe("CONFLICT");
+    expect(error.userMessage).toMatch(/existe déjà/);
+    expect(await getInvitationPreview(token)).not.toBeNull();
+  });
+});
+
+describe("team management", () => {
+  async function setup() {
+    const school = await createSchool();
+    const admin = await createMember({ schoolId: school.id, role: "ADMIN" });
+    const member = await createMember({ schoolId: school.id, role: "MEMBER" });
+    const other = await createSchool();
+    const otherAdmin = await createMember({ schoolId: other.id, role: "ADMIN" });
+    return { school, admin, member, other, otherAdmin };
+  }
+
+  it("an ADMIN changes a role; the person's sessions are closed and the change audited", async () => {
+    const { admin, member } = await setup();
+    await createSessionRecord({ userId: member.userId, kind: "STAFF" });
+    await changeMemberRole(actorOf(admin), { memberId: member.id, role: "ADMIN" });
+    expect((await prisma.member.findUniqueOrThrow({ where: { id: member.id } })).role).toBe("ADMIN");
+    expect(await prisma.session.count({ where: { userId: member.userId } })).toBe(0);
+    const [entry] = await auditRows();
+    expect(entry).toMatchObject({ action: "member.role_changed", targetType: "member", targetId: String(member.id), data: { from: "MEMBER", to: "ADMIN", userId: member.userId } });
+  });
+
+  it("refuses role changes to a MEMBER, and to an actor whose ADMIN role was just withdrawn", async () => {
+    const { admin, member } = await setup();
+    expect((await domainError(() => changeMemberRole(actorOf(member), { memberId: admin.id, role: "MEMBER" }))).code).toBe("FORBIDDEN");
+    const stale = { ...actorOf(member), role: "ADMIN" as const };
+    expect((await domainError(() => changeMemberRole(stale, { memberId: member.id, role: "ADMIN" }))).code).toBe("FORBIDDEN");
+    expect((await prisma.member.findUniqueOrThrow({ where: { id: admin.id } })).role).toBe("ADMIN");
+    expect(await auditRows()).toEqual([]);
+  });
+
+  it("never leaves a school without an ADMIN", async () => {
+    const { admin, member } = await setup();
+    const demote = await domainError(() => changeMemberRole(actorOf(admin), { memberId: admin.id, role: "MEMBER" }));
+    expect(demote.code).toBe("CONFLICT");
+    expect(demote.userMessage).toMatch(/au moins un administrateur/);
+    expect((await domainError(() => removeMember(actorOf(admin), { memberId: admin.id }))).code).toBe("CONFLICT");
+    expect((await domainError(() => leaveSchool(actorOf(admin)))).code).toBe("CONFLICT");
+
+    await changeMemberRole(actorOf(admin), { memberId: member.id, role: "ADMIN" });
+    await changeMemberRole(actorOf(admin), { memberId: admin.id, role: "MEMBER" });
+    expect(await prisma.member.count({ where: { schoolId: admin.schoolId, role: "ADMIN" } })).toBe(1);
+  });
+
+  it("two ADMINs demoting each other at once: one wins, one ADMIN remains", async () => {
+    const { school, admin } = await setup();
+    const second = await createMember({ schoolId: school.id, role: "ADMIN" });
+    const results = await Promise.allSettled([
+      changeMemberRole(actorOf(admin), { memberId: second.id, role: "MEMBER" }),
+      changeMemberRole(actorOf(second), { memberId: admin.id, role: "MEMBER" }),
+    ]);
+    expect(results.filter((result) => result.status === "fulfilled")).toHaveLength(1);
+    expect(await prisma.member.count({ where: { schoolId: school.id, role: "ADMIN" } })).toBe(1);
+  });
+
+  it("an ADMIN removes a member: their campaigns stay, their sessions end", async () => {
+    const { admin, member } = await setup();
+    const campaign = await createCampaign({ schoolId: admin.schoolId, ownerId: member.userId });
+    await createSessionRecord({ userId: member.userId, kind: "STAFF", currentSchoolId: admin.schoolId });
+    await removeMember(actorOf(admin), { memberId: member.id });
+    expect(await prisma.member.findUnique({ where: { id: member.id } })).toBeNull();
+    expect(await prisma.campaign.findUniqueOrThrow({ where: { id: campaign.id } })).toMatchObject({ ownerId: member.userId, schoolId: admin.schoolId });
+    expect(await prisma.session.count({ where: { userId: member.userId } })).toBe(0);
+    expect((await auditRows()).map((row) => row.action)).toEqual(["member.removed"]);
+  });
+
+  it("a MEMBER cannot remove anyone; nobody acts on another school's members", async () => {
+    const { admin, member, otherAdmin } = await setup();
+    expect((await domainError(() => removeMember(actorOf(member), { memberId: admin.id }))).code).toBe("FORBIDDEN");
+    expect((await domainError(() => removeMember(actorOf(otherAdmin), { memberId: member.id }))).code).toBe("NOT_FOUND");
+    expect((await domainError(() => changeMemberRole(actorOf(otherAdmin), { memberId: member.id, role: "ADMIN" }))).code).toBe("NOT_FOUND");
+    expect((await domainError(() => unblockMember(actorOf(otherAdmin), { memberId: member.id }))).code).toBe("NOT_FOUND");
+    expect(await prisma.member.count({ where: { schoolId: admin.schoolId } })).toBe(2);
+  });
+
+  it("a MEMBER can leave the school", async () => {
+    const { member } = await setup();
+    await leaveSchool(actorOf(member));
+    expect(await prisma.member.findUnique({ where: { id: member.id } })).toBeNull();
+    expect((await auditRows()).map((row) => row.action)).toEqual(["member.left"]);
+  });
+
+  it("an ADMIN unblocks a blocked member; a MEMBER cannot", async () => {
+    const { admin, member } = await setup();
+    await prisma.user.update({ where: { id: member.userId }, data: { failedSignInCount: 0, blockedUntil: new Date(Date.now() + 600_000) } });
+    expect((await listTeamMembers(admin.schoolId as never)).find((row) => row.memberId === member.id)?.isBlocked).toBe(true);
+    expect((await domainError(() => unblockMember(actorOf(member), { memberId: member.id }))).code).toBe("FORBIDDEN");
+    await unblockMember(actorOf(admin), { memberId: member.id });
+    expect((await prisma.user.findUniqueOrThrow({ where: { id: member.userId } })).blockedUntil).toBeNull();
+    expect(await authenticateStaff({ email: member.user.email!, password: TEST_PASSWORD })).toMatchObject({ ok: true });
+    expect((await auditRows()).map((row) => row.action)).toEqual(["member.unblocked"]);
+  });
+
+  it("lists only the school's own members and invitations", async () => {
+    const { school, admin, member, other, otherAdmin } = await setup();
+    await inviteMembers(actorOf(otherAdmin), { emails: ["ailleurs@college.fr"], role: "MEMBER" });
+    const team = await listTeamMembers(authorizeSchoolId(school.id));
+    expect(team.map((row) => row.memberId).sort()).toEqual([admin.id, member.id].sort());
+    expect(await listPendingInvitations(authorizeSchoolId(school.id))).toEqual([]);
+    expect(await listPendingInvitations(authorizeSchoolId(other.id))).toHaveLength(1);
+  });
+});
+
+describe("several schools", () => {
+  it("switches the session's school only to a school the user belongs to", async () => {
+    const first = await createSchool({ name: "A" });
+    const second = await createSchool({ name: "B" });
+    const stranger = await createSchool({ name: "C" });
+    const member = await createMember({ schoolId: first.id, role: "ADMIN" });
+    await createMember({ schoolId: second.id, role: "MEMBER", userId: member.userId });
+    const { token } = await createSessionRecord({ userId: member.userId, kind: "STAFF", currentSchoolId: first.id });
+    const sessionId = hashToken(token);
+
+    await switchSchool({ sessionId, userId: member.userId, schoolId: second.id });
+    expect((await prisma.session.findUniqueOrThrow({ where: { id: sessionId } })).currentSchoolId).toBe(second.id);
+    expect((await domainError(() => switchSchool({ sessionId, userId: member.userId, schoolId: stranger.id }))).code).toBe("NOT_FOUND");
+    expect((await prisma.session.findUniqueOrThrow({ where: { id: sessionId } })).currentSchoolId).toBe(second.id);
+  });
+});
+
+describe("terms of use", () => {
+  it("records the first acceptance only", async () => {
+    const user = await createStaffUser({ cguAccepted: false });
+    const first = new Date("2026-09-01T08:00:00Z");
+    await acceptCgu(user.id, first);
+    await acceptCgu(user.id, new Date("2026-09-02T08:00:00Z"));
+    expect((await prisma.user.findUniqueOrThrow({ where: { id: user.id } })).cguAcceptedAt).toEqual(first);
+  });
+});

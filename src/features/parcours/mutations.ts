@@ -113,6 +113,9 @@ async function writeContent(tx: Prisma.TransactionClient, content: Content): Pro
  * so the seed and every start can call it. Campaigns are never touched: they run on their snapshot.
  */
 export async function loadContent(db: DbClient = prisma, content: Content = readContent()): Promise<LoadContentSummary> {
-  if ("$transaction" in db) return db.$transaction((tx) => writeContent(tx, content), { timeout: 30_000 });
-  return writeContent(db, content);
+  // `prisma` is a Proxy without a `has` trap: test the property, not `in`.
+  if (typeof (db as { $transaction?: unknown }).$transaction === "function") {
+    return (db as typeof prisma).$transaction((tx) => writeContent(tx, content), { timeout: 30_000 });
+  }
+  return writeContent(db as Prisma.TransactionClient, content);
 }

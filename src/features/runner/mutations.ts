@@ -1,0 +1,193 @@
+import "server-only";
+
+import { isAnswerCorrect, serializeAnswer } from "@/features/parcours/domain/answer-check";
+import type { CampaignSnapshot } from "@/features/parcours/types";
+import { prisma, type DbClient, type Prisma } from "@/lib/db";
+import { DomainError, isUniqueViolation } from "@/lib/errors";
+import { runnerText } from "@/messages/fr/runner";
+
+import { chooseNextChallenge } from "./domain/adaptive";
+import { computeResults } from "./domain/scoring";
+import { readSubmission, type RawSubmission, type SubmissionProblem } from "./domain/submission";
+import type { AnswerRecord, AnswerResult } from "./types";
+
+const problemMessages: Record<SubmissionProblem, string> = {
+  NO_CHOICE: runnerText.errors.noChoice,
+  ONE_CHOICE_ONLY: runnerText.errors.oneChoiceOnly,
+  UNKNOWN_CHOICE: runnerText.errors.unknownChoice,
+  EMPTY_TEXT: runnerText.errors.emptyText,
+  TEXT_TOO_LONG: runnerText.errors.textTooLong,
+};
+
+async function inTransaction<T>(db: DbClient, work: (tx: Prisma.TransactionClient) => Promise<T>): Promise<T> {
+  // `prisma` is a Proxy without a `has` trap: test the property, not `in`.
+  return typeof (db as { $transaction?: unknown }).$transaction === "function" ? (db as typeof prisma).$transaction(work) : work(db as Prisma.TransactionClient);
+}
+
+/**
+ * Starts the participation of a learner in a campaign, or returns the active one: idempotent,
+ * so the ENT entry can call it on every visit. The learner must belong to the campaign's school
+ * and be linked to this user.
+ */
+export async function startParticipation(
+  options: { campaignId: number; learnerId: number; userId: number },
+  db: DbClient = prisma,
+): Promise<{ participationId: number; isNew: boolean }> {
+  const campaign = await db.campaign.findUnique({ where: { id: options.campaignId }, select: { schoolId: true, archivedAt: true } });
+  if (!campaign) throw new DomainError("NOT_FOUND");
+  const learner = await db.learner.findFirst({
+    where: { id: options.learnerId, schoolId: campaign.schoolId, userId: options.userId, isDisabled: false },
+    select: { id: true },
+  });
+  if (!learner) throw new DomainError("FORBIDDEN");
+
+  const existing = await db.participation.findFirst({
+    where: { campaignId: options.campaignId, learnerId: options.learnerId, deletedAt: null },
+    select: { id: true, userId: true },
+  });
+  if (existing) {
+    if (existing.userId !== options.userId) throw new DomainError("FORBIDDEN");
+    return { participationId: existing.id, isNew: false };
+  }
+  if (campaign.archivedAt) throw new DomainError("CAMPAIGN_CLOSED");
+  try {
+    const created = await db.participation.create({
+      data: { campaignId: options.campaignId, learnerId: options.learnerId, userId: options.userId },
+      select: { id: true },
+    });
+    return { participationId: created.id, isNew: true };
+  } catch (error) {
+    // Two tabs opened the campaign at once: the partial unique index let one through.
+    if (!isUniqueViolation(error)) throw error;
+    const winner = await db.participation.findFirstOrThrow({
+      where: { campaignId: options.campaignId, learnerId: options.learnerId, deletedAt: null },
+      select: { id: true },
+    });
+    return { participationId: winner.id, isNew: false };
+  }
+}
+
+/**
+ * Starts (or finds) the user's participation in the campaign with this code, through the
+ * learner of the campaign's school linked to the user. NOT_FOUND when the user has no such
+ * learner yet (the ENT entry then asks for the birth date).
+ */
+export async function startParticipationByCode(
+  options: { code: string; userId: number },
+  db: DbClient = prisma,
+): Promise<{ participationId: number; isNew: boolean }> {
+  const campaign = await db.campaign.findUnique({ where: { code: options.code }, select: { id: true, schoolId: true } });
+  if (!campaign) throw new DomainError("NOT_FOUND");
+  const learner = await db.learner.findFirst({
+    where: { schoolId: campaign.schoolId, userId: options.userId, isDisabled: false },
+    orderBy: { id: "asc" },
+    select: { id: true },
+  });
+  if (!learner) throw new DomainError("NOT_FOUND");
+  return startParticipation({ campaignId: campaign.id, learnerId: learner.id, userId: options.userId }, db);
+}
+
+export type SubmitOutcome =
+  /** Saved; `isCompleted` when it was the last question (results computed, status TO_SHARE). */
+  | { kind: "ANSWERED"; result: AnswerResult; isCompleted: boolean }
+  /** This question already has an answer (a double submit): nothing written. */
+  | { kind: "ALREADY_ANSWERED" }
+  /** The page was out of date (another tab moved on): nothing written; show the current question. */
+  | { kind: "NOT_CURRENT" }
+  /** The campaign is over for this participation: nothing written. */
+  | { kind: "FINISHED" };
+
+async function findOwnParticipation(db: DbClient, code: string, userId: number) {
+  const campaign = await db.campaign.findUnique({
+    where: { code },
+    select: {
+      archivedAt: true,
+      challengeSnapshot: true,
+      participations: { where: { userId, deletedAt: null }, orderBy: { id: "desc" }, take: 1, select: { id: true } },
+    },
+  });
+  const participation = campaign?.participations[0];
+  if (!campaign || !participation) throw new DomainError("NOT_FOUND", { userMessage: runnerText.errors.noParticipation });
+  return { campaign, participationId: participation.id, snapshot: campaign.challengeSnapshot as unknown as CampaignSnapshot };
+}
+
+/** Serialises writes to one participation: answers, completion and sharing never interleave. */
+async function lockParticipation(tx: Prisma.TransactionClient, participationId: number) {
+  const rows = await tx.$queryRaw<{ status: "STARTED" | "TO_SHARE" | "SHARED" }[]>`
+    SELECT status::text AS status FROM participations WHERE id = ${participationId} FOR UPDATE`;
+  const row = rows[0];
+  if (!row) throw new DomainError("NOT_FOUND", { userMessage: runnerText.errors.noParticipation });
+  return row.status;
+}
+
+/**
+ * Records the user's answer to the current question of their participation (or a skip), then
+ * completes the participation when no question is left. Safe to call twice with the same
+ * question: the second call writes nothing. Throws INVALID_INPUT (nothing written) for an empty
+ * or malformed answer.
+ */
+export async function submitAnswer(
+  options: { code: string; userId: number; challengeId: string; submission: RawSubmission; now?: Date },
+  db: DbClient = prisma,
+): Promise<SubmitOutcome> {
+  const { campaign, participationId, snapshot } = await findOwnParticipation(db, options.code, options.userId);
+  if (campaign.archivedAt) throw new DomainError("CAMPAIGN_CLOSED", { userMessage: runnerText.errors.archived });
+
+  try {
+    return await inTransaction(db, async (tx) => {
+      const status = await lockParticipation(tx, participationId);
+      if (status !== "STARTED") return { kind: "FINISHED" } as const;
+
+      const answers: AnswerRecord[] = await tx.answer.findMany({
+        where: { participationId },
+        orderBy: { id: "asc" },
+        select: { challengeId: true, result: true },
+      });
+      if (answers.some((answer) => answer.challengeId === options.challengeId)) return { kind: "ALREADY_ANSWERED" } as const;
+      const current = chooseNextChallenge(snapshot, answers);
+      if (!current || current.id !== options.challengeId) return { kind: "NOT_CURRENT" } as const;
+
+      const read = readSubmission(current, options.submission);
+      if (!read.ok) throw new DomainError("INVALID_INPUT", { userMessage: problemMessages[read.problem], details: { problem: read.problem } });
+      const result: AnswerResult = read.answer === "skip" ? "SKIPPED" : isAnswerCorrect(current, read.answer) ? "OK" : "KO";
+      await tx.answer.create({
+        data: { participationId, challengeId: current.id, value: read.answer === "skip" ? "" : serializeAnswer(read.answer), result },
+      });
+
+      const all = [...answers, { challengeId: current.id, result }];
+      if (chooseNextChallenge(snapshot, all)) return { kind: "ANSWERED", result, isCompleted: false } as const;
+      const results = computeResults(snapshot, all);
+      await tx.participation.update({
+        where: { id: participationId },
+        data: { status: "TO_SHARE", completedAt: options.now ?? new Date(), results, masteryRate: results.masteryRate },
+      });
+      return { kind: "ANSWERED", result, isCompleted: true } as const;
+    });
+  } catch (error) {
+    // Belt and braces: the row lock already serialises submits, the unique index has the last word.
+    if (isUniqueViolation(error)) return { kind: "ALREADY_ANSWERED" };
+    throw error;
+  }
+}
+
+/**
+ * Sends the results to the school: TO_SHARE → SHARED. From then on they are frozen: nothing
+ * recomputes them. Sharing twice keeps the first date.
+ */
+export async function shareResults(options: { code: string; userId: number; now?: Date }, db: DbClient = prisma): Promise<{ sharedAt: Date }> {
+  const { participationId } = await findOwnParticipation(db, options.code, options.userId);
+  return inTransaction(db, async (tx) => {
+    const status = await lockParticipation(tx, participationId);
+    if (status === "STARTED") throw new DomainError("CONFLICT", { userMessage: runnerText.errors.notFinished });
+    if (status === "SHARED") {
+      const { sharedAt } = await tx.participation.findUniqueOrThrow({ where: { id: participationId }, select: { sharedAt: true } });
+      return { sharedAt: sharedAt ?? new Date(0) };
+    }
+    const updated = await tx.participation.update({
+      where: { id: participationId },
+      data: { status: "SHARED", sharedAt: options.now ?? new Date() },
+      select: { sharedAt: true },
+    });
+    return { sharedAt: updated.sharedAt! };
+  });
+}

@@ -67,8 +67,8 @@ describe("importing a SIECLE file", () => {
       divisions: ["3E A", "4E B"],
       errors: [],
     });
-    const audit = await prisma.auditLog.findFirstOrThrow({ where: { schoolId: school.id, action: "SIECLE_IMPORT" } });
-    expect(audit).toMatchObject({ actorUserId: admin.userId, targetType: "SiecleImport", targetId: String(outcome.importId) });
+    const audit = await prisma.auditLog.findFirstOrThrow({ where: { schoolId: school.id, action: "siecle.import" } });
+    expect(audit).toMatchObject({ actorUserId: admin.userId, targetType: "siecle_import", targetId: String(outcome.importId) });
     expect(JSON.stringify(audit.data)).not.toMatch(/1000000001A|Chl|CŒUR|2011/);
   });
 

@@ -16,7 +16,7 @@ const IMPORT_LOCK_NAMESPACE = 0x51ec1e;
 const DEFAULT_LOCK_WAIT_MS = 30_000;
 /** An import of a 20 MB file takes a few seconds; Prisma's 5 s default would cut it short. */
 const TRANSACTION_TIMEOUT_MS = 120_000;
-export const SIECLE_IMPORT_AUDIT_ACTION = "SIECLE_IMPORT";
+export const SIECLE_IMPORT_AUDIT_ACTION = "siecle.import";
 
 export type ImportSiecleFileOptions = {
   schoolId: number;
@@ -303,7 +303,7 @@ async function recordImport(
       schoolId: options.schoolId,
       actorUserId: options.actorUserId,
       action: SIECLE_IMPORT_AUDIT_ACTION,
-      targetType: "SiecleImport",
+      targetType: "siecle_import",
       targetId: String(row.id),
       data: { status, format, ...counts, errorCount: errors.length, divisionCount: plan?.divisions.length ?? 0 },
     },

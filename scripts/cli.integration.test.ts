@@ -1,0 +1,122 @@
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+
+import { prisma } from "../src/lib/db";
+import { latin9, oneStudent, siecleDocument } from "../src/features/siecle-import/domain/__fixtures__/siecle-builders";
+import { EXIT, runCli } from "./cli";
+
+async function cli(...argv: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await runCli(argv, { stdout: (t) => out.push(t), stderr: (t) => err.push(t) });
+  return { code, stdout: out.join(""), stderr: err.join("\n") };
+}
+
+const dir = mkdtempSync(path.join(tmpdir(), "siecle-cli-"));
+function writeFile(name: string, bytes: Uint8Array | string): string {
+  const file = path.join(dir, name);
+  writeFileSync(file, bytes);
+  return file;
+}
+
+function register(uai: string, ines: string[], extra: Record<string, string | null> = {}): Uint8Array {
+  const built = ines.map((ine, i) => oneStudent(String(i + 1), ine, "4E B", extra));
+  return latin9(siecleDocument({ uai, students: built.map((b) => b.student), structures: built.map((b) => b.structure) }));
+}
+
+describe("npm run cli -- school:create", () => {
+  it("creates the school and prints it as JSON", async () => {
+    const result = await cli("school:create", "--uai", "0999001w", "--name", "Collège Jean Moulin", "--email", "ce.0999001w@ac-demo.fr");
+    expect(result.code).toBe(EXIT.ok);
+    const printed = JSON.parse(result.stdout);
+    expect(printed).toMatchObject({ status: "CREATED", uai: "0999001W", name: "Collège Jean Moulin" });
+    expect(await prisma.school.findUniqueOrThrow({ where: { id: printed.id } })).toMatchObject({ officialEmail: "ce.0999001w@ac-demo.fr" });
+  });
+
+  it("refuses a missing option or a malformed UAI (2) and a UAI already in use (1)", async () => {
+    expect((await cli("school:create", "--uai", "0999001W")).code).toBe(EXIT.usage);
+    expect((await cli("school:create", "--uai", "123", "--name", "X")).code).toBe(EXIT.usage);
+    expect((await cli("school:create", "--uai", "0999001W", "--name", "X", "--bogus")).code).toBe(EXIT.usage);
+    expect((await cli("school:create", "--uai", "0999001W", "--name", "A")).code).toBe(EXIT.ok);
+    const again = await cli("school:create", "--uai", "0999001W", "--name", "B");
+    expect(again.code).toBe(EXIT.refused);
+    expect(again.stderr).toContain("déjà l'UAI 0999001W");
+  });
+});
+
+describe("npm run cli -- siecle:import", () => {
+  it("previews with --dry-run, then imports, printing the issue's JSON shape", async () => {
+    await cli("school:create", "--uai", "0999001W", "--name", "Collège");
+    const file = writeFile("eleves.xml", register("0999001W", ["1000000001A", "1000000002B"]));
+
+    const preview = await cli("siecle:import", "--uai", "0999001W", "--dry-run", file);
+    expect(preview.code).toBe(EXIT.ok);
+    expect(JSON.parse(preview.stdout)).toEqual({ status: "DRY_RUN", created: 2, updated: 0, disabled: 0, skipped: 0, divisions: ["4E B"], errors: [] });
+    expect(await prisma.learner.count()).toBe(0);
+
+    const applied = await cli("siecle:import", "--uai", "0999001W", file);
+    expect(applied.code).toBe(EXIT.ok);
+    expect(JSON.parse(applied.stdout)).toMatchObject({ status: "IMPORTED", created: 2 });
+    expect(await prisma.learner.count()).toBe(2);
+    expect(await prisma.siecleImport.findFirst({ where: { status: "IMPORTED" } })).toMatchObject({ fileName: "eleves.xml", createdById: null });
+  });
+
+  it("exits 1 with every error (code, INE, field, message) when the file is invalid", async () => {
+    await cli("school:create", "--uai", "0999001W", "--name", "Collège");
+    const file = writeFile("invalide.xml", register("0999001W", ["1000000001A"], { DATE_NAISS: "" }));
+    const result = await cli("siecle:import", "--uai", "0999001W", file);
+    expect(result.code).toBe(EXIT.refused);
+    expect(JSON.parse(result.stdout)).toEqual({
+      status: "VALIDATION_ERROR",
+      created: 0,
+      updated: 0,
+      disabled: 0,
+      skipped: 0,
+      divisions: [],
+      errors: [
+        {
+          code: "BIRTHDATE_REQUIRED",
+          nationalStudentId: "1000000001A",
+          field: "DATE_NAISS",
+          message: "Élève INE 1000000001A : la date de naissance est obligatoire.",
+        },
+      ],
+    });
+    expect(await prisma.learner.count()).toBe(0);
+  });
+
+  it("exits 2 for an unknown UAI, an unreadable path, no file or two files", async () => {
+    await cli("school:create", "--uai", "0999001W", "--name", "Collège");
+    const file = writeFile("ok.xml", register("0999001W", ["1000000001A"]));
+    const unknown = await cli("siecle:import", "--uai", "0751234X", file);
+    expect(unknown).toMatchObject({ code: EXIT.usage, stdout: "" });
+    expect(unknown.stderr).toContain("Aucun établissement actif n'a l'UAI 0751234X");
+    const missing = await cli("siecle:import", "--uai", "0999001W", path.join(dir, "absent.xml"));
+    expect(missing).toMatchObject({ code: EXIT.usage, stdout: "" });
+    expect(missing.stderr).toContain("Impossible de lire le fichier");
+    expect((await cli("siecle:import", "--uai", "0999001W")).code).toBe(EXIT.usage);
+    expect((await cli("siecle:import", "--uai", "0999001W", file, file)).code).toBe(EXIT.usage);
+    expect((await cli("siecle:import", "--uai", "0999001W", dir)).code).toBe(EXIT.usage);
+    expect((await cli("nope")).code).toBe(EXIT.usage);
+  });
+
+  it("as a process, prints exactly one JSON line on stdout and sets the exit code", async () => {
+    await cli("school:create", "--uai", "0999001W", "--name", "Collège");
+    const file = writeFile("process.xml", register("0999001W", ["1000000001A"]));
+    const run = spawnSync(
+      process.execPath,
+      [path.resolve("node_modules/tsx/dist/cli.mjs"), "--conditions=react-server", "scripts/cli.ts", "siecle:import", "--uai", "0999001W", file],
+      { encoding: "utf8", env: { ...process.env, LOG_LEVEL: "info" } },
+    );
+    expect(run.status).toBe(0);
+    const lines = run.stdout.split("\n").filter(Boolean);
+    expect(lines).toHaveLength(1);
+    expect(JSON.parse(lines[0]!)).toMatchObject({ status: "IMPORTED", created: 1 });
+    // The info log line went to stderr, with no personal data.
+    expect(run.stderr).toContain("siecle_import.imported");
+    expect(run.stderr).not.toContain("1000000001A");
+  });
+});

@@ -1,0 +1,165 @@
+// Operator command line: `npm run cli -- <command> [options]`. Each command is one entry of
+// `commands`; add a command by adding an entry. Results go to stdout as JSON (one object per
+// run), messages for people to stderr.
+//
+// Exit codes: 0 done (or dry run), 1 refused (validation errors, conflict), 2 usage error
+// (bad options, unknown UAI, unreadable file), 3 could not run (busy, unexpected failure).
+import { open, stat } from "node:fs/promises";
+import { pathToFileURL } from "node:url";
+import { parseArgs, type ParseArgsConfig } from "node:util";
+
+export type CliIo = { stdout: (text: string) => void; stderr: (text: string) => void };
+
+type Command = {
+  usage: string;
+  options: NonNullable<ParseArgsConfig["options"]>;
+  run: (parsed: { values: Record<string, string | boolean | undefined>; positionals: string[] }, io: CliIo) => Promise<number>;
+};
+
+export const EXIT = { ok: 0, refused: 1, usage: 2, failed: 3 } as const;
+
+class UsageError extends Error {}
+
+const usageError = (message: string): never => {
+  throw new UsageError(message);
+};
+
+const text = (value: string | boolean | undefined): string | undefined => (typeof value === "string" ? value : undefined);
+
+/** Loaded after the database is chosen: `@/lib/db` reads DATABASE_URL when first used. */
+async function withDatabase<T>(io: CliIo, fn: () => Promise<T>): Promise<T> {
+  const { prepareDatabase } = await import("../src/lib/prepare-database");
+  const { embedded } = await prepareDatabase({ log: (line) => io.stderr(line) });
+  try {
+    return await fn();
+  } finally {
+    const { disconnectPrisma } = await import("../src/lib/db");
+    await disconnectPrisma();
+    await embedded?.stop();
+  }
+}
+
+async function findActiveSchoolByUai(uai: string): Promise<{ id: number } | null> {
+  // Scripts sit outside src/features; reading one school by UAI needs no feature logic.
+  const { prisma } = await import("../src/lib/db");
+  return prisma.school.findFirst({ where: { uai, archivedAt: null }, select: { id: true } });
+}
+
+/** Reads at most one byte more than the import accepts: a huge file is refused, not loaded. */
+async function readForImport(filePath: string, maxBytes: number): Promise<Uint8Array> {
+  let handle;
+  try {
+    const info = await stat(filePath);
+    if (!info.isFile()) usageError(`« ${filePath} » n'est pas un fichier.`);
+    handle = await open(filePath, "r");
+    const length = Math.min(info.size, maxBytes + 1);
+    const buffer = Buffer.alloc(length);
+    let read = 0;
+    while (read < length) {
+      const { bytesRead } = await handle.read(buffer, read, length - read, read);
+      if (bytesRead === 0) break;
+      read += bytesRead;
+    }
+    return buffer.subarray(0, read);
+  } catch (error) {
+    if (error instanceof UsageError) throw error;
+    return usageError(`Impossible de lire le fichier « ${filePath} » (${(error as NodeJS.ErrnoException).code ?? "erreur"}).`);
+  } finally {
+    await handle?.close();
+  }
+}
+
+export const commands: Record<string, Command> = {
+  "school:create": {
+    usage: 'school:create --uai 0999001W --name "Collège …" [--email ce.0999001w@ac-….fr]',
+    options: { uai: { type: "string" }, name: { type: "string" }, email: { type: "string" } },
+    async run({ values }, io) {
+      const uai = text(values.uai) ?? usageError("--uai est obligatoire.");
+      const name = text(values.name) ?? usageError("--name est obligatoire.");
+      const { isWellFormedUai, normalizeUai } = await import("../src/features/members/domain/uai");
+      if (!isWellFormedUai(normalizeUai(uai))) usageError(`UAI mal formé : « ${uai} » (7 chiffres suivis d'une lettre).`);
+      return withDatabase(io, async () => {
+        const { createSchool } = await import("../src/features/schools/mutations");
+        const school = await createSchool({ uai, name, officialEmail: text(values.email) ?? null });
+        io.stdout(`${JSON.stringify({ status: "CREATED", ...school })}\n`);
+        io.stderr(`Établissement créé : ${school.name} (${school.uai}), id ${school.id}.`);
+        return EXIT.ok;
+      });
+    },
+  },
+
+  "siecle:import": {
+    usage: "siecle:import --uai 0999001W [--dry-run] FICHIER",
+    options: { uai: { type: "string" }, "dry-run": { type: "boolean" } },
+    async run({ values, positionals }, io) {
+      const rawUai = text(values.uai) ?? usageError("--uai est obligatoire.");
+      if (positionals.length !== 1) usageError("Indiquez exactement un fichier à importer.");
+      const filePath = positionals[0]!;
+      const { isWellFormedUai, normalizeUai } = await import("../src/features/members/domain/uai");
+      const uai = normalizeUai(rawUai);
+      if (!isWellFormedUai(uai)) usageError(`UAI mal formé : « ${rawUai} » (7 chiffres suivis d'une lettre).`);
+      const { MAX_UPLOAD_BYTES } = await import("../src/features/siecle-import/domain/limits");
+      const bytes = await readForImport(filePath, MAX_UPLOAD_BYTES);
+
+      return withDatabase(io, async () => {
+        const school = (await findActiveSchoolByUai(uai)) ?? usageError(`Aucun établissement actif n'a l'UAI ${uai}.`);
+        const { importSiecleFile } = await import("../src/features/siecle-import/mutations");
+        const path = await import("node:path");
+        const outcome = await importSiecleFile({
+          schoolId: school.id,
+          actorUserId: null,
+          fileName: path.basename(filePath),
+          bytes,
+          dryRun: values["dry-run"] === true,
+        });
+        const { status, created, updated, disabled, skipped, divisions, errors } = outcome;
+        io.stdout(`${JSON.stringify({ status, created, updated, disabled, skipped, divisions, errors })}\n`);
+        for (const error of errors) io.stderr(`  - ${error.message}`);
+        return status === "VALIDATION_ERROR" ? EXIT.refused : EXIT.ok;
+      });
+    },
+  },
+};
+
+function helpText(): string {
+  return ["Usage : npm run cli -- <commande> [options]", "", "Commandes :", ...Object.values(commands).map((c) => `  ${c.usage}`)].join("\n");
+}
+
+/** Runs one command line; never exits the process (tests call it directly). */
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  const [name, ...rest] = argv;
+  const command = name ? commands[name] : undefined;
+  if (!command) {
+    io.stderr(name ? `Commande inconnue : ${name}\n\n${helpText()}` : helpText());
+    return EXIT.usage;
+  }
+  try {
+    const parsed = parseArgs({ args: rest, options: command.options, allowPositionals: true, strict: true });
+    return await command.run(parsed as { values: Record<string, string | boolean | undefined>; positionals: string[] }, io);
+  } catch (error) {
+    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith("ERR_PARSE_ARGS")) {
+      io.stderr(`${(error as Error).message}\nUsage : npm run cli -- ${command.usage}`);
+      return EXIT.usage;
+    }
+    const { isDomainError } = await import("../src/lib/errors");
+    if (isDomainError(error)) {
+      const { errorMessages } = await import("../src/messages/fr/errors");
+      io.stderr(error.userMessage ?? errorMessages[error.code]);
+      return error.code === "BUSY" ? EXIT.failed : error.code === "NOT_FOUND" ? EXIT.usage : EXIT.refused;
+    }
+    io.stderr(`Échec inattendu : ${(error as Error).message}`);
+    return EXIT.failed;
+  }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
+  // stdout carries the one JSON result and nothing else: every other write to it (our logger,
+  // Prisma's, PGlite's, console.log) is sent to stderr.
+  const writeResult = process.stdout.write.bind(process.stdout);
+  process.stdout.write = process.stderr.write.bind(process.stderr) as typeof process.stdout.write;
+  const code = await runCli(process.argv.slice(2), {
+    stdout: (out) => writeResult(out),
+    stderr: (line) => process.stderr.write(`${line}\n`),
+  });
+  process.exitCode = code;
+}

@@ -1,0 +1,99 @@
+import "server-only";
+
+import { prisma, type DbClient } from "@/lib/db";
+import type { ReconciliationCandidate } from "./domain/reconciliation";
+import type { StudentHome, StudentParticipationCard } from "./types";
+
+/**
+ * Reads of the student side. Students are not members of a school: their reads are scoped by
+ * their own user id, and campaign lookups by the code they typed.
+ */
+
+export type CampaignForEntry = {
+  id: number;
+  code: string;
+  name: string;
+  title: string | null;
+  archivedAt: Date | null;
+  school: { id: number; name: string; uai: string; managesStudents: boolean; archivedAt: Date | null };
+};
+
+export async function findCampaignByCode(code: string, db: DbClient = prisma): Promise<CampaignForEntry | null> {
+  return db.campaign.findUnique({
+    where: { code },
+    select: {
+      id: true,
+      code: true,
+      name: true,
+      title: true,
+      archivedAt: true,
+      school: { select: { id: true, name: true, uai: true, managesStudents: true, archivedAt: true } },
+    },
+  });
+}
+
+/** `birthdate` as YYYY-MM-DD: learner birth dates are calendar dates, compared as such. */
+export async function listReconciliationCandidates(
+  schoolId: number,
+  birthdate: string,
+  options: { disabled: boolean },
+  db: DbClient = prisma,
+): Promise<ReconciliationCandidate[]> {
+  return db.learner.findMany({
+    where: { schoolId, birthdate: new Date(`${birthdate}T00:00:00Z`), isDisabled: options.disabled },
+    select: { id: true, firstName: true, middleName: true, thirdName: true, lastName: true, preferredLastName: true },
+    orderBy: { id: "asc" },
+  });
+}
+
+export async function findUserIdByGarId(garId: string, db: DbClient = prisma): Promise<number | null> {
+  const method = await db.authenticationMethod.findUnique({
+    where: { provider_externalId: { provider: "GAR", externalId: garId } },
+    select: { userId: true },
+  });
+  return method?.userId ?? null;
+}
+
+export async function hasAcceptedCgu(userId: number, db: DbClient = prisma): Promise<boolean> {
+  const user = await db.user.findUnique({ where: { id: userId }, select: { cguAcceptedAt: true } });
+  return user?.cguAcceptedAt != null;
+}
+
+export async function getStudentHome(userId: number, db: DbClient = prisma): Promise<StudentHome | null> {
+  const user = await db.user.findUnique({
+    where: { id: userId },
+    select: {
+      firstName: true,
+      lastName: true,
+      participations: {
+        // Work left to do on an archived campaign can no longer be done; sent results stay listed.
+        where: { deletedAt: null, OR: [{ status: "SHARED" }, { campaign: { archivedAt: null } }] },
+        orderBy: { createdAt: "desc" },
+        select: {
+          id: true,
+          status: true,
+          createdAt: true,
+          sharedAt: true,
+          campaign: { select: { code: true, name: true, title: true, school: { select: { name: true } } } },
+        },
+      },
+    },
+  });
+  if (!user) return null;
+  const cards: StudentParticipationCard[] = user.participations.map((participation) => ({
+    participationId: participation.id,
+    campaignCode: participation.campaign.code,
+    title: participation.campaign.title ?? participation.campaign.name,
+    schoolName: participation.campaign.school.name,
+    status: participation.status,
+    startedAt: participation.createdAt,
+    sharedAt: participation.sharedAt,
+  }));
+  return {
+    firstName: user.firstName,
+    lastName: user.lastName,
+    inProgress: cards.filter((card) => card.status === "STARTED"),
+    finished: cards.filter((card) => card.status === "TO_SHARE"),
+    shared: cards.filter((card) => card.status === "SHARED"),
+  };
+}

@@ -1,0 +1,384 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+
+import { prisma } from "@/lib/db";
+import { DomainError } from "@/lib/errors";
+import { recordThrottleEvent } from "@/lib/throttle";
+import { createCampaign } from "../../../tests/factories/campaigns";
+import { createGarStudentUser, createLearner } from "../../../tests/factories/learners";
+import { createMember, createSchool, createStaffUser } from "../../../tests/factories/schools";
+import { createFixtureLearners } from "../../../tests/gar/learners";
+import { findFixtureStudent } from "../../../tests/gar/students";
+import {
+  acceptStudentCgu,
+  campaignAddressThrottleRule,
+  joinCampaignAsStudent,
+  reconcileGarStudent,
+  resolveJoinableCampaign,
+  WRONG_BIRTHDATES_PER_CAMPAIGN_ADDRESS,
+} from "./mutations";
+import type { PendingIdentity } from "./domain/pending-identity";
+
+const ADDRESS = "203.0.113.7";
+
+function identityOf(key: string): PendingIdentity {
+  const student = findFixtureStudent(key);
+  return { garId: student.ido, firstName: student.firstName, lastName: student.lastName, uais: [student.uai] };
+}
+
+async function expectDomainError(promise: Promise<unknown>, code: string): Promise<DomainError> {
+  const error = await promise.then(
+    () => {
+      throw new Error(`expected ${code}, got success`);
+    },
+    (caught: unknown) => caught,
+  );
+  expect(error).toBeInstanceOf(DomainError);
+  expect((error as DomainError).code).toBe(code);
+  return error as DomainError;
+}
+
+async function setupDemoSchool() {
+  const school = await createSchool({ uai: "0999001W", name: "Collège Jean Moulin" });
+  const owner = await createMember({ schoolId: school.id, role: "ADMIN" });
+  const learners = await createFixtureLearners(prisma, school.id);
+  const campaign = await createCampaign({ schoolId: school.id, ownerId: owner.userId, code: "JMQWER234", division: "4E A" });
+  return { school, owner, learners, campaign };
+}
+
+async function counts() {
+  const [users, methods, participations, linked] = await Promise.all([
+    prisma.user.count({ where: { email: null } }),
+    prisma.authenticationMethod.count({ where: { provider: "GAR" } }),
+    prisma.participation.count(),
+    prisma.learner.count({ where: { userId: { not: null } } }),
+  ]);
+  return { users, methods, participations, linked };
+}
+
+let logLines: string[] = [];
+beforeEach(() => {
+  logLines = [];
+  const capture = (chunk: unknown) => {
+    logLines.push(String(chunk));
+    return true;
+  };
+  vi.spyOn(process.stdout, "write").mockImplementation(capture as typeof process.stdout.write);
+  vi.spyOn(process.stderr, "write").mockImplementation(capture as typeof process.stderr.write);
+  process.env.LOG_LEVEL = "info";
+});
+afterEach(() => {
+  vi.restoreAllMocks();
+  delete process.env.LOG_LEVEL;
+});
+
+function expectLogsFreeOf(...values: string[]) {
+  const all = logLines.join("\n");
+  for (const value of values) expect(all).not.toContain(value);
+}
+
+describe("resolveJoinableCampaign", () => {
+  it("refuses an unknown code, an archived campaign and a school that does not manage students", async () => {
+    const school = await createSchool();
+    const owner = await createMember({ schoolId: school.id });
+    await createCampaign({ schoolId: school.id, ownerId: owner.userId, code: "ARCHIV234", archived: true });
+    const other = await createSchool({ managesStudents: false });
+    const otherOwner = await createMember({ schoolId: other.id });
+    await createCampaign({ schoolId: other.id, ownerId: otherOwner.userId, code: "NOSTUD234" });
+
+    await expectDomainError(resolveJoinableCampaign("NOPENO234"), "CAMPAIGN_CODE_UNKNOWN");
+    await expectDomainError(resolveJoinableCampaign("ARCHIV234"), "CAMPAIGN_CLOSED");
+    await expectDomainError(resolveJoinableCampaign("NOSTUD234"), "CAMPAIGN_NOT_JOINABLE");
+  });
+});
+
+describe("reconcileGarStudent", () => {
+  it("creates the account, its GAR method, the learner link and the participation in one go", async () => {
+    const { learners, campaign } = await setupDemoSchool();
+    const ines = findFixtureStudent("ines-berthelot");
+
+    const outcome = await reconcileGarStudent({ identity: identityOf("ines-berthelot"), campaignCode: campaign.code, birthdate: ines.birthdate, clientAddress: ADDRESS });
+
+    expect(outcome).toMatchObject({ campaignCode: campaign.code, isNewAccount: true, garIdReplaced: false, hasAcceptedCgu: false });
+    const user = await prisma.user.findUniqueOrThrow({ where: { id: outcome.userId }, include: { authenticationMethods: true } });
+    expect(user).toMatchObject({ email: null, firstName: "Inès", lastName: "BERTHELOT" });
+    expect(user.authenticationMethods).toEqual([
+      expect.objectContaining({ provider: "GAR", externalId: ines.ido, passwordHash: null, firstName: "Inès", lastName: "BERTHELOT" }),
+    ]);
+    const learner = await prisma.learner.findUniqueOrThrow({ where: { id: learners.get("ines-berthelot")! } });
+    expect(learner.userId).toBe(outcome.userId);
+    const participation = await prisma.participation.findUniqueOrThrow({ where: { id: outcome.participationId } });
+    expect(participation).toMatchObject({ campaignId: campaign.id, learnerId: learner.id, userId: outcome.userId, status: "STARTED" });
+    expectLogsFreeOf(ines.ido, "BERTHELOT", "Inès", ines.birthdate);
+  });
+
+  it.each([
+    ["maelys-da-silva", "accents dropped"],
+    ["chloe-bonnet", "usage name"],
+    ["timeo-laurent", "second given name"],
+    ["camille-dupont-moreau", "hyphen missing"],
+    ["raphael-coeurderoy", "œ written oe"],
+  ])("matches %s (%s)", async (key) => {
+    const { learners, campaign } = await setupDemoSchool();
+    const outcome = await reconcileGarStudent({ identity: identityOf(key), campaignCode: campaign.code, birthdate: findFixtureStudent(key).birthdate, clientAddress: ADDRESS });
+    const learner = await prisma.learner.findUniqueOrThrow({ where: { id: learners.get(key)! } });
+    expect(learner.userId).toBe(outcome.userId);
+  });
+
+  it("finds nothing with a wrong birth date, writes nothing and counts the attempt", async () => {
+    const { campaign } = await setupDemoSchool();
+    await expectDomainError(
+      reconcileGarStudent({ identity: identityOf("ines-berthelot"), campaignCode: campaign.code, birthdate: "2012-02-10", clientAddress: ADDRESS }),
+      "RECONCILIATION_NOT_FOUND",
+    );
+    expect(await counts()).toEqual({ users: 0, methods: 0, participations: 0, linked: 0 });
+    expect(await prisma.throttleEvent.count()).toBe(2);
+  });
+
+  it("finds nothing for a student absent from the import", async () => {
+    const { campaign } = await setupDemoSchool();
+    const jules = findFixtureStudent("jules-faure");
+    await expectDomainError(
+      reconcileGarStudent({ identity: identityOf("jules-faure"), campaignCode: campaign.code, birthdate: jules.birthdate, clientAddress: ADDRESS }),
+      "RECONCILIATION_NOT_FOUND",
+    );
+  });
+
+  it("treats twins matching equally well as not found, and logs the ambiguity without names", async () => {
+    const school = await createSchool();
+    const owner = await createMember({ schoolId: school.id });
+    const campaign = await createCampaign({ schoolId: school.id, ownerId: owner.userId });
+    await createLearner(school.id, { firstName: "Marie", middleName: "Anne", lastName: "MARTIN", birthdate: "2012-05-05" });
+    await createLearner(school.id, { firstName: "Marie", middleName: "Louise", lastName: "MARTIN", birthdate: "2012-05-05" });
+
+    await expectDomainError(
+      reconcileGarStudent({ identity: { garId: "ido-twin", firstName: "Marie", lastName: "Martin", uais: [] }, campaignCode: campaign.code, birthdate: "2012-05-05", clientAddress: ADDRESS }),
+      "RECONCILIATION_NOT_FOUND",
+    );
+    expect(logLines.some((line) => line.includes("gar.reconciliation.ambiguous") && line.includes('"candidateCount":2'))).toBe(true);
+    expectLogsFreeOf("MARTIN", "Marie", "ido-twin", "2012-05-05");
+    expect(await counts()).toEqual({ users: 0, methods: 0, participations: 0, linked: 0 });
+  });
+
+  it("tells a learner no longer in the import apart", async () => {
+    const school = await createSchool();
+    const owner = await createMember({ schoolId: school.id });
+    const campaign = await createCampaign({ schoolId: school.id, ownerId: owner.userId });
+    await createLearner(school.id, { firstName: "Hugo", lastName: "LEFÈVRE", birthdate: "2013-03-01", isDisabled: true });
+    await expectDomainError(
+      reconcileGarStudent({ identity: { garId: "ido-hugo", firstName: "Hugo", lastName: "LEFEVRE", uais: [] }, campaignCode: campaign.code, birthdate: "2013-03-01", clientAddress: ADDRESS }),
+      "LEARNER_DISABLED",
+    );
+    expect(await counts()).toMatchObject({ users: 0, linked: 0 });
+  });
+
+  it("re-points the GAR account of a learner whose IDO changed, never creating a second account", async () => {
+    const { learners, campaign } = await setupDemoSchool();
+    const before = findFixtureStudent("camille-da-silva");
+    const after = findFixtureStudent("camille-da-silva-nouvel-ido");
+    const first = await reconcileGarStudent({ identity: identityOf(before.key), campaignCode: campaign.code, birthdate: before.birthdate, clientAddress: ADDRESS });
+
+    const second = await reconcileGarStudent({ identity: identityOf(after.key), campaignCode: campaign.code, birthdate: after.birthdate, clientAddress: ADDRESS });
+
+    expect(second).toMatchObject({ userId: first.userId, participationId: first.participationId, garIdReplaced: true, isNewAccount: false });
+    const methods = await prisma.authenticationMethod.findMany({ where: { provider: "GAR" } });
+    expect(methods).toHaveLength(1);
+    expect(methods[0]?.externalId).toBe(after.ido);
+    expect(await prisma.user.count()).toBe(2); // the campaign owner and Camille
+    expect((await prisma.learner.findUniqueOrThrow({ where: { id: learners.get(before.key)! } })).userId).toBe(first.userId);
+    expectLogsFreeOf(before.ido, after.ido);
+  });
+
+  it("re-points an account created elsewhere (factory) and keeps its participations", async () => {
+    const school = await createSchool();
+    const owner = await createMember({ schoolId: school.id });
+    const campaign = await createCampaign({ schoolId: school.id, ownerId: owner.userId });
+    const existing = await createGarStudentUser({ garId: "old-ido", firstName: "Léa", lastName: "MARTIN" });
+    const learner = await createLearner(school.id, { firstName: "Léa", lastName: "MARTIN", birthdate: "2012-01-02", userId: existing.id });
+    const started = await prisma.participation.create({ data: { campaignId: campaign.id, learnerId: learner.id, userId: existing.id } });
+
+    const outcome = await reconcileGarStudent({ identity: { garId: "new-ido", firstName: "Lea", lastName: "Martin", uais: [] }, campaignCode: campaign.code, birthdate: "2012-01-02", clientAddress: ADDRESS });
+    expect(outcome).toMatchObject({ userId: existing.id, participationId: started.id, garIdReplaced: true });
+    expect(await prisma.authenticationMethod.findFirst({ where: { userId: existing.id, provider: "GAR" } })).toMatchObject({ externalId: "new-ido" });
+  });
+
+  it("explains, with a masked login, a learner linked to a non-GAR account", async () => {
+    const school = await createSchool();
+    const owner = await createMember({ schoolId: school.id });
+    const campaign = await createCampaign({ schoolId: school.id, ownerId: owner.userId });
+    const other = await createStaffUser({ email: "jeanne.dupont@exemple.fr" });
+    await createLearner(school.id, { firstName: "Jeanne", lastName: "DUPONT", birthdate: "2011-11-11", userId: other.id });
+
+    const error = await expectDomainError(
+      reconcileGarStudent({ identity: { garId: "ido-jeanne", firstName: "Jeanne", lastName: "DUPONT", uais: [] }, campaignCode: campaign.code, birthdate: "2011-11-11", clientAddress: ADDRESS }),
+      "LEARNER_LINKED_TO_OTHER_ACCOUNT",
+    );
+    expect(error.details).toEqual({ loginHint: "j•••@e•••.fr" });
+    expect(error.userMessage).toContain("j•••@e•••.fr");
+    expect(await prisma.authenticationMethod.count({ where: { provider: "GAR" } })).toBe(0);
+    expect(await prisma.participation.count()).toBe(0);
+  });
+
+  it("accepts, and logs, a GAR UAI different from the campaign school's", async () => {
+    const { campaign } = await setupDemoSchool();
+    const ines = findFixtureStudent("ines-berthelot");
+    const outcome = await reconcileGarStudent({ identity: { ...identityOf("ines-berthelot"), uais: ["0751234X"] }, campaignCode: campaign.code, birthdate: ines.birthdate, clientAddress: ADDRESS });
+    expect(outcome.isNewAccount).toBe(true);
+    expect(logLines.some((line) => line.includes("gar.reconciliation.uai_mismatch"))).toBe(true);
+    expectLogsFreeOf("0751234X");
+  });
+
+  it("refuses the code of an archived campaign or an unknown code before anything else", async () => {
+    const { school, owner } = await setupDemoSchool();
+    const archived = await createCampaign({ schoolId: school.id, ownerId: owner.userId, archived: true });
+    const ines = findFixtureStudent("ines-berthelot");
+    await expectDomainError(reconcileGarStudent({ identity: identityOf(ines.key), campaignCode: archived.code, birthdate: ines.birthdate, clientAddress: ADDRESS }), "CAMPAIGN_CLOSED");
+    await expectDomainError(reconcileGarStudent({ identity: identityOf(ines.key), campaignCode: "ZZZZZZ999", birthdate: ines.birthdate, clientAddress: ADDRESS }), "CAMPAIGN_CODE_UNKNOWN");
+  });
+
+  it("throttles after 5 wrong birth dates per pending identity for 15 minutes", async () => {
+    const { campaign } = await setupDemoSchool();
+    const ines = findFixtureStudent("ines-berthelot");
+    const start = new Date();
+    for (let attempt = 0; attempt < 5; attempt += 1) {
+      await expectDomainError(
+        reconcileGarStudent({ identity: identityOf(ines.key), campaignCode: campaign.code, birthdate: "2000-01-01", clientAddress: ADDRESS, now: new Date(start.getTime() + attempt * 1000) }),
+        "RECONCILIATION_NOT_FOUND",
+      );
+    }
+    // Even the right date is refused while throttled.
+    const blocked = await expectDomainError(
+      reconcileGarStudent({ identity: identityOf(ines.key), campaignCode: campaign.code, birthdate: ines.birthdate, clientAddress: ADDRESS, now: new Date(start.getTime() + 10_000) }),
+      "TOO_MANY_ATTEMPTS",
+    );
+    expect(blocked.userMessage).toBe("Trop d'essais : réessayez dans 15 minutes.");
+    expect(blocked.details?.retryAfterSeconds).toBeGreaterThan(14 * 60);
+    expect(await counts()).toMatchObject({ users: 0 });
+
+    // Another student on the same computer is not affected.
+    const maelys = findFixtureStudent("maelys-da-silva");
+    await reconcileGarStudent({ identity: identityOf(maelys.key), campaignCode: campaign.code, birthdate: maelys.birthdate, clientAddress: ADDRESS, now: new Date(start.getTime() + 10_000) });
+
+    const later = new Date(start.getTime() + 15 * 60_000 + 1_000);
+    const outcome = await reconcileGarStudent({ identity: identityOf(ines.key), campaignCode: campaign.code, birthdate: ines.birthdate, clientAddress: ADDRESS, now: later });
+    expect(outcome.isNewAccount).toBe(true);
+  });
+
+  it("caps wrong birth dates per campaign and client address", async () => {
+    const { campaign } = await setupDemoSchool();
+    const rule = campaignAddressThrottleRule(campaign.id, ADDRESS);
+    for (let i = 0; i < WRONG_BIRTHDATES_PER_CAMPAIGN_ADDRESS.limit; i += 1) await recordThrottleEvent(rule.bucket);
+    const ines = findFixtureStudent("ines-berthelot");
+    const error = await expectDomainError(
+      reconcileGarStudent({ identity: identityOf(ines.key), campaignCode: campaign.code, birthdate: ines.birthdate, clientAddress: ADDRESS }),
+      "TOO_MANY_ATTEMPTS",
+    );
+    expect(error.userMessage).toMatch(/^Trop d'essais : réessayez dans \d+ minutes?\.$/);
+    // From another address the same student goes through.
+    const outcome = await reconcileGarStudent({ identity: identityOf(ines.key), campaignCode: campaign.code, birthdate: ines.birthdate, clientAddress: "198.51.100.1" });
+    expect(outcome.isNewAccount).toBe(true);
+    // Buckets hold hashes, never the address.
+    expect(await prisma.throttleEvent.count({ where: { bucket: { contains: ADDRESS } } })).toBe(0);
+  });
+});
+
+describe("concurrency", () => {
+  it("10 parallel reconciliations of one learner yield one user and one link", async () => {
+    const { learners, campaign } = await setupDemoSchool();
+    const ines = findFixtureStudent("ines-berthelot");
+    const outcomes = await Promise.all(
+      Array.from({ length: 10 }, () =>
+        reconcileGarStudent({ identity: identityOf(ines.key), campaignCode: campaign.code, birthdate: ines.birthdate, clientAddress: ADDRESS }),
+      ),
+    );
+    expect(new Set(outcomes.map((outcome) => outcome.userId)).size).toBe(1);
+    expect(new Set(outcomes.map((outcome) => outcome.participationId)).size).toBe(1);
+    expect(outcomes.filter((outcome) => outcome.isNewAccount)).toHaveLength(1);
+    expect(await counts()).toEqual({ users: 1, methods: 1, participations: 1, linked: 1 });
+    expect((await prisma.learner.findUniqueOrThrow({ where: { id: learners.get(ines.key)! } })).userId).toBe(outcomes[0]?.userId);
+  });
+
+  it("10 parallel reconciliations of one learner with different IDOs still yield one account", async () => {
+    const { campaign } = await setupDemoSchool();
+    const ines = findFixtureStudent("ines-berthelot");
+    const outcomes = await Promise.all(
+      Array.from({ length: 10 }, (_, index) =>
+        reconcileGarStudent({ identity: { ...identityOf(ines.key), garId: `ido-${index}` }, campaignCode: campaign.code, birthdate: ines.birthdate, clientAddress: ADDRESS }),
+      ),
+    );
+    expect(new Set(outcomes.map((outcome) => outcome.userId)).size).toBe(1);
+    expect(await counts()).toEqual({ users: 1, methods: 1, participations: 1, linked: 1 });
+  });
+
+  it("a whole class onboarding in parallel gets one account each", async () => {
+    const school = await createSchool();
+    const owner = await createMember({ schoolId: school.id });
+    const campaign = await createCampaign({ schoolId: school.id, ownerId: owner.userId, division: "3E Z" });
+    const classSize = 30;
+    const learners = await Promise.all(
+      Array.from({ length: classSize }, (_, index) =>
+        createLearner(school.id, { firstName: `Prénom${index}`, lastName: `NOMCLASSE${index}`, birthdate: `2011-0${(index % 9) + 1}-1${index % 10}`, division: "3E Z" }),
+      ),
+    );
+    const outcomes = await Promise.all(
+      learners.map((learner, index) =>
+        reconcileGarStudent({
+          identity: { garId: `class-ido-${index}`, firstName: learner.firstName, lastName: learner.lastName, uais: [] },
+          campaignCode: campaign.code,
+          birthdate: learner.birthdate.toISOString().slice(0, 10),
+          clientAddress: ADDRESS,
+        }),
+      ),
+    );
+    expect(new Set(outcomes.map((outcome) => outcome.userId)).size).toBe(classSize);
+    expect(await counts()).toEqual({ users: classSize, methods: classSize, participations: classSize, linked: classSize });
+    for (const [index, learner] of learners.entries()) {
+      expect((await prisma.learner.findUniqueOrThrow({ where: { id: learner.id } })).userId).toBe(outcomes[index]?.userId);
+    }
+  });
+});
+
+describe("joinCampaignAsStudent", () => {
+  it("starts then resumes the participation of a linked student", async () => {
+    const { campaign, school, owner } = await setupDemoSchool();
+    const ines = findFixtureStudent("ines-berthelot");
+    const { userId } = await reconcileGarStudent({ identity: identityOf(ines.key), campaignCode: campaign.code, birthdate: ines.birthdate, clientAddress: ADDRESS });
+    const second = await createCampaign({ schoolId: school.id, ownerId: owner.userId });
+
+    const joined = await joinCampaignAsStudent({ userId, campaignCode: second.code });
+    const again = await joinCampaignAsStudent({ userId, campaignCode: second.code });
+    expect(again).toEqual(joined);
+    expect(await prisma.participation.count({ where: { campaignId: second.id, userId } })).toBe(1);
+  });
+
+  it("refuses another school's campaign and a disabled learner", async () => {
+    const { campaign } = await setupDemoSchool();
+    const ines = findFixtureStudent("ines-berthelot");
+    const { userId } = await reconcileGarStudent({ identity: identityOf(ines.key), campaignCode: campaign.code, birthdate: ines.birthdate, clientAddress: ADDRESS });
+
+    const otherSchool = await createSchool();
+    const otherOwner = await createMember({ schoolId: otherSchool.id });
+    const otherCampaign = await createCampaign({ schoolId: otherSchool.id, ownerId: otherOwner.userId });
+    await expectDomainError(joinCampaignAsStudent({ userId, campaignCode: otherCampaign.code }), "CAMPAIGN_OTHER_SCHOOL");
+
+    await prisma.learner.updateMany({ where: { userId }, data: { isDisabled: true } });
+    await expectDomainError(joinCampaignAsStudent({ userId, campaignCode: campaign.code }), "LEARNER_DISABLED");
+  });
+
+  it("10 parallel joins start one participation", async () => {
+    const { campaign } = await setupDemoSchool();
+    const ines = findFixtureStudent("ines-berthelot");
+    const { userId, participationId } = await reconcileGarStudent({ identity: identityOf(ines.key), campaignCode: campaign.code, birthdate: ines.birthdate, clientAddress: ADDRESS });
+    await prisma.participation.delete({ where: { id: participationId } });
+    const joins = await Promise.all(Array.from({ length: 10 }, () => joinCampaignAsStudent({ userId, campaignCode: campaign.code })));
+    expect(new Set(joins.map((join) => join.participationId)).size).toBe(1);
+  });
+});
+
+describe("acceptStudentCgu", () => {
+  it("records the acceptance once", async () => {
+    const user = await createGarStudentUser({ garId: "ido-cgu" });
+    await acceptStudentCgu(user.id, new Date("2026-09-15T10:00:00Z"));
+    await acceptStudentCgu(user.id, new Date("2026-09-16T10:00:00Z"));
+    expect((await prisma.user.findUniqueOrThrow({ where: { id: user.id } })).cguAcceptedAt).toEqual(new Date("2026-09-15T10:00:00Z"));
+  });
+});

@@ -1,0 +1,371 @@
+import "server-only";
+
+import { createHash, randomBytes } from "node:crypto";
+
+import { prisma, type DbClient } from "@/lib/db";
+import { DomainError, isUniqueViolation } from "@/lib/errors";
+import { logger } from "@/lib/logger";
+import { checkThrottle, recordThrottleEvent, type ThrottleRule } from "@/lib/throttle";
+import { accountsText } from "@/messages/fr/accounts";
+import { findCampaignByCode, findUserIdByGarId, listReconciliationCandidates } from "./data";
+import { maskLoginHint } from "./domain/login-hint";
+import type { PendingIdentity } from "./domain/pending-identity";
+import { findMatchingLearner } from "./domain/reconciliation";
+import { sanitizeReturnPath } from "./domain/return-path";
+import type { CampaignEntry, GarPort, GarSignInOutcome, JoinedCampaign, ReconciliationOutcome } from "./types";
+
+/** An authorization request is answered within seconds when the GAR has a session; 10 minutes is generous. */
+export const GAR_SIGN_IN_REQUEST_TTL_MS = 10 * 60 * 1000;
+
+const FIFTEEN_MINUTES = 15 * 60 * 1000;
+/** Wrong birth dates per pending identity: a birth date is a weak secret. */
+export const WRONG_BIRTHDATES_PER_IDENTITY = { limit: 5, windowMs: FIFTEEN_MINUTES } as const;
+/**
+ * Wrong birth dates per campaign and client address. A whole class often shares one address
+ * (the school's NAT), so the cap is far above what one class mistyping produces.
+ */
+export const WRONG_BIRTHDATES_PER_CAMPAIGN_ADDRESS = { limit: 100, windowMs: FIFTEEN_MINUTES } as const;
+
+const TRANSACTION_OPTIONS = { maxWait: 15_000, timeout: 15_000 } as const;
+
+function sha256(value: string): string {
+  return createHash("sha256").update(value).digest("hex");
+}
+
+// Buckets hold hashes only: the throttle table must not hold IDOs or addresses.
+export function identityThrottleRule(garId: string): ThrottleRule {
+  return { bucket: `gar-birthdate:identity:${sha256(garId)}`, ...WRONG_BIRTHDATES_PER_IDENTITY };
+}
+
+export function campaignAddressThrottleRule(campaignId: number, clientAddress: string): ThrottleRule {
+  return { bucket: `gar-birthdate:campaign:${campaignId}:${sha256(clientAddress)}`, ...WRONG_BIRTHDATES_PER_CAMPAIGN_ADDRESS };
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* GAR sign-in                                                                                 */
+/* ------------------------------------------------------------------------------------------ */
+
+export type StartGarSignInOptions = {
+  gar: GarPort;
+  /** Untrusted (query string): sanitised here. */
+  returnTo?: string | null;
+  now?: Date;
+  db?: DbClient;
+};
+
+/**
+ * Creates the authorization request and keeps its secrets (PKCE verifier, state, nonce) in
+ * PostgreSQL, so that whichever app instance receives the callback can finish it.
+ * The returned `requestId` goes into an httpOnly cookie: it binds the callback to this browser.
+ */
+export async function startGarSignIn(options: StartGarSignInOptions): Promise<{ requestId: string; authorizationUrl: URL }> {
+  const { gar, now = new Date(), db = prisma } = options;
+  const request = await gar.createAuthorizationRequest();
+  const requestId = randomBytes(32).toString("base64url");
+  await db.garSignInRequest.create({
+    data: {
+      id: requestId,
+      state: request.state,
+      nonce: request.nonce,
+      codeVerifier: request.codeVerifier,
+      returnTo: sanitizeReturnPath(options.returnTo ?? null),
+      createdAt: now,
+      expiresAt: new Date(now.getTime() + GAR_SIGN_IN_REQUEST_TTL_MS),
+    },
+  });
+  return { requestId, authorizationUrl: request.url };
+}
+
+export type CompleteGarSignInOptions = {
+  gar: GarPort;
+  /** From the httpOnly cookie set by startGarSignIn; missing when the callback comes from elsewhere. */
+  requestId: string | undefined;
+  callbackQuery: URLSearchParams;
+  now?: Date;
+  db?: DbClient;
+};
+
+/**
+ * The callback: consume the pending request exactly once (a replayed or forged callback finds
+ * nothing), let the port check state/nonce/PKCE and read the profile, then sign in a known IDO
+ * (names refreshed) or hand back the identity to keep as a pending identity.
+ */
+export async function completeGarSignIn(options: CompleteGarSignInOptions): Promise<GarSignInOutcome> {
+  const { gar, requestId, callbackQuery, now = new Date(), db = prisma } = options;
+  const state = callbackQuery.get("state");
+  if (!requestId || !state) {
+    logger.warn("gar.sign_in.refused", { reason: requestId ? "missing_state" : "missing_request_cookie" });
+    throw new DomainError("GAR_SIGN_IN_FAILED");
+  }
+  const consumed = await db.garSignInRequest.updateMany({
+    where: { id: requestId, state, consumedAt: null, expiresAt: { gt: now } },
+    data: { consumedAt: now },
+  });
+  const request = consumed.count === 1 ? await db.garSignInRequest.findUnique({ where: { id: requestId } }) : null;
+  if (!request) {
+    logger.warn("gar.sign_in.refused", { reason: "unknown_expired_or_replayed_request" });
+    throw new DomainError("GAR_SIGN_IN_FAILED");
+  }
+
+  const completion = await gar.completeAuthorization(callbackQuery, {
+    state: request.state,
+    nonce: request.nonce,
+    codeVerifier: request.codeVerifier,
+  });
+  if (!completion.ok) {
+    logger.warn("gar.sign_in.refused", { reason: completion.reason });
+    if (completion.reason === "ACCESS_DENIED") throw new DomainError("GAR_ACCESS_DENIED");
+    if (completion.reason === "NOT_A_STUDENT") throw new DomainError("GAR_NOT_A_STUDENT");
+    throw new DomainError("GAR_SIGN_IN_FAILED");
+  }
+
+  const { identity } = completion;
+  const returnTo = sanitizeReturnPath(request.returnTo);
+  const method = await db.authenticationMethod.findUnique({
+    where: { provider_externalId: { provider: "GAR", externalId: identity.garId } },
+    select: { id: true, userId: true },
+  });
+  if (!method) {
+    logger.info("gar.sign_in.unknown_ido");
+    return { kind: "PENDING", identity, returnTo };
+  }
+  const user = await db.$transaction(async (tx) => {
+    await tx.authenticationMethod.update({
+      where: { id: method.id },
+      data: { firstName: identity.firstName, lastName: identity.lastName },
+    });
+    return tx.user.update({
+      where: { id: method.userId },
+      data: { firstName: identity.firstName, lastName: identity.lastName, lastLoggedAt: now },
+      select: { id: true, cguAcceptedAt: true },
+    });
+  });
+  logger.info("gar.sign_in.known", { userId: user.id });
+  return { kind: "SIGNED_IN", userId: user.id, returnTo, hasAcceptedCgu: user.cguAcceptedAt !== null };
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* Campaign code, reconciliation, participation                                                */
+/* ------------------------------------------------------------------------------------------ */
+
+/** The campaign behind a typed code, if a student may join it: exists, not archived, school manages students. */
+export async function resolveJoinableCampaign(code: string, db: DbClient = prisma): Promise<CampaignEntry> {
+  const campaign = await findCampaignByCode(code, db);
+  if (!campaign || campaign.school.archivedAt !== null) throw new DomainError("CAMPAIGN_CODE_UNKNOWN");
+  if (campaign.archivedAt !== null) throw new DomainError("CAMPAIGN_CLOSED");
+  if (!campaign.school.managesStudents) throw new DomainError("CAMPAIGN_NOT_JOINABLE");
+  return {
+    id: campaign.id,
+    code: campaign.code,
+    name: campaign.name,
+    title: campaign.title,
+    schoolId: campaign.school.id,
+    schoolName: campaign.school.name,
+    schoolUai: campaign.school.uai,
+  };
+}
+
+function tooManyAttempts(retryAfterSeconds: number): DomainError {
+  return new DomainError("TOO_MANY_ATTEMPTS", {
+    userMessage: accountsText.tooManyAttempts(retryAfterSeconds),
+    details: { retryAfterSeconds },
+  });
+}
+
+/** Serialises every account change of one learner (row lock), so parallel attempts cannot both link it. */
+async function lockLearner(tx: DbClient, learnerId: number): Promise<{ userId: number | null; isDisabled: boolean }> {
+  const rows = await tx.$queryRaw<{ user_id: number | null; is_disabled: boolean }[]>`
+    SELECT user_id, is_disabled FROM learners WHERE id = ${learnerId} FOR UPDATE`;
+  const row = rows[0];
+  if (!row) throw new DomainError("RECONCILIATION_NOT_FOUND");
+  return { userId: row.user_id, isDisabled: row.is_disabled };
+}
+
+async function findOrStartParticipation(
+  tx: DbClient,
+  options: { campaignId: number; learnerId: number; userId: number },
+): Promise<number> {
+  const existing = await tx.participation.findFirst({
+    where: { campaignId: options.campaignId, learnerId: options.learnerId, deletedAt: null },
+    select: { id: true },
+  });
+  if (existing) return existing.id;
+  const created = await tx.participation.create({ data: options, select: { id: true } });
+  return created.id;
+}
+
+/** Retries a transaction that lost a race on a unique index or a serialisation check. */
+async function withRetries<T>(run: () => Promise<T>, attempts = 3): Promise<T> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await run();
+    } catch (error) {
+      const code = (error as { code?: unknown }).code;
+      const retriable = isUniqueViolation(error) || code === "P2034" || code === "40001" || code === "40P01";
+      if (!retriable || attempt >= attempts) throw error;
+    }
+  }
+}
+
+export type ReconcileGarStudentOptions = {
+  identity: PendingIdentity;
+  campaignCode: string;
+  /** YYYY-MM-DD, already validated. */
+  birthdate: string;
+  /** The client address, for the per-campaign cap; only its hash is stored. */
+  clientAddress: string;
+  now?: Date;
+};
+
+/**
+ * Step 4 of the journey: a student unknown to Pix typed a campaign code and their birth date.
+ * Match them to one learner of the campaign's school (domain.md §5), then in ONE transaction:
+ * the user (no e-mail, no password) and its GAR method, the learner link (only if still
+ * unlinked), the participation. A learner already linked to a GAR account keeps that account:
+ * its IDO is replaced by the new one (IDOs change) — never a second account.
+ */
+export async function reconcileGarStudent(options: ReconcileGarStudentOptions): Promise<ReconciliationOutcome> {
+  const { identity, birthdate, clientAddress, now = new Date() } = options;
+  const campaign = await resolveJoinableCampaign(options.campaignCode);
+
+  const identityRule = identityThrottleRule(identity.garId);
+  const addressRule = campaignAddressThrottleRule(campaign.id, clientAddress);
+  const [identityStatus, addressStatus] = await Promise.all([checkThrottle(identityRule, prisma, now), checkThrottle(addressRule, prisma, now)]);
+  if (identityStatus.blocked || addressStatus.blocked) {
+    logger.warn("gar.reconciliation.throttled", { campaignId: campaign.id, perIdentity: identityStatus.blocked, perAddress: addressStatus.blocked });
+    throw tooManyAttempts(Math.max(identityStatus.retryAfterSeconds, addressStatus.retryAfterSeconds));
+  }
+
+  const candidates = await listReconciliationCandidates(campaign.schoolId, birthdate, { disabled: false });
+  const match = findMatchingLearner(identity, candidates);
+  if (match.status !== "MATCHED") {
+    if (match.status === "AMBIGUOUS") {
+      logger.warn("gar.reconciliation.ambiguous", { campaignId: campaign.id, schoolId: campaign.schoolId, candidateCount: match.candidateCount });
+    } else {
+      const disabled = findMatchingLearner(identity, await listReconciliationCandidates(campaign.schoolId, birthdate, { disabled: true }));
+      if (disabled.status === "MATCHED") {
+        logger.info("gar.reconciliation.learner_disabled", { campaignId: campaign.id, learnerId: disabled.learnerId });
+        throw new DomainError("LEARNER_DISABLED");
+      }
+    }
+    await Promise.all([recordThrottleEvent(identityRule.bucket, prisma, now), recordThrottleEvent(addressRule.bucket, prisma, now)]);
+    throw new DomainError("RECONCILIATION_NOT_FOUND");
+  }
+
+  if (identity.uais.length > 0 && !identity.uais.includes(campaign.schoolUai)) {
+    // Allowed (multi-site schools, staff in several schools), but worth a look.
+    logger.info("gar.reconciliation.uai_mismatch", { campaignId: campaign.id, schoolId: campaign.schoolId });
+  }
+
+  const learnerId = match.learnerId;
+  const outcome = await withRetries(() =>
+    prisma.$transaction(async (tx) => {
+      const learner = await lockLearner(tx, learnerId);
+      if (learner.isDisabled) throw new DomainError("LEARNER_DISABLED");
+      const methodOfIdo = await tx.authenticationMethod.findUnique({
+        where: { provider_externalId: { provider: "GAR", externalId: identity.garId } },
+        select: { id: true, userId: true },
+      });
+
+      let userId: number;
+      let isNewAccount = false;
+      let garIdReplaced = false;
+      if (learner.userId === null) {
+        if (methodOfIdo) {
+          // The same student finished a parallel attempt a moment ago: reuse that account.
+          userId = methodOfIdo.userId;
+        } else {
+          const user = await tx.user.create({
+            data: {
+              firstName: identity.firstName,
+              lastName: identity.lastName,
+              lastLoggedAt: now,
+              authenticationMethods: {
+                create: { provider: "GAR", externalId: identity.garId, firstName: identity.firstName, lastName: identity.lastName },
+              },
+            },
+            select: { id: true },
+          });
+          userId = user.id;
+          isNewAccount = true;
+        }
+        await tx.learner.updateMany({ where: { id: learnerId, userId: null }, data: { userId } });
+      } else {
+        userId = learner.userId;
+        const garMethod = await tx.authenticationMethod.findUnique({
+          where: { provider_userId: { provider: "GAR", userId } },
+          select: { id: true, externalId: true },
+        });
+        if (!garMethod) {
+          const user = await tx.user.findUnique({ where: { id: userId }, select: { email: true } });
+          throw new DomainError("LEARNER_LINKED_TO_OTHER_ACCOUNT", {
+            userMessage: accountsText.linkedToOtherAccount(maskLoginHint(user?.email ?? null)),
+            details: { loginHint: maskLoginHint(user?.email ?? null) },
+          });
+        }
+        if (garMethod.externalId !== identity.garId) {
+          if (methodOfIdo && methodOfIdo.userId !== userId) {
+            // The new IDO already opens another account: merging accounts is a support matter.
+            logger.warn("gar.reconciliation.ido_owned_by_other_account", { learnerId, userId, otherUserId: methodOfIdo.userId });
+            throw new DomainError("CONFLICT");
+          }
+          await tx.authenticationMethod.update({
+            where: { id: garMethod.id },
+            data: { externalId: identity.garId, firstName: identity.firstName, lastName: identity.lastName },
+          });
+          garIdReplaced = true;
+        }
+      }
+
+      const user = await tx.user.update({
+        where: { id: userId },
+        data: { firstName: identity.firstName, lastName: identity.lastName, lastLoggedAt: now },
+        select: { cguAcceptedAt: true },
+      });
+      const participationId = await findOrStartParticipation(tx, { campaignId: campaign.id, learnerId, userId });
+      return { userId, participationId, isNewAccount, garIdReplaced, hasAcceptedCgu: user.cguAcceptedAt !== null };
+    }, TRANSACTION_OPTIONS),
+  );
+
+  logger.info("gar.reconciliation.done", {
+    campaignId: campaign.id,
+    userId: outcome.userId,
+    isNewAccount: outcome.isNewAccount,
+    garIdReplaced: outcome.garIdReplaced,
+  });
+  return { ...outcome, campaignCode: campaign.code };
+}
+
+/**
+ * A signed-in student opens a campaign (code typed on the home page, or a direct link): they
+ * must already be a learner of the campaign's school; then the participation is started or resumed.
+ */
+export async function joinCampaignAsStudent(options: { userId: number; campaignCode: string }): Promise<JoinedCampaign> {
+  const campaign = await resolveJoinableCampaign(options.campaignCode);
+  const learners = await prisma.learner.findMany({
+    where: { schoolId: campaign.schoolId, userId: options.userId },
+    select: { id: true, isDisabled: true },
+    orderBy: { id: "asc" },
+  });
+  const learner = learners.find((candidate) => !candidate.isDisabled) ?? learners[0];
+  if (!learner) throw new DomainError("CAMPAIGN_OTHER_SCHOOL");
+  if (learner.isDisabled) throw new DomainError("LEARNER_DISABLED");
+
+  const participationId = await withRetries(() =>
+    prisma.$transaction(async (tx) => {
+      const locked = await lockLearner(tx, learner.id);
+      if (locked.userId !== options.userId) throw new DomainError("CAMPAIGN_OTHER_SCHOOL");
+      return findOrStartParticipation(tx, { campaignId: campaign.id, learnerId: learner.id, userId: options.userId });
+    }, TRANSACTION_OPTIONS),
+  );
+  return { campaignCode: campaign.code, participationId };
+}
+
+export async function acceptStudentCgu(userId: number, now = new Date()): Promise<void> {
+  await prisma.user.updateMany({ where: { id: userId, cguAcceptedAt: null }, data: { cguAcceptedAt: now } });
+}
+
+/** For callers that only need to know whether an IDO is already a Pix account. */
+export async function isKnownGarId(garId: string): Promise<boolean> {
+  return (await findUserIdByGarId(garId)) !== null;
+}

@@ -1,0 +1,71 @@
+import type { GarIdentity, GarProfileMappingResult } from "./domain/gar-claims";
+
+export type { GarIdentity };
+
+/** What the app keeps while the browser is at the GAR: PKCE verifier, state, nonce. */
+export type GarAuthorizationRequest = {
+  url: URL;
+  state: string;
+  nonce: string;
+  codeVerifier: string;
+};
+
+export type GarCallbackChecks = { state: string; nonce: string; codeVerifier: string };
+
+export type GarCompletion =
+  | { ok: true; identity: GarIdentity }
+  | { ok: false; reason: "ACCESS_DENIED" | "PROTOCOL_ERROR" }
+  | Extract<GarProfileMappingResult, { ok: false }>;
+
+/**
+ * The GAR as the app sees it, whatever the protocol (OIDC today; SAML would be a second
+ * adapter): start a sign-in, then turn the callback into an identity.
+ */
+export type GarPort = {
+  createAuthorizationRequest(): Promise<GarAuthorizationRequest>;
+  /** `callbackQuery` is the query string the GAR sent back to `/gar/callback`. */
+  completeAuthorization(callbackQuery: URLSearchParams, checks: GarCallbackChecks): Promise<GarCompletion>;
+};
+
+/** Where the callback leaves the student. */
+export type GarSignInOutcome =
+  | { kind: "SIGNED_IN"; userId: number; returnTo: string | null; hasAcceptedCgu: boolean }
+  | { kind: "PENDING"; identity: GarIdentity; returnTo: string | null };
+
+export type JoinedCampaign = { campaignCode: string; participationId: number };
+
+export type ReconciliationOutcome = JoinedCampaign & {
+  userId: number;
+  hasAcceptedCgu: boolean;
+  /** True when an account already linked to the learner got the new IDO (never a second account). */
+  garIdReplaced: boolean;
+  isNewAccount: boolean;
+};
+
+export type CampaignEntry = {
+  id: number;
+  code: string;
+  name: string;
+  title: string | null;
+  schoolId: number;
+  schoolName: string;
+  schoolUai: string;
+};
+
+export type StudentParticipationCard = {
+  participationId: number;
+  campaignCode: string;
+  title: string;
+  schoolName: string;
+  status: "STARTED" | "TO_SHARE" | "SHARED";
+  startedAt: Date;
+  sharedAt: Date | null;
+};
+
+export type StudentHome = {
+  firstName: string;
+  lastName: string;
+  inProgress: StudentParticipationCard[];
+  finished: StudentParticipationCard[];
+  shared: StudentParticipationCard[];
+};

@@ -1,0 +1,117 @@
+/** Student-facing words of the GAR sign-in, onboarding and home (vouvoiement, plain words). */
+
+function minutes(count: number): string {
+  return count <= 1 ? "1 minute" : `${count} minutes`;
+}
+
+export const accountsText = {
+  validation: {
+    codeRequired: "Saisissez le code du parcours.",
+    codeUnknown: "Ce code ne correspond à aucun parcours. Vérifiez-le auprès de votre enseignant.",
+    dayRequired: "Indiquez le jour.",
+    dayInvalid: "Le jour doit être un nombre entre 1 et 31.",
+    monthRequired: "Indiquez le mois.",
+    monthInvalid: "Le mois doit être un nombre entre 1 et 12.",
+    yearRequired: "Indiquez l'année.",
+    yearInvalid: "L'année doit comporter 4 chiffres, par exemple 2012.",
+    dateInvalid: "Cette date n'existe pas. Vérifiez le jour et le mois.",
+  },
+  connecting: {
+    title: "Connexion en cours…",
+    text: "Vous allez être redirigé vers votre ENT.",
+    link: "Continuer",
+  },
+  joinCode: {
+    pageTitle: "Rejoindre un parcours",
+    title: "Rejoindre un parcours",
+    intro: "Saisissez le code que votre enseignant vous a donné.",
+    label: "Code du parcours",
+    hint: "9 caractères, par exemple QWE RTY 234. Les espaces ne comptent pas.",
+    submit: "Accéder au parcours",
+    back: "Retour à mes parcours",
+  },
+  birthdate: {
+    pageTitle: "Votre date de naissance",
+    hello: (firstName: string, lastName: string) => `Bonjour ${firstName} ${lastName}`,
+    notYou: "Ce n'est pas vous ? Reconnectez-vous depuis votre ENT.",
+    campaign: (title: string) => `Parcours : ${title}`,
+    title: "Votre date de naissance",
+    intro: "Elle permet de vous retrouver dans la liste des élèves de votre établissement.",
+    legend: "Date de naissance",
+    day: "Jour",
+    month: "Mois",
+    year: "Année",
+    dayPlaceholder: "jj",
+    monthPlaceholder: "mm",
+    yearPlaceholder: "aaaa",
+    submit: "C'est parti !",
+    otherCode: "Ce n'est pas le bon parcours ? Saisir un autre code",
+  },
+  tooManyAttempts: (retryAfterSeconds: number) =>
+    `Trop d'essais : réessayez dans ${minutes(Math.max(1, Math.ceil(retryAfterSeconds / 60)))}.`,
+  linkedToOtherAccount: (loginHint: string | null) =>
+    loginHint
+      ? `Vous avez déjà un compte Pix relié à cet établissement, qui n'utilise pas l'ENT (identifiant : ${loginHint}). Connectez-vous avec ce compte ou adressez-vous à votre enseignant.`
+      : "Vous avez déjà un compte Pix relié à cet établissement, qui n'utilise pas l'ENT. Adressez-vous à votre enseignant.",
+  formErrorsSummary: "Le formulaire contient des erreurs :",
+  cgu: {
+    pageTitle: "Conditions d'utilisation",
+    title: "Conditions d'utilisation de Pix",
+    intro: "Avant de commencer, prenez connaissance de ces règles.",
+    points: [
+      "Pix sert à évaluer et à développer vos compétences numériques. Ce n'est pas un examen noté.",
+      "Votre établissement voit vos résultats seulement quand vous les lui envoyez.",
+      "Pix utilise votre nom, votre prénom et votre classe, transmis par votre établissement et par le GAR. Aucune publicité, aucune revente de données.",
+      "Répondez seul : l'objectif est de savoir où vous en êtes.",
+      "Vous pouvez demander à consulter ou corriger vos données auprès de votre établissement.",
+    ],
+    accept: "J'accepte les conditions d'utilisation",
+  },
+  home: {
+    pageTitle: "Mes parcours",
+    hello: (firstName: string) => `Bonjour ${firstName}`,
+    title: "Mes parcours",
+    inProgress: "En cours",
+    finished: "Terminés, à envoyer",
+    shared: "Envoyés",
+    resume: "Reprendre",
+    seeResults: "Voir mes résultats",
+    sentOn: (date: string) => `Résultats envoyés le ${date}`,
+    startedOn: (date: string) => `Commencé le ${date}`,
+    empty: "Vous n'avez encore rejoint aucun parcours. Saisissez le code donné par votre enseignant.",
+    joinAnother: "Rejoindre un autre parcours",
+  },
+  signedOutHome: {
+    pageTitle: "Bienvenue sur Pix",
+    title: "Bienvenue sur Pix",
+    intro: "Pix vous permet d'évaluer et de développer vos compétences numériques.",
+    howTo: "Pour commencer, connectez-vous à votre ENT, ouvrez le médiacentre puis la ressource « Pix ».",
+    signIn: "Se connecter depuis mon ENT",
+    staff: "Vous êtes membre du personnel d'un établissement ?",
+    staffLink: "Accéder à Pix Orga",
+  },
+  header: {
+    appName: "Pix",
+    signOut: "Se déconnecter",
+    home: "Mes parcours",
+  },
+  errorPage: {
+    pageTitle: "Connexion impossible",
+    titles: {
+      GAR_SIGN_IN_FAILED: "La connexion n'a pas abouti",
+      GAR_ACCESS_DENIED: "Pix ne vous est pas attribué",
+      GAR_NOT_A_STUDENT: "Espace réservé aux élèves",
+      GAR_PENDING_IDENTITY_EXPIRED: "Votre connexion a expiré",
+      CAMPAIGN_CODE_UNKNOWN: "Parcours introuvable",
+      CAMPAIGN_CLOSED: "Parcours terminé",
+      CAMPAIGN_NOT_JOINABLE: "Parcours inaccessible",
+      CAMPAIGN_OTHER_SCHOOL: "Parcours d'un autre établissement",
+      LEARNER_DISABLED: "Vous ne figurez plus dans la base élèves",
+    },
+    backToEnt: "Revenez au médiacentre de votre ENT et ouvrez Pix.",
+    home: "Revenir à l'accueil",
+    myCampaigns: "Revenir à mes parcours",
+    staffLink: "Accéder à Pix Orga",
+    errorCode: (code: string) => `Code de l'erreur : ${code}`,
+  },
+} as const;

@@ -14,7 +14,7 @@ export type OrgaShellMember = {
 
 export function OrgaShell({ member, children, schoolSwitcher }: { member: OrgaShellMember; children: ReactNode; schoolSwitcher?: ReactNode }) {
   return (
-    <div className="flex min-h-screen flex-col bg-slate-50 md:flex-row">
+    <div className="flex min-h-screen flex-col bg-slate-50 md:flex-row print:block print:bg-white">
       <aside className="no-print border-b border-slate-200 bg-white md:w-60 md:shrink-0 md:border-r md:border-b-0">
         <div className="px-5 py-4">
           <Link href="/orga/campagnes" className="text-xl font-extrabold text-primary">
@@ -46,7 +46,7 @@ export function OrgaShell({ member, children, schoolSwitcher }: { member: OrgaSh
             </form>
           </div>
         </header>
-        <main id="contenu" className="flex-1 px-6 py-6">
+        <main id="contenu" className="flex-1 px-6 py-6 print:p-0">
           {children}
         </main>
       </div>

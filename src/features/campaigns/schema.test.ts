@@ -22,6 +22,11 @@ describe("createCampaignSchema", () => {
 describe("createCampaignsForClassesSchema", () => {
   it("needs at least one class", () => {
     expect(createCampaignsForClassesSchema.safeParse({ targetProfileId: "p", divisions: [] }).success).toBe(false);
+    expect(createCampaignsForClassesSchema.safeParse({ targetProfileId: "p" }).success).toBe(false);
+  });
+
+  it("accepts one class posted as a plain string", () => {
+    expect(createCampaignsForClassesSchema.parse({ targetProfileId: "p", divisions: "4E B" }).divisions).toEqual(["4E B"]);
   });
 });
 

@@ -24,10 +24,11 @@ export type CreateCampaignInput = z.infer<typeof createCampaignSchema>;
 
 export const createCampaignsForClassesSchema = z.object({
   targetProfileId: z.string().trim().min(1, { message: "Choisissez un parcours." }).max(100),
-  divisions: z
-    .array(z.string().trim().min(1).max(100))
-    .min(1, { message: "Choisissez au moins une classe." })
-    .max(500),
+  // A form posts one checked box as a string, several as an array, none as nothing.
+  divisions: z.preprocess(
+    (value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]),
+    z.array(z.string().trim().min(1).max(100)).min(1, { message: "Choisissez au moins une classe." }).max(500),
+  ),
 });
 export type CreateCampaignsForClassesInput = z.infer<typeof createCampaignsForClassesSchema>;
 

@@ -1,4 +1,101 @@
+import type { ParticipationStatusName } from "./domain/activity";
+
 export type MemberRoleName = "ADMIN" | "MEMBER";
 
 /** The member acting on campaigns, as resolved from the database for the current school. */
 export type CampaignActor = { userId: number; role: MemberRoleName };
+
+export type PersonName = { id: number; firstName: string; lastName: string };
+
+export type CampaignDetail = {
+  id: number;
+  name: string;
+  code: string;
+  division: string | null;
+  targetProfile: { id: string; name: string };
+  owner: PersonName;
+  creator: PersonName;
+  title: string | null;
+  customLandingText: string | null;
+  archivedAt: Date | null;
+  createdAt: Date;
+};
+
+export type CampaignListItem = {
+  id: number;
+  name: string;
+  code: string;
+  division: string | null;
+  targetProfileName: string;
+  owner: PersonName;
+  createdAt: Date;
+  archivedAt: Date | null;
+  participantCount: number;
+  sharedCount: number;
+};
+
+export type CampaignListPage = { rows: CampaignListItem[]; total: number; page: number; pageCount: number };
+
+export type ActivityParticipant = {
+  participationId: number;
+  learnerId: number;
+  firstName: string;
+  lastName: string;
+  division: string;
+  status: ParticipationStatusName;
+  /** 0–100. */
+  progress: number;
+  startedAt: Date;
+};
+
+export type NotJoinedLearner = { id: number; firstName: string; lastName: string };
+
+export type CampaignActivity = {
+  counts: Record<ParticipationStatusName, number> & { total: number };
+  participants: ActivityParticipant[];
+  /** Null for a school-wide campaign: there is no class to compare with. */
+  notJoined: NotJoinedLearner[] | null;
+};
+
+export type OwnerChoice = { userId: number; firstName: string; lastName: string };
+
+export type SheetClass = { division: string; learners: { id: number; firstName: string; lastName: string }[] };
+
+export type CampaignSheet = {
+  schoolName: string;
+  campaignName: string;
+  code: string;
+  classes: SheetClass[];
+};
+
+export type CompetenceRef = { id: string; name: string };
+
+export type ResultRow = {
+  participationId: number;
+  firstName: string;
+  lastName: string;
+  division: string;
+  sharedAt: Date | null;
+  /** Rates in [0, 1]. */
+  masteryRate: number | null;
+  competenceRates: Record<string, number | undefined>;
+};
+
+export type CampaignResults = {
+  competences: CompetenceRef[];
+  rows: ResultRow[];
+  averages: { count: number; masteryRate: number | null; competenceRates: Record<string, number | null> };
+};
+
+export type ExportRow = {
+  lastName: string;
+  firstName: string;
+  division: string;
+  status: ParticipationStatusName;
+  progress: number;
+  startedAt: Date;
+  sharedAt: Date | null;
+  results: { masteryRate: number | null; competenceRates: Record<string, number | undefined> } | null;
+};
+
+export type CampaignExport = { code: string; competences: CompetenceRef[]; rows: ExportRow[] };

@@ -115,6 +115,13 @@ export const campaignsMessages = {
     progress: (percent: number) => `${percent} %`,
   },
 
+  pagination: {
+    label: "Pagination",
+    previous: "Page précédente",
+    next: "Page suivante",
+    page: (page: number, pages: number) => `Page ${page} sur ${pages}`,
+  },
+
   results: {
     title: "Résultats reçus",
     intro: "Les résultats que les élèves ont envoyés à l'établissement.",
@@ -176,7 +183,8 @@ export const campaignsMessages = {
     afterwards: "Ensuite, vous vous connectez à Pix depuis l'ENT sans code, et vous pouvez reprendre là où vous vous étiez arrêté.",
     help: "Un problème ? Adressez-vous à votre enseignant.",
     slipsTitle: "Coupons à découper",
-    slipCode: "Code",
+    slipSteps: "ENT → Médiacentre → Pix",
+    slipBirthdate: "+ votre date de naissance",
     noLearners: "Aucun élève dans cette classe.",
     schoolWide: "Tout l'établissement",
   },

@@ -1,0 +1,17 @@
+import type { Metadata } from "next";
+
+import { ResultsView } from "@/features/campaigns/components/results-view";
+import { loadCampaign, loadCampaignResults } from "@/features/campaigns/loaders";
+import { campaignsMessages } from "@/messages/fr/campaigns";
+
+type Props = { params: Promise<{ id: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { campaign } = await loadCampaign((await params).id);
+  return { title: `${campaign.name} — ${campaignsMessages.page.tabs.results}` };
+}
+
+export default async function CampaignResultsPage({ params }: Props) {
+  const { results } = await loadCampaignResults((await params).id);
+  return <ResultsView results={results} />;
+}

@@ -1,0 +1,139 @@
+"use client";
+
+import Link from "next/link";
+import { useActionState, useState } from "react";
+
+import { campaignsMessages as t } from "@/messages/fr/campaigns";
+
+import { createCampaignsForClassesAction } from "../actions";
+import { formatCampaignCode } from "../domain/campaign-code";
+import { ErrorSummary, FieldError, fieldErrorsOf, idle } from "./form-parts";
+import { TargetProfilePicker, type TargetProfileChoice } from "./target-profile-picker";
+
+export function BulkCreateForm({
+  targetProfiles,
+  divisions,
+  covered,
+}: {
+  targetProfiles: TargetProfileChoice[];
+  divisions: string[];
+  /** Divisions that already have an active campaign, per parcours. */
+  covered: Record<string, string[]>;
+}) {
+  const [state, formAction, isPending] = useActionState(createCampaignsForClassesAction, idle);
+  const [targetProfileId, setTargetProfileId] = useState(targetProfiles.length === 1 ? targetProfiles[0]!.id : "");
+  const [unchecked, setUnchecked] = useState<Set<string>>(new Set());
+  const alreadyCovered = new Set(covered[targetProfileId] ?? []);
+  const errors = fieldErrorsOf(state);
+
+  if (state.status === "success") {
+    const { created, skipped } = state.data;
+    return (
+      <div role="status" className="space-y-4 rounded-lg border-2 border-success bg-success-light p-6">
+        <p className="text-lg font-bold text-success">{t.bulkResult(created.length, skipped.length)}</p>
+        {created.length > 0 && (
+          <ul className="grid gap-2 md:grid-cols-2">
+            {created.map((campaign) => (
+              <li key={campaign.id} className="rounded-md bg-white p-3">
+                <Link href={`/orga/campagnes/${campaign.id}`} className="font-semibold text-primary underline">
+                  {campaign.division}
+                </Link>{" "}
+                <span className="font-mono">{formatCampaignCode(campaign.code)}</span>
+              </li>
+            ))}
+          </ul>
+        )}
+        <Link href="/orga/campagnes" className="inline-block rounded-md bg-primary px-4 py-2 font-semibold text-white hover:bg-primary-dark">
+          {t.listTitle}
+        </Link>
+      </div>
+    );
+  }
+
+  const selectable = divisions.filter((division) => !alreadyCovered.has(division));
+  const toggle = (division: string, checked: boolean) =>
+    setUnchecked((previous) => {
+      const next = new Set(previous);
+      if (checked) next.delete(division);
+      else next.add(division);
+      return next;
+    });
+
+  return (
+    <form action={formAction} className="space-y-6" noValidate>
+      <ErrorSummary
+        state={state}
+        title={t.form.errorSummary}
+        fieldIds={{ targetProfileId: "field-targetProfileId", divisions: "field-divisions" }}
+        labels={{ targetProfileId: t.form.targetProfile, divisions: t.form.divisions }}
+      />
+
+      <fieldset>
+        <legend className="text-lg font-semibold">{t.form.targetProfile}</legend>
+        <p className="mb-2 text-muted">{t.form.targetProfileHint}</p>
+        <TargetProfilePicker
+          choices={targetProfiles}
+          value={targetProfileId}
+          onChange={setTargetProfileId}
+          errorId="targetProfileId-error"
+          hasError={Boolean(errors.targetProfileId)}
+        />
+        <FieldError id="targetProfileId-error" errors={errors.targetProfileId} />
+      </fieldset>
+
+      <fieldset id="field-divisions" aria-describedby={errors.divisions ? "divisions-error" : undefined}>
+        <legend className="text-lg font-semibold">{t.form.divisions}</legend>
+        <button
+          type="button"
+          onClick={() => setUnchecked(new Set())}
+          className="mt-1 mb-3 font-semibold text-primary underline"
+        >
+          {t.form.selectAll}
+        </button>
+        <ul className="grid gap-2 sm:grid-cols-2 md:grid-cols-4">
+          {divisions.map((division) => {
+            const isCovered = alreadyCovered.has(division);
+            const id = `division-${division.replace(/\W+/g, "-")}`;
+            return (
+              <li key={division}>
+                <label htmlFor={id} className={`flex items-center gap-2 rounded-md border border-slate-300 bg-white px-3 py-2 ${isCovered ? "text-muted" : "cursor-pointer"}`}>
+                  <input
+                    id={id}
+                    type="checkbox"
+                    name="divisions"
+                    value={division}
+                    disabled={isCovered}
+                    checked={!isCovered && !unchecked.has(division)}
+                    onChange={(event) => toggle(division, event.target.checked)}
+                    aria-describedby={isCovered ? `${id}-covered` : undefined}
+                    className="h-5 w-5 accent-primary"
+                  />
+                  <span className="font-semibold">{division}</span>
+                  {isCovered && (
+                    <span id={`${id}-covered`} className="text-sm">
+                      ({t.form.alreadyHasCampaign})
+                    </span>
+                  )}
+                </label>
+              </li>
+            );
+          })}
+        </ul>
+        <FieldError id="divisions-error" errors={errors.divisions} />
+      </fieldset>
+
+      <div className="flex flex-wrap items-center gap-4">
+        <button
+          type="submit"
+          disabled={isPending || selectable.length === 0}
+          className="rounded-md bg-primary px-5 py-3 font-semibold text-white hover:bg-primary-dark disabled:opacity-60"
+        >
+          {isPending ? t.form.submitting : t.form.submitBulk}
+        </button>
+        <Link href="/orga/campagnes" className="font-semibold text-primary underline">
+          {t.form.cancel}
+        </Link>
+      </div>
+    </form>
+  );
+}

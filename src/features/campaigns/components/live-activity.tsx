@@ -1,0 +1,158 @@
+"use client";
+
+import { useEffect, useState } from "react";
+
+import { campaignsMessages } from "@/messages/fr/campaigns";
+
+import type { ParticipationStatusName } from "../domain/activity";
+
+const t = campaignsMessages.activity;
+
+/** The Activité data as it travels as JSON (dates as ISO strings). */
+export type ActivityData = {
+  counts: Record<ParticipationStatusName, number> & { total: number };
+  participants: {
+    participationId: number;
+    firstName: string;
+    lastName: string;
+    division: string;
+    status: ParticipationStatusName;
+    progress: number;
+    startedAt: string;
+  }[];
+  notJoined: { id: number; firstName: string; lastName: string }[] | null;
+};
+
+const POLL_MS = 5000;
+const dateFormat = new Intl.DateTimeFormat("fr-FR", { timeZone: "Europe/Paris", day: "2-digit", month: "2-digit", year: "numeric" });
+const timeFormat = new Intl.DateTimeFormat("fr-FR", { timeZone: "Europe/Paris", hour: "2-digit", minute: "2-digit", second: "2-digit" });
+
+/**
+ * Short polling of a JSON route rather than a held connection: works through every proxy and
+ * with any number of app instances, and a class joining is a matter of minutes, not milliseconds.
+ * Polling pauses while the tab is hidden.
+ */
+export function LiveActivity({ campaignId, initial }: { campaignId: number; initial: ActivityData }) {
+  const [data, setData] = useState(initial);
+  const [updatedAt, setUpdatedAt] = useState<Date | null>(null);
+  const [hasFailed, setHasFailed] = useState(false);
+
+  useEffect(() => {
+    let cancelled = false;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const poll = async () => {
+      if (document.visibilityState === "visible") {
+        try {
+          const response = await fetch(`/orga/campagnes/${campaignId}/activite`, { cache: "no-store", headers: { Accept: "application/json" } });
+          if (!response.ok) throw new Error(String(response.status));
+          const next = (await response.json()) as ActivityData;
+          if (cancelled) return;
+          setData(next);
+          setUpdatedAt(new Date());
+          setHasFailed(false);
+        } catch {
+          if (!cancelled) setHasFailed(true);
+        }
+      }
+      if (!cancelled) timer = setTimeout(poll, POLL_MS);
+    };
+    timer = setTimeout(poll, POLL_MS);
+    return () => {
+      cancelled = true;
+      clearTimeout(timer);
+    };
+  }, [campaignId]);
+
+  const { counts, participants, notJoined } = data;
+  return (
+    <div className="space-y-8">
+      <section aria-labelledby="counts-title">
+        <h2 id="counts-title" className="sr-only">
+          {t.countsTitle}
+        </h2>
+        <ul className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
+          {[
+            { key: "total", label: t.total, value: counts.total },
+            { key: "STARTED", label: t.statuses.STARTED, value: counts.STARTED },
+            { key: "TO_SHARE", label: t.statuses.TO_SHARE, value: counts.TO_SHARE },
+            { key: "SHARED", label: t.statuses.SHARED, value: counts.SHARED },
+          ].map((item) => (
+            <li key={item.key} className="rounded-lg border border-slate-200 bg-white p-4" data-testid={`count-${item.key}`}>
+              <p className="text-4xl font-bold text-primary">{item.value}</p>
+              <p className="font-semibold">{item.label}</p>
+            </li>
+          ))}
+        </ul>
+        <p className="mt-2 text-sm text-muted" aria-live="polite">
+          {hasFailed ? <span className="font-semibold text-danger">{t.liveError}</span> : updatedAt ? t.liveUpdated(timeFormat.format(updatedAt)) : null}
+        </p>
+      </section>
+
+      {notJoined !== null && (
+        <section aria-labelledby="not-joined-title" className="rounded-lg border border-slate-200 bg-white p-4">
+          <h2 id="not-joined-title" className="text-xl font-bold" aria-live="polite">
+            {t.notJoinedTitle(notJoined.length)}
+          </h2>
+          {notJoined.length === 0 ? (
+            <p className="mt-2 font-semibold text-success">{t.allJoined}</p>
+          ) : (
+            <>
+              <p className="mt-1 text-muted">{t.notJoinedIntro}</p>
+              <ul className="mt-3 grid gap-x-6 gap-y-1 sm:grid-cols-2 lg:grid-cols-3" data-testid="not-joined-list">
+                {notJoined.map((learner) => (
+                  <li key={learner.id}>
+                    <span className="font-semibold">{learner.lastName}</span> {learner.firstName}
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+        </section>
+      )}
+
+      <section aria-labelledby="participants-title">
+        <h2 id="participants-title" className="text-xl font-bold">
+          {t.participantsTitle}
+        </h2>
+        {participants.length === 0 ? (
+          <p className="mt-2 rounded-lg border border-slate-200 bg-white p-4">{t.noParticipant}</p>
+        ) : (
+          <div className="mt-3 max-h-[70vh] overflow-auto rounded-lg border border-slate-200 bg-white">
+            <table className="w-full border-collapse text-left">
+              <caption className="sr-only">{t.participantsCaption}</caption>
+              <thead className="sticky top-0 bg-slate-100">
+                <tr>
+                  <th scope="col" className="px-4 py-3">{t.columns.name}</th>
+                  <th scope="col" className="px-4 py-3">{t.columns.division}</th>
+                  <th scope="col" className="px-4 py-3">{t.columns.status}</th>
+                  <th scope="col" className="px-4 py-3">{t.columns.progress}</th>
+                  <th scope="col" className="px-4 py-3">{t.columns.startedAt}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {participants.map((participant) => (
+                  <tr key={participant.participationId} className="border-t border-slate-200">
+                    <td className="px-4 py-2">
+                      <span className="font-semibold">{participant.lastName}</span> {participant.firstName}
+                    </td>
+                    <td className="px-4 py-2">{participant.division}</td>
+                    <td className="px-4 py-2">{t.statuses[participant.status]}</td>
+                    <td className="px-4 py-2">
+                      <div className="flex items-center gap-2">
+                        <div className="h-2 w-24 overflow-hidden rounded bg-slate-200" aria-hidden="true">
+                          <div className="h-full bg-primary" style={{ width: `${participant.progress}%` }} />
+                        </div>
+                        <span>{t.progress(participant.progress)}</span>
+                      </div>
+                    </td>
+                    <td className="px-4 py-2">{dateFormat.format(new Date(participant.startedAt))}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,61 @@
+import { campaignsMessages as t } from "@/messages/fr/campaigns";
+
+export type TargetProfileChoice = {
+  id: string;
+  name: string;
+  description: string;
+  durationMinutes: number;
+  competenceCount: number;
+};
+
+/** The parcours as radio cards: name, description, duration — a native radio group, keyboard-usable. */
+export function TargetProfilePicker({
+  choices,
+  value,
+  onChange,
+  errorId,
+  hasError,
+}: {
+  choices: TargetProfileChoice[];
+  value: string;
+  onChange: (id: string) => void;
+  errorId: string;
+  hasError: boolean;
+}) {
+  if (choices.length === 0) return <p className="text-muted">{t.form.noTargetProfile}</p>;
+  return (
+    <div className="grid gap-3 md:grid-cols-2" id="field-targetProfileId">
+      {choices.map((choice) => {
+        const inputId = `target-profile-${choice.id}`;
+        const checked = value === choice.id;
+        return (
+          <label
+            key={choice.id}
+            htmlFor={inputId}
+            className={`flex cursor-pointer gap-3 rounded-lg border-2 bg-white p-4 ${checked ? "border-primary bg-primary-light" : "border-slate-300 hover:border-primary"}`}
+          >
+            <input
+              id={inputId}
+              type="radio"
+              name="targetProfileId"
+              value={choice.id}
+              checked={checked}
+              onChange={() => onChange(choice.id)}
+              aria-describedby={`${inputId}-description${hasError ? ` ${errorId}` : ""}`}
+              className="mt-1 h-5 w-5 shrink-0 accent-primary"
+            />
+            <span>
+              <span className="block font-bold">{choice.name}</span>
+              <span id={`${inputId}-description`} className="mt-1 block text-muted">
+                {choice.description}{" "}
+                <span className="block text-sm font-semibold">
+                  {t.form.duration(choice.durationMinutes)} · {t.form.competences(choice.competenceCount)}
+                </span>
+              </span>
+            </span>
+          </label>
+        );
+      })}
+    </div>
+  );
+}

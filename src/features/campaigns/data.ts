@@ -1,0 +1,350 @@
+import "server-only";
+
+import { compareDivisions } from "@/features/classes/domain/class-label";
+import { Prisma, prisma, type DbClient } from "@/lib/db";
+import { DomainError } from "@/lib/errors";
+import type { AuthorizedSchoolId } from "@/lib/session";
+
+import type { CampaignSnapshot } from "@/features/parcours/types";
+import { estimateProgress } from "@/features/runner/domain/adaptive";
+import type { ParticipationResults } from "@/features/runner/types";
+
+import { averageResults, type ParticipantResults } from "./domain/results";
+import type { CampaignListQuery } from "./schema";
+import type {
+  ActivityParticipant,
+  CampaignDetail,
+  CampaignExport,
+  CampaignResults,
+  CampaignListPage,
+  CampaignSheet,
+  NotJoinedLearner,
+  OwnerChoice,
+} from "./types";
+
+export const CAMPAIGNS_PAGE_SIZE = 25;
+
+const personSelect = { select: { id: true, firstName: true, lastName: true } } as const;
+
+const detailSelect = {
+  id: true,
+  name: true,
+  code: true,
+  division: true,
+  title: true,
+  customLandingText: true,
+  archivedAt: true,
+  createdAt: true,
+  targetProfile: { select: { id: true, name: true } },
+  owner: personSelect,
+  creator: personSelect,
+} satisfies Prisma.CampaignSelect;
+
+/** A campaign of this school, or NOT_FOUND — the same answer whether it is absent or another school's. */
+export async function getCampaignOrThrow(
+  schoolId: AuthorizedSchoolId,
+  campaignId: number,
+  db: DbClient = prisma,
+): Promise<CampaignDetail> {
+  const campaign = await db.campaign.findFirst({ where: { id: campaignId, schoolId }, select: detailSelect });
+  if (!campaign) throw new DomainError("NOT_FOUND");
+  return campaign;
+}
+
+export async function listCampaigns(
+  schoolId: AuthorizedSchoolId,
+  viewerUserId: number,
+  query: CampaignListQuery,
+  db: DbClient = prisma,
+): Promise<CampaignListPage> {
+  const where: Prisma.CampaignWhereInput = {
+    schoolId,
+    archivedAt: query.status === "archived" ? { not: null } : null,
+    ...(query.tab === "mine" ? { ownerId: viewerUserId } : {}),
+    ...(query.q ? { name: { contains: query.q, mode: "insensitive" } } : {}),
+    ...(query.division ? { division: query.division } : {}),
+  };
+  const [total, campaigns] = await Promise.all([
+    db.campaign.count({ where }),
+    db.campaign.findMany({
+      where,
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      skip: (query.page - 1) * CAMPAIGNS_PAGE_SIZE,
+      take: CAMPAIGNS_PAGE_SIZE,
+      select: {
+        id: true,
+        name: true,
+        code: true,
+        division: true,
+        createdAt: true,
+        archivedAt: true,
+        targetProfile: { select: { name: true } },
+        owner: personSelect,
+      },
+    }),
+  ]);
+  const ids = campaigns.map((campaign) => campaign.id);
+  const counts =
+    ids.length === 0
+      ? []
+      : await db.participation.groupBy({
+          by: ["campaignId", "status"],
+          where: { campaignId: { in: ids }, deletedAt: null },
+          _count: { _all: true },
+        });
+  return {
+    rows: campaigns.map((campaign) => {
+      const own = counts.filter((count) => count.campaignId === campaign.id);
+      return {
+        id: campaign.id,
+        name: campaign.name,
+        code: campaign.code,
+        division: campaign.division,
+        targetProfileName: campaign.targetProfile.name,
+        owner: campaign.owner,
+        createdAt: campaign.createdAt,
+        archivedAt: campaign.archivedAt,
+        participantCount: own.reduce((sum, count) => sum + count._count._all, 0),
+        sharedCount: own.find((count) => count.status === "SHARED")?._count._all ?? 0,
+      };
+    }),
+    total,
+    page: query.page,
+    pageCount: Math.max(1, Math.ceil(total / CAMPAIGNS_PAGE_SIZE)),
+  };
+}
+
+/** Who may own a campaign: the school's members. */
+export async function listOwnerChoices(schoolId: AuthorizedSchoolId, db: DbClient = prisma): Promise<OwnerChoice[]> {
+  const members = await db.member.findMany({
+    where: { schoolId },
+    select: { user: personSelect },
+    orderBy: [{ user: { lastName: "asc" } }, { user: { firstName: "asc" } }],
+  });
+  return members.map(({ user }) => ({ userId: user.id, firstName: user.firstName, lastName: user.lastName }));
+}
+
+/** Divisions that already have an active campaign for this parcours (the bulk form skips them). */
+export async function listDivisionsWithActiveCampaign(
+  schoolId: AuthorizedSchoolId,
+  targetProfileId: string,
+  db: DbClient = prisma,
+): Promise<string[]> {
+  const rows = await db.campaign.findMany({
+    where: { schoolId, targetProfileId, archivedAt: null, division: { not: null } },
+    select: { division: true },
+    distinct: ["division"],
+  });
+  return rows.flatMap((row) => (row.division ? [row.division] : []));
+}
+
+/** Active campaigns per division for every parcours, for the bulk form: `{ [targetProfileId]: divisions }`. */
+export async function mapDivisionsWithActiveCampaign(
+  schoolId: AuthorizedSchoolId,
+  db: DbClient = prisma,
+): Promise<Record<string, string[]>> {
+  const rows = await db.campaign.findMany({
+    where: { schoolId, archivedAt: null, division: { not: null } },
+    select: { division: true, targetProfileId: true },
+    distinct: ["targetProfileId", "division"],
+  });
+  const map: Record<string, string[]> = {};
+  for (const row of rows) if (row.division) (map[row.targetProfileId] ??= []).push(row.division);
+  return map;
+}
+
+function displayLastName(learner: { lastName: string; preferredLastName: string | null }): string {
+  return learner.preferredLastName ?? learner.lastName;
+}
+
+const learnerNameOrder = [{ lastName: "asc" }, { firstName: "asc" }, { id: "asc" }] satisfies Prisma.LearnerOrderByWithRelationInput[];
+
+/**
+ * For a class campaign: the enabled learners of the class with no participation in it yet.
+ * Null for a school-wide campaign. Polled while a class joins, so it is one indexed query.
+ */
+export async function listNotJoinedLearners(
+  schoolId: AuthorizedSchoolId,
+  campaignId: number,
+  db: DbClient = prisma,
+): Promise<NotJoinedLearner[] | null> {
+  const campaign = await db.campaign.findFirst({ where: { id: campaignId, schoolId }, select: { division: true } });
+  if (!campaign) throw new DomainError("NOT_FOUND");
+  if (campaign.division === null) return null;
+  const learners = await db.learner.findMany({
+    where: {
+      schoolId,
+      division: campaign.division,
+      isDisabled: false,
+      participations: { none: { campaignId, deletedAt: null } },
+    },
+    select: { id: true, firstName: true, lastName: true, preferredLastName: true },
+    orderBy: learnerNameOrder,
+  });
+  return learners.map((learner) => ({ id: learner.id, firstName: learner.firstName, lastName: displayLastName(learner) }));
+}
+
+/** What the printable fiche élève needs: one sheet per class, one slip per learner. */
+export async function getCampaignSheet(
+  schoolId: AuthorizedSchoolId,
+  campaignId: number,
+  db: DbClient = prisma,
+): Promise<CampaignSheet> {
+  const campaign = await db.campaign.findFirst({
+    where: { id: campaignId, schoolId },
+    select: { name: true, code: true, division: true, school: { select: { name: true } } },
+  });
+  if (!campaign) throw new DomainError("NOT_FOUND");
+  const learners = await db.learner.findMany({
+    where: { schoolId, isDisabled: false, ...(campaign.division ? { division: campaign.division } : {}) },
+    select: { id: true, firstName: true, lastName: true, preferredLastName: true, division: true },
+    orderBy: learnerNameOrder,
+  });
+  const byDivision = new Map<string, CampaignSheet["classes"][number]["learners"]>();
+  if (campaign.division) byDivision.set(campaign.division, []);
+  for (const learner of learners) {
+    const list = byDivision.get(learner.division) ?? [];
+    list.push({ id: learner.id, firstName: learner.firstName, lastName: displayLastName(learner) });
+    byDivision.set(learner.division, list);
+  }
+  return {
+    schoolName: campaign.school.name,
+    campaignName: campaign.name,
+    code: campaign.code,
+    classes: [...byDivision.entries()]
+      .sort(([a], [b]) => compareDivisions(a, b))
+      .map(([division, list]) => ({ division, learners: list })),
+  };
+}
+
+type ParticipationWithLearner = {
+  id: number;
+  status: "STARTED" | "TO_SHARE" | "SHARED";
+  createdAt: Date;
+  sharedAt: Date | null;
+  masteryRate: number | null;
+  results: Prisma.JsonValue;
+  learner: { id: number; firstName: string; lastName: string; preferredLastName: string | null; division: string };
+  answers: { challengeId: string; result: "OK" | "KO" | "SKIPPED" }[];
+};
+
+async function readCampaignParticipations(
+  schoolId: AuthorizedSchoolId,
+  campaignId: number,
+  db: DbClient,
+): Promise<{ snapshot: CampaignSnapshot; participations: ParticipationWithLearner[] }> {
+  const campaign = await db.campaign.findFirst({
+    where: { id: campaignId, schoolId },
+    select: {
+      challengeSnapshot: true,
+      participations: {
+        where: { deletedAt: null },
+        select: {
+          id: true,
+          status: true,
+          createdAt: true,
+          sharedAt: true,
+          masteryRate: true,
+          results: true,
+          learner: {
+            select: { id: true, firstName: true, lastName: true, preferredLastName: true, division: true },
+          },
+          answers: { select: { challengeId: true, result: true }, orderBy: { id: "asc" } },
+        },
+      },
+    },
+  });
+  if (!campaign) throw new DomainError("NOT_FOUND");
+  const participations = [...campaign.participations].sort(
+    (a, b) =>
+      compareDivisions(a.learner.division, b.learner.division) ||
+      displayLastName(a.learner).localeCompare(displayLastName(b.learner), "fr") ||
+      a.learner.firstName.localeCompare(b.learner.firstName, "fr"),
+  );
+  return { snapshot: campaign.challengeSnapshot as unknown as CampaignSnapshot, participations };
+}
+
+function progressPercent(snapshot: CampaignSnapshot, participation: ParticipationWithLearner): number {
+  if (participation.status !== "STARTED") return 100;
+  const { answeredCount, estimatedTotal } = estimateProgress(snapshot, participation.answers);
+  // A started campaign is never shown as complete: 100 % means "finished".
+  return Math.min(99, Math.round((answeredCount / Math.max(1, estimatedTotal)) * 100));
+}
+
+/** Participants with their status and progress, for the Activité tab (polled while a class joins). */
+export async function listActivityParticipants(
+  schoolId: AuthorizedSchoolId,
+  campaignId: number,
+  db: DbClient = prisma,
+): Promise<ActivityParticipant[]> {
+  const { snapshot, participations } = await readCampaignParticipations(schoolId, campaignId, db);
+  return participations.map((participation) => ({
+    participationId: participation.id,
+    learnerId: participation.learner.id,
+    firstName: participation.learner.firstName,
+    lastName: displayLastName(participation.learner),
+    division: participation.learner.division,
+    status: participation.status,
+    progress: progressPercent(snapshot, participation),
+    startedAt: participation.createdAt,
+  }));
+}
+
+/** Rates from a participation's stored results; tolerant of a missing or older shape. */
+function readResults(participation: ParticipationWithLearner): ParticipantResults {
+  const results = participation.results as Partial<ParticipationResults> | null;
+  const competenceRates: Record<string, number> = {};
+  for (const competence of results?.competences ?? []) {
+    if (typeof competence?.masteryRate === "number") competenceRates[competence.competenceId] = competence.masteryRate;
+  }
+  const masteryRate = participation.masteryRate ?? (typeof results?.masteryRate === "number" ? results.masteryRate : null);
+  return { masteryRate, competenceRates };
+}
+
+/** The Résultats tab: results the students shared, per participant, and the class averages. */
+export async function getCampaignResults(
+  schoolId: AuthorizedSchoolId,
+  campaignId: number,
+  db: DbClient = prisma,
+): Promise<CampaignResults> {
+  const { snapshot, participations } = await readCampaignParticipations(schoolId, campaignId, db);
+  const competences = snapshot.competences.map(({ id, name }) => ({ id, name }));
+  const shared = participations.filter((participation) => participation.status === "SHARED");
+  const rows = shared.map((participation) => ({
+    participationId: participation.id,
+    firstName: participation.learner.firstName,
+    lastName: displayLastName(participation.learner),
+    division: participation.learner.division,
+    sharedAt: participation.sharedAt,
+    ...readResults(participation),
+  }));
+  return {
+    competences,
+    rows,
+    averages: averageResults(rows, competences.map((competence) => competence.id)),
+  };
+}
+
+/** Every participant, one line each, for the CSV export (results only once shared). */
+export async function getCampaignExport(
+  schoolId: AuthorizedSchoolId,
+  campaignId: number,
+  db: DbClient = prisma,
+): Promise<CampaignExport> {
+  const campaign = await getCampaignOrThrow(schoolId, campaignId, db);
+  const { snapshot, participations } = await readCampaignParticipations(schoolId, campaignId, db);
+  return {
+    code: campaign.code,
+    competences: snapshot.competences.map(({ id, name }) => ({ id, name })),
+    rows: participations.map((participation) => ({
+      lastName: displayLastName(participation.learner),
+      firstName: participation.learner.firstName,
+      division: participation.learner.division,
+      status: participation.status,
+      progress: progressPercent(snapshot, participation),
+      startedAt: participation.createdAt,
+      sharedAt: participation.status === "SHARED" ? participation.sharedAt : null,
+      results: participation.status === "SHARED" ? readResults(participation) : null,
+    })),
+  };
+}

@@ -1,0 +1,236 @@
+import { beforeEach, describe, expect, it } from "vitest";
+
+import { loadContent } from "@/features/parcours/mutations";
+import { prisma } from "@/lib/db";
+import { DomainError } from "@/lib/errors";
+import { authorizeSchoolId, type AuthorizedSchoolId } from "@/lib/session";
+
+import { createCampaign as createCampaignRow } from "../../../tests/factories/campaigns";
+import { createLearner } from "../../../tests/factories/learners";
+import { createMember, createSchool } from "../../../tests/factories/schools";
+import { isValidCampaignCode } from "./domain/campaign-code";
+import { createCampaign, createCampaignsForClasses, setCampaignArchived, updateCampaign } from "./mutations";
+import { createCampaignSchema, updateCampaignSchema } from "./schema";
+import type { CampaignActor } from "./types";
+
+const PARCOURS = "rentree-6e";
+
+type World = {
+  schoolId: AuthorizedSchoolId;
+  otherSchoolId: AuthorizedSchoolId;
+  admin: CampaignActor;
+  teacher: CampaignActor;
+  colleague: CampaignActor;
+  outsider: CampaignActor;
+};
+
+async function world(): Promise<World> {
+  const school = await createSchool();
+  const other = await createSchool();
+  const admin = await createMember({ schoolId: school.id, role: "ADMIN" });
+  const teacher = await createMember({ schoolId: school.id, role: "MEMBER" });
+  const colleague = await createMember({ schoolId: school.id, role: "MEMBER" });
+  const outsider = await createMember({ schoolId: other.id, role: "ADMIN" });
+  for (const division of ["6E A", "6E B", "5E A"]) await createLearner(school.id, { division });
+  await createLearner(school.id, { division: "4E Z", isDisabled: true });
+  await createLearner(other.id, { division: "3E X" });
+  return {
+    schoolId: authorizeSchoolId(school.id),
+    otherSchoolId: authorizeSchoolId(other.id),
+    admin: { userId: admin.userId, role: "ADMIN" },
+    teacher: { userId: teacher.userId, role: "MEMBER" },
+    colleague: { userId: colleague.userId, role: "MEMBER" },
+    outsider: { userId: outsider.userId, role: "ADMIN" },
+  };
+}
+
+function input(overrides: Record<string, unknown> = {}) {
+  return createCampaignSchema.parse({ name: "Parcours de rentrée — 6E A", targetProfileId: PARCOURS, division: "6E A", ownerId: "0", ...overrides });
+}
+
+async function expectDomainError(promise: Promise<unknown>, code: string, field?: string) {
+  const error = await promise.then(
+    () => null,
+    (caught: unknown) => caught,
+  );
+  expect(error).toBeInstanceOf(DomainError);
+  expect((error as DomainError).code).toBe(code);
+  if (field) expect((error as DomainError).details?.field).toBe(field);
+  return error as DomainError;
+}
+
+beforeEach(async () => {
+  await loadContent(prisma);
+});
+
+describe("createCampaign", () => {
+  it("lets any member create a class campaign with a fresh code and a frozen snapshot", async () => {
+    const w = await world();
+    const created = await createCampaign({ schoolId: w.schoolId, actor: w.teacher, input: input({ ownerId: w.teacher.userId, title: "Bienvenue", customLandingText: "Bon courage !" }) });
+    expect(isValidCampaignCode(created.code)).toBe(true);
+    const row = await prisma.campaign.findUniqueOrThrow({ where: { id: created.id } });
+    expect(row).toMatchObject({
+      schoolId: w.schoolId,
+      name: "Parcours de rentrée — 6E A",
+      division: "6E A",
+      ownerId: w.teacher.userId,
+      creatorId: w.teacher.userId,
+      targetProfileId: PARCOURS,
+      title: "Bienvenue",
+      customLandingText: "Bon courage !",
+      archivedAt: null,
+    });
+    const snapshot = row.challengeSnapshot as { targetProfileId: string; challenges: unknown[] };
+    expect(snapshot.targetProfileId).toBe(PARCOURS);
+    expect(snapshot.challenges.length).toBe(await prisma.targetProfileChallenge.count({ where: { targetProfileId: PARCOURS } }));
+    expect(await prisma.auditLog.count({ where: { action: "campaign.created", targetId: String(created.id), actorUserId: w.teacher.userId } })).toBe(1);
+  });
+
+  it("accepts a school-wide campaign and another member as owner", async () => {
+    const w = await world();
+    const created = await createCampaign({ schoolId: w.schoolId, actor: w.teacher, input: input({ division: "", ownerId: w.colleague.userId }) });
+    expect(await prisma.campaign.findUniqueOrThrow({ where: { id: created.id } })).toMatchObject({ division: null, ownerId: w.colleague.userId, creatorId: w.teacher.userId });
+  });
+
+  it("refuses a class that is not the school's, an owner from elsewhere, an unknown or archived parcours — and writes nothing", async () => {
+    const w = await world();
+    const owner = w.teacher.userId;
+    await expectDomainError(createCampaign({ schoolId: w.schoolId, actor: w.teacher, input: input({ ownerId: owner, division: "3E X" }) }), "INVALID_INPUT", "division");
+    await expectDomainError(createCampaign({ schoolId: w.schoolId, actor: w.teacher, input: input({ ownerId: owner, division: "4E Z" }) }), "INVALID_INPUT", "division");
+    await expectDomainError(createCampaign({ schoolId: w.schoolId, actor: w.teacher, input: input({ ownerId: w.outsider.userId }) }), "INVALID_INPUT", "ownerId");
+    await expectDomainError(createCampaign({ schoolId: w.schoolId, actor: w.teacher, input: input({ ownerId: owner, targetProfileId: "nope" }) }), "INVALID_INPUT", "targetProfileId");
+    await prisma.targetProfile.update({ where: { id: PARCOURS }, data: { isArchived: true } });
+    await expectDomainError(createCampaign({ schoolId: w.schoolId, actor: w.teacher, input: input({ ownerId: owner }) }), "INVALID_INPUT", "targetProfileId");
+    expect(await prisma.campaign.count()).toBe(0);
+    expect(await prisma.auditLog.count()).toBe(0);
+  });
+
+  it("draws another code when the first one is taken", async () => {
+    const w = await world();
+    await createCampaignRow({ schoolId: w.otherSchoolId, ownerId: w.outsider.userId, code: "AAAAAA222" });
+    const codes = ["AAAAAA222", "BBBBBB333"];
+    const created = await createCampaign({ schoolId: w.schoolId, actor: w.teacher, input: input({ ownerId: w.teacher.userId }), generateCode: () => codes.shift() ?? "CCCCCC444" });
+    expect(created.code).toBe("BBBBBB333");
+  });
+
+  it("gives up with a French message when every draw collides", async () => {
+    const w = await world();
+    await createCampaignRow({ schoolId: w.otherSchoolId, ownerId: w.outsider.userId, code: "AAAAAA222" });
+    const error = await expectDomainError(
+      createCampaign({ schoolId: w.schoolId, actor: w.teacher, input: input({ ownerId: w.teacher.userId }), generateCode: () => "AAAAAA222" }),
+      "CONFLICT",
+    );
+    expect(error.userMessage).toMatch(/code unique/);
+    expect(await prisma.campaign.count({ where: { schoolId: w.schoolId } })).toBe(0);
+  });
+
+  it("relies on the database's unique constraint for codes", async () => {
+    const w = await world();
+    await createCampaignRow({ schoolId: w.schoolId, ownerId: w.teacher.userId, code: "DDDDDD555" });
+    await expect(createCampaignRow({ schoolId: w.otherSchoolId, ownerId: w.outsider.userId, code: "DDDDDD555" })).rejects.toThrow();
+  });
+});
+
+describe("createCampaignsForClasses", () => {
+  it("creates one campaign per chosen class in one go, named after the parcours and the class", async () => {
+    const w = await world();
+    const result = await createCampaignsForClasses({ schoolId: w.schoolId, actor: w.teacher, input: { targetProfileId: PARCOURS, divisions: ["6E A", "6E B", "5E A"] } });
+    expect(result.skipped).toEqual([]);
+    expect(result.created.map((campaign) => campaign.division).sort()).toEqual(["5E A", "6E A", "6E B"]);
+    const rows = await prisma.campaign.findMany({ where: { schoolId: w.schoolId }, orderBy: { division: "asc" } });
+    expect(rows.map((row) => row.name)).toEqual([
+      "Rentrée en 6e — premiers pas numériques — 5E A",
+      "Rentrée en 6e — premiers pas numériques — 6E A",
+      "Rentrée en 6e — premiers pas numériques — 6E B",
+    ]);
+    expect(new Set(rows.map((row) => row.code)).size).toBe(3);
+    expect(rows.every((row) => row.ownerId === w.teacher.userId && isValidCampaignCode(row.code))).toBe(true);
+    expect(await prisma.auditLog.count({ where: { action: "campaign.created" } })).toBe(3);
+  });
+
+  it("skips classes that already have an active campaign for this parcours (pressing twice duplicates nothing)", async () => {
+    const w = await world();
+    await createCampaignsForClasses({ schoolId: w.schoolId, actor: w.teacher, input: { targetProfileId: PARCOURS, divisions: ["6E A"] } });
+    const again = await createCampaignsForClasses({ schoolId: w.schoolId, actor: w.admin, input: { targetProfileId: PARCOURS, divisions: ["6E A", "6E B"] } });
+    expect(again.skipped).toEqual(["6E A"]);
+    expect(again.created.map((campaign) => campaign.division)).toEqual(["6E B"]);
+    expect(await prisma.campaign.count({ where: { schoolId: w.schoolId } })).toBe(2);
+  });
+
+  it("writes nothing when a class is unknown", async () => {
+    const w = await world();
+    await expectDomainError(
+      createCampaignsForClasses({ schoolId: w.schoolId, actor: w.teacher, input: { targetProfileId: PARCOURS, divisions: ["6E A", "3E X"] } }),
+      "INVALID_INPUT",
+      "divisions",
+    );
+    expect(await prisma.campaign.count()).toBe(0);
+  });
+
+  it("redraws the whole batch when one of its codes is taken", async () => {
+    const w = await world();
+    await createCampaignRow({ schoolId: w.otherSchoolId, ownerId: w.outsider.userId, code: "EEEEEE666" });
+    const draws = ["FFFFFF777", "EEEEEE666", "GGGGGG888", "HHHHHH999"];
+    const result = await createCampaignsForClasses({
+      schoolId: w.schoolId,
+      actor: w.teacher,
+      input: { targetProfileId: PARCOURS, divisions: ["6E A", "6E B"] },
+      generateCode: () => draws.shift() ?? "JJJJJJ222",
+    });
+    expect(result.created.map((campaign) => campaign.code).sort()).toEqual(["GGGGGG888", "HHHHHH999"]);
+    expect(await prisma.campaign.count({ where: { schoolId: w.schoolId } })).toBe(2);
+  });
+});
+
+describe("updateCampaign and archiving", () => {
+  async function campaignOf(w: World, ownerId: number) {
+    return createCampaignRow({ schoolId: w.schoolId, ownerId, division: "6E A" });
+  }
+
+  function update(campaignId: number, ownerId: number, name = "Nouveau nom") {
+    return updateCampaignSchema.parse({ campaignId: String(campaignId), name, ownerId: String(ownerId), title: "Titre", customLandingText: "" });
+  }
+
+  it("lets the owner and an ADMIN edit, not another MEMBER", async () => {
+    const w = await world();
+    const campaign = await campaignOf(w, w.teacher.userId);
+    await updateCampaign({ schoolId: w.schoolId, actor: w.teacher, input: update(campaign.id, w.teacher.userId, "Par le propriétaire") });
+    expect(await prisma.campaign.findUniqueOrThrow({ where: { id: campaign.id } })).toMatchObject({ name: "Par le propriétaire", title: "Titre", customLandingText: null });
+    await updateCampaign({ schoolId: w.schoolId, actor: w.admin, input: update(campaign.id, w.colleague.userId, "Par l'administrateur") });
+    expect(await prisma.campaign.findUniqueOrThrow({ where: { id: campaign.id } })).toMatchObject({ name: "Par l'administrateur", ownerId: w.colleague.userId });
+    await expectDomainError(updateCampaign({ schoolId: w.schoolId, actor: w.teacher, input: update(campaign.id, w.teacher.userId, "Refusé") }), "FORBIDDEN");
+    expect((await prisma.campaign.findUniqueOrThrow({ where: { id: campaign.id } })).name).toBe("Par l'administrateur");
+    expect(await prisma.auditLog.count({ where: { action: "campaign.updated" } })).toBe(2);
+  });
+
+  it("refuses an owner from another school and an archived campaign", async () => {
+    const w = await world();
+    const campaign = await campaignOf(w, w.teacher.userId);
+    await expectDomainError(updateCampaign({ schoolId: w.schoolId, actor: w.admin, input: update(campaign.id, w.outsider.userId) }), "INVALID_INPUT", "ownerId");
+    await setCampaignArchived({ schoolId: w.schoolId, actor: w.admin, campaignId: campaign.id, archived: true });
+    await expectDomainError(updateCampaign({ schoolId: w.schoolId, actor: w.admin, input: update(campaign.id, w.teacher.userId) }), "CONFLICT");
+    expect((await prisma.campaign.findUniqueOrThrow({ where: { id: campaign.id } })).ownerId).toBe(w.teacher.userId);
+  });
+
+  it("archives and unarchives (owner or ADMIN), idempotently", async () => {
+    const w = await world();
+    const campaign = await campaignOf(w, w.teacher.userId);
+    await setCampaignArchived({ schoolId: w.schoolId, actor: w.teacher, campaignId: campaign.id, archived: true });
+    const archivedAt = (await prisma.campaign.findUniqueOrThrow({ where: { id: campaign.id } })).archivedAt;
+    expect(archivedAt).not.toBeNull();
+    await setCampaignArchived({ schoolId: w.schoolId, actor: w.teacher, campaignId: campaign.id, archived: true });
+    expect((await prisma.campaign.findUniqueOrThrow({ where: { id: campaign.id } })).archivedAt).toEqual(archivedAt);
+    await expectDomainError(setCampaignArchived({ schoolId: w.schoolId, actor: w.colleague, campaignId: campaign.id, archived: false }), "FORBIDDEN");
+    await setCampaignArchived({ schoolId: w.schoolId, actor: w.admin, campaignId: campaign.id, archived: false });
+    expect((await prisma.campaign.findUniqueOrThrow({ where: { id: campaign.id } })).archivedAt).toBeNull();
+    expect(await prisma.auditLog.count({ where: { action: { in: ["campaign.archived", "campaign.unarchived"] } } })).toBe(2);
+  });
+
+  it("answers NOT_FOUND for another school's campaign, even to its ADMIN", async () => {
+    const w = await world();
+    const campaign = await campaignOf(w, w.teacher.userId);
+    await expectDomainError(setCampaignArchived({ schoolId: w.otherSchoolId, actor: w.outsider, campaignId: campaign.id, archived: true }), "NOT_FOUND");
+    await expectDomainError(updateCampaign({ schoolId: w.otherSchoolId, actor: w.outsider, input: update(campaign.id, w.outsider.userId) }), "NOT_FOUND");
+    expect(await prisma.campaign.findUniqueOrThrow({ where: { id: campaign.id } })).toMatchObject({ archivedAt: null, ownerId: w.teacher.userId });
+  });
+});

@@ -1,0 +1,234 @@
+import "server-only";
+
+import { isExistingDivision, listDivisions } from "@/features/classes/data";
+import { buildCampaignSnapshot } from "@/features/parcours/data";
+import { prisma, type DbClient } from "@/lib/db";
+import { DomainError, isUniqueViolation } from "@/lib/errors";
+import type { AuthorizedSchoolId } from "@/lib/session";
+import { campaignsMessages } from "@/messages/fr/campaigns";
+
+import { generateCampaignCode } from "./domain/campaign-code";
+import { defaultCampaignName } from "./domain/campaign-name";
+import { canCreateCampaign, canManageCampaign } from "./permissions";
+import type {
+  CreateCampaignInput,
+  CreateCampaignsForClassesInput,
+  UpdateCampaignInput,
+} from "./schema";
+import type { CampaignActor } from "./types";
+
+const messages = campaignsMessages.errors;
+
+/** Attempts before giving up on finding a free code; with 23⁶·8³ ≈ 7·10¹⁰ codes, more than one is already rare. */
+const MAX_CODE_ATTEMPTS = 5;
+
+export type CampaignOptionsBase = {
+  schoolId: AuthorizedSchoolId;
+  actor: CampaignActor;
+  /** Injected by tests to force a code collision. */
+  generateCode?: () => string;
+};
+
+/** Runs `fn` in a transaction of its own, or inside the caller's when given one. */
+async function inTransaction<T>(db: DbClient, fn: (tx: DbClient) => Promise<T>): Promise<T> {
+  return "$transaction" in db ? db.$transaction((tx) => fn(tx)) : fn(db);
+}
+
+function fieldError(field: string, message: string): DomainError {
+  return new DomainError("INVALID_INPUT", { userMessage: message, details: { field } });
+}
+
+async function requireActiveTargetProfile(db: DbClient, targetProfileId: string) {
+  const targetProfile = await db.targetProfile.findFirst({
+    where: { id: targetProfileId, isArchived: false },
+    select: { id: true, name: true },
+  });
+  if (!targetProfile) throw fieldError("targetProfileId", messages.targetProfileNotFound);
+  return targetProfile;
+}
+
+async function requireOwnerIsMember(db: DbClient, schoolId: AuthorizedSchoolId, ownerId: number) {
+  const member = await db.member.findUnique({ where: { schoolId_userId: { schoolId, userId: ownerId } }, select: { id: true } });
+  if (!member) throw fieldError("ownerId", messages.ownerNotMember);
+}
+
+type NewCampaign = {
+  name: string;
+  division: string | null;
+  ownerId: number;
+  title: string | null;
+  customLandingText: string | null;
+};
+
+/**
+ * Inserts the campaigns with fresh codes, in one statement (all or nothing). Codes already taken
+ * are redrawn before inserting; a code taken concurrently in between makes the insert fail on
+ * the unique constraint, and the whole batch is retried with new codes.
+ */
+async function insertCampaigns(
+  db: DbClient,
+  options: CampaignOptionsBase & { targetProfileId: string; campaigns: NewCampaign[]; auditAction: string },
+): Promise<{ id: number; code: string; division: string | null }[]> {
+  const generate = options.generateCode ?? (() => generateCampaignCode());
+  const challengeSnapshot = await buildCampaignSnapshot(db, options.targetProfileId);
+  for (let attempt = 1; attempt <= MAX_CODE_ATTEMPTS; attempt++) {
+    const codes = new Set<string>();
+    while (codes.size < options.campaigns.length) codes.add(generate());
+    const taken = await db.campaign.findMany({ where: { code: { in: [...codes] } }, select: { code: true } });
+    if (taken.length > 0) continue;
+    const codeList = [...codes];
+    try {
+      return await inTransaction(db, async (tx) => {
+        const created = await tx.campaign.createManyAndReturn({
+          data: options.campaigns.map((campaign, index) => ({
+            schoolId: options.schoolId,
+            targetProfileId: options.targetProfileId,
+            creatorId: options.actor.userId,
+            challengeSnapshot,
+            code: codeList[index]!,
+            ...campaign,
+          })),
+          select: { id: true, code: true, division: true },
+        });
+        await tx.auditLog.createMany({
+          data: created.map((campaign) => ({
+            schoolId: options.schoolId,
+            actorUserId: options.actor.userId,
+            action: options.auditAction,
+            targetType: "campaign",
+            targetId: String(campaign.id),
+          })),
+        });
+        return created;
+      });
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error;
+    }
+  }
+  throw new DomainError("CONFLICT", { userMessage: messages.codeExhausted });
+}
+
+/** Creates one campaign (any member). Returns its id and code. */
+export async function createCampaign(
+  options: CampaignOptionsBase & { input: CreateCampaignInput },
+  db: DbClient = prisma,
+): Promise<{ id: number; code: string }> {
+  const { schoolId, actor, input } = options;
+  if (!canCreateCampaign(actor)) throw new DomainError("FORBIDDEN");
+  await requireActiveTargetProfile(db, input.targetProfileId);
+  await requireOwnerIsMember(db, schoolId, input.ownerId);
+  if (input.division !== null && !(await isExistingDivision(schoolId, input.division, db))) {
+    throw fieldError("division", messages.divisionNotFound);
+  }
+  const [created] = await insertCampaigns(db, {
+    ...options,
+    targetProfileId: input.targetProfileId,
+    auditAction: "campaign.created",
+    campaigns: [
+      {
+        name: input.name,
+        division: input.division,
+        ownerId: input.ownerId,
+        title: input.title,
+        customLandingText: input.customLandingText,
+      },
+    ],
+  });
+  return { id: created!.id, code: created!.code };
+}
+
+/**
+ * "Créer une campagne pour chaque classe": one campaign per chosen class, owned by the actor,
+ * named "<parcours> — <classe>", all at once. Classes that already have an active campaign for
+ * this parcours are skipped, so pressing the button twice does not duplicate anything.
+ */
+export async function createCampaignsForClasses(
+  options: CampaignOptionsBase & { input: CreateCampaignsForClassesInput },
+  db: DbClient = prisma,
+): Promise<{ created: { id: number; code: string; division: string }[]; skipped: string[] }> {
+  const { schoolId, actor, input } = options;
+  if (!canCreateCampaign(actor)) throw new DomainError("FORBIDDEN");
+  const targetProfile = await requireActiveTargetProfile(db, input.targetProfileId);
+  const existing = new Set(await listDivisions(schoolId, db));
+  const requested = [...new Set(input.divisions)];
+  const unknown = requested.filter((division) => !existing.has(division));
+  if (unknown.length > 0) throw fieldError("divisions", messages.divisionNotFound);
+
+  const alreadyCovered = new Set(
+    (
+      await db.campaign.findMany({
+        where: { schoolId, targetProfileId: targetProfile.id, archivedAt: null, division: { in: requested } },
+        select: { division: true },
+      })
+    ).map((campaign) => campaign.division),
+  );
+  const toCreate = requested.filter((division) => !alreadyCovered.has(division));
+  const skipped = requested.filter((division) => alreadyCovered.has(division));
+  if (toCreate.length === 0) return { created: [], skipped };
+
+  const created = await insertCampaigns(db, {
+    ...options,
+    targetProfileId: targetProfile.id,
+    auditAction: "campaign.created",
+    campaigns: toCreate.map((division) => ({
+      name: defaultCampaignName(targetProfile.name, division),
+      division,
+      ownerId: actor.userId,
+      title: null,
+      customLandingText: null,
+    })),
+  });
+  return { created: created.map((campaign) => ({ ...campaign, division: campaign.division! })), skipped };
+}
+
+async function requireManageableCampaign(db: DbClient, schoolId: AuthorizedSchoolId, actor: CampaignActor, campaignId: number) {
+  const campaign = await db.campaign.findFirst({
+    where: { id: campaignId, schoolId },
+    select: { id: true, ownerId: true, archivedAt: true },
+  });
+  if (!campaign) throw new DomainError("NOT_FOUND");
+  if (!canManageCampaign(actor, campaign)) throw new DomainError("FORBIDDEN", { userMessage: messages.notAllowed });
+  return campaign;
+}
+
+/** Name, owner, title and landing text (ADMIN or owner). The parcours and class are fixed at creation. */
+export async function updateCampaign(
+  options: { schoolId: AuthorizedSchoolId; actor: CampaignActor; input: UpdateCampaignInput },
+  db: DbClient = prisma,
+): Promise<void> {
+  const { schoolId, actor, input } = options;
+  const campaign = await requireManageableCampaign(db, schoolId, actor, input.campaignId);
+  if (campaign.archivedAt) throw new DomainError("CONFLICT", { userMessage: messages.archivedNotEditable });
+  await requireOwnerIsMember(db, schoolId, input.ownerId);
+  await inTransaction(db, async (tx) => {
+    await tx.campaign.update({
+      where: { id: campaign.id },
+      data: { name: input.name, ownerId: input.ownerId, title: input.title, customLandingText: input.customLandingText },
+    });
+    await tx.auditLog.create({
+      data: { schoolId, actorUserId: actor.userId, action: "campaign.updated", targetType: "campaign", targetId: String(campaign.id) },
+    });
+  });
+}
+
+/** Archiving closes the campaign to new students; doing it twice changes nothing. */
+export async function setCampaignArchived(
+  options: { schoolId: AuthorizedSchoolId; actor: CampaignActor; campaignId: number; archived: boolean },
+  db: DbClient = prisma,
+): Promise<void> {
+  const { schoolId, actor, campaignId, archived } = options;
+  const campaign = await requireManageableCampaign(db, schoolId, actor, campaignId);
+  if ((campaign.archivedAt !== null) === archived) return;
+  await inTransaction(db, async (tx) => {
+    await tx.campaign.update({ where: { id: campaign.id }, data: { archivedAt: archived ? new Date() : null } });
+    await tx.auditLog.create({
+      data: {
+        schoolId,
+        actorUserId: actor.userId,
+        action: archived ? "campaign.archived" : "campaign.unarchived",
+        targetType: "campaign",
+        targetId: String(campaign.id),
+      },
+    });
+  });
+}

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import type { ReactNode } from "react";
 
 import { OrgaShell } from "@/components/layout/orga-shell";
+import { SchoolSwitcher } from "@/features/members/components/school-switcher";
 import { getMemberContext } from "@/lib/session";
 
 export const metadata: Metadata = { title: { default: "Pix Orga", template: "%s · Pix Orga" } };
@@ -22,6 +23,9 @@ export default async function OrgaLayout({ children }: { children: ReactNode }) 
         school: { id: member.school.id, name: member.school.name, uai: member.school.uai },
         schools: member.schools,
       }}
+      schoolSwitcher={
+        member.schools.length > 1 ? <SchoolSwitcher currentSchoolId={member.school.id} schools={member.schools} /> : undefined
+      }
     >
       {children}
     </OrgaShell>

@@ -593,7 +593,8 @@ async function removeMembership(actor: Actor, memberId: number, action: "member.
       targetId: target.id,
       data: { userId: target.userId, role: target.role },
     });
-    await deleteUserSessions(target.userId, tx);
+    // A removed person is signed out everywhere; someone leaving keeps their other schools.
+    if (action === "member.removed") await deleteUserSessions(target.userId, tx);
   });
 }
 

@@ -176,6 +176,9 @@ export const membersMessages = {
     removeConfirm: "Ses campagnes restent dans l'établissement.",
     removed: "Le membre a été retiré de l'équipe. Ses campagnes restent dans l'établissement.",
     leave: "Quitter l'établissement",
+    leaveConfirm: (schoolName: string) =>
+      `Vous n'aurez plus accès à l'espace Pix Orga de ${schoolName}. Vos campagnes restent dans l'établissement.`,
+    leaveSubmit: "Confirmer : quitter l'établissement",
     left: "Vous avez quitté l'établissement.",
     unblock: "Débloquer",
     unblockFor: (name: string) => `Débloquer le compte de ${name}`,

@@ -1,0 +1,47 @@
+"use client";
+
+import { useActionState, useState } from "react";
+
+import { membersMessages as m } from "@/messages/fr/members";
+
+import { requestActivationAction } from "../actions";
+import { fieldErrorsOf, FormErrorSummary, idle, primaryButtonClass, SuccessMessage, TextField } from "./form-fields";
+
+const fieldIds = { uai: "activation-uai" };
+const labels = { uai: m.fields.uai };
+
+export function ActivationForm() {
+  const [state, formAction, isPending] = useActionState(requestActivationAction, idle);
+  const [uai, setUai] = useState("");
+  const errors = fieldErrorsOf(state);
+  if (state.status === "success") {
+    return (
+      <div className="space-y-3">
+        <SuccessMessage>{m.activation.sent(state.data.maskedEmail)}</SuccessMessage>
+        <p>{m.activation.sentNext}</p>
+      </div>
+    );
+  }
+  return (
+    <form action={formAction} noValidate className="space-y-5">
+      <FormErrorSummary state={state} labels={labels} fieldIds={fieldIds} />
+      <TextField
+        id={fieldIds.uai}
+        name="uai"
+        label={m.fields.uai}
+        hint={m.fields.uaiHint}
+        autoComplete="off"
+        spellCheck={false}
+        required
+        maxLength={12}
+        value={uai}
+        onChange={(event) => setUai(event.target.value.toUpperCase())}
+        errors={errors.uai}
+        className="max-w-xs"
+      />
+      <button type="submit" className={primaryButtonClass} disabled={isPending}>
+        {m.activation.submit}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,96 @@
+"use client";
+
+import { type ChangeEvent, useActionState, useState } from "react";
+
+import { membersMessages as m } from "@/messages/fr/members";
+
+import {
+  acceptInvitationAsCurrentUserAction,
+  acceptInvitationWithNewAccountAction,
+  acceptInvitationWithSignInAction,
+} from "../actions";
+import { fieldErrorsOf, FormErrorSummary, idle, primaryButtonClass, TextField } from "./form-fields";
+import { NewPasswordFields } from "./new-password-fields";
+
+const createIds = {
+  firstName: "create-firstName",
+  lastName: "create-lastName",
+  email: "create-email",
+  password: "create-password",
+  passwordConfirmation: "create-passwordConfirmation",
+};
+const createLabels = {
+  firstName: m.fields.firstName,
+  lastName: m.fields.lastName,
+  email: m.fields.email,
+  password: m.fields.password,
+  passwordConfirmation: m.fields.passwordConfirmation,
+};
+
+export function CreateAccountForm({ token, invitedEmail }: { token: string; invitedEmail: string }) {
+  const [state, formAction, isPending] = useActionState(acceptInvitationWithNewAccountAction, idle);
+  const [values, setValues] = useState({ firstName: "", lastName: "", email: invitedEmail });
+  const errors = fieldErrorsOf(state);
+  const bind = (field: keyof typeof values) => ({
+    value: values[field],
+    onChange: (event: ChangeEvent<HTMLInputElement>) => setValues({ ...values, [field]: event.target.value }),
+  });
+  return (
+    <form action={formAction} noValidate className="space-y-5" aria-labelledby="create-account-title">
+      <FormErrorSummary state={state} labels={createLabels} fieldIds={createIds} />
+      <input type="hidden" name="token" value={token} />
+      <div className="grid gap-5 sm:grid-cols-2">
+        <TextField id={createIds.firstName} name="firstName" label={m.fields.firstName} autoComplete="given-name" required errors={errors.firstName} {...bind("firstName")} />
+        <TextField id={createIds.lastName} name="lastName" label={m.fields.lastName} autoComplete="family-name" required errors={errors.lastName} {...bind("lastName")} />
+      </div>
+      <TextField id={createIds.email} name="email" type="email" label={m.fields.email} autoComplete="email" required errors={errors.email} {...bind("email")} />
+      <NewPasswordFields idPrefix="create" errors={errors} label={m.fields.password} />
+      <button type="submit" className={primaryButtonClass} disabled={isPending}>
+        {m.invitation.createAccountSubmit}
+      </button>
+    </form>
+  );
+}
+
+const signInIds = { email: "join-email", password: "join-password" };
+const signInLabels = { email: m.fields.email, password: m.fields.password };
+
+export function SignInAndAcceptForm({ token, invitedEmail }: { token: string; invitedEmail: string }) {
+  const [state, formAction, isPending] = useActionState(acceptInvitationWithSignInAction, idle);
+  const [email, setEmail] = useState(invitedEmail);
+  const errors = fieldErrorsOf(state);
+  return (
+    <form action={formAction} noValidate className="space-y-5" aria-labelledby="sign-in-join-title">
+      <FormErrorSummary state={state} labels={signInLabels} fieldIds={signInIds} />
+      <input type="hidden" name="token" value={token} />
+      <TextField
+        id={signInIds.email}
+        name="email"
+        type="email"
+        label={m.fields.email}
+        autoComplete="username"
+        required
+        value={email}
+        onChange={(event) => setEmail(event.target.value)}
+        errors={errors.email}
+      />
+      <TextField id={signInIds.password} name="password" type="password" label={m.fields.password} autoComplete="current-password" required errors={errors.password} />
+      <button type="submit" className={primaryButtonClass} disabled={isPending}>
+        {m.invitation.signInSubmit}
+      </button>
+    </form>
+  );
+}
+
+export function AcceptAsCurrentUserForm({ token }: { token: string }) {
+  const [state, formAction, isPending] = useActionState(acceptInvitationAsCurrentUserAction, idle);
+  return (
+    <form action={formAction} className="space-y-4">
+      <FormErrorSummary state={state} labels={{}} fieldIds={{}} />
+      <input type="hidden" name="token" value={token} />
+      <button type="submit" className={primaryButtonClass} disabled={isPending}>
+        {m.invitation.acceptSubmit}
+      </button>
+    </form>
+  );
+}

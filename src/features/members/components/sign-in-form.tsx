@@ -1,0 +1,51 @@
+"use client";
+
+import Link from "next/link";
+import { useActionState, useState } from "react";
+
+import { membersMessages as m } from "@/messages/fr/members";
+
+import { signInAction } from "../actions";
+import { fieldErrorsOf, FormErrorSummary, idle, primaryButtonClass, TextField } from "./form-fields";
+
+const fieldIds = { email: "signin-email", password: "signin-password" };
+const labels = { email: m.fields.email, password: m.fields.password };
+
+export function SignInForm() {
+  const [state, formAction, isPending] = useActionState(signInAction, idle);
+  const [email, setEmail] = useState("");
+  const errors = fieldErrorsOf(state);
+  return (
+    <form action={formAction} noValidate className="space-y-5">
+      <FormErrorSummary state={state} labels={labels} fieldIds={fieldIds} />
+      <TextField
+        id={fieldIds.email}
+        name="email"
+        type="email"
+        label={m.fields.email}
+        autoComplete="username"
+        required
+        value={email}
+        onChange={(event) => setEmail(event.target.value)}
+        errors={errors.email}
+      />
+      <TextField
+        id={fieldIds.password}
+        name="password"
+        type="password"
+        label={m.fields.password}
+        autoComplete="current-password"
+        required
+        errors={errors.password}
+      />
+      <div className="flex flex-wrap items-center justify-between gap-4">
+        <button type="submit" className={primaryButtonClass} disabled={isPending}>
+          {m.signIn.submit}
+        </button>
+        <Link href="/orga/mot-de-passe-oublie" className="font-semibold text-primary underline">
+          {m.signIn.forgotPassword}
+        </Link>
+      </div>
+    </form>
+  );
+}

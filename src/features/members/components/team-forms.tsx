@@ -1,0 +1,190 @@
+"use client";
+
+import { useActionState, useEffect, useState } from "react";
+
+import type { ActionState } from "@/lib/action";
+import { membersMessages as m } from "@/messages/fr/members";
+
+import {
+  cancelInvitationAction,
+  changeMemberRoleAction,
+  inviteMembersAction,
+  leaveSchoolAction,
+  removeMemberAction,
+  resendInvitationAction,
+  unblockMemberAction,
+} from "../actions";
+import type { MemberRole } from "../types";
+import {
+  dangerButtonClass,
+  describedBy,
+  FieldError,
+  fieldErrorsOf,
+  FormErrorSummary,
+  idle,
+  inputClass,
+  primaryButtonClass,
+  secondaryButtonClass,
+  SuccessMessage,
+} from "./form-fields";
+
+const inviteIds = { emails: "invite-emails", role: "invite-role" };
+const inviteLabels = { emails: m.fields.emails, role: m.fields.role };
+
+export function InviteMembersForm() {
+  const [state, formAction, isPending] = useActionState(inviteMembersAction, idle);
+  const [emails, setEmails] = useState("");
+  useEffect(() => {
+    if (state.status === "success") setEmails("");
+  }, [state]);
+  const errors = fieldErrorsOf(state);
+  const emailsErrorId = errors.emails?.length ? "invite-emails-error" : undefined;
+  return (
+    <form action={formAction} noValidate className="space-y-5">
+      <FormErrorSummary state={state} labels={inviteLabels} fieldIds={inviteIds} />
+      {state.status === "success" && (
+        <SuccessMessage>
+          {m.team.invitationsSent(state.data.invitedCount)}
+          {state.data.alreadyMemberCount > 0 && <> {m.team.invitationsSkippedMembers(state.data.alreadyMemberCount)}</>}
+        </SuccessMessage>
+      )}
+      <div>
+        <label htmlFor={inviteIds.emails} className="block font-semibold">
+          {m.fields.emails}
+        </label>
+        <p id="invite-emails-hint" className="text-sm text-muted">
+          {m.fields.emailsHint}
+        </p>
+        <textarea
+          id={inviteIds.emails}
+          name="emails"
+          rows={3}
+          required
+          value={emails}
+          onChange={(event) => setEmails(event.target.value)}
+          aria-invalid={emailsErrorId ? true : undefined}
+          aria-describedby={describedBy("invite-emails-hint", emailsErrorId)}
+          className={inputClass}
+        />
+        <FieldError id={emailsErrorId} errors={errors.emails} />
+      </div>
+      <div className="max-w-xs">
+        <label htmlFor={inviteIds.role} className="block font-semibold">
+          {m.fields.role}
+        </label>
+        <select id={inviteIds.role} name="role" defaultValue="MEMBER" className={inputClass}>
+          <option value="MEMBER">{m.roles.MEMBER}</option>
+          <option value="ADMIN">{m.roles.ADMIN}</option>
+        </select>
+      </div>
+      <button type="submit" className={primaryButtonClass} disabled={isPending}>
+        {m.team.inviteSubmit}
+      </button>
+    </form>
+  );
+}
+
+/** A row action's outcome, announced next to the buttons. */
+function RowStatus({ state }: { state: ActionState<unknown> }) {
+  return (
+    <p role="status" aria-live="polite" className={state.status === "error" ? "mt-1 font-semibold text-danger" : "mt-1 text-success"}>
+      {state.status === "error" ? state.message : state.status === "success" ? state.message : ""}
+    </p>
+  );
+}
+
+export function ChangeRoleForm({ memberId, role, name }: { memberId: number; role: MemberRole; name: string }) {
+  const [state, formAction, isPending] = useActionState(changeMemberRoleAction, idle);
+  const id = `role-${memberId}`;
+  return (
+    <form action={formAction} className="flex flex-wrap items-end gap-2">
+      <input type="hidden" name="memberId" value={memberId} />
+      <div>
+        <label htmlFor={id} className="sr-only">
+          {m.team.changeRoleFor(name)}
+        </label>
+        <select id={id} name="role" defaultValue={role} className="block rounded-md border border-slate-500 bg-white px-2 py-2">
+          <option value="MEMBER">{m.roles.MEMBER}</option>
+          <option value="ADMIN">{m.roles.ADMIN}</option>
+        </select>
+      </div>
+      <button type="submit" className={secondaryButtonClass} disabled={isPending} aria-label={`${m.team.saveRole} : ${m.team.changeRoleFor(name)}`}>
+        {m.team.saveRole}
+      </button>
+      <RowStatus state={state} />
+    </form>
+  );
+}
+
+export function RemoveMemberForm({ memberId, name }: { memberId: number; name: string }) {
+  const [state, formAction, isPending] = useActionState(removeMemberAction, idle);
+  return (
+    <details>
+      <summary className={`${dangerButtonClass} cursor-pointer list-none`} aria-label={m.team.removeFor(name)}>
+        {m.team.remove}
+      </summary>
+      <form action={formAction} className="mt-2 space-y-2 rounded-md border border-danger bg-danger-light p-3">
+        <input type="hidden" name="memberId" value={memberId} />
+        <p>{m.team.removeConfirm}</p>
+        <button type="submit" className={dangerButtonClass} disabled={isPending}>
+          {m.team.removeFor(name)}
+        </button>
+        <RowStatus state={state} />
+      </form>
+    </details>
+  );
+}
+
+/** Leaving the current school (any member; refused to its last ADMIN). */
+export function LeaveSchoolForm({ schoolName }: { schoolName: string }) {
+  const [state, formAction, isPending] = useActionState(leaveSchoolAction, idle);
+  return (
+    <details>
+      <summary className={`${dangerButtonClass} cursor-pointer list-none`}>{m.team.leave}</summary>
+      <form action={formAction} className="mt-2 space-y-2 rounded-md border border-danger bg-danger-light p-3">
+        <p>{m.team.leaveConfirm(schoolName)}</p>
+        <button type="submit" className={dangerButtonClass} disabled={isPending}>
+          {m.team.leaveSubmit}
+        </button>
+        <RowStatus state={state} />
+      </form>
+    </details>
+  );
+}
+
+export function UnblockMemberForm({ memberId, name }: { memberId: number; name: string }) {
+  const [state, formAction, isPending] = useActionState(unblockMemberAction, idle);
+  return (
+    <form action={formAction}>
+      <input type="hidden" name="memberId" value={memberId} />
+      <button type="submit" className={secondaryButtonClass} disabled={isPending} aria-label={m.team.unblockFor(name)}>
+        {m.team.unblock}
+      </button>
+      <RowStatus state={state} />
+    </form>
+  );
+}
+
+export function InvitationActions({ invitationId, email }: { invitationId: number; email: string }) {
+  const [resendState, resendAction, isResending] = useActionState(resendInvitationAction, idle);
+  const [cancelState, cancelAction, isCancelling] = useActionState(cancelInvitationAction, idle);
+  return (
+    <div>
+      <div className="flex flex-wrap gap-2">
+        <form action={resendAction}>
+          <input type="hidden" name="invitationId" value={invitationId} />
+          <button type="submit" className={secondaryButtonClass} disabled={isResending} aria-label={`${m.team.resend} : ${email}`}>
+            {m.team.resend}
+          </button>
+        </form>
+        <form action={cancelAction}>
+          <input type="hidden" name="invitationId" value={invitationId} />
+          <button type="submit" className={dangerButtonClass} disabled={isCancelling} aria-label={`${m.team.cancel} : ${email}`}>
+            {m.team.cancel}
+          </button>
+        </form>
+      </div>
+      <RowStatus state={resendState.status !== "idle" ? resendState : cancelState} />
+    </div>
+  );
+}

@@ -1,8 +1,9 @@
 import "server-only";
 
 import { prisma, type DbClient } from "@/lib/db";
+import { DomainError } from "@/lib/errors";
 import type { ReconciliationCandidate } from "./domain/reconciliation";
-import type { StudentHome, StudentParticipationCard } from "./types";
+import type { CampaignEntry, StudentHome, StudentParticipationCard } from "./types";
 
 /**
  * Reads of the student side. Students are not members of a school: their reads are scoped by
@@ -30,6 +31,23 @@ export async function findCampaignByCode(code: string, db: DbClient = prisma): P
       school: { select: { id: true, name: true, uai: true, managesStudents: true, archivedAt: true } },
     },
   });
+}
+
+/** The campaign behind a typed code, if a student may join it: exists, not archived, school manages students. */
+export async function resolveJoinableCampaign(code: string, db: DbClient = prisma): Promise<CampaignEntry> {
+  const campaign = await findCampaignByCode(code, db);
+  if (!campaign || campaign.school.archivedAt !== null) throw new DomainError("CAMPAIGN_CODE_UNKNOWN");
+  if (campaign.archivedAt !== null) throw new DomainError("CAMPAIGN_CLOSED");
+  if (!campaign.school.managesStudents) throw new DomainError("CAMPAIGN_NOT_JOINABLE");
+  return {
+    id: campaign.id,
+    code: campaign.code,
+    name: campaign.name,
+    title: campaign.title,
+    schoolId: campaign.school.id,
+    schoolName: campaign.school.name,
+    schoolUai: campaign.school.uai,
+  };
 }
 
 /** `birthdate` as YYYY-MM-DD: learner birth dates are calendar dates, compared as such. */

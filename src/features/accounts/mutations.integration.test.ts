@@ -13,9 +13,10 @@ import {
   campaignAddressThrottleRule,
   joinCampaignAsStudent,
   reconcileGarStudent,
-  resolveJoinableCampaign,
+
   WRONG_BIRTHDATES_PER_CAMPAIGN_ADDRESS,
 } from "./mutations";
+import { resolveJoinableCampaign } from "./data";
 import type { PendingIdentity } from "./domain/pending-identity";
 
 const ADDRESS = "203.0.113.7";

@@ -2,17 +2,18 @@ import "server-only";
 
 import { createHash, randomBytes } from "node:crypto";
 
+import { startParticipation } from "@/features/runner/mutations";
 import { prisma, type DbClient } from "@/lib/db";
 import { DomainError, isUniqueViolation } from "@/lib/errors";
 import { logger } from "@/lib/logger";
 import { checkThrottle, recordThrottleEvent, type ThrottleRule } from "@/lib/throttle";
 import { accountsText } from "@/messages/fr/accounts";
-import { findCampaignByCode, findUserIdByGarId, listReconciliationCandidates } from "./data";
+import { listReconciliationCandidates, resolveJoinableCampaign } from "./data";
 import { maskLoginHint } from "./domain/login-hint";
 import type { PendingIdentity } from "./domain/pending-identity";
 import { findMatchingLearner } from "./domain/reconciliation";
 import { sanitizeReturnPath } from "./domain/return-path";
-import type { CampaignEntry, GarPort, GarSignInOutcome, JoinedCampaign, ReconciliationOutcome } from "./types";
+import type { GarPort, GarSignInOutcome, JoinedCampaign, ReconciliationOutcome } from "./types";
 
 /** An authorization request is answered within seconds when the GAR has a session; 10 minutes is generous. */
 export const GAR_SIGN_IN_REQUEST_TTL_MS = 10 * 60 * 1000;
@@ -148,23 +149,6 @@ export async function completeGarSignIn(options: CompleteGarSignInOptions): Prom
 /* Campaign code, reconciliation, participation                                                */
 /* ------------------------------------------------------------------------------------------ */
 
-/** The campaign behind a typed code, if a student may join it: exists, not archived, school manages students. */
-export async function resolveJoinableCampaign(code: string, db: DbClient = prisma): Promise<CampaignEntry> {
-  const campaign = await findCampaignByCode(code, db);
-  if (!campaign || campaign.school.archivedAt !== null) throw new DomainError("CAMPAIGN_CODE_UNKNOWN");
-  if (campaign.archivedAt !== null) throw new DomainError("CAMPAIGN_CLOSED");
-  if (!campaign.school.managesStudents) throw new DomainError("CAMPAIGN_NOT_JOINABLE");
-  return {
-    id: campaign.id,
-    code: campaign.code,
-    name: campaign.name,
-    title: campaign.title,
-    schoolId: campaign.school.id,
-    schoolName: campaign.school.name,
-    schoolUai: campaign.school.uai,
-  };
-}
-
 function tooManyAttempts(retryAfterSeconds: number): DomainError {
   return new DomainError("TOO_MANY_ATTEMPTS", {
     userMessage: accountsText.tooManyAttempts(retryAfterSeconds),
@@ -179,19 +163,6 @@ async function lockLearner(tx: DbClient, learnerId: number): Promise<{ userId: n
   const row = rows[0];
   if (!row) throw new DomainError("RECONCILIATION_NOT_FOUND");
   return { userId: row.user_id, isDisabled: row.is_disabled };
-}
-
-async function findOrStartParticipation(
-  tx: DbClient,
-  options: { campaignId: number; learnerId: number; userId: number },
-): Promise<number> {
-  const existing = await tx.participation.findFirst({
-    where: { campaignId: options.campaignId, learnerId: options.learnerId, deletedAt: null },
-    select: { id: true },
-  });
-  if (existing) return existing.id;
-  const created = await tx.participation.create({ data: options, select: { id: true } });
-  return created.id;
 }
 
 /** Retries a transaction that lost a race on a unique index or a serialisation check. */
@@ -322,7 +293,7 @@ export async function reconcileGarStudent(options: ReconcileGarStudentOptions): 
         data: { firstName: identity.firstName, lastName: identity.lastName, lastLoggedAt: now },
         select: { cguAcceptedAt: true },
       });
-      const participationId = await findOrStartParticipation(tx, { campaignId: campaign.id, learnerId, userId });
+      const { participationId } = await startParticipation({ campaignId: campaign.id, learnerId, userId }, tx);
       return { userId, participationId, isNewAccount, garIdReplaced, hasAcceptedCgu: user.cguAcceptedAt !== null };
     }, TRANSACTION_OPTIONS),
   );
@@ -355,7 +326,8 @@ export async function joinCampaignAsStudent(options: { userId: number; campaignC
     prisma.$transaction(async (tx) => {
       const locked = await lockLearner(tx, learner.id);
       if (locked.userId !== options.userId) throw new DomainError("CAMPAIGN_OTHER_SCHOOL");
-      return findOrStartParticipation(tx, { campaignId: campaign.id, learnerId: learner.id, userId: options.userId });
+      const started = await startParticipation({ campaignId: campaign.id, learnerId: learner.id, userId: options.userId }, tx);
+      return started.participationId;
     }, TRANSACTION_OPTIONS),
   );
   return { campaignCode: campaign.code, participationId };
@@ -363,9 +335,4 @@ export async function joinCampaignAsStudent(options: { userId: number; campaignC
 
 export async function acceptStudentCgu(userId: number, now = new Date()): Promise<void> {
   await prisma.user.updateMany({ where: { id: userId, cguAcceptedAt: null }, data: { cguAcceptedAt: now } });
-}
-
-/** For callers that only need to know whether an IDO is already a Pix account. */
-export async function isKnownGarId(garId: string): Promise<boolean> {
-  return (await findUserIdByGarId(garId)) !== null;
 }

@@ -135,7 +135,7 @@ export function createGarOidcPort(settings: GarOidcSettings): GarPort {
           return { ok: false, reason: "ACCESS_DENIED" };
         }
         const details = error as { code?: string; error?: string; name?: string };
-        logger.warn("gar.oidc.code_exchange_failed", { errorName: details.name, errorCode: details.code ?? details.error });
+        logger.warn("gar.oidc.code_exchange_failed", { errorType: details.name, errorCode: details.code ?? details.error });
         return { ok: false, reason: "PROTOCOL_ERROR" };
       }
 
@@ -153,7 +153,7 @@ export function createGarOidcPort(settings: GarOidcSettings): GarPort {
         }
         return mapGarProfile(await response.json(), subject);
       } catch (error) {
-        logger.warn("gar.oidc.profile_failed", { errorName: (error as Error).name });
+        logger.warn("gar.oidc.profile_failed", { errorType: (error as Error).name });
         return { ok: false, reason: "PROTOCOL_ERROR" };
       }
     },

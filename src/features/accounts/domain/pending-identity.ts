@@ -80,3 +80,8 @@ export function openPendingIdentity(token: string | undefined | null, key: Buffe
   if (exp * 1000 <= now.getTime()) return { ok: false, reason: "EXPIRED" };
   return { ok: true, identity: { garId, firstName, lastName, uais }, expiresAt: new Date(exp * 1000) };
 }
+
+/** httpOnly cookie holding the sealed pending identity. */
+export const PENDING_IDENTITY_COOKIE = "pix_gar_pending";
+/** httpOnly cookie binding a GAR callback to the browser that started the sign-in. */
+export const GAR_REQUEST_COOKIE = "pix_gar_request";

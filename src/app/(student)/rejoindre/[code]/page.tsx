@@ -1,0 +1,61 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { redirect } from "next/navigation";
+
+import { BirthdateForm } from "@/features/accounts/components/birthdate-form";
+import { loadStudentVisitor } from "@/features/accounts/loaders";
+import { resolveJoinableCampaign } from "@/features/accounts/data";
+import { campaignCodeSchema } from "@/features/accounts/schema";
+import { isDomainError } from "@/lib/errors";
+import { accountsText } from "@/messages/fr/accounts";
+import { errorMessages } from "@/messages/fr/errors";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: accountsText.birthdate.pageTitle };
+
+/** "Votre date de naissance": the GAR names read-only, then the three date fields. */
+export default async function BirthdatePage({ params }: { params: Promise<{ code: string }> }) {
+  const parsedCode = campaignCodeSchema.safeParse(decodeURIComponent((await params).code));
+  const visitor = await loadStudentVisitor();
+  if (visitor.kind === "STUDENT") redirect(parsedCode.success ? `/campagnes/${parsedCode.data}` : "/");
+  if (visitor.kind === "ANONYMOUS") redirect("/");
+  if (visitor.kind === "PENDING_EXPIRED") redirect("/gar/erreur/GAR_PENDING_IDENTITY_EXPIRED");
+
+  const text = accountsText.birthdate;
+  let campaign: Awaited<ReturnType<typeof resolveJoinableCampaign>> | null = null;
+  let problem: string | null = parsedCode.success ? null : errorMessages.CAMPAIGN_CODE_UNKNOWN;
+  if (parsedCode.success) {
+    try {
+      campaign = await resolveJoinableCampaign(parsedCode.data);
+    } catch (error) {
+      if (!isDomainError(error)) throw error;
+      problem = error.userMessage ?? errorMessages[error.code];
+    }
+  }
+
+  return (
+    <>
+      <div>
+        <p className="text-2xl font-bold">{text.hello(visitor.firstName, visitor.lastName)}</p>
+        <p className="text-muted">{text.notYou}</p>
+      </div>
+      {campaign ? (
+        <>
+          <h1 className="text-3xl font-bold">{text.title}</h1>
+          <p className="text-lg">{text.campaign(campaign.title ?? campaign.name)}</p>
+          <p>{text.intro}</p>
+          <div className="rounded-lg border border-slate-200 bg-white p-6">
+            <BirthdateForm code={campaign.code} />
+          </div>
+        </>
+      ) : (
+        <div role="alert" className="rounded-lg border-2 border-danger bg-danger-light p-4 font-semibold text-danger">
+          {problem}
+        </div>
+      )}
+      <Link href="/rejoindre" className="font-semibold text-primary underline">
+        {text.otherCode}
+      </Link>
+    </>
+  );
+}

@@ -1,0 +1,50 @@
+import { cookies } from "next/headers";
+import type { NextRequest } from "next/server";
+
+import { GAR_REQUEST_COOKIE } from "@/features/accounts/domain/pending-identity";
+import { campaignReturnPath, sanitizeReturnPath } from "@/features/accounts/domain/return-path";
+import { startGarSignIn } from "@/features/accounts/mutations";
+import { getGarPort } from "@/features/accounts/oidc-client";
+import { isSecureCookie } from "@/lib/session";
+import { logger } from "@/lib/logger";
+import { accountsText } from "@/messages/fr/accounts";
+
+export const runtime = "nodejs";
+export const dynamic = "force-dynamic";
+
+function connectingPage(location: string): string {
+  const text = accountsText.connecting;
+  const href = location.replace(/&/g, "&amp;").replace(/"/g, "&quot;");
+  return `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>${text.title}</title></head><body><main><p>${text.title}</p><p>${text.text} <a href="${href}">${text.link}</a></p></main></body></html>`;
+}
+
+/**
+ * The médiacentre tile's target: starts the GAR sign-in at once, with no form
+ * (`?campagne=CODE` or `?retour=/path` to come back to a campaign afterwards).
+ */
+export async function GET(request: NextRequest) {
+  const params = request.nextUrl.searchParams;
+  const campaign = params.get("campagne");
+  const returnTo = campaign ? campaignReturnPath(campaign.trim().toUpperCase()) : sanitizeReturnPath(params.get("retour"));
+
+  let location: string;
+  try {
+    const { requestId, authorizationUrl } = await startGarSignIn({ gar: getGarPort(), returnTo });
+    (await cookies()).set(GAR_REQUEST_COOKIE, requestId, {
+      httpOnly: true,
+      // Lax: sent on the GAR's top-level redirect back to /gar/callback.
+      sameSite: "lax",
+      secure: isSecureCookie(),
+      path: "/gar",
+      maxAge: 10 * 60,
+    });
+    location = authorizationUrl.toString();
+  } catch (error) {
+    logger.error("gar.sign_in.start_failed", { error: (error as Error).message });
+    location = "/gar/erreur/GAR_SIGN_IN_FAILED";
+  }
+  return new Response(connectingPage(location), {
+    status: 303,
+    headers: { Location: location, "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store" },
+  });
+}

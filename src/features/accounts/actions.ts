@@ -1,0 +1,85 @@
+"use server";
+
+import { cookies, headers } from "next/headers";
+import { redirect } from "next/navigation";
+
+import { createAction } from "@/lib/action";
+import { DomainError } from "@/lib/errors";
+import { getStudentContext, startSession } from "@/lib/session";
+import { hasAcceptedCgu } from "./data";
+import { PENDING_IDENTITY_COOKIE } from "./domain/pending-identity";
+import { sanitizeReturnPath } from "./domain/return-path";
+import { loadPendingIdentity } from "./loaders";
+import { resolveJoinableCampaign } from "./data";
+import { acceptStudentCgu, joinCampaignAsStudent, reconcileGarStudent } from "./mutations";
+import { acceptCguSchema, joinCampaignSchema, reconcileSchema } from "./schema";
+
+/**
+ * The address the throttle counts per campaign. Next fills X-Forwarded-For from the socket when
+ * no proxy did; behind proxies, the last entry is the one our own proxy added.
+ */
+async function clientAddress(): Promise<string> {
+  const forwarded = (await headers()).get("x-forwarded-for") ?? "";
+  const entries = forwarded.split(",").map((entry) => entry.trim()).filter(Boolean);
+  return entries[entries.length - 1] ?? "unknown";
+}
+
+function startPath(campaignCode: string): string {
+  return `/campagnes/${campaignCode}/demarrer`;
+}
+
+function cguThen(returnTo: string): string {
+  return `/conditions-utilisation?retour=${encodeURIComponent(returnTo)}`;
+}
+
+/**
+ * "Rejoindre un parcours": an unknown student (pending GAR identity) goes on to the birth date;
+ * a signed-in student joins directly if they are a learner of the campaign's school.
+ */
+export const submitCampaignCodeAction = createAction({
+  schema: joinCampaignSchema,
+  auth: "public",
+  handler: async ({ code }) => {
+    const student = await getStudentContext();
+    if (student) {
+      const joined = await joinCampaignAsStudent({ userId: student.userId, campaignCode: code });
+      redirect((await hasAcceptedCgu(student.userId)) ? startPath(joined.campaignCode) : cguThen(startPath(joined.campaignCode)));
+    }
+    const pending = await loadPendingIdentity();
+    if (!pending.ok) {
+      if (pending.reason === "MISSING") throw new DomainError("UNAUTHENTICATED");
+      redirect("/gar/erreur/GAR_PENDING_IDENTITY_EXPIRED");
+    }
+    const campaign = await resolveJoinableCampaign(code);
+    redirect(`/rejoindre/${campaign.code}`);
+  },
+});
+
+/** "C'est parti !": reconciliation, then the new (or re-pointed) account is signed in. */
+export const reconcileAction = createAction({
+  schema: reconcileSchema,
+  auth: "public",
+  handler: async ({ code, birthdate }) => {
+    const pending = await loadPendingIdentity();
+    if (!pending.ok) redirect("/gar/erreur/GAR_PENDING_IDENTITY_EXPIRED");
+    const outcome = await reconcileGarStudent({
+      identity: pending.identity,
+      campaignCode: code,
+      birthdate,
+      clientAddress: await clientAddress(),
+    });
+    (await cookies()).delete(PENDING_IDENTITY_COOKIE);
+    await startSession({ userId: outcome.userId, kind: "STUDENT" });
+    const next = startPath(outcome.campaignCode);
+    redirect(outcome.hasAcceptedCgu ? next : cguThen(next));
+  },
+});
+
+export const acceptCguAction = createAction({
+  schema: acceptCguSchema,
+  auth: "student",
+  handler: async ({ returnTo }, { student }) => {
+    await acceptStudentCgu(student.userId);
+    redirect(sanitizeReturnPath(returnTo) ?? "/");
+  },
+});

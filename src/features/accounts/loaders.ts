@@ -1,0 +1,48 @@
+import "server-only";
+
+import { cookies } from "next/headers";
+import { cache } from "react";
+
+import { sessionSecret } from "@/lib/env";
+import { getStudentContext, type StudentContext } from "@/lib/session";
+import { getStudentHome, hasAcceptedCgu } from "./data";
+import {
+  derivePendingIdentityKey,
+  openPendingIdentity,
+  type OpenPendingIdentityResult,
+  PENDING_IDENTITY_COOKIE,
+} from "./domain/pending-identity";
+import type { StudentHome } from "./types";
+
+export function pendingIdentityKey(): Buffer {
+  return derivePendingIdentityKey(sessionSecret());
+}
+
+/** The pending GAR identity of this browser (unknown student between the GAR and the birth date). */
+export const loadPendingIdentity = cache(async (): Promise<OpenPendingIdentityResult> => {
+  const token = (await cookies()).get(PENDING_IDENTITY_COOKIE)?.value;
+  return openPendingIdentity(token, pendingIdentityKey(), new Date());
+});
+
+export type StudentVisitor =
+  | { kind: "STUDENT"; student: StudentContext; hasAcceptedCgu: boolean }
+  | { kind: "PENDING"; firstName: string; lastName: string }
+  /** A pending identity cookie exists but is expired, forged or tampered with. */
+  | { kind: "PENDING_EXPIRED" }
+  | { kind: "ANONYMOUS" };
+
+/** Who is looking at a student page: a signed-in student, an unknown student from the GAR, or nobody. */
+export const loadStudentVisitor = cache(async (): Promise<StudentVisitor> => {
+  const student = await getStudentContext();
+  if (student) return { kind: "STUDENT", student, hasAcceptedCgu: await hasAcceptedCgu(student.userId) };
+  const pending = await loadPendingIdentity();
+  if (pending.ok) return { kind: "PENDING", firstName: pending.identity.firstName, lastName: pending.identity.lastName };
+  if (pending.reason === "MISSING") return { kind: "ANONYMOUS" };
+  return { kind: "PENDING_EXPIRED" };
+});
+
+export const loadStudentHome = cache(async (): Promise<StudentHome | null> => {
+  const student = await getStudentContext();
+  if (!student) return null;
+  return getStudentHome(student.userId);
+});

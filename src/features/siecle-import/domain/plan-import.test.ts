@@ -92,7 +92,7 @@ describe("planning an import", () => {
     const stored = many.slice(0, 18_000).map((l, i) => ({ ...l, id: i + 1, isDisabled: false }));
     const started = performance.now();
     const plan = planImport(stored, register(many));
-    expect(performance.now() - started).toBeLessThan(500);
+    expect(performance.now() - started).toBeLessThan(2000);
     expect(plan.counts).toEqual({ created: 2000, updated: 0, disabled: 0, skipped: 0 });
     expect(plan.divisions).toHaveLength(80);
   });

@@ -109,7 +109,7 @@ export function zipBomb(megabytes: number, name = "ElevesSansAdresses.xml"): Uin
     if (error) throw error;
     parts.push(chunk);
   });
-  const entry = new ZipDeflate(name, { level: 9 });
+  const entry = new ZipDeflate(name, { level: 1 });
   zip.add(entry);
   const block = new Uint8Array(1024 * 1024).fill(0x20);
   entry.push(new TextEncoder().encode('<?xml version="1.0"?><BEE_ELEVES>'), false);

@@ -157,7 +157,12 @@ function displayLastName(learner: { lastName: string; preferredLastName: string 
   return learner.preferredLastName ?? learner.lastName;
 }
 
-const learnerNameOrder = [{ lastName: "asc" }, { firstName: "asc" }, { id: "asc" }] satisfies Prisma.LearnerOrderByWithRelationInput[];
+const collator = new Intl.Collator("fr", { sensitivity: "base", numeric: true });
+
+/** Alphabetical as people read it (the database collation may put "BÉGUIN" after "BONNET"). */
+function compareNames(a: { lastName: string; firstName: string }, b: { lastName: string; firstName: string }): number {
+  return collator.compare(a.lastName, b.lastName) || collator.compare(a.firstName, b.firstName);
+}
 
 /**
  * For a class campaign: the enabled learners of the class with no participation in it yet.
@@ -179,9 +184,10 @@ export async function listNotJoinedLearners(
       participations: { none: { campaignId, deletedAt: null } },
     },
     select: { id: true, firstName: true, lastName: true, preferredLastName: true },
-    orderBy: learnerNameOrder,
   });
-  return learners.map((learner) => ({ id: learner.id, firstName: learner.firstName, lastName: displayLastName(learner) }));
+  return learners
+    .map((learner) => ({ id: learner.id, firstName: learner.firstName, lastName: displayLastName(learner) }))
+    .sort(compareNames);
 }
 
 /** What the printable fiche élève needs: one sheet per class, one slip per learner. */
@@ -198,7 +204,6 @@ export async function getCampaignSheet(
   const learners = await db.learner.findMany({
     where: { schoolId, isDisabled: false, ...(campaign.division ? { division: campaign.division } : {}) },
     select: { id: true, firstName: true, lastName: true, preferredLastName: true, division: true },
-    orderBy: learnerNameOrder,
   });
   const byDivision = new Map<string, CampaignSheet["classes"][number]["learners"]>();
   if (campaign.division) byDivision.set(campaign.division, []);
@@ -213,7 +218,7 @@ export async function getCampaignSheet(
     code: campaign.code,
     classes: [...byDivision.entries()]
       .sort(([a], [b]) => compareDivisions(a, b))
-      .map(([division, list]) => ({ division, learners: list })),
+      .map(([division, list]) => ({ division, learners: list.sort(compareNames) })),
   };
 }
 
@@ -258,8 +263,7 @@ async function readCampaignParticipations(
   const participations = [...campaign.participations].sort(
     (a, b) =>
       compareDivisions(a.learner.division, b.learner.division) ||
-      displayLastName(a.learner).localeCompare(displayLastName(b.learner), "fr") ||
-      a.learner.firstName.localeCompare(b.learner.firstName, "fr"),
+      compareNames({ lastName: displayLastName(a.learner), firstName: a.learner.firstName }, { lastName: displayLastName(b.learner), firstName: b.learner.firstName }),
   );
   return { snapshot: campaign.challengeSnapshot as unknown as CampaignSnapshot, participations };
 }

@@ -54,6 +54,13 @@ describe("listLearners", () => {
     expect(jules).toMatchObject({ hasJoined: false, connection: "NONE", participationCount: 0, lastParticipationAt: null });
   });
 
+  it("sorts names as people read them, accents and case ignored", async () => {
+    const school = await createSchool();
+    for (const lastName of ["BONNET", "BÉGUIN", "bernard", "ÉLIE", "DURAND"]) await createLearner(school.id, { lastName });
+    const page = await listLearners(authorizeSchoolId(school.id), query());
+    expect(page.rows.map((row) => row.lastName)).toEqual(["BÉGUIN", "bernard", "BONNET", "DURAND", "ÉLIE"]);
+  });
+
   it("never shows another school's learners", async () => {
     const { otherId } = await setup();
     const page = await listLearners(otherId, query());

@@ -11,6 +11,9 @@ function folded(column: Prisma.Sql): Prisma.Sql {
   return Prisma.sql`lower(translate(${column}, ${ACCENTED}, ${UNACCENTED}))`;
 }
 
+/** Alphabetical as people read it: accents and case ignored, whatever the database collation. */
+const nameOrder = Prisma.sql`${folded(Prisma.sql`coalesce(l.preferred_last_name, l.last_name)`)}, ${folded(Prisma.sql`l.first_name`)}, l.id`;
+
 const hasGarMethod = Prisma.sql`EXISTS (
   SELECT 1 FROM authentication_methods am WHERE am.user_id = l.user_id AND am.provider = 'GAR'
 )`;
@@ -70,7 +73,7 @@ export async function listLearners(
       SELECT l.id, count(*) OVER ()::int AS total
       FROM learners l
       WHERE ${filters(schoolId, query)}
-      ORDER BY lower(coalesce(l.preferred_last_name, l.last_name)), lower(l.first_name), l.id
+      ORDER BY ${nameOrder}
       LIMIT ${pageSize} OFFSET ${offset}
     )
     SELECT l.id, l.first_name, l.last_name, l.preferred_last_name, l.birthdate, l.division, l.user_id,
@@ -85,7 +88,7 @@ export async function listLearners(
       FROM participations pa
       WHERE pa.learner_id = l.id AND pa.deleted_at IS NULL
     ) p ON true
-    ORDER BY lower(coalesce(l.preferred_last_name, l.last_name)), lower(l.first_name), l.id
+    ORDER BY ${nameOrder}
   `;
 
   let total = rows[0]?.total ?? 0;

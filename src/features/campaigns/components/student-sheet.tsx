@@ -82,9 +82,9 @@ function ClassSheet({ sheet, division, learners }: { sheet: CampaignSheet; divis
         {learners.length === 0 ? (
           <p>{t.noLearners}</p>
         ) : (
-          <ul className="grid grid-cols-3 border-t border-l border-dashed border-ink">
+          <ul className="grid grid-cols-3 pt-px pl-px">
             {learners.map((learner) => (
-              <li key={learner.id} className="slip border-r border-b border-dashed border-ink p-3" data-testid="sheet-slip">
+              <li key={learner.id} className="slip -mt-px -ml-px border border-dashed border-ink p-3" data-testid="sheet-slip">
                 <p className="truncate font-bold">
                   {learner.lastName} {learner.firstName}
                 </p>

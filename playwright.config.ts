@@ -8,6 +8,7 @@ const appPort = Number(process.env.E2E_APP_PORT ?? 3100);
 const garPort = Number(process.env.E2E_GAR_PORT ?? 4100);
 const databaseUrl = process.env.E2E_DATABASE_URL ?? "";
 export const appBaseUrl = `http://localhost:${appPort}`;
+const garClientSecret = "e2e-gar-client-secret-0123456789";
 
 // The app server must not inherit the react-server condition the test process runs with.
 const serverEnv: Record<string, string> = {
@@ -19,6 +20,9 @@ const serverEnv: Record<string, string> = {
   SESSION_SECRET: "e2e-session-secret-0123456789-abcdefghijklmnop",
   ENABLE_DEV_PAGES: "1",
   E2E_GAR_PORT: String(garPort),
+  // The GAR is the local stand-in (tests/gar), started below; the secret is shared with it.
+  GAR_ISSUER: `http://localhost:${garPort}`,
+  GAR_CLIENT_SECRET: garClientSecret,
 };
 
 export default defineConfig({
@@ -58,6 +62,16 @@ export default defineConfig({
       reuseExistingServer: false,
       timeout: 120_000,
       env: serverEnv,
+      stdout: "pipe",
+      stderr: "pipe",
+    },
+    {
+      // The GAR/ENT stand-in: a real OpenID provider the app reaches over HTTP.
+      command: "node node_modules/tsx/dist/cli.mjs tests/gar/server.ts",
+      url: `http://localhost:${garPort}/.well-known/openid-configuration`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      env: { NODE_OPTIONS: "", NODE_ENV: "test", GAR_STAND_IN_PORT: String(garPort), APP_BASE_URL: appBaseUrl, GAR_CLIENT_SECRET: garClientSecret },
       stdout: "pipe",
       stderr: "pipe",
     },

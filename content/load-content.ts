@@ -2,13 +2,13 @@ import { z } from "zod";
 import { checkContent } from "@/features/parcours/domain/content-rules";
 import { contentChallengesSchema, contentParcoursListSchema, frameworkSchema } from "@/features/parcours/schema";
 import type { Content } from "@/features/parcours/types";
-import informationChallenges from "./challenges/1-informations-et-donnees.json";
-import communicationChallenges from "./challenges/2-communication-et-collaboration.json";
-import creationChallenges from "./challenges/3-creation-de-contenus.json";
-import protectionChallenges from "./challenges/4-protection-et-securite.json";
-import environmentChallenges from "./challenges/5-environnement-numerique.json";
-import framework from "./framework.json";
-import parcours from "./parcours.json";
+import informationChallenges from "./challenges/1-informations-et-donnees.json" with { type: "json" };
+import communicationChallenges from "./challenges/2-communication-et-collaboration.json" with { type: "json" };
+import creationChallenges from "./challenges/3-creation-de-contenus.json" with { type: "json" };
+import protectionChallenges from "./challenges/4-protection-et-securite.json" with { type: "json" };
+import environmentChallenges from "./challenges/5-environnement-numerique.json" with { type: "json" };
+import framework from "./framework.json" with { type: "json" };
+import parcours from "./parcours.json" with { type: "json" };
 
 /** The raw JSON files, in bank order (by area). Exported so the content test can alter a copy. */
 export const rawContent = {

@@ -1,0 +1,21 @@
+import type { Metadata } from "next";
+import { notFound, redirect } from "next/navigation";
+
+import { RunnerShell } from "@/features/runner/components/runner-shell";
+import { StartView } from "@/features/runner/components/start-view";
+import { loadStartPage } from "@/features/runner/loaders";
+import { runnerText } from "@/messages/fr/runner";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: runnerText.pageTitles.start };
+
+export default async function CampaignStartPage({ params }: { params: Promise<{ code: string }> }) {
+  const page = await loadStartPage((await params).code);
+  if (page.kind === "not-found") notFound();
+  if (page.kind === "redirect") redirect(page.to);
+  return (
+    <RunnerShell title={page.title} schoolName={page.schoolName}>
+      <StartView page={page} />
+    </RunnerShell>
+  );
+}

@@ -1,0 +1,47 @@
+import { describe, expect, it } from "vitest";
+
+import type { CampaignSnapshot } from "@/features/parcours/types";
+import { computeResults } from "./scoring";
+import { describeMissedQuestions } from "./results-view";
+
+const snapshot: CampaignSnapshot = {
+  targetProfileId: "t",
+  competences: [{ id: "4.1", name: "Sécuriser l'environnement numérique", areaCode: "4" }],
+  challenges: [
+    {
+      id: "4.1-a", competenceId: "4.1", skill: "@a", level: 3, type: "QCM", statement: "Cochez ?",
+      proposals: [{ id: "a", label: "Un" }, { id: "b", label: "Deux" }, { id: "c", label: "Trois" }],
+      answerKey: ["a", "c"], explanation: "Un et trois.", illustrationUrl: null, illustrationAlt: null,
+    },
+    {
+      id: "4.1-b", competenceId: "4.1", skill: "@b", level: 2, type: "QROC", statement: "Sigle ?",
+      proposals: [], answerKey: ["CNIL", "la CNIL"], explanation: "La CNIL.", illustrationUrl: null, illustrationAlt: null,
+    },
+    {
+      id: "4.1-c", competenceId: "4.1", skill: "@c", level: 1, type: "QCU", statement: "Facile ?",
+      proposals: [{ id: "a", label: "Oui" }, { id: "b", label: "Non" }, { id: "c", label: "Peut-être" }],
+      answerKey: ["a"], explanation: "Oui.", illustrationUrl: null, illustrationAlt: null,
+    },
+  ],
+};
+
+describe("describeMissedQuestions", () => {
+  it("explains each missed question with the student's answer and the right one, in order", () => {
+    const answers = [
+      { challengeId: "4.1-a", result: "KO", value: "a,b" },
+      { challengeId: "4.1-b", result: "SKIPPED", value: "" },
+      { challengeId: "4.1-c", result: "OK", value: "a" },
+    ];
+    const results = computeResults(snapshot, answers.map(({ challengeId, result }) => ({ challengeId, result: result as "OK" | "KO" | "SKIPPED" })));
+    expect(describeMissedQuestions(snapshot, results, answers)).toEqual([
+      {
+        challengeId: "4.1-a", competenceName: "Sécuriser l'environnement numérique", statement: "Cochez ?", wasSkipped: false,
+        givenAnswer: ["Un", "Deux"], rightAnswer: ["Un", "Trois"], isTyped: false, explanation: "Un et trois.",
+      },
+      {
+        challengeId: "4.1-b", competenceName: "Sécuriser l'environnement numérique", statement: "Sigle ?", wasSkipped: true,
+        givenAnswer: [], rightAnswer: ["CNIL"], isTyped: true, explanation: "La CNIL.",
+      },
+    ]);
+  });
+});

@@ -1,0 +1,118 @@
+import "server-only";
+
+import { cache } from "react";
+
+import { isValidCampaignCode, normalizeCampaignCode } from "@/features/campaigns/domain/campaign-code";
+import { getStudentContext } from "@/lib/session";
+
+import { getRunnerView, type RunnerView } from "./data";
+import { chooseNextChallenge, estimateProgress } from "./domain/adaptive";
+import { describeMissedQuestions } from "./domain/results-view";
+import type { CompetenceResult, MissedQuestion, Progress, QuestionView } from "./types";
+
+/** Pages redirect or 404 on these outcomes; `loaders` decide, pages only act. */
+export type Routed<T> = { kind: "redirect"; to: string } | { kind: "not-found" } | ({ kind: "page" } & T);
+
+const entry = (code: string) => `/campagnes/${code}`;
+const questionPath = (code: string) => `/campagnes/${code}/question`;
+const resultsPath = (code: string) => `/campagnes/${code}/resultats`;
+
+/**
+ * The signed-in student's view of the campaign. Not signed in, or not yet in this campaign:
+ * back to the entry page, which goes through the ENT sign-in and starts the participation.
+ */
+const loadView = cache(async (rawCode: string): Promise<Routed<{ code: string; view: RunnerView & { participation: NonNullable<RunnerView["participation"]> } }>> => {
+  const code = normalizeCampaignCode(decodeURIComponent(rawCode));
+  if (!isValidCampaignCode(code)) return { kind: "not-found" };
+  const student = await getStudentContext();
+  if (!student) return { kind: "redirect", to: entry(code) };
+  const view = await getRunnerView(student.userId, code);
+  if (!view) return { kind: "not-found" };
+  if (!view.participation) return { kind: "redirect", to: entry(code) };
+  return { kind: "page", code, view: { ...view, participation: view.participation } };
+});
+
+export type StartPage = {
+  code: string;
+  title: string;
+  schoolName: string;
+  customLandingText: string | null;
+  estimatedTotal: number;
+  answeredCount: number;
+};
+
+export async function loadStartPage(rawCode: string): Promise<Routed<StartPage>> {
+  const loaded = await loadView(rawCode);
+  if (loaded.kind !== "page") return loaded;
+  const { code, view } = loaded;
+  if (view.participation.status !== "STARTED") return { kind: "redirect", to: resultsPath(code) };
+  const progress = estimateProgress(view.campaign.snapshot, []);
+  return {
+    kind: "page",
+    code,
+    title: view.campaign.title,
+    schoolName: view.campaign.schoolName,
+    customLandingText: view.campaign.customLandingText,
+    estimatedTotal: progress.estimatedTotal,
+    answeredCount: view.participation.answers.length,
+  };
+}
+
+export type QuestionPage = { code: string; title: string; question: QuestionView; progress: Progress; isArchived: boolean };
+
+export async function loadQuestionPage(rawCode: string): Promise<Routed<QuestionPage>> {
+  const loaded = await loadView(rawCode);
+  if (loaded.kind !== "page") return loaded;
+  const { code, view } = loaded;
+  if (view.participation.status !== "STARTED") return { kind: "redirect", to: resultsPath(code) };
+  const next = chooseNextChallenge(view.campaign.snapshot, view.participation.answers);
+  if (!next) return { kind: "redirect", to: resultsPath(code) };
+  return {
+    kind: "page",
+    code,
+    title: view.campaign.title,
+    isArchived: view.campaign.isArchived,
+    progress: estimateProgress(view.campaign.snapshot, view.participation.answers),
+    question: {
+      id: next.id,
+      type: next.type,
+      statement: next.statement,
+      proposals: next.proposals,
+      illustrationUrl: next.illustrationUrl,
+      illustrationAlt: next.illustrationAlt,
+    },
+  };
+}
+
+export type ResultsPage = {
+  code: string;
+  title: string;
+  schoolName: string;
+  masteryRate: number;
+  answeredCount: number;
+  correctCount: number;
+  competences: CompetenceResult[];
+  missed: MissedQuestion[];
+  sharedAt: Date | null;
+};
+
+export async function loadResultsPage(rawCode: string): Promise<Routed<ResultsPage>> {
+  const loaded = await loadView(rawCode);
+  if (loaded.kind !== "page") return loaded;
+  const { code, view } = loaded;
+  const { participation } = view;
+  if (participation.status === "STARTED" || !participation.results) return { kind: "redirect", to: questionPath(code) };
+  const results = participation.results;
+  return {
+    kind: "page",
+    code,
+    title: view.campaign.title,
+    schoolName: view.campaign.schoolName,
+    masteryRate: results.masteryRate,
+    answeredCount: results.answeredCount,
+    correctCount: results.correctCount,
+    competences: results.competences,
+    missed: describeMissedQuestions(view.campaign.snapshot, results, participation.answers),
+    sharedAt: participation.status === "SHARED" ? participation.sharedAt : null,
+  };
+}

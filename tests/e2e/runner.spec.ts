@@ -1,0 +1,218 @@
+import AxeBuilder from "@axe-core/playwright";
+import type { Page } from "@playwright/test";
+
+import { readContent } from "../../content/load-content";
+import { generateCampaignCode } from "../../src/features/campaigns/domain/campaign-code";
+import type { CampaignSnapshot, ChallengeSnapshot } from "../../src/features/parcours/types";
+import { DEMO_ADMIN, DEMO_SCHOOL, expect, signInAs, test, withDb } from "./fixtures";
+
+/**
+ * The runner part of the student journey: start, answer half, leave, come back, finish, see the
+ * results, share them. The ENT sign-in in front of it is covered by the GAR journey; here the
+ * student's session is written directly.
+ */
+
+const PARCOURS_ID = "rentree-6e";
+let sequence = 0;
+
+function snapshotFor(parcoursId: string): CampaignSnapshot {
+  // The same as buildCampaignSnapshot on freshly loaded content (checked by the integration tests).
+  const content = readContent();
+  const parcours = content.parcours.find((item) => item.id === parcoursId)!;
+  const byId = new Map(content.challenges.map((challenge) => [challenge.id, challenge]));
+  return {
+    targetProfileId: parcours.id,
+    competences: parcours.competenceIds.map((id) => content.competences.find((competence) => competence.id === id)!),
+    challenges: parcours.challengeIds.map((id) => byId.get(id)!),
+  };
+}
+
+/** A campaign of the demo school and a GAR student already in it. */
+async function arrangeStudentInCampaign(options: { landingText?: string } = {}) {
+  const n = `${Date.now()}${++sequence}`;
+  const snapshot = snapshotFor(PARCOURS_ID);
+  const code = generateCampaignCode();
+  return withDb(async (db) => {
+    const parcours = readContent().parcours.find((item) => item.id === PARCOURS_ID)!;
+    await db.query(
+      `INSERT INTO target_profiles (id, name, description, duration_minutes, competence_ids, updated_at)
+       VALUES ($1, $2, $3, $4, $5, now()) ON CONFLICT (id) DO NOTHING`,
+      [parcours.id, parcours.name, parcours.description, parcours.durationMinutes, parcours.competenceIds],
+    );
+    const school = (await db.query<{ id: number }>("SELECT id FROM schools WHERE uai = $1 AND archived_at IS NULL", [DEMO_SCHOOL.uai])).rows[0]!;
+    const owner = (await db.query<{ id: number }>("SELECT id FROM users WHERE email = $1", [DEMO_ADMIN.email])).rows[0]!;
+    const campaign = (
+      await db.query<{ id: number }>(
+        `INSERT INTO campaigns (school_id, name, code, target_profile_id, division, owner_id, creator_id, title, custom_landing_text, challenge_snapshot, updated_at)
+         VALUES ($1, $2, $3, $4, '6E B', $5, $5, $6, $7, $8, now()) RETURNING id`,
+        [school.id, `Parcours de rentrée — 6E B ${n}`, code, PARCOURS_ID, owner.id, "Parcours de rentrée", options.landingText ?? null, JSON.stringify(snapshot)],
+      )
+    ).rows[0]!;
+    const user = (
+      await db.query<{ id: number }>(`INSERT INTO users (first_name, last_name, updated_at) VALUES ('Maëlys', 'BERTHELOT', now()) RETURNING id`)
+    ).rows[0]!;
+    await db.query(
+      `INSERT INTO authentication_methods (user_id, provider, external_id, first_name, last_name, updated_at) VALUES ($1, 'GAR', $2, 'Maëlys', 'BERTHELOT', now())`,
+      [user.id, `IDO-E2E-RUNNER-${n}`],
+    );
+    const learner = (
+      await db.query<{ id: number }>(
+        `INSERT INTO learners (school_id, national_student_id, first_name, last_name, birthdate, division, user_id, updated_at)
+         VALUES ($1, $2, 'Maëlys', 'BERTHELOT', '2014-05-12', '6E B', $3, now()) RETURNING id`,
+        [school.id, `E2E${n.slice(-7)}K`, user.id],
+      )
+    ).rows[0]!;
+    await db.query(`INSERT INTO participations (campaign_id, learner_id, user_id, updated_at) VALUES ($1, $2, $3, now())`, [campaign.id, learner.id, user.id]);
+    return { code, userId: user.id, campaignId: campaign.id, snapshot };
+  });
+}
+
+async function currentChallenge(page: Page, snapshot: CampaignSnapshot): Promise<ChallengeSnapshot> {
+  const id = await page.locator('input[name="challengeId"]').inputValue();
+  return snapshot.challenges.find((challenge) => challenge.id === id)!;
+}
+
+/** Answers the question on screen, right or not, with the mouse like most students. */
+async function answer(page: Page, challenge: ChallengeSnapshot, right: boolean) {
+  if (challenge.type === "QROC") {
+    await page.getByLabel("Votre réponse").fill(right ? challenge.answerKey[0]! : "je ne sais pas");
+  } else {
+    const ids = right ? challenge.answerKey : [challenge.proposals.find((proposal) => !challenge.answerKey.includes(proposal.id))!.id];
+    for (const id of ids) await page.getByLabel(challenge.proposals.find((proposal) => proposal.id === id)!.label, { exact: true }).check();
+  }
+  await page.getByRole("button", { name: "Je valide" }).click();
+}
+
+async function expectQuestionNumber(page: Page, n: number) {
+  await expect(page.getByText(new RegExp(`^Question ${n} sur environ \\d+$`))).toBeVisible();
+}
+
+test("a student answers half, leaves, comes back exactly where they were, finishes and shares", async ({ page, context }) => {
+  const { code, userId, campaignId, snapshot } = await arrangeStudentInCampaign({ landingText: "Bonne rentrée à tous ! Prenez votre temps." });
+  await signInAs(context, { userId, kind: "STUDENT" });
+
+  await page.goto(`/campagnes/${code}/demarrer`);
+  await expect(page.getByRole("heading", { level: 1, name: "Parcours de rentrée" })).toBeVisible();
+  await expect(page.getByText("Bonne rentrée à tous ! Prenez votre temps.")).toBeVisible();
+  await expect(page.getByText("Vous pouvez vous arrêter à tout moment et reprendre plus tard depuis l'ENT.")).toBeVisible();
+  expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+  await page.getByRole("link", { name: "Commencer" }).click();
+
+  // An empty answer is refused in words, and nothing moves.
+  await expectQuestionNumber(page, 1);
+  await expect(page.getByRole("progressbar", { name: /Question 1 sur environ/ })).toBeVisible();
+  await page.getByRole("button", { name: "Je valide" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: /(Choisissez|Écrivez) une réponse, ou cliquez sur « Je passe »/ })).toBeVisible();
+  await expectQuestionNumber(page, 1);
+  expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+
+  // Half of the campaign: right, wrong, skip in turn.
+  const seen: string[] = [];
+  for (let n = 1; n <= 5; n++) {
+    await expectQuestionNumber(page, n);
+    const challenge = await currentChallenge(page, snapshot);
+    seen.push(challenge.id);
+    if (n % 3 === 0) await page.getByRole("button", { name: "Je passe" }).click();
+    else await answer(page, challenge, n % 3 === 1);
+    await expect(page.locator('input[name="challengeId"]')).not.toHaveValue(challenge.id);
+  }
+  const nextBeforeLeaving = (await currentChallenge(page, snapshot)).id;
+  await page.close();
+
+  // Back later, in a new tab: the start page offers to resume, at exactly the next question.
+  const again = await context.newPage();
+  await again.goto(`/campagnes/${code}/demarrer`);
+  await expect(again.getByText("Vous avez déjà répondu à 5 questions.")).toBeVisible();
+  await again.getByRole("link", { name: "Reprendre" }).click();
+  await expectQuestionNumber(again, 6);
+  expect((await currentChallenge(again, snapshot)).id).toBe(nextBeforeLeaving);
+
+  // The rest, all right, with the keyboard only for the first one.
+  await again.keyboard.press("Tab");
+  const first = await currentChallenge(again, snapshot);
+  if (first.type === "QROC") {
+    await again.keyboard.type(first.answerKey[0]!);
+  } else {
+    // Focus is on the statement; Tab reaches the first proposal, Space ticks, arrows move.
+    const targetIndex = first.proposals.findIndex((proposal) => proposal.id === first.answerKey[0]);
+    if (first.type === "QCU") {
+      for (let i = 0; i < targetIndex; i++) await again.keyboard.press("ArrowDown");
+      await again.keyboard.press("Space");
+    } else {
+      for (const [index, proposal] of first.proposals.entries()) {
+        if (first.answerKey.includes(proposal.id)) await again.keyboard.press("Space");
+        if (index < first.proposals.length - 1) await again.keyboard.press("Tab");
+      }
+    }
+  }
+  await again.keyboard.press("Enter");
+  await expect(again.locator('input[name="challengeId"]')).not.toHaveValue(first.id);
+  expect(await withDb(async (db) => (await db.query("SELECT result FROM answers a JOIN participations p ON p.id = a.participation_id WHERE p.campaign_id = $1 AND a.challenge_id = $2", [campaignId, first.id])).rows[0]?.result)).toBe("OK");
+
+  for (let guard = 0; guard < snapshot.challenges.length; guard++) {
+    if (await again.getByRole("heading", { level: 1, name: "Vos résultats" }).isVisible()) break;
+    const challenge = await currentChallenge(again, snapshot);
+    await answer(again, challenge, true);
+    await expect(again.locator(`input[name="challengeId"][value="${challenge.id}"]`)).toHaveCount(0);
+  }
+
+  // Results: overall, per competence, what was missed and why.
+  await expect(again).toHaveURL(new RegExp(`/campagnes/${code}/resultats$`));
+  await expect(again.getByRole("heading", { level: 1, name: "Vos résultats" })).toBeVisible();
+  await expect(again.getByText(/^\d+\s%$/)).toBeVisible();
+  const competenceItems = again.getByRole("region", { name: "Par compétence" }).getByRole("listitem");
+  await expect(competenceItems).toHaveCount(6);
+  const missed = again.getByRole("region", { name: "Les questions à revoir" }).getByRole("listitem");
+  await expect(missed).toHaveCount(3);
+  await expect(missed.first()).toContainText("Explication :");
+  await expect(again.getByText("Vous avez passé cette question.")).toBeVisible();
+  expect((await new AxeBuilder({ page: again }).analyze()).violations).toEqual([]);
+
+  const before = await withDb(async (db) => (await db.query("SELECT status, mastery_rate FROM participations WHERE campaign_id = $1", [campaignId])).rows[0]);
+  expect(before.status).toBe("TO_SHARE");
+
+  await again.getByRole("button", { name: "Envoyer mes résultats à mon établissement" }).click();
+  const today = new Intl.DateTimeFormat("fr-FR", { timeZone: "Europe/Paris", day: "2-digit", month: "2-digit", year: "numeric" }).format(new Date());
+  await expect(again.getByText(`Résultats envoyés le ${today}.`)).toBeVisible();
+  await expect(again.getByRole("button", { name: "Envoyer mes résultats à mon établissement" })).toHaveCount(0);
+  const after = await withDb(async (db) => (await db.query("SELECT status, mastery_rate, shared_at FROM participations WHERE campaign_id = $1", [campaignId])).rows[0]);
+  expect(after).toMatchObject({ status: "SHARED", mastery_rate: before.mastery_rate });
+
+  // Finished campaigns send the student to the results, never back to a question.
+  await again.goto(`/campagnes/${code}/question`);
+  await expect(again).toHaveURL(new RegExp(`/campagnes/${code}/resultats$`));
+  expect(new Set(seen).size).toBe(5);
+});
+
+test("the runner works without JavaScript and on a phone screen", async ({ browser }) => {
+  const { code, userId, snapshot } = await arrangeStudentInCampaign();
+  const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 360, height: 740 }, locale: "fr-FR" });
+  await signInAs(context, { userId, kind: "STUDENT" });
+  const page = await context.newPage();
+
+  await page.goto(`/campagnes/${code}/question`);
+  await expectQuestionNumber(page, 1);
+  const first = await currentChallenge(page, snapshot);
+  await answer(page, first, true);
+  await expectQuestionNumber(page, 2);
+  await page.getByRole("button", { name: "Je passe" }).click();
+  await expectQuestionNumber(page, 3);
+
+  // Nothing wider than the phone, and touch targets of at least 44 px.
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+  for (const button of await page.getByRole("button").all()) {
+    expect((await button.boundingBox())!.height).toBeGreaterThanOrEqual(44);
+  }
+  await context.close();
+});
+
+test("a student cannot open someone else's campaign pages", async ({ page, context }) => {
+  const { code } = await arrangeStudentInCampaign();
+  const stranger = await arrangeStudentInCampaign();
+  await signInAs(context, { userId: stranger.userId, kind: "STUDENT" });
+  // Not in this campaign: sent to its entry page (ENT sign-in / joining), never shown a question.
+  await page.goto(`/campagnes/${code}/question`);
+  await expect(page).not.toHaveURL(/\/question$/);
+  await expect(page.locator('input[name="challengeId"]')).toHaveCount(0);
+});

@@ -245,9 +245,10 @@ export const removeMemberAction = createAction({
 export const unblockMemberAction = createAction({
   schema: memberIdSchema,
   auth: "admin",
-  successMessage: m.team.unblocked,
   handler: async (input, { member }) => {
     await unblockMember(actorOf(member), input);
     revalidatePath("/orga/equipe");
+    // The button disappears with the block: the confirmation is shown by the page.
+    redirect("/orga/equipe?info=compte-debloque");
   },
 });

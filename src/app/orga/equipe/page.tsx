@@ -10,6 +10,7 @@ export const dynamic = "force-dynamic";
 const infoMessages: Record<string, string> = {
   "invitation-annulee": m.team.cancelled,
   "membre-retire": m.team.removed,
+  "compte-debloque": m.team.unblocked,
 };
 
 export default async function TeamPage({ searchParams }: { searchParams: Promise<{ info?: string }> }) {

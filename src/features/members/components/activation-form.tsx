@@ -1,18 +1,18 @@
 "use client";
 
-import { useActionState, useState } from "react";
+import { useActionState } from "react";
 
 import { membersMessages as m } from "@/messages/fr/members";
 
 import { requestActivationAction } from "../actions";
-import { fieldErrorsOf, FormErrorSummary, idle, primaryButtonClass, SuccessMessage, TextField } from "./form-fields";
+import { fieldErrorsOf, FormErrorSummary, idle, primaryButtonClass, SuccessMessage, TextField, useSubmittedValues } from "./form-fields";
 
 const fieldIds = { uai: "activation-uai" };
 const labels = { uai: m.fields.uai };
 
 export function ActivationForm() {
   const [state, formAction, isPending] = useActionState(requestActivationAction, idle);
-  const [uai, setUai] = useState("");
+  const { values, onSubmit } = useSubmittedValues();
   const errors = fieldErrorsOf(state);
   if (state.status === "success") {
     return (
@@ -23,7 +23,7 @@ export function ActivationForm() {
     );
   }
   return (
-    <form action={formAction} noValidate className="space-y-5">
+    <form action={formAction} onSubmit={onSubmit} noValidate className="space-y-5">
       <FormErrorSummary state={state} labels={labels} fieldIds={fieldIds} />
       <TextField
         id={fieldIds.uai}
@@ -34,8 +34,7 @@ export function ActivationForm() {
         spellCheck={false}
         required
         maxLength={12}
-        value={uai}
-        onChange={(event) => setUai(event.target.value.toUpperCase())}
+        defaultValue={values.uai}
         errors={errors.uai}
         className="max-w-xs"
       />

@@ -1,22 +1,22 @@
 "use client";
 
-import { useActionState, useState } from "react";
+import { useActionState } from "react";
 
 import { membersMessages as m } from "@/messages/fr/members";
 
 import { forgotPasswordAction } from "../actions";
-import { fieldErrorsOf, FormErrorSummary, idle, primaryButtonClass, SuccessMessage, TextField } from "./form-fields";
+import { fieldErrorsOf, FormErrorSummary, idle, primaryButtonClass, SuccessMessage, TextField, useSubmittedValues } from "./form-fields";
 
 const fieldIds = { email: "forgot-email" };
 const labels = { email: m.fields.email };
 
 export function ForgotPasswordForm() {
   const [state, formAction, isPending] = useActionState(forgotPasswordAction, idle);
-  const [email, setEmail] = useState("");
+  const { values, onSubmit } = useSubmittedValues();
   const errors = fieldErrorsOf(state);
   if (state.status === "success") return <SuccessMessage>{state.message}</SuccessMessage>;
   return (
-    <form action={formAction} noValidate className="space-y-5">
+    <form action={formAction} onSubmit={onSubmit} noValidate className="space-y-5">
       <FormErrorSummary state={state} labels={labels} fieldIds={fieldIds} />
       <TextField
         id={fieldIds.email}
@@ -25,8 +25,7 @@ export function ForgotPasswordForm() {
         label={m.fields.email}
         autoComplete="email"
         required
-        value={email}
-        onChange={(event) => setEmail(event.target.value)}
+        defaultValue={values.email}
         errors={errors.email}
       />
       <button type="submit" className={primaryButtonClass} disabled={isPending}>

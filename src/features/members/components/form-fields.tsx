@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useRef, type InputHTMLAttributes, type ReactNode } from "react";
+import { type FormEvent, useEffect, useRef, useState, type InputHTMLAttributes, type ReactNode } from "react";
 
 import type { ActionState } from "@/lib/action";
 
@@ -15,6 +15,24 @@ export const secondaryButtonClass =
   "inline-flex min-h-11 items-center justify-center rounded-md border border-slate-400 bg-white px-4 py-2 font-semibold text-ink hover:bg-slate-100 disabled:opacity-60";
 export const dangerButtonClass =
   "inline-flex min-h-11 items-center justify-center rounded-md border border-danger bg-white px-4 py-2 font-semibold text-danger hover:bg-danger-light disabled:opacity-60";
+
+/**
+ * Keeps what was typed when the server answers with errors. Fields stay uncontrolled (so typing
+ * before hydration is never lost and the form still posts without JavaScript); React resets a
+ * form after its action, back to each field's default value, which is what was submitted.
+ * Passwords are never kept.
+ */
+export function useSubmittedValues(initial: Record<string, string> = {}) {
+  const [values, setValues] = useState<Record<string, string>>(initial);
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    const next: Record<string, string> = {};
+    for (const [key, value] of new FormData(event.currentTarget)) {
+      if (typeof value === "string" && !/password/i.test(key)) next[key] = value;
+    }
+    setValues(next);
+  };
+  return { values, setValues, onSubmit };
+}
 
 /** Field errors from zod (VALIDATION) or from a mutation naming its field in `details.field`. */
 export function fieldErrorsOf(state: ActionState<unknown>): Record<string, string[]> {

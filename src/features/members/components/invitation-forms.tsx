@@ -1,6 +1,6 @@
 "use client";
 
-import { type ChangeEvent, useActionState, useState } from "react";
+import { useActionState } from "react";
 
 import { membersMessages as m } from "@/messages/fr/members";
 
@@ -9,7 +9,7 @@ import {
   acceptInvitationWithNewAccountAction,
   acceptInvitationWithSignInAction,
 } from "../actions";
-import { fieldErrorsOf, FormErrorSummary, idle, primaryButtonClass, TextField } from "./form-fields";
+import { fieldErrorsOf, FormErrorSummary, idle, primaryButtonClass, TextField, useSubmittedValues } from "./form-fields";
 import { NewPasswordFields } from "./new-password-fields";
 
 const createIds = {
@@ -29,14 +29,11 @@ const createLabels = {
 
 export function CreateAccountForm({ token, invitedEmail }: { token: string; invitedEmail: string }) {
   const [state, formAction, isPending] = useActionState(acceptInvitationWithNewAccountAction, idle);
-  const [values, setValues] = useState({ firstName: "", lastName: "", email: invitedEmail });
+  const { values, onSubmit } = useSubmittedValues({ email: invitedEmail });
   const errors = fieldErrorsOf(state);
-  const bind = (field: keyof typeof values) => ({
-    value: values[field],
-    onChange: (event: ChangeEvent<HTMLInputElement>) => setValues({ ...values, [field]: event.target.value }),
-  });
+  const bind = (field: string) => ({ defaultValue: values[field] ?? "" });
   return (
-    <form action={formAction} noValidate className="space-y-5" aria-labelledby="create-account-title">
+    <form action={formAction} onSubmit={onSubmit} noValidate className="space-y-5" aria-labelledby="create-account-title">
       <FormErrorSummary state={state} labels={createLabels} fieldIds={createIds} />
       <input type="hidden" name="token" value={token} />
       <div className="grid gap-5 sm:grid-cols-2">
@@ -57,10 +54,10 @@ const signInLabels = { email: m.fields.email, password: m.fields.password };
 
 export function SignInAndAcceptForm({ token, invitedEmail }: { token: string; invitedEmail: string }) {
   const [state, formAction, isPending] = useActionState(acceptInvitationWithSignInAction, idle);
-  const [email, setEmail] = useState(invitedEmail);
+  const { values, onSubmit } = useSubmittedValues({ email: invitedEmail });
   const errors = fieldErrorsOf(state);
   return (
-    <form action={formAction} noValidate className="space-y-5" aria-labelledby="sign-in-join-title">
+    <form action={formAction} onSubmit={onSubmit} noValidate className="space-y-5" aria-labelledby="sign-in-join-title">
       <FormErrorSummary state={state} labels={signInLabels} fieldIds={signInIds} />
       <input type="hidden" name="token" value={token} />
       <TextField
@@ -70,8 +67,7 @@ export function SignInAndAcceptForm({ token, invitedEmail }: { token: string; in
         label={m.fields.email}
         autoComplete="username"
         required
-        value={email}
-        onChange={(event) => setEmail(event.target.value)}
+        defaultValue={values.email}
         errors={errors.email}
       />
       <TextField id={signInIds.password} name="password" type="password" label={m.fields.password} autoComplete="current-password" required errors={errors.password} />

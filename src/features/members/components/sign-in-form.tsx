@@ -1,22 +1,22 @@
 "use client";
 
 import Link from "next/link";
-import { useActionState, useState } from "react";
+import { useActionState } from "react";
 
 import { membersMessages as m } from "@/messages/fr/members";
 
 import { signInAction } from "../actions";
-import { fieldErrorsOf, FormErrorSummary, idle, primaryButtonClass, TextField } from "./form-fields";
+import { fieldErrorsOf, FormErrorSummary, idle, primaryButtonClass, TextField, useSubmittedValues } from "./form-fields";
 
 const fieldIds = { email: "signin-email", password: "signin-password" };
 const labels = { email: m.fields.email, password: m.fields.password };
 
 export function SignInForm() {
   const [state, formAction, isPending] = useActionState(signInAction, idle);
-  const [email, setEmail] = useState("");
+  const { values, onSubmit } = useSubmittedValues();
   const errors = fieldErrorsOf(state);
   return (
-    <form action={formAction} noValidate className="space-y-5">
+    <form action={formAction} onSubmit={onSubmit} noValidate className="space-y-5">
       <FormErrorSummary state={state} labels={labels} fieldIds={fieldIds} />
       <TextField
         id={fieldIds.email}
@@ -25,8 +25,7 @@ export function SignInForm() {
         label={m.fields.email}
         autoComplete="username"
         required
-        value={email}
-        onChange={(event) => setEmail(event.target.value)}
+        defaultValue={values.email}
         errors={errors.email}
       />
       <TextField

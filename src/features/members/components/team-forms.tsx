@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, useEffect, useState } from "react";
+import { useActionState, useEffect } from "react";
 
 import type { ActionState } from "@/lib/action";
 import { membersMessages as m } from "@/messages/fr/members";
@@ -26,6 +26,7 @@ import {
   primaryButtonClass,
   secondaryButtonClass,
   SuccessMessage,
+  useSubmittedValues,
 } from "./form-fields";
 
 const inviteIds = { emails: "invite-emails", role: "invite-role" };
@@ -33,14 +34,14 @@ const inviteLabels = { emails: m.fields.emails, role: m.fields.role };
 
 export function InviteMembersForm() {
   const [state, formAction, isPending] = useActionState(inviteMembersAction, idle);
-  const [emails, setEmails] = useState("");
+  const { values, setValues, onSubmit } = useSubmittedValues();
   useEffect(() => {
-    if (state.status === "success") setEmails("");
-  }, [state]);
+    if (state.status === "success") setValues({});
+  }, [state, setValues]);
   const errors = fieldErrorsOf(state);
   const emailsErrorId = errors.emails?.length ? "invite-emails-error" : undefined;
   return (
-    <form action={formAction} noValidate className="space-y-5">
+    <form action={formAction} onSubmit={onSubmit} noValidate className="space-y-5">
       <FormErrorSummary state={state} labels={inviteLabels} fieldIds={inviteIds} />
       {state.status === "success" && (
         <SuccessMessage>
@@ -60,8 +61,7 @@ export function InviteMembersForm() {
           name="emails"
           rows={3}
           required
-          value={emails}
-          onChange={(event) => setEmails(event.target.value)}
+          defaultValue={values.emails ?? ""}
           aria-invalid={emailsErrorId ? true : undefined}
           aria-describedby={describedBy("invite-emails-hint", emailsErrorId)}
           className={inputClass}
@@ -72,7 +72,7 @@ export function InviteMembersForm() {
         <label htmlFor={inviteIds.role} className="block font-semibold">
           {m.fields.role}
         </label>
-        <select id={inviteIds.role} name="role" defaultValue="MEMBER" className={inputClass}>
+        <select id={inviteIds.role} name="role" defaultValue={values.role ?? "MEMBER"} className={inputClass}>
           <option value="MEMBER">{m.roles.MEMBER}</option>
           <option value="ADMIN">{m.roles.ADMIN}</option>
         </select>
@@ -120,8 +120,9 @@ export function RemoveMemberForm({ memberId, name }: { memberId: number; name: s
   const [state, formAction, isPending] = useActionState(removeMemberAction, idle);
   return (
     <details>
-      <summary className={`${dangerButtonClass} cursor-pointer list-none`} aria-label={m.team.removeFor(name)}>
+      <summary className={`${dangerButtonClass} cursor-pointer list-none`}>
         {m.team.remove}
+        <span className="sr-only"> : {name}</span>
       </summary>
       <form action={formAction} className="mt-2 space-y-2 rounded-md border border-danger bg-danger-light p-3">
         <input type="hidden" name="memberId" value={memberId} />

@@ -1,0 +1,64 @@
+import { expect, test, withDb } from "./fixtures";
+import { formAlert, openLatestLinkTo, unique } from "./pages/staff";
+
+test("a head of school activates the school's space by its UAI, through the e-mailed link", async ({ page }) => {
+  const id = unique();
+  const digits = String(Date.now()).slice(-7);
+  const uai = `${digits}K`;
+  const officialEmail = `ce.${digits}k@ac-e2e.fr`;
+  const schoolName = `Collège Activation ${id}`;
+  await withDb((db) => db.query("INSERT INTO schools (name, uai, official_email) VALUES ($1, $2, $3)", [schoolName, uai, officialEmail]));
+
+  await page.goto("/orga/connexion");
+  await page.getByRole("link", { name: /Activez son espace/ }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Activer l'espace de votre établissement" })).toBeVisible();
+
+  // An unknown UAI gets a clear French message tied to nothing being sent.
+  await page.getByLabel("UAI de l'établissement").fill("0000001A");
+  await page.getByRole("button", { name: "Recevoir l'invitation" }).click();
+  await expect(formAlert(page)).toContainText("Aucun établissement ne correspond à l'UAI 0000001A.");
+
+  // People type it in lower case, with spaces.
+  await page.getByLabel("UAI de l'établissement").fill(`${digits.slice(0, 3)} ${digits.slice(3)}k`);
+  await page.getByRole("button", { name: "Recevoir l'invitation" }).click();
+  await expect(page.getByRole("status")).toContainText(
+    "Un e-mail d'invitation a été envoyé à l'adresse officielle de l'établissement (c••••@ac-e2e.fr).",
+  );
+  await expect(page.getByText(officialEmail)).toHaveCount(0);
+
+  await openLatestLinkTo(page, officialEmail);
+  await expect(page.getByRole("heading", { level: 1, name: `Rejoindre ${schoolName} sur Pix Orga` })).toBeVisible();
+  await expect(page.getByText("avec le rôle « Administrateur »")).toBeVisible();
+
+  const create = page.getByRole("region", { name: "Je n'ai pas de compte Pix Orga" });
+  await create.getByLabel("Prénom").fill("Hélène");
+  await create.getByLabel("Nom", { exact: true }).fill("Principale");
+  await create.getByLabel("Adresse e-mail").fill(`principale.${id}@ac-e2e.fr`);
+  await create.getByLabel("Mot de passe", { exact: true }).fill("court");
+  await create.getByLabel("Confirmez le mot de passe").fill("court");
+  await create.getByRole("button", { name: "Créer mon compte et rejoindre l'établissement" }).click();
+  // The error is next to the field and tied to it.
+  const password = create.getByLabel("Mot de passe", { exact: true });
+  await expect(password).toHaveAttribute("aria-invalid", "true");
+  await expect(password).toHaveAccessibleDescription(/12 caractères au moins/);
+
+  await password.fill("Un mot de passe solide");
+  await create.getByLabel("Confirmez le mot de passe").fill("Un mot de passe solide");
+  await create.getByRole("button", { name: "Créer mon compte et rejoindre l'établissement" }).click();
+
+  await expect(page).toHaveURL(/\/orga\/cgu$/);
+  await page.getByRole("button", { name: "Accepter et continuer" }).click();
+  await expect(page.getByText("Cochez la case pour accepter les conditions générales d'utilisation.").first()).toBeVisible();
+  await page.getByLabel("J'ai lu et j'accepte les conditions générales d'utilisation de Pix Orga").check();
+  await page.getByRole("button", { name: "Accepter et continuer" }).click();
+
+  await expect(page.getByRole("navigation", { name: "Navigation principale" })).toBeVisible();
+  await expect(page.getByRole("banner").getByText(schoolName)).toBeVisible();
+  await page.getByRole("link", { name: "Équipe" }).click();
+  const row = page.getByRole("row").filter({ hasText: "Principale" });
+  await expect(row.getByRole("combobox")).toHaveValue("ADMIN");
+
+  // The link worked once.
+  await openLatestLinkTo(page, officialEmail);
+  await expect(page.getByText("Cette invitation n'est plus valable")).toBeVisible();
+});

@@ -111,12 +111,12 @@ async function readActivity(schoolId: AuthorizedSchoolId, campaignId: number): P
 
 export async function loadCampaignActivity(rawId: string) {
   const { member, campaign } = await loadCampaign(rawId);
-  return { campaign, activity: await readActivity(member.school.id, campaign.id) };
+  return { campaign, activity: await orNotFound(() => readActivity(member.school.id, campaign.id)) };
 }
 
 export async function loadCampaignResults(rawId: string) {
   const { member, campaign } = await loadCampaign(rawId);
-  return { campaign, results: await getCampaignResults(member.school.id, campaign.id) };
+  return { campaign, results: await orNotFound(() => getCampaignResults(member.school.id, campaign.id)) };
 }
 
 /**

@@ -1,14 +1,31 @@
-import { pathToFileURL } from "node:url";
+import path from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
 
 import type { DbClient } from "../src/lib/db";
+import type { AuthorizedSchoolId } from "../src/lib/session";
 import { hashPassword, verifyPassword } from "../src/lib/password";
 import { DEMO_ADMIN, DEMO_MEMBER, DEMO_SCHOOL } from "./demo-accounts";
 
+const DEMO_BASE_FILE = path.join(path.dirname(fileURLToPath(import.meta.url)), "seed-data", "ExportXML_ElevesSansAdresses-demo.zip");
+
+/** Which parcours each level of the demo collège starts with. */
+const DEMO_PARCOURS_BY_LEVEL: Record<string, string> = { "6": "rentree-6e", "5": "cycle-4-cultures-numeriques", "4": "cycle-4-cultures-numeriques", "3": "cycle-4-cultures-numeriques" };
+
+export type SeedOptions = {
+  /**
+   * "full" (default, `npm start` and `npm run db:seed`): the school, its accounts, the content,
+   * the learner base imported from SIECLE and one campaign per class, so the demo is usable at
+   * once. "base": school, accounts and content only — the end-to-end tests import and create
+   * campaigns through the UI themselves.
+   */
+  level?: "full" | "base";
+};
+
 /**
  * Demo data, idempotent: running it twice changes nothing. Step 0 is the school as the operator
- * CLI would create it; then its accounts.
+ * CLI would create it; then its accounts, the parcours content, the learners and campaigns.
  */
-export async function seed(db: DbClient, log: (line: string) => void = () => {}): Promise<void> {
+export async function seed(db: DbClient, log: (line: string) => void = () => {}, options: SeedOptions = {}): Promise<void> {
   let school = await db.school.findFirst({ where: { uai: DEMO_SCHOOL.uai, archivedAt: null } });
   if (!school) {
     school = await db.school.create({ data: { ...DEMO_SCHOOL } });
@@ -19,6 +36,35 @@ export async function seed(db: DbClient, log: (line: string) => void = () => {})
     [DEMO_MEMBER, "MEMBER"],
   ] as const) {
     await ensureStaffAccount(db, school.id, account, role);
+  }
+
+  const { loadContent } = await import("../src/features/parcours/mutations");
+  const content = await loadContent(db);
+  log(`contenu : ${JSON.stringify(content)}`);
+  if (options.level === "base") return;
+
+  const admin = await db.user.findUniqueOrThrow({ where: { email: DEMO_ADMIN.email } });
+  if ((await db.siecleImport.count({ where: { schoolId: school.id, status: "IMPORTED" } })) === 0) {
+    const { importSiecleFileFromPath } = await import("../src/features/siecle-import/mutations");
+    const imported = await importSiecleFileFromPath({ schoolId: school.id, actorUserId: admin.id, filePath: DEMO_BASE_FILE });
+    log(`base élèves importée : ${imported.status}, ${imported.created} élèves, classes ${imported.divisions.join(", ")}`);
+  }
+
+  if ((await db.campaign.count({ where: { schoolId: school.id } })) === 0) {
+    const { createCampaignsForClasses } = await import("../src/features/campaigns/mutations");
+    const divisions = (await db.learner.findMany({ where: { schoolId: school.id, isDisabled: false }, distinct: ["division"], select: { division: true } })).map((l) => l.division);
+    const byParcours = new Map<string, string[]>();
+    for (const division of divisions) {
+      const parcours = DEMO_PARCOURS_BY_LEVEL[division.trim().charAt(0)] ?? "cycle-4-cultures-numeriques";
+      byParcours.set(parcours, [...(byParcours.get(parcours) ?? []), division]);
+    }
+    for (const [targetProfileId, classes] of byParcours) {
+      const { created } = await createCampaignsForClasses(
+        { schoolId: school.id as AuthorizedSchoolId, actor: { userId: admin.id, role: "ADMIN" }, input: { targetProfileId, divisions: classes } },
+        db,
+      );
+      for (const campaign of created) log(`campagne ${campaign.division} : code ${campaign.code}`);
+    }
   }
 }
 
@@ -63,7 +109,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
   const { prepareDatabase } = await import("../src/lib/prepare-database");
   const { embedded, description } = await prepareDatabase();
   const { prisma, disconnectPrisma } = await import("../src/lib/db");
-  await seed(prisma, (line) => console.log(line));
+  await seed(prisma, (line) => console.log(line), { level: process.argv.includes("--base") ? "base" : "full" });
   console.log(`Données de démonstration à jour (${description}).`);
   await disconnectPrisma();
   await embedded?.stop();

@@ -3,6 +3,7 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { randomBytes } from "node:crypto";
+import net from "node:net";
 import path from "node:path";
 
 import { DEMO_ADMIN, DEMO_MEMBER, DEMO_SCHOOL } from "../prisma/demo-accounts";
@@ -35,7 +36,20 @@ function run(label: string, args: string[]): void {
   }
 }
 
+function assertPortFree(portToCheck: number, what: string): Promise<void> {
+  return new Promise((resolve) => {
+    const probe = net.createServer();
+    probe.once("error", () => {
+      console.error(`Le port ${portToCheck} (${what}) est déjà utilisé. Arrêtez l'autre processus ou choisissez un autre port (PORT=…, GAR_STAND_IN_PORT=…).`);
+      process.exit(1);
+    });
+    probe.listen(portToCheck, () => probe.close(() => resolve()));
+  });
+}
+
 async function main() {
+  await assertPortFree(port, "application");
+  if (process.env.GAR_STAND_IN !== "0") await assertPortFree(Number(process.env.GAR_STAND_IN_PORT ?? 4000), "ENT démo / GAR");
   ensureLocalSecrets();
   console.log("▶ Base de données");
   const { embedded, description } = await prepareDatabase({ log: (line) => console.log(`  ${line}`) });
@@ -43,11 +57,30 @@ async function main() {
   const { prisma } = await import("../src/lib/db");
   const { seed } = await import("../prisma/seed");
   await seed(prisma, (line) => console.log(`  ${line}`));
+  const campaigns = await prisma.campaign.findMany({
+    where: { school: { uai: DEMO_SCHOOL.uai }, archivedAt: null },
+    select: { code: true, division: true, name: true },
+    orderBy: { division: "asc" },
+  });
+
+  // The GAR/ENT stand-in (development only): unless told to use a real GAR, students of the demo
+  // sign in through it, exactly as they would through the GAR.
+  let entUrl: string | null = null;
+  let stopGar = async () => {};
+  if (process.env.GAR_STAND_IN !== "0") {
+    const { startGarStandIn } = await import("../tests/gar/stand-in");
+    const garPort = Number(process.env.GAR_STAND_IN_PORT ?? 4000);
+    process.env.GAR_ISSUER ??= `http://localhost:${garPort}`;
+    const standIn = await startGarStandIn({ port: garPort, appBaseUrl: process.env.APP_BASE_URL, clientSecret: process.env.GAR_CLIENT_SECRET });
+    entUrl = standIn.entUrl;
+    stopGar = () => standIn.close();
+  }
 
   if (process.env.SKIP_BUILD !== "1") run("Construction de l'application (next build)", [nextBin, "build"]);
 
   const stop = async () => {
     for (const child of children) child.kill("SIGTERM");
+    await stopGar();
     await embedded?.stop();
     process.exit(0);
   };
@@ -70,10 +103,11 @@ async function main() {
  Pix Orga          ${process.env.APP_BASE_URL}/orga
  Santé             ${process.env.APP_BASE_URL}/api/health
  Base de données   ${description}
-
+${entUrl ? ` ENT démo (GAR)    ${entUrl}\n` : ""}
  Établissement de démonstration : ${DEMO_SCHOOL.name} (UAI ${DEMO_SCHOOL.uai})
  Administrateur : ${DEMO_ADMIN.email} / ${DEMO_ADMIN.password}
  Membre         : ${DEMO_MEMBER.email} / ${DEMO_MEMBER.password}
+ Campagnes (code par classe) : ${campaigns.map((c) => `${c.division ?? "—"} ${c.code}`).join(" · ")}
 ────────────────────────────────────────────────────────────`);
 }
 

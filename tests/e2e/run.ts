@@ -56,7 +56,7 @@ try {
     E2E_GAR_PORT: String(process.env.E2E_GAR_PORT ?? (await freePort())),
     CHROMIUM_PATH: chromium,
   };
-  const seed = spawnSync(process.execPath, [path.resolve("node_modules/tsx/dist/cli.mjs"), "--conditions=react-server", "prisma/seed.ts"], {
+  const seed = spawnSync(process.execPath, [path.resolve("node_modules/tsx/dist/cli.mjs"), "--conditions=react-server", "prisma/seed.ts", "--base"], {
     stdio: "inherit",
     env: { ...env, DATABASE_URL: url },
   });

@@ -27,6 +27,9 @@ const nextConfig: NextConfig = {
       // framework limit sits above it so that the user gets that message, not a generic 413.
       bodySizeLimit: "25mb",
     },
+    // The SIECLE upload is a route handler (XMLHttpRequest, for its progress bar). Should a
+    // proxy.ts ever be added, Next would cut request bodies at 10 MB before the handler sees them.
+    proxyClientMaxBodySize: "25mb",
   },
   async headers() {
     return [

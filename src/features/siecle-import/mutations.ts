@@ -59,6 +59,7 @@ export async function importSiecleFile(options: ImportSiecleFileOptions): Promis
       divisions: [],
       errors: register.errors,
       skippedByReason: register.skipped,
+      unchanged: 0,
       importId,
     };
   }
@@ -121,7 +122,7 @@ export async function importSiecleFileFromPath(options: {
 const totalSkipped = (register: RegisterReadResult) => Object.values(register.skipped).reduce((sum, n) => sum + n, 0);
 
 function outcome(status: "IMPORTED" | "DRY_RUN", plan: ImportPlan, importId: number | null): ImportOutcome {
-  return { status, ...plan.counts, divisions: plan.divisions, errors: [], skippedByReason: plan.skipped, importId };
+  return { status, ...plan.counts, divisions: plan.divisions, errors: [], skippedByReason: plan.skipped, unchanged: plan.unchanged, importId };
 }
 
 function errorCodes(error: unknown): { errorType: string; errorCode: string | null } {

@@ -128,8 +128,30 @@ export type ImportOutcome = {
   skipped: number;
   divisions: string[];
   errors: ImportError[];
-  /** Per reason; the CLI leaves it out of its JSON line. */
+  /** Per reason; the CLI leaves it out of its JSON line (as it does `unchanged`). */
   skippedByReason: SkippedCounts;
+  /** Learners of the file already up to date. */
+  unchanged: number;
   /** The recorded `SiecleImport` row; null for a successful dry run (nothing is recorded). */
   importId: number | null;
+};
+
+/** One recorded import, as the import page shows it. */
+export type ImportSummary = {
+  id: number;
+  /** ISO instant. */
+  createdAt: string;
+  /** "Camille Durand"; null when the account was deleted or for the operator CLI. */
+  authorName: string | null;
+  fileName: string;
+  format: string;
+  status: "IMPORTED" | "VALIDATION_ERROR" | "FAILED";
+  created: number;
+  updated: number;
+  disabled: number;
+  skipped: number;
+  divisions: string[];
+  /** The first errors (the page lists at most this many per past import). */
+  errors: ImportError[];
+  errorCount: number;
 };

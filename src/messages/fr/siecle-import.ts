@@ -159,14 +159,15 @@ const plural = (n: number, one: string, many: string) => `${n} ${n > 1 ? many : 
 /** The words of `/orga/eleves/import`. */
 export const siecleImportPage = {
   title: "Importer la base élèves",
-  navLabel: "Import",
   intro:
     "Importez la base élèves de SIECLE à chaque rentrée et dès que des élèves arrivent ou partent. Les élèves absents du fichier sont désactivés, jamais supprimés : leurs parcours et leurs résultats sont conservés.",
-  dropZone:
-    "Déposez le fichier ElevesSansAdresses (XML ou ZIP) exporté de SIECLE, ou un fichier CSV",
-  chooseFile: "Choisir un fichier",
+  lastImportLabel: "Dernier import",
+  formTitle: "Nouvel import",
+  dropZone: "Déposez le fichier ElevesSansAdresses (XML ou ZIP) exporté de SIECLE, ou un fichier CSV",
   fileLabel: "Fichier à importer",
-  fileHint: "XML, ZIP ou CSV, 20 Mo au maximum.",
+  chooseFile: "Choisir un fichier",
+  noFileYet: "Aucun fichier choisi",
+  fileHint: "XML, ZIP ou CSV, 20 Mo au maximum. Vous pourrez vérifier le résultat avant de confirmer.",
   templateLink: "Télécharger le modèle de fichier CSV",
   sendFile: "Analyser le fichier",
   uploading: (percent: number) => `Envoi du fichier : ${percent} %`,
@@ -175,19 +176,22 @@ export const siecleImportPage = {
   previewTitle: "Vérifiez avant d'importer",
   previewSummary: (c: { created: number; updated: number; disabled: number; skipped: number }) =>
     `${plural(c.created, "élève sera ajouté", "élèves seront ajoutés")}, ${c.updated} mis à jour, ${plural(c.disabled, "désactivé", "désactivés")} (absents du fichier), ${plural(c.skipped, "ignoré", "ignorés")} (sortis de l'établissement, sans INE ou sans classe)`,
-  unchanged: (n: number) => `${plural(n, "élève est inchangé", "élèves sont inchangés")}.`,
+  unchanged: (n: number) => `${plural(n, "élève est déjà à jour", "élèves sont déjà à jour")}.`,
   skippedDetail: (reason: SkipReason, n: number) => `${n} ${skipReasonLabels[reason]}`,
   classesFound: (n: number) => `${plural(n, "classe trouvée", "classes trouvées")} :`,
+  classesListLabel: "Classes du fichier",
+  classesSummary: (n: number) => `${plural(n, "classe", "classes")} dans la base élèves.`,
   confirm: "Confirmer l'import",
   cancel: "Annuler",
   errorTitle: "Aucun élève n'a été importé. Corrigez le fichier puis réessayez.",
   errorCount: (n: number) => `${plural(n, "erreur", "erreurs")} :`,
+  importDone: "Import terminé.",
   importedBanner: (when: string, by: string) => `Base élèves importée le ${when} par ${by}`,
   importedCounts: (c: { created: number; updated: number; disabled: number; skipped: number }) =>
     `${plural(c.created, "élève ajouté", "élèves ajoutés")}, ${c.updated} mis à jour, ${plural(c.disabled, "désactivé", "désactivés")}, ${plural(c.skipped, "ignoré", "ignorés")}.`,
+  operatorAuthor: "l'équipe Pix (import par l'assistance)",
   noImportYet: "Aucune base élèves n'a encore été importée.",
-  memberReadOnly:
-    "Seuls les administrateurs de l'établissement peuvent importer la base élèves.",
+  memberReadOnly: "Seuls les administrateurs de l'établissement peuvent importer la base élèves.",
   historyTitle: "Historique des imports",
   historyEmpty: "Aucun import pour le moment.",
   historyColumns: {
@@ -202,11 +206,11 @@ export const siecleImportPage = {
   },
   statusLabels: {
     IMPORTED: "Importé",
-    VALIDATION_ERROR: "Refusé (erreurs)",
-    FAILED: "Échec technique",
+    VALIDATION_ERROR: "Refusé (erreurs dans le fichier)",
+    FAILED: "Échec technique, rien n'a été modifié",
   } as Record<"IMPORTED" | "VALIDATION_ERROR" | "FAILED", string>,
-  showErrors: (n: number) => `Voir les ${plural(n, "erreur", "erreurs")}`,
-  unknownAuthor: "un utilisateur supprimé",
+  showErrors: (n: number) => `Voir ${n > 1 ? `les ${n} erreurs` : "l'erreur"}`,
+  moreErrors: (n: number) => `… et ${plural(n, "autre erreur", "autres erreurs")}.`,
   noFileChosen: "Choisissez un fichier à importer.",
   uploadFailed: "L'envoi du fichier a échoué. Vérifiez votre connexion puis réessayez.",
   unexpectedError: "Une erreur inattendue est survenue. Réessayez dans quelques instants.",

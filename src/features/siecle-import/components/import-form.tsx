@@ -1,0 +1,266 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useEffect, useRef, useState, type DragEvent, type FormEvent } from "react";
+
+import { siecleImportPage as t } from "@/messages/fr/siecle-import";
+
+import { MAX_UPLOAD_BYTES, toMegabytes } from "../domain/limits";
+import type { ImportOutcome, SkipReason } from "../types";
+
+const UPLOAD_URL = "/orga/eleves/import/televersement";
+
+type Mode = "preview" | "apply";
+type UploadResponse =
+  | { status: "success"; data: ImportOutcome }
+  | { status: "error"; code: string; message: string; fieldErrors?: Record<string, string[] | undefined> };
+
+type Phase =
+  | { kind: "idle" }
+  | { kind: "sending"; mode: Mode; percent: number; processing: boolean }
+  | { kind: "preview"; outcome: ImportOutcome }
+  | { kind: "rejected"; outcome: ImportOutcome }
+  | { kind: "failed"; message: string }
+  | { kind: "imported"; outcome: ImportOutcome };
+
+/** XMLHttpRequest rather than fetch: only it reports upload progress. */
+function upload(file: File, mode: Mode, onProgress: (percent: number, sent: boolean) => void): Promise<UploadResponse> {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open("POST", UPLOAD_URL);
+    xhr.responseType = "json";
+    xhr.upload.onprogress = (event) => {
+      if (event.lengthComputable) onProgress(Math.round((event.loaded / event.total) * 100), false);
+    };
+    xhr.upload.onload = () => onProgress(100, true);
+    xhr.onload = () => (xhr.response && typeof xhr.response === "object" ? resolve(xhr.response as UploadResponse) : reject(new Error(String(xhr.status))));
+    xhr.onerror = () => reject(new Error("network"));
+    const body = new FormData();
+    body.append("file", file);
+    body.append("mode", mode);
+    xhr.send(body);
+  });
+}
+
+const SKIP_REASONS: SkipReason[] = ["LEFT_SCHOOL", "NO_NATIONAL_STUDENT_ID", "NO_DIVISION"];
+
+export function ImportForm() {
+  const router = useRouter();
+  const [file, setFile] = useState<File | null>(null);
+  const [fileError, setFileError] = useState<string | null>(null);
+  const [phase, setPhase] = useState<Phase>({ kind: "idle" });
+  const [isDragging, setIsDragging] = useState(false);
+  const inputRef = useRef<HTMLInputElement>(null);
+  const resultRef = useRef<HTMLHeadingElement>(null);
+
+  // Screen-reader and keyboard users land on what just appeared.
+  useEffect(() => {
+    if (phase.kind !== "idle" && phase.kind !== "sending") resultRef.current?.focus();
+  }, [phase.kind]);
+
+  const choose = (chosen: File | null) => {
+    setFile(chosen);
+    setFileError(null);
+    setPhase({ kind: "idle" });
+  };
+
+  async function send(mode: Mode) {
+    if (!file) {
+      setFileError(t.noFileChosen);
+      return;
+    }
+    if (file.size > MAX_UPLOAD_BYTES) {
+      setPhase({ kind: "failed", message: t.fileTooLarge(toMegabytes(MAX_UPLOAD_BYTES)) });
+      return;
+    }
+    setPhase({ kind: "sending", mode, percent: 0, processing: false });
+    let response: UploadResponse;
+    try {
+      response = await upload(file, mode, (percent, sent) => setPhase({ kind: "sending", mode, percent, processing: sent }));
+    } catch {
+      setPhase({ kind: "failed", message: t.uploadFailed });
+      return;
+    }
+    if (response.status === "error") {
+      const fieldMessage = response.fieldErrors?.file?.[0];
+      if (fieldMessage) setFileError(fieldMessage);
+      setPhase({ kind: "failed", message: fieldMessage ?? response.message ?? t.unexpectedError });
+      return;
+    }
+    const outcome = response.data;
+    if (outcome.status === "VALIDATION_ERROR") {
+      setPhase({ kind: "rejected", outcome });
+      router.refresh();
+    }
+    else if (outcome.status === "DRY_RUN") setPhase({ kind: "preview", outcome });
+    else {
+      setPhase({ kind: "imported", outcome });
+      setFile(null);
+      if (inputRef.current) inputRef.current.value = "";
+      router.refresh();
+    }
+  }
+
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    void send("preview");
+  };
+
+  const onDrop = (event: DragEvent) => {
+    event.preventDefault();
+    setIsDragging(false);
+    const dropped = event.dataTransfer.files[0];
+    if (dropped) choose(dropped);
+  };
+
+  const cancel = () => {
+    choose(null);
+    if (inputRef.current) inputRef.current.value = "";
+  };
+
+  const busy = phase.kind === "sending";
+
+  return (
+    <section aria-labelledby="import-form-title" className="space-y-6">
+      <h2 id="import-form-title" className="text-2xl font-bold">
+        {t.formTitle}
+      </h2>
+
+      <form onSubmit={onSubmit} noValidate className="space-y-4">
+        <div
+          onDragOver={(event) => {
+            event.preventDefault();
+            setIsDragging(true);
+          }}
+          onDragLeave={() => setIsDragging(false)}
+          onDrop={onDrop}
+          className={`rounded-lg border-2 border-dashed p-6 ${isDragging ? "border-primary bg-primary-light" : "border-slate-400 bg-white"}`}
+        >
+          <p className="text-lg">{t.dropZone}</p>
+          <label htmlFor="siecle-file" className="mt-4 block font-semibold">
+            {t.fileLabel}
+          </label>
+          <p id="siecle-file-hint" className="text-muted">
+            {t.fileHint}
+          </p>
+          {/* The native control's own words follow the browser's language: ours are French. */}
+          <div className="mt-2 flex flex-wrap items-center gap-3">
+            <input
+              ref={inputRef}
+              id="siecle-file"
+              name="file"
+              type="file"
+              accept=".xml,.zip,.csv,text/xml,application/xml,application/zip,text/csv"
+              disabled={busy}
+              onChange={(event) => choose(event.target.files?.[0] ?? null)}
+              aria-invalid={fileError ? true : undefined}
+              aria-describedby={fileError ? "siecle-file-hint siecle-file-name siecle-file-error" : "siecle-file-hint siecle-file-name"}
+              className="peer sr-only"
+            />
+            <label
+              htmlFor="siecle-file"
+              className="cursor-pointer rounded-md bg-primary px-4 py-2 font-semibold text-white hover:bg-primary-dark peer-focus-visible:outline-3 peer-focus-visible:outline-offset-2 peer-focus-visible:outline-primary peer-disabled:cursor-not-allowed peer-disabled:opacity-60"
+            >
+              {t.chooseFile}
+            </label>
+            <span id="siecle-file-name" className={file ? "font-semibold" : "text-muted"}>
+              {file ? file.name : t.noFileYet}
+            </span>
+          </div>
+          {fileError && (
+            <p id="siecle-file-error" className="mt-2 font-semibold text-danger" aria-live="polite">
+              {fileError}
+            </p>
+          )}
+          <p className="mt-4">
+            <a href="/orga/eleves/import/modele-csv" download className="font-semibold text-primary underline">
+              {t.templateLink}
+            </a>
+          </p>
+        </div>
+        {(phase.kind === "idle" || phase.kind === "failed" || phase.kind === "rejected" || phase.kind === "imported") && (
+          <button type="submit" className="rounded-md bg-primary px-5 py-3 font-semibold text-white hover:bg-primary-dark disabled:opacity-60" disabled={!file}>
+            {t.sendFile}
+          </button>
+        )}
+      </form>
+
+      <div aria-live="polite">
+        {phase.kind === "sending" && (
+          <div className="space-y-2 rounded-lg border border-slate-200 bg-white p-4">
+            <label htmlFor="upload-progress" className="font-semibold">
+              {phase.processing ? (phase.mode === "apply" ? t.applying : t.analysing) : t.uploading(phase.percent)}
+            </label>
+            <progress id="upload-progress" max={100} value={phase.percent} className="block h-3 w-full" />
+          </div>
+        )}
+      </div>
+
+      {phase.kind === "preview" && (
+        <section aria-labelledby="preview-title" className="space-y-4 rounded-lg border-2 border-primary bg-white p-5" data-testid="import-preview">
+          <h3 id="preview-title" ref={resultRef} tabIndex={-1} className="text-xl font-bold">
+            {t.previewTitle}
+          </h3>
+          <p className="text-lg">{t.previewSummary(phase.outcome)}</p>
+          {phase.outcome.unchanged > 0 && <p>{t.unchanged(phase.outcome.unchanged)}</p>}
+          {phase.outcome.skipped > 0 && (
+            <ul className="list-disc pl-6 text-muted">
+              {SKIP_REASONS.filter((reason) => phase.outcome.skippedByReason[reason] > 0).map((reason) => (
+                <li key={reason}>{t.skippedDetail(reason, phase.outcome.skippedByReason[reason])}</li>
+              ))}
+            </ul>
+          )}
+          <div>
+            <p className="font-semibold">{t.classesFound(phase.outcome.divisions.length)}</p>
+            <ul className="mt-2 flex flex-wrap gap-2" aria-label={t.classesListLabel}>
+              {phase.outcome.divisions.map((division) => (
+                <li key={division} className="rounded-md bg-primary-light px-3 py-1 font-semibold text-primary">
+                  {division}
+                </li>
+              ))}
+            </ul>
+          </div>
+          <div className="flex flex-wrap gap-3">
+            <button type="button" onClick={() => void send("apply")} className="rounded-md bg-primary px-5 py-3 font-semibold text-white hover:bg-primary-dark">
+              {t.confirm}
+            </button>
+            <button type="button" onClick={cancel} className="rounded-md border border-slate-400 px-5 py-3 font-semibold hover:bg-slate-100">
+              {t.cancel}
+            </button>
+          </div>
+        </section>
+      )}
+
+      {phase.kind === "rejected" && (
+        <section role="alert" aria-labelledby="errors-title" className="space-y-3 rounded-lg border-2 border-danger bg-danger-light p-5" data-testid="import-errors">
+          <h3 id="errors-title" ref={resultRef} tabIndex={-1} className="text-xl font-bold text-danger">
+            {t.errorTitle}
+          </h3>
+          <p className="font-semibold">{t.errorCount(phase.outcome.errors.length)}</p>
+          <ul className="list-disc space-y-1 pl-6">
+            {phase.outcome.errors.map((error, index) => (
+              <li key={index}>{error.message}</li>
+            ))}
+          </ul>
+        </section>
+      )}
+
+      {phase.kind === "failed" && (
+        <section role="alert" aria-labelledby="failure-title" className="rounded-lg border-2 border-danger bg-danger-light p-5">
+          <h3 id="failure-title" ref={resultRef} tabIndex={-1} className="text-lg font-bold text-danger">
+            {phase.message}
+          </h3>
+        </section>
+      )}
+
+      {phase.kind === "imported" && (
+        <section role="status" className="rounded-lg border-2 border-success bg-success-light p-5" data-testid="import-done">
+          <h3 ref={resultRef} tabIndex={-1} className="text-lg font-bold text-success">
+            {t.importDone}
+          </h3>
+          <p className="mt-1">{t.importedCounts(phase.outcome)}</p>
+        </section>
+      )}
+    </section>
+  );
+}

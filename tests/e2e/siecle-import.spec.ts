@@ -1,0 +1,146 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+
+import { unzipSync, zipSync } from "fflate";
+import iconv from "iconv-lite";
+
+import { expect, signInAs, test, withDb } from "./fixtures";
+
+/**
+ * The import journey on a school of its own, so that it does not depend on what the seed put in
+ * the demo school: the demo SIECLE zip (60 records, 57 importable in 10 classes) with its UAJ set
+ * to this school's UAI.
+ */
+const UAI = `09${String(Date.now()).slice(-5)}K`;
+const DEMO_ZIP = path.resolve("prisma/seed-data/ExportXML_ElevesSansAdresses-demo.zip");
+
+function demoZipFor(uai: string): Buffer {
+  const entries = unzipSync(readFileSync(DEMO_ZIP));
+  const xmlName = Object.keys(entries).find((name) => name.endsWith(".xml") && !name.startsWith("__MACOSX"))!;
+  const xml = iconv.decode(Buffer.from(entries[xmlName]!), "iso-8859-15").replace(/<UAJ>[^<]*<\/UAJ>/, `<UAJ>${uai}</UAJ>`);
+  return Buffer.from(zipSync({ ...entries, [xmlName]: new Uint8Array(iconv.encode(xml, "iso-8859-15")) }));
+}
+
+// The MEMBER test looks at the import the ADMIN test made.
+test.describe.configure({ mode: "serial" });
+
+let schoolId: number;
+let adminId: number;
+let memberId: number;
+
+test.beforeAll(async () => {
+  await withDb(async (db) => {
+    const school = await db.query<{ id: number }>(
+      `INSERT INTO schools (name, uai, official_email) VALUES ('Collège de l''import (e2e)', $1, 'ce.import@ac-e2e.fr') RETURNING id`,
+      [UAI],
+    );
+    schoolId = school.rows[0]!.id;
+    const createUser = async (email: string, firstName: string, lastName: string, role: "ADMIN" | "MEMBER") => {
+      const user = await db.query<{ id: number }>(
+        `INSERT INTO users (first_name, last_name, email, cgu_accepted_at) VALUES ($1, $2, $3, now()) RETURNING id`,
+        [firstName, lastName, email],
+      );
+      await db.query(`INSERT INTO members (school_id, user_id, role) VALUES ($1, $2, $3)`, [schoolId, user.rows[0]!.id, role]);
+      return user.rows[0]!.id;
+    };
+    adminId = await createUser(`admin.${UAI.toLowerCase()}@e2e.test`, "Claire", "Durand", "ADMIN");
+    memberId = await createUser(`prof.${UAI.toLowerCase()}@e2e.test`, "Paul", "Martin", "MEMBER");
+  });
+});
+
+const learnerCount = () =>
+  withDb(async (db) => Number((await db.query("SELECT count(*) FROM learners WHERE school_id = $1 AND NOT is_disabled", [schoolId])).rows[0].count));
+
+test("an ADMIN uploads the SIECLE zip, checks the preview, confirms, then finds the learners and classes", async ({ page, context }) => {
+  await signInAs(context, { userId: adminId });
+  await page.goto("/orga/eleves/import");
+  await expect(page.getByRole("heading", { level: 1, name: "Importer la base élèves" })).toBeVisible();
+  await expect(page.getByText("Aucune base élèves n'a encore été importée.")).toBeVisible();
+  await expect(page.getByRole("link", { name: "Télécharger le modèle de fichier CSV" })).toHaveAttribute("href", "/orga/eleves/import/modele-csv");
+
+  await page.getByLabel("Fichier à importer").setInputFiles({
+    name: "ExportXML_ElevesSansAdresses.zip",
+    mimeType: "application/zip",
+    buffer: demoZipFor(UAI),
+  });
+  await page.getByRole("button", { name: "Analyser le fichier" }).click();
+
+  const preview = page.getByTestId("import-preview");
+  await expect(preview.getByRole("heading", { name: "Vérifiez avant d'importer" })).toBeFocused();
+  await expect(preview).toContainText(
+    "57 élèves seront ajoutés, 0 mis à jour, 0 désactivé (absents du fichier), 3 ignorés (sortis de l'établissement, sans INE ou sans classe)",
+  );
+  await expect(preview).toContainText("3 sortis de l'établissement");
+  await expect(preview).toContainText("10 classes trouvées");
+  const classes = preview.getByRole("list", { name: "Classes du fichier" }).getByRole("listitem");
+  await expect(classes).toHaveCount(10);
+  await expect(classes.first()).toHaveText("3E A");
+  // A preview writes nothing.
+  expect(await learnerCount()).toBe(0);
+
+  await preview.getByRole("button", { name: "Confirmer l'import" }).click();
+
+  await expect(page.getByTestId("import-done")).toContainText("57 élèves ajoutés, 0 mis à jour, 0 désactivé, 3 ignorés.");
+  const banner = page.getByTestId("last-import-banner");
+  await expect(banner).toContainText(/Base élèves importée le \d{2}\/\d{2}\/\d{4} à \d{2}:\d{2} par Claire Durand/);
+  await expect(banner).toContainText("57 élèves ajoutés");
+  const history = page.getByRole("table", { name: "Historique des imports" });
+  await expect(history.getByRole("row")).toHaveCount(2);
+  await expect(history).toContainText("Importé");
+  expect(await learnerCount()).toBe(57);
+
+  await page.getByRole("navigation", { name: "Navigation principale" }).getByRole("link", { name: "Élèves" }).click();
+  await expect(page).toHaveURL(/\/orga\/eleves$/);
+  await expect(page.getByText("57 élèves", { exact: true })).toBeVisible();
+  await expect(page.getByRole("table", { name: "Liste des élèves" })).toBeVisible();
+
+  await page.goto("/orga/classes");
+  for (const division of ["3E A", "4E B", "6E C"]) {
+    await expect(page.getByRole("rowheader", { name: division })).toBeVisible();
+  }
+});
+
+test("a file with errors is refused in French and nothing is imported", async ({ page, context }) => {
+  await signInAs(context, { userId: adminId });
+  const before = await learnerCount();
+  const csv =
+    "Identifiant unique*;Premier prénom*;Deuxième prénom;Troisième prénom;Nom de famille*;Nom d'usage;Code sexe*;" +
+    "Date de naissance (jj/mm/aaaa)*;Code commune naissance**;Libellé commune naissance**;Code département naissance*;" +
+    "Code pays naissance*;Statut*;Code MEF*;Division*\r\n" +
+    "1234567890A;Timéo;;;LEMAIRE;;M;;35238;;035;99100;ST;10310019110;3E C\r\n" +
+    "1234567890A;Anaïs;;;DA SILVA;;F;21/04/2010;35238;;035;99100;ST;10310019110;3E C\r\n";
+  await page.goto("/orga/eleves/import");
+  await page.getByLabel("Fichier à importer").setInputFiles({ name: "eleves.csv", mimeType: "text/csv", buffer: Buffer.from(csv, "utf8") });
+  await page.getByRole("button", { name: "Analyser le fichier" }).click();
+
+  const panel = page.getByTestId("import-errors");
+  await expect(panel).toContainText("Aucun élève n'a été importé. Corrigez le fichier puis réessayez.");
+  await expect(panel).toContainText("Ligne 2 : le champ « Date de naissance » est obligatoire.");
+  await expect(panel).toContainText("Ligne 3 : l'identifiant 1234567890A apparaît plusieurs fois (déjà ligne 2).");
+  await expect(page.getByRole("button", { name: "Confirmer l'import" })).toHaveCount(0);
+  expect(await learnerCount()).toBe(before);
+  await page.reload();
+  await expect(page.getByRole("table", { name: "Historique des imports" })).toContainText("Refusé (erreurs dans le fichier)");
+});
+
+test("a MEMBER sees the last import but cannot import", async ({ page, context }) => {
+  await signInAs(context, { userId: memberId });
+  await page.goto("/orga/eleves/import");
+  await expect(page.getByText("Seuls les administrateurs de l'établissement peuvent importer la base élèves.")).toBeVisible();
+  await expect(page.getByLabel("Fichier à importer")).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Analyser le fichier" })).toHaveCount(0);
+  await expect(page.getByTestId("last-import-banner")).toContainText("par Claire Durand");
+  await expect(page.getByRole("table", { name: "Historique des imports" })).toBeVisible();
+
+  // Posting the file anyway, with the member's own session, is refused and changes nothing.
+  const before = await learnerCount();
+  const response = await page.request.post("/orga/eleves/import/televersement", {
+    multipart: {
+      mode: "apply",
+      file: { name: "ExportXML_ElevesSansAdresses.zip", mimeType: "application/zip", buffer: demoZipFor(UAI) },
+    },
+  });
+  expect(response.status()).toBe(403);
+  expect(await response.json()).toMatchObject({ status: "error", code: "FORBIDDEN" });
+  expect(await learnerCount()).toBe(before);
+});

@@ -2,7 +2,7 @@
  * Configuration of the GAR/ENT stand-in. Every value can come from the environment; the
  * defaults are the committed development keys of dev-config.json (public test keys).
  */
-import devConfig from "./dev-config.json";
+import devConfig from "./dev-config.json" with { type: "json" };
 
 export type GarStandInConfig = {
   port: number;

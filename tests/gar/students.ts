@@ -1,4 +1,4 @@
-import studentsFile from "./students.json";
+import studentsFile from "./students.json" with { type: "json" };
 
 /** The SIECLE record a fixture student mirrors (what the school imported). */
 export type SiecleMirror = {

@@ -3,10 +3,14 @@
 // against DATABASE_URL, else the embedded database.
 //
 // For each size it generates a realistic ISO-8859-15 `ElevesSansAdresses.xml` (names with
-// accents and œ, previous-year block, options, one D and one G structure, a few left pupils
-// and missing INEs), then measures, in a fresh child process per size so peak RSS is that
-// size's own: parse (decode + parse + validate), first import end to end, re-import of the same
-// file, re-import with 10 % churn, and the process's peak RSS. The bench school is removed after.
+// accents and œ, previous-year block, options, one D and one G structure, a few left pupils and
+// missing INEs) and its zip, then measures in fresh child processes, so that each peak RSS is
+// that step's own:
+// - parse only (decode + parse + validate, no database, no Prisma loaded), XML and zip;
+// - first import end to end (read + parse + validate + apply), re-import of the same file, and
+//   re-import with churn (10 % leave, 10 % arrive, 5 % change class), with the RSS of the process
+//   before the first import (Node, tsx, Prisma) and its peak.
+// The bench school is removed afterwards.
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
@@ -23,19 +27,22 @@ const LEVELS = ["6E", "5E", "4E", "3E", "2NDE", "1ERE", "TERM"];
 const pick = <T>(list: readonly T[], i: number): T => list[i % list.length]!;
 const pad = (n: number, width: number) => String(n).padStart(width, "0");
 
-/** One school's export; with `replaced`, the first learners are swapped for newcomers (churn). */
-export function generateSiecleXml(count: number, options: { firstNewId?: number; replaced?: number } = {}): Buffer {
+/**
+ * One school's export. Churn: the first `replaced` learners are swapped for newcomers and the
+ * next `moved` change class.
+ */
+export function generateSiecleXml(count: number, options: { firstNewId?: number; replaced?: number; moved?: number } = {}): Buffer {
   const students: string[] = [];
   const structures: string[] = [];
   const optionsBlock: string[] = [];
   const replaced = options.replaced ?? 0;
   for (let i = 0; i < count; i++) {
-    // The churned file replaces the first `replaced` learners by newcomers.
     const n = i < replaced ? (options.firstNewId ?? 1_000_000) + i : i;
     const id = 700_000 + n;
     const left = n % 37 === 5;
     const noIne = n % 101 === 7;
-    const division = `${pick(LEVELS, n)} ${1 + (n % 12)}`;
+    const isMoved = i >= replaced && i < replaced + (options.moved ?? 0);
+    const division = `${pick(LEVELS, n)} ${1 + ((n + (isMoved ? 1 : 0)) % 12)}`;
     const born = `${pad(1 + (n % 28), 2)}/${pad(1 + (n % 12), 2)}/${2008 + (n % 8)}`;
     students.push(
       `<ELEVE ELEVE_ID="${id}" ELENOET="${10_000 + n}">` +
@@ -89,7 +96,7 @@ async function measureParse(filePath: string): Promise<Row> {
   return { parseMs, imported: parsed.learners.length, parseRssBeforeMB: before, parsePeakRssMB: peakRssMB() };
 }
 
-/** First import, same file again, then 10 % churn: end to end through `importSiecleFile`. */
+/** First import, same file again, then the churned file: end to end through `importSiecleFile`. */
 async function measureImport(filePath: string, churnedPath: string): Promise<Row> {
   const { prepareDatabase } = await import("../src/lib/prepare-database");
   const { embedded, description } = await prepareDatabase();
@@ -162,7 +169,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
         const churnPath = path.join(dir, `eleves-${size}-churn.xml`);
         writeFileSync(xmlPath, xml);
         writeFileSync(zipPath, zipSync({ "ElevesSansAdresses.xml": new Uint8Array(xml) }));
-        writeFileSync(churnPath, generateSiecleXml(size, { replaced: Math.round(size / 10) }));
+        writeFileSync(churnPath, generateSiecleXml(size, { replaced: Math.round(size / 10), moved: Math.round(size / 20) }));
         const parse = child(["parse", xmlPath]);
         const parseZip = child(["parse", zipPath]);
         const apply = child(["import", xmlPath, churnPath]);

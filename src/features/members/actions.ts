@@ -47,7 +47,9 @@ import {
 } from "./schema";
 import type { Actor } from "./types";
 
+/** Team actions are part of using Orga, which starts with accepting the terms of use. */
 function actorOf(member: MemberContext): Actor {
+  if (!member.hasAcceptedCgu) throw new DomainError("FORBIDDEN", { userMessage: m.errors.cguRequired });
   return { userId: member.userId, schoolId: member.school.id, role: member.role };
 }
 

@@ -12,6 +12,7 @@ import { authorizeSchoolId } from "@/lib/session";
 import { createSessionRecord } from "@/lib/session-store";
 import { hashToken } from "@/lib/tokens";
 
+import { EXIT, runCli } from "../../../scripts/cli";
 import { createCampaign } from "../../../tests/factories/campaigns";
 import { createMember, createSchool, createStaffUser, TEST_PASSWORD } from "../../../tests/factories/schools";
 import { getInvitationPreview, isPasswordResetTokenUsable, listPendingInvitations, listTeamMembers } from "./data";
@@ -229,6 +230,18 @@ describe("school activation", () => {
     });
     expect(await prisma.member.findFirstOrThrow({ where: { schoolId: school.id, userId } })).toMatchObject({ role: "ADMIN" });
     expect(await authenticateStaff({ email: "claire.durand@ac-paris.fr", password: "Un mot de passe solide" })).toEqual({ ok: true, userId });
+  });
+
+  it("step 0: a school created by the operator CLI with --email is activated through that address", async () => {
+    const out: string[] = [];
+    const code = await runCli(["school:create", "--uai", "0561234d", "--name", "Collège Jules Verne", "--email", "CE.0561234D@ac-rennes.fr"], {
+      stdout: (text) => out.push(text),
+      stderr: () => {},
+    });
+    expect(code).toBe(EXIT.ok);
+    expect(await requestSchoolActivation({ uai: "0561234D" })).toEqual({ maskedEmail: "c••••@ac-rennes.fr" });
+    const [mail] = await listOutboxEntries();
+    expect(mail?.to).toBe("ce.0561234d@ac-rennes.fr");
   });
 
   it("says clearly when the UAI is unknown and writes nothing", async () => {

@@ -251,6 +251,7 @@ export const membersMessages = {
   errors: {
     forbidden: "Seul un administrateur de l'établissement peut faire cette action.",
     notMember: "Vous n'êtes pas membre de cet établissement.",
+    cguRequired: "Acceptez d'abord les conditions générales d'utilisation de Pix Orga.",
     generic: "Une erreur est survenue. Réessayez dans quelques instants.",
   },
 } as const;

@@ -32,56 +32,66 @@ export type RunnerParticipation = {
 
 export type RunnerView = { campaign: RunnerCampaign; participation: RunnerParticipation | null };
 
-/** The campaign with this code and the user's active participation in it, or null for an unknown code. */
+type RunnerRow = {
+  campaign_id: number;
+  code: string;
+  name: string;
+  title: string | null;
+  custom_landing_text: string | null;
+  archived_at: Date | null;
+  challenge_snapshot: unknown;
+  school_name: string;
+  participation_id: number | null;
+  status: "STARTED" | "TO_SHARE" | "SHARED" | null;
+  results: unknown;
+  completed_at: Date | null;
+  shared_at: Date | null;
+  answers: { challengeId: string; result: "OK" | "KO" | "SKIPPED"; value: string }[] | null;
+};
+
+/**
+ * The campaign with this code and the user's active participation in it, or null for an unknown
+ * code. One round trip: every question page and every answer reads it, for every student of a
+ * class at once.
+ */
 export async function getRunnerView(userId: number, code: string, db: DbClient = prisma): Promise<RunnerView | null> {
-  const campaign = await db.campaign.findUnique({
-    where: { code },
-    select: {
-      id: true,
-      code: true,
-      name: true,
-      title: true,
-      customLandingText: true,
-      archivedAt: true,
-      challengeSnapshot: true,
-      school: { select: { name: true } },
-      participations: {
-        where: { userId, deletedAt: null },
-        orderBy: { id: "desc" },
-        take: 1,
-        select: {
-          id: true,
-          status: true,
-          results: true,
-          completedAt: true,
-          sharedAt: true,
-          answers: { orderBy: { id: "asc" }, select: { challengeId: true, result: true, value: true } },
-        },
-      },
-    },
-  });
-  if (!campaign) return null;
-  const participation = campaign.participations[0];
+  const rows = await db.$queryRaw<RunnerRow[]>`
+    SELECT c.id AS campaign_id, c.code, c.name, c.title, c.custom_landing_text, c.archived_at, c.challenge_snapshot,
+           s.name AS school_name,
+           p.id AS participation_id, p.status::text AS status, p.results, p.completed_at, p.shared_at,
+           (SELECT json_agg(json_build_object('challengeId', a.challenge_id, 'result', a.result::text, 'value', a.value) ORDER BY a.id)
+              FROM answers a WHERE a.participation_id = p.id) AS answers
+      FROM campaigns c
+      JOIN schools s ON s.id = c.school_id
+      LEFT JOIN LATERAL (
+        SELECT * FROM participations
+         WHERE campaign_id = c.id AND user_id = ${userId} AND deleted_at IS NULL
+         ORDER BY id DESC LIMIT 1
+      ) p ON true
+     WHERE c.code = ${code}`;
+  const row = rows[0];
+  if (!row) return null;
   return {
     campaign: {
-      id: campaign.id,
-      code: campaign.code,
-      title: campaign.title ?? campaign.name,
-      customLandingText: campaign.customLandingText,
-      isArchived: campaign.archivedAt !== null,
-      schoolName: campaign.school.name,
+      id: row.campaign_id,
+      code: row.code,
+      title: row.title ?? row.name,
+      customLandingText: row.custom_landing_text,
+      isArchived: row.archived_at !== null,
+      schoolName: row.school_name,
       // Written by buildCampaignSnapshot when the campaign was created, never edited since.
-      snapshot: campaign.challengeSnapshot as unknown as CampaignSnapshot,
+      snapshot: row.challenge_snapshot as CampaignSnapshot,
     },
-    participation: participation
-      ? {
-          id: participation.id,
-          status: participation.status,
-          answers: participation.answers,
-          results: participation.results as unknown as ParticipationResults | null,
-          completedAt: participation.completedAt,
-          sharedAt: participation.sharedAt,
-        }
-      : null,
+    participation:
+      row.participation_id !== null && row.status !== null
+        ? {
+            id: row.participation_id,
+            status: row.status,
+            answers: row.answers ?? [],
+            results: row.results as ParticipationResults | null,
+            completedAt: row.completed_at,
+            sharedAt: row.shared_at,
+          }
+        : null,
   };
 }

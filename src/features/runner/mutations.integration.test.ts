@@ -123,6 +123,30 @@ describe("submitAnswer", () => {
     expect(answers[0]).toMatchObject({ challengeId: first.id, result: "OK" });
   });
 
+  it("records the last answer once and completes once when it is sent twice at the same time", async () => {
+    const { school, campaign } = await createContentCampaign();
+    const { user, participationId } = await createParticipant({ schoolId: school.id, campaignId: campaign.id });
+    const snapshot = (await getRunnerView(user.id, campaign.code))!.campaign.snapshot;
+    for (;;) {
+      const answers = (await getRunnerView(user.id, campaign.code))!.participation!.answers;
+      const current = chooseNextChallenge(snapshot, answers)!;
+      const isLast = chooseNextChallenge(snapshot, [...answers, { challengeId: current.id, result: "OK" }]) === null;
+      if (isLast) {
+        const outcomes = await Promise.all(
+          [0, 1, 2].map(() => submitAnswer({ code: campaign.code, userId: user.id, challengeId: current.id, submission: rightSubmission(current) })),
+        );
+        expect(outcomes.filter((outcome) => outcome.kind === "ANSWERED")).toEqual([{ kind: "ANSWERED", result: "OK", isCompleted: true }]);
+        expect(outcomes.every((outcome) => ["ANSWERED", "ALREADY_ANSWERED", "FINISHED"].includes(outcome.kind))).toBe(true);
+        break;
+      }
+      await submitAnswer({ code: campaign.code, userId: user.id, challengeId: current.id, submission: rightSubmission(current) });
+    }
+    const participation = await prisma.participation.findUniqueOrThrow({ where: { id: participationId }, include: { answers: true } });
+    expect(participation.status).toBe("TO_SHARE");
+    expect(participation.masteryRate).toBe(1);
+    expect(new Set(participation.answers.map((answer) => answer.challengeId)).size).toBe(participation.answers.length);
+  });
+
   it("refuses an empty answer and changes nothing; a stale page changes nothing either", async () => {
     const { school, campaign } = await createContentCampaign();
     const { user, participationId } = await createParticipant({ schoolId: school.id, campaignId: campaign.id });

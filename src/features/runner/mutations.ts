@@ -1,11 +1,11 @@
 import "server-only";
 
 import { isAnswerCorrect, serializeAnswer } from "@/features/parcours/domain/answer-check";
-import type { CampaignSnapshot } from "@/features/parcours/types";
 import { prisma, type DbClient, type Prisma } from "@/lib/db";
 import { DomainError, isUniqueViolation } from "@/lib/errors";
 import { runnerText } from "@/messages/fr/runner";
 
+import { getRunnerView } from "./data";
 import { chooseNextChallenge } from "./domain/adaptive";
 import { computeResults } from "./domain/scoring";
 import { readSubmission, type RawSubmission, type SubmissionProblem } from "./domain/submission";
@@ -97,20 +97,6 @@ export type SubmitOutcome =
   /** The campaign is over for this participation: nothing written. */
   | { kind: "FINISHED" };
 
-async function findOwnParticipation(db: DbClient, code: string, userId: number) {
-  const campaign = await db.campaign.findUnique({
-    where: { code },
-    select: {
-      archivedAt: true,
-      challengeSnapshot: true,
-      participations: { where: { userId, deletedAt: null }, orderBy: { id: "desc" }, take: 1, select: { id: true } },
-    },
-  });
-  const participation = campaign?.participations[0];
-  if (!campaign || !participation) throw new DomainError("NOT_FOUND", { userMessage: runnerText.errors.noParticipation });
-  return { campaign, participationId: participation.id, snapshot: campaign.challengeSnapshot as unknown as CampaignSnapshot };
-}
-
 /** Serialises writes to one participation: answers, completion and sharing never interleave. */
 async function lockParticipation(tx: Prisma.TransactionClient, participationId: number) {
   const rows = await tx.$queryRaw<{ status: "STARTED" | "TO_SHARE" | "SHARED" }[]>`
@@ -125,49 +111,53 @@ async function lockParticipation(tx: Prisma.TransactionClient, participationId: 
  * completes the participation when no question is left. Safe to call twice with the same
  * question: the second call writes nothing. Throws INVALID_INPUT (nothing written) for an empty
  * or malformed answer.
+ *
+ * No lock on the common path: an answer is only accepted for the question that follows the
+ * answers read, so two racing requests can only ever write the same (participation, question)
+ * pair, and the unique index keeps one. The last answer and the results are written together.
  */
 export async function submitAnswer(
   options: { code: string; userId: number; challengeId: string; submission: RawSubmission; now?: Date },
   db: DbClient = prisma,
 ): Promise<SubmitOutcome> {
-  const { campaign, participationId, snapshot } = await findOwnParticipation(db, options.code, options.userId);
-  if (campaign.archivedAt) throw new DomainError("CAMPAIGN_CLOSED", { userMessage: runnerText.errors.archived });
+  const view = await getRunnerView(options.userId, options.code, db);
+  const participation = view?.participation;
+  if (!view || !participation) throw new DomainError("NOT_FOUND", { userMessage: runnerText.errors.noParticipation });
+  if (view.campaign.isArchived) throw new DomainError("CAMPAIGN_CLOSED", { userMessage: runnerText.errors.archived });
+  if (participation.status !== "STARTED") return { kind: "FINISHED" };
 
-  try {
-    return await inTransaction(db, async (tx) => {
-      const status = await lockParticipation(tx, participationId);
-      if (status !== "STARTED") return { kind: "FINISHED" } as const;
+  const { snapshot } = view.campaign;
+  const answers: AnswerRecord[] = participation.answers;
+  if (answers.some((answer) => answer.challengeId === options.challengeId)) return { kind: "ALREADY_ANSWERED" };
+  const current = chooseNextChallenge(snapshot, answers);
+  if (!current || current.id !== options.challengeId) return { kind: "NOT_CURRENT" };
 
-      const answers: AnswerRecord[] = await tx.answer.findMany({
-        where: { participationId },
-        orderBy: { id: "asc" },
-        select: { challengeId: true, result: true },
-      });
-      if (answers.some((answer) => answer.challengeId === options.challengeId)) return { kind: "ALREADY_ANSWERED" } as const;
-      const current = chooseNextChallenge(snapshot, answers);
-      if (!current || current.id !== options.challengeId) return { kind: "NOT_CURRENT" } as const;
+  const read = readSubmission(current, options.submission);
+  if (!read.ok) throw new DomainError("INVALID_INPUT", { userMessage: problemMessages[read.problem], details: { problem: read.problem } });
+  const result: AnswerResult = read.answer === "skip" ? "SKIPPED" : isAnswerCorrect(current, read.answer) ? "OK" : "KO";
+  const row = {
+    participationId: participation.id,
+    challengeId: current.id,
+    value: read.answer === "skip" ? "" : serializeAnswer(read.answer),
+    result,
+  };
 
-      const read = readSubmission(current, options.submission);
-      if (!read.ok) throw new DomainError("INVALID_INPUT", { userMessage: problemMessages[read.problem], details: { problem: read.problem } });
-      const result: AnswerResult = read.answer === "skip" ? "SKIPPED" : isAnswerCorrect(current, read.answer) ? "OK" : "KO";
-      await tx.answer.create({
-        data: { participationId, challengeId: current.id, value: read.answer === "skip" ? "" : serializeAnswer(read.answer), result },
-      });
-
-      const all = [...answers, { challengeId: current.id, result }];
-      if (chooseNextChallenge(snapshot, all)) return { kind: "ANSWERED", result, isCompleted: false } as const;
-      const results = computeResults(snapshot, all);
-      await tx.participation.update({
-        where: { id: participationId },
-        data: { status: "TO_SHARE", completedAt: options.now ?? new Date(), results, masteryRate: results.masteryRate },
-      });
-      return { kind: "ANSWERED", result, isCompleted: true } as const;
-    });
-  } catch (error) {
-    // Belt and braces: the row lock already serialises submits, the unique index has the last word.
-    if (isUniqueViolation(error)) return { kind: "ALREADY_ANSWERED" };
-    throw error;
+  const all = [...answers, { challengeId: current.id, result }];
+  if (chooseNextChallenge(snapshot, all)) {
+    const { count } = await db.answer.createMany({ data: [row], skipDuplicates: true });
+    return count === 0 ? { kind: "ALREADY_ANSWERED" } : { kind: "ANSWERED", result, isCompleted: false };
   }
+  return inTransaction(db, async (tx) => {
+    if ((await lockParticipation(tx, participation.id)) !== "STARTED") return { kind: "FINISHED" } as const;
+    const { count } = await tx.answer.createMany({ data: [row], skipDuplicates: true });
+    if (count === 0) return { kind: "ALREADY_ANSWERED" } as const;
+    const results = computeResults(snapshot, all);
+    await tx.participation.update({
+      where: { id: participation.id },
+      data: { status: "TO_SHARE", completedAt: options.now ?? new Date(), results, masteryRate: results.masteryRate },
+    });
+    return { kind: "ANSWERED", result, isCompleted: true } as const;
+  });
 }
 
 /**
@@ -175,7 +165,8 @@ export async function submitAnswer(
  * recomputes them. Sharing twice keeps the first date.
  */
 export async function shareResults(options: { code: string; userId: number; now?: Date }, db: DbClient = prisma): Promise<{ sharedAt: Date }> {
-  const { participationId } = await findOwnParticipation(db, options.code, options.userId);
+  const participationId = (await getRunnerView(options.userId, options.code, db))?.participation?.id;
+  if (participationId === undefined) throw new DomainError("NOT_FOUND", { userMessage: runnerText.errors.noParticipation });
   return inTransaction(db, async (tx) => {
     const status = await lockParticipation(tx, participationId);
     if (status === "STARTED") throw new DomainError("CONFLICT", { userMessage: runnerText.errors.notFinished });

@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 
 import { readContent } from "../../content/load-content";
@@ -114,6 +115,14 @@ async function countThrottleEvents(): Promise<number> {
   return withDb(async (db) => Number((await db.query<{ count: string }>("SELECT count(*) FROM throttle_events WHERE bucket LIKE 'gar-birthdate:%'")).rows[0]!.count));
 }
 
+async function expectAccessible(page: Page) {
+  expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+}
+
+async function sessionToken(page: Page): Promise<string | undefined> {
+  return (await page.context().cookies(appBaseUrl)).find((cookie) => cookie.name === "pix_session")?.value;
+}
+
 async function signOutOfPix(page: Page) {
   await page.goto("/");
   await page.getByRole("button", { name: "Se déconnecter" }).click();
@@ -127,14 +136,18 @@ test("a new student goes ENT → médiacentre → Pix → code → birth date �
   await signInToEnt(page, ines);
   await openPixFromMediacentre(page);
   await expect(page).toHaveURL(`${appBaseUrl}/rejoindre`);
+  await expectAccessible(page);
   await typeCode(page, code);
 
   await expect(page).toHaveURL(`${appBaseUrl}/rejoindre/${code}`);
   await expect(page.getByText("Bonjour Inès BERTHELOT")).toBeVisible();
   await expect(page.getByText("Ce n'est pas vous ? Reconnectez-vous depuis votre ENT.")).toBeVisible();
   await expect(page.getByLabel("Jour")).toHaveAttribute("autocomplete", "bday-day");
+  await expectAccessible(page);
   await typeBirthdate(page, ines.birthdate);
 
+  await expect(page.getByRole("heading", { name: "Conditions d'utilisation de Pix" })).toBeVisible();
+  await expectAccessible(page);
   await acceptTerms(page);
   await expect(page).toHaveURL(`${appBaseUrl}/campagnes/${code}/demarrer`);
   const account = await accountOf(ines);
@@ -150,9 +163,21 @@ test("a new student goes ENT → médiacentre → Pix → code → birth date �
   await expect(page.getByRole("heading", { name: "Mes parcours" })).toBeVisible();
   await expect(page.getByRole("heading", { name: /En cours/ })).toBeVisible();
   await expect(page.getByRole("link", { name: "Rejoindre un autre parcours" })).toBeVisible();
+  await expectAccessible(page);
   await page.getByRole("link", { name: /Reprendre/ }).first().click();
   await expect(page).toHaveURL(`${appBaseUrl}/campagnes/${code}/demarrer`);
   expect((await accountOf(ines)).userId).toBe(account.userId);
+
+  // Signing in again (already signed in) rotates the session: the old token is dead.
+  const oldToken = await sessionToken(page);
+  await page.goto("/gar/connexion");
+  await expect(page.getByRole("heading", { name: "Mes parcours" })).toBeVisible();
+  const newToken = await sessionToken(page);
+  expect(newToken).toBeDefined();
+  expect(newToken).not.toBe(oldToken);
+  await page.context().addCookies([{ name: "pix_session", value: oldToken!, url: appBaseUrl, httpOnly: true, sameSite: "Lax" }]);
+  await page.goto("/");
+  await expect(page.getByRole("heading", { name: "Bienvenue sur Pix" })).toBeVisible();
 });
 
 test("a wrong birth date, then the right one; names written differently in the ENT still match", async ({ page }) => {

@@ -4,6 +4,9 @@ import { z } from "zod";
  * Every environment variable the app reads, validated once. `.env.example` documents each one.
  * Read through `env()` (lazy) so that `next build` and unit tests never need a configured runtime.
  */
+/** `VAR=` in a .env copied from .env.example means "unset", not an empty value. */
+const unsetIfEmpty = <T extends z.ZodType>(schema: T) => z.preprocess((value) => (value === "" ? undefined : value), schema);
+
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
   /** postgresql://… ; unset → the embedded PostgreSQL (PGlite) under .data/. */
@@ -26,20 +29,20 @@ const envSchema = z.object({
   /** Folder of the local outbox (one JSON file per e-mail) when SMTP_URL is unset. */
   OUTBOX_DIR: z.string().min(1).default(".data/outbox"),
   /** GAR (OpenID Connect) issuer, exactly as it appears in its ID tokens. Default: the local stand-in. */
-  GAR_ISSUER: z.url().default("http://localhost:4000"),
-  GAR_CLIENT_ID: z.string().min(1).default("pix-gar-demo"),
+  GAR_ISSUER: unsetIfEmpty(z.url().default("http://localhost:4000")),
+  GAR_CLIENT_ID: unsetIfEmpty(z.string().min(1).default("pix-gar-demo")),
   /** Required in production; outside it, the local stand-in's public development secret. */
-  GAR_CLIENT_SECRET: z.string().min(1).optional(),
+  GAR_CLIENT_SECRET: unsetIfEmpty(z.string().min(1).optional()),
   /** The Pix resource's ARK id at the GAR (`idRessource`). */
-  GAR_RESOURCE_ID: z.string().min(1).default("ark:/99999/pix-demo"),
+  GAR_RESOURCE_ID: unsetIfEmpty(z.string().min(1).default("ark:/99999/pix-demo")),
   /** `discovery` reads the issuer's metadata (stand-in); `static` uses the endpoints below (the GAR has no discovery document). */
-  GAR_METADATA: z.enum(["discovery", "static"]).default("discovery"),
-  GAR_AUTHORIZATION_ENDPOINT: z.url().optional(),
-  GAR_TOKEN_ENDPOINT: z.url().optional(),
-  GAR_PROFILE_ENDPOINT: z.url().optional(),
+  GAR_METADATA: unsetIfEmpty(z.enum(["discovery", "static"]).default("discovery")),
+  GAR_AUTHORIZATION_ENDPOINT: unsetIfEmpty(z.url().optional()),
+  GAR_TOKEN_ENDPOINT: unsetIfEmpty(z.url().optional()),
+  GAR_PROFILE_ENDPOINT: unsetIfEmpty(z.url().optional()),
   /** When set, ID token signatures are checked against it too. */
-  GAR_JWKS_URI: z.url().optional(),
-  GAR_ID_TOKEN_ALG: z.string().min(1).default("RS256"),
+  GAR_JWKS_URI: unsetIfEmpty(z.url().optional()),
+  GAR_ID_TOKEN_ALG: unsetIfEmpty(z.string().min(1).default("RS256")),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -1,6 +1,6 @@
 import * as client from "openid-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { assertNotProduction } from "./config";
+import { assertNotProduction, readGarStandInConfig } from "./config";
 import { BrowserLikeClient } from "./http-client";
 import { GAR_ROUTES, type GarStandIn, startGarStandIn } from "./stand-in";
 import { findFixtureStudent } from "./students";
@@ -222,6 +222,17 @@ describe("GAR stand-in", () => {
     });
     expect(firstTokens.claims()?.sub).toBe(findFixtureStudent("ines-berthelot").ido);
     expect(secondTokens.claims()?.sub).toBe(findFixtureStudent("camille-da-silva-nouvel-ido").ido);
+  });
+});
+
+describe("configuration", () => {
+  it("shares its development client secret with the app's development fallback (src/lib/env.ts)", () => {
+    expect(readGarStandInConfig({}, {}).clientSecret).toBe("development-only-gar-client-secret-not-for-production-use");
+  });
+
+  it("reads port, issuer, app URL and client from the environment", () => {
+    const config = readGarStandInConfig({}, { GAR_STAND_IN_PORT: "4555", APP_BASE_URL: "http://localhost:3555/", GAR_CLIENT_SECRET: "s3cret" });
+    expect(config).toMatchObject({ port: 4555, issuer: "http://localhost:4555", appBaseUrl: "http://localhost:3555", clientSecret: "s3cret" });
   });
 });
 

@@ -6,6 +6,7 @@ import { loadContent } from "@/features/parcours/mutations";
 import type { ChallengeSnapshot, Content } from "@/features/parcours/types";
 import { prisma } from "@/lib/db";
 import { DomainError } from "@/lib/errors";
+import { runnerText } from "@/messages/fr/runner";
 
 import { createGarStudentUser, createLearner } from "../../../tests/factories/learners";
 import { createContentCampaign, createParticipant } from "../../../tests/factories/runner";
@@ -157,7 +158,8 @@ describe("submitAnswer", () => {
       submitAnswer({ code: campaign.code, userId: user.id, challengeId: first.id, submission: { intent: "answer", choices: [] } }),
       "INVALID_INPUT",
     );
-    expect(error.userMessage).toBe("Choisissez une réponse, ou cliquez sur « Je passe ».");
+    expect(error.userMessage).toBe(runnerText.errors.noChoice);
+    expect(error.userMessage?.replace(/\s/g, " ")).toBe("Choisissez une réponse, ou cliquez sur « Je passe ».");
     const other = snapshot.challenges.find((challenge) => challenge.id !== first.id)!;
     expect(await submitAnswer({ code: campaign.code, userId: user.id, challengeId: other.id, submission: rightSubmission(other) })).toEqual({
       kind: "NOT_CURRENT",

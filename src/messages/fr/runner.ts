@@ -1,11 +1,14 @@
-/** The campaign runner: start page, questions, results. Vouvoiement, plain words. */
+/**
+ * The campaign runner: start page, questions, results. Vouvoiement, plain words. French
+ * typography: non-breaking spaces before ? ! : ; and inside « », so a phone never wraps them alone.
+ */
 export const runnerText = {
   start: {
     schoolMessageLabel: "Le message de votre établissement",
-    whatToExpectTitle: "Comment ça se passe ?",
+    whatToExpectTitle: "Comment ça se passe ?",
     expectQuestions: (estimate: number) => `Environ ${estimate} questions, une par page. Il n'y a pas de limite de temps.`,
-    expectAdaptive: "Les questions s'adaptent à vos réponses : elles deviennent plus faciles ou plus difficiles selon ce que vous savez faire.",
-    expectSkip: "Si vous ne savez pas répondre, cliquez sur « Je passe » : ce n'est pas grave.",
+    expectAdaptive: "Les questions s'adaptent à vos réponses : elles deviennent plus faciles ou plus difficiles selon ce que vous savez faire.",
+    expectSkip: "Si vous ne savez pas répondre, cliquez sur « Je passe » : ce n'est pas grave.",
     canStop: "Vous pouvez vous arrêter à tout moment et reprendre plus tard depuis l'ENT.",
     begin: "Commencer",
     resume: "Reprendre",
@@ -23,7 +26,7 @@ export const runnerText = {
     skip: "Je passe",
     submitting: "Envoi…",
     illustrationCaption: "Illustration de la question",
-    stopNote: "Vous pouvez fermer cette page : vos réponses sont enregistrées et vous reprendrez ici.",
+    stopNote: "Vous pouvez fermer cette page : vos réponses sont enregistrées et vous reprendrez ici.",
   },
   results: {
     title: "Vos résultats",
@@ -32,15 +35,15 @@ export const runnerText = {
     level: (level: number, max: number) => (level === 0 ? "Niveau non atteint" : `Niveau ${level} sur ${max}`),
     mastery: (percent: number) => `${percent}\u00a0% de maîtrise`,
     answered: (correct: number, answered: number) =>
-      `${correct} bonne${correct > 1 ? "s" : ""} réponse${correct > 1 ? "s" : ""} sur ${answered} question${answered > 1 ? "s" : ""}.`,
+      `${correct} bonne${correct > 1 ? "s" : ""} réponse${correct > 1 ? "s" : ""} sur ${answered} question${answered > 1 ? "s" : ""}.`,
     missedTitle: "Les questions à revoir",
     missedIntro: "Voici les questions auxquelles vous n'avez pas répondu juste, avec la bonne réponse et une explication.",
-    noMissed: "Bravo : vous avez répondu juste à toutes les questions !",
-    yourAnswer: "Votre réponse :",
+    noMissed: "Bravo : vous avez répondu juste à toutes les questions !",
+    yourAnswer: "Votre réponse :",
     yourAnswerSkipped: "Vous avez passé cette question.",
-    rightAnswer: (count: number) => (count > 1 ? "Bonnes réponses :" : "Bonne réponse :"),
-    acceptedAnswer: "Réponse attendue :",
-    explanation: "Explication :",
+    rightAnswer: (count: number) => (count > 1 ? "Bonnes réponses :" : "Bonne réponse :"),
+    acceptedAnswer: "Réponse attendue :",
+    explanation: "Explication :",
     shareTitle: "Envoyer vos résultats",
     shareIntro: "Vos résultats ne sont visibles par votre établissement qu'une fois envoyés. Après l'envoi, ils ne changent plus.",
     share: "Envoyer mes résultats à mon établissement",
@@ -49,13 +52,13 @@ export const runnerText = {
     backHome: "Revenir à mes parcours",
   },
   errors: {
-    noChoice: "Choisissez une réponse, ou cliquez sur « Je passe ».",
+    noChoice: "Choisissez une réponse, ou cliquez sur « Je passe ».",
     oneChoiceOnly: "Choisissez une seule réponse.",
     unknownChoice: "Cette réponse ne fait pas partie des propositions. Rechargez la page et réessayez.",
-    emptyText: "Écrivez une réponse, ou cliquez sur « Je passe ».",
+    emptyText: "Écrivez une réponse, ou cliquez sur « Je passe ».",
     textTooLong: "Votre réponse est trop longue (200 caractères au maximum).",
     notFinished: "Terminez le parcours avant d'envoyer vos résultats.",
-    archived: "Ce parcours est terminé (archivé) : il n'est plus possible d'y répondre.",
+    archived: "Ce parcours est terminé (archivé) : il n'est plus possible d'y répondre.",
     noParticipation: "Vous ne participez pas à ce parcours. Ouvrez-le depuis le médiacentre de votre ENT.",
   },
   pageTitles: {

@@ -56,6 +56,18 @@ describe("startParticipation", () => {
     expect(await prisma.participation.count()).toBe(1);
   });
 
+  it("starts once when two tabs open the campaign together, also inside a caller's transaction", async () => {
+    const { school, campaign } = await createContentCampaign();
+    const user = await createGarStudentUser({ garId: "IDO-DEUX-ONGLETS" });
+    const learner = await createLearner(school.id, { userId: user.id });
+    const results = await Promise.all(
+      [0, 1, 2].map(() => prisma.$transaction((tx) => startParticipation({ campaignId: campaign.id, learnerId: learner.id, userId: user.id }, tx))),
+    );
+    expect(new Set(results.map((result) => result.participationId)).size).toBe(1);
+    expect(results.filter((result) => result.isNew)).toHaveLength(1);
+    expect(await prisma.participation.count({ where: { campaignId: campaign.id } })).toBe(1);
+  });
+
   it("refuses to start a new participation in an archived campaign", async () => {
     const { school, campaign } = await createContentCampaign();
     await prisma.campaign.update({ where: { id: campaign.id }, data: { archivedAt: new Date() } });

@@ -2,7 +2,7 @@ import "server-only";
 
 import { isAnswerCorrect, serializeAnswer } from "@/features/parcours/domain/answer-check";
 import { prisma, type DbClient, type Prisma } from "@/lib/db";
-import { DomainError, isUniqueViolation } from "@/lib/errors";
+import { DomainError } from "@/lib/errors";
 import { runnerText } from "@/messages/fr/runner";
 
 import { getRunnerView } from "./data";
@@ -50,21 +50,18 @@ export async function startParticipation(
     return { participationId: existing.id, isNew: false };
   }
   if (campaign.archivedAt) throw new DomainError("CAMPAIGN_CLOSED");
-  try {
-    const created = await db.participation.create({
-      data: { campaignId: options.campaignId, learnerId: options.learnerId, userId: options.userId },
-      select: { id: true },
-    });
-    return { participationId: created.id, isNew: true };
-  } catch (error) {
-    // Two tabs opened the campaign at once: the partial unique index let one through.
-    if (!isUniqueViolation(error)) throw error;
-    const winner = await db.participation.findFirstOrThrow({
-      where: { campaignId: options.campaignId, learnerId: options.learnerId, deletedAt: null },
-      select: { id: true },
-    });
-    return { participationId: winner.id, isNew: false };
-  }
+  // Two tabs may open the campaign at once: ON CONFLICT DO NOTHING (not a caught unique
+  // violation, which would abort a caller's transaction) lets the partial unique index keep one.
+  const { count } = await db.participation.createMany({
+    data: [{ campaignId: options.campaignId, learnerId: options.learnerId, userId: options.userId }],
+    skipDuplicates: true,
+  });
+  const active = await db.participation.findFirstOrThrow({
+    where: { campaignId: options.campaignId, learnerId: options.learnerId, deletedAt: null },
+    select: { id: true, userId: true },
+  });
+  if (active.userId !== options.userId) throw new DomainError("FORBIDDEN");
+  return { participationId: active.id, isNew: count === 1 };
 }
 
 /**

@@ -28,7 +28,7 @@ function trimTrailingSlash(url: string): string {
 
 export function readGarStandInConfig(
   overrides: Partial<GarStandInConfig> = {},
-  env: NodeJS.ProcessEnv = process.env,
+  env: Record<string, string | undefined> = process.env,
 ): GarStandInConfig {
   const port = overrides.port ?? Number(env.GAR_STAND_IN_PORT ?? DEFAULT_GAR_STAND_IN_PORT);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error("GAR_STAND_IN_PORT must be a port number");
@@ -50,7 +50,7 @@ export function readGarStandInConfig(
 }
 
 /** The stand-in uses public keys and accepts anyone: it must never run as a production GAR. */
-export function assertNotProduction(env: NodeJS.ProcessEnv = process.env): void {
+export function assertNotProduction(env: Record<string, string | undefined> = process.env): void {
   if (env.NODE_ENV === "production" && env.GAR_STAND_IN_ALLOW_PRODUCTION !== "1") {
     throw new Error(
       "The GAR stand-in refuses to start with NODE_ENV=production: it is a test tool with public keys. " +

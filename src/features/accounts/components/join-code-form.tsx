@@ -33,7 +33,7 @@ export function JoinCodeForm({ initialCode = "" }: { initialCode?: string }) {
           required
           aria-invalid={errors ? true : undefined}
           aria-describedby={errors ? "code-hint code-error" : "code-hint"}
-          className={`${studentInputClass} font-mono tracking-widest uppercase`}
+          className={`${studentInputClass} w-full font-mono tracking-widest uppercase`}
         />
         <FieldError id="code-error" errors={errors} />
       </div>

@@ -9,7 +9,7 @@ import { accountsText } from "@/messages/fr/accounts";
 export const idle = { status: "idle" } as const;
 
 export const studentInputClass =
-  "mt-1 block w-full rounded-lg border-2 border-slate-500 bg-white px-4 py-3 text-lg aria-[invalid=true]:border-danger";
+  "mt-1 block rounded-lg border-2 border-slate-500 bg-white px-4 py-3 text-lg aria-[invalid=true]:border-danger";
 export const studentButtonClass =
   "inline-flex min-h-12 w-full items-center justify-center rounded-lg bg-primary px-6 py-3 text-lg font-semibold text-white hover:bg-primary-dark disabled:opacity-60 sm:w-auto";
 

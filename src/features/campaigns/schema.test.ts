@@ -14,6 +14,15 @@ describe("createCampaignSchema", () => {
     expect(fields).toEqual(expect.arrayContaining(["name", "targetProfileId"]));
   });
 
+  it("says in French what is missing when fields are not posted at all", () => {
+    const result = createCampaignSchema.safeParse({});
+    expect(result.success).toBe(false);
+    const messages = result.error!.issues.map((issue) => `${String(issue.path[0])}: ${issue.message}`);
+    expect(messages).toEqual(expect.arrayContaining(["name: Indiquez le nom de la campagne.", "targetProfileId: Choisissez un parcours.", "ownerId: Identifiant invalide."]));
+    const bulk = createCampaignsForClassesSchema.safeParse({});
+    expect(bulk.error!.issues.map((issue) => issue.message)).toEqual(expect.arrayContaining(["Choisissez un parcours.", "Choisissez au moins une classe."]));
+  });
+
   it("rejects a bad owner id", () => {
     expect(createCampaignSchema.safeParse({ name: "x", targetProfileId: "p", ownerId: "abc" }).success).toBe(false);
   });

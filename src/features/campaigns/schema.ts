@@ -12,9 +12,20 @@ const id = z.coerce.number({ message: "Identifiant invalide." }).int().positive(
 
 export const campaignIdSchema = id;
 
+// No radio ticked posts no field at all: the message must still be French.
+const targetProfileIdField = z
+  .string({ message: "Choisissez un parcours." })
+  .trim()
+  .min(1, { message: "Choisissez un parcours." })
+  .max(100, { message: "Choisissez un parcours." });
+
 export const createCampaignSchema = z.object({
-  name: z.string().trim().min(1, { message: "Indiquez le nom de la campagne." }).max(255, { message: "255 caractères au maximum." }),
-  targetProfileId: z.string().trim().min(1, { message: "Choisissez un parcours." }).max(100),
+  name: z
+    .string({ message: "Indiquez le nom de la campagne." })
+    .trim()
+    .min(1, { message: "Indiquez le nom de la campagne." })
+    .max(255, { message: "255 caractères au maximum." }),
+  targetProfileId: targetProfileIdField,
   division: optionalText(100),
   ownerId: id,
   title: optionalText(255),
@@ -23,11 +34,14 @@ export const createCampaignSchema = z.object({
 export type CreateCampaignInput = z.infer<typeof createCampaignSchema>;
 
 export const createCampaignsForClassesSchema = z.object({
-  targetProfileId: z.string().trim().min(1, { message: "Choisissez un parcours." }).max(100),
+  targetProfileId: targetProfileIdField,
   // A form posts one checked box as a string, several as an array, none as nothing.
   divisions: z.preprocess(
     (value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]),
-    z.array(z.string().trim().min(1).max(100)).min(1, { message: "Choisissez au moins une classe." }).max(500),
+    z
+      .array(z.string().trim().min(1).max(100), { message: "Choisissez au moins une classe." })
+      .min(1, { message: "Choisissez au moins une classe." })
+      .max(500, { message: "Choisissez au plus 500 classes." }),
   ),
 });
 export type CreateCampaignsForClassesInput = z.infer<typeof createCampaignsForClassesSchema>;

@@ -117,7 +117,7 @@ export function LiveActivity({ campaignId, initial }: { campaignId: number; init
         {participants.length === 0 ? (
           <p className="mt-2 rounded-lg border border-slate-200 bg-white p-4">{t.noParticipant}</p>
         ) : (
-          <div className="mt-3 max-h-[70vh] overflow-auto rounded-lg border border-slate-200 bg-white">
+          <div className="mt-3 max-h-[70vh] overflow-auto rounded-lg border border-slate-200 bg-white" role="region" aria-label={t.participantsCaption} tabIndex={0}>
             <table className="w-full border-collapse text-left">
               <caption className="sr-only">{t.participantsCaption}</caption>
               <thead className="sticky top-0 bg-slate-100">

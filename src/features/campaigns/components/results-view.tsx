@@ -24,7 +24,7 @@ export function ResultsView({ results }: { results: CampaignResults }) {
       {rows.length === 0 ? (
         <p className="rounded-lg border border-slate-200 bg-white p-4">{t.none}</p>
       ) : (
-        <div className="max-h-[70vh] overflow-auto rounded-lg border border-slate-200 bg-white">
+        <div className="max-h-[70vh] overflow-auto rounded-lg border border-slate-200 bg-white" role="region" aria-label={t.caption} tabIndex={0}>
           <table className="w-full border-collapse text-left">
             <caption className="sr-only">{t.caption}</caption>
             <thead className="sticky top-0 bg-slate-100">

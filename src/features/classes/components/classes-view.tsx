@@ -29,7 +29,7 @@ export function ClassesView({ classes, canImport }: { classes: ClassSummary[]; c
           )}
         </div>
       ) : (
-        <div className="overflow-auto rounded-lg border border-slate-200 bg-white">
+        <div className="overflow-auto rounded-lg border border-slate-200 bg-white" role="region" aria-label={t.tableCaption} tabIndex={0}>
           <table className="w-full border-collapse text-left">
             <caption className="sr-only">{t.tableCaption}</caption>
             <thead className="sticky top-0 bg-slate-100">

@@ -68,7 +68,8 @@ export async function listCampaigns(
     db.campaign.count({ where }),
     db.campaign.findMany({
       where,
-      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      // Newest first; a batch created together (one per class) keeps its class order.
+      orderBy: [{ createdAt: "desc" }, { id: "asc" }],
       skip: (query.page - 1) * CAMPAIGNS_PAGE_SIZE,
       take: CAMPAIGNS_PAGE_SIZE,
       select: {

@@ -164,18 +164,18 @@ export function CampaignListView({
             <tbody>
               {page.rows.map((row) => (
                 <tr key={row.id} className="border-t border-slate-200">
-                  <td className="px-4 py-2">
+                  <td className="min-w-64 px-4 py-2">
                     <Link href={`/orga/campagnes/${row.id}`} className="font-semibold text-primary underline">
                       {row.name}
                     </Link>
                   </td>
                   <td className="px-4 py-2 font-mono whitespace-nowrap">{formatCampaignCode(row.code)}</td>
-                  <td className="px-4 py-2">{row.division ?? t.schoolWide}</td>
-                  <td className="px-4 py-2">{row.targetProfileName}</td>
+                  <td className="px-4 py-2 whitespace-nowrap">{row.division ?? t.schoolWide}</td>
+                  <td className="px-4 py-2 text-sm">{row.targetProfileName}</td>
                   <td className="px-4 py-2">
                     {row.owner.firstName} {row.owner.lastName}
                   </td>
-                  <td className="px-4 py-2">{dateFormat.format(row.createdAt)}</td>
+                  <td className="px-4 py-2 whitespace-nowrap">{dateFormat.format(row.createdAt)}</td>
                   <td className="px-4 py-2 text-right">{row.participantCount}</td>
                   <td className="px-4 py-2 text-right">{row.sharedCount}</td>
                 </tr>

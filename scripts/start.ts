@@ -13,6 +13,9 @@ import { prepareDatabase } from "../src/lib/prepare-database";
 const port = Number(process.env.PORT ?? 3000);
 process.env.APP_BASE_URL ??= `http://localhost:${port}`;
 process.env.NEXT_TELEMETRY_DISABLED = "1";
+// Without SMTP, e-mails (activation, invitations, password reset) land in the local outbox:
+// its page /dev/outbox must then be reachable for the demo to work.
+if (!process.env.SMTP_URL) process.env.ENABLE_DEV_PAGES ??= "1";
 const nextBin = path.resolve("node_modules/next/dist/bin/next");
 const children: ChildProcess[] = [];
 
@@ -102,6 +105,7 @@ async function main() {
  Pix (élèves)      ${process.env.APP_BASE_URL}/
  Pix Orga          ${process.env.APP_BASE_URL}/orga
  Santé             ${process.env.APP_BASE_URL}/api/health
+${process.env.SMTP_URL ? "" : ` E-mails (boîte locale) ${process.env.APP_BASE_URL}/dev/outbox\n`}
  Base de données   ${description}
 ${entUrl ? ` ENT démo (GAR)    ${entUrl}\n` : ""}
  Établissement de démonstration : ${DEMO_SCHOOL.name} (UAI ${DEMO_SCHOOL.uai})

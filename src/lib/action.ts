@@ -10,7 +10,7 @@ import {
   requireMember,
   requireStudent,
 } from "@/lib/session";
-import { errorMessages } from "@/messages/fr/errors";
+import { cguRequiredMessage, errorMessages } from "@/messages/fr/errors";
 
 export type ActionState<T = undefined> =
   | { status: "idle" }
@@ -55,6 +55,8 @@ export function createAction<S extends z.ZodType, A extends Auth, T = undefined>
   handler: (input: z.infer<S>, context: ContextFor<A>) => Promise<T>;
   /** Success message shown by the form (French). */
   successMessage?: string;
+  /** Staff must accept the terms of use before acting; only the acceptance itself is exempt. */
+  allowWithoutCgu?: boolean;
 }): (previous: ActionState<T>, formData: FormData) => Promise<ActionState<T>> {
   return async (_previous, formData) => {
     const parsed = options.schema.safeParse(formDataToObject(formData));
@@ -68,7 +70,7 @@ export function createAction<S extends z.ZodType, A extends Auth, T = undefined>
       };
     }
     try {
-      const context = await resolveContext(options.auth);
+      const context = await resolveContext(options.auth, options.allowWithoutCgu ?? false);
       const data = await options.handler(parsed.data, context as ContextFor<A>);
       return { status: "success", data, message: options.successMessage };
     } catch (error) {
@@ -78,10 +80,12 @@ export function createAction<S extends z.ZodType, A extends Auth, T = undefined>
   };
 }
 
-async function resolveContext(auth: Auth): Promise<unknown> {
+async function resolveContext(auth: Auth, allowWithoutCgu: boolean): Promise<unknown> {
   if (auth === "public") return {};
   if (auth === "student") return { student: await requireStudent() };
-  return { member: await requireMember({ role: auth === "admin" ? "ADMIN" : undefined }) };
+  const member = await requireMember({ role: auth === "admin" ? "ADMIN" : undefined });
+  if (!member.hasAcceptedCgu && !allowWithoutCgu) throw new DomainError("FORBIDDEN", { userMessage: cguRequiredMessage });
+  return { member };
 }
 
 export function toErrorState(error: DomainError): Extract<ActionState<never>, { status: "error" }> {

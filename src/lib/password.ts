@@ -37,5 +37,3 @@ export async function verifyPassword(password: string, stored: string): Promise<
   return actual.length === expected.length && timingSafeEqual(actual, expected);
 }
 
-/** Minimum policy shown next to the field: long enough to resist guessing, no composition rules. */
-export const PASSWORD_MIN_LENGTH = 10;

@@ -42,8 +42,11 @@ export type MemberContext = {
 
 export type StudentContext = { sessionId: string; userId: number; firstName: string; lastName: string };
 
+/** Secure everywhere but on the developer's own machine (plain http://localhost). */
 export function isSecureCookie(): boolean {
-  return env().APP_BASE_URL.startsWith("https://");
+  const { hostname, protocol } = new URL(env().APP_BASE_URL);
+  const isLocal = hostname === "localhost" || hostname === "127.0.0.1" || hostname === "[::1]";
+  return protocol === "https:" || !isLocal;
 }
 
 /** Starts a session, replacing (rotating) the one the browser had. Call from actions/route handlers. */

@@ -144,6 +144,7 @@ export const acceptInvitationAsCurrentUserAction = createAction({
 export const acceptCguAction = createAction({
   schema: acceptCguSchema,
   auth: "member",
+  allowWithoutCgu: true,
   handler: async (_input, { member }) => {
     await acceptCgu(member.userId);
     revalidatePath("/orga", "layout");

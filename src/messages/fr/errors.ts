@@ -25,3 +25,5 @@ export const errorMessages: Record<DomainErrorCode | "VALIDATION" | "UNEXPECTED"
   VALIDATION: "Le formulaire contient des erreurs. Corrigez les champs indiqués.",
   UNEXPECTED: "Une erreur inattendue s'est produite. Réessayez ; si elle persiste, contactez le support.",
 };
+
+export const cguRequiredMessage = "Acceptez d'abord les conditions d'utilisation de Pix Orga.";

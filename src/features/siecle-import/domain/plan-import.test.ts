@@ -87,12 +87,11 @@ describe("planning an import", () => {
     expect(plan.skipped).toEqual({ LEFT_SCHOOL: 3, NO_NATIONAL_STUDENT_ID: 2, NO_DIVISION: 1 });
   });
 
-  it("plans 20,000 learners quickly (no quadratic lookups)", () => {
+  // Speed is measured by bench/siecle-import.ts, not asserted here; this checks the large case is right.
+  it("plans 20,000 learners", () => {
     const many = Array.from({ length: 20_000 }, (_, i) => learner(`INE${i}`, { division: `D${i % 80}` }));
     const stored = many.slice(0, 18_000).map((l, i) => ({ ...l, id: i + 1, isDisabled: false }));
-    const started = performance.now();
     const plan = planImport(stored, register(many));
-    expect(performance.now() - started).toBeLessThan(2000);
     expect(plan.counts).toEqual({ created: 2000, updated: 0, disabled: 0, skipped: 0 });
     expect(plan.divisions).toHaveLength(80);
   });

@@ -4,7 +4,10 @@
  * JavaScript: ENT sign-in → /gar/connexion → GAR → /gar/callback → /campagnes/CODE → birth date
  * → terms of use → campaign start page. Prints p50/p95/max per app step, and every error.
  *
- *   npx tsx --conditions=react-server bench/onboarding.ts [--students 35] [--app URL] [--gar URL]
+ *   npx tsx --conditions=react-server bench/onboarding.ts [--students 35] [--ramp-ms 0] [--app URL] [--gar URL]
+ *
+ * `--ramp-ms` spreads the starts over that many milliseconds (0: all at the same instant, the
+ * worst case; a real class starts over a minute or so).
  *
  * Needs the app (`npm start`, or `next start` with GAR_ISSUER pointing at the stand-in) and the
  * stand-in (`npm run gar`) running, and DATABASE_URL set to the app's database: the script
@@ -21,11 +24,13 @@ import { BrowserLikeClient, type Hop } from "../tests/gar/http-client";
 const { values: args } = parseArgs({
   options: {
     students: { type: "string", default: "35" },
+    "ramp-ms": { type: "string", default: "0" },
     app: { type: "string", default: process.env.APP_BASE_URL ?? "http://localhost:3000" },
     gar: { type: "string", default: process.env.GAR_ISSUER ?? "http://localhost:4000" },
   },
 });
 const studentCount = Number(args.students);
+const rampMs = Number(args["ramp-ms"]);
 const appBaseUrl = args.app.replace(/\/+$/, "");
 const garBaseUrl = args.gar.replace(/\/+$/, "");
 
@@ -171,9 +176,14 @@ function percentile(sorted: number[], p: number): number {
 async function main() {
   const run = `${Date.now()}`;
   const { school, campaign, students } = await setUp(run);
-  console.log(`Bench: ${studentCount} élèves, campagne ${campaign.code}, app ${appBaseUrl}, GAR ${garBaseUrl}`);
+  console.log(`Bench: ${studentCount} élèves, départs étalés sur ${rampMs} ms, campagne ${campaign.code}, app ${appBaseUrl}, GAR ${garBaseUrl}`);
   const started = performance.now();
-  const results = await Promise.allSettled(students.map((student) => onboard(student, campaign.code)));
+  const results = await Promise.allSettled(
+    students.map(async (student) => {
+      if (rampMs > 0) await new Promise((resolve) => setTimeout(resolve, (student.index * rampMs) / studentCount));
+      return onboard(student, campaign.code);
+    }),
+  );
   const wallMs = performance.now() - started;
   results.forEach((result, index) => {
     if (result.status === "rejected") errors.push(`élève ${index}: ${(result.reason as Error).message}`);

@@ -6,6 +6,11 @@ import { accountsText } from "@/messages/fr/accounts";
 import { reconcileAction } from "../actions";
 import { ErrorSummary, FieldError, fieldErrorsOf, idle, studentButtonClass, studentInputClass } from "./ui";
 
+/**
+ * Uncontrolled fields whose defaultValue follows what was typed: text typed before hydration is
+ * kept (a controlled field would be emptied by hydration), and React's form reset after the
+ * action puts back what the student typed instead of blanking the fields.
+ */
 export function BirthdateForm({ code }: { code: string }) {
   const [state, formAction, pending] = useActionState(reconcileAction, idle);
   const [values, setValues] = useState({ day: "", month: "", year: "" });
@@ -38,8 +43,11 @@ export function BirthdateForm({ code }: { code: string }) {
                   autoComplete={field.autoComplete}
                   placeholder={field.placeholder}
                   maxLength={field.maxLength}
-                  value={values[field.name]}
-                  onChange={(event) => setValues((current) => ({ ...current, [field.name]: event.target.value.replace(/\D/g, "") }))}
+                  defaultValue={values[field.name]}
+                  onChange={(event) => {
+                    const { value } = event.currentTarget;
+                    setValues((current) => ({ ...current, [field.name]: value }));
+                  }}
                   required
                   aria-invalid={fieldErrors ? true : undefined}
                   aria-describedby={fieldErrors ? `${field.name}-error` : undefined}

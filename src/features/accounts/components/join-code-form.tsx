@@ -6,6 +6,7 @@ import { accountsText } from "@/messages/fr/accounts";
 import { submitCampaignCodeAction } from "../actions";
 import { ErrorSummary, FieldError, fieldErrorsOf, idle, studentButtonClass, studentInputClass } from "./ui";
 
+/** Uncontrolled field (see BirthdateForm): typing before hydration is never lost. */
 export function JoinCodeForm({ initialCode = "" }: { initialCode?: string }) {
   const [state, formAction, pending] = useActionState(submitCampaignCodeAction, idle);
   const [code, setCode] = useState(initialCode);
@@ -24,8 +25,15 @@ export function JoinCodeForm({ initialCode = "" }: { initialCode?: string }) {
         <input
           id="code"
           name="code"
-          value={code}
-          onChange={(event) => setCode(event.target.value.toUpperCase())}
+          defaultValue={code}
+          onChange={(event) => {
+            // Upper-cased as typed, keeping the caret where it was.
+            const input = event.currentTarget;
+            const caret = input.selectionStart;
+            input.value = input.value.toUpperCase();
+            if (caret !== null) input.setSelectionRange(caret, caret);
+            setCode(input.value);
+          }}
           autoComplete="off"
           autoCapitalize="characters"
           spellCheck={false}

@@ -3,7 +3,11 @@
 // POST its form to the server action, follow the 303).
 //
 //   DATABASE_URL=postgresql://… npx tsx --conditions=react-server bench/answers.ts \
-//     [--base http://localhost:3000] [--students 200] [--parcours rentree-6e] [--keep]
+//     [--base http://localhost:3000] [--students 200] [--parcours rentree-6e] [--think 0] [--keep]
+//
+// --think is the mean time (ms) a student spends reading a question before answering (each wait
+// drawn between half and one and a half times it). 0, the default, is the stress case: every
+// student answers the instant the page arrives, so latency there is mostly queueing.
 //
 // DATABASE_URL must be the database of the running app. The data is created directly in it (a
 // bench school, a campaign, N GAR students each linked to a learner and already in the campaign,
@@ -24,11 +28,16 @@ const { values: args } = parseArgs({
     base: { type: "string", default: process.env.BENCH_BASE_URL ?? "http://localhost:3000" },
     students: { type: "string", default: "200" },
     parcours: { type: "string", default: "rentree-6e" },
+    think: { type: "string", default: "0" },
     keep: { type: "boolean", default: false },
   },
 });
 const base = args.base.replace(/\/$/, "");
 const studentCount = Number(args.students);
+const thinkMs = Number(args.think);
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/** Deterministic jitter, so two runs wait the same way. */
+const jitter = (student: number, step: number) => 0.5 + (((student * 7919 + step * 104729) % 1000) / 1000);
 if (!process.env.DATABASE_URL) {
   console.error("DATABASE_URL doit désigner la base de l'application en cours d'exécution.");
   process.exit(1);
@@ -126,6 +135,8 @@ const errors: string[] = [];
 
 async function runStudent(index: number, student: Student, code: string, challenges: Map<string, ChallengeSnapshot>) {
   const questionUrl = `${base}/campagnes/${code}/question`;
+  // A class does not click "Commencer" in the same millisecond: arrivals spread over one think time.
+  if (thinkMs > 0) await sleep(thinkMs * (jitter(index, 0) - 0.5));
   for (let step = 0; step < 100; step++) {
     let started = performance.now();
     const page = await fetch(questionUrl, { headers: { cookie: student.cookie }, redirect: "manual" });
@@ -138,6 +149,7 @@ async function runStudent(index: number, student: Student, code: string, challen
       errors.push(`GET question: HTTP ${page.status}${form ? ` question inconnue ${form.challengeId}` : ""}`);
       return;
     }
+    if (thinkMs > 0) await sleep(thinkMs * jitter(index, step));
     const body = new FormData();
     for (const [name, value] of [...form.fields, ...chooseAnswer(challenge, index, step)]) body.append(name, value);
     started = performance.now();
@@ -167,7 +179,7 @@ if (!health?.ok) {
   process.exit(1);
 }
 
-console.log(`Préparation : ${studentCount} élèves, parcours ${args.parcours}…`);
+console.log(`Préparation : ${studentCount} élèves, parcours ${args.parcours}, temps de lecture moyen ${thinkMs} ms…`);
 const arranged = await arrange();
 const challenges = new Map(arranged.snapshot.challenges.map((challenge) => [challenge.id, challenge]));
 let exitCode = 0;

@@ -19,18 +19,48 @@ function createPrismaClient(): PrismaClient {
         "ou définissez DATABASE_URL=postgresql://…",
     );
   }
+  // Errors are thrown to the caller, never logged by Prisma itself: its messages can quote row
+  // values (an INE in a key violation).
   const adapter = new PrismaPg({ connectionString: url, max: Number(process.env.DATABASE_POOL_MAX ?? 10) });
-  return new PrismaClient({ adapter, log: process.env.DEBUG_SQL === "1" ? ["query", "warn", "error"] : ["warn", "error"] });
+  return new PrismaClient({ adapter, log: process.env.DEBUG_SQL === "1" ? ["query", "warn", "error"] : ["warn"] });
 }
 
-/** The one PrismaClient of the process, created on first use. */
+function client(): PrismaClient {
+  globalForPrisma.__prisma ??= createPrismaClient();
+  return globalForPrisma.__prisma;
+}
+
+/**
+ * The one PrismaClient of the process, created on first use (so that importing this module never
+ * needs a database). The proxy forwards reads and `in` checks, so `"$transaction" in db` tells a
+ * client from a transaction as it would on the client itself.
+ */
 export const prisma: PrismaClient = new Proxy({} as PrismaClient, {
   get(_target, property) {
-    globalForPrisma.__prisma ??= createPrismaClient();
-    const value = Reflect.get(globalForPrisma.__prisma, property);
-    return typeof value === "function" ? value.bind(globalForPrisma.__prisma) : value;
+    const value = Reflect.get(client(), property);
+    return typeof value === "function" ? value.bind(client()) : value;
+  },
+  has(_target, property) {
+    return Reflect.has(client(), property);
   },
 });
+
+/** A transaction client has no `$connect` (it does expose a `$transaction`, so that cannot tell them apart). */
+export function isTransactionClient(db: DbClient): db is Prisma.TransactionClient {
+  return !("$connect" in db);
+}
+
+/**
+ * Runs `work` in a transaction of its own, or inside the caller's when `db` already is one, so a
+ * use case can be called alone or as one step of a larger transaction.
+ */
+export async function withTransaction<T>(
+  db: DbClient,
+  work: (tx: Prisma.TransactionClient) => Promise<T>,
+  options?: { timeout?: number; maxWait?: number },
+): Promise<T> {
+  return isTransactionClient(db) ? work(db) : (db as PrismaClient).$transaction(work, options);
+}
 
 export async function disconnectPrisma(): Promise<void> {
   await globalForPrisma.__prisma?.$disconnect();

@@ -2,7 +2,7 @@ import "server-only";
 
 import { isExistingDivision, listDivisions } from "@/features/classes/data";
 import { buildCampaignSnapshot } from "@/features/parcours/data";
-import { prisma, type DbClient } from "@/lib/db";
+import { prisma, type DbClient, withTransaction } from "@/lib/db";
 import { DomainError, isUniqueViolation } from "@/lib/errors";
 import type { AuthorizedSchoolId } from "@/lib/session";
 import { campaignsMessages } from "@/messages/fr/campaigns";
@@ -29,10 +29,7 @@ export type CampaignOptionsBase = {
   generateCode?: () => string;
 };
 
-/** Runs `fn` in a transaction of its own, or inside the caller's when given one. */
-async function inTransaction<T>(db: DbClient, fn: (tx: DbClient) => Promise<T>): Promise<T> {
-  return "$transaction" in db ? db.$transaction((tx) => fn(tx)) : fn(db);
-}
+const inTransaction = withTransaction;
 
 function fieldError(field: string, message: string): DomainError {
   return new DomainError("INVALID_INPUT", { userMessage: message, details: { field } });

@@ -1,7 +1,7 @@
 import "server-only";
 
 import { readContent } from "../../../content/load-content";
-import { prisma, type DbClient, Prisma } from "@/lib/db";
+import { prisma, type DbClient, Prisma, withTransaction } from "@/lib/db";
 
 import type { ChallengeSnapshot, Content } from "./types";
 
@@ -113,9 +113,5 @@ async function writeContent(tx: Prisma.TransactionClient, content: Content): Pro
  * so the seed and every start can call it. Campaigns are never touched: they run on their snapshot.
  */
 export async function loadContent(db: DbClient = prisma, content: Content = readContent()): Promise<LoadContentSummary> {
-  // `prisma` is a Proxy without a `has` trap: test the property, not `in`.
-  if (typeof (db as { $transaction?: unknown }).$transaction === "function") {
-    return (db as typeof prisma).$transaction((tx) => writeContent(tx, content), { timeout: 30_000 });
-  }
-  return writeContent(db as Prisma.TransactionClient, content);
+  return withTransaction(db, (tx) => writeContent(tx, content), { timeout: 30_000 });
 }

@@ -1,7 +1,7 @@
 import "server-only";
 
 import { isAnswerCorrect, serializeAnswer } from "@/features/parcours/domain/answer-check";
-import { prisma, type DbClient, type Prisma } from "@/lib/db";
+import { prisma, type DbClient, type Prisma, withTransaction } from "@/lib/db";
 import { DomainError } from "@/lib/errors";
 import { runnerText } from "@/messages/fr/runner";
 
@@ -19,10 +19,7 @@ const problemMessages: Record<SubmissionProblem, string> = {
   TEXT_TOO_LONG: runnerText.errors.textTooLong,
 };
 
-async function inTransaction<T>(db: DbClient, work: (tx: Prisma.TransactionClient) => Promise<T>): Promise<T> {
-  // `prisma` is a Proxy without a `has` trap: test the property, not `in`.
-  return typeof (db as { $transaction?: unknown }).$transaction === "function" ? (db as typeof prisma).$transaction(work) : work(db as Prisma.TransactionClient);
-}
+const inTransaction = withTransaction;
 
 /**
  * Starts the participation of a learner in a campaign, or returns the active one: idempotent,

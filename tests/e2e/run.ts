@@ -4,10 +4,9 @@ import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
 
-import pg from "pg";
-
-import { ensureEmbeddedPostgres, freePort } from "../../src/lib/embedded-postgres";
+import { freePort } from "../../src/lib/embedded-postgres";
 import { applyMigrations } from "../../src/lib/migrations";
+import { createThrowawayDatabase } from "../support/throwaway-database";
 
 const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 if (!existsSync(chromium)) {
@@ -19,31 +18,8 @@ if (!existsSync(chromium)) {
   process.exit(1);
 }
 
-const base = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
-const name = `pix_orga_e2e_${Date.now()}`;
-let url: string;
-let dropDatabase = async () => {};
-let stopEmbedded = async () => {};
-const admin = new pg.Client({ connectionString: base });
-try {
-  await admin.connect();
-  await admin.query(`CREATE DATABASE "${name}"`);
-  const target = new URL(base);
-  target.pathname = `/${name}`;
-  url = target.toString();
-  dropDatabase = async () => {
-    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`).catch(() => {});
-    await admin.end();
-  };
-} catch (error) {
-  await admin.end().catch(() => {});
-  console.warn(`[e2e] Aucun serveur PostgreSQL joignable (${(error as Error).message}) : base embarquée PGlite.`);
-  const { mkdtempSync } = await import("node:fs");
-  const { tmpdir } = await import("node:os");
-  const embedded = await ensureEmbeddedPostgres({ dataDir: mkdtempSync(path.join(tmpdir(), "pix-orga-e2e-")), port: 0 });
-  url = embedded.url;
-  stopEmbedded = embedded.stop;
-}
+const database = await createThrowawayDatabase("pix_orga_e2e");
+const url = database.url;
 
 let status = 1;
 try {
@@ -74,7 +50,6 @@ try {
   console.error(`[e2e] ${(error as Error).message}`);
   status = 1;
 } finally {
-  await dropDatabase();
-  await stopEmbedded();
+  await database.drop();
 }
 process.exit(status);

@@ -1,8 +1,7 @@
 import type { TestProject } from "vitest/node";
-import pg from "pg";
 
-import { ensureEmbeddedPostgres, type EmbeddedPostgres } from "../../src/lib/embedded-postgres";
 import { applyMigrations } from "../../src/lib/migrations";
+import { createThrowawayDatabase } from "../support/throwaway-database";
 
 /**
  * A fresh database per run, migrated with the project's own runner: from TEST_DATABASE_URL,
@@ -10,41 +9,11 @@ import { applyMigrations } from "../../src/lib/migrations";
  * one (and we say so).
  */
 export default async function setup(project: TestProject) {
-  const base = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
-  const name = `pix_orga_test_${Date.now()}_${process.pid}`;
-  let url: string;
-  let embedded: EmbeddedPostgres | null = null;
-  let admin: pg.Client | null = new pg.Client({ connectionString: base });
-  try {
-    await admin.connect();
-    await admin.query(`CREATE DATABASE "${name}"`);
-    const target = new URL(base);
-    target.pathname = `/${name}`;
-    url = target.toString();
-  } catch (error) {
-    await admin.end().catch(() => {});
-    admin = null;
-    console.warn(
-      `\n[integration] Aucun serveur PostgreSQL joignable (${(error as Error).message}) : ` +
-        `les tests d'intégration utilisent la base embarquée PGlite.\n`,
-    );
-    const { mkdtempSync } = await import("node:fs");
-    const { tmpdir } = await import("node:os");
-    const path = await import("node:path");
-    embedded = await ensureEmbeddedPostgres({ dataDir: mkdtempSync(path.join(tmpdir(), "pix-orga-test-")), port: 0 });
-    url = embedded.url;
-  }
-  await applyMigrations(url);
-  project.provide("databaseUrl", url);
-  process.env.DATABASE_URL = url;
-
-  return async () => {
-    if (embedded) await embedded.stop();
-    if (admin) {
-      await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`).catch(() => {});
-      await admin.end();
-    }
-  };
+  const database = await createThrowawayDatabase("pix_orga_test");
+  await applyMigrations(database.url);
+  project.provide("databaseUrl", database.url);
+  process.env.DATABASE_URL = database.url;
+  return database.drop;
 }
 
 declare module "vitest" {

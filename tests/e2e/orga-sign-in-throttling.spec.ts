@@ -42,6 +42,8 @@ test("a forgotten password is reset through the e-mailed link", async ({ page })
   await createStaffMember({ schoolUai: DEMO_SCHOOL.uai, email, password: "Ancien mot de passe", role: "MEMBER", firstName: "Léa", lastName: `Oublieuse${id}` });
   await page.goto("/orga/connexion");
   await page.getByRole("link", { name: "Mot de passe oublié ?" }).click();
+  // The sign-in page has an "Adresse e-mail" field too: wait for the navigation to finish.
+  await expect(page.getByRole("heading", { name: "Mot de passe oublié" })).toBeVisible();
   await page.getByLabel("Adresse e-mail").fill(email);
   await page.getByRole("button", { name: "Recevoir le lien" }).click();
   await expect(page.getByRole("status")).toContainText("Si un compte Pix Orga existe pour cette adresse");

@@ -134,14 +134,17 @@ test("a student answers half, leaves, comes back exactly where they were, finish
     await again.keyboard.type(first.answerKey[0]!);
   } else {
     // Focus is on the statement; Tab reaches the first proposal, Space ticks, arrows move.
-    const targetIndex = first.proposals.findIndex((proposal) => proposal.id === first.answerKey[0]);
+    // Choices are shown in an order of their own for each participation: read it from the page.
+    const shown = await again.locator('input[name="choice"]').evaluateAll((inputs) => inputs.map((input) => (input as HTMLInputElement).value));
+    expect([...shown].sort()).toEqual(first.proposals.map((proposal) => proposal.id).sort());
+    const targetIndex = shown.indexOf(first.answerKey[0]!);
     if (first.type === "QCU") {
       for (let i = 0; i < targetIndex; i++) await again.keyboard.press("ArrowDown");
       await again.keyboard.press("Space");
     } else {
-      for (const [index, proposal] of first.proposals.entries()) {
-        if (first.answerKey.includes(proposal.id)) await again.keyboard.press("Space");
-        if (index < first.proposals.length - 1) await again.keyboard.press("Tab");
+      for (const [index, id] of shown.entries()) {
+        if (first.answerKey.includes(id)) await again.keyboard.press("Space");
+        if (index < shown.length - 1) await again.keyboard.press("Tab");
       }
     }
   }

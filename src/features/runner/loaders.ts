@@ -7,6 +7,7 @@ import { getStudentContext } from "@/lib/session";
 
 import { getRunnerView, type RunnerView } from "./data";
 import { chooseNextChallenge, estimateProgress } from "./domain/adaptive";
+import { orderProposals } from "./domain/proposal-order";
 import { describeMissedQuestions } from "./domain/results-view";
 import type { CompetenceResult, MissedQuestion, Progress, QuestionView } from "./types";
 
@@ -77,7 +78,7 @@ export async function loadQuestionPage(rawCode: string): Promise<Routed<Question
       id: next.id,
       type: next.type,
       statement: next.statement,
-      proposals: next.proposals,
+      proposals: orderProposals(next.proposals, view.participation.id, next.id),
       illustrationUrl: next.illustrationUrl,
       illustrationAlt: next.illustrationAlt,
     },

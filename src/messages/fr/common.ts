@@ -9,4 +9,6 @@ export const common = {
   errorText: "Nous n'avons pas pu afficher cette page. Réessayez dans quelques instants.",
   retry: "Réessayer",
   skipToContent: "Aller au contenu",
+  /** Heads a form's error summary when fields are wrong. */
+  formErrorsSummary: "Le formulaire contient des erreurs :",
 } as const;

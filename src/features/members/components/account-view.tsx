@@ -1,8 +1,8 @@
+import { SuccessMessage } from "@/components/ui/notice";
 import { membersMessages as m } from "@/messages/fr/members";
 
 import type { MemberRole } from "../types";
 import { ChangePasswordForm } from "./change-password-form";
-import { SuccessMessage } from "./form-fields";
 import { SwitchToSchoolButton } from "./school-switcher";
 import { LeaveSchoolForm } from "./team-forms";
 

@@ -2,10 +2,15 @@
 
 import { useActionState } from "react";
 
+import { ErrorSummary } from "@/components/form/error-summary";
+import { TextField } from "@/components/form/field";
+import { fieldErrorsOf, idle } from "@/components/form/form-state";
+import { SubmitButton } from "@/components/form/submit-button";
+import { useSubmittedValues } from "@/components/form/use-submitted-values";
+import { SuccessMessage } from "@/components/ui/notice";
 import { membersMessages as m } from "@/messages/fr/members";
 
 import { requestActivationAction } from "../actions";
-import { fieldErrorsOf, FormErrorSummary, idle, primaryButtonClass, SuccessMessage, TextField, useSubmittedValues } from "./form-fields";
 
 const fieldIds = { uai: "activation-uai" };
 const labels = { uai: m.fields.uai };
@@ -24,7 +29,7 @@ export function ActivationForm() {
   }
   return (
     <form action={formAction} onSubmit={onSubmit} noValidate className="space-y-5">
-      <FormErrorSummary state={state} labels={labels} fieldIds={fieldIds} />
+      <ErrorSummary state={state} labels={labels} fieldIds={fieldIds} />
       <TextField
         id={fieldIds.uai}
         name="uai"
@@ -38,9 +43,7 @@ export function ActivationForm() {
         errors={errors.uai}
         className="max-w-xs"
       />
-      <button type="submit" className={primaryButtonClass} disabled={isPending}>
-        {m.activation.submit}
-      </button>
+      <SubmitButton pending={isPending}>{m.activation.submit}</SubmitButton>
     </form>
   );
 }

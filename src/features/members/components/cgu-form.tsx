@@ -2,10 +2,13 @@
 
 import { useActionState } from "react";
 
+import { ErrorSummary } from "@/components/form/error-summary";
+import { FieldError } from "@/components/form/field";
+import { describedBy, fieldErrorsOf, idle } from "@/components/form/form-state";
+import { SubmitButton } from "@/components/form/submit-button";
 import { membersMessages as m } from "@/messages/fr/members";
 
 import { acceptCguAction } from "../actions";
-import { describedBy, FieldError, fieldErrorsOf, FormErrorSummary, idle, primaryButtonClass } from "./form-fields";
 
 const fieldIds = { accept: "cgu-accept" };
 const labels = { accept: m.fields.acceptCgu };
@@ -16,7 +19,7 @@ export function CguForm() {
   const errorId = errors.accept?.length ? "cgu-accept-error" : undefined;
   return (
     <form action={formAction} noValidate className="space-y-5">
-      <FormErrorSummary state={state} labels={labels} fieldIds={fieldIds} />
+      <ErrorSummary state={state} labels={labels} fieldIds={fieldIds} />
       <div>
         <div className="flex items-start gap-3">
           <input
@@ -34,9 +37,7 @@ export function CguForm() {
         </div>
         <FieldError id={errorId} errors={errors.accept} />
       </div>
-      <button type="submit" className={primaryButtonClass} disabled={isPending}>
-        {m.cgu.submit}
-      </button>
+      <SubmitButton pending={isPending}>{m.cgu.submit}</SubmitButton>
     </form>
   );
 }

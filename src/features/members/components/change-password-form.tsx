@@ -2,10 +2,14 @@
 
 import { useActionState } from "react";
 
+import { ErrorSummary } from "@/components/form/error-summary";
+import { TextField } from "@/components/form/field";
+import { fieldErrorsOf, idle } from "@/components/form/form-state";
+import { SubmitButton } from "@/components/form/submit-button";
+import { SuccessMessage } from "@/components/ui/notice";
 import { membersMessages as m } from "@/messages/fr/members";
 
 import { changePasswordAction } from "../actions";
-import { fieldErrorsOf, FormErrorSummary, idle, primaryButtonClass, SuccessMessage, TextField } from "./form-fields";
 import { NewPasswordFields } from "./new-password-fields";
 
 const fieldIds = { currentPassword: "account-currentPassword", password: "account-password", passwordConfirmation: "account-passwordConfirmation" };
@@ -16,7 +20,7 @@ export function ChangePasswordForm() {
   const errors = fieldErrorsOf(state);
   return (
     <form action={formAction} noValidate className="space-y-5">
-      <FormErrorSummary state={state} labels={labels} fieldIds={fieldIds} />
+      <ErrorSummary state={state} labels={labels} fieldIds={fieldIds} />
       {state.status === "success" && <SuccessMessage>{state.message}</SuccessMessage>}
       <TextField
         id={fieldIds.currentPassword}
@@ -28,9 +32,7 @@ export function ChangePasswordForm() {
         errors={errors.currentPassword}
       />
       <NewPasswordFields idPrefix="account" errors={errors} />
-      <button type="submit" className={primaryButtonClass} disabled={isPending}>
-        {m.account.passwordSubmit}
-      </button>
+      <SubmitButton pending={isPending}>{m.account.passwordSubmit}</SubmitButton>
     </form>
   );
 }

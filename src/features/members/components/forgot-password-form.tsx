@@ -2,10 +2,15 @@
 
 import { useActionState } from "react";
 
+import { ErrorSummary } from "@/components/form/error-summary";
+import { TextField } from "@/components/form/field";
+import { fieldErrorsOf, idle } from "@/components/form/form-state";
+import { SubmitButton } from "@/components/form/submit-button";
+import { useSubmittedValues } from "@/components/form/use-submitted-values";
+import { SuccessMessage } from "@/components/ui/notice";
 import { membersMessages as m } from "@/messages/fr/members";
 
 import { forgotPasswordAction } from "../actions";
-import { fieldErrorsOf, FormErrorSummary, idle, primaryButtonClass, SuccessMessage, TextField, useSubmittedValues } from "./form-fields";
 
 const fieldIds = { email: "forgot-email" };
 const labels = { email: m.fields.email };
@@ -17,7 +22,7 @@ export function ForgotPasswordForm() {
   if (state.status === "success") return <SuccessMessage>{state.message}</SuccessMessage>;
   return (
     <form action={formAction} onSubmit={onSubmit} noValidate className="space-y-5">
-      <FormErrorSummary state={state} labels={labels} fieldIds={fieldIds} />
+      <ErrorSummary state={state} labels={labels} fieldIds={fieldIds} />
       <TextField
         id={fieldIds.email}
         name="email"
@@ -28,9 +33,7 @@ export function ForgotPasswordForm() {
         defaultValue={values.email}
         errors={errors.email}
       />
-      <button type="submit" className={primaryButtonClass} disabled={isPending}>
-        {m.forgotPassword.submit}
-      </button>
+      <SubmitButton pending={isPending}>{m.forgotPassword.submit}</SubmitButton>
     </form>
   );
 }

@@ -2,6 +2,11 @@
 
 import { useActionState } from "react";
 
+import { ErrorSummary } from "@/components/form/error-summary";
+import { TextField } from "@/components/form/field";
+import { fieldErrorsOf, idle } from "@/components/form/form-state";
+import { SubmitButton } from "@/components/form/submit-button";
+import { useSubmittedValues } from "@/components/form/use-submitted-values";
 import { membersMessages as m } from "@/messages/fr/members";
 
 import {
@@ -9,7 +14,6 @@ import {
   acceptInvitationWithNewAccountAction,
   acceptInvitationWithSignInAction,
 } from "../actions";
-import { fieldErrorsOf, FormErrorSummary, idle, primaryButtonClass, TextField, useSubmittedValues } from "./form-fields";
 import { NewPasswordFields } from "./new-password-fields";
 
 const createIds = {
@@ -34,7 +38,7 @@ export function CreateAccountForm({ token, invitedEmail }: { token: string; invi
   const bind = (field: string) => ({ defaultValue: values[field] ?? "" });
   return (
     <form action={formAction} onSubmit={onSubmit} noValidate className="space-y-5" aria-labelledby="create-account-title">
-      <FormErrorSummary state={state} labels={createLabels} fieldIds={createIds} />
+      <ErrorSummary state={state} labels={createLabels} fieldIds={createIds} />
       <input type="hidden" name="token" value={token} />
       <div className="grid gap-5 sm:grid-cols-2">
         <TextField id={createIds.firstName} name="firstName" label={m.fields.firstName} autoComplete="given-name" required errors={errors.firstName} {...bind("firstName")} />
@@ -42,9 +46,7 @@ export function CreateAccountForm({ token, invitedEmail }: { token: string; invi
       </div>
       <TextField id={createIds.email} name="email" type="email" label={m.fields.email} autoComplete="email" required errors={errors.email} {...bind("email")} />
       <NewPasswordFields idPrefix="create" errors={errors} label={m.fields.password} />
-      <button type="submit" className={primaryButtonClass} disabled={isPending}>
-        {m.invitation.createAccountSubmit}
-      </button>
+      <SubmitButton pending={isPending}>{m.invitation.createAccountSubmit}</SubmitButton>
     </form>
   );
 }
@@ -58,7 +60,7 @@ export function SignInAndAcceptForm({ token, invitedEmail }: { token: string; in
   const errors = fieldErrorsOf(state);
   return (
     <form action={formAction} onSubmit={onSubmit} noValidate className="space-y-5" aria-labelledby="sign-in-join-title">
-      <FormErrorSummary state={state} labels={signInLabels} fieldIds={signInIds} />
+      <ErrorSummary state={state} labels={signInLabels} fieldIds={signInIds} />
       <input type="hidden" name="token" value={token} />
       <TextField
         id={signInIds.email}
@@ -71,9 +73,7 @@ export function SignInAndAcceptForm({ token, invitedEmail }: { token: string; in
         errors={errors.email}
       />
       <TextField id={signInIds.password} name="password" type="password" label={m.fields.password} autoComplete="current-password" required errors={errors.password} />
-      <button type="submit" className={primaryButtonClass} disabled={isPending}>
-        {m.invitation.signInSubmit}
-      </button>
+      <SubmitButton pending={isPending}>{m.invitation.signInSubmit}</SubmitButton>
     </form>
   );
 }
@@ -82,11 +82,9 @@ export function AcceptAsCurrentUserForm({ token }: { token: string }) {
   const [state, formAction, isPending] = useActionState(acceptInvitationAsCurrentUserAction, idle);
   return (
     <form action={formAction} className="space-y-4">
-      <FormErrorSummary state={state} labels={{}} fieldIds={{}} />
+      <ErrorSummary state={state} labels={{}} />
       <input type="hidden" name="token" value={token} />
-      <button type="submit" className={primaryButtonClass} disabled={isPending}>
-        {m.invitation.acceptSubmit}
-      </button>
+      <SubmitButton pending={isPending}>{m.invitation.acceptSubmit}</SubmitButton>
     </form>
   );
 }

@@ -1,6 +1,5 @@
+import { TextField } from "@/components/form/field";
 import { membersMessages as m } from "@/messages/fr/members";
-
-import { TextField } from "./form-fields";
 
 /** New password + confirmation, shared by the reset, account and invitation forms. */
 export function NewPasswordFields({ idPrefix, errors, label = m.fields.newPassword }: { idPrefix: string; errors: Record<string, string[]>; label?: string }) {

@@ -2,10 +2,12 @@
 
 import { useActionState } from "react";
 
+import { ErrorSummary } from "@/components/form/error-summary";
+import { fieldErrorsOf, idle } from "@/components/form/form-state";
+import { SubmitButton } from "@/components/form/submit-button";
 import { membersMessages as m } from "@/messages/fr/members";
 
 import { resetPasswordAction } from "../actions";
-import { fieldErrorsOf, FormErrorSummary, idle, primaryButtonClass } from "./form-fields";
 import { NewPasswordFields } from "./new-password-fields";
 
 const fieldIds = { password: "reset-password", passwordConfirmation: "reset-passwordConfirmation" };
@@ -15,12 +17,10 @@ export function ResetPasswordForm({ token }: { token: string }) {
   const [state, formAction, isPending] = useActionState(resetPasswordAction, idle);
   return (
     <form action={formAction} noValidate className="space-y-5">
-      <FormErrorSummary state={state} labels={labels} fieldIds={fieldIds} />
+      <ErrorSummary state={state} labels={labels} fieldIds={fieldIds} />
       <input type="hidden" name="token" value={token} />
       <NewPasswordFields idPrefix="reset" errors={fieldErrorsOf(state)} />
-      <button type="submit" className={primaryButtonClass} disabled={isPending}>
-        {m.resetPassword.submit}
-      </button>
+      <SubmitButton pending={isPending}>{m.resetPassword.submit}</SubmitButton>
     </form>
   );
 }

@@ -2,10 +2,11 @@
 
 import { useActionState } from "react";
 
+import { idle } from "@/components/form/form-state";
+import { SubmitButton } from "@/components/form/submit-button";
 import { membersMessages as m } from "@/messages/fr/members";
 
 import { switchSchoolAction } from "../actions";
-import { idle, secondaryButtonClass } from "./form-fields";
 
 /** Works without JavaScript: a select and a button; the membership is checked on the server. */
 export function SchoolSwitcher({ currentSchoolId, schools }: { currentSchoolId: number; schools: { id: number; name: string; uai: string }[] }) {
@@ -28,9 +29,9 @@ export function SchoolSwitcher({ currentSchoolId, schools }: { currentSchoolId: 
           </option>
         ))}
       </select>
-      <button type="submit" className={`${secondaryButtonClass} min-h-9 px-3 py-1 text-sm`} disabled={isPending}>
+      <SubmitButton pending={isPending} variant="secondary" size="small">
         {m.shell.switchSubmit}
-      </button>
+      </SubmitButton>
       {state.status === "error" && (
         <p id="school-switcher-error" role="alert" className="w-full text-sm font-semibold text-danger">
           {state.message}
@@ -45,9 +46,9 @@ export function SwitchToSchoolButton({ schoolId, schoolName }: { schoolId: numbe
   return (
     <form action={formAction}>
       <input type="hidden" name="schoolId" value={schoolId} />
-      <button type="submit" className={secondaryButtonClass} disabled={isPending} aria-label={`${m.account.switchTo} : ${schoolName}`}>
+      <SubmitButton pending={isPending} variant="secondary" aria-label={`${m.account.switchTo} : ${schoolName}`}>
         {m.account.switchTo}
-      </button>
+      </SubmitButton>
       {state.status === "error" && <p role="alert" className="text-sm font-semibold text-danger">{state.message}</p>}
     </form>
   );

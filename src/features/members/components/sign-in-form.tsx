@@ -3,10 +3,14 @@
 import Link from "next/link";
 import { useActionState } from "react";
 
+import { ErrorSummary } from "@/components/form/error-summary";
+import { TextField } from "@/components/form/field";
+import { fieldErrorsOf, idle } from "@/components/form/form-state";
+import { SubmitButton } from "@/components/form/submit-button";
+import { useSubmittedValues } from "@/components/form/use-submitted-values";
 import { membersMessages as m } from "@/messages/fr/members";
 
 import { signInAction } from "../actions";
-import { fieldErrorsOf, FormErrorSummary, idle, primaryButtonClass, TextField, useSubmittedValues } from "./form-fields";
 
 const fieldIds = { email: "signin-email", password: "signin-password" };
 const labels = { email: m.fields.email, password: m.fields.password };
@@ -17,7 +21,7 @@ export function SignInForm() {
   const errors = fieldErrorsOf(state);
   return (
     <form action={formAction} onSubmit={onSubmit} noValidate className="space-y-5">
-      <FormErrorSummary state={state} labels={labels} fieldIds={fieldIds} />
+      <ErrorSummary state={state} labels={labels} fieldIds={fieldIds} />
       <TextField
         id={fieldIds.email}
         name="email"
@@ -38,9 +42,7 @@ export function SignInForm() {
         errors={errors.password}
       />
       <div className="flex flex-wrap items-center justify-between gap-4">
-        <button type="submit" className={primaryButtonClass} disabled={isPending}>
-          {m.signIn.submit}
-        </button>
+        <SubmitButton pending={isPending}>{m.signIn.submit}</SubmitButton>
         <Link href="/orga/mot-de-passe-oublie" className="font-semibold text-primary underline">
           {m.signIn.forgotPassword}
         </Link>

@@ -2,6 +2,13 @@
 
 import { useActionState, useEffect } from "react";
 
+import { ErrorSummary } from "@/components/form/error-summary";
+import { SelectField, TextareaField } from "@/components/form/field";
+import { fieldErrorsOf, idle } from "@/components/form/form-state";
+import { SubmitButton } from "@/components/form/submit-button";
+import { useSubmittedValues } from "@/components/form/use-submitted-values";
+import { buttonClass } from "@/components/ui/button";
+import { SuccessMessage } from "@/components/ui/notice";
 import type { ActionState } from "@/lib/action";
 import { membersMessages as m } from "@/messages/fr/members";
 
@@ -15,19 +22,6 @@ import {
   unblockMemberAction,
 } from "../actions";
 import type { MemberRole } from "../types";
-import {
-  dangerButtonClass,
-  describedBy,
-  FieldError,
-  fieldErrorsOf,
-  FormErrorSummary,
-  idle,
-  inputClass,
-  primaryButtonClass,
-  secondaryButtonClass,
-  SuccessMessage,
-  useSubmittedValues,
-} from "./form-fields";
 
 const inviteIds = { emails: "invite-emails", role: "invite-role" };
 const inviteLabels = { emails: m.fields.emails, role: m.fields.role };
@@ -39,47 +33,30 @@ export function InviteMembersForm() {
     if (state.status === "success") setValues({});
   }, [state, setValues]);
   const errors = fieldErrorsOf(state);
-  const emailsErrorId = errors.emails?.length ? "invite-emails-error" : undefined;
   return (
     <form action={formAction} onSubmit={onSubmit} noValidate className="space-y-5">
-      <FormErrorSummary state={state} labels={inviteLabels} fieldIds={inviteIds} />
+      <ErrorSummary state={state} labels={inviteLabels} fieldIds={inviteIds} />
       {state.status === "success" && (
         <SuccessMessage>
           {m.team.invitationsSent(state.data.invitedCount)}
           {state.data.alreadyMemberCount > 0 && <> {m.team.invitationsSkippedMembers(state.data.alreadyMemberCount)}</>}
         </SuccessMessage>
       )}
-      <div>
-        <label htmlFor={inviteIds.emails} className="block font-semibold">
-          {m.fields.emails}
-        </label>
-        <p id="invite-emails-hint" className="text-sm text-muted">
-          {m.fields.emailsHint}
-        </p>
-        <textarea
-          id={inviteIds.emails}
-          name="emails"
-          rows={3}
-          required
-          defaultValue={values.emails ?? ""}
-          aria-invalid={emailsErrorId ? true : undefined}
-          aria-describedby={describedBy("invite-emails-hint", emailsErrorId)}
-          className={inputClass}
-        />
-        <FieldError id={emailsErrorId} errors={errors.emails} />
-      </div>
-      <div className="max-w-xs">
-        <label htmlFor={inviteIds.role} className="block font-semibold">
-          {m.fields.role}
-        </label>
-        <select id={inviteIds.role} name="role" defaultValue={values.role ?? "MEMBER"} className={inputClass}>
-          <option value="MEMBER">{m.roles.MEMBER}</option>
-          <option value="ADMIN">{m.roles.ADMIN}</option>
-        </select>
-      </div>
-      <button type="submit" className={primaryButtonClass} disabled={isPending}>
-        {m.team.inviteSubmit}
-      </button>
+      <TextareaField
+        id={inviteIds.emails}
+        name="emails"
+        label={m.fields.emails}
+        hint={m.fields.emailsHint}
+        rows={3}
+        required
+        defaultValue={values.emails ?? ""}
+        errors={errors.emails}
+      />
+      <SelectField id={inviteIds.role} name="role" label={m.fields.role} defaultValue={values.role ?? "MEMBER"} className="max-w-xs">
+        <option value="MEMBER">{m.roles.MEMBER}</option>
+        <option value="ADMIN">{m.roles.ADMIN}</option>
+      </SelectField>
+      <SubmitButton pending={isPending}>{m.team.inviteSubmit}</SubmitButton>
     </form>
   );
 }
@@ -108,9 +85,9 @@ export function ChangeRoleForm({ memberId, role, name }: { memberId: number; rol
           <option value="ADMIN">{m.roles.ADMIN}</option>
         </select>
       </div>
-      <button type="submit" className={secondaryButtonClass} disabled={isPending} aria-label={`${m.team.saveRole} : ${m.team.changeRoleFor(name)}`}>
+      <SubmitButton pending={isPending} variant="secondary" aria-label={`${m.team.saveRole} : ${m.team.changeRoleFor(name)}`}>
         {m.team.saveRole}
-      </button>
+      </SubmitButton>
       <RowStatus state={state} />
     </form>
   );
@@ -120,16 +97,16 @@ export function RemoveMemberForm({ memberId, name }: { memberId: number; name: s
   const [state, formAction, isPending] = useActionState(removeMemberAction, idle);
   return (
     <details>
-      <summary className={`${dangerButtonClass} cursor-pointer list-none`}>
+      <summary className={`${buttonClass("danger")} cursor-pointer list-none`}>
         {m.team.remove}
         <span className="sr-only"> : {name}</span>
       </summary>
       <form action={formAction} className="mt-2 space-y-2 rounded-md border border-danger bg-danger-light p-3">
         <input type="hidden" name="memberId" value={memberId} />
         <p>{m.team.removeConfirm}</p>
-        <button type="submit" className={dangerButtonClass} disabled={isPending}>
+        <SubmitButton pending={isPending} variant="danger">
           {m.team.removeFor(name)}
-        </button>
+        </SubmitButton>
         <RowStatus state={state} />
       </form>
     </details>
@@ -141,12 +118,12 @@ export function LeaveSchoolForm({ schoolName }: { schoolName: string }) {
   const [state, formAction, isPending] = useActionState(leaveSchoolAction, idle);
   return (
     <details>
-      <summary className={`${dangerButtonClass} cursor-pointer list-none`}>{m.team.leave}</summary>
+      <summary className={`${buttonClass("danger")} cursor-pointer list-none`}>{m.team.leave}</summary>
       <form action={formAction} className="mt-2 space-y-2 rounded-md border border-danger bg-danger-light p-3">
         <p>{m.team.leaveConfirm(schoolName)}</p>
-        <button type="submit" className={dangerButtonClass} disabled={isPending}>
+        <SubmitButton pending={isPending} variant="danger">
           {m.team.leaveSubmit}
-        </button>
+        </SubmitButton>
         <RowStatus state={state} />
       </form>
     </details>
@@ -158,9 +135,9 @@ export function UnblockMemberForm({ memberId, name }: { memberId: number; name: 
   return (
     <form action={formAction}>
       <input type="hidden" name="memberId" value={memberId} />
-      <button type="submit" className={secondaryButtonClass} disabled={isPending} aria-label={m.team.unblockFor(name)}>
+      <SubmitButton pending={isPending} variant="secondary" aria-label={m.team.unblockFor(name)}>
         {m.team.unblock}
-      </button>
+      </SubmitButton>
       <RowStatus state={state} />
     </form>
   );
@@ -174,15 +151,15 @@ export function InvitationActions({ invitationId, email }: { invitationId: numbe
       <div className="flex flex-wrap gap-2">
         <form action={resendAction}>
           <input type="hidden" name="invitationId" value={invitationId} />
-          <button type="submit" className={secondaryButtonClass} disabled={isResending} aria-label={`${m.team.resend} : ${email}`}>
+          <SubmitButton pending={isResending} variant="secondary" aria-label={`${m.team.resend} : ${email}`}>
             {m.team.resend}
-          </button>
+          </SubmitButton>
         </form>
         <form action={cancelAction}>
           <input type="hidden" name="invitationId" value={invitationId} />
-          <button type="submit" className={dangerButtonClass} disabled={isCancelling} aria-label={`${m.team.cancel} : ${email}`}>
+          <SubmitButton pending={isCancelling} variant="danger" aria-label={`${m.team.cancel} : ${email}`}>
             {m.team.cancel}
-          </button>
+          </SubmitButton>
         </form>
       </div>
       <RowStatus state={resendState.status !== "idle" ? resendState : cancelState} />

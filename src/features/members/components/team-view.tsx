@@ -1,7 +1,8 @@
+import { DataTable } from "@/components/ui/data-table";
+import { SuccessMessage } from "@/components/ui/notice";
 import { membersMessages as m } from "@/messages/fr/members";
 
 import type { PendingInvitation, TeamMember } from "../types";
-import { SuccessMessage } from "./form-fields";
 import { formatDate } from "./format";
 import {
   ChangeRoleForm,
@@ -11,9 +12,6 @@ import {
   RemoveMemberForm,
   UnblockMemberForm,
 } from "./team-forms";
-
-const th = "sticky top-0 bg-slate-100 px-3 py-2 text-left font-semibold";
-const td = "px-3 py-3 align-top";
 
 export function TeamView({
   schoolName,
@@ -42,57 +40,65 @@ export function TeamView({
         <h2 id="team-members-heading" className="text-xl font-bold">
           {m.team.membersHeading} ({members.length})
         </h2>
-        <div className="overflow-x-auto rounded-lg border border-slate-300 bg-white">
-          <table className="w-full border-collapse">
-            <caption className="sr-only">
-              {m.team.membersHeading} — {schoolName}
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col" className={th}>{m.team.columns.lastName}</th>
-                <th scope="col" className={th}>{m.team.columns.firstName}</th>
-                <th scope="col" className={th}>{m.team.columns.email}</th>
-                <th scope="col" className={th}>{m.team.columns.role}</th>
-                {canManage && <th scope="col" className={th}>{m.team.columns.actions}</th>}
-              </tr>
-            </thead>
-            <tbody>
-              {members.map((member) => {
-                const name = `${member.firstName} ${member.lastName}`;
-                const isSelf = member.userId === currentUserId;
-                return (
-                  <tr key={member.memberId} className="border-t border-slate-200">
-                    <td className={`${td} font-semibold`}>
-                      {member.lastName} {isSelf && <span className="font-normal text-muted">{m.team.you}</span>}
-                    </td>
-                    <td className={td}>{member.firstName}</td>
-                    <td className={`${td} break-all`}>{member.email}</td>
-                    <td className={td}>
-                      {canManage ? (
-                        <ChangeRoleForm memberId={member.memberId} role={member.role} name={name} />
-                      ) : (
-                        m.roles[member.role]
-                      )}
-                      {member.isBlocked && (
-                        <p className="mt-1 inline-block rounded bg-danger-light px-2 py-0.5 text-sm font-semibold text-danger">
-                          {m.team.blocked}
-                        </p>
-                      )}
-                    </td>
-                    {canManage && (
-                      <td className={td}>
+        <DataTable
+          caption={`${m.team.membersHeading} — ${schoolName}`}
+          region={false}
+          rows={members}
+          rowKey={(member) => member.memberId}
+          columns={[
+            {
+              key: "lastName",
+              header: m.team.columns.lastName,
+              className: "font-semibold",
+              cell: (member) => (
+                <>
+                  {member.lastName} {member.userId === currentUserId && <span className="font-normal text-muted">{m.team.you}</span>}
+                </>
+              ),
+            },
+            { key: "firstName", header: m.team.columns.firstName, cell: (member) => member.firstName },
+            { key: "email", header: m.team.columns.email, className: "break-all", cell: (member) => member.email },
+            {
+              key: "role",
+              header: m.team.columns.role,
+              cell: (member) => (
+                <>
+                  {canManage ? (
+                    <ChangeRoleForm memberId={member.memberId} role={member.role} name={`${member.firstName} ${member.lastName}`} />
+                  ) : (
+                    m.roles[member.role]
+                  )}
+                  {member.isBlocked && (
+                    <p className="mt-1 inline-block rounded bg-danger-light px-2 py-0.5 text-sm font-semibold text-danger">
+                      {m.team.blocked}
+                    </p>
+                  )}
+                </>
+              ),
+            },
+            ...(canManage
+              ? [
+                  {
+                    key: "actions",
+                    header: m.team.columns.actions,
+                    cell: (member: TeamMember) => {
+                      const name = `${member.firstName} ${member.lastName}`;
+                      return (
                         <div className="flex flex-col items-start gap-2">
                           {member.isBlocked && <UnblockMemberForm memberId={member.memberId} name={name} />}
-                          {isSelf ? <LeaveSchoolForm schoolName={schoolName} /> : <RemoveMemberForm memberId={member.memberId} name={name} />}
+                          {member.userId === currentUserId ? (
+                            <LeaveSchoolForm schoolName={schoolName} />
+                          ) : (
+                            <RemoveMemberForm memberId={member.memberId} name={name} />
+                          )}
                         </div>
-                      </td>
-                    )}
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+                      );
+                    },
+                  },
+                ]
+              : []),
+          ]}
+        />
       </section>
 
       {canManage && (
@@ -114,33 +120,27 @@ export function TeamView({
           {invitations.length === 0 ? (
             <p className="text-muted">{m.team.noInvitations}</p>
           ) : (
-            <div className="overflow-x-auto rounded-lg border border-slate-300 bg-white">
-              <table className="w-full border-collapse">
-                <caption className="sr-only">{m.team.invitationsHeading}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col" className={th}>{m.team.invitationColumns.email}</th>
-                    <th scope="col" className={th}>{m.team.invitationColumns.role}</th>
-                    <th scope="col" className={th}>{m.team.invitationColumns.sentAt}</th>
-                    <th scope="col" className={th}>{m.team.invitationColumns.status}</th>
-                    <th scope="col" className={th}>{m.team.invitationColumns.actions}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {invitations.map((invitation) => (
-                    <tr key={invitation.id} className="border-t border-slate-200">
-                      <td className={`${td} break-all`}>{invitation.email}</td>
-                      <td className={td}>{m.roles[invitation.role]}</td>
-                      <td className={td}>{formatDate(invitation.sentAt)}</td>
-                      <td className={td}>{invitation.isExpired ? m.team.invitationExpired : m.team.invitationPending}</td>
-                      <td className={td}>
-                        <InvitationActions invitationId={invitation.id} email={invitation.email} />
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable
+              caption={m.team.invitationsHeading}
+              region={false}
+              rows={invitations}
+              rowKey={(invitation) => invitation.id}
+              columns={[
+                { key: "email", header: m.team.invitationColumns.email, className: "break-all", cell: (invitation) => invitation.email },
+                { key: "role", header: m.team.invitationColumns.role, cell: (invitation) => m.roles[invitation.role] },
+                { key: "sentAt", header: m.team.invitationColumns.sentAt, cell: (invitation) => formatDate(invitation.sentAt) },
+                {
+                  key: "status",
+                  header: m.team.invitationColumns.status,
+                  cell: (invitation) => (invitation.isExpired ? m.team.invitationExpired : m.team.invitationPending),
+                },
+                {
+                  key: "actions",
+                  header: m.team.invitationColumns.actions,
+                  cell: (invitation) => <InvitationActions invitationId={invitation.id} email={invitation.email} />,
+                },
+              ]}
+            />
           )}
         </section>
       )}

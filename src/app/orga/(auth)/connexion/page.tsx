@@ -2,8 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 
+import { SuccessMessage } from "@/components/ui/notice";
 import { AuthCard } from "@/features/members/components/auth-card";
-import { SuccessMessage } from "@/features/members/components/form-fields";
 import { SignInForm } from "@/features/members/components/sign-in-form";
 import { loadSignedInMember } from "@/features/members/loaders";
 import { membersMessages as m } from "@/messages/fr/members";

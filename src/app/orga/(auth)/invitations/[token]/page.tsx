@@ -1,12 +1,12 @@
 import type { Metadata } from "next";
 
+import { buttonClass } from "@/components/ui/button";
 import { AuthCard } from "@/features/members/components/auth-card";
 import {
   AcceptAsCurrentUserForm,
   CreateAccountForm,
   SignInAndAcceptForm,
 } from "@/features/members/components/invitation-forms";
-import { secondaryButtonClass } from "@/features/members/components/form-fields";
 import { loadInvitationPage } from "@/features/members/loaders";
 import { membersMessages as m } from "@/messages/fr/members";
 
@@ -34,7 +34,7 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
         <AcceptAsCurrentUserForm token={token} />
         <form action="/orga/deconnexion" method="post" className="border-t border-slate-200 pt-4">
           <p className="mb-2 text-muted">{m.invitation.notYou}</p>
-          <button type="submit" className={secondaryButtonClass}>
+          <button type="submit" className={buttonClass("secondary")}>
             {m.signOut.submit}
           </button>
         </form>

@@ -2,9 +2,13 @@
 
 import { useActionState, useState } from "react";
 
+import { ErrorSummary } from "@/components/form/error-summary";
+import { TextField } from "@/components/form/field";
+import { Fieldset } from "@/components/form/fieldset";
+import { fieldErrorsOf, idle } from "@/components/form/form-state";
+import { SubmitButton } from "@/components/form/submit-button";
 import { accountsText } from "@/messages/fr/accounts";
 import { reconcileAction } from "../actions";
-import { ErrorSummary, FieldError, fieldErrorsOf, idle, studentButtonClass, studentInputClass } from "./ui";
 
 /**
  * Uncontrolled fields whose defaultValue follows what was typed: text typed before hydration is
@@ -25,44 +29,36 @@ export function BirthdateForm({ code }: { code: string }) {
     <form action={formAction} className="flex flex-col gap-5" noValidate>
       <ErrorSummary state={state} labels={{ day: text.day, month: text.month, year: text.year }} />
       <input type="hidden" name="code" value={code} />
-      <fieldset>
-        <legend className="text-lg font-semibold">{text.legend}</legend>
+      <Fieldset legend={text.legend} size="large">
         <div className="mt-2 flex flex-wrap gap-4">
-          {fields.map((field) => {
-            const fieldErrors = errors[field.name];
-            return (
-              <div key={field.name}>
-                <label htmlFor={field.name} className="block font-semibold">
-                  {field.label}
-                </label>
-                <input
-                  id={field.name}
-                  name={field.name}
-                  inputMode="numeric"
-                  pattern="[0-9]*"
-                  autoComplete={field.autoComplete}
-                  placeholder={field.placeholder}
-                  maxLength={field.maxLength}
-                  defaultValue={values[field.name]}
-                  onChange={(event) => {
-                    const { value } = event.currentTarget;
-                    setValues((current) => ({ ...current, [field.name]: value }));
-                  }}
-                  required
-                  aria-invalid={fieldErrors ? true : undefined}
-                  aria-describedby={fieldErrors ? `${field.name}-error` : undefined}
-                  className={`${studentInputClass} ${field.width} text-center`}
-                />
-                <FieldError id={`${field.name}-error`} errors={fieldErrors} />
-              </div>
-            );
-          })}
+          {fields.map((field) => (
+            <TextField
+              key={field.name}
+              id={field.name}
+              name={field.name}
+              label={field.label}
+              errors={errors[field.name]}
+              size="large"
+              controlClassName={`${field.width} text-center`}
+              inputMode="numeric"
+              pattern="[0-9]*"
+              autoComplete={field.autoComplete}
+              placeholder={field.placeholder}
+              maxLength={field.maxLength}
+              defaultValue={values[field.name]}
+              onChange={(event) => {
+                const { value } = event.currentTarget;
+                setValues((current) => ({ ...current, [field.name]: value }));
+              }}
+              required
+            />
+          ))}
         </div>
-      </fieldset>
+      </Fieldset>
       <div>
-        <button type="submit" className={studentButtonClass} disabled={pending}>
+        <SubmitButton pending={pending} size="large">
           {text.submit}
-        </button>
+        </SubmitButton>
       </div>
     </form>
   );

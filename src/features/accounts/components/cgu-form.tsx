@@ -2,9 +2,11 @@
 
 import { useActionState } from "react";
 
+import { ErrorSummary } from "@/components/form/error-summary";
+import { idle } from "@/components/form/form-state";
+import { SubmitButton } from "@/components/form/submit-button";
 import { accountsText } from "@/messages/fr/accounts";
 import { acceptCguAction } from "../actions";
-import { ErrorSummary, idle, studentButtonClass } from "./ui";
 
 export function CguForm({ returnTo }: { returnTo: string }) {
   const [state, formAction, pending] = useActionState(acceptCguAction, idle);
@@ -13,9 +15,9 @@ export function CguForm({ returnTo }: { returnTo: string }) {
       <ErrorSummary state={state} labels={{}} />
       <input type="hidden" name="returnTo" value={returnTo} />
       <div>
-        <button type="submit" className={studentButtonClass} disabled={pending}>
+        <SubmitButton pending={pending} size="large">
           {accountsText.cgu.accept}
-        </button>
+        </SubmitButton>
       </div>
     </form>
   );

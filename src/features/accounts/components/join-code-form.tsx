@@ -2,9 +2,12 @@
 
 import { useActionState, useState } from "react";
 
+import { ErrorSummary } from "@/components/form/error-summary";
+import { TextField } from "@/components/form/field";
+import { fieldErrorsOf, idle } from "@/components/form/form-state";
+import { SubmitButton } from "@/components/form/submit-button";
 import { accountsText } from "@/messages/fr/accounts";
 import { submitCampaignCodeAction } from "../actions";
-import { ErrorSummary, FieldError, fieldErrorsOf, idle, studentButtonClass, studentInputClass } from "./ui";
 
 /** Uncontrolled field (see BirthdateForm): typing before hydration is never lost. */
 export function JoinCodeForm({ initialCode = "" }: { initialCode?: string }) {
@@ -15,40 +18,33 @@ export function JoinCodeForm({ initialCode = "" }: { initialCode?: string }) {
   return (
     <form action={formAction} className="flex flex-col gap-5" noValidate>
       <ErrorSummary state={state} labels={{ code: text.label }} />
+      <TextField
+        id="code"
+        name="code"
+        label={text.label}
+        hint={text.hint}
+        errors={errors}
+        size="large"
+        controlClassName="w-full font-mono tracking-widest uppercase"
+        defaultValue={code}
+        onChange={(event) => {
+          // Upper-cased as typed, keeping the caret where it was.
+          const input = event.currentTarget;
+          const caret = input.selectionStart;
+          input.value = input.value.toUpperCase();
+          if (caret !== null) input.setSelectionRange(caret, caret);
+          setCode(input.value);
+        }}
+        autoComplete="off"
+        autoCapitalize="characters"
+        spellCheck={false}
+        maxLength={20}
+        required
+      />
       <div>
-        <label htmlFor="code" className="block text-lg font-semibold">
-          {text.label}
-        </label>
-        <p id="code-hint" className="text-muted">
-          {text.hint}
-        </p>
-        <input
-          id="code"
-          name="code"
-          defaultValue={code}
-          onChange={(event) => {
-            // Upper-cased as typed, keeping the caret where it was.
-            const input = event.currentTarget;
-            const caret = input.selectionStart;
-            input.value = input.value.toUpperCase();
-            if (caret !== null) input.setSelectionRange(caret, caret);
-            setCode(input.value);
-          }}
-          autoComplete="off"
-          autoCapitalize="characters"
-          spellCheck={false}
-          maxLength={20}
-          required
-          aria-invalid={errors ? true : undefined}
-          aria-describedby={errors ? "code-hint code-error" : "code-hint"}
-          className={`${studentInputClass} w-full font-mono tracking-widest uppercase`}
-        />
-        <FieldError id="code-error" errors={errors} />
-      </div>
-      <div>
-        <button type="submit" className={studentButtonClass} disabled={pending}>
+        <SubmitButton pending={pending} size="large">
           {text.submit}
-        </button>
+        </SubmitButton>
       </div>
     </form>
   );

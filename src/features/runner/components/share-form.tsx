@@ -2,16 +2,16 @@
 
 import { useActionState } from "react";
 
-import type { ActionState } from "@/lib/action";
+import { idle } from "@/components/form/form-state";
+import { SubmitButton } from "@/components/form/submit-button";
 import { runnerText } from "@/messages/fr/runner";
 
 import { shareResultsAction } from "../actions";
 
 const t = runnerText.results;
-const idleState: ActionState<never> = { status: "idle" };
 
 export function ShareForm({ code }: { code: string }) {
-  const [state, formAction, isPending] = useActionState(shareResultsAction, idleState);
+  const [state, formAction, isPending] = useActionState(shareResultsAction, idle);
   return (
     <form action={formAction} className="space-y-3">
       <input type="hidden" name="code" value={code} />
@@ -20,13 +20,9 @@ export function ShareForm({ code }: { code: string }) {
           {state.message}
         </p>
       )}
-      <button
-        type="submit"
-        disabled={isPending}
-        className="min-h-12 w-full rounded-lg bg-primary px-6 py-3 text-lg font-semibold text-white hover:bg-primary-dark disabled:opacity-60 sm:w-auto"
-      >
-        {isPending ? t.sharing : t.share}
-      </button>
+      <SubmitButton pending={isPending} pendingLabel={t.sharing} size="large">
+        {t.share}
+      </SubmitButton>
     </form>
   );
 }

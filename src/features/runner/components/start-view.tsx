@@ -1,5 +1,6 @@
 import Link from "next/link";
 
+import { buttonClass } from "@/components/ui/button";
 import { runnerText } from "@/messages/fr/runner";
 
 import type { StartPage } from "../loaders";
@@ -35,10 +36,7 @@ export function StartView({ page }: { page: StartPage }) {
 
       {hasStarted && <p className="text-lg">{t.resumeNote(page.answeredCount)}</p>}
 
-      <Link
-        href={`/campagnes/${page.code}/question`}
-        className="inline-flex min-h-12 w-full items-center justify-center rounded-lg bg-primary px-8 py-3 text-lg font-semibold text-white hover:bg-primary-dark sm:w-auto"
-      >
+      <Link href={`/campagnes/${page.code}/question`} className={buttonClass("primary", "large")}>
         {hasStarted ? t.resume : t.begin}
       </Link>
     </div>

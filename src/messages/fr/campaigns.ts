@@ -61,7 +61,6 @@ export const campaignsMessages = {
     save: "Enregistrer",
     saving: "Enregistrement…",
     cancel: "Annuler",
-    errorSummary: "Le formulaire contient des erreurs :",
   },
   bulkResult: (created: number, skipped: number) =>
     `${created} campagne${created > 1 ? "s" : ""} créée${created > 1 ? "s" : ""}` +

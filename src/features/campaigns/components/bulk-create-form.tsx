@@ -3,11 +3,15 @@
 import Link from "next/link";
 import { useActionState, useState } from "react";
 
+import { ErrorSummary } from "@/components/form/error-summary";
+import { Fieldset } from "@/components/form/fieldset";
+import { fieldErrorsOf, idle } from "@/components/form/form-state";
+import { SubmitButton } from "@/components/form/submit-button";
+import { buttonClass } from "@/components/ui/button";
 import { campaignsMessages as t } from "@/messages/fr/campaigns";
 
 import { createCampaignsForClassesAction } from "../actions";
 import { formatCampaignCode } from "../domain/campaign-code";
-import { ErrorSummary, FieldError, fieldErrorsOf, idle } from "./form-parts";
 import { TargetProfilePicker, type TargetProfileChoice } from "./target-profile-picker";
 
 export function BulkCreateForm({
@@ -43,7 +47,7 @@ export function BulkCreateForm({
             ))}
           </ul>
         )}
-        <Link href="/orga/campagnes" className="inline-block rounded-md bg-primary px-4 py-2 font-semibold text-white hover:bg-primary-dark">
+        <Link href="/orga/campagnes" className={buttonClass("primary")}>
           {t.listTitle}
         </Link>
       </div>
@@ -63,14 +67,11 @@ export function BulkCreateForm({
     <form action={formAction} className="space-y-6" noValidate>
       <ErrorSummary
         state={state}
-        title={t.form.errorSummary}
         fieldIds={{ targetProfileId: "field-targetProfileId", divisions: "field-divisions" }}
         labels={{ targetProfileId: t.form.targetProfile, divisions: t.form.divisions }}
       />
 
-      <fieldset>
-        <legend className="text-lg font-semibold">{t.form.targetProfile}</legend>
-        <p className="mb-2 text-muted">{t.form.targetProfileHint}</p>
+      <Fieldset name="targetProfileId" legend={t.form.targetProfile} hint={t.form.targetProfileHint} errors={errors.targetProfileId}>
         <TargetProfilePicker
           choices={targetProfiles}
           value={targetProfileId}
@@ -78,11 +79,9 @@ export function BulkCreateForm({
           errorId="targetProfileId-error"
           hasError={Boolean(errors.targetProfileId)}
         />
-        <FieldError id="targetProfileId-error" errors={errors.targetProfileId} />
-      </fieldset>
+      </Fieldset>
 
-      <fieldset id="field-divisions" aria-describedby={errors.divisions ? "divisions-error" : undefined}>
-        <legend className="text-lg font-semibold">{t.form.divisions}</legend>
+      <Fieldset id="field-divisions" name="divisions" legend={t.form.divisions} errors={errors.divisions}>
         <button
           type="button"
           onClick={() => setUnchecked(new Set())}
@@ -119,17 +118,12 @@ export function BulkCreateForm({
             );
           })}
         </ul>
-        <FieldError id="divisions-error" errors={errors.divisions} />
-      </fieldset>
+      </Fieldset>
 
       <div className="flex flex-wrap items-center gap-4">
-        <button
-          type="submit"
-          disabled={isPending || selectable.length === 0}
-          className="rounded-md bg-primary px-5 py-3 font-semibold text-white hover:bg-primary-dark disabled:opacity-60"
-        >
-          {isPending ? t.form.submitting : t.form.submitBulk}
-        </button>
+        <SubmitButton pending={isPending} pendingLabel={t.form.submitting} disabled={selectable.length === 0}>
+          {t.form.submitBulk}
+        </SubmitButton>
         <Link href="/orga/campagnes" className="font-semibold text-primary underline">
           {t.form.cancel}
         </Link>

@@ -2,22 +2,21 @@
 
 import { useActionState } from "react";
 
+import { ErrorSummary } from "@/components/form/error-summary";
+import { SelectField, TextareaField, TextField } from "@/components/form/field";
+import { fieldErrorsOf, idle } from "@/components/form/form-state";
+import { SubmitButton } from "@/components/form/submit-button";
+import { SuccessMessage } from "@/components/ui/notice";
 import { campaignsMessages } from "@/messages/fr/campaigns";
 
 import { archiveCampaignAction, unarchiveCampaignAction, updateCampaignAction } from "../actions";
 import type { CampaignDetail, OwnerChoice } from "../types";
-import { describedBy, ErrorSummary, FieldError, fieldErrorsOf, idle } from "./form-parts";
 
 const t = campaignsMessages;
-const fieldClass = "mt-1 block w-full rounded-md border border-slate-400 bg-white px-3 py-2";
 
 function StateMessage({ state }: { state: { status: string; message?: string } }) {
   if (state.status !== "success" || !state.message) return null;
-  return (
-    <p role="status" className="rounded-md border-2 border-success bg-success-light p-3 font-semibold text-success">
-      {state.message}
-    </p>
-  );
+  return <SuccessMessage>{state.message}</SuccessMessage>;
 }
 
 function ArchiveForm({ campaign }: { campaign: CampaignDetail }) {
@@ -33,13 +32,9 @@ function ArchiveForm({ campaign }: { campaign: CampaignDetail }) {
         </p>
       )}
       <StateMessage state={state} />
-      <button
-        type="submit"
-        disabled={isPending}
-        className={`rounded-md px-4 py-2 font-semibold disabled:opacity-60 ${isArchived ? "bg-primary text-white hover:bg-primary-dark" : "border-2 border-danger bg-white text-danger hover:bg-danger-light"}`}
-      >
+      <SubmitButton pending={isPending} variant={isArchived ? "primary" : "danger"}>
         {isArchived ? t.settings.unarchive : t.settings.archive}
-      </button>
+      </SubmitButton>
     </form>
   );
 }
@@ -53,81 +48,38 @@ function EditForm({ campaign, owners }: { campaign: CampaignDetail; owners: Owne
       <input type="hidden" name="campaignId" value={campaign.id} />
       <ErrorSummary
         state={state}
-        title={t.form.errorSummary}
         fieldIds={fieldIds}
         labels={{ name: t.form.name, ownerId: t.form.owner, title: t.form.title, customLandingText: t.form.customLandingText }}
       />
       <StateMessage state={state} />
-      <div>
-        <label htmlFor={fieldIds.name} className="font-semibold">
-          {t.form.name}
-        </label>
-        <input
-          id={fieldIds.name}
-          name="name"
-          defaultValue={campaign.name}
-          required
-          maxLength={255}
-          aria-invalid={errors.name ? true : undefined}
-          aria-describedby={describedBy(errors.name && "settings-name-error")}
-          className={fieldClass}
-        />
-        <FieldError id="settings-name-error" errors={errors.name} />
-      </div>
-      <div>
-        <label htmlFor={fieldIds.ownerId} className="font-semibold">
-          {t.form.owner}
-        </label>
-        <select
-          id={fieldIds.ownerId}
-          name="ownerId"
-          defaultValue={String(campaign.owner.id)}
-          aria-invalid={errors.ownerId ? true : undefined}
-          aria-describedby={describedBy(errors.ownerId && "settings-owner-error")}
-          className={`${fieldClass} md:w-80`}
-        >
-          {owners.map((owner) => (
-            <option key={owner.userId} value={owner.userId}>
-              {owner.firstName} {owner.lastName}
-            </option>
-          ))}
-        </select>
-        <FieldError id="settings-owner-error" errors={errors.ownerId} />
-      </div>
-      <div>
-        <label htmlFor={fieldIds.title} className="font-semibold">
-          {t.form.title}
-        </label>
-        <input
-          id={fieldIds.title}
-          name="title"
-          defaultValue={campaign.title ?? ""}
-          maxLength={255}
-          aria-invalid={errors.title ? true : undefined}
-          aria-describedby={describedBy(errors.title && "settings-title-error")}
-          className={fieldClass}
-        />
-        <FieldError id="settings-title-error" errors={errors.title} />
-      </div>
-      <div>
-        <label htmlFor={fieldIds.customLandingText} className="font-semibold">
-          {t.form.customLandingText}
-        </label>
-        <textarea
-          id={fieldIds.customLandingText}
-          name="customLandingText"
-          rows={4}
-          defaultValue={campaign.customLandingText ?? ""}
-          maxLength={5000}
-          aria-invalid={errors.customLandingText ? true : undefined}
-          aria-describedby={describedBy(errors.customLandingText && "settings-landing-error")}
-          className={fieldClass}
-        />
-        <FieldError id="settings-landing-error" errors={errors.customLandingText} />
-      </div>
-      <button type="submit" disabled={isPending} className="rounded-md bg-primary px-4 py-2 font-semibold text-white hover:bg-primary-dark disabled:opacity-60">
-        {isPending ? t.form.saving : t.form.save}
-      </button>
+      <TextField id={fieldIds.name} name="name" label={t.form.name} defaultValue={campaign.name} required maxLength={255} errors={errors.name} />
+      <SelectField
+        id={fieldIds.ownerId}
+        name="ownerId"
+        label={t.form.owner}
+        defaultValue={String(campaign.owner.id)}
+        errors={errors.ownerId}
+        controlClassName="md:w-80"
+      >
+        {owners.map((owner) => (
+          <option key={owner.userId} value={owner.userId}>
+            {owner.firstName} {owner.lastName}
+          </option>
+        ))}
+      </SelectField>
+      <TextField id={fieldIds.title} name="title" label={t.form.title} defaultValue={campaign.title ?? ""} maxLength={255} errors={errors.title} />
+      <TextareaField
+        id={fieldIds.customLandingText}
+        name="customLandingText"
+        label={t.form.customLandingText}
+        rows={4}
+        defaultValue={campaign.customLandingText ?? ""}
+        maxLength={5000}
+        errors={errors.customLandingText}
+      />
+      <SubmitButton pending={isPending} pendingLabel={t.form.saving}>
+        {t.form.save}
+      </SubmitButton>
     </form>
   );
 }

@@ -3,14 +3,16 @@
 import Link from "next/link";
 import { useActionState, useState } from "react";
 
+import { ErrorSummary } from "@/components/form/error-summary";
+import { SelectField, TextareaField, TextField } from "@/components/form/field";
+import { Fieldset } from "@/components/form/fieldset";
+import { fieldErrorsOf, idle } from "@/components/form/form-state";
+import { SubmitButton } from "@/components/form/submit-button";
 import { campaignsMessages as t } from "@/messages/fr/campaigns";
 
 import { createCampaignAction } from "../actions";
 import { defaultCampaignName } from "../domain/campaign-name";
-import { describedBy, ErrorSummary, FieldError, fieldErrorsOf, idle } from "./form-parts";
 import { TargetProfilePicker, type TargetProfileChoice } from "./target-profile-picker";
-
-const fieldClass = "mt-1 block w-full rounded-md border border-slate-400 bg-white px-3 py-2";
 
 const fieldIds = {
   division: "field-division",
@@ -54,37 +56,29 @@ export function CreateCampaignForm({
 
   return (
     <form action={formAction} className="space-y-6" noValidate>
-      <ErrorSummary state={state} title={t.form.errorSummary} fieldIds={fieldIds} labels={labels} />
+      <ErrorSummary state={state} fieldIds={fieldIds} labels={labels} />
 
-      <div>
-        <label htmlFor={fieldIds.division} className="text-lg font-semibold">
-          {t.form.division}
-        </label>
-        <p id="division-hint" className="text-muted">
-          {t.form.divisionHint}
-        </p>
-        <select
-          id={fieldIds.division}
-          name="division"
-          value={division}
-          onChange={(event) => setDivision(event.target.value)}
-          aria-invalid={errors.division ? true : undefined}
-          aria-describedby={describedBy("division-hint", errors.division && "division-error")}
-          className={`${fieldClass} md:w-80`}
-        >
-          <option value="">{t.form.noDivision}</option>
-          {divisions.map((option) => (
-            <option key={option} value={option}>
-              {option}
-            </option>
-          ))}
-        </select>
-        <FieldError id="division-error" errors={errors.division} />
-      </div>
+      <SelectField
+        id={fieldIds.division}
+        name="division"
+        label={t.form.division}
+        hint={t.form.divisionHint}
+        hintId="division-hint"
+        errors={errors.division}
+        errorId="division-error"
+        controlClassName="md:w-80"
+        value={division}
+        onChange={(event) => setDivision(event.target.value)}
+      >
+        <option value="">{t.form.noDivision}</option>
+        {divisions.map((option) => (
+          <option key={option} value={option}>
+            {option}
+          </option>
+        ))}
+      </SelectField>
 
-      <fieldset>
-        <legend className="text-lg font-semibold">{t.form.targetProfile}</legend>
-        <p className="mb-2 text-muted">{t.form.targetProfileHint}</p>
+      <Fieldset name="targetProfileId" legend={t.form.targetProfile} hint={t.form.targetProfileHint} errors={errors.targetProfileId}>
         <TargetProfilePicker
           choices={targetProfiles}
           value={targetProfileId}
@@ -92,95 +86,57 @@ export function CreateCampaignForm({
           errorId="targetProfileId-error"
           hasError={Boolean(errors.targetProfileId)}
         />
-        <FieldError id="targetProfileId-error" errors={errors.targetProfileId} />
-      </fieldset>
+      </Fieldset>
 
-      <div>
-        <label htmlFor={fieldIds.name} className="text-lg font-semibold">
-          {t.form.name}
-        </label>
-        <p id="name-hint" className="text-muted">
-          {t.form.nameHint}
-        </p>
-        <input
-          id={fieldIds.name}
-          name="name"
-          type="text"
-          required
-          maxLength={255}
-          value={name}
-          onChange={(event) => setCustomName(event.target.value)}
-          aria-invalid={errors.name ? true : undefined}
-          aria-describedby={describedBy("name-hint", errors.name && "name-error")}
-          className={fieldClass}
-        />
-        <FieldError id="name-error" errors={errors.name} />
-      </div>
+      <TextField
+        id={fieldIds.name}
+        name="name"
+        type="text"
+        label={t.form.name}
+        hint={t.form.nameHint}
+        hintId="name-hint"
+        errors={errors.name}
+        errorId="name-error"
+        required
+        maxLength={255}
+        value={name}
+        onChange={(event) => setCustomName(event.target.value)}
+      />
 
-      <div>
-        <label htmlFor={fieldIds.ownerId} className="text-lg font-semibold">
-          {t.form.owner}
-        </label>
-        <p id="owner-hint" className="text-muted">
-          {t.form.ownerHint}
-        </p>
-        <select
-          id={fieldIds.ownerId}
-          name="ownerId"
-          defaultValue={String(currentUserId)}
-          aria-invalid={errors.ownerId ? true : undefined}
-          aria-describedby={describedBy("owner-hint", errors.ownerId && "ownerId-error")}
-          className={`${fieldClass} md:w-80`}
-        >
-          {owners.map((owner) => (
-            <option key={owner.userId} value={owner.userId}>
-              {owner.firstName} {owner.lastName}
-            </option>
-          ))}
-        </select>
-        <FieldError id="ownerId-error" errors={errors.ownerId} />
-      </div>
+      <SelectField
+        id={fieldIds.ownerId}
+        name="ownerId"
+        label={t.form.owner}
+        hint={t.form.ownerHint}
+        hintId="owner-hint"
+        errors={errors.ownerId}
+        errorId="ownerId-error"
+        controlClassName="md:w-80"
+        defaultValue={String(currentUserId)}
+      >
+        {owners.map((owner) => (
+          <option key={owner.userId} value={owner.userId}>
+            {owner.firstName} {owner.lastName}
+          </option>
+        ))}
+      </SelectField>
 
-      <div>
-        <label htmlFor={fieldIds.title} className="text-lg font-semibold">
-          {t.form.title}
-        </label>
-        <input
-          id={fieldIds.title}
-          name="title"
-          type="text"
-          maxLength={255}
-          aria-invalid={errors.title ? true : undefined}
-          aria-describedby={describedBy(errors.title && "title-error")}
-          className={fieldClass}
-        />
-        <FieldError id="title-error" errors={errors.title} />
-      </div>
+      <TextField id={fieldIds.title} name="title" type="text" label={t.form.title} errors={errors.title} errorId="title-error" maxLength={255} />
 
-      <div>
-        <label htmlFor={fieldIds.customLandingText} className="text-lg font-semibold">
-          {t.form.customLandingText}
-        </label>
-        <textarea
-          id={fieldIds.customLandingText}
-          name="customLandingText"
-          rows={4}
-          maxLength={5000}
-          aria-invalid={errors.customLandingText ? true : undefined}
-          aria-describedby={describedBy(errors.customLandingText && "customLandingText-error")}
-          className={fieldClass}
-        />
-        <FieldError id="customLandingText-error" errors={errors.customLandingText} />
-      </div>
+      <TextareaField
+        id={fieldIds.customLandingText}
+        name="customLandingText"
+        label={t.form.customLandingText}
+        errors={errors.customLandingText}
+        errorId="customLandingText-error"
+        rows={4}
+        maxLength={5000}
+      />
 
       <div className="flex flex-wrap items-center gap-4">
-        <button
-          type="submit"
-          disabled={isPending}
-          className="rounded-md bg-primary px-5 py-3 font-semibold text-white hover:bg-primary-dark disabled:opacity-60"
-        >
-          {isPending ? t.form.submitting : t.form.submit}
-        </button>
+        <SubmitButton pending={isPending} pendingLabel={t.form.submitting}>
+          {t.form.submit}
+        </SubmitButton>
         <Link href="/orga/campagnes" className="font-semibold text-primary underline">
           {t.form.cancel}
         </Link>

@@ -1,5 +1,9 @@
 import Link from "next/link";
 
+import { SelectField, TextField } from "@/components/form/field";
+import { FilterForm } from "@/components/form/filter-form";
+import { buttonClass } from "@/components/ui/button";
+import { DataTable } from "@/components/ui/data-table";
 import { Pagination } from "@/components/ui/pagination";
 import { campaignsMessages as t } from "@/messages/fr/campaigns";
 
@@ -8,7 +12,6 @@ import type { CampaignListQuery } from "../schema";
 import type { CampaignListPage } from "../types";
 
 const dateFormat = new Intl.DateTimeFormat("fr-FR", { timeZone: "Europe/Paris", day: "2-digit", month: "2-digit", year: "numeric" });
-const fieldClass = "mt-1 block w-full rounded-md border border-slate-400 bg-white px-3 py-2";
 
 function hrefWith(query: CampaignListQuery, changes: Partial<CampaignListQuery>): string {
   const next = { ...query, ...changes, page: 1 };
@@ -72,11 +75,11 @@ export function CampaignListView({
         </div>
         <div className="flex flex-wrap gap-3">
           {hasLearners && (
-            <Link href="/orga/campagnes/nouvelle/classes" className="rounded-md border border-primary bg-white px-4 py-2 font-semibold text-primary hover:bg-primary-light">
+            <Link href="/orga/campagnes/nouvelle/classes" className={buttonClass("outline")}>
               {t.createForEachClass}
             </Link>
           )}
-          <Link href="/orga/campagnes/nouvelle" className="rounded-md bg-primary px-4 py-2 font-semibold text-white hover:bg-primary-dark">
+          <Link href="/orga/campagnes/nouvelle" className={buttonClass("primary")}>
             {t.newCampaign}
           </Link>
         </div>
@@ -103,87 +106,63 @@ export function CampaignListView({
         />
       </div>
 
-      <form method="get" action="/orga/campagnes" role="search" className="grid gap-4 rounded-lg border border-slate-200 bg-white p-4 md:grid-cols-3">
+      <FilterForm
+        action="/orga/campagnes"
+        submitLabel={t.filters.submit}
+        resetHref={hrefWith(query, { q: "", division: "" })}
+        resetLabel={t.filters.reset}
+        className="md:grid-cols-3"
+      >
         {query.tab !== "all" && <input type="hidden" name="tab" value={query.tab} />}
         {query.status !== "active" && <input type="hidden" name="status" value={query.status} />}
-        <div>
-          <label htmlFor="campaigns-q" className="font-semibold">
-            {t.filters.name}
-          </label>
-          <input id="campaigns-q" name="q" type="search" defaultValue={query.q} className={fieldClass} />
-        </div>
-        <div>
-          <label htmlFor="campaigns-division" className="font-semibold">
-            {t.filters.division}
-          </label>
-          <select id="campaigns-division" name="division" defaultValue={query.division} className={fieldClass}>
-            <option value="">{t.filters.allDivisions}</option>
-            {divisions.map((division) => (
-              <option key={division} value={division}>
-                {division}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="flex items-end gap-3">
-          <button type="submit" className="rounded-md bg-primary px-4 py-2 font-semibold text-white hover:bg-primary-dark">
-            {t.filters.submit}
-          </button>
-          <Link href={hrefWith(query, { q: "", division: "" })} className="px-2 py-2 font-semibold text-primary underline">
-            {t.filters.reset}
-          </Link>
-        </div>
-      </form>
+        <TextField id="campaigns-q" name="q" type="search" label={t.filters.name} defaultValue={query.q} />
+        <SelectField id="campaigns-division" name="division" label={t.filters.division} defaultValue={query.division}>
+          <option value="">{t.filters.allDivisions}</option>
+          {divisions.map((division) => (
+            <option key={division} value={division}>
+              {division}
+            </option>
+          ))}
+        </SelectField>
+      </FilterForm>
 
       <p role="status" className="font-semibold">
         {t.count(page.total)}
       </p>
 
-      {page.rows.length === 0 ? (
-        <div className="rounded-lg border border-slate-200 bg-white p-6">
-          <p className="text-lg">
-            {isFiltered ? t.emptyFilters : query.status === "archived" ? t.emptyArchived : hasLearners ? t.emptyActive : t.emptyNoLearners}
-          </p>
-        </div>
-      ) : (
-        <div className="max-h-[70vh] overflow-auto rounded-lg border border-slate-200 bg-white" role="region" aria-label={t.tableCaption} tabIndex={0}>
-          <table className="w-full border-collapse text-left">
-            <caption className="sr-only">{t.tableCaption}</caption>
-            <thead className="sticky top-0 bg-slate-100">
-              <tr>
-                <th scope="col" className="px-4 py-3">{t.columns.name}</th>
-                <th scope="col" className="px-4 py-3">{t.columns.code}</th>
-                <th scope="col" className="px-4 py-3">{t.columns.division}</th>
-                <th scope="col" className="px-4 py-3">{t.columns.targetProfile}</th>
-                <th scope="col" className="px-4 py-3">{t.columns.owner}</th>
-                <th scope="col" className="px-4 py-3">{t.columns.createdAt}</th>
-                <th scope="col" className="px-4 py-3 text-right">{t.columns.participants}</th>
-                <th scope="col" className="px-4 py-3 text-right">{t.columns.shared}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {page.rows.map((row) => (
-                <tr key={row.id} className="border-t border-slate-200">
-                  <td className="min-w-64 px-4 py-2">
-                    <Link href={`/orga/campagnes/${row.id}`} className="font-semibold text-primary underline">
-                      {row.name}
-                    </Link>
-                  </td>
-                  <td className="px-4 py-2 font-mono whitespace-nowrap">{formatCampaignCode(row.code)}</td>
-                  <td className="px-4 py-2 whitespace-nowrap">{row.division ?? t.schoolWide}</td>
-                  <td className="px-4 py-2 text-sm">{row.targetProfileName}</td>
-                  <td className="px-4 py-2">
-                    {row.owner.firstName} {row.owner.lastName}
-                  </td>
-                  <td className="px-4 py-2 whitespace-nowrap">{dateFormat.format(row.createdAt)}</td>
-                  <td className="px-4 py-2 text-right">{row.participantCount}</td>
-                  <td className="px-4 py-2 text-right">{row.sharedCount}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable
+        caption={t.tableCaption}
+        rows={page.rows}
+        rowKey={(row) => row.id}
+        empty={isFiltered ? t.emptyFilters : query.status === "archived" ? t.emptyArchived : hasLearners ? t.emptyActive : t.emptyNoLearners}
+        columns={[
+          {
+            key: "name",
+            header: t.columns.name,
+            className: "min-w-64",
+            cell: (row) => (
+              <Link href={`/orga/campagnes/${row.id}`} className="font-semibold text-primary underline">
+                {row.name}
+              </Link>
+            ),
+          },
+          { key: "code", header: t.columns.code, className: "font-mono whitespace-nowrap", cell: (row) => formatCampaignCode(row.code) },
+          { key: "division", header: t.columns.division, className: "whitespace-nowrap", cell: (row) => row.division ?? t.schoolWide },
+          { key: "targetProfile", header: t.columns.targetProfile, className: "text-sm", cell: (row) => row.targetProfileName },
+          {
+            key: "owner",
+            header: t.columns.owner,
+            cell: (row) => (
+              <>
+                {row.owner.firstName} {row.owner.lastName}
+              </>
+            ),
+          },
+          { key: "createdAt", header: t.columns.createdAt, className: "whitespace-nowrap", cell: (row) => dateFormat.format(row.createdAt) },
+          { key: "participants", header: t.columns.participants, align: "right", cell: (row) => row.participantCount },
+          { key: "shared", header: t.columns.shared, align: "right", cell: (row) => row.sharedCount },
+        ]}
+      />
 
       <Pagination
         basePath="/orga/campagnes"

@@ -2,6 +2,7 @@
 
 import { useEffect, useState } from "react";
 
+import { DataTable } from "@/components/ui/data-table";
 import { campaignsMessages } from "@/messages/fr/campaigns";
 
 import type { ParticipationStatusName } from "../domain/activity";
@@ -114,44 +115,39 @@ export function LiveActivity({ campaignId, initial }: { campaignId: number; init
         <h2 id="participants-title" className="text-xl font-bold">
           {t.participantsTitle}
         </h2>
-        {participants.length === 0 ? (
-          <p className="mt-2 rounded-lg border border-slate-200 bg-white p-4">{t.noParticipant}</p>
-        ) : (
-          <div className="mt-3 max-h-[70vh] overflow-auto rounded-lg border border-slate-200 bg-white" role="region" aria-label={t.participantsCaption} tabIndex={0}>
-            <table className="w-full border-collapse text-left">
-              <caption className="sr-only">{t.participantsCaption}</caption>
-              <thead className="sticky top-0 bg-slate-100">
-                <tr>
-                  <th scope="col" className="px-4 py-3">{t.columns.name}</th>
-                  <th scope="col" className="px-4 py-3">{t.columns.division}</th>
-                  <th scope="col" className="px-4 py-3">{t.columns.status}</th>
-                  <th scope="col" className="px-4 py-3">{t.columns.progress}</th>
-                  <th scope="col" className="px-4 py-3">{t.columns.startedAt}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {participants.map((participant) => (
-                  <tr key={participant.participationId} className="border-t border-slate-200">
-                    <td className="px-4 py-2">
-                      <span className="font-semibold">{participant.lastName}</span> {participant.firstName}
-                    </td>
-                    <td className="px-4 py-2">{participant.division}</td>
-                    <td className="px-4 py-2">{t.statuses[participant.status]}</td>
-                    <td className="px-4 py-2">
-                      <div className="flex items-center gap-2">
-                        <div className="h-2 w-24 overflow-hidden rounded bg-slate-200" aria-hidden="true">
-                          <div className="h-full bg-primary" style={{ width: `${participant.progress}%` }} />
-                        </div>
-                        <span>{t.progress(participant.progress)}</span>
-                      </div>
-                    </td>
-                    <td className="px-4 py-2">{dateFormat.format(new Date(participant.startedAt))}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+        <DataTable
+          caption={t.participantsCaption}
+          rows={participants}
+          rowKey={(participant) => participant.participationId}
+          empty={t.noParticipant}
+          className="mt-3"
+          columns={[
+            {
+              key: "name",
+              header: t.columns.name,
+              cell: (participant) => (
+                <>
+                  <span className="font-semibold">{participant.lastName}</span> {participant.firstName}
+                </>
+              ),
+            },
+            { key: "division", header: t.columns.division, cell: (participant) => participant.division },
+            { key: "status", header: t.columns.status, cell: (participant) => t.statuses[participant.status] },
+            {
+              key: "progress",
+              header: t.columns.progress,
+              cell: (participant) => (
+                <div className="flex items-center gap-2">
+                  <div className="h-2 w-24 overflow-hidden rounded bg-slate-200" aria-hidden="true">
+                    <div className="h-full bg-primary" style={{ width: `${participant.progress}%` }} />
+                  </div>
+                  <span>{t.progress(participant.progress)}</span>
+                </div>
+              ),
+            },
+            { key: "startedAt", header: t.columns.startedAt, cell: (participant) => dateFormat.format(new Date(participant.startedAt)) },
+          ]}
+        />
       </section>
     </div>
   );

@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState, type DragEvent, type FormEvent } from "react";
 
+import { buttonClass } from "@/components/ui/button";
 import { siecleImportPage as t } from "@/messages/fr/siecle-import";
 
 import { MAX_UPLOAD_BYTES, toMegabytes } from "../domain/limits";
@@ -179,7 +180,7 @@ export function ImportForm() {
           </p>
         </div>
         {(phase.kind === "idle" || phase.kind === "failed" || phase.kind === "rejected" || phase.kind === "imported") && (
-          <button type="submit" className="rounded-md bg-primary px-5 py-3 font-semibold text-white hover:bg-primary-dark disabled:opacity-60" disabled={!file}>
+          <button type="submit" className={buttonClass("primary")} disabled={!file}>
             {t.sendFile}
           </button>
         )}
@@ -221,10 +222,10 @@ export function ImportForm() {
             </ul>
           </div>
           <div className="flex flex-wrap gap-3">
-            <button type="button" onClick={() => void send("apply")} className="rounded-md bg-primary px-5 py-3 font-semibold text-white hover:bg-primary-dark">
+            <button type="button" onClick={() => void send("apply")} className={buttonClass("primary")}>
               {t.confirm}
             </button>
-            <button type="button" onClick={cancel} className="rounded-md border border-slate-400 px-5 py-3 font-semibold hover:bg-slate-100">
+            <button type="button" onClick={cancel} className={buttonClass("secondary")}>
               {t.cancel}
             </button>
           </div>

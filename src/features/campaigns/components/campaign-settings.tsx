@@ -86,8 +86,8 @@ function EditForm({ campaign, owners }: { campaign: CampaignDetail; owners: Owne
 
 export function CampaignSettings({ campaign, canManage, owners }: { campaign: CampaignDetail; canManage: boolean; owners: OwnerChoice[] }) {
   return (
-    <section aria-labelledby="settings-title" className="max-w-3xl space-y-4">
-      <h2 id="settings-title" className="text-xl font-bold">
+    <section aria-labelledby="settings-heading" className="max-w-3xl space-y-4">
+      <h2 id="settings-heading" className="text-xl font-bold">
         {t.settings.title}
       </h2>
       {!canManage ? (

@@ -12,7 +12,7 @@ import { campaignsMessages as t } from "@/messages/fr/campaigns";
 
 import { createCampaignsForClassesAction } from "../actions";
 import { formatCampaignCode } from "../domain/campaign-code";
-import { TargetProfilePicker, type TargetProfileChoice } from "./target-profile-picker";
+import { TargetProfileFieldset, type TargetProfileChoice } from "./target-profile-picker";
 
 export function BulkCreateForm({
   targetProfiles,
@@ -71,15 +71,7 @@ export function BulkCreateForm({
         labels={{ targetProfileId: t.form.targetProfile, divisions: t.form.divisions }}
       />
 
-      <Fieldset name="targetProfileId" legend={t.form.targetProfile} hint={t.form.targetProfileHint} errors={errors.targetProfileId}>
-        <TargetProfilePicker
-          choices={targetProfiles}
-          value={targetProfileId}
-          onChange={setTargetProfileId}
-          errorId="targetProfileId-error"
-          hasError={Boolean(errors.targetProfileId)}
-        />
-      </Fieldset>
+      <TargetProfileFieldset choices={targetProfiles} value={targetProfileId} onChange={setTargetProfileId} errors={errors.targetProfileId} />
 
       <Fieldset id="field-divisions" name="divisions" legend={t.form.divisions} errors={errors.divisions}>
         <button

@@ -5,14 +5,13 @@ import { useActionState, useState } from "react";
 
 import { ErrorSummary } from "@/components/form/error-summary";
 import { SelectField, TextareaField, TextField } from "@/components/form/field";
-import { Fieldset } from "@/components/form/fieldset";
 import { fieldErrorsOf, idle } from "@/components/form/form-state";
 import { SubmitButton } from "@/components/form/submit-button";
 import { campaignsMessages as t } from "@/messages/fr/campaigns";
 
 import { createCampaignAction } from "../actions";
 import { defaultCampaignName } from "../domain/campaign-name";
-import { TargetProfilePicker, type TargetProfileChoice } from "./target-profile-picker";
+import { TargetProfileFieldset, type TargetProfileChoice } from "./target-profile-picker";
 
 const fieldIds = {
   division: "field-division",
@@ -78,15 +77,7 @@ export function CreateCampaignForm({
         ))}
       </SelectField>
 
-      <Fieldset name="targetProfileId" legend={t.form.targetProfile} hint={t.form.targetProfileHint} errors={errors.targetProfileId}>
-        <TargetProfilePicker
-          choices={targetProfiles}
-          value={targetProfileId}
-          onChange={setTargetProfileId}
-          errorId="targetProfileId-error"
-          hasError={Boolean(errors.targetProfileId)}
-        />
-      </Fieldset>
+      <TargetProfileFieldset choices={targetProfiles} value={targetProfileId} onChange={setTargetProfileId} errors={errors.targetProfileId} />
 
       <TextField
         id={fieldIds.name}

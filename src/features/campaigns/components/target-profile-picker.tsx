@@ -1,3 +1,4 @@
+import { Fieldset } from "@/components/form/fieldset";
 import { campaignsMessages as t } from "@/messages/fr/campaigns";
 
 export type TargetProfileChoice = {
@@ -57,5 +58,24 @@ export function TargetProfilePicker({
         );
       })}
     </div>
+  );
+}
+
+/** The parcours question of the campaign forms: legend, hint, the cards and their error. */
+export function TargetProfileFieldset({
+  choices,
+  value,
+  onChange,
+  errors,
+}: {
+  choices: TargetProfileChoice[];
+  value: string;
+  onChange: (id: string) => void;
+  errors?: string[];
+}) {
+  return (
+    <Fieldset name="targetProfileId" legend={t.form.targetProfile} hint={t.form.targetProfileHint} errors={errors}>
+      <TargetProfilePicker choices={choices} value={value} onChange={onChange} errorId="targetProfileId-error" hasError={Boolean(errors)} />
+    </Fieldset>
   );
 }

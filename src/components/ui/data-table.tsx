@@ -52,7 +52,7 @@ export function DataTable<Row>({
       <thead className="sticky top-0 bg-slate-100">
         <tr>
           {columns.map((column) => (
-            <th key={column.key} scope="col" className={`px-4 py-3 font-semibold ${align(column)} ${column.headerClassName ?? ""}`}>
+            <th key={column.key} scope="col" className={`px-3 py-3 font-semibold ${align(column)} ${column.headerClassName ?? ""}`}>
               {column.header}
             </th>
           ))}
@@ -62,7 +62,7 @@ export function DataTable<Row>({
         {rows.map((row) => (
           <tr key={rowKey(row)} className="border-t border-slate-200 align-top">
             {columns.map((column) => {
-              const className = `px-4 py-2 ${align(column)} ${column.className ?? ""}`;
+              const className = `px-3 py-2 ${align(column)} ${column.className ?? ""}`;
               return column.isRowHeader ? (
                 <th key={column.key} scope="row" className={className}>
                   {column.cell(row)}

@@ -8,6 +8,7 @@ import { Pagination } from "@/components/ui/pagination";
 import { campaignsMessages as t } from "@/messages/fr/campaigns";
 
 import { formatCampaignCode } from "../domain/campaign-code";
+import { nameMentionsTargetProfile } from "../domain/campaign-name";
 import type { CampaignListQuery } from "../schema";
 import type { CampaignListPage } from "../types";
 
@@ -137,21 +138,27 @@ export function CampaignListView({
         empty={isFiltered ? t.emptyFilters : query.status === "archived" ? t.emptyArchived : hasLearners ? t.emptyActive : t.emptyNoLearners}
         columns={[
           {
+            // The widest column; the parcours is said under the name unless the name already says it.
             key: "name",
             header: t.columns.name,
-            className: "min-w-64",
+            className: "w-full min-w-56",
             cell: (row) => (
-              <Link href={`/orga/campagnes/${row.id}`} className="font-semibold text-primary underline">
-                {row.name}
-              </Link>
+              <>
+                <Link href={`/orga/campagnes/${row.id}`} className="font-semibold text-primary underline">
+                  {row.name}
+                </Link>
+                {!nameMentionsTargetProfile(row.name, row.targetProfileName) && (
+                  <span className="block text-muted">{t.targetProfileOf(row.targetProfileName)}</span>
+                )}
+              </>
             ),
           },
           { key: "code", header: t.columns.code, className: "font-mono whitespace-nowrap", cell: (row) => formatCampaignCode(row.code) },
           { key: "division", header: t.columns.division, className: "whitespace-nowrap", cell: (row) => row.division ?? t.schoolWide },
-          { key: "targetProfile", header: t.columns.targetProfile, className: "text-sm", cell: (row) => row.targetProfileName },
           {
             key: "owner",
             header: t.columns.owner,
+            className: "whitespace-nowrap",
             cell: (row) => (
               <>
                 {row.owner.firstName} {row.owner.lastName}

@@ -53,14 +53,14 @@ export function ResultsView({ results }: { results: CampaignResults }) {
         footer={
           <tfoot className="border-t-2 border-slate-400 bg-primary-light font-bold">
             <tr>
-              <th scope="row" className="px-4 py-3 text-left" colSpan={3}>
+              <th scope="row" className="px-3 py-3 text-left" colSpan={3}>
                 {t.averages}
               </th>
-              <td className="px-4 py-3 text-right" data-testid="average-mastery">
+              <td className="px-3 py-3 text-right" data-testid="average-mastery">
                 <Percent rate={averages.masteryRate} />
               </td>
               {competences.map((competence) => (
-                <td key={competence.id} className="px-4 py-3 text-right">
+                <td key={competence.id} className="px-3 py-3 text-right">
                   <Percent rate={averages.competenceRates[competence.id]} />
                 </td>
               ))}

@@ -32,20 +32,21 @@ export function ResultsView({ results }: { results: CampaignResults }) {
             key: "participant",
             header: t.participant,
             isRowHeader: true,
-            className: "font-normal",
+            className: "font-normal whitespace-nowrap",
             cell: (row) => (
               <>
                 <span className="font-semibold">{row.lastName}</span> {row.firstName}
               </>
             ),
           },
-          { key: "division", header: t.division, cell: (row) => row.division },
-          { key: "sharedAt", header: t.sharedAt, cell: (row) => (row.sharedAt ? dateFormat.format(row.sharedAt) : t.empty) },
+          { key: "division", header: t.division, className: "whitespace-nowrap", cell: (row) => row.division },
+          { key: "sharedAt", header: t.sharedAt, className: "whitespace-nowrap", headerClassName: "whitespace-nowrap", cell: (row) => (row.sharedAt ? dateFormat.format(row.sharedAt) : t.empty) },
           { key: "mastery", header: t.mastery, align: "right", className: "font-semibold", cell: (row) => <Percent rate={row.masteryRate} /> },
           ...competences.map((competence) => ({
             key: competence.id,
             header: t.competence(competence.id, competence.name),
-            headerClassName: "text-sm",
+            // Competence names are long: a readable column width rather than five-line headers.
+            headerClassName: "text-sm min-w-40",
             align: "right" as const,
             cell: (row: (typeof rows)[number]) => <Percent rate={row.competenceRates[competence.id]} />,
           })),

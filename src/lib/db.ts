@@ -3,6 +3,7 @@ import "server-only";
 import { PrismaPg } from "@prisma/adapter-pg";
 
 import { Prisma, PrismaClient } from "@/generated/prisma/client";
+import { closeDatabase, onPoolClose, pgPool } from "@/lib/pg-pool";
 
 /** A client or a transaction: functions that may join a caller's transaction take `db: DbClient`. */
 export type DbClient = PrismaClient | Prisma.TransactionClient;
@@ -10,19 +11,16 @@ export type DbClient = PrismaClient | Prisma.TransactionClient;
 const globalForPrisma = globalThis as unknown as { __prisma?: PrismaClient };
 
 function createPrismaClient(): PrismaClient {
-  const url = process.env.DATABASE_URL;
-  if (!url) {
-    // The start script and src/instrumentation.ts resolve the embedded database before any
-    // request; reaching this means the process was started some other way.
-    throw new Error(
-      "DATABASE_URL n'est pas défini : démarrez l'application avec `npm start` (base embarquée) " +
-        "ou définissez DATABASE_URL=postgresql://…",
-    );
-  }
+  // Prisma runs on the process's one pg pool (pg-pool.ts), which bulk statements use directly.
   // Errors are thrown to the caller, never logged by Prisma itself: its messages can quote row
   // values (an INE in a key violation).
-  const adapter = new PrismaPg({ connectionString: url, max: Number(process.env.DATABASE_POOL_MAX ?? 10) });
-  return new PrismaClient({ adapter, log: process.env.DEBUG_SQL === "1" ? ["query", "warn", "error"] : ["warn"] });
+  const adapter = new PrismaPg(pgPool());
+  const created = new PrismaClient({ adapter, log: process.env.DEBUG_SQL === "1" ? ["query", "warn", "error"] : ["warn"] });
+  onPoolClose(async () => {
+    await created.$disconnect();
+    if (globalForPrisma.__prisma === created) globalForPrisma.__prisma = undefined;
+  });
+  return created;
 }
 
 function client(): PrismaClient {
@@ -62,9 +60,9 @@ export async function withTransaction<T>(
   return isTransactionClient(db) ? work(db) : (db as PrismaClient).$transaction(work, options);
 }
 
+/** Disconnects Prisma and closes the pg pool it runs on. */
 export async function disconnectPrisma(): Promise<void> {
-  await globalForPrisma.__prisma?.$disconnect();
-  globalForPrisma.__prisma = undefined;
+  await closeDatabase();
 }
 
 export { Prisma };

@@ -4,7 +4,7 @@
 //
 // Exit codes: 0 done (or dry run), 1 refused (validation errors, conflict), 2 usage error
 // (bad options, unknown UAI, unreadable file), 3 could not run (busy, unexpected failure).
-import { open, stat } from "node:fs/promises";
+import { type FileHandle, open, stat } from "node:fs/promises";
 import { pathToFileURL } from "node:url";
 import { parseArgs, type ParseArgsConfig } from "node:util";
 
@@ -26,46 +26,42 @@ const usageError = (message: string): never => {
 
 const text = (value: string | boolean | undefined): string | undefined => (typeof value === "string" ? value : undefined);
 
-/** Loaded after the database is chosen: `@/lib/db` reads DATABASE_URL when first used. */
+/**
+ * Loaded after the database is chosen: the pool reads DATABASE_URL when first used. Closing goes
+ * through `@/lib/pg-pool`, which disconnects Prisma if a command used it without loading it
+ * otherwise (siecle:import never does: its process stays free of Prisma's client).
+ */
 async function withDatabase<T>(io: CliIo, fn: () => Promise<T>): Promise<T> {
   const { prepareDatabase } = await import("../src/lib/prepare-database");
   const { embedded } = await prepareDatabase({ log: (line) => io.stderr(line) });
   try {
     return await fn();
   } finally {
-    const { disconnectPrisma } = await import("../src/lib/db");
-    await disconnectPrisma();
+    const { closeDatabase } = await import("../src/lib/pg-pool");
+    await closeDatabase();
     await embedded?.stop();
   }
 }
 
 async function findActiveSchoolByUai(uai: string): Promise<{ id: number } | null> {
   // Scripts sit outside src/features; reading one school by UAI needs no feature logic.
-  const { prisma } = await import("../src/lib/db");
-  return prisma.school.findFirst({ where: { uai, archivedAt: null }, select: { id: true } });
+  const { pgPool } = await import("../src/lib/pg-pool");
+  const { rows } = await pgPool().query<{ id: number }>("SELECT id FROM schools WHERE uai = $1 AND archived_at IS NULL LIMIT 1", [uai]);
+  return rows[0] ?? null;
 }
 
-/** Reads at most one byte more than the import accepts: a huge file is refused, not loaded. */
-async function readForImport(filePath: string, maxBytes: number): Promise<Uint8Array> {
-  let handle;
+/**
+ * Opens the file to import, or says why it cannot be read. The import then streams it: a 20 MB
+ * XML is parsed as it is read, never held whole, and reading stops just past the size limit.
+ */
+async function openForImport(filePath: string): Promise<FileHandle> {
   try {
     const info = await stat(filePath);
     if (!info.isFile()) usageError(`« ${filePath} » n'est pas un fichier.`);
-    handle = await open(filePath, "r");
-    const length = Math.min(info.size, maxBytes + 1);
-    const buffer = Buffer.alloc(length);
-    let read = 0;
-    while (read < length) {
-      const { bytesRead } = await handle.read(buffer, read, length - read, read);
-      if (bytesRead === 0) break;
-      read += bytesRead;
-    }
-    return buffer.subarray(0, read);
+    return await open(filePath, "r");
   } catch (error) {
     if (error instanceof UsageError) throw error;
     return usageError(`Impossible de lire le fichier « ${filePath} » (${(error as NodeJS.ErrnoException).code ?? "erreur"}).`);
-  } finally {
-    await handle?.close();
   }
 }
 
@@ -98,25 +94,27 @@ export const commands: Record<string, Command> = {
       const { isWellFormedUai, normalizeUai } = await import("../src/features/members/domain/uai");
       const uai = normalizeUai(rawUai);
       if (!isWellFormedUai(uai)) usageError(`UAI mal formé : « ${rawUai} » (7 chiffres suivis d'une lettre).`);
-      const { MAX_UPLOAD_BYTES } = await import("../src/features/siecle-import/domain/limits");
-      const bytes = await readForImport(filePath, MAX_UPLOAD_BYTES);
-
-      return withDatabase(io, async () => {
-        const school = (await findActiveSchoolByUai(uai)) ?? usageError(`Aucun établissement actif n'a l'UAI ${uai}.`);
-        const { importSiecleFile } = await import("../src/features/siecle-import/mutations");
-        const path = await import("node:path");
-        const outcome = await importSiecleFile({
-          schoolId: school.id,
-          actorUserId: null,
-          fileName: path.basename(filePath),
-          bytes,
-          dryRun: values["dry-run"] === true,
+      const file = await openForImport(filePath);
+      try {
+        return await withDatabase(io, async () => {
+          const school = (await findActiveSchoolByUai(uai)) ?? usageError(`Aucun établissement actif n'a l'UAI ${uai}.`);
+          const { importSiecleFile } = await import("../src/features/siecle-import/mutations");
+          const path = await import("node:path");
+          const outcome = await importSiecleFile({
+            schoolId: school.id,
+            actorUserId: null,
+            fileName: path.basename(filePath),
+            bytes: file.createReadStream({ highWaterMark: 64 * 1024 }),
+            dryRun: values["dry-run"] === true,
+          });
+          const { status, created, updated, disabled, skipped, divisions, errors } = outcome;
+          io.stdout(`${JSON.stringify({ status, created, updated, disabled, skipped, divisions, errors })}\n`);
+          for (const error of errors) io.stderr(`  - ${error.message}`);
+          return status === "VALIDATION_ERROR" ? EXIT.refused : EXIT.ok;
         });
-        const { status, created, updated, disabled, skipped, divisions, errors } = outcome;
-        io.stdout(`${JSON.stringify({ status, created, updated, disabled, skipped, divisions, errors })}\n`);
-        for (const error of errors) io.stderr(`  - ${error.message}`);
-        return status === "VALIDATION_ERROR" ? EXIT.refused : EXIT.ok;
-      });
+      } finally {
+        await file.close();
+      }
     },
   },
 };

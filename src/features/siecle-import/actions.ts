@@ -20,7 +20,8 @@ export const importSiecleFileAction = createAction({
       schoolId: member.school.id,
       actorUserId: member.userId,
       fileName: file.name || "fichier",
-      bytes: new Uint8Array(await file.arrayBuffer()),
+      // Streamed from the upload: no second 20 MB copy of the file, and the XML is parsed as read.
+      bytes: file.stream(),
       dryRun: mode === "preview",
     });
     if (outcome.status === "IMPORTED") {

@@ -1,3 +1,4 @@
+import { Readable } from "node:stream";
 import pg from "pg";
 import { describe, expect, it } from "vitest";
 
@@ -25,7 +26,7 @@ const pupils = (from: number, count: number, division = "4E B"): Pupil[] =>
 async function setup() {
   const school = await createSchool({ uai: "0999001W" });
   const admin = await createMember({ schoolId: school.id, role: "ADMIN" });
-  const run = (bytes: Uint8Array, extra: { dryRun?: boolean; lockWaitMs?: number } = {}) =>
+  const run = (bytes: Uint8Array | AsyncIterable<Uint8Array>, extra: { dryRun?: boolean; lockWaitMs?: number } = {}) =>
     importSiecleFile({ schoolId: school.id, actorUserId: admin.userId, fileName: "ElevesSansAdresses.xml", bytes, dryRun: false, today: TODAY, ...extra });
   return { school, admin, run };
 }
@@ -82,6 +83,38 @@ describe("importing a SIECLE file", () => {
 
     expect(again).toMatchObject({ status: "IMPORTED", created: 0, updated: 0, disabled: 0 });
     expect(await learnerRows(school.id)).toEqual(before);
+  });
+
+  it("imports a stream (an upload, a file on disk) as it imports the same bytes", async () => {
+    const { school, admin, run } = await setup();
+    const bytes = fileOf(pupils(1, 30));
+    const upload = new File([new Uint8Array(bytes)], "ElevesSansAdresses.xml");
+
+    const fromUpload = await importSiecleFile({
+      schoolId: school.id,
+      actorUserId: admin.userId,
+      fileName: upload.name,
+      bytes: upload.stream(),
+      dryRun: false,
+      today: TODAY,
+    });
+    expect(fromUpload).toMatchObject({ status: "IMPORTED", created: 30, errors: [] });
+    const rows = await learnerRows(school.id);
+
+    // In chunks of 100 bytes: the same learners, nothing to change.
+    const again = await run(fileOf(pupils(1, 30)));
+    expect(again).toMatchObject({ status: "IMPORTED", created: 0, updated: 0, disabled: 0 });
+    const chunked = Readable.from(Array.from({ length: Math.ceil(bytes.length / 100) }, (_, i) => bytes.subarray(i * 100, i * 100 + 100)));
+    expect(await run(chunked)).toMatchObject({ status: "IMPORTED", created: 0, updated: 0, disabled: 0 });
+    expect(await learnerRows(school.id)).toEqual(rows);
+  });
+
+  it("closes a stream it does not read (unknown school)", async () => {
+    const stream = Readable.from([fileOf(pupils(1, 1))]);
+    await expect(
+      importSiecleFile({ schoolId: 999_999, actorUserId: null, fileName: "x.xml", bytes: stream, dryRun: false }),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
+    expect(stream.destroyed).toBe(true);
   });
 
   it("a dry run computes the preview and writes nothing", async () => {

@@ -1,21 +1,28 @@
 import "server-only";
 
-import { readFile } from "node:fs/promises";
+import { createReadStream } from "node:fs";
 import path from "node:path";
 
-import { type DbClient, Prisma, prisma } from "@/lib/db";
+import type pg from "pg";
+
 import { DomainError } from "@/lib/errors";
 import { logger } from "@/lib/logger";
+import { pgPool, withPgTransaction } from "@/lib/pg-pool";
 
 import { planImport } from "./domain/plan-import";
-import { readRegisterFile } from "./domain/read-register";
+import { readRegisterFile, readRegisterStream } from "./domain/read-register";
 import type { ExistingLearner, ImportOutcome, ImportPlan, RegisterLearner, RegisterReadResult } from "./types";
 
 /** First key of `pg_advisory_xact_lock(int, int)`: "SIECLE import"; the second is the school id. */
 const IMPORT_LOCK_NAMESPACE = 0x51ec1e;
 const DEFAULT_LOCK_WAIT_MS = 30_000;
-/** An import of a 20 MB file takes a few seconds; Prisma's 5 s default would cut it short. */
-const TRANSACTION_TIMEOUT_MS = 120_000;
+/** An import of a 20 MB file takes a few seconds; a statement running this long is stuck. */
+const STATEMENT_TIMEOUT_MS = 120_000;
+/**
+ * Learners per INSERT or UPDATE: each statement is still set-based (`unnest` of one array per
+ * column), but its parameters stay a few hundred kB instead of the whole file at once.
+ */
+const BATCH_SIZE = 2_000;
 export const SIECLE_IMPORT_AUDIT_ACTION = "siecle.import";
 
 export type ImportSiecleFileOptions = {
@@ -23,7 +30,11 @@ export type ImportSiecleFileOptions = {
   /** The ADMIN (or operator account) importing; null for the operator CLI without an account. */
   actorUserId: number | null;
   fileName: string;
-  bytes: Uint8Array;
+  /**
+   * The file, whole or as a stream of chunks. A stream (a file on disk, an upload) is parsed as
+   * it arrives, so a 20 MB XML is never held in memory at once.
+   */
+  bytes: Uint8Array | AsyncIterable<Uint8Array>;
   /** Computes the preview without applying it. Validation errors are still recorded. */
   dryRun: boolean;
   /** How long to wait for another import of the same school to finish before answering BUSY. */
@@ -36,15 +47,27 @@ export type ImportSiecleFileOptions = {
  * Reads a register file and, when it is valid and this is not a dry run, applies it to the
  * school's learners in one transaction (domain.md §3). Bad files are an outcome, not an
  * exception: every error comes back in French and nothing is written but the import record.
+ *
+ * The database is reached through the pg pool directly, not Prisma: Prisma's driver adapter
+ * keeps every query's parameters for its error reports (tens of MB for a large lycée), and the
+ * operator command line then never loads Prisma's client at all.
  */
 export async function importSiecleFile(options: ImportSiecleFileOptions): Promise<ImportOutcome> {
-  const school = await prisma.school.findFirst({
-    where: { id: options.schoolId, archivedAt: null },
-    select: { id: true, uai: true },
-  });
-  if (!school) throw new DomainError("NOT_FOUND");
+  const { rows } = await pgPool().query<{ id: number; uai: string }>(
+    "SELECT id, uai FROM schools WHERE id = $1 AND archived_at IS NULL",
+    [options.schoolId],
+  );
+  const school = rows[0];
+  if (!school) {
+    await discard(options.bytes);
+    throw new DomainError("NOT_FOUND");
+  }
 
-  const register = readRegisterFile(options.bytes, { expectedUai: school.uai, today: options.today });
+  const readOptions = { expectedUai: school.uai, today: options.today };
+  const register =
+    options.bytes instanceof Uint8Array
+      ? readRegisterFile(options.bytes, readOptions)
+      : await readRegisterStream(options.bytes, readOptions);
   const format = register.format ?? "UNKNOWN";
 
   if (register.errors.length > 0) {
@@ -65,24 +88,22 @@ export async function importSiecleFile(options: ImportSiecleFileOptions): Promis
   }
 
   if (options.dryRun) {
-    const plan = planImport(await loadExistingLearners(prisma, school.id), register);
+    const plan = planImport(await loadExistingLearners(pgPool(), school.id), register);
     return outcome("DRY_RUN", plan, null);
   }
 
   try {
-    const { plan, importId } = await prisma.$transaction(
-      async (tx) => {
-        await lockSchoolImports(tx, school.id, options.lockWaitMs ?? DEFAULT_LOCK_WAIT_MS);
-        // Planned inside the lock: another import of this school cannot change the rows meanwhile.
-        const plan = planImport(await loadExistingLearners(tx, school.id), register);
-        await createLearners(tx, school.id, plan.toCreate);
-        await updateLearners(tx, school.id, plan.toUpdate);
-        await disableLearners(tx, school.id, plan.toDisable);
-        const importId = await recordImport(tx, options, format, "IMPORTED", plan);
-        return { plan, importId };
-      },
-      { timeout: TRANSACTION_TIMEOUT_MS, maxWait: TRANSACTION_TIMEOUT_MS },
-    );
+    const { plan, importId } = await withPgTransaction(async (tx) => {
+      await tx.query(`SET LOCAL statement_timeout = ${STATEMENT_TIMEOUT_MS}`);
+      await lockSchoolImports(tx, school.id, options.lockWaitMs ?? DEFAULT_LOCK_WAIT_MS);
+      // Planned inside the lock: another import of this school cannot change the rows meanwhile.
+      const plan = planImport(await loadExistingLearners(tx, school.id), register);
+      await createLearners(tx, school.id, plan.toCreate);
+      await updateLearners(tx, school.id, plan.toUpdate);
+      await disableLearners(tx, school.id, plan.toDisable);
+      const importId = await recordImport(tx, options, format, "IMPORTED", plan);
+      return { plan, importId };
+    });
     logger.info("siecle_import.imported", { schoolId: school.id, importId, format, ...plan.counts });
     return outcome("IMPORTED", plan, importId);
   } catch (error) {
@@ -109,14 +130,25 @@ export async function importSiecleFileFromPath(options: {
   filePath: string;
   dryRun?: boolean;
 }): Promise<ImportOutcome> {
-  const bytes = await readFile(options.filePath);
   return importSiecleFile({
     schoolId: options.schoolId,
     actorUserId: options.actorUserId,
     fileName: path.basename(options.filePath),
-    bytes,
+    bytes: createReadStream(options.filePath, { highWaterMark: 64 * 1024 }),
     dryRun: options.dryRun ?? false,
   });
+}
+
+/**
+ * A stream nobody reads would keep its file or upload open. (An async iterator never started
+ * ignores `return()`, hence Node's `destroy` and the web streams' `cancel` first.)
+ */
+async function discard(source: ImportSiecleFileOptions["bytes"]): Promise<void> {
+  if (source instanceof Uint8Array) return;
+  const closable = source as { destroy?: () => void; cancel?: () => Promise<void> };
+  if (typeof closable.destroy === "function") closable.destroy();
+  else if (typeof closable.cancel === "function") await closable.cancel();
+  else await source[Symbol.asyncIterator]().return?.();
 }
 
 const totalSkipped = (register: RegisterReadResult) => Object.values(register.skipped).reduce((sum, n) => sum + n, 0);
@@ -131,19 +163,23 @@ function errorCodes(error: unknown): { errorType: string; errorCode: string | nu
   return { errorType: typeof e?.name === "string" ? e.name : "unknown", errorCode: code };
 }
 
-type Tx = Prisma.TransactionClient;
+type Tx = pg.PoolClient;
+type Queryable = pg.Pool | pg.PoolClient;
+
+/** Columns are `timestamp(3)` holding UTC, as Prisma writes them, whatever the server's TimeZone. */
+const UTC_NOW = "(now() AT TIME ZONE 'UTC')";
 
 /**
  * Imports of one school queue behind each other (never interleave); the lock is released with
  * the transaction. Waiting is bounded so a stuck import yields a clear BUSY, not a hung request.
  */
 async function lockSchoolImports(tx: Tx, schoolId: number, waitMs: number): Promise<void> {
-  await tx.$executeRawUnsafe(`SET LOCAL lock_timeout = ${Math.max(1, Math.floor(waitMs))}`);
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(${IMPORT_LOCK_NAMESPACE}::int, ${schoolId}::int)`;
-  await tx.$executeRawUnsafe(`SET LOCAL lock_timeout = 0`);
+  await tx.query(`SET LOCAL lock_timeout = ${Math.max(1, Math.floor(waitMs))}`);
+  await tx.query("SELECT pg_advisory_xact_lock($1::int, $2::int)", [IMPORT_LOCK_NAMESPACE, schoolId]);
+  await tx.query("SET LOCAL lock_timeout = 0");
 }
 
-/** PostgreSQL's lock_not_available (55P03), however deep the driver and Prisma wrapped it. */
+/** PostgreSQL's lock_not_available (55P03), however deep a driver wrapped it. */
 function isLockTimeout(error: unknown, depth = 0): boolean {
   if (depth > 6 || typeof error !== "object" || error === null) return false;
   const e = error as { code?: unknown; originalCode?: unknown; message?: unknown; cause?: unknown; meta?: unknown };
@@ -152,54 +188,53 @@ function isLockTimeout(error: unknown, depth = 0): boolean {
   return isLockTimeout(e.cause, depth + 1) || isLockTimeout(e.meta, depth + 1);
 }
 
-async function loadExistingLearners(db: DbClient, schoolId: number): Promise<ExistingLearner[]> {
-  const rows = await db.learner.findMany({
-    where: { schoolId },
-    select: {
-      id: true,
-      nationalStudentId: true,
-      siecleStudentId: true,
-      firstName: true,
-      middleName: true,
-      thirdName: true,
-      lastName: true,
-      preferredLastName: true,
-      sex: true,
-      birthdate: true,
-      birthCityCode: true,
-      birthCity: true,
-      birthProvinceCode: true,
-      birthCountryCode: true,
-      mefCode: true,
-      status: true,
-      division: true,
-      isDisabled: true,
-    },
-  });
-  // A @db.Date comes back as UTC midnight: its ISO day is the stored calendar date.
-  return rows.map((row) => ({ ...row, birthdate: row.birthdate.toISOString().slice(0, 10) }));
+async function loadExistingLearners(db: Queryable, schoolId: number): Promise<ExistingLearner[]> {
+  // The birth date as its calendar day (a `date` read by pg would become a local-midnight Date).
+  const { rows } = await db.query<ExistingLearner>(
+    `SELECT id, national_student_id AS "nationalStudentId", siecle_student_id AS "siecleStudentId",
+       first_name AS "firstName", middle_name AS "middleName", third_name AS "thirdName",
+       last_name AS "lastName", preferred_last_name AS "preferredLastName", sex,
+       to_char(birthdate, 'YYYY-MM-DD') AS birthdate, birth_city_code AS "birthCityCode",
+       birth_city AS "birthCity", birth_province_code AS "birthProvinceCode",
+       birth_country_code AS "birthCountryCode", mef_code AS "mefCode", status, division,
+       is_disabled AS "isDisabled"
+     FROM learners WHERE school_id = $1`,
+    [schoolId],
+  );
+  return rows;
 }
 
-/** One array per column, for `unnest`: one statement whatever the number of learners. */
-function columns(learners: readonly RegisterLearner[]) {
-  return {
-    ine: learners.map((l) => l.nationalStudentId),
-    siecleId: learners.map((l) => l.siecleStudentId),
-    firstName: learners.map((l) => l.firstName),
-    middleName: learners.map((l) => l.middleName),
-    thirdName: learners.map((l) => l.thirdName),
-    lastName: learners.map((l) => l.lastName),
-    preferredLastName: learners.map((l) => l.preferredLastName),
-    sex: learners.map((l) => l.sex),
-    birthdate: learners.map((l) => l.birthdate),
-    birthCityCode: learners.map((l) => l.birthCityCode),
-    birthCity: learners.map((l) => l.birthCity),
-    birthProvinceCode: learners.map((l) => l.birthProvinceCode),
-    birthCountryCode: learners.map((l) => l.birthCountryCode),
-    mefCode: learners.map((l) => l.mefCode),
-    status: learners.map((l) => l.status),
-    division: learners.map((l) => l.division),
-  };
+/** One array per column, for `unnest`: one statement per batch whatever its size. */
+function columns(learners: readonly RegisterLearner[]): unknown[] {
+  const column = (pick: (l: RegisterLearner) => string | null) => learners.map(pick);
+  return [
+    column((l) => l.nationalStudentId),
+    column((l) => l.siecleStudentId),
+    column((l) => l.firstName),
+    column((l) => l.middleName),
+    column((l) => l.thirdName),
+    column((l) => l.lastName),
+    column((l) => l.preferredLastName),
+    column((l) => l.sex),
+    column((l) => l.birthdate),
+    column((l) => l.birthCityCode),
+    column((l) => l.birthCity),
+    column((l) => l.birthProvinceCode),
+    column((l) => l.birthCountryCode),
+    column((l) => l.mefCode),
+    column((l) => l.status),
+    column((l) => l.division),
+  ];
+}
+
+/** `$first::text[], …` for the 16 columns of `columns()`, numbered from `first`. */
+const columnParameters = (first: number) => Array.from({ length: 16 }, (_, i) => `$${first + i}::text[]`).join(", ");
+
+const INCOMING_COLUMNS = `ine, siecle_id, first_name, middle_name, third_name, last_name, preferred_last_name, sex,
+  birthdate, birth_city_code, birth_city, birth_province_code, birth_country_code, mef_code, status, division`;
+
+async function inBatches<T>(items: readonly T[], run: (batch: readonly T[]) => Promise<unknown>): Promise<void> {
+  for (let at = 0; at < items.length; at += BATCH_SIZE) await run(items.slice(at, at + BATCH_SIZE));
 }
 
 /**
@@ -207,33 +242,28 @@ function columns(learners: readonly RegisterLearner[]) {
  * date, is a school changer: the new row gets that user, so they arrive already signed up.
  */
 async function createLearners(tx: Tx, schoolId: number, learners: readonly RegisterLearner[]): Promise<void> {
-  if (learners.length === 0) return;
-  const c = columns(learners);
-  await tx.$executeRaw`
-    INSERT INTO learners (
-      school_id, national_student_id, siecle_student_id, first_name, middle_name, third_name, last_name,
-      preferred_last_name, sex, birthdate, birth_city_code, birth_city, birth_province_code,
-      birth_country_code, mef_code, status, division, is_disabled, user_id, created_at, updated_at
-    )
-    SELECT ${schoolId}::int, v.ine, v.siecle_id, v.first_name, v.middle_name, v.third_name, v.last_name,
-      v.preferred_last_name, v.sex, v.birthdate::date, v.birth_city_code, v.birth_city, v.birth_province_code,
-      v.birth_country_code, v.mef_code, v.status, v.division, false,
-      (
-        SELECT other.user_id FROM learners other
-        WHERE other.national_student_id = v.ine AND other.birthdate = v.birthdate::date
-          AND other.school_id <> ${schoolId}::int AND other.user_id IS NOT NULL
-        ORDER BY other.updated_at DESC, other.id DESC
-        LIMIT 1
-      ),
-      now(), now()
-    FROM unnest(
-      ${c.ine}::text[], ${c.siecleId}::text[], ${c.firstName}::text[], ${c.middleName}::text[],
-      ${c.thirdName}::text[], ${c.lastName}::text[], ${c.preferredLastName}::text[], ${c.sex}::text[],
-      ${c.birthdate}::text[], ${c.birthCityCode}::text[], ${c.birthCity}::text[], ${c.birthProvinceCode}::text[],
-      ${c.birthCountryCode}::text[], ${c.mefCode}::text[], ${c.status}::text[], ${c.division}::text[]
-    ) AS v(ine, siecle_id, first_name, middle_name, third_name, last_name, preferred_last_name, sex,
-           birthdate, birth_city_code, birth_city, birth_province_code, birth_country_code, mef_code,
-           status, division)`;
+  await inBatches(learners, (batch) =>
+    tx.query(
+      `INSERT INTO learners (
+        school_id, national_student_id, siecle_student_id, first_name, middle_name, third_name, last_name,
+        preferred_last_name, sex, birthdate, birth_city_code, birth_city, birth_province_code,
+        birth_country_code, mef_code, status, division, is_disabled, user_id, created_at, updated_at
+      )
+      SELECT $1::int, v.ine, v.siecle_id, v.first_name, v.middle_name, v.third_name, v.last_name,
+        v.preferred_last_name, v.sex, v.birthdate::date, v.birth_city_code, v.birth_city, v.birth_province_code,
+        v.birth_country_code, v.mef_code, v.status, v.division, false,
+        (
+          SELECT other.user_id FROM learners other
+          WHERE other.national_student_id = v.ine AND other.birthdate = v.birthdate::date
+            AND other.school_id <> $1::int AND other.user_id IS NOT NULL
+          ORDER BY other.updated_at DESC, other.id DESC
+          LIMIT 1
+        ),
+        ${UTC_NOW}, ${UTC_NOW}
+      FROM unnest(${columnParameters(2)}) AS v(${INCOMING_COLUMNS})`,
+      [schoolId, ...columns(batch)],
+    ),
+  );
 }
 
 /**
@@ -241,39 +271,35 @@ async function createLearners(tx: Tx, schoolId: number, learners: readonly Regis
  * `user_id` are never written, so participations, answers and account links stay as they are.
  */
 async function updateLearners(tx: Tx, schoolId: number, updates: ImportPlan["toUpdate"]): Promise<void> {
-  if (updates.length === 0) return;
-  const ids = updates.map((u) => u.id);
-  const c = columns(updates.map((u) => u.learner));
-  await tx.$executeRaw`
-    UPDATE learners AS l SET
-      siecle_student_id = COALESCE(v.siecle_id, l.siecle_student_id),
-      first_name = v.first_name, middle_name = v.middle_name, third_name = v.third_name,
-      last_name = v.last_name, preferred_last_name = v.preferred_last_name, sex = v.sex,
-      birthdate = v.birthdate::date, birth_city_code = v.birth_city_code, birth_city = v.birth_city,
-      birth_province_code = v.birth_province_code, birth_country_code = v.birth_country_code,
-      mef_code = v.mef_code, status = v.status, division = v.division,
-      is_disabled = false, updated_at = now()
-    FROM unnest(
-      ${ids}::int[], ${c.siecleId}::text[], ${c.firstName}::text[], ${c.middleName}::text[],
-      ${c.thirdName}::text[], ${c.lastName}::text[], ${c.preferredLastName}::text[], ${c.sex}::text[],
-      ${c.birthdate}::text[], ${c.birthCityCode}::text[], ${c.birthCity}::text[], ${c.birthProvinceCode}::text[],
-      ${c.birthCountryCode}::text[], ${c.mefCode}::text[], ${c.status}::text[], ${c.division}::text[]
-    ) AS v(id, siecle_id, first_name, middle_name, third_name, last_name, preferred_last_name, sex,
-           birthdate, birth_city_code, birth_city, birth_province_code, birth_country_code, mef_code,
-           status, division)
-    WHERE l.id = v.id AND l.school_id = ${schoolId}::int`;
+  await inBatches(updates, (batch) =>
+    tx.query(
+      `UPDATE learners AS l SET
+        siecle_student_id = COALESCE(v.siecle_id, l.siecle_student_id),
+        first_name = v.first_name, middle_name = v.middle_name, third_name = v.third_name,
+        last_name = v.last_name, preferred_last_name = v.preferred_last_name, sex = v.sex,
+        birthdate = v.birthdate::date, birth_city_code = v.birth_city_code, birth_city = v.birth_city,
+        birth_province_code = v.birth_province_code, birth_country_code = v.birth_country_code,
+        mef_code = v.mef_code, status = v.status, division = v.division,
+        is_disabled = false, updated_at = ${UTC_NOW}
+      FROM unnest($2::int[], ${columnParameters(3)}) AS v(id, ${INCOMING_COLUMNS})
+      WHERE l.id = v.id AND l.school_id = $1::int`,
+      [schoolId, batch.map((u) => u.id), ...columns(batch.map((u) => u.learner))],
+    ),
+  );
 }
 
 /** Learners absent from the file: disabled, never deleted (their work and links remain). */
 async function disableLearners(tx: Tx, schoolId: number, ids: readonly number[]): Promise<void> {
-  if (ids.length === 0) return;
-  await tx.$executeRaw`
-    UPDATE learners SET is_disabled = true, updated_at = now()
-    WHERE school_id = ${schoolId}::int AND id = ANY(${[...ids]}::int[])`;
+  await inBatches(ids, (batch) =>
+    tx.query(`UPDATE learners SET is_disabled = true, updated_at = ${UTC_NOW} WHERE school_id = $1::int AND id = ANY($2::int[])`, [
+      schoolId,
+      batch,
+    ]),
+  );
 }
 
 async function recordImport(
-  db: DbClient,
+  db: Tx,
   options: ImportSiecleFileOptions,
   format: string,
   status: "IMPORTED" | "VALIDATION_ERROR" | "FAILED",
@@ -282,40 +308,41 @@ async function recordImport(
 ): Promise<number> {
   const counts = plan?.counts ?? { created: 0, updated: 0, disabled: 0, skipped: register ? totalSkipped(register) : 0 };
   const errors = register?.errors ?? [];
-  const row = await db.siecleImport.create({
-    data: {
-      schoolId: options.schoolId,
-      createdById: options.actorUserId,
-      fileName: options.fileName.slice(0, 255),
+  // JSON columns get JSON text: pg would turn a JS array into a PostgreSQL array literal.
+  const { rows } = await db.query<{ id: number }>(
+    `INSERT INTO siecle_imports (school_id, created_by_id, file_name, format, status, created_count, updated_count,
+       disabled_count, skipped_count, divisions, errors, created_at)
+     VALUES ($1, $2, $3, $4, $5::"ImportStatus", $6, $7, $8, $9, $10::jsonb, $11::jsonb, ${UTC_NOW})
+     RETURNING id`,
+    [
+      options.schoolId,
+      options.actorUserId,
+      options.fileName.slice(0, 255),
       format,
       status,
-      createdCount: counts.created,
-      updatedCount: counts.updated,
-      disabledCount: counts.disabled,
-      skippedCount: counts.skipped,
-      divisions: plan?.divisions ?? [],
-      errors,
-    },
-    select: { id: true },
-  });
+      counts.created,
+      counts.updated,
+      counts.disabled,
+      counts.skipped,
+      JSON.stringify(plan?.divisions ?? []),
+      JSON.stringify(errors),
+    ],
+  );
+  const id = rows[0]!.id;
   // Counts and technical ids only: the audit trail never holds names, INE or birth dates.
-  await db.auditLog.create({
-    data: {
-      schoolId: options.schoolId,
-      actorUserId: options.actorUserId,
-      action: SIECLE_IMPORT_AUDIT_ACTION,
-      targetType: "siecle_import",
-      targetId: String(row.id),
-      data: { status, format, ...counts, errorCount: errors.length, divisionCount: plan?.divisions.length ?? 0 },
-    },
-  });
-  return row.id;
+  const data = { status, format, ...counts, errorCount: errors.length, divisionCount: plan?.divisions.length ?? 0 };
+  await db.query(
+    `INSERT INTO audit_logs (school_id, actor_user_id, action, target_type, target_id, data, created_at)
+     VALUES ($1, $2, $3, 'siecle_import', $4, $5::jsonb, ${UTC_NOW})`,
+    [options.schoolId, options.actorUserId, SIECLE_IMPORT_AUDIT_ACTION, String(id), JSON.stringify(data)],
+  );
+  return id;
 }
 
 async function recordRejectedImport(options: ImportSiecleFileOptions, format: string, register: RegisterReadResult): Promise<number> {
-  return prisma.$transaction((tx) => recordImport(tx, options, format, "VALIDATION_ERROR", null, register));
+  return withPgTransaction((tx) => recordImport(tx, options, format, "VALIDATION_ERROR", null, register));
 }
 
 async function recordFailedImport(options: ImportSiecleFileOptions, format: string): Promise<number> {
-  return prisma.$transaction((tx) => recordImport(tx, options, format, "FAILED", null));
+  return withPgTransaction((tx) => recordImport(tx, options, format, "FAILED", null));
 }

@@ -30,6 +30,14 @@ const ROOT = "BEE_ELEVES";
 const INACTIVE_DIVISION = "inactifs";
 /** Bytes kept before choosing a decoder: the XML declaration fits in far less. */
 const SNIFF_BYTES = 1024;
+/**
+ * Bytes decoded at a time, whatever size the chunks come in (an inflater can hand out hundreds
+ * of kB). A single-byte encoding decodes to a two-byte string as soon as one character (œ, €)
+ * is beyond Latin-1, so 64 KB would become a string over V8's 128 kB large-object threshold;
+ * 16 KB keeps every decoded piece a small young-generation object (a few MB less at the peak
+ * of a 20 MB file, measured).
+ */
+const DECODE_STEP = 16 * 1024;
 
 /** Direct children of ELEVE we keep; the rest (contacts, previous school…) is dropped. */
 const STUDENT_FIELDS = new Set([
@@ -98,7 +106,9 @@ export class SiecleXmlReader {
 
   push(bytes: Uint8Array): void {
     if (this.decoder) {
-      this.feed(this.decoder.write(bytes));
+      for (let at = 0; at < bytes.length; at += DECODE_STEP) {
+        this.feed(this.decoder.write(bytes.subarray(at, at + DECODE_STEP)));
+      }
       return;
     }
     this.pending.push(bytes);
@@ -119,7 +129,7 @@ export class SiecleXmlReader {
     this.decoder = createStreamingDecoder(encoding);
     if (!this.decoder) failFile("ENCODING_NOT_SUPPORTED", { variant: "DECLARED", encoding });
     this.pending = [];
-    this.feed(this.decoder!.write(head));
+    this.push(head);
   }
 
   private feed(text: string): void {

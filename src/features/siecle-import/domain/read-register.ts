@@ -5,7 +5,7 @@
 
 import type { ImportError, RegisterFormat, RegisterLearner, RegisterReadResult, SkippedCounts } from "../types";
 import { looksGarbled } from "./decode-text";
-import { detectKind } from "./detect-format";
+import { detectKind, hasUtf8Bom } from "./detect-format";
 import { importError, RegisterFileError } from "./import-errors";
 import { MAX_UNPACKED_BYTES, MAX_UPLOAD_BYTES, toMegabytes } from "./limits";
 import { readCsv } from "./parse-csv";
@@ -63,6 +63,107 @@ export function readRegisterFile(bytes: Uint8Array, options: ReadRegisterOptions
   } catch (error) {
     if (error instanceof RegisterFileError) return failed(format, error.error);
     throw error;
+  }
+}
+
+/** Enough of the file to tell its kind: the magic bytes, the first non-blank byte, the NUL check. */
+const HEAD_BYTES = 4096;
+
+const isBlank = (b: number | undefined): boolean => b === 0x20 || b === 0x09 || b === 0x0a || b === 0x0d;
+
+function hasContent(chunk: Uint8Array, from = 0): boolean {
+  for (let i = from; i < chunk.length; i++) if (!isBlank(chunk[i])) return true;
+  return false;
+}
+
+function concat(chunks: readonly Uint8Array[], length: number): Uint8Array {
+  if (chunks.length === 1) return chunks[0]!;
+  const whole = new Uint8Array(length);
+  let at = 0;
+  for (const chunk of chunks) {
+    whole.set(chunk, at);
+    at += chunk.length;
+  }
+  return whole;
+}
+
+/**
+ * The same reading as `readRegisterFile`, from a stream of chunks (a file on disk, an upload):
+ * a SIECLE XML is decoded and parsed as its bytes arrive and is never held whole, nor is its
+ * decoded text. A zip (its table of contents is at the end) and a CSV (small, and decoded by
+ * trying encodings on the whole text) are gathered first. Reading stops one chunk past the
+ * upload limit.
+ */
+export async function readRegisterStream(
+  chunks: AsyncIterable<Uint8Array>,
+  options: ReadRegisterOptions = {},
+): Promise<RegisterReadResult> {
+  const maxUpload = options.maxUploadBytes ?? MAX_UPLOAD_BYTES;
+  const tooLarge = () => failed(null, importError("PAYLOAD_TOO_LARGE", {}, { variant: "UPLOAD", maxMegabytes: toMegabytes(maxUpload) }));
+  const iterator = chunks[Symbol.asyncIterator]();
+  let total = 0;
+  let ended = false;
+  const next = async (): Promise<Uint8Array | null> => {
+    const step = await iterator.next();
+    if (step.done) {
+      ended = true;
+      return null;
+    }
+    total += step.value.length;
+    return step.value;
+  };
+
+  try {
+    const head: Uint8Array[] = [];
+    let headLength = 0;
+    let blankSoFar = true;
+    while (!ended && (headLength < HEAD_BYTES || blankSoFar)) {
+      const chunk = await next();
+      if (!chunk) break;
+      if (total > maxUpload) return tooLarge();
+      if (blankSoFar) blankSoFar = !hasContent(chunk, head.length === 0 && hasUtf8Bom(chunk) ? 3 : 0);
+      head.push(chunk);
+      headLength += chunk.length;
+    }
+    const start = concat(head, headLength);
+
+    if (detectKind(start) !== "XML") {
+      // Whole-file formats: gather the rest, then read as from memory (same checks, same order).
+      const rest: Uint8Array[] = [start];
+      for (let chunk = await next(); chunk; chunk = await next()) {
+        if (total > maxUpload) return tooLarge();
+        rest.push(chunk);
+      }
+      return readRegisterFile(concat(rest, total), options);
+    }
+
+    const reader = new SiecleXmlReader();
+    let refusal: RegisterFileError | null = null;
+    const push = (chunk: Uint8Array) => {
+      try {
+        reader.push(chunk);
+      } catch (error) {
+        if (!(error instanceof RegisterFileError)) throw error;
+        refusal = error;
+      }
+    };
+    push(start);
+    for (let chunk = await next(); chunk; chunk = await next()) {
+      // After a refusal the rest is only counted: a file over the limit is refused as such, as
+      // when it is read from memory.
+      if (total > maxUpload) return tooLarge();
+      if (!refusal) push(chunk);
+    }
+    if (refusal) return failed("XML", (refusal as RegisterFileError).error);
+    const today = isoDateOf(options.today ?? new Date());
+    try {
+      return finish(fromSiecle("XML", reader.end(), options.expectedUai, today));
+    } catch (error) {
+      if (error instanceof RegisterFileError) return failed("XML", error.error);
+      throw error;
+    }
+  } finally {
+    if (!ended) await iterator.return?.();
   }
 }
 

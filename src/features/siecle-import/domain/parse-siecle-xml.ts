@@ -19,9 +19,9 @@ export type SiecleStudent = {
   hasLeft: boolean;
 };
 
+/** What is left once every student went to `onStudent`. */
 export type SiecleXmlContent = {
   uai: string | null;
-  students: SiecleStudent[];
   /** ELEVE_ID → division: the last `D` structure that is not `Inactifs`. */
   divisionByStudentId: Map<string, string>;
 };
@@ -81,7 +81,6 @@ export class SiecleXmlReader {
   private text: string | null = null;
 
   private uai: string | null = null;
-  private readonly students: SiecleStudent[] = [];
   private readonly divisionByStudentId = new Map<string, string>();
 
   private student: { id?: string; fields: Record<string, string | undefined> } | null = null;
@@ -89,7 +88,11 @@ export class SiecleXmlReader {
   private structuresStudentId: string | null = null;
   private structure: { code?: string; type?: string } | null = null;
 
-  constructor() {
+  /**
+   * Each student goes to `onStudent` as soon as its `ELEVE` closes, so the caller keeps only what
+   * it needs of it (the raw records of a whole file are never all held at once).
+   */
+  constructor(private readonly onStudent: (student: SiecleStudent) => void) {
     this.parser.on("doctype", () => failFile("INVALID_FILE", { variant: "DTD" }));
     this.parser.on("error", () => {
       failFile("INVALID_FILE", { variant: "MALFORMED_XML" }, { line: this.parser.line });
@@ -120,7 +123,7 @@ export class SiecleXmlReader {
     if (!this.decoder) this.startDecoding();
     this.feed(this.decoder!.end());
     this.parser.close();
-    return { uai: this.uai, students: this.students, divisionByStudentId: this.divisionByStudentId };
+    return { uai: this.uai, divisionByStudentId: this.divisionByStudentId };
   }
 
   private startDecoding(): void {
@@ -199,7 +202,7 @@ export class SiecleXmlReader {
     const { id, fields } = this.student!;
     this.student = null;
     this.studentDepth = -1;
-    this.students.push({
+    this.onStudent({
       hasLeft: fields.DATE_SORTIE !== undefined,
       record: {
         nationalStudentId: fields.ID_NATIONAL,
@@ -224,8 +227,8 @@ export class SiecleXmlReader {
 }
 
 /** Reads a whole XML held in memory, still by chunks so the decoded text is never whole. */
-export function readSiecleXml(bytes: Uint8Array, chunkSize = 64 * 1024): SiecleXmlContent {
-  const reader = new SiecleXmlReader();
+export function readSiecleXml(bytes: Uint8Array, onStudent: (student: SiecleStudent) => void, chunkSize = 64 * 1024): SiecleXmlContent {
+  const reader = new SiecleXmlReader(onStudent);
   for (let at = 0; at < bytes.length; at += chunkSize) reader.push(bytes.subarray(at, at + chunkSize));
   return reader.end();
 }

@@ -9,7 +9,7 @@ import { detectKind, hasUtf8Bom } from "./detect-format";
 import { importError, RegisterFileError } from "./import-errors";
 import { MAX_UNPACKED_BYTES, MAX_UPLOAD_BYTES, toMegabytes } from "./limits";
 import { readCsv } from "./parse-csv";
-import { readSiecleXml, SiecleXmlReader, type SiecleXmlContent } from "./parse-siecle-xml";
+import { readSiecleXml, SiecleXmlReader, type SiecleStudent, type SiecleXmlContent } from "./parse-siecle-xml";
 import { inflateZipEntry, listZipEntries, pickXmlEntry } from "./read-zip";
 import { isoDateOf, normaliseNationalStudentId, validateLearnerRecord } from "./validate-learner";
 
@@ -51,13 +51,16 @@ export function readRegisterFile(bytes: Uint8Array, options: ReadRegisterOptions
         const { learners, errors } = readCsv(bytes, today);
         return finish({ format: "CSV", uai: null, learners, skipped: noSkips(), errors });
       }
-      case "XML":
-        return finish(fromSiecle("XML", readSiecleXml(bytes), options.expectedUai, today));
+      case "XML": {
+        const register = new SiecleRegister(today);
+        return finish(register.result("XML", readSiecleXml(bytes, register.add), options.expectedUai));
+      }
       case "ZIP": {
         const entry = pickXmlEntry(listZipEntries(bytes));
-        const reader = new SiecleXmlReader();
+        const register = new SiecleRegister(today);
+        const reader = new SiecleXmlReader(register.add);
         inflateZipEntry(bytes, entry, options.maxUnpackedBytes ?? MAX_UNPACKED_BYTES, (chunk) => reader.push(chunk));
-        return finish(fromSiecle("ZIP", reader.end(), options.expectedUai, today));
+        return finish(register.result("ZIP", reader.end(), options.expectedUai));
       }
     }
   } catch (error) {
@@ -137,7 +140,8 @@ export async function readRegisterStream(
       return readRegisterFile(concat(rest, total), options);
     }
 
-    const reader = new SiecleXmlReader();
+    const register = new SiecleRegister(isoDateOf(options.today ?? new Date()));
+    const reader = new SiecleXmlReader(register.add);
     let refusal: RegisterFileError | null = null;
     const push = (chunk: Uint8Array) => {
       try {
@@ -155,9 +159,8 @@ export async function readRegisterStream(
       if (!refusal) push(chunk);
     }
     if (refusal) return failed("XML", (refusal as RegisterFileError).error);
-    const today = isoDateOf(options.today ?? new Date());
     try {
-      return finish(fromSiecle("XML", reader.end(), options.expectedUai, today));
+      return finish(register.result("XML", reader.end(), options.expectedUai));
     } catch (error) {
       if (error instanceof RegisterFileError) return failed("XML", error.error);
       throw error;
@@ -175,56 +178,88 @@ function finish(result: RegisterReadResult): RegisterReadResult {
   return result;
 }
 
-/** Skip rules, joins structures to students by ELEVE_ID, validates, and finds duplicate INEs. */
-function fromSiecle(
-  format: "XML" | "ZIP",
-  content: SiecleXmlContent,
-  expectedUai: string | null | undefined,
-  today: string,
-): RegisterReadResult {
-  const errors: ImportError[] = [];
-  if (expectedUai !== undefined && expectedUai !== null) {
-    const schoolUai = expectedUai.toUpperCase();
-    if (!content.uai) errors.push(importError("UAI_MISMATCHED", { field: "UAJ" }, { variant: "NO_UAJ", schoolUai }));
-    else if (content.uai !== schoolUai)
-      errors.push(importError("UAI_MISMATCHED", { field: "UAJ" }, { fileUai: content.uai, schoolUai }));
-  }
+/** A student of the file once validated, waiting for the structures (they may come after it). */
+type PendingStudent = {
+  siecleStudentId: string | undefined;
+  ine: string;
+  learner: RegisterLearner | null;
+  errors: ImportError[];
+  looksGarbled: boolean;
+};
 
-  const skipped = noSkips();
-  const kept: RegisterLearner[] = [];
-  const occurrences = new Map<string, number>();
-  let garbledReported = false;
+/**
+ * The learners of a SIECLE file, built student by student as the XML is read: each record is
+ * validated as soon as it closes and only the validated learner is kept, never the raw records
+ * of the whole file beside them. The division and what depends on it (the NO_DIVISION skip, the
+ * duplicate INEs, the errors to report) wait for the structures, which SIECLE may put after the
+ * students.
+ */
+class SiecleRegister {
+  private readonly skipped = noSkips();
+  private readonly pending: PendingStudent[] = [];
 
-  for (const { record, hasLeft } of content.students) {
+  constructor(private readonly today: string) {}
+
+  /** Skip rules that need no structure: left pupils, and pupils without INE. */
+  readonly add = ({ record, hasLeft }: SiecleStudent): void => {
     if (hasLeft) {
-      skipped.LEFT_SCHOOL++;
-      continue;
+      this.skipped.LEFT_SCHOOL++;
+      return;
     }
     if (!record.nationalStudentId) {
-      skipped.NO_NATIONAL_STUDENT_ID++;
-      continue;
+      this.skipped.NO_NATIONAL_STUDENT_ID++;
+      return;
     }
-    const division = record.siecleStudentId ? content.divisionByStudentId.get(record.siecleStudentId) : undefined;
-    if (!division) {
-      skipped.NO_DIVISION++;
-      continue;
-    }
-    const ine = normaliseNationalStudentId(record.nationalStudentId);
-    occurrences.set(ine, (occurrences.get(ine) ?? 0) + 1);
+    // The division is only required to be there, which `result` checks: any label validates.
+    const { learner, errors } = validateLearnerRecord({ ...record, division: PENDING_DIVISION }, { format: "XML" }, this.today);
+    this.pending.push({
+      siecleStudentId: record.siecleStudentId,
+      ine: normaliseNationalStudentId(record.nationalStudentId),
+      learner,
+      errors,
+      looksGarbled: Object.values(record).some((value) => value && looksGarbled(value)),
+    });
+  };
 
-    // One report is enough: a wrongly declared encoding garbles every accented name alike.
-    if (!garbledReported && Object.values(record).some((value) => value && looksGarbled(value))) {
-      garbledReported = true;
-      errors.push(importError("ENCODING_NOT_SUPPORTED", { nationalStudentId: ine }, { variant: "GARBLED" }));
+  /** Joins structures to students by ELEVE_ID, checks the UAI, and finds duplicate INEs. */
+  result(format: "XML" | "ZIP", content: SiecleXmlContent, expectedUai: string | null | undefined): RegisterReadResult {
+    const errors: ImportError[] = [];
+    if (expectedUai !== undefined && expectedUai !== null) {
+      const schoolUai = expectedUai.toUpperCase();
+      if (!content.uai) errors.push(importError("UAI_MISMATCHED", { field: "UAJ" }, { variant: "NO_UAJ", schoolUai }));
+      else if (content.uai !== schoolUai)
+        errors.push(importError("UAI_MISMATCHED", { field: "UAJ" }, { fileUai: content.uai, schoolUai }));
     }
 
-    const { learner, errors: recordErrors } = validateLearnerRecord({ ...record, division }, { format: "XML" }, today);
-    errors.push(...recordErrors);
-    if (learner) kept.push(learner);
+    const kept: RegisterLearner[] = [];
+    const occurrences = new Map<string, number>();
+    let garbledReported = false;
+    for (const student of this.pending) {
+      const division = student.siecleStudentId ? content.divisionByStudentId.get(student.siecleStudentId) : undefined;
+      if (!division) {
+        this.skipped.NO_DIVISION++;
+        continue;
+      }
+      occurrences.set(student.ine, (occurrences.get(student.ine) ?? 0) + 1);
+      // One report is enough: a wrongly declared encoding garbles every accented name alike.
+      if (!garbledReported && student.looksGarbled) {
+        garbledReported = true;
+        errors.push(importError("ENCODING_NOT_SUPPORTED", { nationalStudentId: student.ine }, { variant: "GARBLED" }));
+      }
+      errors.push(...student.errors);
+      if (student.learner) {
+        student.learner.division = division;
+        kept.push(student.learner);
+      }
+    }
+    this.pending.length = 0;
+
+    for (const [ine, count] of occurrences) {
+      if (count > 1) errors.push(importError("INE_UNIQUE", { nationalStudentId: ine, field: "ID_NATIONAL" }));
+    }
+    return { format, uai: content.uai, learners: kept, skipped: this.skipped, errors };
   }
-
-  for (const [ine, count] of occurrences) {
-    if (count > 1) errors.push(importError("INE_UNIQUE", { nationalStudentId: ine, field: "ID_NATIONAL" }));
-  }
-  return { format, uai: content.uai, learners: kept, skipped, errors };
 }
+
+/** Stands for the division while the structures are not read yet; always replaced or dropped. */
+const PENDING_DIVISION = "?";

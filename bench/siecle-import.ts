@@ -5,15 +5,18 @@
 // For each size it generates a realistic ISO-8859-15 `ElevesSansAdresses.xml` (names with
 // accents and œ, previous-year block, options, one D and one G structure, a few left pupils and
 // missing INEs) and its zip, then measures in fresh child processes, so that each peak RSS is
-// that step's own:
-// - parse only (decode + parse + validate, no database, no Prisma loaded), XML and zip;
-// - first import end to end (read + parse + validate + apply), re-import of the same file, and
-//   re-import with churn (10 % leave, 10 % arrive, 5 % change class), with the RSS of the process
-//   before the first import (Node, tsx, Prisma) and its peak.
+// that process's own:
+// - parse only (decode + parse + validate from the file on disk, no database), XML and zip;
+// - the operator command line: one process per import, as `npm run cli -- siecle:import` runs
+//   (`runCli`, with the Node flags of the `cli` script in package.json): first import, re-import
+//   of the same file, re-import with churn (10 % leave, 10 % arrive, 5 % change class); each
+//   process's peak RSS, whole (Node, tsx, pg, the import);
+// - the app: one process with Prisma's client loaded and warmed up, as in the server, then the
+//   same three imports in a row through `importSiecleFile` (the path of the upload route),
+//   with that process's RSS before the first import and its peak.
 // The bench school is removed afterwards.
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { readFile } from "node:fs/promises";
+import { createReadStream, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { zipSync } from "fflate";
@@ -81,36 +84,50 @@ const BENCH_UAI = "0990999B";
 const ms = (start: number) => Math.round(performance.now() - start);
 const peakRssMB = () => Math.round(process.resourceUsage().maxRSS / 1024);
 const rssMB = () => Math.round(process.memoryUsage().rss / 1024 / 1024);
+const stream = (filePath: string) => createReadStream(filePath, { highWaterMark: 64 * 1024 });
 
 type Row = Record<string, number | string>;
 
-/** Decode + parse + validate only, in a process that never loads Prisma. */
+/** Decode + parse + validate only, from the file on disk, in a process that never touches a database. */
 async function measureParse(filePath: string): Promise<Row> {
-  const { readRegisterFile } = await import("../src/features/siecle-import/domain/read-register");
-  const bytes = await readFile(filePath);
+  const { readRegisterStream } = await import("../src/features/siecle-import/domain/read-register");
   const before = rssMB();
   const start = performance.now();
-  const parsed = readRegisterFile(bytes, { expectedUai: BENCH_UAI });
+  const parsed = await readRegisterStream(stream(filePath), { expectedUai: BENCH_UAI });
   const parseMs = ms(start);
   if (parsed.errors.length > 0) throw new Error(`generated file invalid: ${parsed.errors[0]?.code}`);
   return { parseMs, imported: parsed.learners.length, parseRssBeforeMB: before, parsePeakRssMB: peakRssMB() };
 }
 
-/** First import, same file again, then the churned file: end to end through `importSiecleFile`. */
-async function measureImport(filePath: string, churnedPath: string): Promise<Row> {
+/** One operator command, in-process but exactly the CLI's code: `npm run cli -- siecle:import --uai … FILE`. */
+async function measureCli(filePath: string): Promise<Row> {
+  const { runCli } = await import("../scripts/cli");
+  let json = "";
+  const start = performance.now();
+  const code = await runCli(["siecle:import", "--uai", BENCH_UAI, filePath], { stdout: (out) => (json += out), stderr: () => {} });
+  const cliMs = ms(start);
+  const outcome = JSON.parse(json) as { status: string; created: number; updated: number; disabled: number };
+  if (code !== 0 || outcome.status !== "IMPORTED") throw new Error(`CLI import failed (${code}): ${json}`);
+  return { cliMs, cliPeakRssMB: peakRssMB(), outcome: `+${outcome.created} ~${outcome.updated} -${outcome.disabled}` };
+}
+
+/** The app's path: Prisma loaded and used first (as in the server), then three imports in a row. */
+async function measureApp(filePath: string, churnedPath: string): Promise<Row> {
   const { prepareDatabase } = await import("../src/lib/prepare-database");
-  const { embedded, description } = await prepareDatabase();
+  const { embedded } = await prepareDatabase({ migrate: false });
   const { prisma, disconnectPrisma } = await import("../src/lib/db");
   const { importSiecleFile } = await import("../src/features/siecle-import/mutations");
-  const existing = await prisma.school.findFirst({ where: { uai: BENCH_UAI, archivedAt: null } });
-  if (existing) await prisma.school.delete({ where: { id: existing.id } });
-  const school = await prisma.school.create({ data: { uai: BENCH_UAI, name: "Lycée du banc d'essai" } });
-  // What a running app has already paid before any import: Node, tsx, Prisma's client, a pool.
+  const school = await prisma.school.findFirstOrThrow({ where: { uai: BENCH_UAI, archivedAt: null } });
+  // What a running app has already paid before any import: Node, tsx, Prisma's client, the pool.
+  await prisma.learner.count({ where: { schoolId: school.id } });
+  await prisma.siecleImport.findMany({ where: { schoolId: school.id }, take: 5 });
+  // Prisma keeps compiling its query engine (wasm) in the background for a moment after its
+  // first queries; a running app is long past that, so let it settle before the baseline.
+  await new Promise((resolve) => setTimeout(resolve, 3000));
   const baseline = rssMB();
-  const run = async (path: string) => {
+  const run = async (file: string) => {
     const t = performance.now();
-    const bytes = await readFile(path);
-    const outcome = await importSiecleFile({ schoolId: school.id, actorUserId: null, fileName: "bench.xml", bytes, dryRun: false });
+    const outcome = await importSiecleFile({ schoolId: school.id, actorUserId: null, fileName: "bench.xml", bytes: stream(file), dryRun: false });
     if (outcome.status !== "IMPORTED") throw new Error(outcome.errors[0]?.message);
     return { ms: ms(t), outcome };
   };
@@ -125,20 +142,25 @@ async function measureImport(filePath: string, churnedPath: string): Promise<Row
       churnImportMs: churn.ms,
       churn: `+${churn.outcome.created} ~${churn.outcome.updated} -${churn.outcome.disabled}`,
       appBaselineRssMB: baseline,
-      importPeakRssMB: peak,
-      importAboveBaselineMB: peak - baseline,
-      database: description,
+      appPeakRssMB: peak,
+      appImportAboveBaselineMB: peak - baseline,
     };
   } finally {
-    await prisma.school.delete({ where: { id: school.id } });
     await disconnectPrisma();
     await embedded?.stop();
   }
 }
 
-function child(args: string[]): Row {
+/** The Node flags `npm run cli` gives the CLI process (between `tsx` and the script in package.json). */
+function cliNodeFlags(): string[] {
+  const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { scripts: Record<string, string> };
+  const words = pkg.scripts.cli!.split(/\s+/);
+  return words.slice(words.indexOf("tsx") + 1).filter((word) => word.startsWith("--"));
+}
+
+function child(args: string[], nodeFlags: string[] = []): Row {
   const self = fileURLToPath(import.meta.url);
-  const run = spawnSync(process.execPath, [...process.execArgv, self, "--child", ...args], {
+  const run = spawnSync(process.execPath, [...nodeFlags, ...process.execArgv, self, "--child", ...args], {
     encoding: "utf8",
     env: { ...process.env, LOG_LEVEL: "warn" },
     maxBuffer: 1 << 20,
@@ -150,17 +172,41 @@ function child(args: string[]): Row {
   return JSON.parse(run.stdout.trim().split("\n").at(-1)!) as Row;
 }
 
+/** The bench school, empty and vacuumed (dead rows of a previous run would slow the inserts down). */
+async function freshSchool(): Promise<string> {
+  const { prepareDatabase } = await import("../src/lib/prepare-database");
+  const { description } = await prepareDatabase();
+  const { prisma } = await import("../src/lib/db");
+  await prisma.school.deleteMany({ where: { uai: BENCH_UAI } });
+  await prisma.$executeRawUnsafe("VACUUM ANALYZE learners");
+  await prisma.school.create({ data: { uai: BENCH_UAI, name: "Lycée du banc d'essai" } });
+  return description;
+}
+
+async function removeSchool(): Promise<void> {
+  const { prisma, disconnectPrisma } = await import("../src/lib/db");
+  await prisma.school.deleteMany({ where: { uai: BENCH_UAI } });
+  await disconnectPrisma();
+}
+
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
   const args = process.argv.slice(2);
   if (args[0] === "--child") {
     const [, mode, file, churned] = args;
-    const row = mode === "parse" ? await measureParse(file!) : await measureImport(file!, churned!);
+    const row = mode === "parse" ? await measureParse(file!) : mode === "cli" ? await measureCli(file!) : await measureApp(file!, churned!);
     process.stdout.write(`${JSON.stringify(row)}\n`);
   } else {
     const sizesArg = args.indexOf("--sizes");
     const sizes = sizesArg >= 0 ? args[sizesArg + 1]!.split(",").map(Number) : [2500, 18000];
     const dir = mkdtempSync(path.join(tmpdir(), "siecle-bench-"));
-    const rows: Row[] = [];
+    const cliFlags = cliNodeFlags();
+    // With the embedded database, this process serves it and the children connect to it: their
+    // figures never include PGlite.
+    const { prepareDatabase } = await import("../src/lib/prepare-database");
+    const { embedded } = await prepareDatabase();
+    const times: Row[] = [];
+    const memory: Row[] = [];
+    let database = "";
     try {
       for (const size of sizes) {
         const xml = generateSiecleXml(size);
@@ -172,22 +218,45 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
         writeFileSync(churnPath, generateSiecleXml(size, { replaced: Math.round(size / 10), moved: Math.round(size / 20) }));
         const parse = child(["parse", xmlPath]);
         const parseZip = child(["parse", zipPath]);
-        const apply = child(["import", xmlPath, churnPath]);
-        rows.push({
+        database = await freshSchool();
+        const cli = [xmlPath, xmlPath, churnPath].map((file) => child(["cli", file], cliFlags));
+        await freshSchool();
+        const app = child(["app", xmlPath, churnPath]);
+        times.push({
           learners: size,
           xmlMB: +(xml.length / 1024 / 1024).toFixed(1),
           zipMB: +(statSync(zipPath).size / 1024 / 1024).toFixed(2),
           imported: parse.imported!,
           parseXmlMs: parse.parseMs!,
           parseZipMs: parseZip.parseMs!,
+          appFirstMs: app.firstImportMs!,
+          appReimportMs: app.reimportMs!,
+          appChurnMs: app.churnImportMs!,
+          churn: app.churn!,
+          cliFirstMs: cli[0]!.cliMs!,
+          cliReimportMs: cli[1]!.cliMs!,
+          cliChurnMs: cli[2]!.cliMs!,
+        });
+        memory.push({
+          learners: size,
           parsePeakRssMB: Math.max(Number(parse.parsePeakRssMB), Number(parseZip.parsePeakRssMB)),
-          ...apply,
+          cliFirstPeakRssMB: cli[0]!.cliPeakRssMB!,
+          cliReimportPeakRssMB: cli[1]!.cliPeakRssMB!,
+          cliChurnPeakRssMB: cli[2]!.cliPeakRssMB!,
+          appBaselineRssMB: app.appBaselineRssMB!,
+          appPeakRssMB: app.appPeakRssMB!,
+          appImportAboveBaselineMB: app.appImportAboveBaselineMB!,
         });
       }
     } finally {
+      await removeSchool();
+      await embedded?.stop();
       rmSync(dir, { recursive: true, force: true });
     }
-    console.table(rows.map(({ database: _database, ...row }) => row));
-    console.log(`Base de données : ${rows[0]?.database}`);
+    console.log("Durées (ms) — app : un processus, Prisma chargé ; cli : un processus par import (démarrage de Node exclu)");
+    console.table(times);
+    console.log(`Mémoire (Mo, RSS) — cli : drapeaux Node ${cliFlags.join(" ")}`);
+    console.table(memory);
+    console.log(`Base de données : ${database}`);
   }
 }

@@ -4,6 +4,11 @@
 //
 // Exit codes: 0 done (or dry run), 1 refused (validation errors, conflict), 2 usage error
 // (bad options, unknown UAI, unreadable file), 3 could not run (busy, unexpected failure).
+//
+// `npm run cli` starts Node with `--max-semi-space-size=4` (package.json): V8's new space (two
+// semi-spaces) then stays at 8 MB instead of growing to 32 MB while a 20 MB SIECLE file is
+// parsed, which keeps the import process 15 to 25 MB smaller with no measurable cost in time
+// (README, "SIECLE import: command line and benchmark").
 import { type FileHandle, open, stat } from "node:fs/promises";
 import { pathToFileURL } from "node:url";
 import { parseArgs, type ParseArgsConfig } from "node:util";

@@ -80,6 +80,25 @@ export function createAction<S extends z.ZodType, A extends Auth, T = undefined>
   };
 }
 
+/**
+ * For a route handler whose input is not a form (a streamed upload): the same authentication and
+ * authorisation against the database as `createAction`, then the handler, with DomainError
+ * mapped to the same French error state. Anything else is rethrown.
+ */
+export async function runAuthorized<A extends Auth, T>(
+  auth: A,
+  handler: (context: ContextFor<A>) => Promise<T>,
+  options: { allowWithoutCgu?: boolean } = {},
+): Promise<ActionState<T>> {
+  try {
+    const context = await resolveContext(auth, options.allowWithoutCgu ?? false);
+    return { status: "success", data: await handler(context as ContextFor<A>) };
+  } catch (error) {
+    if (isDomainError(error)) return toErrorState(error);
+    throw error;
+  }
+}
+
 async function resolveContext(auth: Auth, allowWithoutCgu: boolean): Promise<unknown> {
   if (auth === "public") return {};
   if (auth === "student") return { student: await requireStudent() };

@@ -7,6 +7,7 @@ import { buttonClass } from "@/components/ui/button";
 import { siecleImportPage as t } from "@/messages/fr/siecle-import";
 
 import { MAX_UPLOAD_BYTES, toMegabytes } from "../domain/limits";
+import { FILE_NAME_HEADER } from "../domain/upload-protocol";
 import type { ImportOutcome, SkipReason } from "../types";
 
 const UPLOAD_URL = "/orga/eleves/import/televersement";
@@ -28,7 +29,10 @@ type Phase =
 function upload(file: File, mode: Mode, onProgress: (percent: number, sent: boolean) => void): Promise<UploadResponse> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
-    xhr.open("POST", UPLOAD_URL);
+    // The raw file as the body: the server parses it as it arrives instead of buffering a form.
+    xhr.open("POST", `${UPLOAD_URL}?mode=${mode}`);
+    xhr.setRequestHeader("Content-Type", "application/octet-stream");
+    xhr.setRequestHeader(FILE_NAME_HEADER, encodeURIComponent(file.name));
     xhr.responseType = "json";
     xhr.upload.onprogress = (event) => {
       if (event.lengthComputable) onProgress(Math.round((event.loaded / event.total) * 100), false);
@@ -36,10 +40,7 @@ function upload(file: File, mode: Mode, onProgress: (percent: number, sent: bool
     xhr.upload.onload = () => onProgress(100, true);
     xhr.onload = () => (xhr.response && typeof xhr.response === "object" ? resolve(xhr.response as UploadResponse) : reject(new Error(String(xhr.status))));
     xhr.onerror = () => reject(new Error("network"));
-    const body = new FormData();
-    body.append("file", file);
-    body.append("mode", mode);
-    xhr.send(body);
+    xhr.send(file);
   });
 }
 

@@ -45,3 +45,18 @@ export async function signInAs(context: BrowserContext, options: { email?: strin
 
 export const test = base;
 export { expect, appBaseUrl };
+
+/**
+ * The parcours row a campaign refers to (the e2e seed loads content, but a spec may run against a
+ * database seeded before a parcours existed), and the demo school with its ADMIN as owner.
+ */
+export async function arrangeDemoParcours(db: pg.Client, parcours: { id: string; name: string; description: string; durationMinutes: number; competenceIds: string[] }) {
+  await db.query(
+    `INSERT INTO target_profiles (id, name, description, duration_minutes, competence_ids, updated_at)
+     VALUES ($1, $2, $3, $4, $5, now()) ON CONFLICT (id) DO NOTHING`,
+    [parcours.id, parcours.name, parcours.description, parcours.durationMinutes, parcours.competenceIds],
+  );
+  const school = (await db.query<{ id: number }>("SELECT id FROM schools WHERE uai = $1 AND archived_at IS NULL", [DEMO_SCHOOL.uai])).rows[0]!;
+  const owner = (await db.query<{ id: number }>("SELECT id FROM users WHERE email = $1", [DEMO_ADMIN.email])).rows[0]!;
+  return { school, owner };
+}

@@ -5,7 +5,7 @@ import { readContent } from "../../content/load-content";
 import { generateCampaignCode } from "../../src/features/campaigns/domain/campaign-code";
 import type { CampaignSnapshot } from "../../src/features/parcours/types";
 import { findFixtureStudent, type FixtureStudent, fixtureStudents } from "../gar/students";
-import { appBaseUrl, DEMO_ADMIN, DEMO_SCHOOL, expect, test, withDb } from "./fixtures";
+import { appBaseUrl, arrangeDemoParcours, DEMO_SCHOOL, expect, test, withDb } from "./fixtures";
 
 /**
  * The student journey through the real GAR/ENT stand-in (tests/gar, started by
@@ -31,14 +31,7 @@ function snapshotFor(parcoursId: string): CampaignSnapshot {
 async function arrangeCampaign(title = "Parcours de rentrée"): Promise<string> {
   const code = generateCampaignCode();
   await withDb(async (db) => {
-    const parcours = readContent().parcours.find((item) => item.id === PARCOURS_ID)!;
-    await db.query(
-      `INSERT INTO target_profiles (id, name, description, duration_minutes, competence_ids, updated_at)
-       VALUES ($1, $2, $3, $4, $5, now()) ON CONFLICT (id) DO NOTHING`,
-      [parcours.id, parcours.name, parcours.description, parcours.durationMinutes, parcours.competenceIds],
-    );
-    const school = (await db.query<{ id: number }>("SELECT id FROM schools WHERE uai = $1 AND archived_at IS NULL", [DEMO_SCHOOL.uai])).rows[0]!;
-    const owner = (await db.query<{ id: number }>("SELECT id FROM users WHERE email = $1", [DEMO_ADMIN.email])).rows[0]!;
+    const { school, owner } = await arrangeDemoParcours(db, readContent().parcours.find((item) => item.id === PARCOURS_ID)!);
     for (const student of fixtureStudents) {
       const record = student.siecle;
       if (!record) continue;

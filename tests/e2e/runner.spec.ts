@@ -4,7 +4,7 @@ import type { Page } from "@playwright/test";
 import { readContent } from "../../content/load-content";
 import { generateCampaignCode } from "../../src/features/campaigns/domain/campaign-code";
 import type { CampaignSnapshot, ChallengeSnapshot } from "../../src/features/parcours/types";
-import { DEMO_ADMIN, DEMO_SCHOOL, expect, signInAs, test, withDb } from "./fixtures";
+import { arrangeDemoParcours, expect, signInAs, test, withDb } from "./fixtures";
 
 /**
  * The runner part of the student journey: start, answer half, leave, come back, finish, see the
@@ -33,14 +33,7 @@ async function arrangeStudentInCampaign(options: { landingText?: string } = {}) 
   const snapshot = snapshotFor(PARCOURS_ID);
   const code = generateCampaignCode();
   return withDb(async (db) => {
-    const parcours = readContent().parcours.find((item) => item.id === PARCOURS_ID)!;
-    await db.query(
-      `INSERT INTO target_profiles (id, name, description, duration_minutes, competence_ids, updated_at)
-       VALUES ($1, $2, $3, $4, $5, now()) ON CONFLICT (id) DO NOTHING`,
-      [parcours.id, parcours.name, parcours.description, parcours.durationMinutes, parcours.competenceIds],
-    );
-    const school = (await db.query<{ id: number }>("SELECT id FROM schools WHERE uai = $1 AND archived_at IS NULL", [DEMO_SCHOOL.uai])).rows[0]!;
-    const owner = (await db.query<{ id: number }>("SELECT id FROM users WHERE email = $1", [DEMO_ADMIN.email])).rows[0]!;
+    const { school, owner } = await arrangeDemoParcours(db, readContent().parcours.find((item) => item.id === PARCOURS_ID)!);
     const campaign = (
       await db.query<{ id: number }>(
         `INSERT INTO campaigns (school_id, name, code, target_profile_id, division, owner_id, creator_id, title, custom_landing_text, challenge_snapshot, updated_at)

@@ -69,14 +69,10 @@ export function createAction<S extends z.ZodType, A extends Auth, T = undefined>
         fieldErrors: flattened.fieldErrors as Record<string, string[]>,
       };
     }
-    try {
-      const context = await resolveContext(options.auth, options.allowWithoutCgu ?? false);
-      const data = await options.handler(parsed.data, context as ContextFor<A>);
-      return { status: "success", data, message: options.successMessage };
-    } catch (error) {
-      if (isDomainError(error)) return toErrorState(error);
-      throw error;
-    }
+    const state = await runAuthorized(options.auth, (context) => options.handler(parsed.data, context), {
+      allowWithoutCgu: options.allowWithoutCgu,
+    });
+    return state.status === "success" ? { ...state, message: options.successMessage } : state;
   };
 }
 

@@ -1,4 +1,5 @@
-import { test as base, expect, type BrowserContext } from "@playwright/test";
+import AxeBuilder from "@axe-core/playwright";
+import { test as base, expect, type BrowserContext, type Page } from "@playwright/test";
 import pg from "pg";
 
 import { hashToken, randomToken } from "../../src/lib/tokens";
@@ -59,4 +60,16 @@ export async function arrangeDemoParcours(db: pg.Client, parcours: { id: string;
   const school = (await db.query<{ id: number }>("SELECT id FROM schools WHERE uai = $1 AND archived_at IS NULL", [DEMO_SCHOOL.uai])).rows[0]!;
   const owner = (await db.query<{ id: number }>("SELECT id FROM users WHERE email = $1", [DEMO_ADMIN.email])).rows[0]!;
   return { school, owner };
+}
+
+/**
+ * axe-core's violations on the current page. After a server action React re-renders the
+ * document head, so the audit waits for the page title to be back rather than catching that
+ * instant (a real missing title still fails: the wait times out).
+ */
+export async function axeViolations(page: Page, options: { tags?: string[] } = {}) {
+  await expect(page).toHaveTitle(/\S/);
+  const builder = new AxeBuilder({ page });
+  if (options.tags) builder.withTags(options.tags);
+  return (await builder.analyze()).violations;
 }

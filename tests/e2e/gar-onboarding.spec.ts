@@ -1,11 +1,10 @@
-import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 
 import { readContent } from "../../content/load-content";
 import { generateCampaignCode } from "../../src/features/campaigns/domain/campaign-code";
 import type { CampaignSnapshot } from "../../src/features/parcours/types";
 import { findFixtureStudent, type FixtureStudent, fixtureStudents } from "../gar/students";
-import { appBaseUrl, arrangeDemoParcours, DEMO_SCHOOL, expect, test, withDb } from "./fixtures";
+import { appBaseUrl, arrangeDemoParcours, axeViolations, DEMO_SCHOOL, expect, test, withDb } from "./fixtures";
 
 /**
  * The student journey through the real GAR/ENT stand-in (tests/gar, started by
@@ -109,7 +108,7 @@ async function countThrottleEvents(): Promise<number> {
 }
 
 async function expectAccessible(page: Page) {
-  expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+  expect(await axeViolations(page)).toEqual([]);
 }
 
 async function sessionToken(page: Page): Promise<string | undefined> {

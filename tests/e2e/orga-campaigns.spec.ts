@@ -2,11 +2,10 @@ import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 
-import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 
 import { generateCampaignCode } from "../../src/features/campaigns/domain/campaign-code";
-import { appBaseUrl, DEMO_ADMIN, DEMO_MEMBER, DEMO_SCHOOL, expect, signInAs, test, withDb } from "./fixtures";
+import { appBaseUrl, axeViolations, DEMO_ADMIN, DEMO_MEMBER, DEMO_SCHOOL, expect, signInAs, test, withDb } from "./fixtures";
 
 /**
  * A head of school at the rentrée: one campaign per class in one go, then a teacher's view of
@@ -27,8 +26,7 @@ function runTsx(args: string[]) {
 }
 
 async function expectNoSeriousViolations(page: Page, label: string) {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  const serious = results.violations
+  const serious = (await axeViolations(page, { tags: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] }))
     .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
     .map((violation) => `${label}: ${violation.id} (${violation.impact}) — ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`);
   expect(serious).toEqual([]);

@@ -1,14 +1,12 @@
-import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 
 import { hashToken, randomToken } from "../../src/lib/tokens";
-import { DEMO_ADMIN, DEMO_MEMBER, DEMO_SCHOOL, expect, signInAs, test, withDb } from "./fixtures";
+import { axeViolations, DEMO_ADMIN, DEMO_MEMBER, DEMO_SCHOOL, expect, signInAs, test, withDb } from "./fixtures";
 import { createStaffMember, formAlert, unique } from "./pages/staff";
 
 /** No serious or critical WCAG 2.1 A/AA violation on the page as it is now. */
 async function expectNoSeriousViolations(page: Page, label: string) {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  const serious = results.violations
+  const serious = (await axeViolations(page, { tags: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] }))
     .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
     .map((violation) => `${label}: ${violation.id} (${violation.impact}) — ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`);
   expect(serious).toEqual([]);

@@ -1,10 +1,9 @@
-import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 
 import { readContent } from "../../content/load-content";
 import { generateCampaignCode } from "../../src/features/campaigns/domain/campaign-code";
 import type { CampaignSnapshot, ChallengeSnapshot } from "../../src/features/parcours/types";
-import { arrangeDemoParcours, expect, signInAs, test, withDb } from "./fixtures";
+import { arrangeDemoParcours, axeViolations, expect, signInAs, test, withDb } from "./fixtures";
 
 /**
  * The runner part of the student journey: start, answer half, leave, come back, finish, see the
@@ -88,7 +87,7 @@ test("a student answers half, leaves, comes back exactly where they were, finish
   await expect(page.getByRole("heading", { level: 1, name: "Parcours de rentrée" })).toBeVisible();
   await expect(page.getByText("Bonne rentrée à tous ! Prenez votre temps.")).toBeVisible();
   await expect(page.getByText("Vous pouvez vous arrêter à tout moment et reprendre plus tard depuis l'ENT.")).toBeVisible();
-  expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+  expect(await axeViolations(page)).toEqual([]);
   await page.getByRole("link", { name: "Commencer" }).click();
 
   // An empty answer is refused in words, and nothing moves.
@@ -97,7 +96,7 @@ test("a student answers half, leaves, comes back exactly where they were, finish
   await page.getByRole("button", { name: "Je valide" }).click();
   await expect(page.getByRole("alert").filter({ hasText: /(Choisissez|Écrivez) une réponse, ou cliquez sur «\sJe passe\s»/ })).toBeVisible();
   await expectQuestionNumber(page, 1);
-  expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+  expect(await axeViolations(page)).toEqual([]);
 
   // Half of the campaign: right, wrong, skip in turn.
   const seen: string[] = [];
@@ -162,7 +161,7 @@ test("a student answers half, leaves, comes back exactly where they were, finish
   await expect(missed).toHaveCount(3);
   await expect(missed.first()).toContainText("Explication :");
   await expect(again.getByText("Vous avez passé cette question.")).toBeVisible();
-  expect((await new AxeBuilder({ page: again }).analyze()).violations).toEqual([]);
+  expect(await axeViolations(again)).toEqual([]);
 
   const before = await withDb(async (db) => (await db.query("SELECT status, mastery_rate FROM participations WHERE campaign_id = $1", [campaignId])).rows[0]);
   expect(before.status).toBe("TO_SHARE");

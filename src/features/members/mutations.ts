@@ -3,6 +3,7 @@ import "server-only";
 import { createHmac } from "node:crypto";
 
 import { sendMail } from "@/features/mail/mutations";
+import { type AuditEntry, recordAudit } from "@/lib/audit";
 import { prisma, type DbClient, Prisma } from "@/lib/db";
 import { env, sessionSecret } from "@/lib/env";
 import { DomainError, isUniqueViolation } from "@/lib/errors";
@@ -50,20 +51,8 @@ function emailBucket(prefix: string, email: string): string {
   return `${prefix}:${createHmac("sha256", sessionSecret()).update(normalizeEmail(email)).digest("hex").slice(0, 32)}`;
 }
 
-async function audit(
-  db: DbClient,
-  entry: { schoolId: number | null; actorUserId: number | null; action: string; targetType?: string; targetId?: number | string; data?: Prisma.InputJsonValue },
-): Promise<void> {
-  await db.auditLog.create({
-    data: {
-      schoolId: entry.schoolId,
-      actorUserId: entry.actorUserId,
-      action: entry.action,
-      targetType: entry.targetType ?? null,
-      targetId: entry.targetId === undefined ? null : String(entry.targetId),
-      data: entry.data,
-    },
-  });
+async function audit(db: DbClient, entry: AuditEntry): Promise<void> {
+  await recordAudit(entry, db);
 }
 
 function appUrl(pathname: string): string {

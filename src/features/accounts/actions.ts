@@ -1,10 +1,11 @@
 "use server";
 
-import { cookies, headers } from "next/headers";
+import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 
 import { createAction } from "@/lib/action";
 import { DomainError } from "@/lib/errors";
+import { requestClientAddress } from "@/lib/request-context";
 import { getStudentContext, startSession } from "@/lib/session";
 import { hasAcceptedCgu } from "./data";
 import { PENDING_IDENTITY_COOKIE } from "./domain/pending-identity";
@@ -13,16 +14,6 @@ import { loadPendingIdentity } from "./loaders";
 import { resolveJoinableCampaign } from "./data";
 import { acceptStudentCgu, joinCampaignAsStudent, reconcileGarStudent } from "./mutations";
 import { acceptCguSchema, joinCampaignSchema, reconcileSchema } from "./schema";
-
-/**
- * The address the throttle counts per campaign. Next fills X-Forwarded-For from the socket when
- * no proxy did; behind proxies, the last entry is the one our own proxy added.
- */
-async function clientAddress(): Promise<string> {
-  const forwarded = (await headers()).get("x-forwarded-for") ?? "";
-  const entries = forwarded.split(",").map((entry) => entry.trim()).filter(Boolean);
-  return entries[entries.length - 1] ?? "unknown";
-}
 
 function startPath(campaignCode: string): string {
   return `/campagnes/${campaignCode}/demarrer`;
@@ -66,7 +57,7 @@ export const reconcileAction = createAction({
       identity: pending.identity,
       campaignCode: code,
       birthdate,
-      clientAddress: await clientAddress(),
+      clientAddress: await requestClientAddress(),
     });
     (await cookies()).delete(PENDING_IDENTITY_COOKIE);
     await startSession({ userId: outcome.userId, kind: "STUDENT" });

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
 import { runHousekeeping } from "@/lib/housekeeping";
 import { createSessionRecord, deleteUserSessions, findSessionByToken } from "@/lib/session-store";
-import { checkThrottle, recordThrottleEvent } from "@/lib/throttle";
+import { releaseThrottleSlot, takeThrottleSlot } from "@/lib/throttle";
 import { hashToken } from "@/lib/tokens";
 
 import { createStaffUser } from "../../tests/factories/schools";
@@ -35,15 +35,34 @@ describe("throttle shared by every instance", () => {
     const rule = { bucket: "test:abc", limit: 3, windowMs: 15 * 60 * 1000 };
     const start = new Date("2026-09-01T08:00:00Z");
     for (let i = 0; i < 3; i += 1) {
-      expect((await checkThrottle(rule, prisma, start)).blocked).toBe(false);
-      await recordThrottleEvent(rule.bucket, prisma, new Date(start.getTime() + i * 60_000));
+      expect((await takeThrottleSlot(rule, new Date(start.getTime() + i * 60_000))).ok).toBe(true);
     }
-    const blocked = await checkThrottle(rule, prisma, new Date(start.getTime() + 3 * 60_000));
-    expect(blocked.blocked).toBe(true);
+    const blocked = await takeThrottleSlot(rule, new Date(start.getTime() + 3 * 60_000));
+    expect(blocked.ok).toBe(false);
     // The first event (08:00) leaves the window at 08:15, i.e. 12 minutes after 08:03.
-    expect(blocked.retryAfterSeconds).toBe(12 * 60);
-    expect((await checkThrottle(rule, prisma, new Date(start.getTime() + 15 * 60_000 + 1))).blocked).toBe(false);
-    expect((await checkThrottle({ ...rule, bucket: "test:other" }, prisma, start)).blocked).toBe(false);
+    if (!blocked.ok) expect(blocked.retryAfterSeconds).toBe(12 * 60);
+    expect(await prisma.throttleEvent.count({ where: { bucket: rule.bucket } })).toBe(3);
+    expect((await takeThrottleSlot(rule, new Date(start.getTime() + 15 * 60_000 + 1))).ok).toBe(true);
+    expect((await takeThrottleSlot({ ...rule, bucket: "test:other" }, start)).ok).toBe(true);
+  });
+
+  it("lets exactly `limit` of many parallel attempts through (check and record are one step)", async () => {
+    const rule = { bucket: "test:parallel", limit: 5, windowMs: 15 * 60 * 1000 };
+    const now = new Date();
+    const slots = await Promise.all(Array.from({ length: 30 }, () => takeThrottleSlot(rule, now)));
+    expect(slots.filter((slot) => slot.ok)).toHaveLength(5);
+    expect(await prisma.throttleEvent.count({ where: { bucket: rule.bucket } })).toBe(5);
+    // The one that took the last slot knows the bucket is now full, and until when.
+    const last = slots.filter((slot) => slot.ok && slot.blockedUntil);
+    expect(last).toHaveLength(1);
+  });
+
+  it("gives a slot back when the attempt turns out not to count", async () => {
+    const rule = { bucket: "test:release", limit: 1, windowMs: 60_000 };
+    const slot = await takeThrottleSlot(rule);
+    expect((await takeThrottleSlot(rule)).ok).toBe(false);
+    await releaseThrottleSlot(slot);
+    expect((await takeThrottleSlot(rule)).ok).toBe(true);
   });
 });
 

@@ -24,6 +24,13 @@ export async function hashPassword(password: string): Promise<string> {
   return ["scrypt", N, R, P, salt.toString("base64url"), key.toString("base64url")].join("$");
 }
 
+let verifications = 0;
+
+/** How many hashes `verifyPassword` computed in this process: what throttles must bound (observable in tests). */
+export function passwordVerificationCount(): number {
+  return verifications;
+}
+
 export async function verifyPassword(password: string, stored: string): Promise<boolean> {
   const [scheme, n, r, p, salt, hash] = stored.split("$");
   if (scheme !== "scrypt" || !n || !r || !p || !salt || !hash) return false;
@@ -33,6 +40,7 @@ export async function verifyPassword(password: string, stored: string): Promise<
     return false;
   }
   const expected = Buffer.from(hash, "base64url");
+  verifications += 1;
   const actual = await scrypt(password, Buffer.from(salt, "base64url"), cost, Number(r), Number(p));
   return actual.length === expected.length && timingSafeEqual(actual, expected);
 }

@@ -5,25 +5,71 @@ import { prisma, type DbClient } from "@/lib/db";
 /**
  * A sliding-window counter in PostgreSQL, shared by every app instance. `bucket` names what is
  * counted and for whom, e.g. `gar-birthdate:<pending id hash>`; never put personal data in it.
+ *
+ * Checking and counting are one step: `takeThrottleSlot` takes a per-bucket advisory lock
+ * (pg_advisory_xact_lock) in a short transaction, counts the events still in the window and
+ * records a new one only while under the limit. Parallel requests therefore cannot all pass a
+ * check before any of them is recorded. Callers take the slot BEFORE evaluating the attempt, and
+ * give it back (`releaseThrottleSlot`) when the attempt turns out not to count (a right answer).
  */
 export type ThrottleRule = { bucket: string; limit: number; windowMs: number };
 
-export type ThrottleStatus = { blocked: boolean; count: number; retryAfterSeconds: number };
+export type ThrottleSlot =
+  /** The attempt may go on; `count` includes it; `blockedUntil` is set when it used the last slot. */
+  | { ok: true; eventId: number; count: number; blockedUntil: Date | null }
+  | { ok: false; count: number; retryAfterSeconds: number };
 
-export async function checkThrottle(rule: ThrottleRule, db: DbClient = prisma, now = new Date()): Promise<ThrottleStatus> {
+type SlotRow = { id: number | null; recent: number; oldest: Date | null };
+
+function slotStatements(db: DbClient, rule: ThrottleRule, now: Date) {
   const since = new Date(now.getTime() - rule.windowMs);
-  const events = await db.throttleEvent.findMany({
-    where: { bucket: rule.bucket, createdAt: { gt: since } },
-    select: { createdAt: true },
-    orderBy: { createdAt: "asc" },
-  });
-  if (events.length < rule.limit) return { blocked: false, count: events.length, retryAfterSeconds: 0 };
-  // Blocked until the oldest event that still counts leaves the window.
-  const oldest = events[events.length - rule.limit]!.createdAt.getTime();
-  const retryAfterSeconds = Math.max(1, Math.ceil((oldest + rule.windowMs - now.getTime()) / 1000));
-  return { blocked: true, count: events.length, retryAfterSeconds };
+  return [
+    db.$queryRaw`SELECT 1 AS locked FROM pg_advisory_xact_lock(hashtextextended(${rule.bucket}, 0))`,
+    db.$queryRaw<SlotRow[]>`
+      WITH recent AS (
+        SELECT created_at FROM throttle_events
+        WHERE bucket = ${rule.bucket} AND created_at > ${since.toISOString()}::timestamp(3)
+        ORDER BY created_at DESC LIMIT ${rule.limit}
+      ), stats AS (SELECT count(*)::int AS recent, min(created_at) AS oldest FROM recent),
+      inserted AS (
+        INSERT INTO throttle_events (bucket, created_at)
+        SELECT ${rule.bucket}, ${now.toISOString()}::timestamp(3) FROM stats WHERE stats.recent < ${rule.limit}
+        RETURNING id
+      )
+      SELECT (SELECT id FROM inserted) AS id, stats.recent, stats.oldest FROM stats`,
+  ] as const;
 }
 
+/**
+ * Atomically: refuses when `rule.limit` events are already in the window, else records one.
+ * Pass `db` only to join a caller's transaction (the advisory lock then lasts until it ends).
+ */
+export async function takeThrottleSlot(rule: ThrottleRule, now = new Date(), db: DbClient = prisma): Promise<ThrottleSlot> {
+  let row: SlotRow | undefined;
+  if ("$transaction" in db) {
+    const [, rows] = await db.$transaction([...slotStatements(db, rule, now)]);
+    row = rows[0];
+  } else {
+    const [lock, query] = slotStatements(db, rule, now);
+    await lock;
+    row = (await query)[0];
+  }
+  const recent = row?.recent ?? 0;
+  const oldest = row?.oldest?.getTime() ?? now.getTime();
+  if (row?.id == null) {
+    // Blocked until the oldest event that still counts leaves the window.
+    return { ok: false, count: recent, retryAfterSeconds: Math.max(1, Math.ceil((oldest + rule.windowMs - now.getTime()) / 1000)) };
+  }
+  const count = recent + 1;
+  return { ok: true, eventId: Number(row.id), count, blockedUntil: count >= rule.limit ? new Date(oldest + rule.windowMs) : null };
+}
+
+/** Gives back a slot taken by `takeThrottleSlot` (the attempt did not count, e.g. it was right). */
+export async function releaseThrottleSlot(slot: ThrottleSlot, db: DbClient = prisma): Promise<void> {
+  if (slot.ok) await db.throttleEvent.deleteMany({ where: { id: slot.eventId } });
+}
+
+/** Records an event unconditionally (no limit): for counting only, and for arranging tests. */
 export async function recordThrottleEvent(bucket: string, db: DbClient = prisma, now = new Date()): Promise<void> {
   await db.throttleEvent.create({ data: { bucket, createdAt: now } });
 }

@@ -6,6 +6,7 @@ import { z } from "zod";
 
 import { createAction } from "@/lib/action";
 import { DomainError } from "@/lib/errors";
+import { requestClientAddress } from "@/lib/request-context";
 import { endSession, getSession, type MemberContext, startSession } from "@/lib/session";
 import { setSessionSchool } from "@/lib/session-store";
 import { membersMessages as m } from "@/messages/fr/members";
@@ -55,11 +56,20 @@ function actorOf(member: MemberContext): Actor {
 
 /** Sign-in failures as the user must read them: never which of e-mail or password was wrong. */
 async function authenticateOrThrow(input: { email: string; password: string }): Promise<number> {
-  const result = await authenticateStaff(input);
+  const result = await authenticateStaff({ email: input.email, password: input.password, clientAddress: await requestClientAddress() });
   if (result.ok) return result.userId;
   if (result.reason === "BLOCKED") {
     throw new DomainError("TOO_MANY_ATTEMPTS", {
       userMessage: m.signIn.blocked(result.minutesLeft),
+      details: { retryAfterSeconds: result.minutesLeft * 60 },
+    });
+  }
+  if (result.reason === "BLOCKED_UNTIL_UNBLOCKED") {
+    throw new DomainError("TOO_MANY_ATTEMPTS", { userMessage: m.signIn.blockedUntilUnblocked });
+  }
+  if (result.reason === "ADDRESS_BLOCKED") {
+    throw new DomainError("TOO_MANY_ATTEMPTS", {
+      userMessage: m.signIn.addressBlocked(result.minutesLeft),
       details: { retryAfterSeconds: result.minutesLeft * 60 },
     });
   }

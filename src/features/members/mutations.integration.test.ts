@@ -10,6 +10,7 @@ import { resetEnvForTests } from "@/lib/env";
 import { DomainError } from "@/lib/errors";
 import { authorizeSchoolId } from "@/lib/session";
 import { createSessionRecord } from "@/lib/session-store";
+import { passwordVerificationCount } from "@/lib/password";
 import { hashToken } from "@/lib/tokens";
 
 import { EXIT, runCli } from "../../../scripts/cli";
@@ -537,5 +538,165 @@ describe("terms of use", () => {
     await acceptCgu(user.id, first);
     await acceptCgu(user.id, new Date("2026-09-02T08:00:00Z"));
     expect((await prisma.user.findUniqueOrThrow({ where: { id: user.id } })).cguAcceptedAt).toEqual(first);
+  });
+});
+
+/* ─────────────── issue 9: every throttle and lockout holds under concurrency ─────────────── */
+
+describe("staff sign-in under concurrency", () => {
+  const ADDRESS = "198.51.100.20";
+
+  it("40 parallel sign-ins (39 wrong, the right one last): at most 10 password checks, the right one refused, the lock kept", { timeout: 60_000 }, async () => {
+    const user = await createStaffUser({ email: "cible@college.fr" });
+    const now = new Date();
+    const before = passwordVerificationCount();
+    const attempts = Array.from({ length: 40 }, (_, i) => (i === 39 ? TEST_PASSWORD : `faux-${i}`));
+    const results = await Promise.all(attempts.map((password) => authenticateStaff({ email: user.email!, password, clientAddress: ADDRESS }, now)));
+    expect(passwordVerificationCount() - before).toBeLessThanOrEqual(10);
+    expect(results[39]).toMatchObject({ ok: false, reason: "BLOCKED" });
+    expect(results.filter((result) => result.ok)).toHaveLength(0);
+    expect(results.filter((result) => !result.ok && result.reason === "INVALID_CREDENTIALS").length).toBeLessThanOrEqual(9);
+    const row = await prisma.user.findUniqueOrThrow({ where: { id: user.id } });
+    expect(row.blockedUntil!.getTime()).toBe(now.getTime() + 15 * 60_000);
+    // Still locked for the right password afterwards.
+    expect(await authenticateStaff({ email: user.email!, password: TEST_PASSWORD, clientAddress: ADDRESS }, now)).toMatchObject({ ok: false, reason: "BLOCKED" });
+  });
+
+  it("a right password racing the tenth wrong one never lifts the lock that wrong one set", async () => {
+    const user = await createStaffUser();
+    await prisma.user.update({ where: { id: user.id }, data: { failedSignInCount: 9 } });
+    const now = new Date();
+    const results = await Promise.all([
+      ...Array.from({ length: 5 }, (_, i) => authenticateStaff({ email: user.email!, password: `faux-${i}`, clientAddress: ADDRESS }, now)),
+      authenticateStaff({ email: user.email!, password: TEST_PASSWORD, clientAddress: ADDRESS }, now),
+    ]);
+    const row = await prisma.user.findUniqueOrThrow({ where: { id: user.id } });
+    if (results[5]!.ok) {
+      // The right password took the last slot: then no lock exists and the count restarted.
+      expect(row.blockedUntil).toBeNull();
+    } else {
+      expect(results[5]).toMatchObject({ reason: "BLOCKED" });
+      expect(row.blockedUntil!.getTime()).toBeGreaterThan(now.getTime());
+    }
+    // Either way, once locked a right password cannot unlock.
+    await prisma.user.update({ where: { id: user.id }, data: { blockedUntil: new Date(now.getTime() + 600_000) } });
+    expect(await authenticateStaff({ email: user.email!, password: TEST_PASSWORD, clientAddress: ADDRESS }, now)).toMatchObject({ ok: false, reason: "BLOCKED" });
+    expect((await prisma.user.findUniqueOrThrow({ where: { id: user.id } })).blockedUntil!.getTime()).toBe(now.getTime() + 600_000);
+  });
+
+  const failTenTimes = (email: string, at: Date) => failTenTimesFrom(email, at, ADDRESS);
+  async function failTenTimesFrom(email: string, at: Date, clientAddress: string) {
+    const results = [];
+    for (let i = 0; i < 10; i += 1) results.push(await authenticateStaff({ email, password: `faux-${i}`, clientAddress }, at));
+    return results;
+  }
+
+  it("locks for 15 minutes, then 1 hour, then until an ADMIN unblocks; unknown e-mails answer alike", async () => {
+    const school = await createSchool();
+    const admin = await createMember({ schoolId: school.id, role: "ADMIN" });
+    const member = await createMember({ schoolId: school.id, role: "MEMBER" });
+    const known = member.user.email!;
+    const unknown = "personne.progressive@nulle-part.fr";
+    const t0 = new Date("2026-10-01T08:00:00Z");
+    // One address each: the fake clock goes back to t0 for the second e-mail.
+    for (const [email, address] of [[known, ADDRESS], [unknown, "198.51.100.21"]] as const) {
+      const failTenTimes = (mail: string, at: Date) => failTenTimesFrom(mail, at, address);
+      expect((await failTenTimes(email, t0)).at(-1)).toEqual({ ok: false, reason: "BLOCKED", minutesLeft: 15 });
+      const t1 = new Date(t0.getTime() + 16 * 60_000);
+      const second = await failTenTimes(email, t1);
+      expect(second.slice(0, 9).every((result) => !result.ok && result.reason === "INVALID_CREDENTIALS")).toBe(true);
+      expect(second.at(-1)).toEqual({ ok: false, reason: "BLOCKED", minutesLeft: 60 });
+      expect(await authenticateStaff({ email, password: TEST_PASSWORD, clientAddress: ADDRESS }, new Date(t1.getTime() + 59 * 60_000))).toEqual({ ok: false, reason: "BLOCKED", minutesLeft: 1 });
+      const t2 = new Date(t1.getTime() + 61 * 60_000);
+      expect((await failTenTimes(email, t2)).at(-1)).toEqual({ ok: false, reason: "BLOCKED_UNTIL_UNBLOCKED" });
+      const muchLater = new Date(t2.getTime() + 365 * 24 * 60 * 60_000);
+      expect(await authenticateStaff({ email, password: TEST_PASSWORD, clientAddress: ADDRESS }, muchLater)).toEqual({ ok: false, reason: "BLOCKED_UNTIL_UNBLOCKED" });
+    }
+    // The ADMIN unblocks: the right password works again and the next lock is a short one.
+    await unblockMember(actorOf(admin), { memberId: member.id });
+    const t3 = new Date(t0.getTime() + 400 * 24 * 60 * 60_000);
+    expect(await authenticateStaff({ email: known, password: TEST_PASSWORD, clientAddress: ADDRESS }, t3)).toEqual({ ok: true, userId: member.userId });
+    expect((await failTenTimes(known, t3)).at(-1)).toEqual({ ok: false, reason: "BLOCKED", minutesLeft: 15 });
+    // Only keyed hashes are stored for unknown e-mails.
+    const keys = await prisma.unknownAccountSignIn.findMany({ select: { keyHash: true } });
+    expect(keys).toHaveLength(1);
+    expect(keys[0]!.keyHash).not.toContain("personne");
+  }, 180_000);
+
+  it("a successful sign-in restarts the progression", async () => {
+    const user = await createStaffUser();
+    const t0 = new Date("2026-10-01T08:00:00Z");
+    await failTenTimes(user.email!, t0);
+    const t1 = new Date(t0.getTime() + 16 * 60_000);
+    expect(await authenticateStaff({ email: user.email!, password: TEST_PASSWORD, clientAddress: ADDRESS }, t1)).toMatchObject({ ok: true });
+    expect((await failTenTimes(user.email!, t1)).at(-1)).toEqual({ ok: false, reason: "BLOCKED", minutesLeft: 15 });
+  }, 90_000);
+
+  it("40 parallel sign-ins for an unknown e-mail: at most 10 checks, then blocked like an account", async () => {
+    const before = passwordVerificationCount();
+    const results = await Promise.all(
+      Array.from({ length: 40 }, (_, i) => authenticateStaff({ email: "fantome@nulle-part.fr", password: `faux-${i}`, clientAddress: ADDRESS })),
+    );
+    expect(passwordVerificationCount() - before).toBeLessThanOrEqual(10);
+    expect(results.filter((result) => !result.ok && result.reason === "BLOCKED").length).toBeGreaterThanOrEqual(30);
+    expect(results.every((result) => !result.ok && (result.reason === "INVALID_CREDENTIALS" || result.reason === "BLOCKED"))).toBe(true);
+  }, 60_000);
+
+  it("caps failures per client address across accounts, so one client cannot lock every account it knows", async () => {
+    const users = await Promise.all(Array.from({ length: 6 }, () => createStaffUser()));
+    const before = passwordVerificationCount();
+    // 6 accounts × 8 wrong passwords from one address: under each account's limit, over the address's.
+    const results = await Promise.all(
+      users.flatMap((user) => Array.from({ length: 8 }, (_, i) => authenticateStaff({ email: user.email!, password: `faux-${i}`, clientAddress: ADDRESS }))),
+    );
+    expect(passwordVerificationCount() - before).toBe(30);
+    expect(results.filter((result) => !result.ok && result.reason === "ADDRESS_BLOCKED")).toHaveLength(18);
+    expect(await prisma.user.count({ where: { blockedUntil: { not: null } } })).toBe(0);
+    // Even the right password is refused from that address; from another one it works.
+    expect(await authenticateStaff({ email: users[0]!.email!, password: TEST_PASSWORD, clientAddress: ADDRESS })).toMatchObject({ ok: false, reason: "ADDRESS_BLOCKED" });
+    expect(await authenticateStaff({ email: users[0]!.email!, password: TEST_PASSWORD, clientAddress: "203.0.113.99" })).toMatchObject({ ok: true });
+    // Buckets hold keyed hashes, never the address.
+    expect(await prisma.throttleEvent.count({ where: { bucket: { contains: ADDRESS } } })).toBe(0);
+  }, 90_000);
+});
+
+describe("other throttles under concurrency", () => {
+  it("password reset: 10 parallel requests for one address send exactly 3 links", async () => {
+    const user = await createStaffUser({ email: "rafale@college.fr" });
+    const results = await Promise.allSettled(Array.from({ length: 10 }, () => requestPasswordReset({ email: user.email! })));
+    expect(results.filter((result) => result.status === "fulfilled")).toHaveLength(3);
+    const refused = results.filter((result): result is PromiseRejectedResult => result.status === "rejected");
+    expect(refused).toHaveLength(7);
+    expect(refused.every((result) => result.reason instanceof DomainError && result.reason.code === "TOO_MANY_ATTEMPTS")).toBe(true);
+    expect((refused[0]!.reason as DomainError).userMessage).toMatch(/^Trop de demandes\. Réessayez dans \d+ minutes?\.$/);
+    expect(await prisma.passwordResetToken.count({ where: { userId: user.id } })).toBe(3);
+  });
+
+  it("password change: 20 parallel wrong current passwords get exactly 5 checks", async () => {
+    const user = await createStaffUser();
+    const before = passwordVerificationCount();
+    const results = await Promise.allSettled(
+      Array.from({ length: 20 }, (_, i) => changePassword({ userId: user.id, sessionId: "s", currentPassword: `faux-${i}`, password: "Un nouveau mot de passe" })),
+    );
+    expect(passwordVerificationCount() - before).toBe(5);
+    const codes = results.map((result) => (result.status === "rejected" ? (result.reason as DomainError).code : "OK"));
+    expect(codes.filter((code) => code === "INVALID_INPUT")).toHaveLength(5);
+    expect(codes.filter((code) => code === "TOO_MANY_ATTEMPTS")).toHaveLength(15);
+  });
+
+  it("password change: a right current password does not use up an attempt", async () => {
+    const user = await createStaffUser();
+    for (let i = 0; i < 4; i += 1) await domainError(() => changePassword({ userId: user.id, sessionId: "s", currentPassword: "faux", password: "Un nouveau mot de passe" }));
+    await changePassword({ userId: user.id, sessionId: "s", currentPassword: TEST_PASSWORD, password: "Un nouveau mot de passe" });
+    expect((await domainError(() => changePassword({ userId: user.id, sessionId: "s", currentPassword: "faux", password: "Encore un autre mot" }))).code).toBe("INVALID_INPUT");
+  });
+
+  it("school activation: 10 parallel requests for one UAI create exactly 3 invitations", async () => {
+    const school = await createSchool({ officialEmail: "ce.rafale@ac-test.fr" });
+    const results = await Promise.allSettled(Array.from({ length: 10 }, () => requestSchoolActivation({ uai: school.uai })));
+    expect(results.filter((result) => result.status === "fulfilled")).toHaveLength(3);
+    const refused = results.filter((result): result is PromiseRejectedResult => result.status === "rejected");
+    expect(refused.every((result) => (result.reason as DomainError).code === "TOO_MANY_ATTEMPTS")).toBe(true);
+    expect(await prisma.invitation.count({ where: { schoolId: school.id } })).toBe(3);
   });
 });

@@ -10,13 +10,13 @@ import { DomainError, isUniqueViolation } from "@/lib/errors";
 import { logger } from "@/lib/logger";
 import { hashPassword, verifyPassword } from "@/lib/password";
 import { deleteUserSessions, setSessionSchool } from "@/lib/session-store";
-import { checkThrottle, recordThrottleEvent } from "@/lib/throttle";
+import { releaseThrottleSlot, takeThrottleSlot, type ThrottleRule } from "@/lib/throttle";
 import { hashToken, randomToken } from "@/lib/tokens";
 import { membersMessages as m } from "@/messages/fr/members";
 
 import { maskEmail } from "./domain/email-mask";
 import { normalizeEmail } from "./domain/email-list";
-import { isBlocked, LOCK_DURATION_MINUTES, minutesUntilUnblocked, registerFailedSignIn } from "./domain/sign-in-lockout";
+import { describeLock, describeNextLock, type LockInForce, type LockoutState, MAX_FAILED_SIGN_INS, nextLock } from "./domain/sign-in-lockout";
 import {
   INVITATION_VALIDITY_DAYS,
   invitationExpiry,
@@ -80,65 +80,183 @@ async function burnPasswordCheck(password: string): Promise<void> {
 export type AuthenticateResult =
   | { ok: true; userId: number }
   | { ok: false; reason: "INVALID_CREDENTIALS" }
-  | { ok: false; reason: "BLOCKED"; minutesLeft: number };
-
-const UNKNOWN_ACCOUNT_RULE = { limit: 10, windowMs: LOCK_DURATION_MINUTES * 60_000 };
+  | { ok: false; reason: "BLOCKED"; minutesLeft: number }
+  | { ok: false; reason: "BLOCKED_UNTIL_UNBLOCKED" }
+  | { ok: false; reason: "ADDRESS_BLOCKED"; minutesLeft: number };
 
 /**
- * Checks a staff e-mail and password. The tenth wrong password in a row blocks the account for
- * a while (counted on the user row, so every instance agrees); unknown addresses get the same
- * answers and the same timing, so the form does not reveal who has an account.
+ * Wrong staff passwords per client address, whatever the account (known or not): one client
+ * cannot lock every account it knows. A school's staff share an address; 30 in 15 minutes is
+ * far above their typos.
  */
-export async function authenticateStaff(input: { email: string; password: string }, now = new Date()): Promise<AuthenticateResult> {
+export const FAILED_SIGN_INS_PER_ADDRESS = { limit: 30, windowMs: 15 * 60_000 } as const;
+/** An attempt that reserved the last slot and never finished (a crashed instance) stops counting after this. */
+const STALE_ATTEMPT_MS = 60_000;
+
+function addressRule(clientAddress: string): ThrottleRule {
+  return { bucket: emailBucket("sign-in-address", clientAddress), ...FAILED_SIGN_INS_PER_ADDRESS };
+}
+
+type LockRow = { failed_sign_in_count: number; blocked_until: Date | null; sign_in_lock_count: number };
+
+function stateOf(row: LockRow | undefined): LockoutState {
+  return { failedSignInCount: row?.failed_sign_in_count ?? 0, blockedUntil: row?.blocked_until ?? null, signInLockCount: row?.sign_in_lock_count ?? 0 };
+}
+
+const ts = (date: Date) => Prisma.sql`${date.toISOString()}::timestamp(3)`;
+
+/**
+ * Where an account's failures and lock are counted: the user row, or for an e-mail without a
+ * staff account a row keyed by its HMAC, with the same rules and statements, so both answer alike.
+ */
+type LockoutStore = {
+  /** Atomically counts one more attempt; null when a lock is in force or the last attempt is already in flight. */
+  reserve(now: Date): Promise<LockRow | null>;
+  read(): Promise<LockoutState>;
+  /** Gives back a reserved attempt whose password was not checked (the address cap refused it). */
+  unreserve(now: Date): Promise<void>;
+  /** Sets the lock this attempt earned, unless another lock was set meanwhile (or a success reset the progression). */
+  lock(reserved: LockRow, now: Date): Promise<LockoutState | null>;
+  /** Clears the count, unless a lock is in force (a success never lifts a lock). */
+  succeed(now: Date): Promise<boolean>;
+};
+
+function userLockoutStore(userId: number): LockoutStore {
+  return {
+    async reserve(now) {
+      const stale = new Date(now.getTime() - STALE_ATTEMPT_MS);
+      const rows = await prisma.$queryRaw<LockRow[]>`
+        UPDATE users SET
+          failed_sign_in_count = CASE WHEN blocked_until IS NOT NULL THEN 1 ELSE failed_sign_in_count + 1 END,
+          blocked_until = NULL, updated_at = ${ts(now)}
+        WHERE id = ${userId} AND (blocked_until IS NULL OR blocked_until <= ${ts(now)})
+          AND (blocked_until IS NOT NULL OR failed_sign_in_count < ${MAX_FAILED_SIGN_INS} OR updated_at < ${ts(stale)})
+        RETURNING failed_sign_in_count, blocked_until, sign_in_lock_count`;
+      return rows[0] ?? null;
+    },
+    async read() {
+      const rows = await prisma.$queryRaw<LockRow[]>`
+        SELECT failed_sign_in_count, blocked_until, sign_in_lock_count FROM users WHERE id = ${userId}`;
+      return stateOf(rows[0]);
+    },
+    async unreserve(now) {
+      await prisma.$executeRaw`
+        UPDATE users SET failed_sign_in_count = failed_sign_in_count - 1
+        WHERE id = ${userId} AND failed_sign_in_count > 0 AND (blocked_until IS NULL OR blocked_until <= ${ts(now)})`;
+    },
+    async lock(reserved, now) {
+      const next = nextLock(stateOf(reserved), now);
+      const updated = await prisma.$executeRaw`
+        UPDATE users SET failed_sign_in_count = 0, blocked_until = ${ts(next.blockedUntil)},
+          sign_in_lock_count = ${next.signInLockCount}, updated_at = ${ts(now)}
+        WHERE id = ${userId} AND sign_in_lock_count = ${reserved.sign_in_lock_count}
+          AND (blocked_until IS NULL OR blocked_until <= ${ts(now)})`;
+      return updated === 1 ? next : null;
+    },
+    async succeed(now) {
+      const updated = await prisma.$executeRaw`
+        UPDATE users SET failed_sign_in_count = 0, sign_in_lock_count = 0, blocked_until = NULL,
+          last_logged_at = ${ts(now)}, updated_at = ${ts(now)}
+        WHERE id = ${userId} AND (blocked_until IS NULL OR blocked_until <= ${ts(now)})`;
+      return updated === 1;
+    },
+  };
+}
+
+function unknownAccountLockoutStore(keyHash: string): LockoutStore {
+  return {
+    async reserve(now) {
+      const stale = new Date(now.getTime() - STALE_ATTEMPT_MS);
+      const rows = await prisma.$queryRaw<LockRow[]>`
+        INSERT INTO unknown_account_sign_ins AS s (key_hash, failed_sign_in_count, updated_at) VALUES (${keyHash}, 1, ${ts(now)})
+        ON CONFLICT (key_hash) DO UPDATE SET
+          failed_sign_in_count = CASE WHEN s.blocked_until IS NOT NULL THEN 1 ELSE s.failed_sign_in_count + 1 END,
+          blocked_until = NULL, updated_at = ${ts(now)}
+        WHERE (s.blocked_until IS NULL OR s.blocked_until <= ${ts(now)})
+          AND (s.blocked_until IS NOT NULL OR s.failed_sign_in_count < ${MAX_FAILED_SIGN_INS} OR s.updated_at < ${ts(stale)})
+        RETURNING failed_sign_in_count, blocked_until, sign_in_lock_count`;
+      return rows[0] ?? null;
+    },
+    async read() {
+      const rows = await prisma.$queryRaw<LockRow[]>`
+        SELECT failed_sign_in_count, blocked_until, sign_in_lock_count FROM unknown_account_sign_ins WHERE key_hash = ${keyHash}`;
+      return stateOf(rows[0]);
+    },
+    async unreserve(now) {
+      await prisma.$executeRaw`
+        UPDATE unknown_account_sign_ins SET failed_sign_in_count = failed_sign_in_count - 1
+        WHERE key_hash = ${keyHash} AND failed_sign_in_count > 0 AND (blocked_until IS NULL OR blocked_until <= ${ts(now)})`;
+    },
+    async lock(reserved, now) {
+      const next = nextLock(stateOf(reserved), now);
+      const updated = await prisma.$executeRaw`
+        UPDATE unknown_account_sign_ins SET failed_sign_in_count = 0, blocked_until = ${ts(next.blockedUntil)},
+          sign_in_lock_count = ${next.signInLockCount}, updated_at = ${ts(now)}
+        WHERE key_hash = ${keyHash} AND sign_in_lock_count = ${reserved.sign_in_lock_count}
+          AND (blocked_until IS NULL OR blocked_until <= ${ts(now)})`;
+      return updated === 1 ? next : null;
+    },
+    async succeed() {
+      return false;
+    },
+  };
+}
+
+function blockedResult(lock: LockInForce): AuthenticateResult {
+  return lock.kind === "UNTIL_UNBLOCKED" ? { ok: false, reason: "BLOCKED_UNTIL_UNBLOCKED" } : { ok: false, reason: "BLOCKED", minutesLeft: lock.minutesLeft };
+}
+
+/**
+ * Checks a staff e-mail and password. The attempt is counted atomically in PostgreSQL BEFORE the
+ * hash is computed (one conditional UPDATE … RETURNING), so parallel requests get at most ten
+ * checks; the tenth wrong password locks the account, each lock longer than the last
+ * (domain/sign-in-lockout.ts), and a right password never lifts a lock in force. Failures are
+ * also capped per client address (keyed hash only). Unknown addresses get the same answers,
+ * locks and timing, so the form does not reveal who has an account.
+ */
+export async function authenticateStaff(
+  input: { email: string; password: string; clientAddress?: string },
+  now = new Date(),
+): Promise<AuthenticateResult> {
   const email = normalizeEmail(input.email);
   const user = await prisma.user.findUnique({
     where: { email },
-    select: {
-      id: true,
-      failedSignInCount: true,
-      blockedUntil: true,
-      authenticationMethods: { where: { provider: "PASSWORD" }, select: { passwordHash: true } },
-    },
+    select: { id: true, authenticationMethods: { where: { provider: "PASSWORD" }, select: { passwordHash: true } } },
   });
   const passwordHash = user?.authenticationMethods[0]?.passwordHash;
+  const store = user && passwordHash ? userLockoutStore(user.id) : unknownAccountLockoutStore(emailBucket("sign-in-unknown", email));
 
-  if (!user || !passwordHash) {
-    const bucket = emailBucket("sign-in-unknown", email);
-    const status = await checkThrottle({ bucket, ...UNKNOWN_ACCOUNT_RULE }, prisma, now);
-    if (status.blocked) return { ok: false, reason: "BLOCKED", minutesLeft: Math.ceil(status.retryAfterSeconds / 60) };
-    await burnPasswordCheck(input.password);
-    await recordThrottleEvent(bucket, prisma, now);
-    const after = await checkThrottle({ bucket, ...UNKNOWN_ACCOUNT_RULE }, prisma, now);
-    if (after.blocked) return { ok: false, reason: "BLOCKED", minutesLeft: LOCK_DURATION_MINUTES };
-    return { ok: false, reason: "INVALID_CREDENTIALS" };
+  // 1. The account's own count, atomically, before anything else: refused without a check.
+  const reserved = await store.reserve(now);
+  if (!reserved) {
+    const state = await store.read();
+    return blockedResult(describeLock(state, now) ?? describeNextLock(state, now));
+  }
+  // 2. The client address's cap on failures; refused: the account's attempt is given back.
+  const addressSlot = await takeThrottleSlot(addressRule(input.clientAddress ?? "unknown"), now);
+  if (!addressSlot.ok) {
+    await store.unreserve(now);
+    logger.warn("sign_in.address_capped", {});
+    return { ok: false, reason: "ADDRESS_BLOCKED", minutesLeft: Math.ceil(addressSlot.retryAfterSeconds / 60) };
   }
 
-  if (isBlocked(user, now)) return { ok: false, reason: "BLOCKED", minutesLeft: minutesUntilUnblocked(user, now) };
+  let right = false;
+  if (passwordHash) right = await verifyPassword(input.password, passwordHash);
+  else await burnPasswordCheck(input.password);
 
-  if (await verifyPassword(input.password, passwordHash)) {
-    await prisma.user.update({
-      where: { id: user.id },
-      data: { failedSignInCount: 0, blockedUntil: null, lastLoggedAt: now },
-    });
-    return { ok: true, userId: user.id };
+  if (right) {
+    await releaseThrottleSlot(addressSlot);
+    if (await store.succeed(now)) return { ok: true, userId: user!.id };
+    const state = await store.read();
+    return blockedResult(describeLock(state, now) ?? describeNextLock(state, now));
   }
 
-  // Row lock: two wrong passwords at the same instant must count as two.
-  const outcome = await prisma.$transaction(async (tx) => {
-    const [locked] = await tx.$queryRaw<{ failed_sign_in_count: number; blocked_until: Date | null }[]>`
-      SELECT failed_sign_in_count, blocked_until FROM users WHERE id = ${user.id} FOR UPDATE`;
-    const current = { failedSignInCount: locked?.failed_sign_in_count ?? 0, blockedUntil: locked?.blocked_until ?? null };
-    if (isBlocked(current, now)) return { blocked: true, minutesLeft: minutesUntilUnblocked(current, now) };
-    const next = registerFailedSignIn(current, now);
-    await tx.user.update({
-      where: { id: user.id },
-      data: { failedSignInCount: next.failedSignInCount, blockedUntil: next.blockedUntil },
-    });
-    return { blocked: next.justBlocked, minutesLeft: LOCK_DURATION_MINUTES };
-  });
-  if (outcome.blocked) {
-    logger.warn("sign_in.account_blocked", { userId: user.id });
-    return { ok: false, reason: "BLOCKED", minutesLeft: outcome.minutesLeft };
+  if (reserved.failed_sign_in_count >= MAX_FAILED_SIGN_INS) {
+    const locked = await store.lock(reserved, now);
+    if (locked) {
+      if (user && passwordHash) logger.warn("sign_in.account_blocked", { userId: user.id, lockNumber: locked.signInLockCount });
+      return blockedResult(describeLock(locked, now)!);
+    }
   }
   return { ok: false, reason: "INVALID_CREDENTIALS" };
 }
@@ -168,12 +286,12 @@ const RESET_REQUEST_RULE = { limit: 3, windowMs: 15 * 60_000 };
 export async function requestPasswordReset(input: { email: string }, now = new Date()): Promise<void> {
   const email = normalizeEmail(input.email);
   const bucket = emailBucket("password-reset", email);
-  const status = await checkThrottle({ bucket, ...RESET_REQUEST_RULE }, prisma, now);
-  if (status.blocked) {
-    const minutes = Math.ceil(status.retryAfterSeconds / 60);
-    throw new DomainError("TOO_MANY_ATTEMPTS", { userMessage: m.forgotPassword.tooMany(minutes), details: { retryAfterSeconds: status.retryAfterSeconds } });
+  // Every request counts, taken atomically: parallel requests cannot all pass.
+  const slot = await takeThrottleSlot({ bucket, ...RESET_REQUEST_RULE }, now);
+  if (!slot.ok) {
+    const minutes = Math.ceil(slot.retryAfterSeconds / 60);
+    throw new DomainError("TOO_MANY_ATTEMPTS", { userMessage: m.forgotPassword.tooMany(minutes), details: { retryAfterSeconds: slot.retryAfterSeconds } });
   }
-  await recordThrottleEvent(bucket, prisma, now);
 
   const user = await prisma.user.findFirst({
     where: { email, authenticationMethods: { some: { provider: "PASSWORD" } } },
@@ -227,11 +345,12 @@ export async function changePassword(
   now = new Date(),
 ): Promise<void> {
   const bucket = `change-password:${input.userId}`;
-  const status = await checkThrottle({ bucket, ...CHANGE_PASSWORD_RULE }, prisma, now);
-  if (status.blocked) {
+  // The slot is taken before the check (so parallel guesses are bounded) and given back when right.
+  const slot = await takeThrottleSlot({ bucket, ...CHANGE_PASSWORD_RULE }, now);
+  if (!slot.ok) {
     throw new DomainError("TOO_MANY_ATTEMPTS", {
-      userMessage: m.forgotPassword.tooMany(Math.ceil(status.retryAfterSeconds / 60)),
-      details: { retryAfterSeconds: status.retryAfterSeconds },
+      userMessage: m.forgotPassword.tooMany(Math.ceil(slot.retryAfterSeconds / 60)),
+      details: { retryAfterSeconds: slot.retryAfterSeconds },
     });
   }
   const method = await prisma.authenticationMethod.findUnique({
@@ -239,12 +358,12 @@ export async function changePassword(
     select: { passwordHash: true },
   });
   if (!method?.passwordHash || !(await verifyPassword(input.currentPassword, method.passwordHash))) {
-    await recordThrottleEvent(bucket, prisma, now);
     throw new DomainError("INVALID_INPUT", {
       userMessage: m.account.wrongCurrentPassword,
       details: { field: "currentPassword" },
     });
   }
+  await releaseThrottleSlot(slot);
   const passwordHash = await hashPassword(input.password);
   await prisma.$transaction(async (tx) => {
     await tx.authenticationMethod.update({
@@ -278,11 +397,11 @@ export async function requestSchoolActivation(input: { uai: string }, now = new 
 
   // Protects the school's mailbox from being flooded by whoever knows its (public) UAI.
   const bucket = `school-activation:${school.id}`;
-  const status = await checkThrottle({ bucket, ...ACTIVATION_RULE }, prisma, now);
-  if (status.blocked) {
+  const slot = await takeThrottleSlot({ bucket, ...ACTIVATION_RULE }, now);
+  if (!slot.ok) {
     throw new DomainError("TOO_MANY_ATTEMPTS", {
-      userMessage: m.activation.tooMany(Math.ceil(status.retryAfterSeconds / 60)),
-      details: { retryAfterSeconds: status.retryAfterSeconds },
+      userMessage: m.activation.tooMany(Math.ceil(slot.retryAfterSeconds / 60)),
+      details: { retryAfterSeconds: slot.retryAfterSeconds },
     });
   }
 
@@ -301,7 +420,6 @@ export async function requestSchoolActivation(input: { uai: string }, now = new 
       },
       select: { id: true },
     });
-    await recordThrottleEvent(bucket, tx, now);
     await audit(tx, {
       schoolId: school.id,
       actorUserId: null,
@@ -310,6 +428,9 @@ export async function requestSchoolActivation(input: { uai: string }, now = new 
       targetId: invitation.id,
       data: { role: "ADMIN" },
     });
+  }).catch(async (error: unknown) => {
+    await releaseThrottleSlot(slot); // nothing was sent: the request does not count
+    throw error;
   });
   await sendMail({
     to: officialEmail,
@@ -592,7 +713,8 @@ export async function unblockMember(actor: Actor, input: { memberId: number }): 
   await assertCan(actor, "team:unblock-member");
   await prisma.$transaction(async (tx) => {
     const target = await findMemberInSchool(tx, actor.schoolId, input.memberId);
-    await tx.user.update({ where: { id: target.userId }, data: { failedSignInCount: 0, blockedUntil: null } });
+    // Also resets the lock progression: the next lock is a 15-minute one again.
+    await tx.user.update({ where: { id: target.userId }, data: { failedSignInCount: 0, blockedUntil: null, signInLockCount: 0 } });
     await audit(tx, {
       schoolId: actor.schoolId,
       actorUserId: actor.userId,

@@ -50,7 +50,11 @@ export const membersMessages = {
     activateLink: "Première connexion de votre établissement ? Activez son espace",
     invalidCredentials: "Adresse e-mail ou mot de passe incorrect.",
     blocked: (minutes: number) =>
-      `Votre compte est temporairement bloqué après 10 tentatives de connexion infructueuses. Réessayez dans ${minutes} minute${minutes > 1 ? "s" : ""}, réinitialisez votre mot de passe, ou demandez à un administrateur de votre établissement de le débloquer.`,
+      `Votre compte est temporairement bloqué après 10 tentatives de connexion infructueuses. Réessayez dans ${minutes >= 60 && minutes % 60 === 0 ? `${minutes / 60} heure${minutes > 60 ? "s" : ""}` : `${minutes} minute${minutes > 1 ? "s" : ""}`}, réinitialisez votre mot de passe, ou demandez à un administrateur de votre établissement de le débloquer.`,
+    blockedUntilUnblocked:
+      "Votre compte est bloqué après de trop nombreuses tentatives de connexion infructueuses. Réinitialisez votre mot de passe, ou demandez à un administrateur de votre établissement de le débloquer.",
+    addressBlocked: (minutes: number) =>
+      `Trop de tentatives de connexion infructueuses depuis votre réseau. Réessayez dans ${minutes} minute${minutes > 1 ? "s" : ""}.`,
     noSchool:
       "Votre compte n'est rattaché à aucun établissement. Demandez une invitation à un administrateur de votre établissement.",
     passwordChanged: "Votre mot de passe a été modifié. Connectez-vous avec le nouveau mot de passe.",

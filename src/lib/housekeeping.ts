@@ -6,15 +6,26 @@ import { pruneExpiredSessions } from "@/lib/session-store";
 import { pruneThrottleEvents } from "@/lib/throttle";
 
 /**
- * Deletes rows that have outlived their purpose: expired sessions, old throttle events, OpenID
+ * Deletes rows that have outlived their purpose: expired sessions, old throttle events, finished pupil lockouts, OpenID
  * requests that were consumed or abandoned. Idempotent, so every instance may run it.
  */
-export async function runHousekeeping(now = new Date()): Promise<{ sessions: number; throttleEvents: number; garRequests: number }> {
+export async function runHousekeeping(
+  now = new Date(),
+): Promise<{ sessions: number; throttleEvents: number; garRequests: number; studentLockouts: number; unknownSignIns: number }> {
   const sessions = await pruneExpiredSessions();
   const throttleEvents = await pruneThrottleEvents();
   const { count: garRequests } = await prisma.garSignInRequest.deleteMany({ where: { expiresAt: { lt: now } } });
-  return { sessions, throttleEvents, garRequests };
+  // A pupil's lockout row (GAR names) is useless a day after the block ends.
+  const { count: studentLockouts } = await prisma.studentLockout.deleteMany({ where: { blockedUntil: { lt: new Date(now.getTime() - DAY_MS) } } });
+  // Sign-in counters of e-mails without an account, idle for 30 days and not locked (a lock
+  // "until an ADMIN unblocks" stays, as it does on a real account).
+  const { count: unknownSignIns } = await prisma.unknownAccountSignIn.deleteMany({
+    where: { updatedAt: { lt: new Date(now.getTime() - 30 * DAY_MS) }, OR: [{ blockedUntil: null }, { blockedUntil: { lt: now } }] },
+  });
+  return { sessions, throttleEvents, garRequests, studentLockouts, unknownSignIns };
 }
+
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 export function scheduleHousekeeping(intervalMs = 10 * 60 * 1000): void {
   const tick = () =>

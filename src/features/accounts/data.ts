@@ -2,7 +2,9 @@ import "server-only";
 
 import { prisma, type DbClient } from "@/lib/db";
 import { DomainError } from "@/lib/errors";
+import type { AuthorizedSchoolId } from "@/lib/session";
 import type { ReconciliationCandidate } from "./domain/reconciliation";
+import { learnerOfBlockedIdentity } from "./domain/student-lockout";
 import type { CampaignEntry, StudentHome, StudentParticipationCard } from "./types";
 
 /**
@@ -114,4 +116,45 @@ export async function getStudentHome(userId: number, db: DbClient = prisma): Pro
     finished: cards.filter((card) => card.status === "TO_SHARE"),
     shared: cards.filter((card) => card.status === "SHARED"),
   };
+}
+
+/* ─────────────── Orga: pupils blocked by wrong birth dates (scoped by school) ─────────────── */
+
+export type BlockedStudent = {
+  lockoutId: number;
+  campaignId: number;
+  campaignName: string;
+  /** The names the GAR sent (the pupil is not matched to a learner yet). */
+  firstName: string;
+  lastName: string;
+  blockedUntil: Date;
+  /** The one learner of the school with these names, if exactly one. */
+  learnerId: number | null;
+};
+
+/** Pupils of the school still blocked (neither unlocked nor past their block), optionally for one campaign. */
+export async function listBlockedStudents(
+  schoolId: AuthorizedSchoolId,
+  options: { campaignId?: number } = {},
+  now = new Date(),
+): Promise<BlockedStudent[]> {
+  const rows = await prisma.studentLockout.findMany({
+    where: { schoolId, campaignId: options.campaignId, unlockedAt: null, blockedUntil: { gt: now } },
+    select: { id: true, campaignId: true, firstName: true, lastName: true, blockedUntil: true, campaign: { select: { name: true } } },
+    orderBy: [{ lastName: "asc" }, { firstName: "asc" }, { id: "asc" }],
+  });
+  if (rows.length === 0) return [];
+  const learners = await prisma.learner.findMany({
+    where: { schoolId, isDisabled: false },
+    select: { id: true, firstName: true, lastName: true, preferredLastName: true },
+  });
+  return rows.map((row) => ({
+    lockoutId: row.id,
+    campaignId: row.campaignId,
+    campaignName: row.campaign.name,
+    firstName: row.firstName,
+    lastName: row.lastName,
+    blockedUntil: row.blockedUntil,
+    learnerId: learnerOfBlockedIdentity(row, learners),
+  }));
 }

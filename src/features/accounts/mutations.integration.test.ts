@@ -2,6 +2,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 
 import { prisma } from "@/lib/db";
 import { DomainError } from "@/lib/errors";
+import { runHousekeeping } from "@/lib/housekeeping";
+import { authorizeSchoolId } from "@/lib/session";
 import { recordThrottleEvent } from "@/lib/throttle";
 import { createCampaign } from "../../../tests/factories/campaigns";
 import { createGarStudentUser, createLearner } from "../../../tests/factories/learners";
@@ -13,10 +15,10 @@ import {
   campaignAddressThrottleRule,
   joinCampaignAsStudent,
   reconcileGarStudent,
-
+  unlockStudent,
   WRONG_BIRTHDATES_PER_CAMPAIGN_ADDRESS,
 } from "./mutations";
-import { resolveJoinableCampaign } from "./data";
+import { listBlockedStudents, resolveJoinableCampaign } from "./data";
 import type { PendingIdentity } from "./domain/pending-identity";
 
 const ADDRESS = "203.0.113.7";
@@ -251,7 +253,7 @@ describe("reconcileGarStudent", () => {
       reconcileGarStudent({ identity: identityOf(ines.key), campaignCode: campaign.code, birthdate: ines.birthdate, clientAddress: ADDRESS, now: new Date(start.getTime() + 10_000) }),
       "TOO_MANY_ATTEMPTS",
     );
-    expect(blocked.userMessage).toBe("Trop d'essais : réessayez dans 15 minutes.");
+    expect(blocked.userMessage).toBe("Trop d'essais. Demandez à votre professeur de vous débloquer, ou réessayez dans 15 minutes.");
     expect(blocked.details?.retryAfterSeconds).toBeGreaterThan(14 * 60);
     expect(await counts()).toMatchObject({ users: 0 });
 
@@ -381,5 +383,114 @@ describe("acceptStudentCgu", () => {
     await acceptStudentCgu(user.id, new Date("2026-09-15T10:00:00Z"));
     await acceptStudentCgu(user.id, new Date("2026-09-16T10:00:00Z"));
     expect((await prisma.user.findUniqueOrThrow({ where: { id: user.id } })).cguAcceptedAt).toEqual(new Date("2026-09-15T10:00:00Z"));
+  });
+});
+
+/* ─────────────── issue 9: birth-date throttles under concurrency, unlocking a pupil ─────────────── */
+
+describe("birth-date throttles under concurrency", () => {
+  it("30 parallel wrong dates for one pending identity: exactly 5 evaluated, the others blocked", async () => {
+    const { school, campaign } = await setupDemoSchool();
+    const ines = findFixtureStudent("ines-berthelot");
+    const results = await Promise.allSettled(
+      Array.from({ length: 30 }, (_, i) =>
+        reconcileGarStudent({ identity: identityOf(ines.key), campaignCode: campaign.code, birthdate: `2000-01-${String(i + 1).padStart(2, "0")}`, clientAddress: ADDRESS }),
+      ),
+    );
+    const errors = results.map((result) => (result.status === "rejected" ? (result.reason as DomainError) : null));
+    expect(errors.filter((error) => error?.code === "RECONCILIATION_NOT_FOUND")).toHaveLength(5);
+    const blocked = errors.filter((error) => error?.code === "TOO_MANY_ATTEMPTS");
+    expect(blocked).toHaveLength(25);
+    expect(blocked[0]!.userMessage).toBe("Trop d'essais. Demandez à votre professeur de vous débloquer, ou réessayez dans 15 minutes.");
+    expect(blocked[0]!.details).toMatchObject({ scope: "identity" });
+    // Exactly one lockout row, for the school's staff, with the GAR names and no IDO.
+    const lockouts = await prisma.studentLockout.findMany();
+    expect(lockouts).toHaveLength(1);
+    expect(lockouts[0]).toMatchObject({ schoolId: school.id, campaignId: campaign.id, firstName: ines.firstName, lastName: ines.lastName, unlockedAt: null });
+    expect(JSON.stringify(lockouts)).not.toContain(ines.ido);
+  });
+
+  it("a right date among parallel wrong ones gives its slot back", async () => {
+    const { campaign } = await setupDemoSchool();
+    const ines = findFixtureStudent("ines-berthelot");
+    await Promise.allSettled([
+      ...Array.from({ length: 3 }, (_, i) => reconcileGarStudent({ identity: identityOf(ines.key), campaignCode: campaign.code, birthdate: `2000-01-0${i + 1}`, clientAddress: ADDRESS })),
+      reconcileGarStudent({ identity: identityOf(ines.key), campaignCode: campaign.code, birthdate: ines.birthdate, clientAddress: ADDRESS }),
+    ]);
+    expect(await prisma.throttleEvent.count({ where: { bucket: { startsWith: "gar-birthdate:identity:" } } })).toBe(3);
+    expect(await prisma.studentLockout.count()).toBe(0);
+  });
+
+  it("120 parallel wrong dates from one address on one campaign: exactly 100 evaluated", { timeout: 120_000 }, async () => {
+    const { campaign } = await setupDemoSchool();
+    const results = await Promise.allSettled(
+      Array.from({ length: 120 }, (_, i) =>
+        reconcileGarStudent({
+          identity: { garId: `ido-inconnu-${i}`, firstName: "Élève", lastName: `Inconnu${i}`, uais: ["0999001W"] },
+          campaignCode: campaign.code,
+          birthdate: "2000-01-01",
+          clientAddress: ADDRESS,
+        }),
+      ),
+    );
+    const codes = results.map((result) => (result.status === "rejected" ? (result.reason as DomainError).code : "OK"));
+    expect(codes.filter((code) => code === "RECONCILIATION_NOT_FOUND")).toHaveLength(WRONG_BIRTHDATES_PER_CAMPAIGN_ADDRESS.limit);
+    expect(codes.filter((code) => code === "TOO_MANY_ATTEMPTS")).toHaveLength(20);
+    // A refused attempt leaves no event on its identity.
+    expect(await prisma.throttleEvent.count({ where: { bucket: { startsWith: "gar-birthdate:identity:" } } })).toBe(100);
+  });
+});
+
+describe("unlocking a pupil blocked by wrong birth dates", () => {
+  async function blockInes(campaignCode: string) {
+    const ines = findFixtureStudent("ines-berthelot");
+    for (let i = 1; i <= 5; i += 1) {
+      await expectDomainError(reconcileGarStudent({ identity: identityOf(ines.key), campaignCode, birthdate: `2000-01-0${i}`, clientAddress: ADDRESS }), "RECONCILIATION_NOT_FOUND");
+    }
+    await expectDomainError(reconcileGarStudent({ identity: identityOf(ines.key), campaignCode, birthdate: ines.birthdate, clientAddress: ADDRESS }), "TOO_MANY_ATTEMPTS");
+    return ines;
+  }
+
+  it("shows the blocked pupil to the school's staff only, and a MEMBER unlocks them so they can join at once", async () => {
+    const { school, learners, campaign } = await setupDemoSchool();
+    const teacher = await createMember({ schoolId: school.id, role: "MEMBER" });
+    const other = await createSchool();
+    const otherTeacher = await createMember({ schoolId: other.id, role: "ADMIN" });
+    const ines = await blockInes(campaign.code);
+
+    const blocked = await listBlockedStudents(authorizeSchoolId(school.id));
+    expect(blocked).toHaveLength(1);
+    // The GAR names fit exactly one learner of the school: the Élèves page can flag that line.
+    expect(blocked[0]).toMatchObject({ campaignId: campaign.id, firstName: ines.firstName, lastName: ines.lastName, learnerId: learners.get(ines.key) });
+    expect(await listBlockedStudents(authorizeSchoolId(school.id), { campaignId: campaign.id })).toHaveLength(1);
+
+    // Another school neither sees nor unlocks it.
+    expect(await listBlockedStudents(authorizeSchoolId(other.id))).toEqual([]);
+    await expectDomainError(unlockStudent({ schoolId: authorizeSchoolId(other.id), actorUserId: otherTeacher.userId, lockoutId: blocked[0]!.lockoutId }), "NOT_FOUND");
+    await expectDomainError(reconcileGarStudent({ identity: identityOf(ines.key), campaignCode: campaign.code, birthdate: ines.birthdate, clientAddress: ADDRESS }), "TOO_MANY_ATTEMPTS");
+
+    await unlockStudent({ schoolId: authorizeSchoolId(school.id), actorUserId: teacher.userId, lockoutId: blocked[0]!.lockoutId });
+    expect(await listBlockedStudents(authorizeSchoolId(school.id))).toEqual([]);
+    const audit = await prisma.auditLog.findMany({ where: { action: "student.unlocked" } });
+    expect(audit).toHaveLength(1);
+    expect(audit[0]).toMatchObject({ schoolId: school.id, actorUserId: teacher.userId, targetType: "student_lockout", targetId: String(blocked[0]!.lockoutId) });
+    expect(JSON.stringify(audit)).not.toMatch(new RegExp(`${ines.ido}|${ines.lastName}`));
+    // Twice is "not found".
+    await expectDomainError(unlockStudent({ schoolId: authorizeSchoolId(school.id), actorUserId: teacher.userId, lockoutId: blocked[0]!.lockoutId }), "NOT_FOUND");
+
+    const outcome = await reconcileGarStudent({ identity: identityOf(ines.key), campaignCode: campaign.code, birthdate: ines.birthdate, clientAddress: ADDRESS });
+    expect(outcome.isNewAccount).toBe(true);
+    expectLogsFreeOf(ines.ido, ines.lastName);
+  });
+
+  it("a block that ended is no longer listed, and its row is pruned a day later", async () => {
+    const { school, campaign } = await setupDemoSchool();
+    await blockInes(campaign.code);
+    const row = await prisma.studentLockout.findFirstOrThrow();
+    const afterBlock = new Date(row.blockedUntil.getTime() + 1000);
+    expect(await listBlockedStudents(authorizeSchoolId(school.id), {}, afterBlock)).toEqual([]);
+    expect((await runHousekeeping(afterBlock)).studentLockouts).toBe(0);
+    expect((await runHousekeeping(new Date(row.blockedUntil.getTime() + 25 * 60 * 60_000))).studentLockouts).toBe(1);
+    expect(await prisma.studentLockout.count()).toBe(0);
   });
 });

@@ -6,7 +6,9 @@ import { startParticipation } from "@/features/runner/mutations";
 import { prisma, type DbClient } from "@/lib/db";
 import { DomainError, isUniqueViolation } from "@/lib/errors";
 import { logger } from "@/lib/logger";
-import { checkThrottle, recordThrottleEvent, type ThrottleRule } from "@/lib/throttle";
+import { recordAudit } from "@/lib/audit";
+import type { AuthorizedSchoolId } from "@/lib/session";
+import { clearThrottle, releaseThrottleSlot, takeThrottleSlot, type ThrottleRule, type ThrottleSlot } from "@/lib/throttle";
 import { accountsText } from "@/messages/fr/accounts";
 import { listReconciliationCandidates, resolveJoinableCampaign } from "./data";
 import { maskLoginHint } from "./domain/login-hint";
@@ -35,7 +37,12 @@ function sha256(value: string): string {
 
 // Buckets hold hashes only: the throttle table must not hold IDOs or addresses.
 export function identityThrottleRule(garId: string): ThrottleRule {
-  return { bucket: `gar-birthdate:identity:${sha256(garId)}`, ...WRONG_BIRTHDATES_PER_IDENTITY };
+  return { bucket: identityBucket(sha256(garId)), ...WRONG_BIRTHDATES_PER_IDENTITY };
+}
+
+/** The per-identity bucket, from the IDO's sha256 (what a student lockout row keeps). */
+function identityBucket(identityHash: string): string {
+  return `gar-birthdate:identity:${identityHash}`;
 }
 
 export function campaignAddressThrottleRule(campaignId: number, clientAddress: string): ThrottleRule {
@@ -149,11 +156,59 @@ export async function completeGarSignIn(options: CompleteGarSignInOptions): Prom
 /* Campaign code, reconciliation, participation                                                */
 /* ------------------------------------------------------------------------------------------ */
 
-function tooManyAttempts(retryAfterSeconds: number): DomainError {
+function tooManyAttempts(retryAfterSeconds: number, scope: "identity" | "campaign-address"): DomainError {
   return new DomainError("TOO_MANY_ATTEMPTS", {
-    userMessage: accountsText.tooManyAttempts(retryAfterSeconds),
-    details: { retryAfterSeconds },
+    userMessage: scope === "identity" ? accountsText.studentBlocked(retryAfterSeconds) : accountsText.tooManyAttempts(retryAfterSeconds),
+    details: { retryAfterSeconds, scope },
   });
+}
+
+type BirthdateSlots = { identity: ThrottleSlot & { ok: true }; address: ThrottleSlot & { ok: true } };
+
+/**
+ * Takes one slot per identity and one per campaign and address, atomically, BEFORE the birth
+ * date is evaluated: parallel attempts cannot all pass the check. Refused: nothing is counted.
+ */
+async function takeBirthdateSlots(
+  campaign: { id: number },
+  identity: PendingIdentity,
+  clientAddress: string,
+  now: Date,
+): Promise<BirthdateSlots> {
+  const identitySlot = await takeThrottleSlot(identityThrottleRule(identity.garId), now);
+  const addressSlot = identitySlot.ok ? await takeThrottleSlot(campaignAddressThrottleRule(campaign.id, clientAddress), now) : null;
+  if (identitySlot.ok && addressSlot?.ok) return { identity: identitySlot, address: addressSlot };
+  await releaseThrottleSlot(identitySlot);
+  logger.warn("gar.reconciliation.throttled", { campaignId: campaign.id, perIdentity: !identitySlot.ok, perAddress: addressSlot ? !addressSlot.ok : false });
+  if (!identitySlot.ok) throw tooManyAttempts(identitySlot.retryAfterSeconds, "identity");
+  throw tooManyAttempts(addressSlot && !addressSlot.ok ? addressSlot.retryAfterSeconds : 60, "campaign-address");
+}
+
+async function releaseBirthdateSlots(slots: BirthdateSlots): Promise<void> {
+  await Promise.all([releaseThrottleSlot(slots.identity), releaseThrottleSlot(slots.address)]);
+}
+
+/**
+ * A wrong birth date keeps its slots. The one that used the identity's last slot records the
+ * lockout the school's staff see (names from the GAR so they recognise the pupil, IDO hashed).
+ */
+async function recordWrongBirthdate(
+  slots: BirthdateSlots,
+  campaign: { id: number; schoolId: number },
+  identity: PendingIdentity,
+): Promise<void> {
+  const blockedUntil = slots.identity.blockedUntil;
+  if (!blockedUntil) return;
+  const identityHash = sha256(identity.garId);
+  const names = { firstName: identity.firstName, lastName: identity.lastName, blockedUntil, unlockedAt: null, unlockedById: null };
+  await withRetries(() =>
+    prisma.studentLockout.upsert({
+      where: { campaignId_identityHash: { campaignId: campaign.id, identityHash } },
+      create: { schoolId: campaign.schoolId, campaignId: campaign.id, identityHash, ...names },
+      update: names,
+    }),
+  );
+  logger.info("gar.reconciliation.identity_locked", { campaignId: campaign.id, schoolId: campaign.schoolId });
 }
 
 /** Serialises every account change of one learner (row lock), so parallel attempts cannot both link it. */
@@ -199,13 +254,7 @@ export async function reconcileGarStudent(options: ReconcileGarStudentOptions): 
   const { identity, birthdate, clientAddress, now = new Date() } = options;
   const campaign = await resolveJoinableCampaign(options.campaignCode);
 
-  const identityRule = identityThrottleRule(identity.garId);
-  const addressRule = campaignAddressThrottleRule(campaign.id, clientAddress);
-  const [identityStatus, addressStatus] = await Promise.all([checkThrottle(identityRule, prisma, now), checkThrottle(addressRule, prisma, now)]);
-  if (identityStatus.blocked || addressStatus.blocked) {
-    logger.warn("gar.reconciliation.throttled", { campaignId: campaign.id, perIdentity: identityStatus.blocked, perAddress: addressStatus.blocked });
-    throw tooManyAttempts(Math.max(identityStatus.retryAfterSeconds, addressStatus.retryAfterSeconds));
-  }
+  const slots = await takeBirthdateSlots(campaign, identity, clientAddress, now);
 
   const candidates = await listReconciliationCandidates(campaign.schoolId, birthdate, { disabled: false });
   const match = findMatchingLearner(identity, candidates);
@@ -216,12 +265,15 @@ export async function reconcileGarStudent(options: ReconcileGarStudentOptions): 
       const disabled = findMatchingLearner(identity, await listReconciliationCandidates(campaign.schoolId, birthdate, { disabled: true }));
       if (disabled.status === "MATCHED") {
         logger.info("gar.reconciliation.learner_disabled", { campaignId: campaign.id, learnerId: disabled.learnerId });
+        await releaseBirthdateSlots(slots);
         throw new DomainError("LEARNER_DISABLED");
       }
     }
-    await Promise.all([recordThrottleEvent(identityRule.bucket, prisma, now), recordThrottleEvent(addressRule.bucket, prisma, now)]);
+    await recordWrongBirthdate(slots, campaign, identity);
     throw new DomainError("RECONCILIATION_NOT_FOUND");
   }
+  // The right birth date: the attempt does not count.
+  await releaseBirthdateSlots(slots);
 
   if (identity.uais.length > 0 && !identity.uais.includes(campaign.schoolUai)) {
     // Allowed (multi-site schools, staff in several schools), but worth a look.
@@ -335,4 +387,42 @@ export async function joinCampaignAsStudent(options: { userId: number; campaignC
 
 export async function acceptStudentCgu(userId: number, now = new Date()): Promise<void> {
   await prisma.user.updateMany({ where: { id: userId, cguAcceptedAt: null }, data: { cguAcceptedAt: now } });
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* Orga: unlocking a pupil blocked by wrong birth dates                                        */
+/* ------------------------------------------------------------------------------------------ */
+
+/**
+ * A MEMBER or ADMIN of the school unlocks a pupil: the lockout rows of that identity in the
+ * school are closed and the identity's birth-date count is cleared, so the pupil can retry at
+ * once. Scoped by school: another school's lockout is "not found". Audited with ids only.
+ */
+export async function unlockStudent(
+  input: { schoolId: AuthorizedSchoolId; actorUserId: number; lockoutId: number },
+  now = new Date(),
+): Promise<void> {
+  await prisma.$transaction(async (tx) => {
+    const lockout = await tx.studentLockout.findFirst({
+      where: { id: input.lockoutId, schoolId: input.schoolId, unlockedAt: null, blockedUntil: { gt: now } },
+      select: { id: true, campaignId: true, identityHash: true },
+    });
+    if (!lockout) throw new DomainError("NOT_FOUND", { userMessage: accountsText.lockouts.notFound });
+    await tx.studentLockout.updateMany({
+      where: { schoolId: input.schoolId, identityHash: lockout.identityHash, unlockedAt: null },
+      data: { unlockedAt: now, unlockedById: input.actorUserId },
+    });
+    await clearThrottle(identityBucket(lockout.identityHash), tx);
+    await recordAudit(
+      {
+        schoolId: input.schoolId,
+        actorUserId: input.actorUserId,
+        action: "student.unlocked",
+        targetType: "student_lockout",
+        targetId: lockout.id,
+        data: { campaignId: lockout.campaignId },
+      },
+      tx,
+    );
+  });
 }

@@ -49,6 +49,25 @@ export const accountsText = {
   },
   tooManyAttempts: (retryAfterSeconds: number) =>
     `Trop d'essais : réessayez dans ${minutes(Math.max(1, Math.ceil(retryAfterSeconds / 60)))}.`,
+  /** The pending identity is locked by wrong birth dates: a teacher of the school can unlock it. */
+  studentBlocked: (retryAfterSeconds: number) =>
+    `Trop d'essais. Demandez à votre professeur de vous débloquer, ou réessayez dans ${minutes(Math.max(1, Math.ceil(retryAfterSeconds / 60)))}.`,
+  /** Orga (staff, vouvoiement): pupils blocked by wrong birth dates. */
+  lockouts: {
+    count: (count: number) => (count <= 1 ? `${count} élève bloqué` : `${count} élèves bloqués`),
+    sectionTitle: "Élèves bloqués",
+    intro:
+      "Ces élèves ont saisi trop de dates de naissance erronées. Vérifiez qu'il s'agit bien d'eux (nom transmis par l'ENT), puis débloquez-les : ils pourront réessayer aussitôt.",
+    name: "Nom transmis par l'ENT",
+    campaign: "Parcours",
+    until: "Bloqué jusqu'à",
+    action: "Action",
+    unlock: "Débloquer",
+    unlockLabel: (firstName: string, lastName: string) => `Débloquer ${firstName} ${lastName}`,
+    unlocked: "L'élève a été débloqué : il peut saisir de nouveau sa date de naissance.",
+    notFound: "Cet élève n'est plus bloqué.",
+    badge: "Bloqué (dates de naissance)",
+  },
   linkedToOtherAccount: (loginHint: string | null) =>
     loginHint
       ? `Vous avez déjà un compte Pix relié à cet établissement, qui n'utilise pas l'ENT (identifiant : ${loginHint}). Connectez-vous avec ce compte ou adressez-vous à votre enseignant.`

@@ -209,7 +209,7 @@ test("repeated wrong birth dates are throttled with a French message", async ({ 
   }
   // Even the right date is refused now.
   await typeBirthdate(page, chloe.birthdate);
-  await expect(alertOf(page)).toContainText("Trop d'essais : réessayez dans 15 minutes.");
+  await expect(alertOf(page)).toContainText("Trop d'essais. Demandez à votre professeur de vous débloquer, ou réessayez dans 15 minutes.");
   expect((await accountOf(chloe)).userId).toBeNull();
 });
 

@@ -1,5 +1,6 @@
 "use server";
 
+import { revalidatePath } from "next/cache";
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 
@@ -7,13 +8,14 @@ import { createAction } from "@/lib/action";
 import { DomainError } from "@/lib/errors";
 import { requestClientAddress } from "@/lib/request-context";
 import { getStudentContext, startSession } from "@/lib/session";
+import { accountsText } from "@/messages/fr/accounts";
 import { hasAcceptedCgu } from "./data";
 import { PENDING_IDENTITY_COOKIE } from "./domain/pending-identity";
 import { sanitizeReturnPath } from "./domain/return-path";
 import { loadPendingIdentity } from "./loaders";
 import { resolveJoinableCampaign } from "./data";
-import { acceptStudentCgu, joinCampaignAsStudent, reconcileGarStudent } from "./mutations";
-import { acceptCguSchema, joinCampaignSchema, reconcileSchema } from "./schema";
+import { acceptStudentCgu, joinCampaignAsStudent, reconcileGarStudent, unlockStudent } from "./mutations";
+import { acceptCguSchema, joinCampaignSchema, reconcileSchema, unlockStudentSchema } from "./schema";
 
 function startPath(campaignCode: string): string {
   return `/campagnes/${campaignCode}/demarrer`;
@@ -72,5 +74,16 @@ export const acceptCguAction = createAction({
   handler: async ({ returnTo }, { student }) => {
     await acceptStudentCgu(student.userId);
     redirect(sanitizeReturnPath(returnTo) ?? "/");
+  },
+});
+
+/** Orga: a MEMBER or ADMIN of the school unlocks a pupil blocked by wrong birth dates. */
+export const unlockStudentAction = createAction({
+  schema: unlockStudentSchema,
+  auth: "member",
+  successMessage: accountsText.lockouts.unlocked,
+  handler: async ({ lockoutId }, { member }) => {
+    await unlockStudent({ schoolId: member.school.id, actorUserId: member.userId, lockoutId });
+    revalidatePath("/orga", "layout");
   },
 });

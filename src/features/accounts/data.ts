@@ -5,7 +5,7 @@ import { DomainError } from "@/lib/errors";
 import type { AuthorizedSchoolId } from "@/lib/session";
 import type { ReconciliationCandidate } from "./domain/reconciliation";
 import { learnerOfBlockedIdentity } from "./domain/student-lockout";
-import type { CampaignEntry, StudentHome, StudentParticipationCard } from "./types";
+import type { BlockedStudent, CampaignEntry, StudentHome, StudentParticipationCard } from "./types";
 
 /**
  * Reads of the student side. Students are not members of a school: their reads are scoped by
@@ -119,18 +119,6 @@ export async function getStudentHome(userId: number, db: DbClient = prisma): Pro
 }
 
 /* ─────────────── Orga: pupils blocked by wrong birth dates (scoped by school) ─────────────── */
-
-export type BlockedStudent = {
-  lockoutId: number;
-  campaignId: number;
-  campaignName: string;
-  /** The names the GAR sent (the pupil is not matched to a learner yet). */
-  firstName: string;
-  lastName: string;
-  blockedUntil: Date;
-  /** The one learner of the school with these names, if exactly one. */
-  learnerId: number | null;
-};
 
 /** Pupils of the school still blocked (neither unlocked nor past their block), optionally for one campaign. */
 export async function listBlockedStudents(

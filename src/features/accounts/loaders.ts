@@ -5,14 +5,15 @@ import { cache } from "react";
 
 import { sessionSecret } from "@/lib/env";
 import { getStudentContext, type StudentContext } from "@/lib/session";
-import { getStudentHome, hasAcceptedCgu } from "./data";
+import { requireOrgaMember } from "@/features/campaigns/loaders";
+import { getStudentHome, hasAcceptedCgu, listBlockedStudents } from "./data";
 import {
   derivePendingIdentityKey,
   openPendingIdentity,
   type OpenPendingIdentityResult,
   PENDING_IDENTITY_COOKIE,
 } from "./domain/pending-identity";
-import type { StudentHome } from "./types";
+import type { BlockedStudent, StudentHome } from "./types";
 
 export function pendingIdentityKey(): Buffer {
   return derivePendingIdentityKey(sessionSecret());
@@ -46,3 +47,9 @@ export const loadStudentHome = cache(async (): Promise<StudentHome | null> => {
   if (!student) return null;
   return getStudentHome(student.userId);
 });
+
+/** Orga: the school's pupils blocked by wrong birth dates (all, or one campaign's). */
+export async function loadBlockedStudents(options: { campaignId?: number } = {}): Promise<BlockedStudent[]> {
+  const member = await requireOrgaMember();
+  return listBlockedStudents(member.school.id, options);
+}

@@ -40,3 +40,6 @@ export const reconcileSchema = z
 export type ReconcileInput = z.infer<typeof reconcileSchema>;
 
 export const acceptCguSchema = z.object({ returnTo: z.string().max(512).optional() });
+
+/** Orga: unlocking a pupil blocked by wrong birth dates. */
+export const unlockStudentSchema = z.object({ lockoutId: z.coerce.number().int().positive() });

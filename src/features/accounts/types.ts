@@ -69,3 +69,15 @@ export type StudentHome = {
   finished: StudentParticipationCard[];
   shared: StudentParticipationCard[];
 };
+
+export type BlockedStudent = {
+  lockoutId: number;
+  campaignId: number;
+  campaignName: string;
+  /** The names the GAR sent (the pupil is not matched to a learner yet). */
+  firstName: string;
+  lastName: string;
+  blockedUntil: Date;
+  /** The one learner of the school with these names, if exactly one. */
+  learnerId: number | null;
+};

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import type { ReactNode } from "react";
 
 import { FilterForm } from "@/components/form/filter-form";
 import { SelectField, TextField } from "@/components/form/field";
@@ -6,6 +7,7 @@ import { buttonClass } from "@/components/ui/button";
 import { DataTable } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Pagination } from "@/components/ui/pagination";
+import { accountsText } from "@/messages/fr/accounts";
 import { learnersMessages as t } from "@/messages/fr/learners";
 
 import type { LearnerListQuery } from "../schema";
@@ -24,12 +26,18 @@ export function LearnersView({
   divisions,
   hasLearners,
   canImport,
+  blockedStudents,
+  blockedLearnerIds = [],
 }: {
   query: LearnerListQuery;
   page: LearnerPage;
   divisions: string[];
   hasLearners: boolean;
   canImport: boolean;
+  /** Pupils blocked by wrong birth dates (accounts feature), shown above the list. */
+  blockedStudents?: ReactNode;
+  /** Learners those blocked pupils were recognised as (their GAR names fit exactly one). */
+  blockedLearnerIds?: number[];
 }) {
   return (
     <div className="space-y-6">
@@ -37,6 +45,8 @@ export function LearnersView({
         <h1 className="text-3xl font-bold">{t.title}</h1>
         <p className="mt-1 text-muted">{t.intro}</p>
       </header>
+
+      {blockedStudents}
 
       {!hasLearners ? (
         <EmptyState
@@ -84,7 +94,17 @@ export function LearnersView({
             rowKey={(row) => row.id}
             empty={t.emptyFilters}
             columns={[
-              { key: "lastName", header: t.columns.lastName, cell: (row) => row.lastName, className: "font-semibold" },
+              {
+                key: "lastName",
+                header: t.columns.lastName,
+                cell: (row) => (
+                  <>
+                    {row.lastName}
+                    {blockedLearnerIds.includes(row.id) && <span className="ml-2 rounded bg-danger-light px-2 py-0.5 text-sm text-danger">{accountsText.lockouts.badge}</span>}
+                  </>
+                ),
+                className: "font-semibold",
+              },
               { key: "firstName", header: t.columns.firstName, cell: (row) => row.firstName },
               { key: "birthdate", header: t.columns.birthdate, cell: (row) => formatBirthdate(row.birthdate) },
               { key: "division", header: t.columns.division, cell: (row) => row.division },

@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
 
+import { BlockedStudents } from "@/features/accounts/components/blocked-students";
+import { loadBlockedStudents } from "@/features/accounts/loaders";
 import { LiveActivity } from "@/features/campaigns/components/live-activity";
 import { loadCampaign, loadCampaignActivity } from "@/features/campaigns/loaders";
 import { campaignsMessages } from "@/messages/fr/campaigns";
@@ -13,7 +15,13 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function CampaignActivityPage({ params }: Props) {
   const { campaign, activity } = await loadCampaignActivity((await params).id);
+  const blocked = await loadBlockedStudents({ campaignId: campaign.id });
   // Same shape the polling route returns (dates as strings).
   const initial = JSON.parse(JSON.stringify(activity));
-  return <LiveActivity campaignId={campaign.id} initial={initial} />;
+  return (
+    <div className="space-y-6">
+      <BlockedStudents students={blocked} />
+      <LiveActivity campaignId={campaign.id} initial={initial} />
+    </div>
+  );
 }

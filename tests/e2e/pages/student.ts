@@ -1,0 +1,80 @@
+import { expect, type Page } from "@playwright/test";
+
+import { readContent } from "../../../content/load-content";
+import { generateCampaignCode } from "../../../src/features/campaigns/domain/campaign-code";
+import type { CampaignSnapshot } from "../../../src/features/parcours/types";
+import { type FixtureStudent, fixtureStudents } from "../../gar/students";
+import { arrangeDemoParcours, withDb } from "../fixtures";
+
+/** The student side through the real GAR/ENT stand-in (tests/gar): ENT démo → médiacentre → Pix. */
+
+const garBaseUrl = `http://localhost:${process.env.E2E_GAR_PORT ?? 4100}`;
+const PARCOURS_ID = "rentree-6e";
+
+function snapshotFor(parcoursId: string): CampaignSnapshot {
+  const content = readContent();
+  const parcours = content.parcours.find((item) => item.id === parcoursId)!;
+  const byId = new Map(content.challenges.map((challenge) => [challenge.id, challenge]));
+  return {
+    targetProfileId: parcours.id,
+    competences: parcours.competenceIds.map((id) => content.competences.find((competence) => competence.id === id)!),
+    challenges: parcours.challengeIds.map((id) => byId.get(id)!),
+  };
+}
+
+/** The demo school's learners (as imported from SIECLE) and a fresh school-wide campaign. */
+export async function arrangeDemoCampaign(title = "Parcours de rentrée"): Promise<{ id: number; code: string }> {
+  const code = generateCampaignCode();
+  const id = await withDb(async (db) => {
+    const { school, owner } = await arrangeDemoParcours(db, readContent().parcours.find((item) => item.id === PARCOURS_ID)!);
+    for (const student of fixtureStudents) {
+      const record = student.siecle;
+      if (!record) continue;
+      await db.query(
+        `INSERT INTO learners (school_id, national_student_id, first_name, middle_name, third_name, last_name, preferred_last_name, birthdate, division, status, updated_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'ST', now()) ON CONFLICT (school_id, national_student_id) DO NOTHING`,
+        [school.id, record.nationalStudentId, record.firstName, record.middleName, record.thirdName, record.lastName, record.preferredLastName, record.birthdate, record.division],
+      );
+    }
+    const { rows } = await db.query<{ id: number }>(
+      `INSERT INTO campaigns (school_id, name, code, target_profile_id, division, owner_id, creator_id, title, challenge_snapshot, updated_at)
+       VALUES ($1, $2, $3, $4, NULL, $5, $5, $6, $7, now()) RETURNING id`,
+      [school.id, `${title} ${code}`, code, PARCOURS_ID, owner.id, title, JSON.stringify(snapshotFor(PARCOURS_ID))],
+    );
+    return rows[0]!.id;
+  });
+  return { id, code };
+}
+
+/** ENT démo sign-in (the stand-in's page), then the médiacentre. */
+export async function signInToEnt(page: Page, student: FixtureStudent): Promise<void> {
+  await page.goto(`${garBaseUrl}/ent`);
+  if (page.url().endsWith("/ent/mediacentre")) {
+    await page.getByRole("button", { name: "Se déconnecter de l'ENT" }).click();
+  }
+  await page.locator(`button[name="key"][value="${student.key}"]`).click();
+  await expect(page.getByRole("heading", { name: "Médiacentre" })).toBeVisible();
+}
+
+export async function openPixFromMediacentre(page: Page): Promise<void> {
+  await page.getByRole("link", { name: /^Pix/ }).click();
+}
+
+export async function typeCampaignCode(page: Page, code: string): Promise<void> {
+  await expect(page.getByRole("heading", { name: "Rejoindre un parcours" })).toBeVisible();
+  await page.getByLabel("Code du parcours").fill(code);
+  await page.getByRole("button", { name: "Accéder au parcours" }).click();
+}
+
+export async function typeBirthdate(page: Page, isoDate: string): Promise<void> {
+  const [year, month, day] = isoDate.split("-");
+  await page.getByLabel("Jour").fill(day!);
+  await page.getByLabel("Mois").fill(month!);
+  await page.getByLabel("Année").fill(year!);
+  await page.getByRole("button", { name: "C'est parti !" }).click();
+}
+
+/** The page's own message (Next's route announcer is an empty role="alert" too). */
+export function pageAlert(page: Page) {
+  return page.locator('main [role="alert"]');
+}

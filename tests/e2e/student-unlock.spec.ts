@@ -33,9 +33,10 @@ test("a teacher unlocks a pupil blocked by wrong birth dates, who then joins", a
   await expect(panel).toContainText(`${pupil.firstName} ${pupil.lastName}`);
   expect(await axeViolations(teacher, { tags: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] })).toEqual([]);
 
-  // The Élèves page lists them too.
-  await teacher.goto("/orga/eleves");
+  // The Élèves page lists them too, and flags the learner their GAR names fit.
+  await teacher.goto(`/orga/eleves?q=${encodeURIComponent(pupil.siecle!.lastName)}`);
   await expect(teacher.getByRole("region", { name: "Élèves bloqués" })).toContainText(`${pupil.firstName} ${pupil.lastName}`);
+  await expect(teacher.getByRole("row").filter({ hasText: pupil.siecle!.firstName }).getByText("Bloqué (dates de naissance)")).toBeVisible();
 
   await teacher.goto(`/orga/campagnes/${campaign.id}`);
   await teacher.getByRole("button", { name: `Débloquer ${pupil.firstName} ${pupil.lastName}` }).click();

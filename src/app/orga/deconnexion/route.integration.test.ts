@@ -33,6 +33,12 @@ beforeEach(() => {
   resetEnvForTests();
 });
 
+function signOutRequest(fields: Record<string, string> = {}): Request {
+  const body = new FormData();
+  for (const [key, value] of Object.entries(fields)) body.append(key, value);
+  return new Request("https://pix.example/orga/deconnexion", { method: "POST", body });
+}
+
 async function redirectOf(run: () => Promise<unknown>): Promise<string | undefined> {
   try {
     const response = await run();
@@ -51,7 +57,7 @@ describe("sign-out", () => {
     const elsewhere = await createSessionRecord({ userId: user.id, kind: "STAFF" });
     jar.set("pix_session", token);
 
-    expect(await redirectOf(() => orga.POST())).toBe("/orga/connexion");
+    expect(await redirectOf(() => orga.POST(signOutRequest()))).toBe("/orga/connexion");
     expect(jar.has("pix_session")).toBe(false);
     expect(await prisma.session.findUnique({ where: { id: hashToken(token) } })).toBeNull();
     expect(await findSessionByToken(token)).toBeNull();
@@ -70,10 +76,21 @@ describe("sign-out", () => {
     expect(await findSessionByToken(token)).toBeNull();
   });
 
+  it("Orga: goes back to an invitation link when asked, and nowhere else", async () => {
+    const user = await createStaffUser();
+    const { token } = await createSessionRecord({ userId: user.id, kind: "STAFF" });
+    jar.set("pix_session", token);
+    expect(await redirectOf(() => orga.POST(signOutRequest({ suite: "/orga/invitations/abc_DEF-123" })))).toBe("/orga/invitations/abc_DEF-123");
+    expect(await prisma.session.count()).toBe(0);
+    for (const suite of ["https://evil.example/orga/invitations/x", "//evil.example/x", "/orga/equipe", "/orga/invitations/x/../../equipe"]) {
+      expect(await redirectOf(() => orga.POST(signOutRequest({ suite })))).toBe("/orga/connexion");
+    }
+  });
+
   it("without a session cookie, deletes nothing", async () => {
     const user = await createStaffUser();
     await createSessionRecord({ userId: user.id, kind: "STAFF" });
-    expect(await redirectOf(() => orga.POST())).toBe("/orga/connexion");
+    expect(await redirectOf(() => orga.POST(signOutRequest()))).toBe("/orga/connexion");
     expect(await prisma.session.count()).toBe(1);
   });
 });

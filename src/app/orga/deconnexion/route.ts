@@ -4,8 +4,13 @@ import { endSession } from "@/lib/session";
 
 export const runtime = "nodejs";
 
+/** Where a sign-out may lead instead of the sign-in page: back to an invitation link only. */
+const RETURN_PATH = /^\/orga\/invitations\/[A-Za-z0-9_-]{1,128}$/;
+
 /** POST only: a sign-out must not be triggerable by a cross-site link or an image. */
-export async function POST() {
+export async function POST(request: Request) {
   await endSession();
-  redirect("/orga/connexion");
+  const form = await request.formData().catch(() => null);
+  const next = form?.get("suite");
+  redirect(typeof next === "string" && RETURN_PATH.test(next) ? next : "/orga/connexion");
 }

@@ -57,7 +57,7 @@ describe("sign-out", () => {
     const elsewhere = await createSessionRecord({ userId: user.id, kind: "STAFF" });
     jar.set("pix_session", token);
 
-    expect(await redirectOf(() => orga.POST(signOutRequest()))).toBe("/orga/connexion");
+    expect(await redirectOf(() => orga.POST(signOutRequest()))).toBe("https://pix.example/orga/connexion");
     expect(jar.has("pix_session")).toBe(false);
     expect(await prisma.session.findUnique({ where: { id: hashToken(token) } })).toBeNull();
     expect(await findSessionByToken(token)).toBeNull();
@@ -80,17 +80,17 @@ describe("sign-out", () => {
     const user = await createStaffUser();
     const { token } = await createSessionRecord({ userId: user.id, kind: "STAFF" });
     jar.set("pix_session", token);
-    expect(await redirectOf(() => orga.POST(signOutRequest({ suite: "/orga/invitations/abc_DEF-123" })))).toBe("/orga/invitations/abc_DEF-123");
+    expect(await redirectOf(() => orga.POST(signOutRequest({ suite: "/orga/invitations/abc_DEF-123" })))).toBe("https://pix.example/orga/invitations/abc_DEF-123");
     expect(await prisma.session.count()).toBe(0);
     for (const suite of ["https://evil.example/orga/invitations/x", "//evil.example/x", "/orga/equipe", "/orga/invitations/x/../../equipe"]) {
-      expect(await redirectOf(() => orga.POST(signOutRequest({ suite })))).toBe("/orga/connexion");
+      expect(await redirectOf(() => orga.POST(signOutRequest({ suite })))).toBe("https://pix.example/orga/connexion");
     }
   });
 
   it("without a session cookie, deletes nothing", async () => {
     const user = await createStaffUser();
     await createSessionRecord({ userId: user.id, kind: "STAFF" });
-    expect(await redirectOf(() => orga.POST(signOutRequest()))).toBe("/orga/connexion");
+    expect(await redirectOf(() => orga.POST(signOutRequest()))).toBe("https://pix.example/orga/connexion");
     expect(await prisma.session.count()).toBe(1);
   });
 });

@@ -6,11 +6,12 @@ import { pruneExpiredSessions } from "@/lib/session-store";
 import { pruneThrottleEvents } from "@/lib/throttle";
 
 /**
- * Deletes rows that have outlived their purpose: expired sessions, old throttle events, OpenID
- * requests that were consumed or abandoned. Idempotent, so every instance may run it.
+ * Deletes rows that have outlived their purpose: sessions past their absolute or idle limit, old
+ * throttle events, OpenID requests that were consumed or abandoned. Idempotent, so every
+ * instance may run it.
  */
 export async function runHousekeeping(now = new Date()): Promise<{ sessions: number; throttleEvents: number; garRequests: number }> {
-  const sessions = await pruneExpiredSessions();
+  const sessions = await pruneExpiredSessions(now);
   const throttleEvents = await pruneThrottleEvents();
   const { count: garRequests } = await prisma.garSignInRequest.deleteMany({ where: { expiresAt: { lt: now } } });
   return { sessions, throttleEvents, garRequests };

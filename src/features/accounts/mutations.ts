@@ -3,15 +3,17 @@ import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 
 import { startParticipation } from "@/features/runner/mutations";
+import { recordAudit } from "@/lib/audit";
 import { prisma, type DbClient } from "@/lib/db";
 import { DomainError, isUniqueViolation } from "@/lib/errors";
 import { logger } from "@/lib/logger";
 import { checkThrottle, recordThrottleEvent, type ThrottleRule } from "@/lib/throttle";
 import { accountsText } from "@/messages/fr/accounts";
-import { listReconciliationCandidates, resolveJoinableCampaign } from "./data";
+import { isPendingIdentityUsable, listReconciliationCandidates, resolveCampaignForIdentity, resolveJoinableCampaign } from "./data";
+import { isAttachedToSchool } from "./domain/gar-claims";
 import { maskLoginHint } from "./domain/login-hint";
-import type { PendingIdentity } from "./domain/pending-identity";
-import { findMatchingLearner } from "./domain/reconciliation";
+import { PENDING_IDENTITY_TTL_SECONDS, type PendingIdentity } from "./domain/pending-identity";
+import { findMatchingLearner, namesMatchExactly } from "./domain/reconciliation";
 import { sanitizeReturnPath } from "./domain/return-path";
 import type { GarPort, GarSignInOutcome, JoinedCampaign, ReconciliationOutcome } from "./types";
 
@@ -28,6 +30,11 @@ export const WRONG_BIRTHDATES_PER_IDENTITY = { limit: 5, windowMs: FIFTEEN_MINUT
 export const WRONG_BIRTHDATES_PER_CAMPAIGN_ADDRESS = { limit: 100, windowMs: FIFTEEN_MINUTES } as const;
 
 const TRANSACTION_OPTIONS = { maxWait: 15_000, timeout: 15_000 } as const;
+
+/** Audit actions of IDO replacements (domain.md §5), listed for the school's ADMINs. Ids only in `data`. */
+export const IDO_REPLACED_AUDIT_ACTION = "gar.ido_replaced";
+export const IDO_REPLACEMENT_REFUSED_AUDIT_ACTION = "gar.ido_replacement_refused";
+export type IdoReplacementRefusal = "NAMES_DIFFER" | "UAI_MISMATCH" | "IDO_OWNS_OTHER_ACCOUNT";
 
 function sha256(value: string): string {
   return createHash("sha256").update(value).digest("hex");
@@ -117,6 +124,8 @@ export async function completeGarSignIn(options: CompleteGarSignInOptions): Prom
     logger.warn("gar.sign_in.refused", { reason: completion.reason });
     if (completion.reason === "ACCESS_DENIED") throw new DomainError("GAR_ACCESS_DENIED");
     if (completion.reason === "NOT_A_STUDENT") throw new DomainError("GAR_NOT_A_STUDENT");
+    if (completion.reason === "MISSING_PROFILE") throw new DomainError("GAR_PROFILE_MISSING");
+    if (completion.reason === "MISSING_UAI") throw new DomainError("GAR_UAI_MISSING");
     throw new DomainError("GAR_SIGN_IN_FAILED");
   }
 
@@ -128,21 +137,36 @@ export async function completeGarSignIn(options: CompleteGarSignInOptions): Prom
   });
   if (!method) {
     logger.info("gar.sign_in.unknown_ido");
-    return { kind: "PENDING", identity, returnTo };
+    const pendingIdentityId = await createPendingIdentity(now, db);
+    return { kind: "PENDING", identity, pendingIdentityId, returnTo };
   }
+  // Names are refreshed (domain.md §5) only by an identity the GAR attaches to a school where the
+  // account is a learner (or by an account linked to no learner yet): an identity from elsewhere
+  // never renames an account. The names on the account are display only: no reconciliation
+  // decision reads them (the strict check compares the GAR names with the school's SIECLE record).
+  const schools = await db.learner.findMany({ where: { userId: method.userId }, select: { school: { select: { uai: true } } } });
+  const refreshNames = schools.length === 0 || schools.some((learner) => isAttachedToSchool(identity.uais, learner.school.uai));
+  const names = refreshNames ? { firstName: identity.firstName, lastName: identity.lastName } : {};
   const user = await db.$transaction(async (tx) => {
-    await tx.authenticationMethod.update({
-      where: { id: method.id },
-      data: { firstName: identity.firstName, lastName: identity.lastName },
-    });
+    if (refreshNames) await tx.authenticationMethod.update({ where: { id: method.id }, data: names });
     return tx.user.update({
       where: { id: method.userId },
-      data: { firstName: identity.firstName, lastName: identity.lastName, lastLoggedAt: now },
+      data: { ...names, lastLoggedAt: now },
       select: { id: true, cguAcceptedAt: true },
     });
   });
-  logger.info("gar.sign_in.known", { userId: user.id });
+  logger.info("gar.sign_in.known", { userId: user.id, namesRefreshed: refreshNames });
   return { kind: "SIGNED_IN", userId: user.id, returnTo, hasAcceptedCgu: user.cguAcceptedAt !== null };
+}
+
+/**
+ * The server-side row of a pending identity; its id goes into the sealed cookie. Random (256
+ * bits), so it cannot be guessed, and it holds no personal data.
+ */
+export async function createPendingIdentity(now = new Date(), db: DbClient = prisma): Promise<string> {
+  const id = randomBytes(32).toString("base64url");
+  await db.garPendingIdentity.create({ data: { id, createdAt: now, expiresAt: new Date(now.getTime() + PENDING_IDENTITY_TTL_SECONDS * 1000) } });
+  return id;
 }
 
 /* ------------------------------------------------------------------------------------------ */
@@ -197,7 +221,10 @@ export type ReconcileGarStudentOptions = {
  */
 export async function reconcileGarStudent(options: ReconcileGarStudentOptions): Promise<ReconciliationOutcome> {
   const { identity, birthdate, clientAddress, now = new Date() } = options;
-  const campaign = await resolveJoinableCampaign(options.campaignCode);
+  // Another school's code is refused before any birth date is looked at (domain.md §5).
+  const campaign = await resolveCampaignForIdentity(options.campaignCode, identity.uais);
+  // A replayed copy of a cookie already used is refused before it can probe birth dates.
+  if (!(await isPendingIdentityUsable(identity.id, now))) throw new DomainError("GAR_PENDING_IDENTITY_EXPIRED");
 
   const identityRule = identityThrottleRule(identity.garId);
   const addressRule = campaignAddressThrottleRule(campaign.id, clientAddress);
@@ -223,14 +250,20 @@ export async function reconcileGarStudent(options: ReconcileGarStudentOptions): 
     throw new DomainError("RECONCILIATION_NOT_FOUND");
   }
 
-  if (identity.uais.length > 0 && !identity.uais.includes(campaign.schoolUai)) {
-    // Allowed (multi-site schools, staff in several schools), but worth a look.
-    logger.info("gar.reconciliation.uai_mismatch", { campaignId: campaign.id, schoolId: campaign.schoolId });
-  }
-
   const learnerId = match.learnerId;
+  const matched = candidates.find((candidate) => candidate.id === learnerId);
+  /** Set when an IDO replacement is refused: audit-logged after the rollback (nothing else changes). */
+  let refusal: { userId: number; reason: IdoReplacementRefusal } | null = null;
   const outcome = await withRetries(() =>
     prisma.$transaction(async (tx) => {
+      refusal = null;
+      // Single use, atomically: of parallel requests with one cookie, one goes on, the others wait
+      // for this row and then find it consumed (rolled back with the rest if this attempt fails).
+      const consumed = await tx.garPendingIdentity.updateMany({
+        where: { id: identity.id, consumedAt: null, expiresAt: { gt: now } },
+        data: { consumedAt: now },
+      });
+      if (consumed.count !== 1) throw new DomainError("GAR_PENDING_IDENTITY_EXPIRED");
       const learner = await lockLearner(tx, learnerId);
       if (learner.isDisabled) throw new DomainError("LEARNER_DISABLED");
       const methodOfIdo = await tx.authenticationMethod.findUnique({
@@ -278,12 +311,36 @@ export async function reconcileGarStudent(options: ReconcileGarStudentOptions): 
           if (methodOfIdo && methodOfIdo.userId !== userId) {
             // The new IDO already opens another account: merging accounts is a support matter.
             logger.warn("gar.reconciliation.ido_owned_by_other_account", { learnerId, userId, otherUserId: methodOfIdo.userId });
+            refusal = { userId, reason: "IDO_OWNS_OTHER_ACCOUNT" };
             throw new DomainError("CONFLICT");
+          }
+          // IDOs do change, but the tolerant pass alone must never hand an existing account to
+          // someone else: same school (UAI) and names equal after normalisation, nothing less.
+          const reason: IdoReplacementRefusal | null = !isAttachedToSchool(identity.uais, campaign.schoolUai)
+            ? "UAI_MISMATCH"
+            : !matched || !namesMatchExactly(identity, matched)
+              ? "NAMES_DIFFER"
+              : null;
+          if (reason) {
+            logger.warn("gar.reconciliation.ido_replacement_refused", { campaignId: campaign.id, learnerId, userId, reason });
+            refusal = { userId, reason };
+            throw new DomainError("LEARNER_ALREADY_LINKED");
           }
           await tx.authenticationMethod.update({
             where: { id: garMethod.id },
             data: { externalId: identity.garId, firstName: identity.firstName, lastName: identity.lastName },
           });
+          await recordAudit(
+            {
+              schoolId: campaign.schoolId,
+              actorUserId: null,
+              action: IDO_REPLACED_AUDIT_ACTION,
+              targetType: "learner",
+              targetId: learnerId,
+              data: { userId, campaignId: campaign.id },
+            },
+            tx,
+          );
           garIdReplaced = true;
         }
       }
@@ -296,7 +353,22 @@ export async function reconcileGarStudent(options: ReconcileGarStudentOptions): 
       const { participationId } = await startParticipation({ campaignId: campaign.id, learnerId, userId }, tx);
       return { userId, participationId, isNewAccount, garIdReplaced, hasAcceptedCgu: user.cguAcceptedAt !== null };
     }, TRANSACTION_OPTIONS),
-  );
+  ).catch(async (error: unknown) => {
+    const refused = refusal as { userId: number; reason: IdoReplacementRefusal } | null;
+    if (refused) {
+      // The attempt was rolled back (no IDO change, no names, no participation, the pending
+      // identity still usable); the refusal itself is kept for the school's staff.
+      await recordAudit({
+        schoolId: campaign.schoolId,
+        actorUserId: null,
+        action: IDO_REPLACEMENT_REFUSED_AUDIT_ACTION,
+        targetType: "learner",
+        targetId: learnerId,
+        data: { userId: refused.userId, campaignId: campaign.id, reason: refused.reason },
+      });
+    }
+    throw error;
+  });
 
   logger.info("gar.reconciliation.done", {
     campaignId: campaign.id,

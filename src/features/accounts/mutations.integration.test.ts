@@ -12,14 +12,13 @@ import {
   acceptStudentCgu,
   campaignAddressThrottleRule,
   createPendingIdentity,
-  IDO_REPLACED_AUDIT_ACTION,
-  IDO_REPLACEMENT_REFUSED_AUDIT_ACTION,
   joinCampaignAsStudent,
   reconcileGarStudent,
 
   WRONG_BIRTHDATES_PER_CAMPAIGN_ADDRESS,
 } from "./mutations";
 import { resolveJoinableCampaign } from "./data";
+import { IDO_REPLACED_AUDIT_ACTION, IDO_REPLACEMENT_REFUSED_AUDIT_ACTION } from "./domain/ido-replacement";
 import type { PendingIdentity } from "./domain/pending-identity";
 
 const ADDRESS = "203.0.113.7";

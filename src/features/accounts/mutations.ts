@@ -11,6 +11,7 @@ import { checkThrottle, recordThrottleEvent, type ThrottleRule } from "@/lib/thr
 import { accountsText } from "@/messages/fr/accounts";
 import { isPendingIdentityUsable, listReconciliationCandidates, resolveCampaignForIdentity, resolveJoinableCampaign } from "./data";
 import { isAttachedToSchool } from "./domain/gar-claims";
+import { IDO_REPLACED_AUDIT_ACTION, IDO_REPLACEMENT_REFUSED_AUDIT_ACTION, type IdoReplacementRefusal } from "./domain/ido-replacement";
 import { maskLoginHint } from "./domain/login-hint";
 import { PENDING_IDENTITY_TTL_SECONDS, type PendingIdentity } from "./domain/pending-identity";
 import { findMatchingLearner, namesMatchExactly } from "./domain/reconciliation";
@@ -31,10 +32,6 @@ export const WRONG_BIRTHDATES_PER_CAMPAIGN_ADDRESS = { limit: 100, windowMs: FIF
 
 const TRANSACTION_OPTIONS = { maxWait: 15_000, timeout: 15_000 } as const;
 
-/** Audit actions of IDO replacements (domain.md §5), listed for the school's ADMINs. Ids only in `data`. */
-export const IDO_REPLACED_AUDIT_ACTION = "gar.ido_replaced";
-export const IDO_REPLACEMENT_REFUSED_AUDIT_ACTION = "gar.ido_replacement_refused";
-export type IdoReplacementRefusal = "NAMES_DIFFER" | "UAI_MISMATCH" | "IDO_OWNS_OTHER_ACCOUNT";
 
 function sha256(value: string): string {
   return createHash("sha256").update(value).digest("hex");
@@ -187,6 +184,16 @@ async function lockLearner(tx: DbClient, learnerId: number): Promise<{ userId: n
   const row = rows[0];
   if (!row) throw new DomainError("RECONCILIATION_NOT_FOUND");
   return { userId: row.user_id, isDisabled: row.is_disabled };
+}
+
+/**
+ * After a *dissocier* (learners/mutations.ts), the learner's participations stay with the account
+ * that made them, until the learner is joined again: then the previous account's active
+ * participation in this campaign is set aside (soft-deleted, answers kept) so that the rightful
+ * student starts their own. Called with the learner row locked and linked to `userId`.
+ */
+async function setAsideFormerAccountParticipation(tx: DbClient, campaignId: number, learnerId: number, userId: number, now: Date): Promise<void> {
+  await tx.participation.updateMany({ where: { campaignId, learnerId, deletedAt: null, userId: { not: userId } }, data: { deletedAt: now } });
 }
 
 /** Retries a transaction that lost a race on a unique index or a serialisation check. */
@@ -350,6 +357,7 @@ export async function reconcileGarStudent(options: ReconcileGarStudentOptions): 
         data: { firstName: identity.firstName, lastName: identity.lastName, lastLoggedAt: now },
         select: { cguAcceptedAt: true },
       });
+      await setAsideFormerAccountParticipation(tx, campaign.id, learnerId, userId, now);
       const { participationId } = await startParticipation({ campaignId: campaign.id, learnerId, userId }, tx);
       return { userId, participationId, isNewAccount, garIdReplaced, hasAcceptedCgu: user.cguAcceptedAt !== null };
     }, TRANSACTION_OPTIONS),
@@ -398,6 +406,7 @@ export async function joinCampaignAsStudent(options: { userId: number; campaignC
     prisma.$transaction(async (tx) => {
       const locked = await lockLearner(tx, learner.id);
       if (locked.userId !== options.userId) throw new DomainError("CAMPAIGN_OTHER_SCHOOL");
+      await setAsideFormerAccountParticipation(tx, campaign.id, learner.id, options.userId, new Date());
       const started = await startParticipation({ campaignId: campaign.id, learnerId: learner.id, userId: options.userId }, tx);
       return started.participationId;
     }, TRANSACTION_OPTIONS),

@@ -190,7 +190,7 @@ test("a copied pending identity cannot be replayed after the reconciliation it w
   expect(await accountOf(lola)).toEqual(account);
 });
 
-test("an ADMIN dissociates a learner matched by mistake, and the real student joins again", async ({ page, browser }) => {
+test("an ADMIN dissociates a learner matched by mistake (tolerant pass), and the real student joins again with his own account", async ({ page, browser }) => {
   const code = await arrangeClassCampaign("5E A", "Parcours de la 5E A");
   const nathan = findFixtureStudent("nathan-moreau");
 
@@ -204,8 +204,8 @@ test("an ADMIN dissociates a learner matched by mistake, and the real student jo
   expect(wrong.garIds).toEqual(["ido-e2e-homonyme"]);
   await signOutOfPix(page);
 
-  // The real Nathan is refused, in French, and nothing changes.
-  await openPixAs(page, nathan);
+  // A second close-named identity is refused in French (a fuzzy match never re-points an account).
+  await openPixAsTyped(page, { firstName: "Natan", lastName: nathan.lastName, uai: DEMO_SCHOOL.uai, ido: "ido-e2e-second" });
   await typeCode(page, code);
   await typeBirthdate(page, nathan.birthdate);
   await expect(alertOf(page)).toContainText("Ce parcours est déjà associé à un autre compte : demandez à votre professeur.");
@@ -233,7 +233,9 @@ test("an ADMIN dissociates a learner matched by mistake, and the real student jo
   await staff.close();
   expect((await accountOf(nathan)).userId).toBeNull();
 
-  // Nathan (his pending identity was not used up by the refusal) tries again: his own account.
+  // The real Nathan joins through his ENT: his own new account, his own participation.
+  await openPixAs(page, nathan);
+  await typeCode(page, code);
   await typeBirthdate(page, nathan.birthdate);
   await acceptTermsIfAsked(page);
   await expect(page).toHaveURL(`${appBaseUrl}/campagnes/${code}/demarrer`);
@@ -241,6 +243,8 @@ test("an ADMIN dissociates a learner matched by mistake, and the real student jo
   expect(real.garIds).toEqual([nathan.ido]);
   expect(real.userId).not.toBe(wrong.userId);
   expect(real.participations).toBe(1);
+  // The wrong account keeps its GAR method (and its work), linked to no learner any more.
+  expect(await withDb(async (db) => (await db.query("SELECT 1 FROM authentication_methods WHERE user_id = $1", [wrong.userId])).rowCount)).toBe(1);
 });
 
 test("dissociation works without JavaScript", async ({ browser }) => {

@@ -32,7 +32,6 @@ export const WRONG_BIRTHDATES_PER_CAMPAIGN_ADDRESS = { limit: 100, windowMs: FIF
 
 const TRANSACTION_OPTIONS = { maxWait: 15_000, timeout: 15_000 } as const;
 
-
 function sha256(value: string): string {
   return createHash("sha256").update(value).digest("hex");
 }
@@ -152,7 +151,7 @@ export async function completeGarSignIn(options: CompleteGarSignInOptions): Prom
       select: { id: true, cguAcceptedAt: true },
     });
   });
-  logger.info("gar.sign_in.known", { userId: user.id, namesRefreshed: refreshNames });
+  logger.info("gar.sign_in.known", { userId: user.id, refreshed: refreshNames });
   return { kind: "SIGNED_IN", userId: user.id, returnTo, hasAcceptedCgu: user.cguAcceptedAt !== null };
 }
 

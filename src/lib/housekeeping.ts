@@ -10,11 +10,15 @@ import { pruneThrottleEvents } from "@/lib/throttle";
  * throttle events, OpenID requests that were consumed or abandoned. Idempotent, so every
  * instance may run it.
  */
-export async function runHousekeeping(now = new Date()): Promise<{ sessions: number; throttleEvents: number; garRequests: number }> {
+export async function runHousekeeping(
+  now = new Date(),
+): Promise<{ sessions: number; throttleEvents: number; garRequests: number; garPendingIdentities: number }> {
   const sessions = await pruneExpiredSessions(now);
   const throttleEvents = await pruneThrottleEvents();
   const { count: garRequests } = await prisma.garSignInRequest.deleteMany({ where: { expiresAt: { lt: now } } });
-  return { sessions, throttleEvents, garRequests };
+  // A pending identity past its hour can be neither used nor replayed: its row may go.
+  const { count: garPendingIdentities } = await prisma.garPendingIdentity.deleteMany({ where: { expiresAt: { lt: now } } });
+  return { sessions, throttleEvents, garRequests, garPendingIdentities };
 }
 
 export function scheduleHousekeeping(intervalMs = 10 * 60 * 1000): void {

@@ -1,5 +1,7 @@
 import { defineConfig, devices } from "@playwright/test";
 
+import { OUTBOX_ACCESS_KEY } from "./tests/e2e/constants";
+
 /**
  * Run through `npm run test:e2e` (tests/e2e/run.ts), which prepares a fresh database, free ports
  * and a production build, then sets the E2E_* variables read here.
@@ -10,6 +12,7 @@ const databaseUrl = process.env.E2E_DATABASE_URL ?? "";
 export const appBaseUrl = `http://localhost:${appPort}`;
 const garClientSecret = "e2e-gar-client-secret-0123456789";
 
+
 // The app server must not inherit the react-server condition the test process runs with.
 const serverEnv: Record<string, string> = {
   NODE_OPTIONS: "",
@@ -19,6 +22,7 @@ const serverEnv: Record<string, string> = {
   APP_BASE_URL: appBaseUrl,
   SESSION_SECRET: "e2e-session-secret-0123456789-abcdefghijklmnop",
   ENABLE_DEV_PAGES: "1",
+  OUTBOX_ACCESS_KEY,
   E2E_GAR_PORT: String(garPort),
   // The GAR is the local stand-in (tests/gar), started below; the secret is shared with it.
   GAR_ISSUER: `http://localhost:${garPort}`,
@@ -57,7 +61,8 @@ export default defineConfig({
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], channel: undefined } }],
   webServer: [
     {
-      command: `node node_modules/next/dist/bin/next start -p ${appPort}`,
+      // The production server (scripts/serve.ts): client address, Origin check, HSTS, then Next.
+      command: `node node_modules/tsx/dist/cli.mjs scripts/serve.ts --port ${appPort}`,
       url: `${appBaseUrl}/api/health`,
       reuseExistingServer: false,
       timeout: 120_000,

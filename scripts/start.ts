@@ -17,6 +17,9 @@ process.env.NEXT_TELEMETRY_DISABLED = "1";
 // its page /dev/outbox must then be reachable for the demo to work.
 if (!process.env.SMTP_URL) process.env.ENABLE_DEV_PAGES ??= "1";
 const nextBin = path.resolve("node_modules/next/dist/bin/next");
+const tsxCli = path.resolve("node_modules/tsx/dist/cli.mjs");
+// Loopback only unless told otherwise: the local demo has demo passwords and a local outbox.
+const host = process.env.HOST ?? "127.0.0.1";
 const children: ChildProcess[] = [];
 
 /** Local secrets for the embedded setup, generated once and kept out of the repository. */
@@ -26,6 +29,7 @@ function ensureLocalSecrets(): void {
   const secrets = existsSync(file) ? (JSON.parse(readFileSync(file, "utf8")) as Record<string, string>) : {};
   secrets.SESSION_SECRET ??= randomBytes(32).toString("base64url");
   secrets.GAR_CLIENT_SECRET ??= randomBytes(24).toString("base64url");
+  secrets.OUTBOX_ACCESS_KEY ??= randomBytes(24).toString("base64url");
   writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
   for (const [key, value] of Object.entries(secrets)) process.env[key] ??= value;
 }
@@ -90,7 +94,7 @@ async function main() {
   process.on("SIGINT", stop);
   process.on("SIGTERM", stop);
 
-  const app = spawn(process.execPath, [nextBin, "start", "-p", String(port)], {
+  const app = spawn(process.execPath, [tsxCli, "scripts/serve.ts", "--port", String(port), "--host", host], {
     stdio: "inherit",
     env: { ...process.env, NODE_ENV: "production" },
   });
@@ -105,7 +109,8 @@ async function main() {
  Pix (élèves)      ${process.env.APP_BASE_URL}/
  Pix Orga          ${process.env.APP_BASE_URL}/orga
  Santé             ${process.env.APP_BASE_URL}/api/health
-${process.env.SMTP_URL ? "" : ` E-mails (boîte locale) ${process.env.APP_BASE_URL}/dev/outbox\n`}
+ Écoute sur        ${host}:${port}${host === "127.0.0.1" ? " (cette machine seulement ; HOST=0.0.0.0 pour l'ouvrir au réseau)" : ""}
+${process.env.SMTP_URL ? "" : ` E-mails (boîte locale) ${process.env.APP_BASE_URL}/dev/outbox?cle=${process.env.OUTBOX_ACCESS_KEY}\n`}
  Base de données   ${description}
 ${entUrl ? ` ENT démo (GAR)    ${entUrl}\n` : ""}
  Établissement de démonstration : ${DEMO_SCHOOL.name} (UAI ${DEMO_SCHOOL.uai})

@@ -16,6 +16,13 @@ const envSchema = z.object({
   /** Secret (≥ 32 chars) for signing/encrypting short-lived cookies such as the pending GAR identity. */
   SESSION_SECRET: z.string().min(32).optional(),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+  /**
+   * Proxies whose X-Forwarded-For entries are believed: addresses/CIDRs separated by commas, or a
+   * hop count. Unset: none, the socket address is the client's. Read by scripts/serve.ts.
+   */
+  TRUSTED_PROXIES: unsetIfEmpty(z.string().optional()),
+  /** Key (≥ 24 chars) that opens the whole local outbox (/dev/outbox?cle=…); `npm start` generates one. */
+  OUTBOX_ACCESS_KEY: unsetIfEmpty(z.string().min(24).optional()),
   /** Mirrors `next dev`: serves dev-only pages such as /dev/outbox. */
   ENABLE_DEV_PAGES: z.enum(["0", "1"]).optional(),
   /** smtp://user:password@host:587 or smtps://… ; unset → e-mails go to the local outbox (OUTBOX_DIR). */

@@ -40,7 +40,13 @@ export type DomainErrorCode =
   /** The matching learner is no longer in the school's last import. */
   | "LEARNER_DISABLED"
   /** The matching learner is linked to an account that is not a GAR one; `details.loginHint`. */
-  | "LEARNER_LINKED_TO_OTHER_ACCOUNT";
+  | "LEARNER_LINKED_TO_OTHER_ACCOUNT"
+  /** The GAR sent no profile (PRO): never guessed to be a student. */
+  | "GAR_PROFILE_MISSING"
+  /** The GAR sent no UAI: the campaign's school could not be checked. */
+  | "GAR_UAI_MISSING"
+  /** The learner is linked to a GAR account with another IDO and the strict check failed: nothing changes. */
+  | "LEARNER_ALREADY_LINKED";
 
 export class DomainError extends Error {
   readonly code: DomainErrorCode;

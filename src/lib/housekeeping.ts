@@ -6,15 +6,23 @@ import { pruneExpiredSessions } from "@/lib/session-store";
 import { pruneThrottleEvents } from "@/lib/throttle";
 
 /**
- * Deletes rows that have outlived their purpose: expired sessions, old throttle events, finished pupil lockouts, OpenID
- * requests that were consumed or abandoned. Idempotent, so every instance may run it.
+ * Deletes rows that have outlived their purpose: sessions past their absolute or idle limit, old
+ * throttle events, finished pupil lockouts, OpenID requests and pending identities that were
+ * consumed or abandoned. Idempotent, so every instance may run it.
  */
-export async function runHousekeeping(
-  now = new Date(),
-): Promise<{ sessions: number; throttleEvents: number; garRequests: number; studentLockouts: number; unknownSignIns: number }> {
-  const sessions = await pruneExpiredSessions();
+export async function runHousekeeping(now = new Date()): Promise<{
+  sessions: number;
+  throttleEvents: number;
+  garRequests: number;
+  garPendingIdentities: number;
+  studentLockouts: number;
+  unknownSignIns: number;
+}> {
+  const sessions = await pruneExpiredSessions(now);
   const throttleEvents = await pruneThrottleEvents();
   const { count: garRequests } = await prisma.garSignInRequest.deleteMany({ where: { expiresAt: { lt: now } } });
+  // A pending identity past its hour can be neither used nor replayed: its row may go.
+  const { count: garPendingIdentities } = await prisma.garPendingIdentity.deleteMany({ where: { expiresAt: { lt: now } } });
   // A pupil's lockout row (GAR names) is useless a day after the block ends.
   const { count: studentLockouts } = await prisma.studentLockout.deleteMany({ where: { blockedUntil: { lt: new Date(now.getTime() - DAY_MS) } } });
   // Sign-in counters of e-mails without an account, idle for 30 days and not locked (a lock
@@ -22,7 +30,7 @@ export async function runHousekeeping(
   const { count: unknownSignIns } = await prisma.unknownAccountSignIn.deleteMany({
     where: { updatedAt: { lt: new Date(now.getTime() - 30 * DAY_MS) }, OR: [{ blockedUntil: null }, { blockedUntil: { lt: now } }] },
   });
-  return { sessions, throttleEvents, garRequests, studentLockouts, unknownSignIns };
+  return { sessions, throttleEvents, garRequests, garPendingIdentities, studentLockouts, unknownSignIns };
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;

@@ -7,12 +7,27 @@ import { hashToken, randomToken } from "@/lib/tokens";
 /**
  * Server-side sessions in PostgreSQL, so that every app instance sees the same sessions and a
  * sign-out or a role change takes effect everywhere at once. Framework-free: the cookie side
- * lives in session.ts; tests and benchmarks call these directly.
+ * lives in session.ts; tests and benchmarks call these directly, with their own clock (`now`).
+ *
+ * Two limits (docs/decisions/003): an absolute one counted from the sign-in (`expires_at`, never
+ * pushed back) and a sliding idle one counted from the last request (`last_seen_at`).
  */
 export const SESSION_TTL_MS: Record<SessionKind, number> = {
   STAFF: 12 * 60 * 60 * 1000,
   STUDENT: 8 * 60 * 60 * 1000,
 };
+
+export const SESSION_IDLE_MS: Record<SessionKind, number> = {
+  STAFF: 30 * 60 * 1000,
+  STUDENT: 2 * 60 * 60 * 1000,
+};
+
+/**
+ * `last_seen_at` is written at most once per interval and session, not on every request: a page
+ * with a dozen parallel reads costs one conditional UPDATE a minute, and the idle limit is exact
+ * to within this interval.
+ */
+export const SESSION_TOUCH_INTERVAL_MS = 60 * 1000;
 
 export type SessionRecord = {
   id: string;
@@ -24,30 +39,58 @@ export type SessionRecord = {
 
 /** Creates a session and returns the cookie token (only its hash is stored). */
 export async function createSessionRecord(
-  options: { userId: number; kind: SessionKind; currentSchoolId?: number | null },
+  options: { userId: number; kind: SessionKind; currentSchoolId?: number | null; now?: Date },
   db: DbClient = prisma,
 ): Promise<{ token: string; expiresAt: Date }> {
+  const now = options.now ?? new Date();
   const token = randomToken();
-  const expiresAt = new Date(Date.now() + SESSION_TTL_MS[options.kind]);
+  const expiresAt = new Date(now.getTime() + SESSION_TTL_MS[options.kind]);
   await db.session.create({
     data: {
       id: hashToken(token),
       userId: options.userId,
       kind: options.kind,
       currentSchoolId: options.currentSchoolId ?? null,
+      createdAt: now,
+      lastSeenAt: now,
       expiresAt,
     },
   });
   return { token, expiresAt };
 }
 
-export async function findSessionByToken(token: string, db: DbClient = prisma): Promise<SessionRecord | null> {
+function isLive(session: { kind: SessionKind; expiresAt: Date; lastSeenAt: Date }, now: Date): boolean {
+  return session.expiresAt.getTime() > now.getTime() && now.getTime() - session.lastSeenAt.getTime() < SESSION_IDLE_MS[session.kind];
+}
+
+/**
+ * The live session behind a cookie token at `now`, or null (unknown, past its absolute limit or
+ * idle for too long). Slides the idle limit: when the last recorded use is older than
+ * SESSION_TOUCH_INTERVAL_MS, one conditional UPDATE moves it to `now`; parallel lookups race
+ * for it harmlessly (the condition lets one through, the others match no row), and a session
+ * that expired meanwhile is not revived.
+ */
+export async function findSessionByToken(token: string, now: Date = new Date(), db: DbClient = prisma): Promise<SessionRecord | null> {
   const session = await db.session.findUnique({
     where: { id: hashToken(token) },
-    select: { id: true, userId: true, kind: true, currentSchoolId: true, expiresAt: true },
+    select: { id: true, userId: true, kind: true, currentSchoolId: true, expiresAt: true, lastSeenAt: true },
   });
-  if (!session || session.expiresAt.getTime() <= Date.now()) return null;
-  return session;
+  if (!session || !isLive(session, now)) return null;
+  if (now.getTime() - session.lastSeenAt.getTime() >= SESSION_TOUCH_INTERVAL_MS) {
+    await db.session.updateMany({
+      where: {
+        id: session.id,
+        lastSeenAt: {
+          lte: new Date(now.getTime() - SESSION_TOUCH_INTERVAL_MS),
+          gt: new Date(now.getTime() - SESSION_IDLE_MS[session.kind]),
+        },
+        expiresAt: { gt: now },
+      },
+      data: { lastSeenAt: now },
+    });
+  }
+  const { lastSeenAt: _lastSeenAt, ...record } = session;
+  return record;
 }
 
 export async function deleteSessionByToken(token: string, db: DbClient = prisma): Promise<void> {
@@ -63,7 +106,17 @@ export async function setSessionSchool(sessionId: string, schoolId: number, db: 
   await db.session.update({ where: { id: sessionId }, data: { currentSchoolId: schoolId } });
 }
 
-export async function pruneExpiredSessions(db: DbClient = prisma): Promise<number> {
-  const { count } = await db.session.deleteMany({ where: { expiresAt: { lt: new Date() } } });
+/** Deletes the sessions past either limit at `now`. */
+export async function pruneExpiredSessions(now: Date = new Date(), db: DbClient = prisma): Promise<number> {
+  const idleSince = (kind: SessionKind) => new Date(now.getTime() - SESSION_IDLE_MS[kind]);
+  const { count } = await db.session.deleteMany({
+    where: {
+      OR: [
+        { expiresAt: { lte: now } },
+        { kind: "STAFF", lastSeenAt: { lte: idleSince("STAFF") } },
+        { kind: "STUDENT", lastSeenAt: { lte: idleSince("STUDENT") } },
+      ],
+    },
+  });
   return count;
 }

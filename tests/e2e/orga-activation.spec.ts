@@ -30,10 +30,16 @@ test("a head of school activates the school's space by its UAI, through the e-ma
   await expect(page.getByRole("heading", { level: 1, name: `Rejoindre ${schoolName} sur Pix Orga` })).toBeVisible();
   await expect(page.getByText("avec le rôle « Administrateur »")).toBeVisible();
 
+  // The invitation is bound to the official address: the account is created with it.
+  await expect(page.getByText(`Cette invitation a été envoyée à ${officialEmail}.`)).toBeVisible();
+  await expect(page.getByRole("region", { name: "J'ai déjà un compte Pix Orga" })).toHaveCount(0);
   const create = page.getByRole("region", { name: "Je n'ai pas de compte Pix Orga" });
+  const email = create.getByLabel("Adresse e-mail");
+  await expect(email).toHaveValue(officialEmail);
+  await expect(email).toHaveAttribute("readonly", "");
+  await expect(email).toHaveAccessibleDescription("Votre compte sera créé avec l'adresse à laquelle l'invitation a été envoyée.");
   await create.getByLabel("Prénom").fill("Hélène");
   await create.getByLabel("Nom", { exact: true }).fill("Principale");
-  await create.getByLabel("Adresse e-mail").fill(`principale.${id}@ac-e2e.fr`);
   await create.getByLabel("Mot de passe", { exact: true }).fill("court");
   await create.getByLabel("Confirmez le mot de passe").fill("court");
   await create.getByRole("button", { name: "Créer mon compte et rejoindre l'établissement" }).click();
@@ -61,4 +67,13 @@ test("a head of school activates the school's space by its UAI, through the e-ma
   // The link worked once.
   await openLatestLinkTo(page, officialEmail);
   await expect(page.getByText("Cette invitation n'est plus valable")).toBeVisible();
+
+  // Asking again, now that the school has an ADMIN, is refused and sends nothing.
+  await page.context().clearCookies();
+  await page.goto("/orga/activation");
+  await page.getByLabel("UAI de l'établissement").fill(uai);
+  await page.getByRole("button", { name: "Recevoir l'invitation" }).click();
+  await expect(formAlert(page)).toContainText("Cet espace est déjà activé.");
+  await page.goto("/dev/outbox");
+  await expect(page.locator("article").filter({ has: page.getByTestId("outbox-to").getByText(officialEmail, { exact: true }) })).toHaveCount(1);
 });

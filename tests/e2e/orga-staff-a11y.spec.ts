@@ -2,6 +2,7 @@ import type { Page } from "@playwright/test";
 
 import { hashToken, randomToken } from "../../src/lib/tokens";
 import { axeViolations, DEMO_ADMIN, DEMO_MEMBER, DEMO_SCHOOL, expect, signInAs, test, withDb } from "./fixtures";
+import { OUTBOX_ACCESS_KEY } from "./constants";
 import { createStaffMember, formAlert, unique } from "./pages/staff";
 
 /** No serious or critical WCAG 2.1 A/AA violation on the page as it is now. */
@@ -83,6 +84,6 @@ test("staff pages after sign-in: CGU, Équipe (ADMIN and MEMBER), Mon compte", a
   await expectNoSeriousViolations(member, "équipe (MEMBER)");
   await memberContext.close();
 
-  await page.goto("/dev/outbox");
+  await page.goto(`/dev/outbox?cle=${OUTBOX_ACCESS_KEY}`);
   await expectNoSeriousViolations(page, "boîte d'envoi");
 });

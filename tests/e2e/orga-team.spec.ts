@@ -1,5 +1,5 @@
-import { DEMO_ADMIN, DEMO_SCHOOL, expect, signInAs, test, withDb } from "./fixtures";
-import { createStaffMember, openLatestLinkTo, signInWithForm, unique } from "./pages/staff";
+import { DEMO_ADMIN, DEMO_MEMBER, DEMO_SCHOOL, expect, signInAs, test, withDb } from "./fixtures";
+import { createStaffMember, formAlert, openLatestLinkTo, signInWithForm, unique } from "./pages/staff";
 
 test("an ADMIN invites colleagues; one joins and signs in, and sees the team read-only", async ({ page, context, browser }) => {
   const id = unique();
@@ -22,6 +22,20 @@ test("an ADMIN invites colleagues; one joins and signs in, and sees the team rea
   await invitations.getByRole("button", { name: `Annuler l'invitation : ${other}` }).click();
   await expect(page.getByText("L'invitation a été annulée.")).toBeVisible();
   await expect(invitations.getByRole("row").filter({ hasText: other })).toHaveCount(0);
+
+  // A colleague signed in with another account cannot take the invitation: they are told whose
+  // it is and may sign out, which brings them back to the link.
+  const colleagueContext = await browser.newContext();
+  await signInAs(colleagueContext, { email: DEMO_MEMBER.email });
+  const colleaguePage = await colleagueContext.newPage();
+  await openLatestLinkTo(colleaguePage, newcomer);
+  await expect(formAlert(colleaguePage)).toContainText(`Cette invitation a été envoyée à ${newcomer}.`);
+  await expect(colleaguePage.getByRole("button", { name: "Rejoindre l'établissement" })).toHaveCount(0);
+  const invitationUrl = colleaguePage.url();
+  await colleaguePage.getByRole("main").getByRole("button", { name: "Se déconnecter" }).click();
+  await expect(colleaguePage).toHaveURL(invitationUrl);
+  await expect(colleaguePage.getByRole("region", { name: "Je n'ai pas de compte Pix Orga" })).toBeVisible();
+  await colleagueContext.close();
 
   // The newcomer, in their own browser, follows the e-mailed link.
   const newcomerContext = await browser.newContext();

@@ -4,7 +4,7 @@ import path from "node:path";
 import { unzipSync, zipSync } from "fflate";
 import iconv from "iconv-lite";
 
-import { expect, signInAs, test, withDb } from "./fixtures";
+import { appBaseUrl, expect, signInAs, test, withDb } from "./fixtures";
 
 /**
  * The import journey on a school of its own, so that it does not depend on what the seed put in
@@ -132,13 +132,12 @@ test("a MEMBER sees the last import but cannot import", async ({ page, context }
   await expect(page.getByTestId("last-import-banner")).toContainText("par Claire Durand");
   await expect(page.getByRole("table", { name: "Historique des imports" })).toBeVisible();
 
-  // Posting the file anyway, with the member's own session, is refused and changes nothing.
+  // Posting the file anyway, with the member's own session (and our Origin, as the page would), is
+  // refused and changes nothing.
   const before = await learnerCount();
-  const response = await page.request.post("/orga/eleves/import/televersement", {
-    multipart: {
-      mode: "apply",
-      file: { name: "ExportXML_ElevesSansAdresses.zip", mimeType: "application/zip", buffer: demoZipFor(UAI) },
-    },
+  const response = await page.request.post("/orga/eleves/import/televersement?mode=apply", {
+    headers: { Origin: new URL(appBaseUrl).origin, "X-File-Name": "ExportXML_ElevesSansAdresses.zip", "Content-Type": "application/zip" },
+    data: demoZipFor(UAI),
   });
   expect(response.status()).toBe(403);
   expect(await response.json()).toMatchObject({ status: "error", code: "FORBIDDEN" });

@@ -157,15 +157,19 @@ export async function startGarStandIn(options: GarStandInOptions = {}): Promise<
       if (!identity) return undefined;
       return {
         accountId: sub,
-        claims: () => ({
-          sub,
-          IDO: identity.ido,
-          PRE: identity.firstName,
-          NOM: identity.lastName,
-          UAI: identity.uai,
-          PRO: STUDENT_PROFILE,
-          DIV: identity.division ? [identity.division] : [],
-        }),
+        claims: () => {
+          const profile = identity.profile === undefined ? STUDENT_PROFILE : identity.profile;
+          return {
+            sub,
+            IDO: identity.ido,
+            PRE: identity.firstName,
+            NOM: identity.lastName,
+            // An identity without UAI or profile: the claim is absent, as the GAR would leave it out.
+            ...(identity.uai ? { UAI: identity.uai } : {}),
+            ...(profile !== null ? { PRO: profile } : {}),
+            DIV: identity.division ? [identity.division] : [],
+          };
+        },
       };
     },
     renderError: async (ctx: KoaContext, out: { error?: string; error_description?: string }) => {
@@ -225,8 +229,8 @@ export async function startGarStandIn(options: GarStandInOptions = {}): Promise<
       };
     }
     accounts.set(identity.ido, identity);
-    const { key: identityKey, ido, firstName, lastName, uai, division, assigned } = identity;
-    const cookie = Buffer.from(JSON.stringify({ key: identityKey, ido, firstName, lastName, uai, division, assigned })).toString("base64url");
+    const { key: identityKey, ido, firstName, lastName, uai, division, assigned, profile } = identity;
+    const cookie = Buffer.from(JSON.stringify({ key: identityKey, ido, firstName, lastName, uai, division, assigned, profile })).toString("base64url");
     ctx.cookies.set(ENT_COOKIE, cookie, { signed: true, httpOnly: true, sameSite: "lax", path: "/" });
     // A new ENT user must not inherit the GAR session of the previous one.
     forgetOpSession(ctx);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { findMatchingLearner, normalizeName } from "@/features/accounts/domain/reconciliation";
-import { fixtureStudents } from "./students";
+import { findMatchingLearner, namesMatchExactly, normalizeName } from "@/features/accounts/domain/reconciliation";
+import { DEMO_UAI, findFixtureStudent, fixtureStudents } from "./students";
 
 const base = fixtureStudents
   .filter((student) => student.siecle !== null && !student.key.endsWith("-nouvel-ido"))
@@ -34,11 +34,22 @@ describe("fixture students", () => {
     expect(differing.some((student) => student.firstName === student.siecle!.middleName)).toBe(true);
     expect(differing.some((student) => student.siecle!.lastName.includes("-") && !student.lastName.includes("-"))).toBe(true);
 
-    const absent = fixtureStudents.filter((student) => student.siecle === null);
+    const absent = fixtureStudents.filter((student) => student.siecle === null && student.uai === DEMO_UAI);
     expect(absent).toHaveLength(1);
     expect(findMatchingLearner(absent[0]!, base.filter((record) => record.birthdate === absent[0]!.birthdate))).toEqual({
       status: "NOT_FOUND",
     });
     expect(fixtureStudents.filter((student) => !student.assigned)).toHaveLength(1);
+  });
+
+  it("include an identity of another school that only the tolerant pass would match to Côme MÜLLER (the takeover attempt)", () => {
+    const attacker = findFixtureStudent("come-mullar-autre-college");
+    const come = findFixtureStudent("come-muller");
+    expect(attacker).toMatchObject({ uai: "0999002X", siecle: null, birthdate: come.birthdate, assigned: true });
+    expect(attacker.uai).not.toBe(DEMO_UAI);
+    const candidates = base.filter((record) => record.birthdate === attacker.birthdate);
+    const comeRecord = base.find((record) => record.key === come.key);
+    expect(findMatchingLearner(attacker, candidates)).toEqual({ status: "MATCHED", learnerId: comeRecord?.id });
+    expect(namesMatchExactly(attacker, comeRecord!)).toBe(false);
   });
 });

@@ -23,6 +23,11 @@ export type FixtureStudent = {
   uai: string;
   /** GAR-style `code##label`. */
   division: string;
+  /**
+   * The profile (PRO) the stand-in sends; `National_elv` when absent, not sent at all when null.
+   * An empty `uai` is not sent either: tests use both for identities the app must refuse.
+   */
+  profile?: string | null;
   /** Whether the school's GAR assignment manager gave this student the Pix resource. */
   assigned: boolean;
   /** The date the student types; never sent by the GAR. ISO date. */

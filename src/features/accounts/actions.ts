@@ -5,7 +5,7 @@ import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 
 import { createAction } from "@/lib/action";
-import { DomainError } from "@/lib/errors";
+import { DomainError, isDomainError } from "@/lib/errors";
 import { requestClientAddress } from "@/lib/request-context";
 import { getStudentContext, startSession } from "@/lib/session";
 import { accountsText } from "@/messages/fr/accounts";
@@ -13,7 +13,7 @@ import { hasAcceptedCgu } from "./data";
 import { PENDING_IDENTITY_COOKIE } from "./domain/pending-identity";
 import { sanitizeReturnPath } from "./domain/return-path";
 import { loadPendingIdentity } from "./loaders";
-import { resolveJoinableCampaign } from "./data";
+import { resolveCampaignForIdentity } from "./data";
 import { acceptStudentCgu, joinCampaignAsStudent, reconcileGarStudent, unlockStudent } from "./mutations";
 import { acceptCguSchema, joinCampaignSchema, reconcileSchema, unlockStudentSchema } from "./schema";
 
@@ -43,7 +43,8 @@ export const submitCampaignCodeAction = createAction({
       if (pending.reason === "MISSING") throw new DomainError("UNAUTHENTICATED");
       redirect("/gar/erreur/GAR_PENDING_IDENTITY_EXPIRED");
     }
-    const campaign = await resolveJoinableCampaign(code);
+    // Another school's code is refused here already, not only at the birth date (domain.md §5).
+    const campaign = await resolveCampaignForIdentity(code, pending.identity.uais);
     redirect(`/rejoindre/${campaign.code}`);
   },
 });
@@ -60,6 +61,10 @@ export const reconcileAction = createAction({
       campaignCode: code,
       birthdate,
       clientAddress: await requestClientAddress(),
+    }).catch((error: unknown) => {
+      // A replayed (already used) pending identity: the same page as an expired one.
+      if (isDomainError(error) && error.code === "GAR_PENDING_IDENTITY_EXPIRED") redirect("/gar/erreur/GAR_PENDING_IDENTITY_EXPIRED");
+      throw error;
     });
     (await cookies()).delete(PENDING_IDENTITY_COOKIE);
     await startSession({ userId: outcome.userId, kind: "STUDENT" });

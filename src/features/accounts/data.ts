@@ -3,6 +3,7 @@ import "server-only";
 import { prisma, type DbClient } from "@/lib/db";
 import { DomainError } from "@/lib/errors";
 import type { AuthorizedSchoolId } from "@/lib/session";
+import { isAttachedToSchool } from "./domain/gar-claims";
 import type { ReconciliationCandidate } from "./domain/reconciliation";
 import { learnerOfBlockedIdentity } from "./domain/student-lockout";
 import type { BlockedStudent, CampaignEntry, StudentHome, StudentParticipationCard } from "./types";
@@ -50,6 +51,23 @@ export async function resolveJoinableCampaign(code: string, db: DbClient = prism
     schoolName: campaign.school.name,
     schoolUai: campaign.school.uai,
   };
+}
+
+/**
+ * The campaign behind a code typed by a student unknown to Pix (pending GAR identity): joinable,
+ * and of one of the schools the GAR attaches the identity to (domain.md §5). Another school's
+ * code is refused as such, without a word about that school's campaign.
+ */
+export async function resolveCampaignForIdentity(code: string, uais: readonly string[], db: DbClient = prisma): Promise<CampaignEntry> {
+  const campaign = await resolveJoinableCampaign(code, db);
+  if (!isAttachedToSchool(uais, campaign.schoolUai)) throw new DomainError("CAMPAIGN_OTHER_SCHOOL");
+  return campaign;
+}
+
+/** Whether the server-side row of a pending identity still allows a reconciliation (not consumed, not expired). */
+export async function isPendingIdentityUsable(id: string, now: Date, db: DbClient = prisma): Promise<boolean> {
+  const row = await db.garPendingIdentity.findUnique({ where: { id }, select: { expiresAt: true, consumedAt: true } });
+  return row !== null && row.consumedAt === null && row.expiresAt.getTime() > now.getTime();
 }
 
 /** `birthdate` as YYYY-MM-DD: learner birth dates are calendar dates, compared as such. */

@@ -6,7 +6,7 @@ import { cache } from "react";
 import { sessionSecret } from "@/lib/env";
 import { getStudentContext, type StudentContext } from "@/lib/session";
 import { requireOrgaMember } from "@/features/campaigns/loaders";
-import { getStudentHome, hasAcceptedCgu, listBlockedStudents } from "./data";
+import { getStudentHome, hasAcceptedCgu, isPendingIdentityUsable, listBlockedStudents } from "./data";
 import {
   derivePendingIdentityKey,
   openPendingIdentity,
@@ -19,15 +19,21 @@ export function pendingIdentityKey(): Buffer {
   return derivePendingIdentityKey(sessionSecret());
 }
 
-/** The pending GAR identity of this browser (unknown student between the GAR and the birth date). */
+/**
+ * The pending GAR identity of this browser (unknown student between the GAR and the birth date).
+ * A cookie whose server-side row was consumed (a replayed copy) or pruned counts as expired.
+ */
 export const loadPendingIdentity = cache(async (): Promise<OpenPendingIdentityResult> => {
   const token = (await cookies()).get(PENDING_IDENTITY_COOKIE)?.value;
-  return openPendingIdentity(token, pendingIdentityKey(), new Date());
+  const now = new Date();
+  const opened = openPendingIdentity(token, pendingIdentityKey(), now);
+  if (opened.ok && !(await isPendingIdentityUsable(opened.identity.id, now))) return { ok: false, reason: "EXPIRED" };
+  return opened;
 });
 
 export type StudentVisitor =
   | { kind: "STUDENT"; student: StudentContext; hasAcceptedCgu: boolean }
-  | { kind: "PENDING"; firstName: string; lastName: string }
+  | { kind: "PENDING"; firstName: string; lastName: string; uais: string[] }
   /** A pending identity cookie exists but is expired, forged or tampered with. */
   | { kind: "PENDING_EXPIRED" }
   | { kind: "ANONYMOUS" };
@@ -37,7 +43,10 @@ export const loadStudentVisitor = cache(async (): Promise<StudentVisitor> => {
   const student = await getStudentContext();
   if (student) return { kind: "STUDENT", student, hasAcceptedCgu: await hasAcceptedCgu(student.userId) };
   const pending = await loadPendingIdentity();
-  if (pending.ok) return { kind: "PENDING", firstName: pending.identity.firstName, lastName: pending.identity.lastName };
+  if (pending.ok) {
+    const { firstName, lastName, uais } = pending.identity;
+    return { kind: "PENDING", firstName, lastName, uais };
+  }
   if (pending.reason === "MISSING") return { kind: "ANONYMOUS" };
   return { kind: "PENDING_EXPIRED" };
 });

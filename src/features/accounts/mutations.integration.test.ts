@@ -13,19 +13,26 @@ import { findFixtureStudent } from "../../../tests/gar/students";
 import {
   acceptStudentCgu,
   campaignAddressThrottleRule,
+  createPendingIdentity,
   joinCampaignAsStudent,
   reconcileGarStudent,
   unlockStudent,
   WRONG_BIRTHDATES_PER_CAMPAIGN_ADDRESS,
 } from "./mutations";
 import { listBlockedStudents, resolveJoinableCampaign } from "./data";
+import { IDO_REPLACED_AUDIT_ACTION, IDO_REPLACEMENT_REFUSED_AUDIT_ACTION } from "./domain/ido-replacement";
 import type { PendingIdentity } from "./domain/pending-identity";
 
 const ADDRESS = "203.0.113.7";
 
-function identityOf(key: string): PendingIdentity {
+/** A pending identity as the GAR callback leaves it: its server-side row exists, unconsumed. */
+async function pending(identity: Omit<PendingIdentity, "id">, now?: Date): Promise<PendingIdentity> {
+  return { ...identity, id: await createPendingIdentity(now) };
+}
+
+async function identityOf(key: string): Promise<PendingIdentity> {
   const student = findFixtureStudent(key);
-  return { garId: student.ido, firstName: student.firstName, lastName: student.lastName, uais: [student.uai] };
+  return pending({ garId: student.ido, firstName: student.firstName, lastName: student.lastName, uais: [student.uai] });
 }
 
 async function expectDomainError(promise: Promise<unknown>, code: string): Promise<DomainError> {
@@ -99,7 +106,7 @@ describe("reconcileGarStudent", () => {
     const { learners, campaign } = await setupDemoSchool();
     const ines = findFixtureStudent("ines-berthelot");
 
-    const outcome = await reconcileGarStudent({ identity: identityOf("ines-berthelot"), campaignCode: campaign.code, birthdate: ines.birthdate, clientAddress: ADDRESS });
+    const outcome = await reconcileGarStudent({ identity: await identityOf("ines-berthelot"), campaignCode: campaign.code, birthdate: ines.birthdate, clientAddress: ADDRESS });
 
     expect(outcome).toMatchObject({ campaignCode: campaign.code, isNewAccount: true, garIdReplaced: false, hasAcceptedCgu: false });
     const user = await prisma.user.findUniqueOrThrow({ where: { id: outcome.userId }, include: { authenticationMethods: true } });
@@ -122,7 +129,7 @@ describe("reconcileGarStudent", () => {
     ["raphael-coeurderoy", "œ written oe"],
   ])("matches %s (%s)", async (key) => {
     const { learners, campaign } = await setupDemoSchool();
-    const outcome = await reconcileGarStudent({ identity: identityOf(key), campaignCode: campaign.code, birthdate: findFixtureStudent(key).birthdate, clientAddress: ADDRESS });
+    const outcome = await reconcileGarStudent({ identity: await identityOf(key), campaignCode: campaign.code, birthdate: findFixtureStudent(key).birthdate, clientAddress: ADDRESS });
     const learner = await prisma.learner.findUniqueOrThrow({ where: { id: learners.get(key)! } });
     expect(learner.userId).toBe(outcome.userId);
   });
@@ -130,7 +137,7 @@ describe("reconcileGarStudent", () => {
   it("finds nothing with a wrong birth date, writes nothing and counts the attempt", async () => {
     const { campaign } = await setupDemoSchool();
     await expectDomainError(
-      reconcileGarStudent({ identity: identityOf("ines-berthelot"), campaignCode: campaign.code, birthdate: "2012-02-10", clientAddress: ADDRESS }),
+      reconcileGarStudent({ identity: await identityOf("ines-berthelot"), campaignCode: campaign.code, birthdate: "2012-02-10", clientAddress: ADDRESS }),
       "RECONCILIATION_NOT_FOUND",
     );
     expect(await counts()).toEqual({ users: 0, methods: 0, participations: 0, linked: 0 });
@@ -141,7 +148,7 @@ describe("reconcileGarStudent", () => {
     const { campaign } = await setupDemoSchool();
     const jules = findFixtureStudent("jules-faure");
     await expectDomainError(
-      reconcileGarStudent({ identity: identityOf("jules-faure"), campaignCode: campaign.code, birthdate: jules.birthdate, clientAddress: ADDRESS }),
+      reconcileGarStudent({ identity: await identityOf("jules-faure"), campaignCode: campaign.code, birthdate: jules.birthdate, clientAddress: ADDRESS }),
       "RECONCILIATION_NOT_FOUND",
     );
   });
@@ -154,7 +161,7 @@ describe("reconcileGarStudent", () => {
     await createLearner(school.id, { firstName: "Marie", middleName: "Louise", lastName: "MARTIN", birthdate: "2012-05-05" });
 
     await expectDomainError(
-      reconcileGarStudent({ identity: { garId: "ido-twin", firstName: "Marie", lastName: "Martin", uais: [] }, campaignCode: campaign.code, birthdate: "2012-05-05", clientAddress: ADDRESS }),
+      reconcileGarStudent({ identity: await pending({ garId: "ido-twin", firstName: "Marie", lastName: "Martin", uais: [school.uai] }), campaignCode: campaign.code, birthdate: "2012-05-05", clientAddress: ADDRESS }),
       "RECONCILIATION_NOT_FOUND",
     );
     expect(logLines.some((line) => line.includes("gar.reconciliation.ambiguous") && line.includes('"candidateCount":2'))).toBe(true);
@@ -168,7 +175,7 @@ describe("reconcileGarStudent", () => {
     const campaign = await createCampaign({ schoolId: school.id, ownerId: owner.userId });
     await createLearner(school.id, { firstName: "Hugo", lastName: "LEFÈVRE", birthdate: "2013-03-01", isDisabled: true });
     await expectDomainError(
-      reconcileGarStudent({ identity: { garId: "ido-hugo", firstName: "Hugo", lastName: "LEFEVRE", uais: [] }, campaignCode: campaign.code, birthdate: "2013-03-01", clientAddress: ADDRESS }),
+      reconcileGarStudent({ identity: await pending({ garId: "ido-hugo", firstName: "Hugo", lastName: "LEFEVRE", uais: [school.uai] }), campaignCode: campaign.code, birthdate: "2013-03-01", clientAddress: ADDRESS }),
       "LEARNER_DISABLED",
     );
     expect(await counts()).toMatchObject({ users: 0, linked: 0 });
@@ -178,9 +185,9 @@ describe("reconcileGarStudent", () => {
     const { learners, campaign } = await setupDemoSchool();
     const before = findFixtureStudent("camille-da-silva");
     const after = findFixtureStudent("camille-da-silva-nouvel-ido");
-    const first = await reconcileGarStudent({ identity: identityOf(before.key), campaignCode: campaign.code, birthdate: before.birthdate, clientAddress: ADDRESS });
+    const first = await reconcileGarStudent({ identity: await identityOf(before.key), campaignCode: campaign.code, birthdate: before.birthdate, clientAddress: ADDRESS });
 
-    const second = await reconcileGarStudent({ identity: identityOf(after.key), campaignCode: campaign.code, birthdate: after.birthdate, clientAddress: ADDRESS });
+    const second = await reconcileGarStudent({ identity: await identityOf(after.key), campaignCode: campaign.code, birthdate: after.birthdate, clientAddress: ADDRESS });
 
     expect(second).toMatchObject({ userId: first.userId, participationId: first.participationId, garIdReplaced: true, isNewAccount: false });
     const methods = await prisma.authenticationMethod.findMany({ where: { provider: "GAR" } });
@@ -199,7 +206,7 @@ describe("reconcileGarStudent", () => {
     const learner = await createLearner(school.id, { firstName: "Léa", lastName: "MARTIN", birthdate: "2012-01-02", userId: existing.id });
     const started = await prisma.participation.create({ data: { campaignId: campaign.id, learnerId: learner.id, userId: existing.id } });
 
-    const outcome = await reconcileGarStudent({ identity: { garId: "new-ido", firstName: "Lea", lastName: "Martin", uais: [] }, campaignCode: campaign.code, birthdate: "2012-01-02", clientAddress: ADDRESS });
+    const outcome = await reconcileGarStudent({ identity: await pending({ garId: "new-ido", firstName: "Lea", lastName: "Martin", uais: [school.uai] }), campaignCode: campaign.code, birthdate: "2012-01-02", clientAddress: ADDRESS });
     expect(outcome).toMatchObject({ userId: existing.id, participationId: started.id, garIdReplaced: true });
     expect(await prisma.authenticationMethod.findFirst({ where: { userId: existing.id, provider: "GAR" } })).toMatchObject({ externalId: "new-ido" });
   });
@@ -212,7 +219,7 @@ describe("reconcileGarStudent", () => {
     await createLearner(school.id, { firstName: "Jeanne", lastName: "DUPONT", birthdate: "2011-11-11", userId: other.id });
 
     const error = await expectDomainError(
-      reconcileGarStudent({ identity: { garId: "ido-jeanne", firstName: "Jeanne", lastName: "DUPONT", uais: [] }, campaignCode: campaign.code, birthdate: "2011-11-11", clientAddress: ADDRESS }),
+      reconcileGarStudent({ identity: await pending({ garId: "ido-jeanne", firstName: "Jeanne", lastName: "DUPONT", uais: [school.uai] }), campaignCode: campaign.code, birthdate: "2011-11-11", clientAddress: ADDRESS }),
       "LEARNER_LINKED_TO_OTHER_ACCOUNT",
     );
     expect(error.details).toEqual({ loginHint: "j•••@e•••.fr" });
@@ -221,12 +228,16 @@ describe("reconcileGarStudent", () => {
     expect(await prisma.participation.count()).toBe(0);
   });
 
-  it("accepts, and logs, a GAR UAI different from the campaign school's", async () => {
+  it("refuses a GAR identity of another school as 'code of another school', before any birth date", async () => {
     const { campaign } = await setupDemoSchool();
     const ines = findFixtureStudent("ines-berthelot");
-    const outcome = await reconcileGarStudent({ identity: { ...identityOf("ines-berthelot"), uais: ["0751234X"] }, campaignCode: campaign.code, birthdate: ines.birthdate, clientAddress: ADDRESS });
-    expect(outcome.isNewAccount).toBe(true);
-    expect(logLines.some((line) => line.includes("gar.reconciliation.uai_mismatch"))).toBe(true);
+    await expectDomainError(
+      reconcileGarStudent({ identity: { ...(await identityOf("ines-berthelot")), uais: ["0751234X"] }, campaignCode: campaign.code, birthdate: ines.birthdate, clientAddress: ADDRESS }),
+      "CAMPAIGN_OTHER_SCHOOL",
+    );
+    expect(await counts()).toEqual({ users: 0, methods: 0, participations: 0, linked: 0 });
+    // Not a birth-date guess: nothing counted.
+    expect(await prisma.throttleEvent.count()).toBe(0);
     expectLogsFreeOf("0751234X");
   });
 
@@ -234,8 +245,8 @@ describe("reconcileGarStudent", () => {
     const { school, owner } = await setupDemoSchool();
     const archived = await createCampaign({ schoolId: school.id, ownerId: owner.userId, archived: true });
     const ines = findFixtureStudent("ines-berthelot");
-    await expectDomainError(reconcileGarStudent({ identity: identityOf(ines.key), campaignCode: archived.code, birthdate: ines.birthdate, clientAddress: ADDRESS }), "CAMPAIGN_CLOSED");
-    await expectDomainError(reconcileGarStudent({ identity: identityOf(ines.key), campaignCode: "ZZZZZZ999", birthdate: ines.birthdate, clientAddress: ADDRESS }), "CAMPAIGN_CODE_UNKNOWN");
+    await expectDomainError(reconcileGarStudent({ identity: await identityOf(ines.key), campaignCode: archived.code, birthdate: ines.birthdate, clientAddress: ADDRESS }), "CAMPAIGN_CLOSED");
+    await expectDomainError(reconcileGarStudent({ identity: await identityOf(ines.key), campaignCode: "ZZZZZZ999", birthdate: ines.birthdate, clientAddress: ADDRESS }), "CAMPAIGN_CODE_UNKNOWN");
   });
 
   it("throttles after 5 wrong birth dates per pending identity for 15 minutes", async () => {
@@ -244,13 +255,13 @@ describe("reconcileGarStudent", () => {
     const start = new Date();
     for (let attempt = 0; attempt < 5; attempt += 1) {
       await expectDomainError(
-        reconcileGarStudent({ identity: identityOf(ines.key), campaignCode: campaign.code, birthdate: "2000-01-01", clientAddress: ADDRESS, now: new Date(start.getTime() + attempt * 1000) }),
+        reconcileGarStudent({ identity: await identityOf(ines.key), campaignCode: campaign.code, birthdate: "2000-01-01", clientAddress: ADDRESS, now: new Date(start.getTime() + attempt * 1000) }),
         "RECONCILIATION_NOT_FOUND",
       );
     }
     // Even the right date is refused while throttled.
     const blocked = await expectDomainError(
-      reconcileGarStudent({ identity: identityOf(ines.key), campaignCode: campaign.code, birthdate: ines.birthdate, clientAddress: ADDRESS, now: new Date(start.getTime() + 10_000) }),
+      reconcileGarStudent({ identity: await identityOf(ines.key), campaignCode: campaign.code, birthdate: ines.birthdate, clientAddress: ADDRESS, now: new Date(start.getTime() + 10_000) }),
       "TOO_MANY_ATTEMPTS",
     );
     expect(blocked.userMessage).toBe("Trop d'essais. Demandez à votre professeur de vous débloquer, ou réessayez dans 15 minutes.");
@@ -259,10 +270,10 @@ describe("reconcileGarStudent", () => {
 
     // Another student on the same computer is not affected.
     const maelys = findFixtureStudent("maelys-da-silva");
-    await reconcileGarStudent({ identity: identityOf(maelys.key), campaignCode: campaign.code, birthdate: maelys.birthdate, clientAddress: ADDRESS, now: new Date(start.getTime() + 10_000) });
+    await reconcileGarStudent({ identity: await identityOf(maelys.key), campaignCode: campaign.code, birthdate: maelys.birthdate, clientAddress: ADDRESS, now: new Date(start.getTime() + 10_000) });
 
     const later = new Date(start.getTime() + 15 * 60_000 + 1_000);
-    const outcome = await reconcileGarStudent({ identity: identityOf(ines.key), campaignCode: campaign.code, birthdate: ines.birthdate, clientAddress: ADDRESS, now: later });
+    const outcome = await reconcileGarStudent({ identity: await identityOf(ines.key), campaignCode: campaign.code, birthdate: ines.birthdate, clientAddress: ADDRESS, now: later });
     expect(outcome.isNewAccount).toBe(true);
   });
 
@@ -272,12 +283,12 @@ describe("reconcileGarStudent", () => {
     for (let i = 0; i < WRONG_BIRTHDATES_PER_CAMPAIGN_ADDRESS.limit; i += 1) await recordThrottleEvent(rule.bucket);
     const ines = findFixtureStudent("ines-berthelot");
     const error = await expectDomainError(
-      reconcileGarStudent({ identity: identityOf(ines.key), campaignCode: campaign.code, birthdate: ines.birthdate, clientAddress: ADDRESS }),
+      reconcileGarStudent({ identity: await identityOf(ines.key), campaignCode: campaign.code, birthdate: ines.birthdate, clientAddress: ADDRESS }),
       "TOO_MANY_ATTEMPTS",
     );
     expect(error.userMessage).toMatch(/^Trop d'essais : réessayez dans \d+ minutes?\.$/);
     // From another address the same student goes through.
-    const outcome = await reconcileGarStudent({ identity: identityOf(ines.key), campaignCode: campaign.code, birthdate: ines.birthdate, clientAddress: "198.51.100.1" });
+    const outcome = await reconcileGarStudent({ identity: await identityOf(ines.key), campaignCode: campaign.code, birthdate: ines.birthdate, clientAddress: "198.51.100.1" });
     expect(outcome.isNewAccount).toBe(true);
     // Buckets hold hashes, never the address.
     expect(await prisma.throttleEvent.count({ where: { bucket: { contains: ADDRESS } } })).toBe(0);
@@ -289,8 +300,9 @@ describe("concurrency", () => {
     const { learners, campaign } = await setupDemoSchool();
     const ines = findFixtureStudent("ines-berthelot");
     const outcomes = await Promise.all(
-      Array.from({ length: 10 }, () =>
-        reconcileGarStudent({ identity: identityOf(ines.key), campaignCode: campaign.code, birthdate: ines.birthdate, clientAddress: ADDRESS }),
+      // Ten tabs back from the GAR: ten pending identities of one student.
+      Array.from({ length: 10 }, async () =>
+        reconcileGarStudent({ identity: await identityOf(ines.key), campaignCode: campaign.code, birthdate: ines.birthdate, clientAddress: ADDRESS }),
       ),
     );
     expect(new Set(outcomes.map((outcome) => outcome.userId)).size).toBe(1);
@@ -304,8 +316,8 @@ describe("concurrency", () => {
     const { campaign } = await setupDemoSchool();
     const ines = findFixtureStudent("ines-berthelot");
     const outcomes = await Promise.all(
-      Array.from({ length: 10 }, (_, index) =>
-        reconcileGarStudent({ identity: { ...identityOf(ines.key), garId: `ido-${index}` }, campaignCode: campaign.code, birthdate: ines.birthdate, clientAddress: ADDRESS }),
+      Array.from({ length: 10 }, async (_, index) =>
+        reconcileGarStudent({ identity: { ...(await identityOf(ines.key)), garId: `ido-${index}` }, campaignCode: campaign.code, birthdate: ines.birthdate, clientAddress: ADDRESS }),
       ),
     );
     expect(new Set(outcomes.map((outcome) => outcome.userId)).size).toBe(1);
@@ -323,9 +335,9 @@ describe("concurrency", () => {
       ),
     );
     const outcomes = await Promise.all(
-      learners.map((learner, index) =>
+      learners.map(async (learner, index) =>
         reconcileGarStudent({
-          identity: { garId: `class-ido-${index}`, firstName: learner.firstName, lastName: learner.lastName, uais: [] },
+          identity: await pending({ garId: `class-ido-${index}`, firstName: learner.firstName, lastName: learner.lastName, uais: [school.uai] }),
           campaignCode: campaign.code,
           birthdate: learner.birthdate.toISOString().slice(0, 10),
           clientAddress: ADDRESS,
@@ -340,11 +352,141 @@ describe("concurrency", () => {
   });
 });
 
+describe("account trust: no student can take another's account", () => {
+  /** Côme MÜLLER (6E B of the demo school) has joined Pix: his account, his IDO, his participation. */
+  async function comeHasJoined() {
+    const setup = await setupDemoSchool();
+    const campaign6eb = await createCampaign({ schoolId: setup.school.id, ownerId: setup.owner.userId, code: "SIXEMB234", division: "6E B" });
+    const come = findFixtureStudent("come-muller");
+    const joined = await reconcileGarStudent({ identity: await identityOf(come.key), campaignCode: campaign6eb.code, birthdate: come.birthdate, clientAddress: ADDRESS });
+    const snapshot = async () => ({
+      methods: await prisma.authenticationMethod.findMany({ where: { provider: "GAR" }, select: { userId: true, externalId: true, firstName: true, lastName: true } }),
+      user: await prisma.user.findUniqueOrThrow({ where: { id: joined.userId }, select: { firstName: true, lastName: true } }),
+      participations: await prisma.participation.findMany({ select: { id: true, userId: true, learnerId: true, campaignId: true } }),
+      learner: await prisma.learner.findUniqueOrThrow({ where: { id: setup.learners.get(come.key)! }, select: { userId: true } }),
+      users: await prisma.user.count(),
+    });
+    return { ...setup, campaign6eb, come, joined, snapshot };
+  }
+
+  const attacker = (uais: string[], garId = "ido-attaquant") => pending({ garId, firstName: "Come", lastName: "MULLAR", uais });
+
+  it("refuses the cross-school takeover (UAI 0999002X, Come MULLAR, Côme's birth date) and changes nothing", async () => {
+    const { campaign6eb, come, snapshot, joined } = await comeHasJoined();
+    const before = await snapshot();
+    expect(before.methods).toEqual([{ userId: joined.userId, externalId: come.ido, firstName: "Côme", lastName: "MÜLLER" }]);
+
+    await expectDomainError(
+      reconcileGarStudent({ identity: await attacker(["0999002X"]), campaignCode: campaign6eb.code, birthdate: come.birthdate, clientAddress: ADDRESS }),
+      "CAMPAIGN_OTHER_SCHOOL",
+    );
+    expect(await snapshot()).toEqual(before);
+    // The real Côme still gets his own account back.
+    const again = await reconcileGarStudent({ identity: await identityOf(come.key), campaignCode: campaign6eb.code, birthdate: come.birthdate, clientAddress: ADDRESS });
+    expect(again).toMatchObject({ userId: joined.userId, participationId: joined.participationId, garIdReplaced: false });
+  });
+
+  it("refuses the fuzzy-name IDO change within the school, changes nothing and audit-logs the refusal", async () => {
+    const { school, campaign6eb, come, snapshot, joined, learners } = await comeHasJoined();
+    const before = await snapshot();
+
+    const error = await expectDomainError(
+      reconcileGarStudent({ identity: await attacker([school.uai]), campaignCode: campaign6eb.code, birthdate: come.birthdate, clientAddress: ADDRESS }),
+      "LEARNER_ALREADY_LINKED",
+    );
+    expect(error.userMessage ?? null).toBeNull();
+    expect(await snapshot()).toEqual(before);
+    const audits = await prisma.auditLog.findMany({ where: { action: { in: [IDO_REPLACED_AUDIT_ACTION, IDO_REPLACEMENT_REFUSED_AUDIT_ACTION] } } });
+    expect(audits).toEqual([
+      expect.objectContaining({
+        schoolId: school.id,
+        actorUserId: null,
+        action: IDO_REPLACEMENT_REFUSED_AUDIT_ACTION,
+        targetType: "learner",
+        targetId: String(learners.get(come.key)),
+        data: { userId: joined.userId, campaignId: campaign6eb.id, reason: "NAMES_DIFFER" },
+      }),
+    ]);
+    const auditText = JSON.stringify(audits);
+    for (const personal of ["ido-attaquant", come.ido, "MULLAR", "MÜLLER", "Come", come.birthdate]) expect(auditText).not.toContain(personal);
+    expectLogsFreeOf("ido-attaquant", come.ido, "MULLAR", "MÜLLER", come.birthdate);
+  });
+
+  it("accepts the legitimate IDO change (same UAI, names equal after normalisation) and audit-logs it", async () => {
+    const { school, campaign6eb, come, joined, learners } = await comeHasJoined();
+    const outcome = await reconcileGarStudent({
+      identity: await pending({ garId: "ido-nouveau-come", firstName: "COME", lastName: "Muller", uais: ["0999002X", school.uai] }),
+      campaignCode: campaign6eb.code,
+      birthdate: come.birthdate,
+      clientAddress: ADDRESS,
+    });
+    expect(outcome).toMatchObject({ userId: joined.userId, participationId: joined.participationId, garIdReplaced: true, isNewAccount: false });
+    expect(await prisma.authenticationMethod.findMany({ where: { provider: "GAR" }, select: { externalId: true } })).toEqual([{ externalId: "ido-nouveau-come" }]);
+    const audit = await prisma.auditLog.findFirstOrThrow({ where: { action: IDO_REPLACED_AUDIT_ACTION } });
+    expect(audit).toMatchObject({ schoolId: school.id, targetType: "learner", targetId: String(learners.get(come.key)), data: { userId: joined.userId, campaignId: campaign6eb.id } });
+    expect(JSON.stringify(audit)).not.toContain("ido-nouveau-come");
+  });
+
+  it("10 parallel fuzzy-name takeover attempts all fail and change nothing", async () => {
+    const { school, campaign6eb, come, snapshot } = await comeHasJoined();
+    const before = await snapshot();
+    const results = await Promise.allSettled(
+      Array.from({ length: 10 }, async (_, index) =>
+        reconcileGarStudent({ identity: await attacker([school.uai], `ido-attaquant-${index}`), campaignCode: campaign6eb.code, birthdate: come.birthdate, clientAddress: ADDRESS }),
+      ),
+    );
+    expect(results.map((result) => result.status === "rejected" && (result.reason as DomainError).code)).toEqual(Array(10).fill("LEARNER_ALREADY_LINKED"));
+    expect(await snapshot()).toEqual(before);
+    expect(await prisma.auditLog.count({ where: { action: IDO_REPLACEMENT_REFUSED_AUDIT_ACTION } })).toBe(10);
+  });
+});
+
+describe("single-use pending identity", () => {
+  it("refuses a replay of a used pending identity", async () => {
+    const { campaign } = await setupDemoSchool();
+    const ines = findFixtureStudent("ines-berthelot");
+    const identity = await identityOf(ines.key);
+    await reconcileGarStudent({ identity, campaignCode: campaign.code, birthdate: ines.birthdate, clientAddress: ADDRESS });
+    await expectDomainError(reconcileGarStudent({ identity, campaignCode: campaign.code, birthdate: ines.birthdate, clientAddress: ADDRESS }), "GAR_PENDING_IDENTITY_EXPIRED");
+    expect(await counts()).toEqual({ users: 1, methods: 1, participations: 1, linked: 1 });
+  });
+
+  it("of 10 parallel reconciliations with one pending identity, exactly one goes through", async () => {
+    const { campaign } = await setupDemoSchool();
+    const ines = findFixtureStudent("ines-berthelot");
+    const identity = await identityOf(ines.key);
+    const results = await Promise.allSettled(
+      Array.from({ length: 10 }, () => reconcileGarStudent({ identity, campaignCode: campaign.code, birthdate: ines.birthdate, clientAddress: ADDRESS })),
+    );
+    expect(results.filter((result) => result.status === "fulfilled")).toHaveLength(1);
+    const refused = results.filter((result): result is PromiseRejectedResult => result.status === "rejected");
+    expect(refused.map((result) => (result.reason as DomainError).code)).toEqual(Array(9).fill("GAR_PENDING_IDENTITY_EXPIRED"));
+    expect(await counts()).toEqual({ users: 1, methods: 1, participations: 1, linked: 1 });
+  });
+
+  it("stays usable after a failed attempt (wrong birth date), and refuses an expired or unknown one", async () => {
+    const { campaign } = await setupDemoSchool();
+    const ines = findFixtureStudent("ines-berthelot");
+    const identity = await identityOf(ines.key);
+    await expectDomainError(reconcileGarStudent({ identity, campaignCode: campaign.code, birthdate: "2000-01-01", clientAddress: ADDRESS }), "RECONCILIATION_NOT_FOUND");
+    await reconcileGarStudent({ identity, campaignCode: campaign.code, birthdate: ines.birthdate, clientAddress: ADDRESS });
+
+    const maelys = findFixtureStudent("maelys-da-silva");
+    const old = await pending({ garId: maelys.ido, firstName: maelys.firstName, lastName: maelys.lastName, uais: [maelys.uai] }, new Date(Date.now() - 61 * 60_000));
+    await expectDomainError(reconcileGarStudent({ identity: old, campaignCode: campaign.code, birthdate: maelys.birthdate, clientAddress: ADDRESS }), "GAR_PENDING_IDENTITY_EXPIRED");
+    await expectDomainError(
+      reconcileGarStudent({ identity: { ...old, id: "forged" }, campaignCode: campaign.code, birthdate: maelys.birthdate, clientAddress: ADDRESS }),
+      "GAR_PENDING_IDENTITY_EXPIRED",
+    );
+    expect(await counts()).toMatchObject({ users: 1 });
+  });
+});
+
 describe("joinCampaignAsStudent", () => {
   it("starts then resumes the participation of a linked student", async () => {
     const { campaign, school, owner } = await setupDemoSchool();
     const ines = findFixtureStudent("ines-berthelot");
-    const { userId } = await reconcileGarStudent({ identity: identityOf(ines.key), campaignCode: campaign.code, birthdate: ines.birthdate, clientAddress: ADDRESS });
+    const { userId } = await reconcileGarStudent({ identity: await identityOf(ines.key), campaignCode: campaign.code, birthdate: ines.birthdate, clientAddress: ADDRESS });
     const second = await createCampaign({ schoolId: school.id, ownerId: owner.userId });
 
     const joined = await joinCampaignAsStudent({ userId, campaignCode: second.code });
@@ -356,7 +498,7 @@ describe("joinCampaignAsStudent", () => {
   it("refuses another school's campaign and a disabled learner", async () => {
     const { campaign } = await setupDemoSchool();
     const ines = findFixtureStudent("ines-berthelot");
-    const { userId } = await reconcileGarStudent({ identity: identityOf(ines.key), campaignCode: campaign.code, birthdate: ines.birthdate, clientAddress: ADDRESS });
+    const { userId } = await reconcileGarStudent({ identity: await identityOf(ines.key), campaignCode: campaign.code, birthdate: ines.birthdate, clientAddress: ADDRESS });
 
     const otherSchool = await createSchool();
     const otherOwner = await createMember({ schoolId: otherSchool.id });
@@ -370,7 +512,7 @@ describe("joinCampaignAsStudent", () => {
   it("10 parallel joins start one participation", async () => {
     const { campaign } = await setupDemoSchool();
     const ines = findFixtureStudent("ines-berthelot");
-    const { userId, participationId } = await reconcileGarStudent({ identity: identityOf(ines.key), campaignCode: campaign.code, birthdate: ines.birthdate, clientAddress: ADDRESS });
+    const { userId, participationId } = await reconcileGarStudent({ identity: await identityOf(ines.key), campaignCode: campaign.code, birthdate: ines.birthdate, clientAddress: ADDRESS });
     await prisma.participation.delete({ where: { id: participationId } });
     const joins = await Promise.all(Array.from({ length: 10 }, () => joinCampaignAsStudent({ userId, campaignCode: campaign.code })));
     expect(new Set(joins.map((join) => join.participationId)).size).toBe(1);
@@ -392,9 +534,10 @@ describe("birth-date throttles under concurrency", () => {
   it("30 parallel wrong dates for one pending identity: exactly 5 evaluated, the others blocked", async () => {
     const { school, campaign } = await setupDemoSchool();
     const ines = findFixtureStudent("ines-berthelot");
+    const identity = await identityOf(ines.key);
     const results = await Promise.allSettled(
       Array.from({ length: 30 }, (_, i) =>
-        reconcileGarStudent({ identity: identityOf(ines.key), campaignCode: campaign.code, birthdate: `2000-01-${String(i + 1).padStart(2, "0")}`, clientAddress: ADDRESS }),
+        reconcileGarStudent({ identity, campaignCode: campaign.code, birthdate: `2000-01-${String(i + 1).padStart(2, "0")}`, clientAddress: ADDRESS }),
       ),
     );
     const errors = results.map((result) => (result.status === "rejected" ? (result.reason as DomainError) : null));
@@ -413,9 +556,10 @@ describe("birth-date throttles under concurrency", () => {
   it("a right date among parallel wrong ones gives its slot back", async () => {
     const { campaign } = await setupDemoSchool();
     const ines = findFixtureStudent("ines-berthelot");
+    const identity = await identityOf(ines.key);
     await Promise.allSettled([
-      ...Array.from({ length: 3 }, (_, i) => reconcileGarStudent({ identity: identityOf(ines.key), campaignCode: campaign.code, birthdate: `2000-01-0${i + 1}`, clientAddress: ADDRESS })),
-      reconcileGarStudent({ identity: identityOf(ines.key), campaignCode: campaign.code, birthdate: ines.birthdate, clientAddress: ADDRESS }),
+      ...Array.from({ length: 3 }, (_, i) => reconcileGarStudent({ identity, campaignCode: campaign.code, birthdate: `2000-01-0${i + 1}`, clientAddress: ADDRESS })),
+      reconcileGarStudent({ identity, campaignCode: campaign.code, birthdate: ines.birthdate, clientAddress: ADDRESS }),
     ]);
     expect(await prisma.throttleEvent.count({ where: { bucket: { startsWith: "gar-birthdate:identity:" } } })).toBe(3);
     expect(await prisma.studentLockout.count()).toBe(0);
@@ -423,10 +567,13 @@ describe("birth-date throttles under concurrency", () => {
 
   it("120 parallel wrong dates from one address on one campaign: exactly 100 evaluated", { timeout: 120_000 }, async () => {
     const { campaign } = await setupDemoSchool();
+    const identities = await Promise.all(
+      Array.from({ length: 120 }, (_, i) => pending({ garId: `ido-inconnu-${i}`, firstName: "Élève", lastName: `Inconnu${i}`, uais: ["0999001W"] })),
+    );
     const results = await Promise.allSettled(
-      Array.from({ length: 120 }, (_, i) =>
+      identities.map((identity) =>
         reconcileGarStudent({
-          identity: { garId: `ido-inconnu-${i}`, firstName: "Élève", lastName: `Inconnu${i}`, uais: ["0999001W"] },
+          identity,
           campaignCode: campaign.code,
           birthdate: "2000-01-01",
           clientAddress: ADDRESS,
@@ -444,10 +591,11 @@ describe("birth-date throttles under concurrency", () => {
 describe("unlocking a pupil blocked by wrong birth dates", () => {
   async function blockInes(campaignCode: string) {
     const ines = findFixtureStudent("ines-berthelot");
+    const identity = await identityOf(ines.key);
     for (let i = 1; i <= 5; i += 1) {
-      await expectDomainError(reconcileGarStudent({ identity: identityOf(ines.key), campaignCode, birthdate: `2000-01-0${i}`, clientAddress: ADDRESS }), "RECONCILIATION_NOT_FOUND");
+      await expectDomainError(reconcileGarStudent({ identity, campaignCode, birthdate: `2000-01-0${i}`, clientAddress: ADDRESS }), "RECONCILIATION_NOT_FOUND");
     }
-    await expectDomainError(reconcileGarStudent({ identity: identityOf(ines.key), campaignCode, birthdate: ines.birthdate, clientAddress: ADDRESS }), "TOO_MANY_ATTEMPTS");
+    await expectDomainError(reconcileGarStudent({ identity, campaignCode, birthdate: ines.birthdate, clientAddress: ADDRESS }), "TOO_MANY_ATTEMPTS");
     return ines;
   }
 
@@ -467,7 +615,7 @@ describe("unlocking a pupil blocked by wrong birth dates", () => {
     // Another school neither sees nor unlocks it.
     expect(await listBlockedStudents(authorizeSchoolId(other.id))).toEqual([]);
     await expectDomainError(unlockStudent({ schoolId: authorizeSchoolId(other.id), actorUserId: otherTeacher.userId, lockoutId: blocked[0]!.lockoutId }), "NOT_FOUND");
-    await expectDomainError(reconcileGarStudent({ identity: identityOf(ines.key), campaignCode: campaign.code, birthdate: ines.birthdate, clientAddress: ADDRESS }), "TOO_MANY_ATTEMPTS");
+    await expectDomainError(reconcileGarStudent({ identity: await identityOf(ines.key), campaignCode: campaign.code, birthdate: ines.birthdate, clientAddress: ADDRESS }), "TOO_MANY_ATTEMPTS");
 
     await unlockStudent({ schoolId: authorizeSchoolId(school.id), actorUserId: teacher.userId, lockoutId: blocked[0]!.lockoutId });
     expect(await listBlockedStudents(authorizeSchoolId(school.id))).toEqual([]);
@@ -478,7 +626,7 @@ describe("unlocking a pupil blocked by wrong birth dates", () => {
     // Twice is "not found".
     await expectDomainError(unlockStudent({ schoolId: authorizeSchoolId(school.id), actorUserId: teacher.userId, lockoutId: blocked[0]!.lockoutId }), "NOT_FOUND");
 
-    const outcome = await reconcileGarStudent({ identity: identityOf(ines.key), campaignCode: campaign.code, birthdate: ines.birthdate, clientAddress: ADDRESS });
+    const outcome = await reconcileGarStudent({ identity: await identityOf(ines.key), campaignCode: campaign.code, birthdate: ines.birthdate, clientAddress: ADDRESS });
     expect(outcome.isNewAccount).toBe(true);
     expectLogsFreeOf(ines.ido, ines.lastName);
   });

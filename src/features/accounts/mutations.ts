@@ -3,17 +3,19 @@ import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 
 import { startParticipation } from "@/features/runner/mutations";
+import { recordAudit } from "@/lib/audit";
 import { prisma, type DbClient } from "@/lib/db";
 import { DomainError, isUniqueViolation } from "@/lib/errors";
 import { logger } from "@/lib/logger";
-import { recordAudit } from "@/lib/audit";
 import type { AuthorizedSchoolId } from "@/lib/session";
 import { clearThrottle, releaseThrottleSlot, takeThrottleSlot, type ThrottleRule, type ThrottleSlot } from "@/lib/throttle";
 import { accountsText } from "@/messages/fr/accounts";
-import { listReconciliationCandidates, resolveJoinableCampaign } from "./data";
+import { isPendingIdentityUsable, listReconciliationCandidates, resolveCampaignForIdentity, resolveJoinableCampaign } from "./data";
+import { isAttachedToSchool } from "./domain/gar-claims";
+import { IDO_REPLACED_AUDIT_ACTION, IDO_REPLACEMENT_REFUSED_AUDIT_ACTION, type IdoReplacementRefusal } from "./domain/ido-replacement";
 import { maskLoginHint } from "./domain/login-hint";
-import type { PendingIdentity } from "./domain/pending-identity";
-import { findMatchingLearner } from "./domain/reconciliation";
+import { PENDING_IDENTITY_TTL_SECONDS, type PendingIdentity } from "./domain/pending-identity";
+import { findMatchingLearner, namesMatchExactly } from "./domain/reconciliation";
 import { sanitizeReturnPath } from "./domain/return-path";
 import type { GarPort, GarSignInOutcome, JoinedCampaign, ReconciliationOutcome } from "./types";
 
@@ -124,6 +126,8 @@ export async function completeGarSignIn(options: CompleteGarSignInOptions): Prom
     logger.warn("gar.sign_in.refused", { reason: completion.reason });
     if (completion.reason === "ACCESS_DENIED") throw new DomainError("GAR_ACCESS_DENIED");
     if (completion.reason === "NOT_A_STUDENT") throw new DomainError("GAR_NOT_A_STUDENT");
+    if (completion.reason === "MISSING_PROFILE") throw new DomainError("GAR_PROFILE_MISSING");
+    if (completion.reason === "MISSING_UAI") throw new DomainError("GAR_UAI_MISSING");
     throw new DomainError("GAR_SIGN_IN_FAILED");
   }
 
@@ -135,21 +139,36 @@ export async function completeGarSignIn(options: CompleteGarSignInOptions): Prom
   });
   if (!method) {
     logger.info("gar.sign_in.unknown_ido");
-    return { kind: "PENDING", identity, returnTo };
+    const pendingIdentityId = await createPendingIdentity(now, db);
+    return { kind: "PENDING", identity, pendingIdentityId, returnTo };
   }
+  // Names are refreshed (domain.md §5) only by an identity the GAR attaches to a school where the
+  // account is a learner (or by an account linked to no learner yet): an identity from elsewhere
+  // never renames an account. The names on the account are display only: no reconciliation
+  // decision reads them (the strict check compares the GAR names with the school's SIECLE record).
+  const schools = await db.learner.findMany({ where: { userId: method.userId }, select: { school: { select: { uai: true } } } });
+  const refreshNames = schools.length === 0 || schools.some((learner) => isAttachedToSchool(identity.uais, learner.school.uai));
+  const names = refreshNames ? { firstName: identity.firstName, lastName: identity.lastName } : {};
   const user = await db.$transaction(async (tx) => {
-    await tx.authenticationMethod.update({
-      where: { id: method.id },
-      data: { firstName: identity.firstName, lastName: identity.lastName },
-    });
+    if (refreshNames) await tx.authenticationMethod.update({ where: { id: method.id }, data: names });
     return tx.user.update({
       where: { id: method.userId },
-      data: { firstName: identity.firstName, lastName: identity.lastName, lastLoggedAt: now },
+      data: { ...names, lastLoggedAt: now },
       select: { id: true, cguAcceptedAt: true },
     });
   });
-  logger.info("gar.sign_in.known", { userId: user.id });
+  logger.info("gar.sign_in.known", { userId: user.id, refreshed: refreshNames });
   return { kind: "SIGNED_IN", userId: user.id, returnTo, hasAcceptedCgu: user.cguAcceptedAt !== null };
+}
+
+/**
+ * The server-side row of a pending identity; its id goes into the sealed cookie. Random (256
+ * bits), so it cannot be guessed, and it holds no personal data.
+ */
+export async function createPendingIdentity(now = new Date(), db: DbClient = prisma): Promise<string> {
+  const id = randomBytes(32).toString("base64url");
+  await db.garPendingIdentity.create({ data: { id, createdAt: now, expiresAt: new Date(now.getTime() + PENDING_IDENTITY_TTL_SECONDS * 1000) } });
+  return id;
 }
 
 /* ------------------------------------------------------------------------------------------ */
@@ -220,6 +239,16 @@ async function lockLearner(tx: DbClient, learnerId: number): Promise<{ userId: n
   return { userId: row.user_id, isDisabled: row.is_disabled };
 }
 
+/**
+ * After a *dissocier* (learners/mutations.ts), the learner's participations stay with the account
+ * that made them, until the learner is joined again: then the previous account's active
+ * participation in this campaign is set aside (soft-deleted, answers kept) so that the rightful
+ * student starts their own. Called with the learner row locked and linked to `userId`.
+ */
+async function setAsideFormerAccountParticipation(tx: DbClient, campaignId: number, learnerId: number, userId: number, now: Date): Promise<void> {
+  await tx.participation.updateMany({ where: { campaignId, learnerId, deletedAt: null, userId: { not: userId } }, data: { deletedAt: now } });
+}
+
 /** Retries a transaction that lost a race on a unique index or a serialisation check. */
 async function withRetries<T>(run: () => Promise<T>, attempts = 3): Promise<T> {
   for (let attempt = 1; ; attempt += 1) {
@@ -252,7 +281,10 @@ export type ReconcileGarStudentOptions = {
  */
 export async function reconcileGarStudent(options: ReconcileGarStudentOptions): Promise<ReconciliationOutcome> {
   const { identity, birthdate, clientAddress, now = new Date() } = options;
-  const campaign = await resolveJoinableCampaign(options.campaignCode);
+  // Another school's code is refused before any birth date is looked at (domain.md §5).
+  const campaign = await resolveCampaignForIdentity(options.campaignCode, identity.uais);
+  // A replayed copy of a cookie already used is refused before it can probe birth dates.
+  if (!(await isPendingIdentityUsable(identity.id, now))) throw new DomainError("GAR_PENDING_IDENTITY_EXPIRED");
 
   const slots = await takeBirthdateSlots(campaign, identity, clientAddress, now);
 
@@ -275,14 +307,20 @@ export async function reconcileGarStudent(options: ReconcileGarStudentOptions): 
   // The right birth date: the attempt does not count.
   await releaseBirthdateSlots(slots);
 
-  if (identity.uais.length > 0 && !identity.uais.includes(campaign.schoolUai)) {
-    // Allowed (multi-site schools, staff in several schools), but worth a look.
-    logger.info("gar.reconciliation.uai_mismatch", { campaignId: campaign.id, schoolId: campaign.schoolId });
-  }
-
   const learnerId = match.learnerId;
+  const matched = candidates.find((candidate) => candidate.id === learnerId);
+  /** Set when an IDO replacement is refused: audit-logged after the rollback (nothing else changes). */
+  let refusal: { userId: number; reason: IdoReplacementRefusal } | null = null;
   const outcome = await withRetries(() =>
     prisma.$transaction(async (tx) => {
+      refusal = null;
+      // Single use, atomically: of parallel requests with one cookie, one goes on, the others wait
+      // for this row and then find it consumed (rolled back with the rest if this attempt fails).
+      const consumed = await tx.garPendingIdentity.updateMany({
+        where: { id: identity.id, consumedAt: null, expiresAt: { gt: now } },
+        data: { consumedAt: now },
+      });
+      if (consumed.count !== 1) throw new DomainError("GAR_PENDING_IDENTITY_EXPIRED");
       const learner = await lockLearner(tx, learnerId);
       if (learner.isDisabled) throw new DomainError("LEARNER_DISABLED");
       const methodOfIdo = await tx.authenticationMethod.findUnique({
@@ -330,12 +368,36 @@ export async function reconcileGarStudent(options: ReconcileGarStudentOptions): 
           if (methodOfIdo && methodOfIdo.userId !== userId) {
             // The new IDO already opens another account: merging accounts is a support matter.
             logger.warn("gar.reconciliation.ido_owned_by_other_account", { learnerId, userId, otherUserId: methodOfIdo.userId });
+            refusal = { userId, reason: "IDO_OWNS_OTHER_ACCOUNT" };
             throw new DomainError("CONFLICT");
+          }
+          // IDOs do change, but the tolerant pass alone must never hand an existing account to
+          // someone else: same school (UAI) and names equal after normalisation, nothing less.
+          const reason: IdoReplacementRefusal | null = !isAttachedToSchool(identity.uais, campaign.schoolUai)
+            ? "UAI_MISMATCH"
+            : !matched || !namesMatchExactly(identity, matched)
+              ? "NAMES_DIFFER"
+              : null;
+          if (reason) {
+            logger.warn("gar.reconciliation.ido_replacement_refused", { campaignId: campaign.id, learnerId, userId, reason });
+            refusal = { userId, reason };
+            throw new DomainError("LEARNER_ALREADY_LINKED");
           }
           await tx.authenticationMethod.update({
             where: { id: garMethod.id },
             data: { externalId: identity.garId, firstName: identity.firstName, lastName: identity.lastName },
           });
+          await recordAudit(
+            {
+              schoolId: campaign.schoolId,
+              actorUserId: null,
+              action: IDO_REPLACED_AUDIT_ACTION,
+              targetType: "learner",
+              targetId: learnerId,
+              data: { userId, campaignId: campaign.id },
+            },
+            tx,
+          );
           garIdReplaced = true;
         }
       }
@@ -345,10 +407,26 @@ export async function reconcileGarStudent(options: ReconcileGarStudentOptions): 
         data: { firstName: identity.firstName, lastName: identity.lastName, lastLoggedAt: now },
         select: { cguAcceptedAt: true },
       });
+      await setAsideFormerAccountParticipation(tx, campaign.id, learnerId, userId, now);
       const { participationId } = await startParticipation({ campaignId: campaign.id, learnerId, userId }, tx);
       return { userId, participationId, isNewAccount, garIdReplaced, hasAcceptedCgu: user.cguAcceptedAt !== null };
     }, TRANSACTION_OPTIONS),
-  );
+  ).catch(async (error: unknown) => {
+    const refused = refusal as { userId: number; reason: IdoReplacementRefusal } | null;
+    if (refused) {
+      // The attempt was rolled back (no IDO change, no names, no participation, the pending
+      // identity still usable); the refusal itself is kept for the school's staff.
+      await recordAudit({
+        schoolId: campaign.schoolId,
+        actorUserId: null,
+        action: IDO_REPLACEMENT_REFUSED_AUDIT_ACTION,
+        targetType: "learner",
+        targetId: learnerId,
+        data: { userId: refused.userId, campaignId: campaign.id, reason: refused.reason },
+      });
+    }
+    throw error;
+  });
 
   logger.info("gar.reconciliation.done", {
     campaignId: campaign.id,
@@ -378,6 +456,7 @@ export async function joinCampaignAsStudent(options: { userId: number; campaignC
     prisma.$transaction(async (tx) => {
       const locked = await lockLearner(tx, learner.id);
       if (locked.userId !== options.userId) throw new DomainError("CAMPAIGN_OTHER_SCHOOL");
+      await setAsideFormerAccountParticipation(tx, campaign.id, learner.id, options.userId, new Date());
       const started = await startParticipation({ campaignId: campaign.id, learnerId: learner.id, userId: options.userId }, tx);
       return started.participationId;
     }, TRANSACTION_OPTIONS),

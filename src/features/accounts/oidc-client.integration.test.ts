@@ -2,13 +2,22 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { prisma } from "@/lib/db";
 import { DomainError } from "@/lib/errors";
-import { createGarStudentUser } from "../../../tests/factories/learners";
+import { createGarStudentUser, createLearner } from "../../../tests/factories/learners";
+import { createSchool } from "../../../tests/factories/schools";
 import { BrowserLikeClient } from "../../../tests/gar/http-client";
 import { type GarStandIn, startGarStandIn } from "../../../tests/gar/stand-in";
-import { findFixtureStudent } from "../../../tests/gar/students";
+import { type FixtureStudent, findFixtureStudent, fixtureStudents } from "../../../tests/gar/students";
 import { completeGarSignIn, GAR_SIGN_IN_REQUEST_TTL_MS, startGarSignIn } from "./mutations";
 import { createGarOidcPort } from "./oidc-client";
 import type { GarPort } from "./types";
+
+/** Identities the GAR should not send but the app must refuse, never guess: no UAI, no PRO. */
+const come = findFixtureStudent("come-muller");
+const unusualIdentities: FixtureStudent[] = [
+  { ...come, key: "sans-uai", ido: "ido-sans-uai", uai: "", siecle: null },
+  { ...come, key: "sans-pro", ido: "ido-sans-pro", profile: null, siecle: null },
+  { ...come, key: "enseignant", ido: "ido-enseignant", profile: "National_ens", siecle: null },
+];
 
 // The callback URL's host: nothing listens there, the test stops at the redirect back to the app.
 const appBaseUrl = "http://localhost:39998";
@@ -16,7 +25,7 @@ let standIn: GarStandIn;
 let gar: GarPort;
 
 beforeAll(async () => {
-  standIn = await startGarStandIn({ port: 0, appBaseUrl, logErrors: false });
+  standIn = await startGarStandIn({ port: 0, appBaseUrl, logErrors: false, students: [...fixtureStudents, ...unusualIdentities] });
   gar = createGarOidcPort({
     issuer: standIn.issuer,
     clientId: standIn.config.clientId,
@@ -59,6 +68,7 @@ describe("GAR sign-in through the stand-in", () => {
     const outcome = await completeGarSignIn({ gar, requestId, callbackQuery });
     expect(outcome).toEqual({
       kind: "PENDING",
+      pendingIdentityId: expect.any(String),
       returnTo: "/campagnes/QWERTY234",
       identity: {
         garId: student.ido,
@@ -71,6 +81,11 @@ describe("GAR sign-in through the stand-in", () => {
     });
     const stored = await prisma.garSignInRequest.findUniqueOrThrow({ where: { id: requestId } });
     expect(stored.consumedAt).not.toBeNull();
+    // The single-use row the cookie will name: unconsumed, for an hour.
+    if (outcome.kind !== "PENDING") throw new Error("expected a pending identity");
+    const pendingRow = await prisma.garPendingIdentity.findUniqueOrThrow({ where: { id: outcome.pendingIdentityId } });
+    expect(pendingRow.consumedAt).toBeNull();
+    expect(pendingRow.expiresAt.getTime() - pendingRow.createdAt.getTime()).toBe(60 * 60 * 1000);
   });
 
   it("signs a known IDO in and refreshes the names", async () => {
@@ -143,6 +158,39 @@ describe("GAR sign-in through the stand-in", () => {
     const { requestId, callbackQuery } = await signInThroughEnt("eloise-petit");
     expect(callbackQuery.get("error")).toBe("access_denied");
     await expectFailure(completeGarSignIn({ gar, requestId, callbackQuery }), "GAR_ACCESS_DENIED");
+  });
+
+  it.each([
+    ["sans-uai", "GAR_UAI_MISSING"],
+    ["sans-pro", "GAR_PROFILE_MISSING"],
+    ["enseignant", "GAR_NOT_A_STUDENT"],
+  ])("refuses the identity %s with its own code, keeping nothing", async (key, code) => {
+    const { requestId, callbackQuery } = await signInThroughEnt(key);
+    await expectFailure(completeGarSignIn({ gar, requestId, callbackQuery }), code);
+    expect(await prisma.garPendingIdentity.count()).toBe(0);
+  });
+
+  it("refuses a known IDO that arrives without UAI or PRO, and keeps the account's names", async () => {
+    const user = await createGarStudentUser({ garId: "ido-sans-pro", firstName: "Côme", lastName: "MÜLLER" });
+    const { requestId, callbackQuery } = await signInThroughEnt("sans-pro");
+    await expectFailure(completeGarSignIn({ gar, requestId, callbackQuery }), "GAR_PROFILE_MISSING");
+    expect(await prisma.user.findUniqueOrThrow({ where: { id: user.id } })).toMatchObject({ firstName: "Côme", lastName: "MÜLLER", lastLoggedAt: null });
+  });
+
+  it("signs in a known IDO from a school where the account is no learner without renaming the account", async () => {
+    const school = await createSchool({ uai: "0999001W" });
+    const user = await createGarStudentUser({ garId: "ido-ailleurs", firstName: "Côme", lastName: "MÜLLER" });
+    await createLearner(school.id, { firstName: "Côme", lastName: "MÜLLER", birthdate: "2011-11-08", userId: user.id });
+    const browser = new BrowserLikeClient();
+    await browser.postForm(`${standIn.issuer}/ent/connexion`, { prenom: "Come", nom: "MULLAR", uai: "0999002X", ido: "ido-ailleurs" });
+    const { requestId, authorizationUrl } = await startGarSignIn({ gar });
+    const { finalUrl } = await browser.follow(authorizationUrl.toString(), {}, (url) => url.startsWith(appBaseUrl));
+    const outcome = await completeGarSignIn({ gar, requestId, callbackQuery: new URL(finalUrl).searchParams });
+    expect(outcome).toMatchObject({ kind: "SIGNED_IN", userId: user.id });
+    const after = await prisma.user.findUniqueOrThrow({ where: { id: user.id }, include: { authenticationMethods: true } });
+    expect(after).toMatchObject({ firstName: "Côme", lastName: "MÜLLER" });
+    expect(after.lastLoggedAt).not.toBeNull();
+    expect(after.authenticationMethods[0]).toMatchObject({ firstName: "Côme", lastName: "MÜLLER" });
   });
 
   it("refuses when the client secret is wrong", async () => {

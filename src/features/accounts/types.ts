@@ -30,7 +30,8 @@ export type GarPort = {
 /** Where the callback leaves the student. */
 export type GarSignInOutcome =
   | { kind: "SIGNED_IN"; userId: number; returnTo: string | null; hasAcceptedCgu: boolean }
-  | { kind: "PENDING"; identity: GarIdentity; returnTo: string | null };
+  /** `pendingIdentityId`: the server-side row of the pending identity, sealed into its cookie. */
+  | { kind: "PENDING"; identity: GarIdentity; pendingIdentityId: string; returnTo: string | null };
 
 export type JoinedCampaign = { campaignCode: string; participationId: number };
 

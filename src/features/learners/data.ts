@@ -3,9 +3,15 @@ import "server-only";
 import { Prisma, prisma, type DbClient } from "@/lib/db";
 import type { AuthorizedSchoolId } from "@/lib/session";
 
+import {
+  IDO_REPLACED_AUDIT_ACTION,
+  IDO_REPLACEMENT_REFUSED_AUDIT_ACTION,
+  isIdoReplacementRefusal,
+} from "@/features/accounts/domain/ido-replacement";
+
 import { ACCENTED, UNACCENTED, searchTerms } from "./domain/name-search";
 import { LEARNERS_PAGE_SIZE, type LearnerListQuery } from "./schema";
-import type { LearnerPage, LearnerRow } from "./types";
+import type { IdoReplacementRow, LearnerPage, LearnerRow } from "./types";
 
 function folded(column: Prisma.Sql): Prisma.Sql {
   return Prisma.sql`lower(translate(${column}, ${ACCENTED}, ${UNACCENTED}))`;
@@ -124,4 +130,47 @@ export async function listLearners(
 export async function hasEnabledLearners(schoolId: AuthorizedSchoolId, db: DbClient = prisma): Promise<boolean> {
   const learner = await db.learner.findFirst({ where: { schoolId, isDisabled: false }, select: { id: true } });
   return learner !== null;
+}
+
+export const IDO_REPLACEMENTS_WINDOW_DAYS = 30;
+
+/**
+ * The IDO replacements of the school's learners, accepted and refused, over the last 30 days,
+ * newest first (domain.md §5). The audit rows hold ids only; the learner's names come from the
+ * school's own learners table, for its ADMINs.
+ */
+export async function listIdoReplacements(schoolId: AuthorizedSchoolId, now = new Date(), db: DbClient = prisma): Promise<IdoReplacementRow[]> {
+  const since = new Date(now.getTime() - IDO_REPLACEMENTS_WINDOW_DAYS * 24 * 60 * 60 * 1000);
+  const rows = await db.$queryRaw<
+    { id: number; created_at: Date; action: string; data: unknown; learner_id: number | null; first_name: string | null; last_name: string | null; preferred_last_name: string | null; division: string | null; is_linked: boolean | null }[]
+  >`
+    SELECT a.id, a.created_at, a.action, a.data, l.id AS learner_id, l.first_name, l.last_name, l.preferred_last_name, l.division,
+           (l.user_id IS NOT NULL) AS is_linked
+    FROM audit_logs a
+    LEFT JOIN learners l ON l.school_id = a.school_id AND a.target_type = 'learner' AND l.id::text = a.target_id
+    WHERE a.school_id = ${schoolId}
+      AND a.action IN (${IDO_REPLACED_AUDIT_ACTION}, ${IDO_REPLACEMENT_REFUSED_AUDIT_ACTION})
+      AND a.created_at >= ${since}
+    ORDER BY a.created_at DESC, a.id DESC
+    LIMIT 500
+  `;
+  return rows.map((row) => {
+    const data = (row.data ?? {}) as Record<string, unknown>;
+    return {
+      id: row.id,
+      at: row.created_at,
+      accepted: row.action === IDO_REPLACED_AUDIT_ACTION,
+      reason: isIdoReplacementRefusal(data.reason) ? data.reason : null,
+      learner:
+        row.learner_id === null
+          ? null
+          : { id: row.learner_id, firstName: row.first_name ?? "", lastName: row.preferred_last_name ?? row.last_name ?? "", division: row.division ?? "", isLinked: row.is_linked === true },
+    };
+  });
+}
+
+/** Whether the school manages students (its learners can be dissociated from accounts). */
+export async function schoolManagesStudents(schoolId: AuthorizedSchoolId, db: DbClient = prisma): Promise<boolean> {
+  const school = await db.school.findUnique({ where: { id: schoolId }, select: { managesStudents: true } });
+  return school?.managesStudents === true;
 }

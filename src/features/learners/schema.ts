@@ -15,3 +15,8 @@ export const learnerListQuerySchema = z.object({
 export type LearnerListQuery = z.infer<typeof learnerListQuerySchema>;
 
 export const LEARNERS_PAGE_SIZE = 50;
+
+/** *Dissocier*: the learner whose account link is removed (of the member's current school). */
+export const dissociateLearnerSchema = z.object({
+  learnerId: z.coerce.number().int().positive().max(2_147_483_647),
+});

@@ -19,3 +19,13 @@ export type LearnerPage = {
   page: number;
   pageCount: number;
 };
+
+/** One IDO replacement (accepted) or refused replacement of a learner's account, for the ADMINs. */
+export type IdoReplacementRow = {
+  id: number;
+  at: Date;
+  accepted: boolean;
+  reason: "NAMES_DIFFER" | "UAI_MISMATCH" | "IDO_OWNS_OTHER_ACCOUNT" | null;
+  /** Null when the learner row is gone. */
+  learner: { id: number; firstName: string; lastName: string; division: string; isLinked: boolean } | null;
+};

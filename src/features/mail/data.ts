@@ -7,8 +7,8 @@ import { isOutboxEntryId, outboxFileName, parseOutboxEntry } from "./domain/outb
 import { outboxDirectory } from "./mutations";
 import type { OutboxEntry } from "./types";
 
-/** The newest messages of the local outbox first. */
-export async function listOutboxEntries(limit = 100): Promise<OutboxEntry[]> {
+/** The newest messages of the local outbox first; `to` keeps one recipient's messages only. */
+export async function listOutboxEntries(limit = 100, filter: { to?: string } = {}): Promise<OutboxEntry[]> {
   let names: string[];
   try {
     names = await readdir(outboxDirectory());
@@ -21,10 +21,18 @@ export async function listOutboxEntries(limit = 100): Promise<OutboxEntry[]> {
     .map((name) => name.slice(0, -".json".length))
     .filter(isOutboxEntryId)
     .sort()
-    .reverse()
-    .slice(0, limit);
-  const entries = await Promise.all(ids.map(readOutboxEntry));
-  return entries.filter((entry): entry is OutboxEntry => entry !== null);
+    .reverse();
+  const kept: OutboxEntry[] = [];
+  // Read newest first until `limit` messages are kept: a recipient's mail may be anywhere.
+  for (let start = 0; start < ids.length && kept.length < limit; start += limit) {
+    const entries = await Promise.all(ids.slice(start, start + limit).map(readOutboxEntry));
+    for (const entry of entries) {
+      if (entry === null) continue;
+      if (filter.to !== undefined && entry.to.toLowerCase() !== filter.to) continue;
+      if (kept.length < limit) kept.push(entry);
+    }
+  }
+  return kept;
 }
 
 export async function readOutboxEntry(id: string): Promise<OutboxEntry | null> {

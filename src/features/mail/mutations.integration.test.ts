@@ -5,10 +5,11 @@ import path from "node:path";
 
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 
-import { resetEnvForTests } from "@/lib/env";
+import { areDevPagesEnabled, resetEnvForTests } from "@/lib/env";
 
 import { listOutboxEntries, readOutboxEntry } from "./data";
-import { loadOutboxPage } from "./loaders";
+import { decideOutboxAccess } from "./domain/outbox-access";
+import { readOutboxPage } from "./loaders";
 import { sendMail } from "./mutations";
 
 /**
@@ -104,18 +105,40 @@ describe("the local outbox (no SMTP_URL)", () => {
 });
 
 describe("/dev/outbox", () => {
+  const access = (overrides: Partial<Parameters<typeof decideOutboxAccess>[0]> = {}) =>
+    decideOutboxAccess({
+      devPagesEnabled: areDevPagesEnabled(),
+      isLoopbackClient: true,
+      presentedKey: "outbox-key-0123456789-abcdef",
+      configuredKey: "outbox-key-0123456789-abcdef",
+      signedInStaffEmail: null,
+      ...overrides,
+    });
+
   it("is served outside production, refused in production unless ENABLE_DEV_PAGES=1", async () => {
     await sendMail({ to: "a@college.fr", subject: "Invitation", text: "Lien : http://localhost:3000/orga/invitations/abc" });
-    expect((await loadOutboxPage())?.entries[0]).toMatchObject({ subject: "Invitation", links: ["http://localhost:3000/orga/invitations/abc"] });
+    expect((await readOutboxPage(access()))?.entries[0]).toMatchObject({ subject: "Invitation", links: ["http://localhost:3000/orga/invitations/abc"] });
 
     vi.stubEnv("NODE_ENV", "production");
     vi.stubEnv("ENABLE_DEV_PAGES", "0");
     resetEnvForTests();
-    expect(await loadOutboxPage()).toBeNull();
+    expect(await readOutboxPage(access())).toBeNull();
 
     vi.stubEnv("ENABLE_DEV_PAGES", "1");
     resetEnvForTests();
-    expect(await loadOutboxPage()).not.toBeNull();
+    expect(await readOutboxPage(access())).not.toBeNull();
+  });
+
+  it("shows a signed-in staff member their own mail only, and nothing without the key or a session", async () => {
+    await sendMail({ to: "direction@college.fr", subject: "Réinitialisation", text: "http://localhost:3000/orga/reinitialiser/secret" });
+    await sendMail({ to: "prof@college.fr", subject: "Invitation", text: "http://localhost:3000/orga/invitations/x" });
+
+    const own = await readOutboxPage(access({ presentedKey: null, signedInStaffEmail: "Prof@College.fr" }));
+    expect(own?.entries.map((entry) => entry.to)).toEqual(["prof@college.fr"]);
+    expect((await readOutboxPage(access({ presentedKey: null })))?.entries).toEqual([]);
+    expect((await readOutboxPage(access({ presentedKey: "wrong-key-0123456789-abcdef" })))?.entries).toEqual([]);
+    expect(await readOutboxPage(access({ isLoopbackClient: false }))).toBeNull();
+    expect((await readOutboxPage(access()))?.entries).toHaveLength(2);
   });
 });
 

@@ -247,20 +247,73 @@ describe("invitation acceptance", () => {
     expect(user.cguAcceptedAt).toBeNull();
   });
 
-  it("signs in an existing account and attaches it", async () => {
+  it("signs in the invited account and attaches it", async () => {
     const school = await createSchool();
-    const user = await createStaffUser({ email: "deja@college.fr" });
+    const user = await createStaffUser({ email: "ce@ac.fr" });
     await prisma.invitation.create({
       data: { schoolId: school.id, email: "ce@ac.fr", role: "ADMIN", tokenHash: hashToken("tok-act"), expiresAt: new Date(Date.now() + 86_400_000) },
     });
-    expect(await call(actions.acceptInvitationWithSignInAction, { token: "tok-act", email: "deja@college.fr", password: "faux" })).toMatchObject({
+    expect(await call(actions.acceptInvitationWithSignInAction, { token: "tok-act", email: "ce@ac.fr", password: "faux" })).toMatchObject({
       status: "error",
       message: "Adresse e-mail ou mot de passe incorrect.",
     });
-    expect(await call(actions.acceptInvitationWithSignInAction, { token: "tok-act", email: "deja@college.fr", password: TEST_PASSWORD })).toEqual({
+    expect(await call(actions.acceptInvitationWithSignInAction, { token: "tok-act", email: "CE@ac.fr", password: TEST_PASSWORD })).toEqual({
       redirect: "/orga",
     });
     expect(await prisma.member.findFirstOrThrow({ where: { schoolId: school.id, userId: user.id } })).toMatchObject({ role: "ADMIN" });
+  });
+
+  it("refuses to sign in another account on the invitation: no membership, no session, invitation still usable", async () => {
+    const school = await createSchool();
+    const other = await createStaffUser({ email: "deja@college.fr" });
+    await prisma.invitation.create({
+      data: { schoolId: school.id, email: "ce@ac.fr", role: "ADMIN", tokenHash: hashToken("tok-act"), expiresAt: new Date(Date.now() + 86_400_000) },
+    });
+    expect(await call(actions.acceptInvitationWithSignInAction, { token: "tok-act", email: "deja@college.fr", password: TEST_PASSWORD })).toMatchObject({
+      status: "error",
+      code: "FORBIDDEN",
+      message: "Cette invitation a été envoyée à ce@ac.fr : elle ne peut être acceptée qu'avec le compte Pix Orga de cette adresse.",
+    });
+    expect(await prisma.member.count({ where: { userId: other.id } })).toBe(0);
+    expect(jar.has("pix_session")).toBe(false);
+    expect(await prisma.session.count()).toBe(0);
+    expect(await prisma.invitation.findFirstOrThrow({ where: { tokenHash: hashToken("tok-act") } })).toMatchObject({ acceptedAt: null });
+  });
+
+  it("refuses the invitation to a signed-in account of another address; the invited one accepts", async () => {
+    const school = await createSchool();
+    const other = await createStaffUser({ email: "deja@college.fr" });
+    const invited = await createStaffUser({ email: "ce@ac.fr" });
+    await prisma.invitation.create({
+      data: { schoolId: school.id, email: "ce@ac.fr", role: "MEMBER", tokenHash: hashToken("tok-cur"), expiresAt: new Date(Date.now() + 86_400_000) },
+    });
+    const otherToken = await signInAs(other.id);
+    expect(await call(actions.acceptInvitationAsCurrentUserAction, { token: "tok-cur" })).toMatchObject({ status: "error", code: "FORBIDDEN" });
+    expect(await prisma.member.count({ where: { userId: other.id } })).toBe(0);
+    expect((await prisma.session.findUniqueOrThrow({ where: { id: hashToken(otherToken) } })).currentSchoolId).toBeNull();
+
+    const invitedToken = await signInAs(invited.id);
+    expect(await call(actions.acceptInvitationAsCurrentUserAction, { token: "tok-cur" })).toEqual({ redirect: "/orga" });
+    expect(await prisma.member.count({ where: { schoolId: school.id, userId: invited.id } })).toBe(1);
+    expect((await prisma.session.findUniqueOrThrow({ where: { id: hashToken(invitedToken) } })).currentSchoolId).toBe(school.id);
+  });
+
+  it("creates the new account with the invited address, not the one posted", async () => {
+    const school = await createSchool();
+    await prisma.invitation.create({
+      data: { schoolId: school.id, email: "invitee@college.fr", role: "MEMBER", tokenHash: hashToken("tok-addr"), expiresAt: new Date(Date.now() + 86_400_000) },
+    });
+    const result = await call(actions.acceptInvitationWithNewAccountAction, {
+      token: "tok-addr",
+      firstName: "Inès",
+      lastName: "Martin",
+      email: "autre@ailleurs.fr",
+      password: "Un mot de passe solide",
+      passwordConfirmation: "Un mot de passe solide",
+    });
+    expect(result).toEqual({ redirect: "/orga/cgu" });
+    expect(await prisma.user.count({ where: { email: "autre@ailleurs.fr" } })).toBe(0);
+    expect(await prisma.user.findUniqueOrThrow({ where: { email: "invitee@college.fr" } })).toMatchObject({ firstName: "Inès" });
   });
 });
 

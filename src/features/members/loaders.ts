@@ -5,6 +5,7 @@ import { cache } from "react";
 import { getMemberContext, getSession, memberOrRedirect } from "@/lib/session";
 
 import { getInvitationPreview, getStaffAccount, isPasswordResetTokenUsable, listPendingInvitations, listTeamMembers } from "./data";
+import { normalizeEmail } from "./domain/email-list";
 import { can } from "./permissions";
 
 export const loadTeamPage = cache(async () => {
@@ -37,13 +38,18 @@ export const loadAccountPage = cache(async () => {
 
 export const loadCguPage = cache(async () => memberOrRedirect({ allowWithoutCgu: true }));
 
-/** The invitation behind a link, and who (if anyone) is signed in on this browser. */
+/**
+ * The invitation behind a link, and who (if anyone) is signed in on this browser; only the
+ * account of the invited address may accept (`isInvitedAccount`).
+ */
 export const loadInvitationPage = cache(async (token: string) => {
   const preview = await getInvitationPreview(token);
   if (!preview) return { preview: null, signedInAs: null };
   const session = await getSession();
   const account = session?.kind === "STAFF" ? await getStaffAccount(session.userId) : null;
-  return { preview, signedInAs: account };
+  if (!account) return { preview, signedInAs: null };
+  const isInvitedAccount = account.email !== null && normalizeEmail(account.email) === normalizeEmail(preview.email);
+  return { preview, signedInAs: { ...account, isInvitedAccount } };
 });
 
 export const loadResetPasswordPage = cache(async (token: string) => ({ isUsable: await isPasswordResetTokenUsable(token) }));

@@ -222,15 +222,47 @@ describe("school activation", () => {
       email: "ce.0751234x@ac-paris.fr",
       hasAccount: false,
     });
-    const { userId } = await createAccountAndAcceptInvitation({
-      token,
-      firstName: "Claire",
-      lastName: "Durand",
-      email: "claire.durand@ac-paris.fr",
-      password: "Un mot de passe solide",
-    });
+    // The account is created with the invited (official) address, not one typed on the form.
+    const { userId } = await createAccountAndAcceptInvitation({ token, firstName: "Claire", lastName: "Durand", password: "Un mot de passe solide" });
     expect(await prisma.member.findFirstOrThrow({ where: { schoolId: school.id, userId } })).toMatchObject({ role: "ADMIN" });
-    expect(await authenticateStaff({ email: "claire.durand@ac-paris.fr", password: "Un mot de passe solide" })).toEqual({ ok: true, userId });
+    expect(await prisma.user.findUniqueOrThrow({ where: { id: userId } })).toMatchObject({ email: "ce.0751234x@ac-paris.fr" });
+    expect(await authenticateStaff({ email: "CE.0751234X@ac-paris.fr", password: "Un mot de passe solide" })).toEqual({ ok: true, userId });
+  });
+
+  it("refuses once the school has an ADMIN: « Cet espace est déjà activé », no invitation, no e-mail, nothing recorded", async () => {
+    const school = await createSchool({ uai: "0751235Y", officialEmail: "ce.0751235y@ac-paris.fr" });
+    await createMember({ schoolId: school.id, role: "ADMIN" });
+    await createMember({ schoolId: school.id, role: "MEMBER" });
+    const auditBefore = await prisma.auditLog.count();
+    const errors = await Promise.all([0, 1, 2].map(() => domainError(() => requestSchoolActivation({ uai: "0751235Y" }))));
+    for (const error of errors) {
+      expect(error.code).toBe("CONFLICT");
+      expect(error.userMessage).toMatch(/^Cet espace est déjà activé\./);
+      expect(error.details).toEqual({ reason: "ALREADY_ACTIVATED" });
+    }
+    expect(await prisma.invitation.count()).toBe(0);
+    expect(await listOutboxEntries()).toHaveLength(0);
+    expect(await prisma.auditLog.count()).toBe(auditBefore);
+    expect(await prisma.throttleEvent.count()).toBe(0);
+  });
+
+  it("a school with only MEMBERs (its ADMIN left) can still be activated", async () => {
+    const school = await createSchool({ uai: "0751236Z", officialEmail: "ce.0751236z@ac-paris.fr" });
+    await createMember({ schoolId: school.id, role: "MEMBER" });
+    expect(await requestSchoolActivation({ uai: "0751236Z" })).toEqual({ maskedEmail: "c••••@ac-paris.fr" });
+    expect(await prisma.invitation.count({ where: { schoolId: school.id, role: "ADMIN" } })).toBe(1);
+  });
+
+  it("once the activation invitation is accepted, asking again is refused and sends nothing", async () => {
+    await createSchool({ uai: "0751237A", officialEmail: "ce.0751237a@ac-paris.fr" });
+    await requestSchoolActivation({ uai: "0751237A" });
+    const token = await invitationToken("ce.0751237a@ac-paris.fr");
+    await createAccountAndAcceptInvitation({ token, firstName: "Claire", lastName: "Durand", password: "Un mot de passe solide" });
+    rmSync(outboxDir, { recursive: true, force: true });
+    const error = await domainError(() => requestSchoolActivation({ uai: "0751237A" }));
+    expect(error.userMessage).toMatch(/^Cet espace est déjà activé/);
+    expect(await prisma.invitation.count()).toBe(1);
+    expect(await listOutboxEntries()).toHaveLength(0);
   });
 
   it("step 0: a school created by the operator CLI with --email is activated through that address", async () => {
@@ -379,7 +411,7 @@ describe("invitations", () => {
   it("an ADMIN invitation promotes someone who is already a MEMBER", async () => {
     const { school, admin, member } = await setup();
     await prisma.invitation.create({
-      data: { schoolId: school.id, email: "x@college.fr", role: "ADMIN", tokenHash: hashToken("tok-admin"), expiresAt: new Date(Date.now() + 3_600_000), invitedById: admin.userId },
+      data: { schoolId: school.id, email: "deja.membre@college.fr", role: "ADMIN", tokenHash: hashToken("tok-admin"), expiresAt: new Date(Date.now() + 3_600_000), invitedById: admin.userId },
     });
     await acceptInvitation({ token: "tok-admin", userId: member.userId });
     expect(await prisma.member.findFirstOrThrow({ where: { schoolId: school.id, userId: member.userId } })).toMatchObject({ role: "ADMIN" });
@@ -393,23 +425,89 @@ describe("invitations", () => {
     expect(await getInvitationPreview(token)).toBeNull();
     expect((await listPendingInvitations(admin.schoolId))[0]).toMatchObject({ isExpired: true });
     const error = await domainError(() =>
-      createAccountAndAcceptInvitation({ token, firstName: "A", lastName: "B", email: "a@college.fr", password: "Un mot de passe solide" }),
+      createAccountAndAcceptInvitation({ token, firstName: "A", lastName: "B", password: "Un mot de passe solide" }),
     );
     expect(error.code).toBe("NOT_FOUND");
     expect(await prisma.user.count({ where: { email: "a@college.fr" } })).toBe(0);
   });
 
-  it("refuses to create an account with an address already taken, and keeps the invitation usable", async () => {
+  it("refuses to create a second account for an invited address that has one, and keeps the invitation usable", async () => {
     const { admin } = await setup();
     await createStaffUser({ email: "pris@college.fr" });
-    await inviteMembers(admin, { emails: ["a@college.fr"], role: "MEMBER" });
-    const token = await invitationToken("a@college.fr");
-    const error = await domainError(() =>
-      createAccountAndAcceptInvitation({ token, firstName: "A", lastName: "B", email: "Pris@College.fr", password: "Un mot de passe solide" }),
-    );
+    await inviteMembers(admin, { emails: ["Pris@College.fr"], role: "MEMBER" });
+    const token = await invitationToken("pris@college.fr");
+    const error = await domainError(() => createAccountAndAcceptInvitation({ token, firstName: "A", lastName: "B", password: "Un mot de passe solide" }));
     expect(error.code).toBe("CONFLICT");
     expect(error.userMessage).toMatch(/existe déjà/);
     expect(await getInvitationPreview(token)).not.toBeNull();
+    expect(await prisma.user.count({ where: { email: "pris@college.fr" } })).toBe(1);
+  });
+
+  it("creates the account with the invited address, whatever else the form sends", async () => {
+    const { school, admin } = await setup();
+    await inviteMembers(admin, { emails: ["Invitee@College.fr"], role: "MEMBER" });
+    const token = await invitationToken("invitee@college.fr");
+    const input = { token, firstName: "A", lastName: "B", password: "Un mot de passe solide", email: "autre@ailleurs.fr" };
+    const { userId } = await createAccountAndAcceptInvitation(input);
+    expect(await prisma.user.findUniqueOrThrow({ where: { id: userId } })).toMatchObject({ email: "invitee@college.fr" });
+    expect(await prisma.user.count({ where: { email: "autre@ailleurs.fr" } })).toBe(0);
+    expect(await prisma.member.count({ where: { schoolId: school.id, userId } })).toBe(1);
+  });
+
+  it("is bound to the invited address: another signed-in account is refused and nothing changes", async () => {
+    const { school, admin, member } = await setup();
+    const other = await createStaffUser({ email: "quelquun@ailleurs.fr" });
+    const invited = await createStaffUser({ email: "invitee@college.fr" });
+    await inviteMembers(admin, { emails: ["invitee@college.fr"], role: "ADMIN" });
+    const token = await invitationToken("invitee@college.fr");
+    const before = await prisma.invitation.findFirstOrThrow({ where: { email: "invitee@college.fr" } });
+    const auditBefore = await prisma.auditLog.count();
+
+    // Someone else (a stranger, or a MEMBER of the school hoping to be promoted) holding the link.
+    for (const userId of [other.id, member.userId]) {
+      const error = await domainError(() => acceptInvitation({ token, userId }));
+      expect(error.code).toBe("FORBIDDEN");
+      expect(error.userMessage).toBe(
+        "Cette invitation a été envoyée à invitee@college.fr : elle ne peut être acceptée qu'avec le compte Pix Orga de cette adresse.",
+      );
+    }
+    expect(await prisma.member.count({ where: { schoolId: school.id, userId: other.id } })).toBe(0);
+    expect(await prisma.member.findFirstOrThrow({ where: { schoolId: school.id, userId: member.userId } })).toMatchObject({ role: "MEMBER" });
+    expect(await prisma.invitation.findFirstOrThrow({ where: { id: before.id } })).toEqual(before);
+    expect(await prisma.auditLog.count()).toBe(auditBefore);
+
+    // The invited account (its address stored in another case) accepts.
+    await prisma.user.update({ where: { id: invited.id }, data: { email: "Invitee@College.FR" } });
+    expect(await acceptInvitation({ token, userId: invited.id })).toMatchObject({ schoolId: school.id, role: "ADMIN" });
+  });
+
+  it("parallel double-accept by the invited account: one membership, one acceptance", async () => {
+    const { school, admin } = await setup();
+    const user = await createStaffUser({ email: "invitee@college.fr" });
+    await inviteMembers(admin, { emails: ["invitee@college.fr"], role: "MEMBER" });
+    const token = await invitationToken("invitee@college.fr");
+    const outcomes = await Promise.allSettled(Array.from({ length: 5 }, () => acceptInvitation({ token, userId: user.id })));
+    expect(outcomes.filter((outcome) => outcome.status === "fulfilled")).toHaveLength(1);
+    for (const outcome of outcomes) {
+      if (outcome.status === "rejected") expect((outcome.reason as DomainError).code).toBe("NOT_FOUND");
+    }
+    expect(await prisma.member.count({ where: { schoolId: school.id, userId: user.id } })).toBe(1);
+    expect(await prisma.auditLog.count({ where: { action: "invitation.accepted" } })).toBe(1);
+  });
+
+  it("parallel account creations from one link: one account, one membership", async () => {
+    const { school, admin } = await setup();
+    await inviteMembers(admin, { emails: ["invitee@college.fr"], role: "MEMBER" });
+    const token = await invitationToken("invitee@college.fr");
+    const outcomes = await Promise.allSettled(
+      Array.from({ length: 4 }, (_, i) => createAccountAndAcceptInvitation({ token, firstName: `A${i}`, lastName: "B", password: "Un mot de passe solide" })),
+    );
+    expect(outcomes.filter((outcome) => outcome.status === "fulfilled")).toHaveLength(1);
+    for (const outcome of outcomes) {
+      if (outcome.status === "rejected") expect(["CONFLICT", "NOT_FOUND"]).toContain((outcome.reason as DomainError).code);
+    }
+    expect(await prisma.user.count({ where: { email: "invitee@college.fr" } })).toBe(1);
+    expect(await prisma.member.count({ where: { schoolId: school.id } })).toBe(3);
   });
 });
 

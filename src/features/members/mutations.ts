@@ -392,6 +392,10 @@ export async function requestSchoolActivation(input: { uai: string }, now = new 
   if (schools.length === 0) throw new DomainError("NOT_FOUND", { userMessage: m.activation.unknownUai(input.uai) });
   if (schools.length > 1) throw new DomainError("CONFLICT", { userMessage: m.activation.ambiguousUai(input.uai) });
   const school = schools[0]!;
+  // Once the school has an ADMIN, newcomers are invited by them: a new ADMIN invitation to the
+  // official mailbox would let whoever reads it take over the space. Nothing recorded, no e-mail.
+  const admin = await prisma.member.findFirst({ where: { schoolId: school.id, role: "ADMIN" }, select: { id: true } });
+  if (admin) throw new DomainError("CONFLICT", { userMessage: m.activation.alreadyActivated, details: { reason: "ALREADY_ACTIVATED" } });
   const officialEmail = school.officialEmail ? normalizeEmail(school.officialEmail) : "";
   if (!officialEmail) throw new DomainError("CONFLICT", { userMessage: m.activation.noOfficialEmail });
 
@@ -555,8 +559,10 @@ export async function cancelInvitation(actor: Actor, input: { invitationId: numb
 }
 
 /**
- * Uses an invitation link for `userId`: the link works once, and only while pending. A person
- * already in the school keeps their membership (an ADMIN invitation promotes a MEMBER).
+ * Uses an invitation link for `userId`: the link works once, only while pending, and only for
+ * the account whose e-mail is the invited address (a forwarded or leaked link cannot bring in
+ * another account). A person already in the school keeps their membership (an ADMIN invitation
+ * promotes a MEMBER).
  */
 export async function acceptInvitation(
   input: { token: string; userId: number },
@@ -566,10 +572,23 @@ export async function acceptInvitation(
   const run = async (tx: Prisma.TransactionClient) => {
     const invitation = await tx.invitation.findUnique({
       where: { tokenHash: hashToken(input.token) },
-      select: { id: true, schoolId: true, role: true, acceptedAt: true, cancelledAt: true, expiresAt: true, school: { select: { archivedAt: true } } },
+      select: {
+        id: true,
+        schoolId: true,
+        email: true,
+        role: true,
+        acceptedAt: true,
+        cancelledAt: true,
+        expiresAt: true,
+        school: { select: { archivedAt: true } },
+      },
     });
     if (!invitation || invitation.school.archivedAt || invitationStatus(invitation, now) !== "PENDING") {
       throw new DomainError("NOT_FOUND", { userMessage: m.invitation.invalid });
+    }
+    const account = await tx.user.findUnique({ where: { id: input.userId }, select: { email: true } });
+    if (!account?.email || normalizeEmail(account.email) !== normalizeEmail(invitation.email)) {
+      throw new DomainError("FORBIDDEN", { userMessage: m.invitation.wrongAccount(invitation.email), details: { reason: "OTHER_ACCOUNT" } });
     }
     const claimed = await tx.invitation.updateMany({
       where: { id: invitation.id, acceptedAt: null, cancelledAt: null, expiresAt: { gt: now } },
@@ -605,19 +624,25 @@ export async function acceptInvitation(
   return db ? run(db) : prisma.$transaction(run);
 }
 
-/** Creates a staff account from an invitation link and joins the school, in one transaction. */
+/**
+ * Creates a staff account from an invitation link and joins the school, in one transaction. The
+ * account's e-mail is the invited address, taken from the invitation (the form shows it and does
+ * not send it): the invitation proves that mailbox, nothing else.
+ */
 export async function createAccountAndAcceptInvitation(
-  input: { token: string; firstName: string; lastName: string; email: string; password: string },
+  input: { token: string; firstName: string; lastName: string; password: string },
   now = new Date(),
 ): Promise<{ userId: number; schoolId: number }> {
   const passwordHash = await hashPassword(input.password);
   try {
     return await prisma.$transaction(async (tx) => {
+      const invitation = await tx.invitation.findUnique({ where: { tokenHash: hashToken(input.token) }, select: { email: true } });
+      if (!invitation) throw new DomainError("NOT_FOUND", { userMessage: m.invitation.invalid });
       const user = await tx.user.create({
         data: {
           firstName: input.firstName,
           lastName: input.lastName,
-          email: normalizeEmail(input.email),
+          email: normalizeEmail(invitation.email),
           lastLoggedAt: now,
           authenticationMethods: { create: { provider: "PASSWORD", passwordHash } },
         },

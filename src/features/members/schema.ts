@@ -68,7 +68,7 @@ export const acceptInvitationWithNewAccountSchema = z
     token: z.string().min(1),
     firstName: personNameSchema(v.firstNameRequired),
     lastName: personNameSchema(v.lastNameRequired),
-    email: emailSchema,
+    // No e-mail: the account gets the invited address, read from the invitation.
     ...passwordPair,
   })
   .refine(...passwordsMatch);

@@ -9,7 +9,7 @@ import { prisma } from "@/lib/db";
 import { DomainError } from "@/lib/errors";
 
 import { latin9, oneStudent, siecleDocument } from "./domain/__fixtures__/siecle-builders";
-import { importSiecleFile } from "./mutations";
+import { importSiecleFile, SCHOOL_CHANGER_LINK_AUDIT_ACTION } from "./mutations";
 
 const TODAY = new Date(2026, 8, 15);
 
@@ -190,21 +190,49 @@ describe("re-importing with churn", () => {
     expect(await snapshot()).toEqual(workBefore);
   });
 
-  it("links a school changer to the user they already have in another school (same INE and birth date only)", async () => {
-    const { school, run } = await setup();
+  it("links a school changer to the user they already have in another school (same INE, birth date and names), audit-logged", async () => {
+    const { school, admin, run } = await setup();
     const previousSchool = await createSchool();
     const mover = await createGarStudentUser({ garId: "ido-mover" });
     const homonym = await createGarStudentUser({ garId: "ido-homonym" });
-    await createLearner(previousSchool.id, { nationalStudentId: "1000000001A", birthdate: "2011-02-03", userId: mover.id, isDisabled: true });
-    await createLearner(previousSchool.id, { nationalStudentId: "1000000002B", birthdate: "2011-02-04", userId: homonym.id });
+    const forgedVictim = await createGarStudentUser({ garId: "ido-victim" });
+    // The file's pupils are all "Maëlys BERTHELOT", born 03/02/2011.
+    const moverBefore = await createLearner(previousSchool.id, { nationalStudentId: "1000000001A", firstName: "Maelys", lastName: "Berthelot", birthdate: "2011-02-03", userId: mover.id, isDisabled: true });
+    await createLearner(previousSchool.id, { nationalStudentId: "1000000002B", firstName: "Maëlys", lastName: "BERTHELOT", birthdate: "2011-02-04", userId: homonym.id });
+    // Same INE and birth date, another pupil: a forged row must not attach them.
+    await createLearner(previousSchool.id, { nationalStudentId: "1000000003C", firstName: "Côme", lastName: "MÜLLER", birthdate: "2011-02-03", userId: forgedVictim.id });
 
-    await run(fileOf([{ id: "1", ine: "1000000001A" }, { id: "2", ine: "1000000002B" }]));
+    await run(fileOf([{ id: "1", ine: "1000000001A" }, { id: "2", ine: "1000000002B" }, { id: "3", ine: "1000000003C" }]));
 
     const rows = await learnerRows(school.id);
     expect(rows.map((r) => [r.nationalStudentId, r.userId])).toEqual([
       ["1000000001A", mover.id],
       ["1000000002B", null],
+      ["1000000003C", null],
     ]);
+    const audits = await prisma.auditLog.findMany({ where: { action: SCHOOL_CHANGER_LINK_AUDIT_ACTION } });
+    expect(audits).toEqual([
+      expect.objectContaining({
+        schoolId: school.id,
+        actorUserId: admin.userId,
+        targetType: "learner",
+        targetId: String(rows[0]!.id),
+        data: { userId: mover.id, sourceLearnerId: moverBefore.id, sourceSchoolId: previousSchool.id },
+      }),
+    ]);
+    expect(JSON.stringify(audits)).not.toMatch(/1000000001A|BERTHELOT|2011-02-03/);
+  });
+
+  it("links school changers in every batch of a large import", async () => {
+    const { school, run } = await setup();
+    const previousSchool = await createSchool();
+    const count = 2_100;
+    const mover = await createGarStudentUser({ garId: "ido-mover-batch" });
+    const last = pupils(1, count).at(-1)!;
+    await createLearner(previousSchool.id, { nationalStudentId: last.ine, firstName: "Maëlys", lastName: "BERTHELOT", birthdate: "2011-02-03", userId: mover.id });
+    await run(fileOf(pupils(1, count)));
+    expect(await prisma.learner.findFirstOrThrow({ where: { schoolId: school.id, nationalStudentId: last.ine } })).toMatchObject({ userId: mover.id });
+    expect(await prisma.auditLog.count({ where: { action: SCHOOL_CHANGER_LINK_AUDIT_ACTION } })).toBe(1);
   });
 });
 

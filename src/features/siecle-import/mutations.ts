@@ -11,6 +11,7 @@ import { pgPool, withPgTransaction } from "@/lib/pg-pool";
 
 import { planImport } from "./domain/plan-import";
 import { readRegisterFile, readRegisterStream } from "./domain/read-register";
+import { type LinkedLearnerElsewhere, type NewLearnerRow, pickSchoolChangerLinks } from "./domain/school-changer-links";
 import type { ExistingLearner, ImportOutcome, ImportPlan, RegisterLearner, RegisterReadResult } from "./types";
 
 /** First key of `pg_advisory_xact_lock(int, int)`: "SIECLE import"; the second is the school id. */
@@ -24,6 +25,8 @@ const STATEMENT_TIMEOUT_MS = 120_000;
  */
 const BATCH_SIZE = 2_000;
 export const SIECLE_IMPORT_AUDIT_ACTION = "siecle.import";
+/** One entry per new row linked to a school changer's existing account (ids only). */
+export const SCHOOL_CHANGER_LINK_AUDIT_ACTION = "siecle.learner_linked";
 
 export type ImportSiecleFileOptions = {
   schoolId: number;
@@ -98,7 +101,7 @@ export async function importSiecleFile(options: ImportSiecleFileOptions): Promis
       await lockSchoolImports(tx, school.id, options.lockWaitMs ?? DEFAULT_LOCK_WAIT_MS);
       // Planned inside the lock: another import of this school cannot change the rows meanwhile.
       const plan = planImport(await loadExistingLearners(tx, school.id), register);
-      await createLearners(tx, school.id, plan.toCreate);
+      await createLearners(tx, school.id, plan.toCreate, options.actorUserId);
       await updateLearners(tx, school.id, plan.toUpdate);
       await disableLearners(tx, school.id, plan.toDisable);
       const importId = await recordImport(tx, options, format, "IMPORTED", plan);
@@ -238,12 +241,13 @@ async function inBatches<T>(items: readonly T[], run: (batch: readonly T[]) => P
 }
 
 /**
- * Newcomers. A pupil already linked to a user in another school, with the same INE and birth
- * date, is a school changer: the new row gets that user, so they arrive already signed up.
+ * Newcomers, created unlinked. A pupil already linked to a user in another school, with the same
+ * INE, the same birth date and names equal after normalisation, is a school changer: the new row
+ * then gets that user (they arrive already signed up), and each such link is audit-logged.
  */
-async function createLearners(tx: Tx, schoolId: number, learners: readonly RegisterLearner[]): Promise<void> {
-  await inBatches(learners, (batch) =>
-    tx.query(
+async function createLearners(tx: Tx, schoolId: number, learners: readonly RegisterLearner[], actorUserId: number | null): Promise<void> {
+  await inBatches(learners, async (batch) => {
+    const { rows } = await tx.query<NewLearnerRow>(
       `INSERT INTO learners (
         school_id, national_student_id, siecle_student_id, first_name, middle_name, third_name, last_name,
         preferred_last_name, sex, birthdate, birth_city_code, birth_city, birth_province_code,
@@ -251,18 +255,49 @@ async function createLearners(tx: Tx, schoolId: number, learners: readonly Regis
       )
       SELECT $1::int, v.ine, v.siecle_id, v.first_name, v.middle_name, v.third_name, v.last_name,
         v.preferred_last_name, v.sex, v.birthdate::date, v.birth_city_code, v.birth_city, v.birth_province_code,
-        v.birth_country_code, v.mef_code, v.status, v.division, false,
-        (
-          SELECT other.user_id FROM learners other
-          WHERE other.national_student_id = v.ine AND other.birthdate = v.birthdate::date
-            AND other.school_id <> $1::int AND other.user_id IS NOT NULL
-          ORDER BY other.updated_at DESC, other.id DESC
-          LIMIT 1
-        ),
-        ${UTC_NOW}, ${UTC_NOW}
-      FROM unnest(${columnParameters(2)}) AS v(${INCOMING_COLUMNS})`,
+        v.birth_country_code, v.mef_code, v.status, v.division, false, NULL, ${UTC_NOW}, ${UTC_NOW}
+      FROM unnest(${columnParameters(2)}) AS v(${INCOMING_COLUMNS})
+      RETURNING id, national_student_id AS "nationalStudentId", to_char(birthdate, 'YYYY-MM-DD') AS birthdate,
+        first_name AS "firstName", last_name AS "lastName", preferred_last_name AS "preferredLastName"`,
       [schoolId, ...columns(batch)],
-    ),
+    );
+    await linkSchoolChangers(tx, schoolId, rows, actorUserId);
+  });
+}
+
+async function linkSchoolChangers(tx: Tx, schoolId: number, created: readonly NewLearnerRow[], actorUserId: number | null): Promise<void> {
+  if (created.length === 0) return;
+  const { rows: elsewhere } = await tx.query<LinkedLearnerElsewhere>(
+    `SELECT id, school_id AS "schoolId", user_id AS "userId", national_student_id AS "nationalStudentId",
+       to_char(birthdate, 'YYYY-MM-DD') AS birthdate, first_name AS "firstName", middle_name AS "middleName",
+       third_name AS "thirdName", last_name AS "lastName", preferred_last_name AS "preferredLastName"
+     FROM learners
+     WHERE national_student_id = ANY($2::text[]) AND school_id <> $1::int AND user_id IS NOT NULL
+     ORDER BY updated_at DESC, id DESC`,
+    [schoolId, created.map((row) => row.nationalStudentId)],
+  );
+  const links = pickSchoolChangerLinks(created, elsewhere);
+  if (links.length === 0) return;
+  const parameters = [
+    schoolId,
+    links.map((link) => link.learnerId),
+    links.map((link) => link.userId),
+    links.map((link) => link.sourceLearnerId),
+    links.map((link) => link.sourceSchoolId),
+  ];
+  await tx.query(
+    `UPDATE learners AS l SET user_id = v.user_id
+     FROM unnest($2::int[], $3::int[]) AS v(id, user_id)
+     WHERE l.id = v.id AND l.school_id = $1::int AND l.user_id IS NULL`,
+    parameters.slice(0, 3),
+  );
+  // Ids only: the audit trail never holds names, INE or birth dates.
+  await tx.query(
+    `INSERT INTO audit_logs (school_id, actor_user_id, action, target_type, target_id, data, created_at)
+     SELECT $1::int, $6::int, $7, 'learner', v.id::text,
+       jsonb_build_object('userId', v.user_id, 'sourceLearnerId', v.source_id, 'sourceSchoolId', v.source_school_id), ${UTC_NOW}
+     FROM unnest($2::int[], $3::int[], $4::int[], $5::int[]) AS v(id, user_id, source_id, source_school_id)`,
+    [...parameters, actorUserId, SCHOOL_CHANGER_LINK_AUDIT_ACTION],
   );
 }
 

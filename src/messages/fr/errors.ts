@@ -22,6 +22,9 @@ export const errorMessages: Record<DomainErrorCode | "VALIDATION" | "UNEXPECTED"
   RECONCILIATION_NOT_FOUND: "Nous ne trouvons pas d'élève avec ces informations dans votre établissement. Vérifiez votre date de naissance ou adressez-vous à votre enseignant.",
   LEARNER_DISABLED: "Vous ne figurez plus dans la base élèves de cet établissement. Adressez-vous à votre enseignant.",
   LEARNER_LINKED_TO_OTHER_ACCOUNT: "Vous avez déjà un compte Pix relié à cet établissement, qui n'utilise pas l'ENT. Adressez-vous à votre enseignant.",
+  GAR_PROFILE_MISSING: "Le GAR n'a pas indiqué votre profil (élève ou personnel) : Pix ne peut pas vous connecter. Adressez-vous au responsable de l'ENT de votre établissement.",
+  GAR_UAI_MISSING: "Le GAR n'a pas indiqué votre établissement : Pix ne peut pas vous connecter. Adressez-vous au responsable de l'ENT de votre établissement.",
+  LEARNER_ALREADY_LINKED: "Ce parcours est déjà associé à un autre compte : demandez à votre professeur.",
   VALIDATION: "Le formulaire contient des erreurs. Corrigez les champs indiqués.",
   UNEXPECTED: "Une erreur inattendue s'est produite. Réessayez ; si elle persiste, contactez le support.",
 };

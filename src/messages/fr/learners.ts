@@ -36,4 +36,33 @@ export const learnersMessages = {
     next: "Page suivante",
     page: (page: number, pages: number) => `Page ${page} sur ${pages}`,
   },
+  // Dissocier un compte (issue 9)
+  dissociate: {
+    column: "Compte",
+    open: "Dissocier",
+    openFor: (name: string) => `Dissocier le compte de ${name}`,
+    confirm: (name: string) =>
+      `Dissocier le compte Pix de ${name} ? Le compte garde ses réponses et ses participations ; l'élève pourra de nouveau rejoindre un parcours avec son propre compte depuis l'ENT.`,
+    submit: (name: string) => `Confirmer : dissocier le compte de ${name}`,
+    done: (name: string) => `Le compte de ${name} est dissocié. L'élève peut rejoindre un parcours à nouveau.`,
+    notLinked: "Cet élève n'est associé à aucun compte : il n'y a rien à dissocier.",
+  },
+  idoReplacements: {
+    link: "Remplacements d'identifiant ENT (30 derniers jours)",
+    title: "Remplacements d'identifiant ENT",
+    intro:
+      "Quand l'identifiant ENT (GAR) d'un élève change, Pix le remplace sur son compte si l'établissement et les nom et prénom correspondent exactement. Voici les remplacements acceptés et refusés des 30 derniers jours. Un compte associé par erreur se dissocie depuis la page Élèves.",
+    caption: "Remplacements d'identifiant ENT des 30 derniers jours",
+    columns: { at: "Date", learner: "Élève", division: "Classe", outcome: "Résultat", reason: "Motif" },
+    accepted: "Accepté",
+    refused: "Refusé",
+    reasons: {
+      NAMES_DIFFER: "Nom ou prénom différent de la base élèves",
+      UAI_MISMATCH: "Autre établissement",
+      IDO_OWNS_OTHER_ACCOUNT: "Identifiant déjà utilisé par un autre compte",
+    },
+    unknownLearner: "Élève supprimé",
+    empty: "Aucun remplacement d'identifiant ENT ces 30 derniers jours.",
+    back: "Retour aux élèves",
+  },
 } as const;

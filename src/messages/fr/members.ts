@@ -95,6 +95,8 @@ export const membersMessages = {
       `Plusieurs établissements correspondent à l'UAI ${uai} : nous ne pouvons pas savoir lequel activer. Contactez le support Pix.`,
     noOfficialEmail:
       "Nous n'avons pas d'adresse e-mail officielle pour cet établissement. Contactez le support Pix pour activer son espace.",
+    alreadyActivated:
+      "Cet espace est déjà activé. Pour le rejoindre, demandez une invitation à l'un de ses administrateurs ; si vous avez déjà un compte, connectez-vous.",
     tooMany: (minutes: number) =>
       `Une invitation vient déjà d'être envoyée plusieurs fois pour cet établissement. Consultez sa boîte e-mail officielle ou réessayez dans ${minutes} minute${minutes > 1 ? "s" : ""}.`,
     back: "Retour à la connexion",
@@ -113,7 +115,16 @@ export const membersMessages = {
     acceptAsTitle: (name: string) => `Vous êtes connecté en tant que ${name}.`,
     acceptSubmit: "Rejoindre l'établissement",
     notYou: "Ce n'est pas vous ? Déconnectez-vous d'abord.",
-    emailTaken: "Un compte existe déjà avec cette adresse e-mail : utilisez « J'ai déjà un compte Pix Orga ».",
+    signOutToAccept: "Déconnectez-vous : vous reviendrez sur cette invitation pour vous connecter avec le compte de l'adresse invitée, ou le créer.",
+    emailTaken: "Un compte Pix Orga existe déjà avec cette adresse e-mail : rechargez la page et connectez-vous avec ce compte.",
+    boundTo: (email: string) =>
+      `Cette invitation a été envoyée à ${email}. Elle ne peut être acceptée qu'avec le compte Pix Orga de cette adresse.`,
+    createAccountEmailHint: "Votre compte sera créé avec l'adresse à laquelle l'invitation a été envoyée.",
+    signInEmailHint: "Connectez-vous avec le compte de l'adresse à laquelle l'invitation a été envoyée.",
+    wrongAccount: (email: string) =>
+      `Cette invitation a été envoyée à ${email} : elle ne peut être acceptée qu'avec le compte Pix Orga de cette adresse.`,
+    signedInAsOther: (name: string, email: string) =>
+      `Vous êtes connecté en tant que ${name} (${email}), qui n'est pas l'adresse invitée.`,
     alreadyMember: "Vous êtes déjà membre de cet établissement.",
   },
 

@@ -1,11 +1,12 @@
 import { expect, type Page } from "@playwright/test";
 
 import { hashPassword } from "../../../src/lib/password";
+import { OUTBOX_ACCESS_KEY } from "../constants";
 import { withDb } from "../fixtures";
 
 /** Opens the newest link e-mailed to `to`, from the local outbox page, like a person would. */
 export async function openLatestLinkTo(page: Page, to: string): Promise<void> {
-  await page.goto("/dev/outbox");
+  await page.goto(`/dev/outbox?cle=${OUTBOX_ACCESS_KEY}`);
   const mail = page.locator("article").filter({ has: page.getByTestId("outbox-to").getByText(to, { exact: true }) }).first();
   await expect(mail).toBeVisible();
   await mail.getByRole("link").first().click();

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 
 import { StudentHeader } from "@/features/accounts/components/student-header";
-import { resolveJoinableCampaign } from "@/features/accounts/data";
+import { resolveCampaignForIdentity } from "@/features/accounts/data";
 import { loadStudentVisitor } from "@/features/accounts/loaders";
 import { joinCampaignAsStudent } from "@/features/accounts/mutations";
 import { campaignCodeSchema } from "@/features/accounts/schema";
@@ -39,7 +39,7 @@ export default async function CampaignEntryPage({ params }: { params: Promise<{ 
       const joined = await joinCampaignAsStudent({ userId: visitor.student.userId, campaignCode: code });
       destination = `/campagnes/${joined.campaignCode}/demarrer`;
     } else {
-      const campaign = await resolveJoinableCampaign(code);
+      const campaign = await resolveCampaignForIdentity(code, visitor.uais);
       destination = `/rejoindre/${campaign.code}`;
     }
   } catch (error) {

@@ -8,12 +8,13 @@ import { mailMessages } from "@/messages/fr/mail";
 export const metadata: Metadata = { title: mailMessages.outbox.title };
 export const dynamic = "force-dynamic";
 
-export default async function OutboxPage() {
-  const page = await loadOutboxPage();
+export default async function OutboxPage({ searchParams }: { searchParams: Promise<{ cle?: string | string[] }> }) {
+  const { cle } = await searchParams;
+  const page = await loadOutboxPage(typeof cle === "string" ? cle : null);
   if (!page) notFound();
   return (
     <main id="contenu" className="min-h-screen bg-slate-50">
-      <OutboxView usesSmtp={page.usesSmtp} entries={page.entries} />
+      <OutboxView access={page.access} usesSmtp={page.usesSmtp} entries={page.entries} />
     </main>
   );
 }

@@ -38,7 +38,8 @@ export async function GET(request: NextRequest) {
     // On a shared school computer the previous student must not stay signed in.
     await endSession();
     const { garId, firstName, lastName, uais } = outcome.identity;
-    jar.set(PENDING_IDENTITY_COOKIE, sealPendingIdentity({ garId, firstName, lastName, uais }, pendingIdentityKey(), new Date()), {
+    const id = outcome.pendingIdentityId;
+    jar.set(PENDING_IDENTITY_COOKIE, sealPendingIdentity({ id, garId, firstName, lastName, uais }, pendingIdentityKey(), new Date()), {
       httpOnly: true,
       sameSite: "lax",
       secure: isSecureCookie(),

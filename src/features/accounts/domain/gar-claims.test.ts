@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isStudentProfile, mapGarProfile, parseGarDivision } from "./gar-claims";
+import { isAttachedToSchool, isStudentProfile, mapGarProfile, parseGarDivision } from "./gar-claims";
 
 const ido = "a".repeat(64);
 
@@ -23,8 +23,26 @@ describe("mapGarProfile", () => {
   });
 
   it("accepts multi-valued and missing optional claims", () => {
-    const result = mapGarProfile({ IDO: ido, PRE: ["Inès"], NOM: "BERTHELOT", UAI: ["0999001W", "0999002L"] }, ido);
-    expect(result.ok && result.identity).toMatchObject({ uais: ["0999001W", "0999002L"], profile: null, divisions: [] });
+    const result = mapGarProfile({ IDO: ido, PRE: ["Inès"], NOM: "BERTHELOT", UAI: ["0999001W", "0999002L"], PRO: "national_ELV" }, ido);
+    expect(result.ok && result.identity).toMatchObject({ uais: ["0999001W", "0999002L"], profile: "national_ELV", divisions: [] });
+  });
+
+  it("refuses a profile without PRO: a missing profile is never taken for a student", () => {
+    expect(mapGarProfile({ IDO: ido, PRE: "Côme", NOM: "MULLAR", UAI: "0999001W" }, ido)).toEqual({ ok: false, reason: "MISSING_PROFILE" });
+    expect(mapGarProfile({ IDO: ido, PRE: "Côme", NOM: "MULLAR", UAI: "0999001W", PRO: ["", " "] }, ido)).toEqual({
+      ok: false,
+      reason: "MISSING_PROFILE",
+    });
+  });
+
+  it("refuses a student without UAI: the campaign's school could not be checked", () => {
+    expect(mapGarProfile({ IDO: ido, PRE: "Côme", NOM: "MULLAR", PRO: "National_elv" }, ido)).toEqual({ ok: false, reason: "MISSING_UAI" });
+    expect(mapGarProfile({ IDO: ido, PRE: "Côme", NOM: "MULLAR", PRO: "National_elv", UAI: [] }, ido)).toEqual({ ok: false, reason: "MISSING_UAI" });
+    expect(mapGarProfile({ IDO: ido, PRE: "Côme", NOM: "MULLAR", PRO: "National_elv", UAI: [" ", 42] }, ido)).toEqual({ ok: false, reason: "MISSING_UAI" });
+  });
+
+  it("sends staff without UAI to the staff page, not to the missing-UAI one", () => {
+    expect(mapGarProfile({ IDO: ido, PRE: "A", NOM: "B", PRO: "National_ens" }, ido)).toEqual({ ok: false, reason: "NOT_A_STUDENT" });
   });
 
   it("refuses a profile without IDO or names", () => {
@@ -55,6 +73,7 @@ describe("isStudentProfile", () => {
   it("ignores the case of the profile", () => {
     expect(isStudentProfile("National_ELV")).toBe(true);
     expect(isStudentProfile("National_doc")).toBe(false);
+    expect(isStudentProfile(null)).toBe(false);
   });
 });
 
@@ -62,5 +81,15 @@ describe("parseGarDivision", () => {
   it("splits code##label and tolerates a bare code", () => {
     expect(parseGarDivision("4EB##4E B")).toEqual({ code: "4EB", label: "4E B" });
     expect(parseGarDivision("4E B")).toEqual({ code: "4E B", label: "4E B" });
+  });
+});
+
+describe("isAttachedToSchool", () => {
+  it("requires the school's UAI among the identity's, whatever the case", () => {
+    expect(isAttachedToSchool(["0999001W"], "0999001W")).toBe(true);
+    expect(isAttachedToSchool(["0999002X", "0999001w"], "0999001W")).toBe(true);
+    expect(isAttachedToSchool(["0999002X"], "0999001W")).toBe(false);
+    expect(isAttachedToSchool([], "0999001W")).toBe(false);
+    expect(isAttachedToSchool([""], "")).toBe(false);
   });
 });

@@ -13,14 +13,21 @@ export type GarIdentity = {
   lastName: string;
   /** UAIs of the schools the GAR attaches the user to, upper-cased. */
   uais: string[];
-  /** `National_elv` for students; null when the GAR did not send it. */
-  profile: string | null;
+  /** `National_elv` (any case): only students get an identity. */
+  profile: string;
   divisions: GarDivision[];
 };
 
 export type GarProfileMappingResult =
   | { ok: true; identity: GarIdentity }
-  | { ok: false; reason: "MISSING_IDO" | "MISSING_NAMES" | "SUBJECT_MISMATCH" | "NOT_A_STUDENT" };
+  | {
+      ok: false;
+      /**
+       * `MISSING_PROFILE` / `MISSING_UAI`: the GAR sent no PRO or no UAI. Never guessed: without a
+       * profile anyone could pass for a student, without a UAI the campaign's school cannot be checked.
+       */
+      reason: "MISSING_IDO" | "MISSING_NAMES" | "SUBJECT_MISMATCH" | "NOT_A_STUDENT" | "MISSING_PROFILE" | "MISSING_UAI";
+    };
 
 const MAX_CLAIM_LENGTH = 512;
 
@@ -44,9 +51,9 @@ export function parseGarDivision(value: string): GarDivision {
   return { code, label: label || code };
 }
 
-/** The GAR writes the profile with varying case (`National_elv`, `National_ELV`). */
+/** The GAR writes the profile with varying case (`National_elv`, `National_ELV`). A missing profile is not a student's. */
 export function isStudentProfile(profile: string | null): boolean {
-  return profile === null || profile.toLowerCase() === "national_elv";
+  return profile !== null && profile.toLowerCase() === "national_elv";
 }
 
 /**
@@ -70,7 +77,11 @@ export function mapGarProfile(profile: unknown, idTokenSubject: string): GarProf
   if (!firstName || !lastName) return { ok: false, reason: "MISSING_NAMES" };
 
   const garProfile = firstString(claims.PRO);
+  if (garProfile === null) return { ok: false, reason: "MISSING_PROFILE" };
   if (!isStudentProfile(garProfile)) return { ok: false, reason: "NOT_A_STUDENT" };
+
+  const uais = [...new Set(asStrings(claims.UAI).map((uai) => uai.toUpperCase()))];
+  if (uais.length === 0) return { ok: false, reason: "MISSING_UAI" };
 
   return {
     ok: true,
@@ -78,9 +89,18 @@ export function mapGarProfile(profile: unknown, idTokenSubject: string): GarProf
       garId,
       firstName,
       lastName,
-      uais: [...new Set(asStrings(claims.UAI).map((uai) => uai.toUpperCase()))],
+      uais,
       profile: garProfile,
       divisions: asStrings(claims.DIV).map(parseGarDivision),
     },
   };
+}
+
+/**
+ * domain.md §5: a code is only for the schools the GAR attaches the identity to. UAIs are
+ * compared upper-case; an identity without UAI is attached to no school.
+ */
+export function isAttachedToSchool(uais: readonly string[], schoolUai: string): boolean {
+  const wanted = schoolUai.trim().toUpperCase();
+  return wanted.length > 0 && uais.some((uai) => uai.trim().toUpperCase() === wanted);
 }

@@ -7,7 +7,7 @@ import {
 } from "./pending-identity";
 
 const key = derivePendingIdentityKey("test-secret-that-is-long-enough-0123456789");
-const identity = { garId: "f".repeat(64), firstName: "Maëlys", lastName: "DA SILVA", uais: ["0999001W"] };
+const identity = { id: "p".repeat(43), garId: "f".repeat(64), firstName: "Maëlys", lastName: "DA SILVA", uais: ["0999001W"] };
 const now = new Date("2026-09-15T08:00:00Z");
 
 describe("pending identity", () => {

@@ -2,20 +2,26 @@
  * The "pending identity": who the GAR says an unknown student is (IDO + names), kept between the
  * callback and the birth-date form. It lives in the student's browser, so it is encrypted (IDO
  * and names are personal data) and authenticated (a forged IDO would let anyone claim a learner)
- * with AES-256-GCM, and it expires after an hour.
+ * with AES-256-GCM, and it expires after an hour. It is single-use: `id` names its server-side row
+ * (gar_pending_identities), consumed by the reconciliation that uses it, so a copied cookie
+ * cannot be replayed.
  */
 import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from "node:crypto";
 import type { GarIdentity } from "./gar-claims";
 
 export const PENDING_IDENTITY_TTL_SECONDS = 60 * 60;
 
-export type PendingIdentity = Pick<GarIdentity, "garId" | "firstName" | "lastName" | "uais">;
+export type PendingIdentity = Pick<GarIdentity, "garId" | "firstName" | "lastName" | "uais"> & {
+  /** The server-side row's id (random, 256 bits), consumed once. */
+  id: string;
+};
 
 export type OpenPendingIdentityResult =
   | { ok: true; identity: PendingIdentity; expiresAt: Date }
   | { ok: false; reason: "MISSING" | "INVALID" | "EXPIRED" };
 
-const VERSION = 1;
+// 2: the payload names its server-side row (single use); version-1 cookies are refused.
+const VERSION = 2;
 const IV_BYTES = 12;
 const TAG_BYTES = 16;
 const MAX_TOKEN_LENGTH = 4096;
@@ -31,6 +37,7 @@ export function sealPendingIdentity(identity: PendingIdentity, key: Buffer, now:
   const issuedAt = Math.floor(now.getTime() / 1000);
   const payload = Buffer.from(
     JSON.stringify({
+      id: identity.id,
       garId: identity.garId,
       firstName: identity.firstName,
       lastName: identity.lastName,
@@ -67,8 +74,10 @@ export function openPendingIdentity(token: string | undefined | null, key: Buffe
   }
 
   if (typeof payload !== "object" || payload === null) return { ok: false, reason: "INVALID" };
-  const { garId, firstName, lastName, uais, exp } = payload as Record<string, unknown>;
+  const { id, garId, firstName, lastName, uais, exp } = payload as Record<string, unknown>;
   if (
+    typeof id !== "string" ||
+    id.length === 0 ||
     typeof garId !== "string" ||
     typeof firstName !== "string" ||
     typeof lastName !== "string" ||
@@ -78,7 +87,7 @@ export function openPendingIdentity(token: string | undefined | null, key: Buffe
     return { ok: false, reason: "INVALID" };
   }
   if (exp * 1000 <= now.getTime()) return { ok: false, reason: "EXPIRED" };
-  return { ok: true, identity: { garId, firstName, lastName, uais }, expiresAt: new Date(exp * 1000) };
+  return { ok: true, identity: { id, garId, firstName, lastName, uais }, expiresAt: new Date(exp * 1000) };
 }
 
 /** httpOnly cookie holding the sealed pending identity. */

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   findMatchingLearner,
   levenshteinDistance,
+  namesMatchExactly,
   nameDistanceRatio,
   normalizeName,
   type ReconciliationCandidate,
@@ -224,5 +225,27 @@ describe("findMatchingLearner", () => {
     expect(findMatchingLearner({ firstName: "Hugo", lastName: "BERTRAND" }, [ines, other])).toEqual({
       status: "NOT_FOUND",
     });
+  });
+});
+
+describe("namesMatchExactly", () => {
+  const come = learner(1, { firstName: "Côme", middleName: "Fatoumata", lastName: "MÜLLER", preferredLastName: "MULLER-DIOP" });
+
+  it("accepts names equal after normalisation (accents, case, spaces, punctuation)", () => {
+    expect(namesMatchExactly({ firstName: "Côme", lastName: "MÜLLER" }, come)).toBe(true);
+    expect(namesMatchExactly({ firstName: "come", lastName: "muller" }, come)).toBe(true);
+    expect(namesMatchExactly({ firstName: "Fatoumata", lastName: "Muller Diop" }, come)).toBe(true);
+  });
+
+  it("refuses what only the tolerant pass would accept (the cross-school takeover: Come MULLAR)", () => {
+    expect(findMatchingLearner({ firstName: "Come", lastName: "MULLAR" }, [come])).toEqual({ status: "MATCHED", learnerId: 1 });
+    expect(namesMatchExactly({ firstName: "Come", lastName: "MULLAR" }, come)).toBe(false);
+    expect(namesMatchExactly({ firstName: "Comé", lastName: "MULLERS" }, come)).toBe(false);
+    expect(namesMatchExactly({ firstName: "Côm", lastName: "MÜLLER" }, come)).toBe(false);
+  });
+
+  it("refuses empty names and names split differently between first and last", () => {
+    expect(namesMatchExactly({ firstName: " - ", lastName: "MÜLLER" }, come)).toBe(false);
+    expect(namesMatchExactly({ firstName: "Côme MÜLLER", lastName: "MÜLLER" }, come)).toBe(false);
   });
 });

@@ -112,6 +112,25 @@ function isClose(garName: string, recordName: string | null, maxRatio: number): 
   return nameDistanceRatio(garName, recordName) <= maxRatio;
 }
 
+function fits(garFirstName: string, garLastName: string, candidate: NormalizedCandidate, slot: 0 | 1 | 2, maxRatio: number): boolean {
+  return isClose(garFirstName, candidate.givenNames[slot], maxRatio) && candidate.lastNames.some((lastName) => isClose(garLastName, lastName, maxRatio));
+}
+
+/**
+ * The strict rule (domain.md §5), for decisions the tolerant pass must never make alone:
+ * replacing the IDO of an account already linked to the learner, and linking a school
+ * changer's new SIECLE row to the account of their previous school. The names are equal after
+ * normalisation — the first name to the first, second or third given name, the last name to the
+ * family or usage name — with no tolerance at all.
+ */
+export function namesMatchExactly(garNames: GarNames, candidate: ReconciliationCandidate): boolean {
+  const garFirstName = normalizeName(garNames.firstName);
+  const garLastName = normalizeName(garNames.lastName);
+  if (garFirstName.length === 0 || garLastName.length === 0) return false;
+  const normalized = normalizeCandidate(candidate);
+  return ([0, 1, 2] as const).some((slot) => fits(garFirstName, garLastName, normalized, slot, 0));
+}
+
 /**
  * Exact pass, then tolerant pass; within a pass the GAR first name is tried against the first,
  * then the second, then the third given name, and the GAR last name against the family or the
@@ -131,11 +150,7 @@ export function findMatchingLearner(
 
   for (const maxRatio of [0, TOLERANT_MAX_RATIO]) {
     for (const slot of [0, 1, 2] as const) {
-      const kept = normalized.filter(
-        (candidate) =>
-          isClose(garFirstName, candidate.givenNames[slot], maxRatio) &&
-          candidate.lastNames.some((lastName) => isClose(garLastName, lastName, maxRatio)),
-      );
+      const kept = normalized.filter((candidate) => fits(garFirstName, garLastName, candidate, slot, maxRatio));
       if (kept.length === 1 && kept[0]) return { status: "MATCHED", learnerId: kept[0].id };
       if (kept.length > 1) return { status: "AMBIGUOUS", candidateCount: kept.length };
     }

@@ -1,7 +1,9 @@
+import Papa from "papaparse";
+
 /**
  * CSV for Excel as French schools use it: UTF-8 with a BOM (otherwise Excel reads the file as
  * Windows-1252 and mangles accents), `;` separators (Excel's default with a French locale),
- * CRLF line ends.
+ * CRLF line ends, a header row. Written by papaparse, not by hand.
  */
 export const CSV_BOM = "\uFEFF";
 export const CSV_SEPARATOR = ";";
@@ -10,21 +12,29 @@ export type CsvCell = string | number | null | undefined;
 
 /**
  * A spreadsheet runs a cell starting with = + - @ (or tab / CR, which some versions strip
- * first) as a formula: a learner named "=HYPERLINK(…)" must stay text. A leading apostrophe is
- * what Excel itself uses to force text, and it is not displayed.
+ * first) as a formula: a learner named "=HYPERLINK(…)" must stay text. papaparse prefixes such
+ * cells with an apostrophe (what Excel itself uses to force text) and quotes them. Its default
+ * pattern ends in `.*$` without the `s` flag, so it misses a formula followed by a line break;
+ * ours looks at the first character only. Numbers are left alone (they cannot be formulas and
+ * stay summable).
  */
-export function neutralizeFormula(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-}
+const FORMULA_START = /^[=+\-@\t\r]/;
 
-export function formatCsvCell(cell: CsvCell): string {
-  if (cell === null || cell === undefined) return "";
-  // Numbers we produce cannot be formulas; keep them numeric so Excel can sum them.
-  const text = typeof cell === "number" ? String(cell) : neutralizeFormula(cell);
-  return /[";\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+/**
+ * Also quotes cells holding a comma: the file is `;`-separated, but a spreadsheet that guesses
+ * the separator (LibreOffice, an English-locale Excel, Numbers) must not split a cell either.
+ */
+function quoteCell(value: unknown): boolean {
+  return typeof value === "string" && value.includes(",");
 }
 
 export function buildCsv(headers: string[], rows: CsvCell[][]): string {
-  const lines = [headers, ...rows].map((row) => row.map(formatCsvCell).join(CSV_SEPARATOR));
-  return CSV_BOM + lines.join("\r\n") + "\r\n";
+  // Arrays of arrays, the header row first: `{ fields, data: [] }` would add an empty line.
+  const body = Papa.unparse([headers, ...rows], {
+    delimiter: CSV_SEPARATOR,
+    newline: "\r\n",
+    escapeFormulae: FORMULA_START,
+    quotes: quoteCell,
+  });
+  return CSV_BOM + body + "\r\n";
 }

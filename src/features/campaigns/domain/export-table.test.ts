@@ -49,6 +49,6 @@ describe("buildExportTable", () => {
       ["=CMD()", "Jo", "4E B", "En cours", 40, "15/09/2026", "Non", null, null, null, null],
     ]);
     const csv = buildCsv(table.headers, table.rows);
-    expect(csv).toContain("\r\n'=CMD();Jo;4E B;En cours;40;15/09/2026;Non;;;;\r\n");
+    expect(csv).toContain("\r\n\"'=CMD()\";Jo;4E B;En cours;40;15/09/2026;Non;;;;\r\n");
   });
 });

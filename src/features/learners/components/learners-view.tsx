@@ -12,6 +12,8 @@ import { learnersMessages as t } from "@/messages/fr/learners";
 
 import type { LearnerListQuery } from "../schema";
 import type { LearnerPage } from "../types";
+import { DissociateLearnerCell } from "./dissociate-learner";
+import { IdoReplacementsLink } from "./ido-replacements";
 
 const dateFormat = new Intl.DateTimeFormat("fr-FR", { timeZone: "Europe/Paris", day: "2-digit", month: "2-digit", year: "numeric" });
 
@@ -28,6 +30,8 @@ export function LearnersView({
   canImport,
   blockedStudents,
   blockedLearnerIds = [],
+  canDissociate = false,
+  canSeeIdoReplacements = false,
 }: {
   query: LearnerListQuery;
   page: LearnerPage;
@@ -38,12 +42,15 @@ export function LearnersView({
   blockedStudents?: ReactNode;
   /** Learners those blocked pupils were recognised as (their GAR names fit exactly one). */
   blockedLearnerIds?: number[];
+  canDissociate?: boolean;
+  canSeeIdoReplacements?: boolean;
 }) {
   return (
     <div className="space-y-6">
       <header>
         <h1 className="text-3xl font-bold">{t.title}</h1>
         <p className="mt-1 text-muted">{t.intro}</p>
+        {canSeeIdoReplacements && <IdoReplacementsLink />}
       </header>
 
       {blockedStudents}
@@ -114,6 +121,13 @@ export function LearnersView({
                 key: "lastParticipation",
                 header: t.columns.lastParticipation,
                 cell: (row) => (row.lastParticipationAt ? dateFormat.format(row.lastParticipationAt) : t.none),
+              },
+              {
+                key: "account",
+                header: t.dissociate.column,
+                cell: (row) => (
+                  <DissociateLearnerCell learnerId={row.id} name={`${row.firstName} ${row.lastName}`} hasJoined={row.hasJoined} canDissociate={canDissociate} />
+                ),
               },
             ]}
           />

@@ -4,13 +4,23 @@ import type { OutboxEntry } from "../types";
 
 const dateTime = new Intl.DateTimeFormat("fr-FR", { timeZone: "Europe/Paris", dateStyle: "short", timeStyle: "medium" });
 
-export function OutboxView({ usesSmtp, entries }: { usesSmtp: boolean; entries: (OutboxEntry & { links: string[] })[] }) {
+export function OutboxView({
+  access,
+  usesSmtp,
+  entries,
+}: {
+  access: "ALL" | "RECIPIENT" | "LOCKED";
+  usesSmtp: boolean;
+  entries: (OutboxEntry & { links: string[] })[];
+}) {
   return (
     <div className="mx-auto max-w-4xl space-y-6 px-6 py-8">
       <h1 className="text-3xl font-bold">{t.outbox.title}</h1>
       <p className="text-muted">{t.outbox.intro}</p>
+      {access === "LOCKED" && <p className="rounded-md border border-amber-400 bg-amber-50 p-4">{t.outbox.locked}</p>}
+      {access === "RECIPIENT" && <p className="rounded-md border border-slate-300 bg-white p-4">{t.outbox.recipientOnly}</p>}
       {usesSmtp && <p className="rounded-md border border-slate-300 bg-white p-4">{t.outbox.smtpConfigured}</p>}
-      {entries.length === 0 ? (
+      {access === "LOCKED" ? null : entries.length === 0 ? (
         <p className="rounded-md border border-slate-300 bg-white p-4">{t.outbox.empty}</p>
       ) : (
         <ol className="space-y-4" aria-label={t.outbox.listLabel}>

@@ -31,9 +31,10 @@ const createLabels = {
   passwordConfirmation: m.fields.passwordConfirmation,
 };
 
+/** The account is created with the invited address: shown read-only, not sent (the server reads it from the invitation). */
 export function CreateAccountForm({ token, invitedEmail }: { token: string; invitedEmail: string }) {
   const [state, formAction, isPending] = useActionState(acceptInvitationWithNewAccountAction, idle);
-  const { values, onSubmit } = useSubmittedValues({ email: invitedEmail });
+  const { values, onSubmit } = useSubmittedValues({});
   const errors = fieldErrorsOf(state);
   const bind = (field: string) => ({ defaultValue: values[field] ?? "" });
   return (
@@ -44,7 +45,17 @@ export function CreateAccountForm({ token, invitedEmail }: { token: string; invi
         <TextField id={createIds.firstName} name="firstName" label={m.fields.firstName} autoComplete="given-name" required errors={errors.firstName} {...bind("firstName")} />
         <TextField id={createIds.lastName} name="lastName" label={m.fields.lastName} autoComplete="family-name" required errors={errors.lastName} {...bind("lastName")} />
       </div>
-      <TextField id={createIds.email} name="email" type="email" label={m.fields.email} autoComplete="email" required errors={errors.email} {...bind("email")} />
+      <TextField
+        id={createIds.email}
+        type="email"
+        label={m.fields.email}
+        hint={m.invitation.createAccountEmailHint}
+        autoComplete="username"
+        readOnly
+        controlClassName="bg-slate-100"
+        defaultValue={invitedEmail}
+        errors={errors.email}
+      />
       <NewPasswordFields idPrefix="create" errors={errors} label={m.fields.password} />
       <SubmitButton pending={isPending}>{m.invitation.createAccountSubmit}</SubmitButton>
     </form>
@@ -54,12 +65,12 @@ export function CreateAccountForm({ token, invitedEmail }: { token: string; invi
 const signInIds = { email: "join-email", password: "join-password" };
 const signInLabels = { email: m.fields.email, password: m.fields.password };
 
+/** Only the invited address's account can accept: its e-mail is fixed, the password is asked. */
 export function SignInAndAcceptForm({ token, invitedEmail }: { token: string; invitedEmail: string }) {
   const [state, formAction, isPending] = useActionState(acceptInvitationWithSignInAction, idle);
-  const { values, onSubmit } = useSubmittedValues({ email: invitedEmail });
   const errors = fieldErrorsOf(state);
   return (
-    <form action={formAction} onSubmit={onSubmit} noValidate className="space-y-5" aria-labelledby="sign-in-join-title">
+    <form action={formAction} noValidate className="space-y-5" aria-labelledby="sign-in-join-title">
       <ErrorSummary state={state} labels={signInLabels} fieldIds={signInIds} />
       <input type="hidden" name="token" value={token} />
       <TextField
@@ -67,9 +78,11 @@ export function SignInAndAcceptForm({ token, invitedEmail }: { token: string; in
         name="email"
         type="email"
         label={m.fields.email}
+        hint={m.invitation.signInEmailHint}
         autoComplete="username"
-        required
-        defaultValue={values.email}
+        readOnly
+        controlClassName="bg-slate-100"
+        defaultValue={invitedEmail}
         errors={errors.email}
       />
       <TextField id={signInIds.password} name="password" type="password" label={m.fields.password} autoComplete="current-password" required errors={errors.password} />

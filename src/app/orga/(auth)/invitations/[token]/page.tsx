@@ -27,43 +27,57 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
   }
   const intro = m.invitation.intro(preview.schoolName, m.roles[preview.role]);
 
+  // The sign-out form comes back to this link, to sign in with the invited account.
+  const signOut = (hint: string) => (
+    <form action="/orga/deconnexion" method="post" className="border-t border-slate-200 pt-4">
+      <input type="hidden" name="suite" value={`/orga/invitations/${token}`} />
+      <p className="mb-2 text-muted">{hint}</p>
+      <button type="submit" className={buttonClass("secondary")}>
+        {m.signOut.submit}
+      </button>
+    </form>
+  );
+
   if (signedInAs) {
+    const name = `${signedInAs.firstName} ${signedInAs.lastName}`;
+    if (!signedInAs.isInvitedAccount) {
+      return (
+        <AuthCard title={m.invitation.title(preview.schoolName)} intro={intro}>
+          <p role="alert" className="rounded-lg border-2 border-danger bg-danger-light p-4 font-semibold text-danger">
+            {m.invitation.signedInAsOther(name, signedInAs.email ?? "")} {m.invitation.boundTo(preview.email)}
+          </p>
+          {signOut(m.invitation.signOutToAccept)}
+        </AuthCard>
+      );
+    }
     return (
       <AuthCard title={m.invitation.title(preview.schoolName)} intro={intro}>
-        <p className="font-semibold">{m.invitation.acceptAsTitle(`${signedInAs.firstName} ${signedInAs.lastName}`)}</p>
+        <p className="font-semibold">{m.invitation.acceptAsTitle(name)}</p>
         <AcceptAsCurrentUserForm token={token} />
-        <form action="/orga/deconnexion" method="post" className="border-t border-slate-200 pt-4">
-          <p className="mb-2 text-muted">{m.invitation.notYou}</p>
-          <button type="submit" className={buttonClass("secondary")}>
-            {m.signOut.submit}
-          </button>
-        </form>
+        {signOut(m.invitation.notYou)}
       </AuthCard>
     );
   }
 
-  const createSection = (
-    <section aria-labelledby="create-account-title" className="space-y-4">
-      <h2 id="create-account-title" className="text-xl font-bold">
-        {m.invitation.createAccountTitle}
-      </h2>
-      <CreateAccountForm token={token} invitedEmail={preview.hasAccount ? "" : preview.email} />
-    </section>
-  );
-  const signInSection = (
-    <section aria-labelledby="sign-in-join-title" className="space-y-4">
-      <h2 id="sign-in-join-title" className="text-xl font-bold">
-        {m.invitation.signInTitle}
-      </h2>
-      <SignInAndAcceptForm token={token} invitedEmail={preview.hasAccount ? preview.email : ""} />
-    </section>
-  );
+  // The invitation is bound to its address: that address's account signs in, or it is created.
   return (
-    <AuthCard title={m.invitation.title(preview.schoolName)} intro={intro} wide>
-      <div className="grid gap-8 md:grid-cols-2 md:divide-x md:divide-slate-200 [&>*:last-child]:md:pl-8">
-        {preview.hasAccount ? signInSection : createSection}
-        {preview.hasAccount ? createSection : signInSection}
-      </div>
+    <AuthCard title={m.invitation.title(preview.schoolName)} intro={intro}>
+      <p>{m.invitation.boundTo(preview.email)}</p>
+      {preview.hasAccount ? (
+        <section aria-labelledby="sign-in-join-title" className="space-y-4">
+          <h2 id="sign-in-join-title" className="text-xl font-bold">
+            {m.invitation.signInTitle}
+          </h2>
+          <SignInAndAcceptForm token={token} invitedEmail={preview.email} />
+        </section>
+      ) : (
+        <section aria-labelledby="create-account-title" className="space-y-4">
+          <h2 id="create-account-title" className="text-xl font-bold">
+            {m.invitation.createAccountTitle}
+          </h2>
+          <CreateAccountForm token={token} invitedEmail={preview.email} />
+        </section>
+      )}
     </AuthCard>
   );
 }

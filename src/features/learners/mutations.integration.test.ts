@@ -1,0 +1,172 @@
+import { describe, expect, it } from "vitest";
+
+import { createCampaign } from "../../../tests/factories/campaigns";
+import { createMember, createSchool } from "../../../tests/factories/schools";
+import { createFixtureLearners } from "../../../tests/gar/learners";
+import { findFixtureStudent } from "../../../tests/gar/students";
+import { createPendingIdentity, joinCampaignAsStudent, reconcileGarStudent } from "@/features/accounts/mutations";
+import { prisma } from "@/lib/db";
+import { DomainError } from "@/lib/errors";
+import { authorizeSchoolId } from "@/lib/session";
+
+import { listIdoReplacements } from "./data";
+import { dissociateLearner, LEARNER_DISSOCIATED_AUDIT_ACTION } from "./mutations";
+
+const ADDRESS = "203.0.113.9";
+
+async function expectDomainError(promise: Promise<unknown>, code: string): Promise<DomainError> {
+  const error = await promise.then(
+    () => new Error(`expected ${code}, got success`),
+    (caught: unknown) => caught,
+  );
+  expect(error).toBeInstanceOf(DomainError);
+  expect((error as DomainError).code).toBe(code);
+  return error as DomainError;
+}
+
+async function pendingOf(key: string, overrides: { garId?: string; firstName?: string; lastName?: string } = {}) {
+  const student = findFixtureStudent(key);
+  return {
+    id: await createPendingIdentity(),
+    garId: overrides.garId ?? student.ido,
+    firstName: overrides.firstName ?? student.firstName,
+    lastName: overrides.lastName ?? student.lastName,
+    uais: [student.uai],
+  };
+}
+
+/** The demo school, where a mistaken match gave Côme MÜLLER's learner to another account. */
+async function wrongLink() {
+  const school = await createSchool({ uai: "0999001W" });
+  const admin = await createMember({ schoolId: school.id, role: "ADMIN" });
+  const teacher = await createMember({ schoolId: school.id, role: "MEMBER" });
+  const learners = await createFixtureLearners(prisma, school.id);
+  const campaign = await createCampaign({ schoolId: school.id, ownerId: admin.userId, code: "SIXEMB234", division: "6E B" });
+  const come = findFixtureStudent("come-muller");
+  // A mistaken match: an identity close enough for the tolerant pass took Côme's learner first.
+  const wrong = await reconcileGarStudent({
+    identity: await pendingOf(come.key, { garId: "ido-homonyme", firstName: "Come", lastName: "MULLAR" }),
+    campaignCode: campaign.code,
+    birthdate: come.birthdate,
+    clientAddress: ADDRESS,
+  });
+  const learnerId = learners.get(come.key)!;
+  return { school, schoolId: authorizeSchoolId(school.id), admin, teacher, campaign, come, wrong, learnerId };
+}
+
+describe("dissociateLearner", () => {
+  it("unlinks the learner, keeps the account's work, audit-logs it; the real student then joins again", async () => {
+    const { schoolId, admin, campaign, come, wrong, learnerId } = await wrongLink();
+
+    expect(await dissociateLearner({ schoolId, learnerId, actor: { userId: admin.userId, role: "ADMIN" } })).toEqual({ userId: wrong.userId });
+
+    expect(await prisma.learner.findUniqueOrThrow({ where: { id: learnerId } })).toMatchObject({ userId: null });
+    // The account and its participation are still there.
+    expect(await prisma.participation.findUniqueOrThrow({ where: { id: wrong.participationId } })).toMatchObject({ userId: wrong.userId, deletedAt: null });
+    expect(await prisma.authenticationMethod.count({ where: { userId: wrong.userId } })).toBe(1);
+    const audit = await prisma.auditLog.findFirstOrThrow({ where: { action: LEARNER_DISSOCIATED_AUDIT_ACTION } });
+    expect(audit).toMatchObject({ schoolId, actorUserId: admin.userId, targetType: "learner", targetId: String(learnerId), data: { userId: wrong.userId } });
+
+    // Côme, with his own IDO, is matched again and gets his own account and participation.
+    const real = await reconcileGarStudent({ identity: await pendingOf(come.key), campaignCode: campaign.code, birthdate: come.birthdate, clientAddress: ADDRESS });
+    expect(real.isNewAccount).toBe(true);
+    expect(real.userId).not.toBe(wrong.userId);
+    expect(real.participationId).not.toBe(wrong.participationId);
+    expect(await prisma.learner.findUniqueOrThrow({ where: { id: learnerId } })).toMatchObject({ userId: real.userId });
+    // The former account keeps its row and answers, set aside from the learner's results.
+    const former = await prisma.participation.findUniqueOrThrow({ where: { id: wrong.participationId } });
+    expect(former.userId).toBe(wrong.userId);
+    expect(former.deletedAt).not.toBeNull();
+  });
+
+  it("lets a MEMBER (teacher) dissociate too, and refuses in a school that does not manage students", async () => {
+    const { schoolId, teacher, learnerId } = await wrongLink();
+    await dissociateLearner({ schoolId, learnerId, actor: { userId: teacher.userId, role: "MEMBER" } });
+    expect(await prisma.learner.findUniqueOrThrow({ where: { id: learnerId } })).toMatchObject({ userId: null });
+
+    const other = await createSchool({ managesStudents: false });
+    const otherAdmin = await createMember({ schoolId: other.id, role: "ADMIN" });
+    const learner = await prisma.learner.create({
+      data: { schoolId: other.id, nationalStudentId: "9999999999Z", firstName: "A", lastName: "B", birthdate: new Date("2011-01-01T00:00:00Z"), division: "6E A", userId: otherAdmin.userId },
+    });
+    await expectDomainError(dissociateLearner({ schoolId: authorizeSchoolId(other.id), learnerId: learner.id, actor: { userId: otherAdmin.userId, role: "ADMIN" } }), "FORBIDDEN");
+    expect(await prisma.learner.findUniqueOrThrow({ where: { id: learner.id } })).toMatchObject({ userId: otherAdmin.userId });
+  });
+
+  it("never reaches another school's learner, and says when there is nothing to dissociate", async () => {
+    const { learnerId, schoolId, admin } = await wrongLink();
+    const other = await createSchool();
+    const otherAdmin = await createMember({ schoolId: other.id, role: "ADMIN" });
+    await expectDomainError(dissociateLearner({ schoolId: authorizeSchoolId(other.id), learnerId, actor: { userId: otherAdmin.userId, role: "ADMIN" } }), "NOT_FOUND");
+    expect(await prisma.learner.findUniqueOrThrow({ where: { id: learnerId } })).not.toMatchObject({ userId: null });
+
+    await dissociateLearner({ schoolId, learnerId, actor: { userId: admin.userId, role: "ADMIN" } });
+    const again = await expectDomainError(dissociateLearner({ schoolId, learnerId, actor: { userId: admin.userId, role: "ADMIN" } }), "CONFLICT");
+    expect(again.userMessage).toBe("Cet élève n'est associé à aucun compte : il n'y a rien à dissocier.");
+  });
+
+  it("of 5 parallel dissociations, one does it (one audit entry)", async () => {
+    const { schoolId, admin, learnerId } = await wrongLink();
+    const results = await Promise.allSettled(
+      Array.from({ length: 5 }, () => dissociateLearner({ schoolId, learnerId, actor: { userId: admin.userId, role: "ADMIN" } })),
+    );
+    expect(results.filter((result) => result.status === "fulfilled")).toHaveLength(1);
+    expect(await prisma.auditLog.count({ where: { action: LEARNER_DISSOCIATED_AUDIT_ACTION } })).toBe(1);
+  });
+
+  it("a dissociation racing a reconciliation of the real student leaves one consistent link", async () => {
+    const { schoolId, admin, campaign, come, learnerId } = await wrongLink();
+    const identity = await pendingOf(come.key);
+    const [dissociated, reconciled] = await Promise.allSettled([
+      dissociateLearner({ schoolId, learnerId, actor: { userId: admin.userId, role: "ADMIN" } }),
+      reconcileGarStudent({ identity, campaignCode: campaign.code, birthdate: come.birthdate, clientAddress: ADDRESS }),
+    ]);
+    expect(dissociated.status).toBe("fulfilled");
+    if (reconciled.status !== "fulfilled") throw reconciled.reason;
+    const learner = await prisma.learner.findUniqueOrThrow({ where: { id: learnerId } });
+    if (learner.userId === null) {
+      // Reconciled first (exact names, same UAI: the IDO replacement is accepted), then dissociated.
+      expect(reconciled.value.garIdReplaced).toBe(true);
+    } else {
+      // Dissociated first: Côme's own new account holds the learner, with one active participation.
+      expect(reconciled.value).toMatchObject({ userId: learner.userId, isNewAccount: true });
+      expect(await prisma.participation.count({ where: { learnerId, deletedAt: null } })).toBe(1);
+    }
+  });
+
+  it("lets the real student join another campaign of the school after rejoining", async () => {
+    const { schoolId, admin, campaign, come, wrong, learnerId, school } = await wrongLink();
+    const second = await createCampaign({ schoolId: school.id, ownerId: admin.userId });
+    // The wrong account had started the second campaign too.
+    await joinCampaignAsStudent({ userId: wrong.userId, campaignCode: second.code });
+    await dissociateLearner({ schoolId, learnerId, actor: { userId: admin.userId, role: "ADMIN" } });
+    const real = await reconcileGarStudent({ identity: await pendingOf(come.key), campaignCode: campaign.code, birthdate: come.birthdate, clientAddress: ADDRESS });
+    const joined = await joinCampaignAsStudent({ userId: real.userId, campaignCode: second.code });
+    expect(await prisma.participation.findUniqueOrThrow({ where: { id: joined.participationId } })).toMatchObject({ userId: real.userId, learnerId, deletedAt: null });
+  });
+});
+
+describe("listIdoReplacements", () => {
+  it("lists the school's accepted and refused IDO replacements of the last 30 days, with the learner's names", async () => {
+    const { schoolId, campaign, come, learnerId } = await wrongLink();
+    // Refused: another fuzzy identity tries the learner.
+    await expectDomainError(
+      reconcileGarStudent({ identity: await pendingOf(come.key, { garId: "ido-3", firstName: "Comme", lastName: "MULLER" }), campaignCode: campaign.code, birthdate: come.birthdate, clientAddress: ADDRESS }),
+      "LEARNER_ALREADY_LINKED",
+    );
+    // Accepted: exact names (the SIECLE record's) with a new IDO.
+    await reconcileGarStudent({ identity: await pendingOf(come.key, { garId: "ido-4" }), campaignCode: campaign.code, birthdate: come.birthdate, clientAddress: ADDRESS });
+    // Another school's entries and old entries are not listed.
+    const other = await createSchool();
+    await prisma.auditLog.create({ data: { schoolId: other.id, action: "gar.ido_replaced", targetType: "learner", targetId: String(learnerId) } });
+    await prisma.auditLog.create({
+      data: { schoolId, action: "gar.ido_replaced", targetType: "learner", targetId: String(learnerId), createdAt: new Date(Date.now() - 31 * 24 * 3600 * 1000) },
+    });
+
+    const rows = await listIdoReplacements(schoolId);
+    expect(rows.map((row) => [row.accepted, row.reason, row.learner?.firstName, row.learner?.lastName, row.learner?.division])).toEqual([
+      [true, null, "Côme", "MÜLLER", "6E B"],
+      [false, "NAMES_DIFFER", "Côme", "MÜLLER", "6E B"],
+    ]);
+  });
+});

@@ -1,3 +1,4 @@
+import { OUTBOX_ACCESS_KEY } from "./constants";
 import { expect, test, withDb } from "./fixtures";
 import { formAlert, openLatestLinkTo, unique } from "./pages/staff";
 
@@ -74,6 +75,6 @@ test("a head of school activates the school's space by its UAI, through the e-ma
   await page.getByLabel("UAI de l'établissement").fill(uai);
   await page.getByRole("button", { name: "Recevoir l'invitation" }).click();
   await expect(formAlert(page)).toContainText("Cet espace est déjà activé.");
-  await page.goto("/dev/outbox");
+  await page.goto(`/dev/outbox?cle=${OUTBOX_ACCESS_KEY}`);
   await expect(page.locator("article").filter({ has: page.getByTestId("outbox-to").getByText(officialEmail, { exact: true }) })).toHaveCount(1);
 });

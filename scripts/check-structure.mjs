@@ -1,4 +1,4 @@
-// Enforces the layout of style-guide.md: the fixed file vocabulary of a feature and the import
+// Enforces the layout of CODE_STYLE.md: the fixed file vocabulary of a feature and the import
 // boundaries between layers. Prints every violation; exit 1 when there is one.
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";

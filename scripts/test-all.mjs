@@ -5,7 +5,7 @@ import { spawnSync } from "node:child_process";
 const env = { ...process.env, TZ: "Europe/Paris", NEXT_TELEMETRY_DISABLED: "1" };
 const steps = [
   ["Vérification des types", ["node_modules/typescript/bin/tsc", "--noEmit"]],
-  ["Structure du code (style-guide.md)", ["scripts/check-structure.mjs"]],
+  ["Structure du code (CODE_STYLE.md)", ["scripts/check-structure.mjs"]],
   ["Tests unitaires", ["node_modules/vitest/vitest.mjs", "run", "--project", "unit"]],
   ["Tests d'intégration (PostgreSQL)", ["node_modules/vitest/vitest.mjs", "run", "--project", "integration"]],
   ["Tests de bout en bout (Playwright)", ["node_modules/tsx/dist/cli.mjs", "tests/e2e/run.ts"]],

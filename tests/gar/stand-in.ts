@@ -28,7 +28,7 @@ export type GarStandIn = {
   close(): Promise<void>;
 };
 
-/** GAR-like endpoint names (gar-sso.md §3.3), all under /oidc like the GAR's base URL. */
+/** GAR-like endpoint names (docs/gar-sso.md §1), all under /oidc like the GAR's base URL. */
 export const GAR_ROUTES = {
   authorization: "/oidc/oidcAuthorize",
   token: "/oidc/oidcAccessToken",

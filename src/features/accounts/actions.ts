@@ -43,7 +43,7 @@ export const submitCampaignCodeAction = createAction({
       if (pending.reason === "MISSING") throw new DomainError("UNAUTHENTICATED");
       redirect("/gar/erreur/GAR_PENDING_IDENTITY_EXPIRED");
     }
-    // Another school's code is refused here already, not only at the birth date (domain.md §5).
+    // Another school's code is refused here already, not only at the birth date (docs/domain.md §5).
     const campaign = await resolveCampaignForIdentity(code, pending.identity.uais);
     redirect(`/rejoindre/${campaign.code}`);
   },

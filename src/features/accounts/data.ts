@@ -55,7 +55,7 @@ export async function resolveJoinableCampaign(code: string, db: DbClient = prism
 
 /**
  * The campaign behind a code typed by a student unknown to Pix (pending GAR identity): joinable,
- * and of one of the schools the GAR attaches the identity to (domain.md §5). Another school's
+ * and of one of the schools the GAR attaches the identity to (docs/domain.md §5). Another school's
  * code is refused as such, without a word about that school's campaign.
  */
 export async function resolveCampaignForIdentity(code: string, uais: readonly string[], db: DbClient = prisma): Promise<CampaignEntry> {

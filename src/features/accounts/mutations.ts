@@ -142,7 +142,7 @@ export async function completeGarSignIn(options: CompleteGarSignInOptions): Prom
     const pendingIdentityId = await createPendingIdentity(now, db);
     return { kind: "PENDING", identity, pendingIdentityId, returnTo };
   }
-  // Names are refreshed (domain.md §5) only by an identity the GAR attaches to a school where the
+  // Names are refreshed (docs/domain.md §5) only by an identity the GAR attaches to a school where the
   // account is a learner (or by an account linked to no learner yet): an identity from elsewhere
   // never renames an account. The names on the account are display only: no reconciliation
   // decision reads them (the strict check compares the GAR names with the school's SIECLE record).
@@ -274,14 +274,14 @@ export type ReconcileGarStudentOptions = {
 
 /**
  * Step 4 of the journey: a student unknown to Pix typed a campaign code and their birth date.
- * Match them to one learner of the campaign's school (domain.md §5), then in ONE transaction:
+ * Match them to one learner of the campaign's school (docs/domain.md §5), then in ONE transaction:
  * the user (no e-mail, no password) and its GAR method, the learner link (only if still
  * unlinked), the participation. A learner already linked to a GAR account keeps that account:
  * its IDO is replaced by the new one (IDOs change) — never a second account.
  */
 export async function reconcileGarStudent(options: ReconcileGarStudentOptions): Promise<ReconciliationOutcome> {
   const { identity, birthdate, clientAddress, now = new Date() } = options;
-  // Another school's code is refused before any birth date is looked at (domain.md §5).
+  // Another school's code is refused before any birth date is looked at (docs/domain.md §5).
   const campaign = await resolveCampaignForIdentity(options.campaignCode, identity.uais);
   // A replayed copy of a cookie already used is refused before it can probe birth dates.
   if (!(await isPendingIdentityUsable(identity.id, now))) throw new DomainError("GAR_PENDING_IDENTITY_EXPIRED");

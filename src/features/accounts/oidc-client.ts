@@ -10,7 +10,7 @@ import type { GarCallbackChecks, GarCompletion, GarPort } from "./types";
 /**
  * The GAR port's OpenID Connect adapter (openid-client 6): authorization code + PKCE (S256) +
  * state + nonce, client_secret_basic, the GAR's `idRessource` parameter and its profile
- * endpoint (`idRessource` and `access_mode=web` in the query string, see gar-sso.md §3.3).
+ * endpoint (`idRessource` and `access_mode=web` in the query string, see docs/gar-sso.md §1).
  */
 export type GarOidcSettings = {
   /** The issuer exactly as in the ID tokens (scheme, host, port, path; no trailing slash added). */

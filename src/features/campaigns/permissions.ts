@@ -1,6 +1,6 @@
 import type { CampaignActor } from "./types";
 
-/** Any member of the school creates campaigns (domain.md §4). */
+/** Any member of the school creates campaigns (docs/domain.md §4). */
 export function canCreateCampaign(actor: CampaignActor): boolean {
   return actor.role === "ADMIN" || actor.role === "MEMBER";
 }

@@ -136,7 +136,7 @@ export const IDO_REPLACEMENTS_WINDOW_DAYS = 30;
 
 /**
  * The IDO replacements of the school's learners, accepted and refused, over the last 30 days,
- * newest first (domain.md §5). The audit rows hold ids only; the learner's names come from the
+ * newest first (docs/domain.md §5). The audit rows hold ids only; the learner's names come from the
  * school's own learners table, for its ADMINs.
  */
 export async function listIdoReplacements(schoolId: AuthorizedSchoolId, now = new Date(), db: DbClient = prisma): Promise<IdoReplacementRow[]> {

@@ -48,7 +48,7 @@ export type ImportSiecleFileOptions = {
 
 /**
  * Reads a register file and, when it is valid and this is not a dry run, applies it to the
- * school's learners in one transaction (domain.md §3). Bad files are an outcome, not an
+ * school's learners in one transaction (docs/domain.md §3). Bad files are an outcome, not an
  * exception: every error comes back in French and nothing is written but the import record.
  *
  * The database is reached through the pg pool directly, not Prisma: Prisma's driver adapter

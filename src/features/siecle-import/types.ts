@@ -4,7 +4,7 @@
 export type RegisterFormat = "XML" | "ZIP" | "CSV";
 
 /**
- * Stable error codes of an import (domain.md §3). They are part of the CLI's JSON output and
+ * Stable error codes of an import (docs/domain.md §3). They are part of the CLI's JSON output and
  * of the stored `SiecleImport.errors`, so never rename one.
  */
 export type ImportErrorCode =
@@ -47,7 +47,7 @@ export type ImportError = {
   message: string;
 };
 
-/** Why a record of the file is left out without being an error (domain.md §3). */
+/** Why a record of the file is left out without being an error (docs/domain.md §3). */
 export type SkipReason = "LEFT_SCHOOL" | "NO_NATIONAL_STUDENT_ID" | "NO_DIVISION";
 
 export type SkippedCounts = Record<SkipReason, number>;

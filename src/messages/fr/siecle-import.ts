@@ -1,4 +1,4 @@
-/** French wording of the SIECLE import (ux.md §Orga 2): error messages, page, CLI. */
+/** French wording of the SIECLE import (docs/ux.md, Orga screens): error messages, page, CLI. */
 
 import type { ImportErrorCode, SkipReason } from "@/features/siecle-import/types";
 

@@ -97,7 +97,7 @@ export function mapGarProfile(profile: unknown, idTokenSubject: string): GarProf
 }
 
 /**
- * domain.md §5: a code is only for the schools the GAR attaches the identity to. UAIs are
+ * docs/domain.md §5: a code is only for the schools the GAR attaches the identity to. UAIs are
  * compared upper-case; an identity without UAI is attached to no school.
  */
 export function isAttachedToSchool(uais: readonly string[], schoolUai: string): boolean {

@@ -1,5 +1,5 @@
 /**
- * The audit trail of IDO replacements (domain.md §5): every replacement of the IDO of an account
+ * The audit trail of IDO replacements (docs/domain.md §5): every replacement of the IDO of an account
  * already linked to a learner, and every refused one, is recorded with ids only (learner as the
  * target; user and campaign ids, the refusal reason in `data`) and listed for the school's ADMINs.
  */

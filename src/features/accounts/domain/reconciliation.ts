@@ -1,5 +1,5 @@
 /**
- * Matching a GAR identity to an imported learner ("réconciliation", domain.md §5).
+ * Matching a GAR identity to an imported learner ("réconciliation", docs/domain.md §5).
  *
  * The GAR sends no INE and no birth date, so the student types their birth date and the names
  * the GAR sent are compared with the SIECLE record. Names are written differently in the two
@@ -117,7 +117,7 @@ function fits(garFirstName: string, garLastName: string, candidate: NormalizedCa
 }
 
 /**
- * The strict rule (domain.md §5), for decisions the tolerant pass must never make alone:
+ * The strict rule (docs/domain.md §5), for decisions the tolerant pass must never make alone:
  * replacing the IDO of an account already linked to the learner, and linking a school
  * changer's new SIECLE row to the account of their previous school. The names are equal after
  * normalisation — the first name to the first, second or third given name, the last name to the

@@ -1,5 +1,5 @@
 /**
- * Campaign codes (domain.md §4): 6 letters then 3 digits, e.g. `QWERTY234`.
+ * Campaign codes (docs/domain.md §4): 6 letters then 3 digits, e.g. `QWERTY234`.
  * I, L and O are left out (confused with 1 and 0 when read aloud or projected); digits are 2–9
  * for the same reason (no 0 or 1).
  */

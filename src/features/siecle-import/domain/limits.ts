@@ -1,4 +1,4 @@
-/** Size limits of an import (domain.md §3). */
+/** Size limits of an import (docs/domain.md §3). */
 
 const MEGABYTE = 1024 * 1024;
 

@@ -1,5 +1,5 @@
 /**
- * The CSV template for schools outside SIECLE (siecle-format.md §4): 15 French headers, `;`
+ * The CSV template for schools outside SIECLE (docs/siecle-format.md §3): 15 French headers, `;`
  * (or `,`), one learner per line. Every header and line problem is collected with its line
  * number and column.
  */

@@ -1,5 +1,5 @@
 /**
- * Streaming reader of SIECLE's `ElevesSansAdresses.xml` (siecle-format.md §3): bytes go in by
+ * Streaming reader of SIECLE's `ElevesSansAdresses.xml` (docs/siecle-format.md §2): bytes go in by
  * chunks (from the file or straight out of the inflater), are decoded by the declared encoding
  * and parsed by saxes. No DOM is ever built; only the fields we keep are held per student.
  *
@@ -189,7 +189,7 @@ export class SiecleXmlReader {
     } else if (name === "STRUCTURE" && this.structure) {
       const { code, type } = this.structure;
       this.structure = null;
-      // The last `D` wins when a student has several (siecle-format.md §3.5).
+      // The last `D` wins when a student has several (docs/siecle-format.md §2, STRUCTURES).
       if (this.structuresStudentId && type === "D" && code && code.toLowerCase() !== INACTIVE_DIVISION) {
         this.divisionByStudentId.set(this.structuresStudentId, normaliseDivision(code));
       }

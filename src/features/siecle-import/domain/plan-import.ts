@@ -1,5 +1,5 @@
 /**
- * What a valid register does to a school's learners (domain.md §3): newcomers are created,
+ * What a valid register does to a school's learners (docs/domain.md §3): newcomers are created,
  * known INEs updated in place (row ids never change, so participations and account links
  * survive), learners absent from the file disabled, never deleted.
  */

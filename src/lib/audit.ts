@@ -1,7 +1,9 @@
 import "server-only";
 
+import type pg from "pg";
+
 import type { Prisma } from "@/generated/prisma/client";
-import { prisma, type DbClient } from "@/lib/db";
+import type { DbClient } from "@/lib/db";
 
 /**
  * One audit entry: who did what to what, in which school. Written in the same transaction as
@@ -18,8 +20,10 @@ export type AuditEntry = {
   data?: Prisma.InputJsonValue;
 };
 
-export async function recordAudit(entry: AuditEntry, db: DbClient = prisma): Promise<void> {
-  await db.auditLog.create({
+/** In a Prisma transaction (`tx`), or on its own. Prisma's client is loaded only when used here. */
+export async function recordAudit(entry: AuditEntry, db?: DbClient): Promise<void> {
+  const client = db ?? (await import("@/lib/db")).prisma;
+  await client.auditLog.create({
     data: {
       schoolId: entry.schoolId,
       actorUserId: entry.actorUserId,
@@ -29,4 +33,36 @@ export async function recordAudit(entry: AuditEntry, db: DbClient = prisma): Pro
       data: entry.data,
     },
   });
+}
+
+/**
+ * The `audit_logs` columns `recordAuditBatch` writes (all but `id`); checked against the
+ * database's catalog by `audit.integration.test.ts`.
+ */
+export const AUDIT_LOG_COLUMNS = ["school_id", "actor_user_id", "action", "target_type", "target_id", "data", "created_at"] as const;
+
+/**
+ * The same entries, for code that runs on the pg pool rather than Prisma (the SIECLE import,
+ * docs/decisions/007): one set-based statement for any number of entries, on the caller's
+ * connection so it joins its transaction. Never loads Prisma.
+ */
+export async function recordAuditBatch(client: Pick<pg.PoolClient, "query">, entries: readonly AuditEntry[]): Promise<void> {
+  if (entries.length === 0) return;
+  const [schoolId, actorUserId, action, targetType, targetId, data] = AUDIT_LOG_COLUMNS;
+  // `created_at` is `timestamp(3)` holding UTC, as Prisma writes it, whatever the server's TimeZone.
+  await client.query(
+    `INSERT INTO audit_logs (${AUDIT_LOG_COLUMNS.join(", ")})
+     SELECT v.${schoolId}, v.${actorUserId}, v.${action}, v.${targetType}, v.${targetId}, v.${data}::jsonb, (now() AT TIME ZONE 'UTC')
+     FROM unnest($1::int[], $2::int[], $3::text[], $4::text[], $5::text[], $6::text[])
+       AS v(${schoolId}, ${actorUserId}, ${action}, ${targetType}, ${targetId}, ${data})`,
+    [
+      entries.map((entry) => entry.schoolId),
+      entries.map((entry) => entry.actorUserId),
+      entries.map((entry) => entry.action),
+      entries.map((entry) => entry.targetType ?? null),
+      entries.map((entry) => (entry.targetId === undefined ? null : String(entry.targetId))),
+      // JSON text: pg would turn a JS array into a PostgreSQL array literal.
+      entries.map((entry) => (entry.data === undefined ? null : JSON.stringify(entry.data))),
+    ],
+  );
 }

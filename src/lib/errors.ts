@@ -20,6 +20,8 @@ export type DomainErrorCode =
   | "TOO_MANY_ATTEMPTS"
   /** Another operation on the same school is running (e.g. a SIECLE import). */
   | "BUSY"
+  /** A request body over its limit (the SIECLE upload's 20 MB), counted while it is read. */
+  | "PAYLOAD_TOO_LARGE"
   // GAR sign-in and student onboarding (features/accounts): each outcome has its own French page.
   /** The OpenID exchange with the GAR failed (state, nonce, PKCE, replayed or expired code…). */
   | "GAR_SIGN_IN_FAILED"

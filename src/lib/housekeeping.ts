@@ -8,7 +8,7 @@ import { pruneThrottleEvents } from "@/lib/throttle";
 /**
  * Deletes rows that have outlived their purpose: sessions past their absolute or idle limit, old
  * throttle events, finished pupil lockouts, OpenID requests and pending identities that were
- * consumed or abandoned. Idempotent, so every instance may run it.
+ * consumed or abandoned, SIECLE imports staged and never confirmed. Idempotent, so every instance may run it.
  */
 export async function runHousekeeping(now = new Date()): Promise<{
   sessions: number;
@@ -17,6 +17,7 @@ export async function runHousekeeping(now = new Date()): Promise<{
   garPendingIdentities: number;
   studentLockouts: number;
   unknownSignIns: number;
+  stagedImports: number;
 }> {
   const sessions = await pruneExpiredSessions(now);
   const throttleEvents = await pruneThrottleEvents();
@@ -30,7 +31,9 @@ export async function runHousekeeping(now = new Date()): Promise<{
   const { count: unknownSignIns } = await prisma.unknownAccountSignIn.deleteMany({
     where: { updatedAt: { lt: new Date(now.getTime() - 30 * DAY_MS) }, OR: [{ blockedUntil: null }, { blockedUntil: { lt: now } }] },
   });
-  return { sessions, throttleEvents, garRequests, garPendingIdentities, studentLockouts, unknownSignIns };
+  // A SIECLE import staged for confirmation and not confirmed within its hour (its learners go by cascade).
+  const { count: stagedImports } = await prisma.siecleImportStaging.deleteMany({ where: { expiresAt: { lt: now } } });
+  return { sessions, throttleEvents, garRequests, garPendingIdentities, studentLockouts, unknownSignIns, stagedImports };
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;

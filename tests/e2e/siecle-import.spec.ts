@@ -132,14 +132,16 @@ test("a MEMBER sees the last import but cannot import", async ({ page, context }
   await expect(page.getByTestId("last-import-banner")).toContainText("par Claire Durand");
   await expect(page.getByRole("table", { name: "Historique des imports" })).toBeVisible();
 
-  // Posting the file anyway, with the member's own session (and our Origin, as the page would), is
+  // Uploading the file anyway (the upload only stages; confirming is a server action), with the member's own session (and our Origin, as the page would), is
   // refused and changes nothing.
   const before = await learnerCount();
-  const response = await page.request.post("/orga/eleves/import/televersement?mode=apply", {
+  const response = await page.request.post("/orga/eleves/import/televersement", {
     headers: { Origin: new URL(appBaseUrl).origin, "X-File-Name": "ExportXML_ElevesSansAdresses.zip", "Content-Type": "application/zip" },
     data: demoZipFor(UAI),
   });
   expect(response.status()).toBe(403);
   expect(await response.json()).toMatchObject({ status: "error", code: "FORBIDDEN" });
   expect(await learnerCount()).toBe(before);
+  // Nothing is staged for confirmation either.
+  expect(await withDb(async (db) => Number((await db.query("SELECT count(*) FROM siecle_import_stagings WHERE school_id = $1", [schoolId])).rows[0].count))).toBe(0);
 });

@@ -9,7 +9,16 @@ import { prisma } from "@/lib/db";
 import { DomainError } from "@/lib/errors";
 
 import { latin9, oneStudent, siecleDocument } from "./domain/__fixtures__/siecle-builders";
-import { importSiecleFile, SCHOOL_CHANGER_LINK_AUDIT_ACTION } from "./mutations";
+import {
+  importSiecleFile,
+  LEARNER_FILE_COLUMNS,
+  LEARNER_INSERT_COLUMNS,
+  LEARNER_UPDATE_COLUMNS,
+  SCHOOL_CHANGER_LINK_AUDIT_ACTION,
+  SIECLE_IMPORT_COLUMNS,
+  STAGED_LEARNER_COLUMNS,
+  STAGING_COLUMNS,
+} from "./mutations";
 
 const TODAY = new Date(2026, 8, 15);
 
@@ -327,5 +336,40 @@ describe("concurrent imports of one school", () => {
     expect(await prisma.learner.count({ where: { schoolId: school.id } })).toBe(0);
     // Once the other one is done, the import goes through.
     expect((await run(fileOf(pupils(1, 3)))).created).toBe(3);
+  });
+});
+
+describe("the raw writer's column lists match the schema", () => {
+  type CatalogColumn = { table_name: string; column_name: string; data_type: string };
+  const catalog = async () => {
+    const rows = await prisma.$queryRaw<CatalogColumn[]>`
+      SELECT table_name, column_name, data_type FROM information_schema.columns WHERE table_schema = 'public'
+        AND table_name IN ('learners', 'siecle_imports', 'siecle_import_stagings', 'siecle_import_staged_learners')`;
+    const byTable = new Map<string, Map<string, string>>();
+    for (const row of rows) byTable.set(row.table_name, (byTable.get(row.table_name) ?? new Map()).set(row.column_name, row.data_type));
+    return byTable;
+  };
+  const names = (table: Map<string, string> | undefined) => [...(table?.keys() ?? [])].sort();
+
+  it("writes every column of each table it inserts into (read from PostgreSQL's catalog), and no other", async () => {
+    const tables = await catalog();
+    expect([...LEARNER_INSERT_COLUMNS, "id"].sort()).toEqual(names(tables.get("learners")));
+    expect([...SIECLE_IMPORT_COLUMNS, "id"].sort()).toEqual(names(tables.get("siecle_imports")));
+    expect([...STAGING_COLUMNS].sort()).toEqual(names(tables.get("siecle_import_stagings")));
+    expect([...STAGED_LEARNER_COLUMNS].sort()).toEqual(names(tables.get("siecle_import_staged_learners")));
+    expect(new Set(LEARNER_INSERT_COLUMNS).size).toBe(LEARNER_INSERT_COLUMNS.length);
+  });
+
+  it("updates only file columns that exist, and types them as the tables do (text, the birth date a date)", async () => {
+    const tables = await catalog();
+    const learners = tables.get("learners")!;
+    for (const column of LEARNER_UPDATE_COLUMNS) expect(learners.has(column), column).toBe(true);
+    expect(LEARNER_UPDATE_COLUMNS).not.toContain("national_student_id");
+    expect(LEARNER_UPDATE_COLUMNS).not.toContain("user_id");
+    for (const column of LEARNER_FILE_COLUMNS) {
+      const expected = column === "birthdate" ? "date" : "text";
+      expect(learners.get(column), column).toBe(expected);
+      expect(tables.get("siecle_import_staged_learners")!.get(column), column).toBe(expected);
+    }
   });
 });

@@ -1,18 +1,29 @@
 import "server-only";
 
+import { randomUUID } from "node:crypto";
 import { createReadStream } from "node:fs";
 import path from "node:path";
 
 import type pg from "pg";
 
-import { DomainError } from "@/lib/errors";
+import { recordAuditBatch } from "@/lib/audit";
+import { DomainError, isDomainError } from "@/lib/errors";
 import { logger } from "@/lib/logger";
 import { pgPool, withPgTransaction } from "@/lib/pg-pool";
+import { siecleImportPage } from "@/messages/fr/siecle-import";
 
 import { planImport } from "./domain/plan-import";
 import { readRegisterFile, readRegisterStream } from "./domain/read-register";
 import { type LinkedLearnerElsewhere, type NewLearnerRow, pickSchoolChangerLinks } from "./domain/school-changer-links";
-import type { ExistingLearner, ImportOutcome, ImportPlan, RegisterLearner, RegisterReadResult } from "./types";
+import type {
+  ExistingLearner,
+  ImportOutcome,
+  ImportPlan,
+  RegisterFormat,
+  RegisterLearner,
+  RegisterReadResult,
+  SkippedCounts,
+} from "./types";
 
 /** First key of `pg_advisory_xact_lock(int, int)`: "SIECLE import"; the second is the school id. */
 const IMPORT_LOCK_NAMESPACE = 0x51ec1e;
@@ -50,17 +61,32 @@ export type ImportSiecleFileOptions = {
  * Reads a register file and, when it is valid and this is not a dry run, applies it to the
  * school's learners in one transaction (docs/domain.md §3). Bad files are an outcome, not an
  * exception: every error comes back in French and nothing is written but the import record.
+ * The operator CLI, the seed and the bench import this way; the import page stages the file
+ * (`stageSiecleImport`) and applies it when its ADMIN confirms (`applyStagedImport`).
  *
  * The database is reached through the pg pool directly, not Prisma: Prisma's driver adapter
  * keeps every query's parameters for its error reports (tens of MB for a large lycée), and the
- * operator command line then never loads Prisma's client at all.
+ * operator command line then never loads Prisma's client at all (docs/decisions/007).
  */
 export async function importSiecleFile(options: ImportSiecleFileOptions): Promise<ImportOutcome> {
-  const { rows } = await pgPool().query<{ id: number; uai: string }>(
-    "SELECT id, uai FROM schools WHERE id = $1 AND archived_at IS NULL",
-    [options.schoolId],
-  );
-  const school = rows[0];
+  const read = await readForSchool(options);
+  if (read.rejected) return read.rejected;
+  const { school, register, format } = read;
+
+  if (options.dryRun) {
+    const plan = planImport(await loadExistingLearners(pgPool(), school.id), register);
+    return outcome("DRY_RUN", plan, null);
+  }
+  return applyInTransaction(options, format, options.lockWaitMs, async () => register);
+}
+
+type ReadForSchool =
+  | { rejected: ImportOutcome; school?: never; register?: never; format?: never }
+  | { rejected: null; school: { id: number; uai: string }; register: RegisterReadResult; format: string };
+
+/** The school (active, else NOT_FOUND), then the file read against its UAI; a bad file is recorded as refused. */
+async function readForSchool(options: ImportSiecleFileOptions): Promise<ReadForSchool> {
+  const school = await findActiveSchool(pgPool(), options.schoolId);
   if (!school) {
     await discard(options.bytes);
     throw new DomainError("NOT_FOUND");
@@ -73,10 +99,11 @@ export async function importSiecleFile(options: ImportSiecleFileOptions): Promis
       : await readRegisterStream(options.bytes, readOptions);
   const format = register.format ?? "UNKNOWN";
 
-  if (register.errors.length > 0) {
-    const importId = await recordRejectedImport(options, format, register);
-    logger.info("siecle_import.rejected", { schoolId: school.id, importId, errorCount: register.errors.length, format });
-    return {
+  if (register.errors.length === 0) return { rejected: null, school, register, format };
+  const importId = await recordRejectedImport(options, format, register);
+  logger.info("siecle_import.rejected", { schoolId: school.id, importId, errorCount: register.errors.length, format });
+  return {
+    rejected: {
       status: "VALIDATION_ERROR",
       created: 0,
       updated: 0,
@@ -87,27 +114,44 @@ export async function importSiecleFile(options: ImportSiecleFileOptions): Promis
       skippedByReason: register.skipped,
       unchanged: 0,
       importId,
-    };
-  }
+    },
+  };
+}
 
-  if (options.dryRun) {
-    const plan = planImport(await loadExistingLearners(pgPool(), school.id), register);
-    return outcome("DRY_RUN", plan, null);
-  }
+async function findActiveSchool(db: Queryable, schoolId: number): Promise<{ id: number; uai: string } | undefined> {
+  const { rows } = await db.query<{ id: number; uai: string }>("SELECT id, uai FROM schools WHERE id = $1 AND archived_at IS NULL", [schoolId]);
+  return rows[0];
+}
 
+type ImportRecordMeta = Pick<ImportSiecleFileOptions, "schoolId" | "actorUserId" | "fileName">;
+
+/**
+ * The all-or-nothing part shared by every way in: one transaction holding the school's import
+ * lock, in which the register is obtained (`getRegister`, e.g. from a staged import), planned
+ * against the rows as they are now, written and recorded.
+ */
+async function applyInTransaction(
+  meta: ImportRecordMeta,
+  format: string,
+  lockWaitMs: number | undefined,
+  getRegister: (tx: Tx) => Promise<RegisterReadResult>,
+): Promise<ImportOutcome> {
+  let recordedFormat = format;
   try {
     const { plan, importId } = await withPgTransaction(async (tx) => {
       await tx.query(`SET LOCAL statement_timeout = ${STATEMENT_TIMEOUT_MS}`);
-      await lockSchoolImports(tx, school.id, options.lockWaitMs ?? DEFAULT_LOCK_WAIT_MS);
+      await lockSchoolImports(tx, meta.schoolId, lockWaitMs ?? DEFAULT_LOCK_WAIT_MS);
+      const register = await getRegister(tx);
+      recordedFormat = register.format ?? format;
       // Planned inside the lock: another import of this school cannot change the rows meanwhile.
-      const plan = planImport(await loadExistingLearners(tx, school.id), register);
-      await createLearners(tx, school.id, plan.toCreate, options.actorUserId);
-      await updateLearners(tx, school.id, plan.toUpdate);
-      await disableLearners(tx, school.id, plan.toDisable);
-      const importId = await recordImport(tx, options, format, "IMPORTED", plan);
+      const plan = planImport(await loadExistingLearners(tx, meta.schoolId), register);
+      await createLearners(tx, meta.schoolId, plan.toCreate, meta.actorUserId);
+      await updateLearners(tx, meta.schoolId, plan.toUpdate);
+      await disableLearners(tx, meta.schoolId, plan.toDisable);
+      const importId = await recordImport(tx, meta, recordedFormat, "IMPORTED", plan);
       return { plan, importId };
     });
-    logger.info("siecle_import.imported", { schoolId: school.id, importId, format, ...plan.counts });
+    logger.info("siecle_import.imported", { schoolId: meta.schoolId, importId, format: recordedFormat, ...plan.counts });
     return outcome("IMPORTED", plan, importId);
   } catch (error) {
     if (isLockTimeout(error)) {
@@ -116,11 +160,110 @@ export async function importSiecleFile(options: ImportSiecleFileOptions): Promis
         cause: error,
       });
     }
-    await recordFailedImport(options, format).catch(() => {});
+    // Expected refusals (a staged import gone) change nothing and are not a failed import.
+    if (isDomainError(error)) throw error;
+    await recordFailedImport(meta, recordedFormat).catch(() => {});
     // Database messages can quote row values (an INE in a key violation): log codes only.
-    logger.error("siecle_import.failed", { schoolId: school.id, format, ...errorCodes(error) });
+    logger.error("siecle_import.failed", { schoolId: meta.schoolId, format: recordedFormat, ...errorCodes(error) });
     throw error;
   }
+}
+
+/** How long a staged import waits for its ADMIN's confirmation. */
+export const STAGED_IMPORT_TTL_MS = 60 * 60 * 1000;
+const STAGED_IMPORT_GONE_MESSAGE = siecleImportPage.stagedImportGone;
+
+export type StagedImport = {
+  /** DRY_RUN (what confirming would do now) or VALIDATION_ERROR (nothing staged). */
+  outcome: ImportOutcome;
+  /** The id `applyStagedImport` takes; null when the file was refused. */
+  stagedImportId: string | null;
+};
+
+/**
+ * The upload route's use case: reads the file as it arrives (as `importSiecleFile`), records a
+ * refused file, and otherwise stores its validated learners for an hour, bound to the school
+ * and the uploader, and answers the preview. Nothing is written to `learners`. The learners are
+ * stored as rows of `siecle_import_staged_learners`, 2,000 per statement like the import's own
+ * writes (docs/decisions/007): never one 20 MB parameter, never Prisma. A newer file staged by
+ * the same person for the same school replaces the older one.
+ */
+export async function stageSiecleImport(options: Omit<ImportSiecleFileOptions, "dryRun" | "lockWaitMs" | "actorUserId"> & { actorUserId: number }): Promise<StagedImport> {
+  const read = await readForSchool({ ...options, dryRun: true });
+  if (read.rejected) return { outcome: read.rejected, stagedImportId: null };
+  const { school, register, format } = read;
+
+  const plan = planImport(await loadExistingLearners(pgPool(), school.id), register);
+  const stagedImportId = randomUUID();
+  await withPgTransaction(async (tx) => {
+    await tx.query(`SET LOCAL statement_timeout = ${STATEMENT_TIMEOUT_MS}`);
+    // One staged import per person and school: a newer file replaces the older preview.
+    await tx.query("DELETE FROM siecle_import_stagings WHERE school_id = $1 AND created_by_id = $2", [school.id, options.actorUserId]);
+    await tx.query(
+      `INSERT INTO siecle_import_stagings (${STAGING_COLUMNS.join(", ")})
+       VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7, ${UTC_NOW}, ${UTC_NOW} + make_interval(secs => $8))`,
+      [
+        stagedImportId,
+        school.id,
+        options.actorUserId,
+        options.fileName.slice(0, 255),
+        format,
+        JSON.stringify(register.skipped),
+        register.learners.length,
+        STAGED_IMPORT_TTL_MS / 1000,
+      ],
+    );
+    await inBatches(register.learners, (batch, at) =>
+      tx.query(
+        `INSERT INTO siecle_import_staged_learners (${STAGED_LEARNER_COLUMNS.join(", ")})
+         SELECT $1, $2::int + v.n, ${LEARNER_FILE_COLUMNS.map(selectIncoming).join(", ")}
+         FROM unnest(${columnParameters(3)}) WITH ORDINALITY AS v(${LEARNER_FILE_COLUMNS.join(", ")}, n)`,
+        [stagedImportId, at, ...columns(batch)],
+      ),
+    );
+  });
+  logger.info("siecle_import.staged", { schoolId: school.id, format, learnerCount: register.learners.length });
+  return { outcome: outcome("DRY_RUN", plan, null), stagedImportId };
+}
+
+/**
+ * *Confirmer l'import*: applies a staged import in the same all-or-nothing transaction as
+ * `importSiecleFile`, planned against the learners as they are now (an import made meanwhile
+ * is taken into account, never overwritten with a stale plan). Only its uploader, in its
+ * school, before it expires, and once: the staged rows are deleted in the transaction that
+ * applies them, under the school's import lock, so parallel confirmations make one import and
+ * the others find nothing (NOT_FOUND). A failed import leaves it in place to try again.
+ */
+export async function applyStagedImport(options: {
+  schoolId: number;
+  actorUserId: number;
+  stagedImportId: string;
+  lockWaitMs?: number;
+}): Promise<ImportOutcome> {
+  const gone = () => new DomainError("NOT_FOUND", { userMessage: STAGED_IMPORT_GONE_MESSAGE });
+  if (!(await findActiveSchool(pgPool(), options.schoolId))) throw gone();
+  const meta: ImportRecordMeta = { schoolId: options.schoolId, actorUserId: options.actorUserId, fileName: "" };
+  return applyInTransaction(meta, "UNKNOWN", options.lockWaitMs, async (tx) => {
+    // Under the school's import lock: a parallel confirmation of the same id waits here, then
+    // finds the row deleted by the first one's commit.
+    const { rows } = await tx.query<{ fileName: string; format: RegisterFormat; skipped: SkippedCounts }>(
+      `SELECT file_name AS "fileName", format, skipped FROM siecle_import_stagings
+       WHERE id = $1 AND school_id = $2 AND created_by_id = $3 AND expires_at > ${UTC_NOW}
+       FOR UPDATE`,
+      [options.stagedImportId, options.schoolId, options.actorUserId],
+    );
+    const staging = rows[0];
+    if (!staging) throw gone();
+    meta.fileName = staging.fileName;
+    const { rows: learners } = await tx.query<RegisterLearner>(
+      `SELECT ${LEARNER_FILE_COLUMNS.map(readColumn).join(", ")}
+       FROM siecle_import_staged_learners WHERE staging_id = $1 ORDER BY position`,
+      [options.stagedImportId],
+    );
+    // Used once: gone with the import's commit (its learners by cascade), back if it rolls back.
+    await tx.query("DELETE FROM siecle_import_stagings WHERE id = $1", [options.stagedImportId]);
+    return { format: staging.format, uai: null, learners, skipped: staging.skipped, errors: [] };
+  });
 }
 
 /**
@@ -191,53 +334,101 @@ function isLockTimeout(error: unknown, depth = 0): boolean {
   return isLockTimeout(e.cause, depth + 1) || isLockTimeout(e.meta, depth + 1);
 }
 
+/*
+ * The raw writer's column lists. They repeat the Prisma schema (prisma/schema/learners.prisma),
+ * so `mutations.integration.test.ts` compares them with PostgreSQL's catalog: a column added to
+ * one of these tables fails that test until the writer says what it does with it.
+ */
+
+/** The learner fields a register file gives (`RegisterLearner`), in the order of `columns()`. */
+export const LEARNER_FILE_COLUMNS = [
+  "national_student_id",
+  "siecle_student_id",
+  "first_name",
+  "middle_name",
+  "third_name",
+  "last_name",
+  "preferred_last_name",
+  "sex",
+  "birthdate",
+  "birth_city_code",
+  "birth_city",
+  "birth_province_code",
+  "birth_country_code",
+  "mef_code",
+  "status",
+  "division",
+] as const;
+type FileColumn = (typeof LEARNER_FILE_COLUMNS)[number];
+
+/** Every column of `learners` but `id`, as `createLearners` fills them. */
+export const LEARNER_INSERT_COLUMNS = ["school_id", ...LEARNER_FILE_COLUMNS, "is_disabled", "user_id", "created_at", "updated_at"] as const;
+/** What a re-import rewrites on a known INE: never the id, the INE, the school, `user_id` or `created_at`. */
+export const LEARNER_UPDATE_COLUMNS = [...LEARNER_FILE_COLUMNS.filter((column) => column !== "national_student_id"), "is_disabled", "updated_at"] as const;
+/** Every column of `siecle_imports` but `id`. */
+export const SIECLE_IMPORT_COLUMNS = [
+  "school_id",
+  "created_by_id",
+  "file_name",
+  "format",
+  "status",
+  "created_count",
+  "updated_count",
+  "disabled_count",
+  "skipped_count",
+  "divisions",
+  "errors",
+  "created_at",
+] as const;
+/** Every column of `siecle_import_stagings`. */
+export const STAGING_COLUMNS = ["id", "school_id", "created_by_id", "file_name", "format", "skipped", "learner_count", "created_at", "expires_at"] as const;
+/** Every column of `siecle_import_staged_learners`. */
+export const STAGED_LEARNER_COLUMNS = ["staging_id", "position", ...LEARNER_FILE_COLUMNS] as const;
+
+const FIELD_OF: Record<FileColumn, keyof RegisterLearner> = {
+  national_student_id: "nationalStudentId",
+  siecle_student_id: "siecleStudentId",
+  first_name: "firstName",
+  middle_name: "middleName",
+  third_name: "thirdName",
+  last_name: "lastName",
+  preferred_last_name: "preferredLastName",
+  sex: "sex",
+  birthdate: "birthdate",
+  birth_city_code: "birthCityCode",
+  birth_city: "birthCity",
+  birth_province_code: "birthProvinceCode",
+  birth_country_code: "birthCountryCode",
+  mef_code: "mefCode",
+  status: "status",
+  division: "division",
+};
+
+/** A column of the `unnest` row `v`, typed for the table (all text but the birth date). */
+const selectIncoming = (column: FileColumn) => (column === "birthdate" ? "v.birthdate::date" : `v.${column}`);
+/** A column read back as its `RegisterLearner` field; the birth date as its calendar day (a `date` read by pg would become a local-midnight Date). */
+const readColumn = (column: FileColumn) =>
+  column === "birthdate" ? `to_char(birthdate, 'YYYY-MM-DD') AS birthdate` : `${column} AS "${FIELD_OF[column]}"`;
+
 async function loadExistingLearners(db: Queryable, schoolId: number): Promise<ExistingLearner[]> {
-  // The birth date as its calendar day (a `date` read by pg would become a local-midnight Date).
   const { rows } = await db.query<ExistingLearner>(
-    `SELECT id, national_student_id AS "nationalStudentId", siecle_student_id AS "siecleStudentId",
-       first_name AS "firstName", middle_name AS "middleName", third_name AS "thirdName",
-       last_name AS "lastName", preferred_last_name AS "preferredLastName", sex,
-       to_char(birthdate, 'YYYY-MM-DD') AS birthdate, birth_city_code AS "birthCityCode",
-       birth_city AS "birthCity", birth_province_code AS "birthProvinceCode",
-       birth_country_code AS "birthCountryCode", mef_code AS "mefCode", status, division,
-       is_disabled AS "isDisabled"
+    `SELECT id, ${LEARNER_FILE_COLUMNS.map(readColumn).join(", ")}, is_disabled AS "isDisabled"
      FROM learners WHERE school_id = $1`,
     [schoolId],
   );
   return rows;
 }
 
-/** One array per column, for `unnest`: one statement per batch whatever its size. */
+/** One array per column of `LEARNER_FILE_COLUMNS`, for `unnest`: one statement per batch whatever its size. */
 function columns(learners: readonly RegisterLearner[]): unknown[] {
-  const column = (pick: (l: RegisterLearner) => string | null) => learners.map(pick);
-  return [
-    column((l) => l.nationalStudentId),
-    column((l) => l.siecleStudentId),
-    column((l) => l.firstName),
-    column((l) => l.middleName),
-    column((l) => l.thirdName),
-    column((l) => l.lastName),
-    column((l) => l.preferredLastName),
-    column((l) => l.sex),
-    column((l) => l.birthdate),
-    column((l) => l.birthCityCode),
-    column((l) => l.birthCity),
-    column((l) => l.birthProvinceCode),
-    column((l) => l.birthCountryCode),
-    column((l) => l.mefCode),
-    column((l) => l.status),
-    column((l) => l.division),
-  ];
+  return LEARNER_FILE_COLUMNS.map((column) => learners.map((learner) => learner[FIELD_OF[column]]));
 }
 
-/** `$first::text[], …` for the 16 columns of `columns()`, numbered from `first`. */
-const columnParameters = (first: number) => Array.from({ length: 16 }, (_, i) => `$${first + i}::text[]`).join(", ");
+/** `$first::text[], …` for the arrays of `columns()`, numbered from `first`. */
+const columnParameters = (first: number) => LEARNER_FILE_COLUMNS.map((_, i) => `$${first + i}::text[]`).join(", ");
 
-const INCOMING_COLUMNS = `ine, siecle_id, first_name, middle_name, third_name, last_name, preferred_last_name, sex,
-  birthdate, birth_city_code, birth_city, birth_province_code, birth_country_code, mef_code, status, division`;
-
-async function inBatches<T>(items: readonly T[], run: (batch: readonly T[]) => Promise<unknown>): Promise<void> {
-  for (let at = 0; at < items.length; at += BATCH_SIZE) await run(items.slice(at, at + BATCH_SIZE));
+async function inBatches<T>(items: readonly T[], run: (batch: readonly T[], offset: number) => Promise<unknown>): Promise<void> {
+  for (let at = 0; at < items.length; at += BATCH_SIZE) await run(items.slice(at, at + BATCH_SIZE), at);
 }
 
 /**
@@ -248,15 +439,9 @@ async function inBatches<T>(items: readonly T[], run: (batch: readonly T[]) => P
 async function createLearners(tx: Tx, schoolId: number, learners: readonly RegisterLearner[], actorUserId: number | null): Promise<void> {
   await inBatches(learners, async (batch) => {
     const { rows } = await tx.query<NewLearnerRow>(
-      `INSERT INTO learners (
-        school_id, national_student_id, siecle_student_id, first_name, middle_name, third_name, last_name,
-        preferred_last_name, sex, birthdate, birth_city_code, birth_city, birth_province_code,
-        birth_country_code, mef_code, status, division, is_disabled, user_id, created_at, updated_at
-      )
-      SELECT $1::int, v.ine, v.siecle_id, v.first_name, v.middle_name, v.third_name, v.last_name,
-        v.preferred_last_name, v.sex, v.birthdate::date, v.birth_city_code, v.birth_city, v.birth_province_code,
-        v.birth_country_code, v.mef_code, v.status, v.division, false, NULL, ${UTC_NOW}, ${UTC_NOW}
-      FROM unnest(${columnParameters(2)}) AS v(${INCOMING_COLUMNS})
+      `INSERT INTO learners (${LEARNER_INSERT_COLUMNS.join(", ")})
+      SELECT $1::int, ${LEARNER_FILE_COLUMNS.map(selectIncoming).join(", ")}, false, NULL, ${UTC_NOW}, ${UTC_NOW}
+      FROM unnest(${columnParameters(2)}) AS v(${LEARNER_FILE_COLUMNS.join(", ")})
       RETURNING id, national_student_id AS "nationalStudentId", to_char(birthdate, 'YYYY-MM-DD') AS birthdate,
         first_name AS "firstName", last_name AS "lastName", preferred_last_name AS "preferredLastName"`,
       [schoolId, ...columns(batch)],
@@ -278,27 +463,32 @@ async function linkSchoolChangers(tx: Tx, schoolId: number, created: readonly Ne
   );
   const links = pickSchoolChangerLinks(created, elsewhere);
   if (links.length === 0) return;
-  const parameters = [
-    schoolId,
-    links.map((link) => link.learnerId),
-    links.map((link) => link.userId),
-    links.map((link) => link.sourceLearnerId),
-    links.map((link) => link.sourceSchoolId),
-  ];
   await tx.query(
     `UPDATE learners AS l SET user_id = v.user_id
      FROM unnest($2::int[], $3::int[]) AS v(id, user_id)
      WHERE l.id = v.id AND l.school_id = $1::int AND l.user_id IS NULL`,
-    parameters.slice(0, 3),
+    [schoolId, links.map((link) => link.learnerId), links.map((link) => link.userId)],
   );
   // Ids only: the audit trail never holds names, INE or birth dates.
-  await tx.query(
-    `INSERT INTO audit_logs (school_id, actor_user_id, action, target_type, target_id, data, created_at)
-     SELECT $1::int, $6::int, $7, 'learner', v.id::text,
-       jsonb_build_object('userId', v.user_id, 'sourceLearnerId', v.source_id, 'sourceSchoolId', v.source_school_id), ${UTC_NOW}
-     FROM unnest($2::int[], $3::int[], $4::int[], $5::int[]) AS v(id, user_id, source_id, source_school_id)`,
-    [...parameters, actorUserId, SCHOOL_CHANGER_LINK_AUDIT_ACTION],
+  await recordAuditBatch(
+    tx,
+    links.map((link) => ({
+      schoolId,
+      actorUserId,
+      action: SCHOOL_CHANGER_LINK_AUDIT_ACTION,
+      targetType: "learner",
+      targetId: link.learnerId,
+      data: { userId: link.userId, sourceLearnerId: link.sourceLearnerId, sourceSchoolId: link.sourceSchoolId },
+    })),
   );
+}
+
+/** The new value of an updated column; `siecle_student_id` is kept when the file has none (the CSV). */
+function updatedValue(column: (typeof LEARNER_UPDATE_COLUMNS)[number]): string {
+  if (column === "siecle_student_id") return "COALESCE(v.siecle_student_id, l.siecle_student_id)";
+  if (column === "is_disabled") return "false";
+  if (column === "updated_at") return UTC_NOW;
+  return selectIncoming(column);
 }
 
 /**
@@ -308,15 +498,8 @@ async function linkSchoolChangers(tx: Tx, schoolId: number, created: readonly Ne
 async function updateLearners(tx: Tx, schoolId: number, updates: ImportPlan["toUpdate"]): Promise<void> {
   await inBatches(updates, (batch) =>
     tx.query(
-      `UPDATE learners AS l SET
-        siecle_student_id = COALESCE(v.siecle_id, l.siecle_student_id),
-        first_name = v.first_name, middle_name = v.middle_name, third_name = v.third_name,
-        last_name = v.last_name, preferred_last_name = v.preferred_last_name, sex = v.sex,
-        birthdate = v.birthdate::date, birth_city_code = v.birth_city_code, birth_city = v.birth_city,
-        birth_province_code = v.birth_province_code, birth_country_code = v.birth_country_code,
-        mef_code = v.mef_code, status = v.status, division = v.division,
-        is_disabled = false, updated_at = ${UTC_NOW}
-      FROM unnest($2::int[], ${columnParameters(3)}) AS v(id, ${INCOMING_COLUMNS})
+      `UPDATE learners AS l SET ${LEARNER_UPDATE_COLUMNS.map((column) => `${column} = ${updatedValue(column)}`).join(", ")}
+      FROM unnest($2::int[], ${columnParameters(3)}) AS v(id, ${LEARNER_FILE_COLUMNS.join(", ")})
       WHERE l.id = v.id AND l.school_id = $1::int`,
       [schoolId, batch.map((u) => u.id), ...columns(batch.map((u) => u.learner))],
     ),
@@ -335,7 +518,7 @@ async function disableLearners(tx: Tx, schoolId: number, ids: readonly number[])
 
 async function recordImport(
   db: Tx,
-  options: ImportSiecleFileOptions,
+  meta: ImportRecordMeta,
   format: string,
   status: "IMPORTED" | "VALIDATION_ERROR" | "FAILED",
   plan: ImportPlan | null,
@@ -345,14 +528,13 @@ async function recordImport(
   const errors = register?.errors ?? [];
   // JSON columns get JSON text: pg would turn a JS array into a PostgreSQL array literal.
   const { rows } = await db.query<{ id: number }>(
-    `INSERT INTO siecle_imports (school_id, created_by_id, file_name, format, status, created_count, updated_count,
-       disabled_count, skipped_count, divisions, errors, created_at)
+    `INSERT INTO siecle_imports (${SIECLE_IMPORT_COLUMNS.join(", ")})
      VALUES ($1, $2, $3, $4, $5::"ImportStatus", $6, $7, $8, $9, $10::jsonb, $11::jsonb, ${UTC_NOW})
      RETURNING id`,
     [
-      options.schoolId,
-      options.actorUserId,
-      options.fileName.slice(0, 255),
+      meta.schoolId,
+      meta.actorUserId,
+      (meta.fileName || "fichier").slice(0, 255),
       format,
       status,
       counts.created,
@@ -365,19 +547,23 @@ async function recordImport(
   );
   const id = rows[0]!.id;
   // Counts and technical ids only: the audit trail never holds names, INE or birth dates.
-  const data = { status, format, ...counts, errorCount: errors.length, divisionCount: plan?.divisions.length ?? 0 };
-  await db.query(
-    `INSERT INTO audit_logs (school_id, actor_user_id, action, target_type, target_id, data, created_at)
-     VALUES ($1, $2, $3, 'siecle_import', $4, $5::jsonb, ${UTC_NOW})`,
-    [options.schoolId, options.actorUserId, SIECLE_IMPORT_AUDIT_ACTION, String(id), JSON.stringify(data)],
-  );
+  await recordAuditBatch(db, [
+    {
+      schoolId: meta.schoolId,
+      actorUserId: meta.actorUserId,
+      action: SIECLE_IMPORT_AUDIT_ACTION,
+      targetType: "siecle_import",
+      targetId: id,
+      data: { status, format, ...counts, errorCount: errors.length, divisionCount: plan?.divisions.length ?? 0 },
+    },
+  ]);
   return id;
 }
 
-async function recordRejectedImport(options: ImportSiecleFileOptions, format: string, register: RegisterReadResult): Promise<number> {
-  return withPgTransaction((tx) => recordImport(tx, options, format, "VALIDATION_ERROR", null, register));
+async function recordRejectedImport(meta: ImportRecordMeta, format: string, register: RegisterReadResult): Promise<number> {
+  return withPgTransaction((tx) => recordImport(tx, meta, format, "VALIDATION_ERROR", null, register));
 }
 
-async function recordFailedImport(options: ImportSiecleFileOptions, format: string): Promise<number> {
-  return withPgTransaction((tx) => recordImport(tx, options, format, "FAILED", null));
+async function recordFailedImport(meta: ImportRecordMeta, format: string): Promise<number> {
+  return withPgTransaction((tx) => recordImport(tx, meta, format, "FAILED", null));
 }

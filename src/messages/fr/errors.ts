@@ -12,6 +12,7 @@ export const errorMessages: Record<DomainErrorCode | "VALIDATION" | "UNEXPECTED"
   IMPORT_FILE_INVALID: "Le fichier n'a pas pu être importé.",
   TOO_MANY_ATTEMPTS: "Trop d'essais : réessayez plus tard.",
   BUSY: "Une autre opération est en cours pour cet établissement. Réessayez dans quelques instants.",
+  PAYLOAD_TOO_LARGE: "Le fichier envoyé est trop volumineux.",
   GAR_SIGN_IN_FAILED: "La connexion depuis l'ENT n'a pas abouti. Revenez au médiacentre de votre ENT et ouvrez Pix à nouveau.",
   GAR_ACCESS_DENIED: "Pix ne vous est pas attribué dans le GAR. Demandez au responsable des affectations de votre établissement de vous l'attribuer.",
   GAR_NOT_A_STUDENT: "Cet espace est réservé aux élèves. Personnels de l'établissement : connectez-vous à Pix Orga.",

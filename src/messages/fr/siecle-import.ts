@@ -216,4 +216,6 @@ export const siecleImportPage = {
   unexpectedError: "Une erreur inattendue est survenue. Réessayez dans quelques instants.",
   forbidden: "Seuls les administrateurs de l'établissement peuvent importer la base élèves.",
   fileTooLarge: (maxMegabytes: number) => `Le fichier dépasse la taille maximale de ${maxMegabytes} Mo.`,
+  /** Confirming a preview that was already imported, replaced by a newer file, or is over an hour old. */
+  stagedImportGone: "Cet aperçu n'est plus disponible (déjà importé, remplacé par un autre fichier ou vieux de plus d'une heure). Envoyez de nouveau le fichier.",
 };

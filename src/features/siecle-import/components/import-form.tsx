@@ -4,8 +4,10 @@ import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState, type DragEvent, type FormEvent } from "react";
 
 import { buttonClass } from "@/components/ui/button";
+import type { ActionState } from "@/lib/action";
 import { siecleImportPage as t } from "@/messages/fr/siecle-import";
 
+import { confirmSiecleImport } from "../actions";
 import { MAX_UPLOAD_BYTES, toMegabytes } from "../domain/limits";
 import { FILE_NAME_HEADER } from "../domain/upload-protocol";
 import type { ImportOutcome, SkipReason } from "../types";
@@ -14,23 +16,27 @@ const UPLOAD_URL = "/orga/eleves/import/televersement";
 
 type Mode = "preview" | "apply";
 type UploadResponse =
-  | { status: "success"; data: ImportOutcome }
+  | { status: "success"; data: { outcome: ImportOutcome; stagedImportId: string | null } }
   | { status: "error"; code: string; message: string; fieldErrors?: Record<string, string[] | undefined> };
 
 type Phase =
   | { kind: "idle" }
   | { kind: "sending"; mode: Mode; percent: number; processing: boolean }
-  | { kind: "preview"; outcome: ImportOutcome }
+  | { kind: "preview"; outcome: ImportOutcome; stagedImportId: string }
   | { kind: "rejected"; outcome: ImportOutcome }
   | { kind: "failed"; message: string }
   | { kind: "imported"; outcome: ImportOutcome };
 
-/** XMLHttpRequest rather than fetch: only it reports upload progress. */
-function upload(file: File, mode: Mode, onProgress: (percent: number, sent: boolean) => void): Promise<UploadResponse> {
+/**
+ * XMLHttpRequest rather than fetch: only it reports upload progress. The route reads, validates
+ * and stages the file; confirming then applies the staged import (a server action), without
+ * sending the file again.
+ */
+function upload(file: File, onProgress: (percent: number, sent: boolean) => void): Promise<UploadResponse> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     // The raw file as the body: the server parses it as it arrives instead of buffering a form.
-    xhr.open("POST", `${UPLOAD_URL}?mode=${mode}`);
+    xhr.open("POST", UPLOAD_URL);
     xhr.setRequestHeader("Content-Type", "application/octet-stream");
     xhr.setRequestHeader(FILE_NAME_HEADER, encodeURIComponent(file.name));
     xhr.responseType = "json";
@@ -66,7 +72,14 @@ export function ImportForm() {
     setPhase({ kind: "idle" });
   };
 
-  async function send(mode: Mode) {
+  const imported = (outcome: ImportOutcome) => {
+    setPhase({ kind: "imported", outcome });
+    setFile(null);
+    if (inputRef.current) inputRef.current.value = "";
+    router.refresh();
+  };
+
+  async function send() {
     if (!file) {
       setFileError(t.noFileChosen);
       return;
@@ -75,10 +88,11 @@ export function ImportForm() {
       setPhase({ kind: "failed", message: t.fileTooLarge(toMegabytes(MAX_UPLOAD_BYTES)) });
       return;
     }
+    const mode = "preview";
     setPhase({ kind: "sending", mode, percent: 0, processing: false });
     let response: UploadResponse;
     try {
-      response = await upload(file, mode, (percent, sent) => setPhase({ kind: "sending", mode, percent, processing: sent }));
+      response = await upload(file, (percent, sent) => setPhase({ kind: "sending", mode, percent, processing: sent }));
     } catch {
       setPhase({ kind: "failed", message: t.uploadFailed });
       return;
@@ -89,23 +103,33 @@ export function ImportForm() {
       setPhase({ kind: "failed", message: fieldMessage ?? response.message ?? t.unexpectedError });
       return;
     }
-    const outcome = response.data;
-    if (outcome.status === "VALIDATION_ERROR") {
+    const { outcome, stagedImportId } = response.data;
+    if (outcome.status === "VALIDATION_ERROR" || !stagedImportId) {
       setPhase({ kind: "rejected", outcome });
       router.refresh();
+    } else if (outcome.status === "DRY_RUN") setPhase({ kind: "preview", outcome, stagedImportId });
+    else imported(outcome);
+  }
+
+  /** *Confirmer l'import*: the staged import, by its id. */
+  async function confirm(stagedImportId: string) {
+    setPhase({ kind: "sending", mode: "apply", percent: 100, processing: true });
+    const formData = new FormData();
+    formData.set("stagedImportId", stagedImportId);
+    let state: ActionState<ImportOutcome>;
+    try {
+      state = await confirmSiecleImport({ status: "idle" }, formData);
+    } catch {
+      setPhase({ kind: "failed", message: t.unexpectedError });
+      return;
     }
-    else if (outcome.status === "DRY_RUN") setPhase({ kind: "preview", outcome });
-    else {
-      setPhase({ kind: "imported", outcome });
-      setFile(null);
-      if (inputRef.current) inputRef.current.value = "";
-      router.refresh();
-    }
+    if (state.status === "success") imported(state.data);
+    else setPhase({ kind: "failed", message: state.status === "error" ? state.message : t.unexpectedError });
   }
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    void send("preview");
+    void send();
   };
 
   const onDrop = (event: DragEvent) => {
@@ -223,7 +247,7 @@ export function ImportForm() {
             </ul>
           </div>
           <div className="flex flex-wrap gap-3">
-            <button type="button" onClick={() => void send("apply")} className={buttonClass("primary")}>
+            <button type="button" onClick={() => void confirm(phase.stagedImportId)} className={buttonClass("primary")}>
               {t.confirm}
             </button>
             <button type="button" onClick={cancel} className={buttonClass("secondary")}>

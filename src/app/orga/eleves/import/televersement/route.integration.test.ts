@@ -77,7 +77,7 @@ function upload(body: ReadableStream<Uint8Array>, options: { mode?: string; orig
   const headers = new Headers({ "content-type": "application/octet-stream", ...options.headers });
   if (options.origin !== null) headers.set("origin", options.origin ?? BASE_URL);
   headers.set("x-file-name", encodeURIComponent(options.fileName ?? "ElevesSansAdresses élèves.xml"));
-  return new Request(`${BASE_URL}/orga/eleves/import/televersement?mode=${options.mode ?? "apply"}`, {
+  return new Request(`${BASE_URL}/orga/eleves/import/televersement${options.mode ? `?mode=${options.mode}` : ""}`, {
     method: "POST",
     body,
     headers,
@@ -92,25 +92,34 @@ async function actAs(userId: number, schoolId: number) {
 const learnersOf = (schoolId: number) => prisma.learner.count({ where: { schoolId } });
 
 describe("POST /orga/eleves/import/televersement (streamed body)", () => {
-  it("lets an ADMIN preview then import the file sent as the raw body, for their current school", async () => {
+  it("lets an ADMIN preview the file sent as the raw body, for their current school: staged, nothing imported", async () => {
     const school = await createSchool({ uai: "0999101A" });
     const admin = await createMember({ schoolId: school.id, role: "ADMIN" });
     await actAs(admin.userId, school.id);
 
-    const preview = await POST(upload(streamOf(fileFor(school.uai)).stream, { mode: "preview" }));
-    expect(preview.status).toBe(200);
-    expect(await preview.json()).toMatchObject({ status: "success", data: { status: "DRY_RUN", created: 3, divisions: ["3E A", "4E B"], errors: [] } });
-    expect(await learnersOf(school.id)).toBe(0);
-
     const { stream, pulled } = streamOf(fileFor(school.uai));
-    const applied = await POST(upload(stream));
-    expect(applied.status).toBe(200);
-    const body = await applied.json();
-    expect(body).toMatchObject({ status: "success", data: { status: "IMPORTED", created: 3, updated: 0, disabled: 0 } });
+    const preview = await POST(upload(stream));
+    expect(preview.status).toBe(200);
+    const body = await preview.json();
+    expect(body).toMatchObject({
+      status: "success",
+      data: { outcome: { status: "DRY_RUN", created: 3, divisions: ["3E A", "4E B"], errors: [] }, stagedImportId: expect.any(String) },
+    });
     expect(pulled.bytes).toBe(fileFor(school.uai).length);
-    expect(await learnersOf(school.id)).toBe(3);
-    const record = await prisma.siecleImport.findUniqueOrThrow({ where: { id: body.data.importId } });
-    expect(record).toMatchObject({ schoolId: school.id, createdById: admin.userId, fileName: "ElevesSansAdresses élèves.xml", status: "IMPORTED" });
+    expect(await learnersOf(school.id)).toBe(0);
+    const staging = await prisma.siecleImportStaging.findUniqueOrThrow({ where: { id: body.data.stagedImportId } });
+    expect(staging).toMatchObject({ schoolId: school.id, createdById: admin.userId, fileName: "ElevesSansAdresses élèves.xml", learnerCount: 3 });
+  });
+
+  it("no longer imports on upload: the former ?mode=apply only stages (confirming is the server action's)", async () => {
+    const school = await createSchool({ uai: "0999109J" });
+    const admin = await createMember({ schoolId: school.id, role: "ADMIN" });
+    await actAs(admin.userId, school.id);
+    const response = await POST(upload(streamOf(fileFor(school.uai)).stream, { mode: "apply" }));
+    expect(response.status).toBe(200);
+    expect((await response.json()).data.outcome.status).toBe("DRY_RUN");
+    expect(await learnersOf(school.id)).toBe(0);
+    expect(await prisma.siecleImport.count({ where: { status: "IMPORTED" } })).toBe(0);
   });
 
   it("refuses a MEMBER before reading the body, and imports nothing", async () => {
@@ -126,6 +135,7 @@ describe("POST /orga/eleves/import/televersement (streamed body)", () => {
     expect(pulled.bytes).toBeLessThanOrEqual(4096);
     expect(await learnersOf(school.id)).toBe(0);
     expect(await prisma.siecleImport.count()).toBe(0);
+    expect(await prisma.siecleImportStaging.count()).toBe(0);
   });
 
   it("answers 401 without a session", async () => {
@@ -151,8 +161,9 @@ describe("POST /orga/eleves/import/televersement (streamed body)", () => {
     const response = await POST(upload(streamOf(fileFor(schoolA.uai)).stream));
     expect(response.status).toBe(200);
     const body = await response.json();
-    expect(body.data.status).toBe("VALIDATION_ERROR");
-    expect(body.data.errors.map((e: { code: string }) => e.code)).toContain("UAI_MISMATCHED");
+    expect(body.data.outcome.status).toBe("VALIDATION_ERROR");
+    expect(body.data.stagedImportId).toBeNull();
+    expect(body.data.outcome.errors.map((e: { code: string }) => e.code)).toContain("UAI_MISMATCHED");
     expect(await learnersOf(schoolA.id)).toBe(0);
     expect(await learnersOf(schoolB.id)).toBe(0);
     expect(await prisma.siecleImport.count({ where: { schoolId: schoolA.id } })).toBe(0);
@@ -202,12 +213,4 @@ describe("POST /orga/eleves/import/televersement (streamed body)", () => {
     expect(await prisma.siecleImport.count()).toBe(0);
   });
 
-  it("refuses an unknown mode", async () => {
-    const school = await createSchool({ uai: "0999109J" });
-    const admin = await createMember({ schoolId: school.id, role: "ADMIN" });
-    await actAs(admin.userId, school.id);
-    const response = await POST(upload(streamOf(fileFor(school.uai)).stream, { mode: "delete" }));
-    expect(response.status).toBe(400);
-    expect(await learnersOf(school.id)).toBe(0);
-  });
 });

@@ -148,9 +148,9 @@ describe("createCampaign", () => {
     // Let the other transaction commit once our insert waits on its row lock.
     const release = (async () => {
       for (let i = 0; i < 200; i++) {
-        const [{ waiting }] = await prisma.$queryRaw<{ waiting: number }[]>`
+        const [row] = await prisma.$queryRaw<{ waiting: number }[]>`
           SELECT count(*)::int AS waiting FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`;
-        if (waiting > 0) break;
+        if ((row?.waiting ?? 0) > 0) break;
         await new Promise((resolve) => setTimeout(resolve, 25));
       }
       commitOther();

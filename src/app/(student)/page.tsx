@@ -5,11 +5,10 @@ import { redirect } from "next/navigation";
 import { loadStudentHome, loadStudentVisitor } from "@/features/accounts/loaders";
 import type { StudentParticipationCard } from "@/features/accounts/types";
 import { accountsText } from "@/messages/fr/accounts";
+import { formatDate } from "@/messages/fr/format";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: accountsText.home.pageTitle };
-
-const dateFormat = new Intl.DateTimeFormat("fr-FR", { day: "2-digit", month: "2-digit", year: "numeric", timeZone: "Europe/Paris" });
 
 function SignedOutHome() {
   const text = accountsText.signedOutHome;
@@ -39,7 +38,7 @@ function CampaignCard({ card, action }: { card: StudentParticipationCard; action
         <p className="text-lg font-semibold">{card.title}</p>
         <p className="text-muted">{card.schoolName}</p>
         <p className="text-sm text-muted">
-          {card.sharedAt ? text.sentOn(dateFormat.format(card.sharedAt)) : text.startedOn(dateFormat.format(card.startedAt))}
+          {card.sharedAt ? text.sentOn(formatDate(card.sharedAt)) : text.startedOn(formatDate(card.startedAt))}
         </p>
       </div>
       {action && (

@@ -4,7 +4,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import type { DbClient } from "../src/lib/db";
 import type { AuthorizedSchoolId } from "../src/lib/session";
 import { hashPassword, verifyPassword } from "../src/lib/password";
-import { DEMO_ADMIN, DEMO_MEMBER, DEMO_SCHOOL } from "./demo-accounts";
+import { assertDemoAllowed, DEMO_ADMIN, DEMO_MEMBER, DEMO_NEEDS_FLAG, DEMO_SCHOOL, DemoRefusedError, wantsDemo } from "./demo-accounts";
 
 const DEMO_BASE_FILE = path.join(path.dirname(fileURLToPath(import.meta.url)), "seed-data", "ExportXML_ElevesSansAdresses-demo.zip");
 
@@ -13,7 +13,7 @@ const DEMO_PARCOURS_BY_LEVEL: Record<string, string> = { "6": "rentree-6e", "5":
 
 export type SeedOptions = {
   /**
-   * "full" (default, `npm start` and `npm run db:seed`): the school, its accounts, the content,
+   * "full" (default, `npm start` on the embedded database or with --demo, `npm run db:seed`): the school, its accounts, the content,
    * the learner base imported from SIECLE and one campaign per class, so the demo is usable at
    * once. "base": school, accounts and content only — the end-to-end tests import and create
    * campaigns through the UI themselves.
@@ -24,8 +24,12 @@ export type SeedOptions = {
 /**
  * Demo data, idempotent: running it twice changes nothing. Step 0 is the school as the operator
  * CLI would create it; then its accounts, the parcours content, the learners and campaigns.
+ * Refuses (DemoRefusedError, before writing anything) when NODE_ENV=production. Callers decide
+ * whether the demo is wanted (`wantsDemo`): a real database gets the content only
+ * (`loadContentVersion`, `npm run cli -- content:load`).
  */
 export async function seed(db: DbClient, log: (line: string) => void = () => {}, options: SeedOptions = {}): Promise<void> {
+  assertDemoAllowed();
   let school = await db.school.findFirst({ where: { uai: DEMO_SCHOOL.uai, archivedAt: null } });
   if (!school) {
     school = await db.school.create({ data: { ...DEMO_SCHOOL } });
@@ -38,9 +42,9 @@ export async function seed(db: DbClient, log: (line: string) => void = () => {},
     await ensureStaffAccount(db, school.id, account, role);
   }
 
-  const { loadContent } = await import("../src/features/parcours/mutations");
-  const content = await loadContent(db);
-  log(`contenu : ${JSON.stringify(content)}`);
+  const { loadContentVersion } = await import("../src/features/parcours/mutations");
+  const content = await loadContentVersion(db);
+  log(`contenu : version ${content.version.slice(0, 12)} (${content.status === "LOADED" ? "chargée" : "déjà chargée"}) ${JSON.stringify(content.summary)}`);
   if (options.level === "base") return;
 
   const admin = await db.user.findUniqueOrThrow({ where: { email: DEMO_ADMIN.email } });
@@ -106,6 +110,18 @@ async function ensureStaffAccount(
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
+  // `npm run db:seed [-- --demo] [-- --base]`: the demo on the embedded database; on DATABASE_URL
+  // only with --demo (or --base, the end-to-end runner's level); never with NODE_ENV=production.
+  if (!wantsDemo(process.argv)) {
+    console.error(DEMO_NEEDS_FLAG);
+    process.exit(2);
+  }
+  try {
+    assertDemoAllowed();
+  } catch (error) {
+    console.error((error as DemoRefusedError).message);
+    process.exit(1);
+  }
   const { prepareDatabase } = await import("../src/lib/prepare-database");
   const { embedded, description } = await prepareDatabase();
   const { prisma, disconnectPrisma } = await import("../src/lib/db");

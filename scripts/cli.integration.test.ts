@@ -1,9 +1,10 @@
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 
+import { readContent } from "../content/load-content";
 import { prisma } from "../src/lib/db";
 import { latin9, oneStudent, siecleDocument } from "../src/features/siecle-import/domain/__fixtures__/siecle-builders";
 import { EXIT, runCli } from "./cli";
@@ -13,6 +14,19 @@ async function cli(...argv: string[]) {
   const err: string[] = [];
   const code = await runCli(argv, { stdout: (t) => out.push(t), stderr: (t) => err.push(t) });
   return { code, stdout: out.join(""), stderr: err.join("\n") };
+}
+
+/** The CLI as its own process (each run opens and closes its own database connections). */
+function cliProcess(...argv: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [path.resolve("node_modules/tsx/dist/cli.mjs"), "--conditions=react-server", "scripts/cli.ts", ...argv], { env: process.env });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on("error", reject);
+    child.on("close", (code) => resolve({ code, stdout, stderr }));
+  });
 }
 
 const dir = mkdtempSync(path.join(tmpdir(), "siecle-cli-"));
@@ -118,5 +132,61 @@ describe("npm run cli -- siecle:import", () => {
     // The info log line went to stderr, with no personal data.
     expect(run.stderr).toContain("siecle_import.imported");
     expect(run.stderr).not.toContain("1000000001A");
+  });
+});
+
+describe("npm run cli -- content:load", () => {
+  it("loads the content and records its version, then changes nothing when run again", async () => {
+    const first = await cli("content:load");
+    expect(first.code).toBe(EXIT.ok);
+    const loaded = JSON.parse(first.stdout);
+    expect(loaded).toMatchObject({ status: "LOADED", previousVersion: null, challengesCreated: readContent().challenges.length });
+    expect(loaded.version).toMatch(/^[0-9a-f]{64}$/);
+    expect(first.stderr).toContain(`Contenu chargé : version ${loaded.version.slice(0, 12)}`);
+    expect(await prisma.targetProfile.count({ where: { isArchived: false } })).toBe(readContent().parcours.length);
+    const versions = await prisma.contentVersion.findMany();
+    expect(versions).toMatchObject([{ hash: loaded.version }]);
+    const stamps = await prisma.challenge.findMany({ select: { id: true, updatedAt: true }, orderBy: { id: "asc" } });
+
+    const again = await cli("content:load");
+    expect(again.code).toBe(EXIT.ok);
+    expect(JSON.parse(again.stdout)).toEqual({
+      status: "UNCHANGED",
+      version: loaded.version,
+      previousVersion: loaded.version,
+      loadedAt: versions[0]!.loadedAt.toISOString(),
+      challengesCreated: 0,
+      challengesUpdated: 0,
+      challengesRemoved: 0,
+      parcoursWritten: 0,
+      parcoursArchived: 0,
+    });
+    expect(again.stderr).toContain("Contenu déjà à jour");
+    expect(await prisma.contentVersion.count()).toBe(1);
+    expect(await prisma.challenge.findMany({ select: { id: true, updatedAt: true }, orderBy: { id: "asc" } })).toEqual(stamps);
+  });
+
+  it("repairs a question edited in the database and records the load", async () => {
+    await cli("content:load");
+    const original = readContent().challenges[0]!;
+    await prisma.challenge.update({ where: { id: original.id }, data: { statement: "Énoncé modifié à la main." } });
+    const repaired = await cli("content:load");
+    expect(JSON.parse(repaired.stdout)).toMatchObject({ status: "LOADED", challengesUpdated: 1, challengesCreated: 0 });
+    expect((await prisma.challenge.findUniqueOrThrow({ where: { id: original.id } })).statement).toBe(original.statement);
+    expect(await prisma.contentVersion.count()).toBe(2);
+  });
+
+  it("run by two processes at once, loads once: one LOADED, one UNCHANGED, one version row", { timeout: 90_000 }, async () => {
+    const results = await Promise.all([cliProcess("content:load"), cliProcess("content:load")]);
+    expect(results.map((r) => r.code)).toEqual([EXIT.ok, EXIT.ok]);
+    expect(results.map((r) => JSON.parse(r.stdout).status).sort()).toEqual(["LOADED", "UNCHANGED"]);
+    expect(await prisma.contentVersion.count()).toBe(1);
+    expect(await prisma.challenge.count()).toBe(readContent().challenges.length);
+  });
+
+  it("refuses arguments (2)", async () => {
+    expect((await cli("content:load", "extra")).code).toBe(EXIT.usage);
+    expect((await cli("content:load", "--force")).code).toBe(EXIT.usage);
+    expect(await prisma.contentVersion.count()).toBe(0);
   });
 });

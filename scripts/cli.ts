@@ -89,6 +89,29 @@ export const commands: Record<string, Command> = {
     },
   },
 
+  "content:load": {
+    usage: "content:load",
+    options: {},
+    async run({ positionals }, io) {
+      if (positionals.length > 0) usageError("content:load ne prend aucun argument.");
+      return withDatabase(io, async () => {
+        // Validates content/ (a broken file is refused before anything is written), then writes
+        // only what differs and records the version in the same transaction.
+        const { loadContentVersion } = await import("../src/features/parcours/mutations");
+        const { status, version, previousVersion, loadedAt, summary } = await loadContentVersion();
+        io.stdout(`${JSON.stringify({ status, version, previousVersion, loadedAt: loadedAt.toISOString(), ...summary })}\n`);
+        io.stderr(
+          status === "UNCHANGED"
+            ? `Contenu déjà à jour : version ${version.slice(0, 12)}, chargée le ${loadedAt.toISOString()} ; rien n'a été écrit.`
+            : `Contenu chargé : version ${version.slice(0, 12)}${previousVersion && previousVersion !== version ? ` (remplace ${previousVersion.slice(0, 12)})` : ""} — ` +
+                `${summary.challengesCreated} question(s) créée(s), ${summary.challengesUpdated} modifiée(s), ${summary.challengesRemoved} retirée(s), ` +
+                `${summary.parcoursWritten} parcours écrit(s), ${summary.parcoursArchived} archivé(s).`,
+        );
+        return EXIT.ok;
+      });
+    },
+  },
+
   "siecle:import": {
     usage: "siecle:import --uai 0999001W [--dry-run] FICHIER",
     options: { uai: { type: "string" }, "dry-run": { type: "boolean" } },

@@ -1,16 +1,20 @@
-// `npm start`: build, prepare the database (DATABASE_URL or the embedded one under .data/),
-// seed an empty database with the demo school, then serve the app on http://localhost:3000.
+// `npm start [-- --demo]`: build, prepare the database (DATABASE_URL or the embedded one under
+// .data/), load the parcours content, then serve the app on http://localhost:3000. The demo
+// (school, accounts with a published password, SIECLE sample, campaigns) is seeded on the
+// embedded database, or on DATABASE_URL only with --demo — and never with NODE_ENV=production.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { randomBytes } from "node:crypto";
 import net from "node:net";
 import path from "node:path";
 
-import { DEMO_ADMIN, DEMO_MEMBER, DEMO_SCHOOL } from "../prisma/demo-accounts";
+import { assertDemoAllowed, DEMO_ADMIN, DEMO_MEMBER, DEMO_SCHOOL, DemoRefusedError, wantsDemo } from "../prisma/demo-accounts";
 import { MigrationError } from "../src/lib/migrations";
 import { prepareDatabase } from "../src/lib/prepare-database";
 
 const port = Number(process.env.PORT ?? 3000);
+// Read before prepareDatabase, which points DATABASE_URL at the embedded database.
+const demo = wantsDemo(process.argv.slice(2));
 process.env.APP_BASE_URL ??= `http://localhost:${port}`;
 process.env.NEXT_TELEMETRY_DISABLED = "1";
 // Without SMTP, e-mails (activation, invitations, password reset) land in the local outbox:
@@ -55,6 +59,14 @@ function assertPortFree(portToCheck: number, what: string): Promise<void> {
 }
 
 async function main() {
+  if (demo) {
+    try {
+      assertDemoAllowed();
+    } catch (error) {
+      console.error((error as DemoRefusedError).message);
+      process.exit(1);
+    }
+  }
   await assertPortFree(port, "application");
   if (process.env.GAR_STAND_IN !== "0") await assertPortFree(Number(process.env.GAR_STAND_IN_PORT ?? 4000), "ENT démo / GAR");
   ensureLocalSecrets();
@@ -62,13 +74,21 @@ async function main() {
   const { embedded, description } = await prepareDatabase({ log: (line) => console.log(`  ${line}`) });
   console.log(`  ${description}`);
   const { prisma } = await import("../src/lib/db");
-  const { seed } = await import("../prisma/seed");
-  await seed(prisma, (line) => console.log(`  ${line}`));
-  const campaigns = await prisma.campaign.findMany({
-    where: { school: { uai: DEMO_SCHOOL.uai }, archivedAt: null },
-    select: { code: true, division: true, name: true },
-    orderBy: { division: "asc" },
-  });
+  let campaigns: { code: string; division: string | null }[] = [];
+  if (demo) {
+    const { seed } = await import("../prisma/seed");
+    await seed(prisma, (line) => console.log(`  ${line}`));
+    campaigns = await prisma.campaign.findMany({
+      where: { school: { uai: DEMO_SCHOOL.uai }, archivedAt: null },
+      select: { code: true, division: true },
+      orderBy: { division: "asc" },
+    });
+  } else {
+    // A real database: the content only, so that campaigns can be created; no demo accounts.
+    const { loadContentVersion } = await import("../src/features/parcours/mutations");
+    const content = await loadContentVersion(prisma);
+    console.log(`  contenu : version ${content.version.slice(0, 12)} (${content.status === "LOADED" ? "chargée" : "déjà chargée"})`);
+  }
 
   // The GAR/ENT stand-in (development only): unless told to use a real GAR, students of the demo
   // sign in through it, exactly as they would through the GAR.
@@ -113,10 +133,15 @@ async function main() {
 ${process.env.SMTP_URL ? "" : ` E-mails (boîte locale) ${process.env.APP_BASE_URL}/dev/outbox?cle=${process.env.OUTBOX_ACCESS_KEY}\n`}
  Base de données   ${description}
 ${entUrl ? ` ENT démo (GAR)    ${entUrl}\n` : ""}
- Établissement de démonstration : ${DEMO_SCHOOL.name} (UAI ${DEMO_SCHOOL.uai})
+${
+  demo
+    ? ` Établissement de démonstration : ${DEMO_SCHOOL.name} (UAI ${DEMO_SCHOOL.uai})
  Administrateur : ${DEMO_ADMIN.email} / ${DEMO_ADMIN.password}
  Membre         : ${DEMO_MEMBER.email} / ${DEMO_MEMBER.password}
- Campagnes (code par classe) : ${campaigns.map((c) => `${c.division ?? "—"} ${c.code}`).join(" · ")}
+ Campagnes (code par classe) : ${campaigns.map((c) => `${c.division ?? "—"} ${c.code}`).join(" · ")}`
+    : ` Pas de données de démonstration (DATABASE_URL sans --demo). Créer un établissement :
+   npm run cli -- school:create --uai … --name "…" --email …`
+}
 ────────────────────────────────────────────────────────────`);
 }
 

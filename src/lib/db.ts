@@ -50,14 +50,18 @@ export function isTransactionClient(db: DbClient): db is Prisma.TransactionClien
 
 /**
  * Runs `work` in a transaction of its own, or inside the caller's when `db` already is one, so a
- * use case can be called alone or as one step of a larger transaction.
+ * use case can be called alone or as one step of a larger transaction. Inside a caller's
+ * transaction, `work` runs under a savepoint (Prisma's nested `$transaction`): when it fails, only
+ * its own writes are rolled back and the caller's transaction stays usable — so a use case that
+ * catches a failed statement and retries (a campaign code taken concurrently) behaves the same
+ * alone and nested. `options` apply to a transaction of its own only.
  */
 export async function withTransaction<T>(
   db: DbClient,
   work: (tx: Prisma.TransactionClient) => Promise<T>,
   options?: { timeout?: number; maxWait?: number },
 ): Promise<T> {
-  return isTransactionClient(db) ? work(db) : (db as PrismaClient).$transaction(work, options);
+  return isTransactionClient(db) ? db.$transaction(work) : (db as PrismaClient).$transaction(work, options);
 }
 
 /** Disconnects Prisma and closes the pg pool it runs on. */

@@ -2,9 +2,9 @@ import type { Page } from "@playwright/test";
 
 import { readContent } from "../../content/load-content";
 import { generateCampaignCode } from "../../src/features/campaigns/domain/campaign-code";
-import type { CampaignSnapshot } from "../../src/features/parcours/types";
 import { findFixtureStudent, type FixtureStudent, fixtureStudents } from "../gar/students";
 import { appBaseUrl, arrangeDemoParcours, axeViolations, DEMO_ADMIN, DEMO_SCHOOL, expect, signInAs, test, withDb } from "./fixtures";
+import { snapshotFor } from "../support/content-snapshot";
 
 /**
  * Issue 9, "no student can take another's account", through the real GAR/ENT stand-in: the
@@ -15,17 +15,6 @@ import { appBaseUrl, arrangeDemoParcours, axeViolations, DEMO_ADMIN, DEMO_SCHOOL
 
 const garBaseUrl = `http://localhost:${process.env.E2E_GAR_PORT ?? 4100}`;
 const PARCOURS_ID = "rentree-6e";
-
-function snapshotFor(parcoursId: string): CampaignSnapshot {
-  const content = readContent();
-  const parcours = content.parcours.find((item) => item.id === parcoursId)!;
-  const byId = new Map(content.challenges.map((challenge) => [challenge.id, challenge]));
-  return {
-    targetProfileId: parcours.id,
-    competences: parcours.competenceIds.map((id) => content.competences.find((competence) => competence.id === id)!),
-    challenges: parcours.challengeIds.map((id) => byId.get(id)!),
-  };
-}
 
 /** The demo school's learners (as imported from SIECLE) and a fresh campaign for a class of it. */
 async function arrangeClassCampaign(division: string, title: string): Promise<string> {

@@ -2,9 +2,9 @@ import type { Page } from "@playwright/test";
 
 import { readContent } from "../../content/load-content";
 import { generateCampaignCode } from "../../src/features/campaigns/domain/campaign-code";
-import type { CampaignSnapshot } from "../../src/features/parcours/types";
 import { findFixtureStudent, type FixtureStudent, fixtureStudents } from "../gar/students";
 import { appBaseUrl, arrangeDemoParcours, axeViolations, DEMO_SCHOOL, expect, test, withDb } from "./fixtures";
+import { snapshotFor } from "../support/content-snapshot";
 
 /**
  * The student journey through the real GAR/ENT stand-in (tests/gar, started by
@@ -14,17 +14,6 @@ import { appBaseUrl, arrangeDemoParcours, axeViolations, DEMO_SCHOOL, expect, te
 
 const garBaseUrl = `http://localhost:${process.env.E2E_GAR_PORT ?? 4100}`;
 const PARCOURS_ID = "rentree-6e";
-
-function snapshotFor(parcoursId: string): CampaignSnapshot {
-  const content = readContent();
-  const parcours = content.parcours.find((item) => item.id === parcoursId)!;
-  const byId = new Map(content.challenges.map((challenge) => [challenge.id, challenge]));
-  return {
-    targetProfileId: parcours.id,
-    competences: parcours.competenceIds.map((id) => content.competences.find((competence) => competence.id === id)!),
-    challenges: parcours.challengeIds.map((id) => byId.get(id)!),
-  };
-}
 
 /** The demo school's learners (as imported from SIECLE) and a fresh campaign of that school. */
 async function arrangeCampaign(title = "Parcours de rentrée"): Promise<string> {

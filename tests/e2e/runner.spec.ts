@@ -4,6 +4,7 @@ import { readContent } from "../../content/load-content";
 import { generateCampaignCode } from "../../src/features/campaigns/domain/campaign-code";
 import type { CampaignSnapshot, ChallengeSnapshot } from "../../src/features/parcours/types";
 import { arrangeDemoParcours, axeViolations, expect, signInAs, test, withDb } from "./fixtures";
+import { snapshotFor } from "../support/content-snapshot";
 
 /**
  * The runner part of the student journey: start, answer half, leave, come back, finish, see the
@@ -13,18 +14,6 @@ import { arrangeDemoParcours, axeViolations, expect, signInAs, test, withDb } fr
 
 const PARCOURS_ID = "rentree-6e";
 let sequence = 0;
-
-function snapshotFor(parcoursId: string): CampaignSnapshot {
-  // The same as buildCampaignSnapshot on freshly loaded content (checked by the integration tests).
-  const content = readContent();
-  const parcours = content.parcours.find((item) => item.id === parcoursId)!;
-  const byId = new Map(content.challenges.map((challenge) => [challenge.id, challenge]));
-  return {
-    targetProfileId: parcours.id,
-    competences: parcours.competenceIds.map((id) => content.competences.find((competence) => competence.id === id)!),
-    challenges: parcours.challengeIds.map((id) => byId.get(id)!),
-  };
-}
 
 /** A campaign of the demo school and a GAR student already in it. */
 async function arrangeStudentInCampaign(options: { landingText?: string } = {}) {

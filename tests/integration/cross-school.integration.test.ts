@@ -8,6 +8,7 @@ import { hashToken, randomToken } from "../../src/lib/tokens";
 import { createCampaign, ensureTestTargetProfile } from "../factories/campaigns";
 import { createGarStudentUser, createLearner } from "../factories/learners";
 import { createMember, createSchool } from "../factories/schools";
+import { setRequestHeaders, setSessionCookie } from "../support/next-request";
 
 /**
  * Cross-school isolation, proven by enumeration: every Orga page and layout, every Orga route
@@ -21,27 +22,10 @@ import { createMember, createSchool } from "../factories/schools";
  * against the real database.
  */
 
-const cookieState: { token: string | null } = { token: null };
+setRequestHeaders({ host: "localhost", "x-forwarded-for": "127.0.0.1" });
+vi.mock("next/headers", async () => (await import("../support/next-request")).nextHeadersMock());
 
-vi.mock("next/headers", () => ({
-  cookies: async () => ({
-    get: (name: string) => (name === "pix_session" && cookieState.token ? { name, value: cookieState.token } : undefined),
-    getAll: () => (cookieState.token ? [{ name: "pix_session", value: cookieState.token }] : []),
-    has: (name: string) => name === "pix_session" && cookieState.token !== null,
-    set: () => {},
-    delete: () => {},
-  }),
-  headers: async () => new Headers({ host: "localhost", "x-forwarded-for": "127.0.0.1" }),
-  draftMode: async () => ({ isEnabled: false }),
-}));
-
-vi.mock("next/cache", async (importOriginal) => ({
-  ...(await importOriginal<typeof import("next/cache")>()),
-  revalidatePath: () => {},
-  revalidateTag: () => {},
-  refresh: () => {},
-  updateTag: () => {},
-}));
+vi.mock("next/cache", async (importOriginal) => (await import("../support/next-request")).nextCacheMock(importOriginal));
 
 const ROOT = path.resolve(__dirname, "../..");
 const APP_ORGA = path.join(ROOT, "src/app/orga");
@@ -131,7 +115,7 @@ async function arrangeWorld() {
 async function actAs(userId: number, schoolId: number): Promise<void> {
   const token = randomToken();
   await prisma.session.create({ data: { id: hashToken(token), userId, kind: "STAFF", currentSchoolId: schoolId, expiresAt: new Date(Date.now() + 3_600_000) } });
-  cookieState.token = token;
+  setSessionCookie(token);
 }
 
 /** Everything of school A a request could change, as one comparable string. */
@@ -331,7 +315,7 @@ describe("cross-school isolation", () => {
         if (rel(file).includes("[id]") && outcome.kind !== "not-found") problems.push(`${method} ${rel(file)}: ${outcome.kind} instead of 404`);
       }
       // Without a session at all: never a 2xx with data.
-      cookieState.token = null;
+      setSessionCookie(null);
       for (const method of METHODS.filter((name) => typeof module[name] === "function")) {
         const outcome = await callRoute(file, method, world);
         if (outcome.kind === "rendered" && leaksOf(outcome.text, world).length > 0) problems.push(`${method} ${rel(file)} without a session: leaks`);

@@ -7,21 +7,14 @@ import { hashToken, randomToken } from "@/lib/tokens";
 import { createCampaign } from "../../../tests/factories/campaigns";
 import { createLearner } from "../../../tests/factories/learners";
 import { createMember, createSchool } from "../../../tests/factories/schools";
+import { setSessionCookie } from "../../../tests/support/next-request";
 
 /**
  * The actions as the browser calls them: the session comes from the cookie (the request context
  * is the only thing provided here), the role and school from the database.
  */
-const cookieState: { token: string | null } = { token: null };
-vi.mock("next/headers", () => ({
-  cookies: async () => ({
-    get: (name: string) => (name === "pix_session" && cookieState.token ? { name, value: cookieState.token } : undefined),
-    set: () => {},
-    delete: () => {},
-  }),
-  headers: async () => new Headers(),
-}));
-vi.mock("next/cache", async (importOriginal) => ({ ...(await importOriginal<typeof import("next/cache")>()), revalidatePath: () => {} }));
+vi.mock("next/headers", async () => (await import("../../../tests/support/next-request")).nextHeadersMock());
+vi.mock("next/cache", async (importOriginal) => (await import("../../../tests/support/next-request")).nextCacheMock(importOriginal));
 
 const {
   archiveCampaignAction,
@@ -34,7 +27,7 @@ const {
 async function signIn(userId: number, schoolId: number) {
   const token = randomToken();
   await prisma.session.create({ data: { id: hashToken(token), userId, kind: "STAFF", currentSchoolId: schoolId, expiresAt: new Date(Date.now() + 3_600_000) } });
-  cookieState.token = token;
+  setSessionCookie(token);
 }
 
 function form(fields: Record<string, string | string[]>): FormData {
@@ -67,7 +60,7 @@ async function world() {
 }
 
 beforeEach(() => {
-  cookieState.token = null;
+  setSessionCookie(null);
 });
 
 describe("campaign actions", () => {

@@ -8,6 +8,7 @@ import type { AuthorizedSchoolId } from "@/lib/session";
 import type { CampaignSnapshot } from "@/features/parcours/types";
 import { estimateProgress } from "@/features/runner/domain/adaptive";
 import type { ParticipationResults } from "@/features/runner/types";
+import { compareFrench } from "@/messages/fr/format";
 
 import { averageResults, type ParticipantResults } from "./domain/results";
 import type { CampaignListQuery } from "./schema";
@@ -158,11 +159,9 @@ function displayLastName(learner: { lastName: string; preferredLastName: string 
   return learner.preferredLastName ?? learner.lastName;
 }
 
-const collator = new Intl.Collator("fr", { sensitivity: "base", numeric: true });
-
 /** Alphabetical as people read it (the database collation may put "BÉGUIN" after "BONNET"). */
 function compareNames(a: { lastName: string; firstName: string }, b: { lastName: string; firstName: string }): number {
-  return collator.compare(a.lastName, b.lastName) || collator.compare(a.firstName, b.firstName);
+  return compareFrench(a.lastName, b.lastName) || compareFrench(a.firstName, b.firstName);
 }
 
 /**

@@ -124,6 +124,45 @@ describe("createCampaign", () => {
     expect(await prisma.campaign.count({ where: { schoolId: w.schoolId } })).toBe(0);
   });
 
+  it("retries a code taken concurrently even inside a caller's transaction (the failed insert is rolled back to a savepoint)", async () => {
+    const w = await world();
+    // Another transaction inserts KKKKKK111 without committing yet: our check cannot see it, our
+    // insert waits on it, then fails on the unique constraint once it commits.
+    let commitOther!: () => void;
+    const otherMayCommit = new Promise<void>((resolve) => (commitOther = resolve));
+    let otherInserted!: () => void;
+    const otherHasInserted = new Promise<void>((resolve) => (otherInserted = resolve));
+    const other = prisma.$transaction(async (tx) => {
+      await tx.campaign.create({
+        data: { schoolId: w.otherSchoolId, targetProfileId: PARCOURS, creatorId: w.outsider.userId, ownerId: w.outsider.userId, name: "Autre", code: "KKKKKK111", challengeSnapshot: {} },
+      });
+      otherInserted();
+      await otherMayCommit;
+    });
+    await otherHasInserted;
+    const codes = ["KKKKKK111", "LLLLLL222"];
+    const ours = prisma.$transaction(async (tx) => {
+      await tx.auditLog.create({ data: { schoolId: w.schoolId, actorUserId: w.teacher.userId, action: "test.caller", targetType: "school", targetId: String(w.schoolId) } });
+      return createCampaign({ schoolId: w.schoolId, actor: w.teacher, input: input({ ownerId: w.teacher.userId }), generateCode: () => codes.shift() ?? "MMMMMM333" }, tx);
+    });
+    // Let the other transaction commit once our insert waits on its row lock.
+    const release = (async () => {
+      for (let i = 0; i < 200; i++) {
+        const [row] = await prisma.$queryRaw<{ waiting: number }[]>`
+          SELECT count(*)::int AS waiting FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`;
+        if ((row?.waiting ?? 0) > 0) break;
+        await new Promise((resolve) => setTimeout(resolve, 25));
+      }
+      commitOther();
+    })();
+    const [created] = await Promise.all([ours, other, release]);
+    expect(created.code).toBe("LLLLLL222");
+    // The caller's own write, made before, is committed with the campaign.
+    expect(await prisma.auditLog.count({ where: { action: "test.caller" } })).toBe(1);
+    expect(await prisma.campaign.findMany({ where: { schoolId: w.schoolId }, select: { code: true } })).toEqual([{ code: "LLLLLL222" }]);
+    expect(await prisma.auditLog.count({ where: { action: "campaign.created" } })).toBe(1);
+  });
+
   it("relies on the database's unique constraint for codes", async () => {
     const w = await world();
     await createCampaignRow({ schoolId: w.schoolId, ownerId: w.teacher.userId, code: "DDDDDD555" });

@@ -10,28 +10,17 @@ import { createSessionRecord } from "@/lib/session-store";
 import { hashToken } from "@/lib/tokens";
 
 import { createMember, createSchool, createStaffUser, TEST_PASSWORD } from "../../../tests/factories/schools";
+import { cookieJar } from "../../../tests/support/next-request";
 
 /**
  * The server actions as the browser reaches them: createAction, the session cookie, the role
  * re-read from the database. Only the request context is stood in for (a cookie jar behind
  * `next/headers`, and `revalidatePath`, which needs a running Next server).
  */
-type CookieOptions = { httpOnly?: boolean; sameSite?: string; secure?: boolean; path?: string; expires?: Date };
-const jar = new Map<string, { value: string; options?: CookieOptions }>();
 
-vi.mock("next/headers", () => ({
-  cookies: async () => ({
-    get: (name: string) => (jar.has(name) ? { name, value: jar.get(name)!.value } : undefined),
-    set: (name: string, value: string, options?: CookieOptions) => jar.set(name, { value, options }),
-    delete: (name: string) => jar.delete(name),
-  }),
-  headers: async () => new Headers({ host: "localhost" }),
-}));
+vi.mock("next/headers", async () => (await import("../../../tests/support/next-request")).nextHeadersMock());
 
-vi.mock("next/cache", async (importOriginal) => ({
-  ...(await importOriginal<typeof import("next/cache")>()),
-  revalidatePath: () => {},
-}));
+vi.mock("next/cache", async (importOriginal) => (await import("../../../tests/support/next-request")).nextCacheMock(importOriginal));
 
 const actions = await import("./actions");
 
@@ -47,7 +36,7 @@ afterAll(() => {
   resetEnvForTests();
 });
 beforeEach(() => {
-  jar.clear();
+  cookieJar.clear();
   delete process.env.APP_BASE_URL;
   resetEnvForTests();
 });
@@ -73,7 +62,7 @@ async function call(action: (previous: never, data: FormData) => Promise<unknown
 
 async function signInAs(userId: number, schoolId: number | null = null): Promise<string> {
   const { token } = await createSessionRecord({ userId, kind: "STAFF", currentSchoolId: schoolId });
-  jar.set("pix_session", { value: token });
+  cookieJar.set("pix_session", { value: token });
   return token;
 }
 
@@ -85,7 +74,7 @@ describe("signInAction", () => {
 
     const result = await call(actions.signInAction, { email: member.user.email!, password: TEST_PASSWORD });
     expect(result).toEqual({ redirect: "/orga" });
-    const cookie = jar.get("pix_session")!;
+    const cookie = cookieJar.get("pix_session")!;
     expect(cookie.value).not.toBe(previous);
     expect(cookie.options).toMatchObject({ httpOnly: true, sameSite: "lax", secure: false, path: "/" });
     expect(await prisma.session.findUnique({ where: { id: hashToken(previous) } })).toBeNull();
@@ -102,7 +91,7 @@ describe("signInAction", () => {
     const school = await createSchool();
     const member = await createMember({ schoolId: school.id });
     await call(actions.signInAction, { email: member.user.email!, password: TEST_PASSWORD });
-    expect(jar.get("pix_session")?.options?.secure).toBe(true);
+    expect(cookieJar.get("pix_session")?.options?.secure).toBe(true);
   });
 
   it("answers in French, ties input errors to fields, and opens no session", async () => {
@@ -117,7 +106,7 @@ describe("signInAction", () => {
       status: "error",
       message: "Adresse e-mail ou mot de passe incorrect.",
     });
-    expect(jar.has("pix_session")).toBe(false);
+    expect(cookieJar.has("pix_session")).toBe(false);
     expect(await prisma.session.count()).toBe(0);
   });
 
@@ -221,7 +210,7 @@ describe("school switching and leaving", () => {
     expect(await call(actions.leaveSchoolAction)).toEqual({ redirect: "/orga/compte?info=depart" });
     expect((await prisma.session.findUniqueOrThrow({ where: { id: hashToken(token) } })).currentSchoolId).toBe(first.id);
     expect(await call(actions.leaveSchoolAction)).toEqual({ redirect: "/orga/connexion?info=depart" });
-    expect(jar.has("pix_session")).toBe(false);
+    expect(cookieJar.has("pix_session")).toBe(false);
     expect(await prisma.member.count({ where: { userId: member.userId } })).toBe(0);
   });
 });
@@ -241,7 +230,7 @@ describe("invitation acceptance", () => {
       passwordConfirmation: "Un mot de passe solide",
     });
     expect(result).toEqual({ redirect: "/orga/cgu" });
-    const session = await prisma.session.findUniqueOrThrow({ where: { id: hashToken(jar.get("pix_session")!.value) } });
+    const session = await prisma.session.findUniqueOrThrow({ where: { id: hashToken(cookieJar.get("pix_session")!.value) } });
     const user = await prisma.user.findUniqueOrThrow({ where: { email: "new@college.fr" } });
     expect(session).toMatchObject({ userId: user.id, currentSchoolId: school.id });
     expect(user.cguAcceptedAt).toBeNull();
@@ -275,7 +264,7 @@ describe("invitation acceptance", () => {
       message: "Cette invitation a été envoyée à ce@ac.fr : elle ne peut être acceptée qu'avec le compte Pix Orga de cette adresse.",
     });
     expect(await prisma.member.count({ where: { userId: other.id } })).toBe(0);
-    expect(jar.has("pix_session")).toBe(false);
+    expect(cookieJar.has("pix_session")).toBe(false);
     expect(await prisma.session.count()).toBe(0);
     expect(await prisma.invitation.findFirstOrThrow({ where: { tokenHash: hashToken("tok-act") } })).toMatchObject({ acceptedAt: null });
   });

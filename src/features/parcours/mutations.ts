@@ -1,5 +1,7 @@
 import "server-only";
 
+import { createHash } from "node:crypto";
+
 import { readContent } from "../../../content/load-content";
 import { prisma, type DbClient, Prisma, withTransaction } from "@/lib/db";
 
@@ -107,11 +109,50 @@ async function writeContent(tx: Prisma.TransactionClient, content: Content): Pro
   return summary;
 }
 
+/** The content's version: sha256 (hex) of the validated content with its keys sorted. */
+export function contentVersion(content: Content): string {
+  return createHash("sha256").update(JSON.stringify(canonical(content))).digest("hex");
+}
+
+export type LoadContentResult = {
+  /** LOADED: this load wrote something (a new version, or rows repaired); UNCHANGED: nothing written. */
+  status: "LOADED" | "UNCHANGED";
+  version: string;
+  /** The version recorded before this load (null on a database never loaded). */
+  previousVersion: string | null;
+  /** When the version now in the tables was loaded. */
+  loadedAt: Date;
+  summary: LoadContentSummary;
+};
+
+const wroteSomething = (summary: LoadContentSummary) => Object.values(summary).some((count) => count > 0);
+
 /**
- * Writes the repository's content (`content/`) to the database: questions, parcours and their
- * question lists. Idempotent, and cheap when nothing changed (only differing rows are written),
- * so the seed and every start can call it. Campaigns are never touched: they run on their snapshot.
+ * Writes the repository's content (`content/`) to the database — questions, parcours and their
+ * question lists — and records which version it is (`content_versions`). Idempotent, and cheap
+ * when nothing changed (only differing rows are written; a version is recorded only when
+ * something was written or the version differs), so `npm run cli -- content:load`, the seed and
+ * every `npm start` can call it. Campaigns are never touched: they run on their snapshot.
  */
+export async function loadContentVersion(db: DbClient = prisma, content: Content = readContent()): Promise<LoadContentResult> {
+  const version = contentVersion(content);
+  return withTransaction(
+    db,
+    async (tx) => {
+      const summary = await writeContent(tx, content);
+      // Read after writeContent's advisory lock: a concurrent load has committed its version.
+      const previous = await tx.contentVersion.findFirst({ orderBy: { id: "desc" }, select: { hash: true, loadedAt: true } });
+      if (previous?.hash === version && !wroteSomething(summary)) {
+        return { status: "UNCHANGED", version, previousVersion: previous.hash, loadedAt: previous.loadedAt, summary };
+      }
+      const recorded = await tx.contentVersion.create({ data: { hash: version, summary }, select: { loadedAt: true } });
+      return { status: "LOADED", version, previousVersion: previous?.hash ?? null, loadedAt: recorded.loadedAt, summary };
+    },
+    { timeout: 30_000 },
+  );
+}
+
+/** `loadContentVersion`, for callers that need only the counts written. */
 export async function loadContent(db: DbClient = prisma, content: Content = readContent()): Promise<LoadContentSummary> {
-  return withTransaction(db, (tx) => writeContent(tx, content), { timeout: 30_000 });
+  return (await loadContentVersion(db, content)).summary;
 }

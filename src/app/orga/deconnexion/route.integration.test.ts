@@ -7,28 +7,21 @@ import { hashToken } from "@/lib/tokens";
 
 import { createGarStudentUser } from "../../../../tests/factories/learners";
 import { createStaffUser } from "../../../../tests/factories/schools";
+import { cookieJar } from "../../../../tests/support/next-request";
 
 /**
  * Both sign-out routes as the browser reaches them: the session row must go server-side, not
  * only the cookie (a copied cookie must stop working). Only the cookie jar behind `next/headers`
  * is stood in for.
  */
-const jar = new Map<string, string>();
 
-vi.mock("next/headers", () => ({
-  cookies: async () => ({
-    get: (name: string) => (jar.has(name) ? { name, value: jar.get(name)! } : undefined),
-    set: (name: string, value: string) => jar.set(name, value),
-    delete: (name: string) => jar.delete(name),
-  }),
-  headers: async () => new Headers({ host: "localhost" }),
-}));
+vi.mock("next/headers", async () => (await import("../../../../tests/support/next-request")).nextHeadersMock());
 
 const orga = await import("./route");
 const gar = await import("../../gar/deconnexion/route");
 
 beforeEach(() => {
-  jar.clear();
+  cookieJar.clear();
   process.env.APP_BASE_URL = "https://pix.example";
   resetEnvForTests();
 });
@@ -55,10 +48,10 @@ describe("sign-out", () => {
     const user = await createStaffUser();
     const { token } = await createSessionRecord({ userId: user.id, kind: "STAFF" });
     const elsewhere = await createSessionRecord({ userId: user.id, kind: "STAFF" });
-    jar.set("pix_session", token);
+    cookieJar.set("pix_session", { value: token });
 
     expect(await redirectOf(() => orga.POST(signOutRequest()))).toBe("https://pix.example/orga/connexion");
-    expect(jar.has("pix_session")).toBe(false);
+    expect(cookieJar.has("pix_session")).toBe(false);
     expect(await prisma.session.findUnique({ where: { id: hashToken(token) } })).toBeNull();
     expect(await findSessionByToken(token)).toBeNull();
     expect(await findSessionByToken(elsewhere.token)).not.toBeNull();
@@ -67,11 +60,11 @@ describe("sign-out", () => {
   it("student: deletes the session row and the pending GAR identity", async () => {
     const user = await createGarStudentUser({ garId: "ido-signout" });
     const { token } = await createSessionRecord({ userId: user.id, kind: "STUDENT" });
-    jar.set("pix_session", token);
-    jar.set("pix_gar_pending", "sealed");
+    cookieJar.set("pix_session", { value: token });
+    cookieJar.set("pix_gar_pending", { value: "sealed" });
 
     expect(await redirectOf(() => gar.POST())).toBe("https://pix.example/");
-    expect(jar.size).toBe(0);
+    expect(cookieJar.size).toBe(0);
     expect(await prisma.session.count({ where: { userId: user.id } })).toBe(0);
     expect(await findSessionByToken(token)).toBeNull();
   });
@@ -79,7 +72,7 @@ describe("sign-out", () => {
   it("Orga: goes back to an invitation link when asked, and nowhere else", async () => {
     const user = await createStaffUser();
     const { token } = await createSessionRecord({ userId: user.id, kind: "STAFF" });
-    jar.set("pix_session", token);
+    cookieJar.set("pix_session", { value: token });
     expect(await redirectOf(() => orga.POST(signOutRequest({ suite: "/orga/invitations/abc_DEF-123" })))).toBe("https://pix.example/orga/invitations/abc_DEF-123");
     expect(await prisma.session.count()).toBe(0);
     for (const suite of ["https://evil.example/orga/invitations/x", "//evil.example/x", "/orga/equipe", "/orga/invitations/x/../../equipe"]) {

@@ -6,12 +6,12 @@ import { idle } from "@/components/form/form-state";
 import { SubmitButton } from "@/components/form/submit-button";
 import { SuccessMessage } from "@/components/ui/notice";
 import { accountsText } from "@/messages/fr/accounts";
+import { formatTime } from "@/messages/fr/format";
 
 import { unlockStudentAction } from "../actions";
 import type { BlockedStudent } from "../types";
 
 const t = accountsText.lockouts;
-const timeFormat = new Intl.DateTimeFormat("fr-FR", { timeZone: "Europe/Paris", hour: "2-digit", minute: "2-digit" });
 
 /**
  * Pupils blocked by wrong birth dates, each with a "Débloquer" button (any member of the school).
@@ -48,7 +48,7 @@ export function BlockedStudents({ students, showCampaign = false }: { students: 
                   </span>
                 )}
                 <span className="text-muted">
-                  {t.until} {timeFormat.format(new Date(student.blockedUntil))}
+                  {t.until} {formatTime(new Date(student.blockedUntil))}
                 </span>
                 <form action={formAction} className="ml-auto">
                   <input type="hidden" name="lockoutId" value={student.lockoutId} />

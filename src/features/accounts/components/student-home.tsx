@@ -1,10 +1,9 @@
 import Link from "next/link";
 
 import { accountsText } from "@/messages/fr/accounts";
+import { formatDate } from "@/messages/fr/format";
 
 import type { StudentParticipationCard } from "../types";
-
-const dateFormat = new Intl.DateTimeFormat("fr-FR", { day: "2-digit", month: "2-digit", year: "numeric", timeZone: "Europe/Paris" });
 
 /** The student app's home for a visitor not signed in: how to come in through the ENT. */
 export function SignedOutHome() {
@@ -35,7 +34,7 @@ function CampaignCard({ card, action }: { card: StudentParticipationCard; action
         <p className="text-lg font-semibold">{card.title}</p>
         <p className="text-muted">{card.schoolName}</p>
         <p className="text-sm text-muted">
-          {card.sharedAt ? text.sentOn(dateFormat.format(card.sharedAt)) : text.startedOn(dateFormat.format(card.startedAt))}
+          {card.sharedAt ? text.sentOn(formatDate(card.sharedAt)) : text.startedOn(formatDate(card.startedAt))}
         </p>
       </div>
       {action && (

@@ -2,12 +2,11 @@ import Link from "next/link";
 
 import { CopyButton } from "@/components/ui/copy-button";
 import { campaignsMessages as t } from "@/messages/fr/campaigns";
+import { formatDate } from "@/messages/fr/format";
 
 import { formatCampaignCode } from "../domain/campaign-code";
 import type { CampaignDetail } from "../types";
 import { ProjectionButton } from "./projection-button";
-
-const dateFormat = new Intl.DateTimeFormat("fr-FR", { timeZone: "Europe/Paris", day: "2-digit", month: "2-digit", year: "numeric" });
 
 export function CampaignHeader({ campaign, directLink }: { campaign: CampaignDetail; directLink: string }) {
   const formattedCode = formatCampaignCode(campaign.code);
@@ -32,7 +31,7 @@ export function CampaignHeader({ campaign, directLink }: { campaign: CampaignDet
             </dd>
           </dl>
           <p className="mt-1 text-sm text-muted">
-            {t.page.createdBy(`${campaign.creator.firstName} ${campaign.creator.lastName}`, dateFormat.format(campaign.createdAt))}
+            {t.page.createdBy(`${campaign.creator.firstName} ${campaign.creator.lastName}`, formatDate(campaign.createdAt))}
           </p>
         </div>
         <div className="rounded-xl border-2 border-primary bg-white px-6 py-4 text-center">
@@ -45,7 +44,7 @@ export function CampaignHeader({ campaign, directLink }: { campaign: CampaignDet
 
       {campaign.archivedAt && (
         <p role="status" className="rounded-lg border-2 border-danger bg-danger-light p-3 font-semibold text-danger">
-          {t.page.archivedBanner(dateFormat.format(campaign.archivedAt))}
+          {t.page.archivedBanner(formatDate(campaign.archivedAt))}
         </p>
       )}
 

@@ -6,13 +6,12 @@ import { buttonClass } from "@/components/ui/button";
 import { DataTable } from "@/components/ui/data-table";
 import { Pagination } from "@/components/ui/pagination";
 import { campaignsMessages as t } from "@/messages/fr/campaigns";
+import { formatDate } from "@/messages/fr/format";
 
 import { formatCampaignCode } from "../domain/campaign-code";
 import { nameMentionsTargetProfile } from "../domain/campaign-name";
 import type { CampaignListQuery } from "../schema";
 import type { CampaignListPage } from "../types";
-
-const dateFormat = new Intl.DateTimeFormat("fr-FR", { timeZone: "Europe/Paris", day: "2-digit", month: "2-digit", year: "numeric" });
 
 function hrefWith(query: CampaignListQuery, changes: Partial<CampaignListQuery>): string {
   const next = { ...query, ...changes, page: 1 };
@@ -165,7 +164,7 @@ export function CampaignListView({
               </>
             ),
           },
-          { key: "createdAt", header: t.columns.createdAt, className: "whitespace-nowrap", cell: (row) => dateFormat.format(row.createdAt) },
+          { key: "createdAt", header: t.columns.createdAt, className: "whitespace-nowrap", cell: (row) => formatDate(row.createdAt) },
           { key: "participants", header: t.columns.participants, align: "right", cell: (row) => row.participantCount },
           { key: "shared", header: t.columns.shared, align: "right", cell: (row) => row.sharedCount },
         ]}

@@ -4,6 +4,7 @@ import { useEffect, useState } from "react";
 
 import { DataTable } from "@/components/ui/data-table";
 import { campaignsMessages } from "@/messages/fr/campaigns";
+import { formatDate, formatTimeWithSeconds } from "@/messages/fr/format";
 
 import type { ParticipationStatusName } from "../domain/activity";
 
@@ -25,8 +26,6 @@ export type ActivityData = {
 };
 
 const POLL_MS = 5000;
-const dateFormat = new Intl.DateTimeFormat("fr-FR", { timeZone: "Europe/Paris", day: "2-digit", month: "2-digit", year: "numeric" });
-const timeFormat = new Intl.DateTimeFormat("fr-FR", { timeZone: "Europe/Paris", hour: "2-digit", minute: "2-digit", second: "2-digit" });
 
 /**
  * Short polling of a JSON route rather than a held connection: works through every proxy and
@@ -85,7 +84,7 @@ export function LiveActivity({ campaignId, initial }: { campaignId: number; init
           ))}
         </ul>
         <p className="mt-2 text-sm text-muted" aria-live="polite">
-          {hasFailed ? <span className="font-semibold text-danger">{t.liveError}</span> : updatedAt ? t.liveUpdated(timeFormat.format(updatedAt)) : null}
+          {hasFailed ? <span className="font-semibold text-danger">{t.liveError}</span> : updatedAt ? t.liveUpdated(formatTimeWithSeconds(updatedAt)) : null}
         </p>
       </section>
 
@@ -145,7 +144,7 @@ export function LiveActivity({ campaignId, initial }: { campaignId: number; init
                 </div>
               ),
             },
-            { key: "startedAt", header: t.columns.startedAt, cell: (participant) => dateFormat.format(new Date(participant.startedAt)) },
+            { key: "startedAt", header: t.columns.startedAt, cell: (participant) => formatDate(new Date(participant.startedAt)) },
           ]}
         />
       </section>

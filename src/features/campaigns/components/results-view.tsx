@@ -1,11 +1,11 @@
 import { DataTable } from "@/components/ui/data-table";
 import { campaignsMessages } from "@/messages/fr/campaigns";
+import { formatDate } from "@/messages/fr/format";
 
 import { toPercent } from "../domain/results";
 import type { CampaignResults } from "../types";
 
 const t = campaignsMessages.results;
-const dateFormat = new Intl.DateTimeFormat("fr-FR", { timeZone: "Europe/Paris", day: "2-digit", month: "2-digit", year: "numeric" });
 
 function Percent({ rate }: { rate: number | null | undefined }) {
   const value = toPercent(rate);
@@ -40,7 +40,7 @@ export function ResultsView({ results }: { results: CampaignResults }) {
             ),
           },
           { key: "division", header: t.division, className: "whitespace-nowrap", cell: (row) => row.division },
-          { key: "sharedAt", header: t.sharedAt, className: "whitespace-nowrap", headerClassName: "whitespace-nowrap", cell: (row) => (row.sharedAt ? dateFormat.format(row.sharedAt) : t.empty) },
+          { key: "sharedAt", header: t.sharedAt, className: "whitespace-nowrap", headerClassName: "whitespace-nowrap", cell: (row) => (row.sharedAt ? formatDate(row.sharedAt) : t.empty) },
           { key: "mastery", header: t.mastery, align: "right", className: "font-semibold", cell: (row) => <Percent rate={row.masteryRate} /> },
           ...competences.map((competence) => ({
             key: competence.id,

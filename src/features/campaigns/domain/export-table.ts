@@ -1,3 +1,5 @@
+import { formatDate } from "@/messages/fr/format";
+
 import type { CsvCell } from "./csv";
 import { toPercent } from "./results";
 import type { ParticipationStatusName } from "./activity";
@@ -34,8 +36,6 @@ export type ExportInput = {
   }[];
 };
 
-const frenchDate = new Intl.DateTimeFormat("fr-FR", { timeZone: "Europe/Paris", day: "2-digit", month: "2-digit", year: "numeric" });
-
 /** The export as a table: one line per participant, results only once shared, dates jj/mm/aaaa. */
 export function buildExportTable(input: ExportInput, labels: ExportLabels): { headers: string[]; rows: CsvCell[][] } {
   const { headers } = labels;
@@ -58,9 +58,9 @@ export function buildExportTable(input: ExportInput, labels: ExportLabels): { he
       row.division,
       labels.statuses[row.status],
       row.progress,
-      frenchDate.format(row.startedAt),
+      formatDate(row.startedAt),
       row.status === "SHARED" ? labels.yes : labels.no,
-      row.sharedAt ? frenchDate.format(row.sharedAt) : null,
+      row.sharedAt ? formatDate(row.sharedAt) : null,
       toPercent(row.results?.masteryRate),
       ...input.competences.map((competence) => toPercent(row.results?.competenceRates[competence.id])),
     ]),

@@ -1,3 +1,5 @@
+import { compareFrench } from "@/messages/fr/format";
+
 /**
  * Classes are SIECLE divisions ("6E A", "4E B", "2NDE 3", "TLE G1"). Staff expect them in
  * school order — 6e to 3e, then 2nde, 1re, terminale — not alphabetically ("3E" before "6E").
@@ -15,10 +17,8 @@ function gradeRank(label: string): number {
   return 7;
 }
 
-const collator = new Intl.Collator("fr", { numeric: true, sensitivity: "base" });
-
 export function compareDivisions(a: string, b: string): number {
-  return gradeRank(a) - gradeRank(b) || collator.compare(a, b);
+  return gradeRank(a) - gradeRank(b) || compareFrench(a, b);
 }
 
 export function sortDivisions(divisions: Iterable<string>): string[] {

@@ -3,11 +3,11 @@ import Link from "next/link";
 import { DataTable } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { learnersMessages } from "@/messages/fr/learners";
+import { formatDateTime } from "@/messages/fr/format";
 
 import type { IdoReplacementRow } from "../types";
 
 const t = learnersMessages.idoReplacements;
-const dateTimeFormat = new Intl.DateTimeFormat("fr-FR", { timeZone: "Europe/Paris", dateStyle: "short", timeStyle: "short" });
 
 /** On the Élèves page, for ADMINs. */
 export function IdoReplacementsLink() {
@@ -37,7 +37,7 @@ export function IdoReplacementsView({ rows }: { rows: IdoReplacementRow[] }) {
           rowKey={(row) => row.id}
           empty={t.empty}
           columns={[
-            { key: "at", header: t.columns.at, cell: (row) => dateTimeFormat.format(row.at) },
+            { key: "at", header: t.columns.at, cell: (row) => formatDateTime(row.at) },
             {
               key: "learner",
               header: t.columns.learner,

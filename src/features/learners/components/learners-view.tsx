@@ -9,13 +9,12 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Pagination } from "@/components/ui/pagination";
 import { accountsText } from "@/messages/fr/accounts";
 import { learnersMessages as t } from "@/messages/fr/learners";
+import { formatDate } from "@/messages/fr/format";
 
 import type { LearnerListQuery } from "../schema";
 import type { LearnerPage } from "../types";
 import { DissociateLearnerCell } from "./dissociate-learner";
 import { IdoReplacementsLink } from "./ido-replacements";
-
-const dateFormat = new Intl.DateTimeFormat("fr-FR", { timeZone: "Europe/Paris", day: "2-digit", month: "2-digit", year: "numeric" });
 
 function formatBirthdate(iso: string): string {
   const [year, month, day] = iso.split("-");
@@ -120,7 +119,7 @@ export function LearnersView({
               {
                 key: "lastParticipation",
                 header: t.columns.lastParticipation,
-                cell: (row) => (row.lastParticipationAt ? dateFormat.format(row.lastParticipationAt) : t.none),
+                cell: (row) => (row.lastParticipationAt ? formatDate(row.lastParticipationAt) : t.none),
               },
               {
                 key: "account",

@@ -1,8 +1,7 @@
 import { mailMessages as t } from "@/messages/fr/mail";
+import { formatDateTimeWithSeconds } from "@/messages/fr/format";
 
 import type { OutboxEntry } from "../types";
-
-const dateTime = new Intl.DateTimeFormat("fr-FR", { timeZone: "Europe/Paris", dateStyle: "short", timeStyle: "medium" });
 
 export function OutboxView({
   access,
@@ -34,7 +33,7 @@ export function OutboxView({
                   <dt className="font-semibold">{t.outbox.to}</dt>
                   <dd data-testid="outbox-to" className="break-all">{entry.to}</dd>
                   <dt className="font-semibold">{t.outbox.date}</dt>
-                  <dd>{dateTime.format(new Date(entry.createdAt))}</dd>
+                  <dd>{formatDateTimeWithSeconds(new Date(entry.createdAt))}</dd>
                 </dl>
                 <pre className="mt-3 overflow-x-auto whitespace-pre-wrap rounded bg-slate-50 p-3 font-sans text-base">{entry.text}</pre>
                 {entry.links.length > 0 && (

@@ -1,9 +1,9 @@
 import { DataTable } from "@/components/ui/data-table";
 import { SuccessMessage } from "@/components/ui/notice";
 import { membersMessages as m } from "@/messages/fr/members";
+import { formatDate } from "@/messages/fr/format";
 
 import type { PendingInvitation, TeamMember } from "../types";
-import { formatDate } from "./format";
 import {
   ChangeRoleForm,
   InvitationActions,

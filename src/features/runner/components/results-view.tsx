@@ -2,12 +2,12 @@ import Link from "next/link";
 
 import { applyFrenchSpacing } from "@/features/parcours/domain/typography";
 import { runnerText } from "@/messages/fr/runner";
+import { formatDate } from "@/messages/fr/format";
 
 import type { ResultsPage } from "../loaders";
 import { ShareForm } from "./share-form";
 
 const t = runnerText.results;
-const frenchDate = new Intl.DateTimeFormat("fr-FR", { timeZone: "Europe/Paris", day: "2-digit", month: "2-digit", year: "numeric" });
 const percent = (rate: number) => Math.round(Math.min(1, Math.max(0, rate)) * 100);
 
 export function ResultsView({ page }: { page: Omit<ResultsPage, "kind"> }) {
@@ -57,7 +57,7 @@ export function ResultsView({ page }: { page: Omit<ResultsPage, "kind"> }) {
         </h2>
         {page.sharedAt ? (
           <p role="status" className="rounded-lg bg-success-light px-4 py-3 text-lg font-semibold text-success">
-            {t.sharedOn(frenchDate.format(page.sharedAt))}
+            {t.sharedOn(formatDate(page.sharedAt))}
           </p>
         ) : (
           <>

@@ -1,8 +1,8 @@
 import { DataTable } from "@/components/ui/data-table";
 import { siecleImportPage as t } from "@/messages/fr/siecle-import";
+import { formatDateAtTime } from "@/messages/fr/format";
 
 import type { ImportSummary } from "../types";
-import { formatImportDate } from "./format";
 
 const statusClass: Record<ImportSummary["status"], string> = {
   IMPORTED: "text-success",
@@ -26,7 +26,7 @@ export function ImportHistory({ history }: { history: ImportSummary[] }) {
           rows={history}
           rowKey={(item) => item.id}
           columns={[
-            { key: "date", header: c.date, className: "whitespace-nowrap", cell: (item) => formatImportDate(item.createdAt) },
+            { key: "date", header: c.date, className: "whitespace-nowrap", cell: (item) => formatDateAtTime(item.createdAt) },
             { key: "by", header: c.by, cell: (item) => item.authorName ?? t.operatorAuthor },
             { key: "file", header: c.file, className: "break-all", cell: (item) => item.fileName },
             {

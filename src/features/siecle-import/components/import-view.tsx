@@ -1,7 +1,7 @@
 import { siecleImportPage as t } from "@/messages/fr/siecle-import";
+import { formatDateAtTime } from "@/messages/fr/format";
 
 import type { ImportSummary } from "../types";
-import { formatImportDate } from "./format";
 import { ImportForm } from "./import-form";
 import { ImportHistory } from "./import-history";
 
@@ -16,7 +16,7 @@ export function ImportView({ canImport, lastImport, history }: { canImport: bool
       {lastImport ? (
         <section aria-label={t.lastImportLabel} className="rounded-lg border-2 border-success bg-success-light p-4" data-testid="last-import-banner">
           <p className="text-lg font-semibold text-success">
-            {t.importedBanner(formatImportDate(lastImport.createdAt), lastImport.authorName ?? t.operatorAuthor)}
+            {t.importedBanner(formatDateAtTime(lastImport.createdAt), lastImport.authorName ?? t.operatorAuthor)}
           </p>
           <p className="mt-1">{t.importedCounts(lastImport)}</p>
           {lastImport.divisions.length > 0 && <p className="mt-1 text-muted">{t.classesSummary(lastImport.divisions.length)}</p>}

@@ -4,6 +4,8 @@
  * survive), learners absent from the file disabled, never deleted.
  */
 
+import { compareFrench } from "@/messages/fr/format";
+
 import type { ExistingLearner, ImportPlan, RegisterLearner, SkippedCounts } from "../types";
 
 /** Fields an import owns; everything else on a learner row (user link, ids) is never touched. */
@@ -24,10 +26,8 @@ export const IMPORTED_FIELDS = [
   "division",
 ] as const satisfies readonly (keyof RegisterLearner & keyof ExistingLearner)[];
 
-const collator = new Intl.Collator("fr", { numeric: true, sensitivity: "base" });
-
 /** "6E 2" before "6E 10", accents and case ignored. */
-export const sortDivisions = (divisions: Iterable<string>): string[] => [...new Set(divisions)].sort(collator.compare);
+export const sortDivisions = (divisions: Iterable<string>): string[] => [...new Set(divisions)].sort(compareFrench);
 
 function hasChanged(existing: ExistingLearner, incoming: RegisterLearner): boolean {
   if (IMPORTED_FIELDS.some((field) => (existing[field] ?? null) !== (incoming[field] ?? null))) return true;

@@ -6,34 +6,24 @@ import { MAX_UPLOAD_BYTES } from "@/features/siecle-import/domain/limits";
 import { prisma } from "@/lib/db";
 import { resetEnvForTests } from "@/lib/env";
 import { createSessionRecord } from "@/lib/session-store";
+import { setSessionCookie } from "../../../../../../tests/support/next-request";
 
 /**
  * The upload route as the browser reaches it: a real Request whose body is a stream, the session
  * cookie, the role and school re-read from the database. Only the request context is stood in
  * for (the cookie behind `next/headers`; `revalidatePath`, which needs a running Next server).
  */
-const cookie: { token: string | null } = { token: null };
 
-vi.mock("next/headers", () => ({
-  cookies: async () => ({
-    get: (name: string) => (name === "pix_session" && cookie.token ? { name, value: cookie.token } : undefined),
-    set: () => {},
-    delete: () => {},
-  }),
-  headers: async () => new Headers({ host: "localhost" }),
-}));
+vi.mock("next/headers", async () => (await import("../../../../../../tests/support/next-request")).nextHeadersMock());
 
-vi.mock("next/cache", async (importOriginal) => ({
-  ...(await importOriginal<typeof import("next/cache")>()),
-  revalidatePath: () => {},
-}));
+vi.mock("next/cache", async (importOriginal) => (await import("../../../../../../tests/support/next-request")).nextCacheMock(importOriginal));
 
 const { POST } = await import("./route");
 
 const BASE_URL = "https://orga.pix.example";
 
 beforeEach(() => {
-  cookie.token = null;
+  setSessionCookie(null);
   process.env.APP_BASE_URL = BASE_URL;
   resetEnvForTests();
 });
@@ -86,7 +76,7 @@ function upload(body: ReadableStream<Uint8Array>, options: { mode?: string; orig
 }
 
 async function actAs(userId: number, schoolId: number) {
-  cookie.token = (await createSessionRecord({ userId, kind: "STAFF", currentSchoolId: schoolId })).token;
+  setSessionCookie((await createSessionRecord({ userId, kind: "STAFF", currentSchoolId: schoolId })).token);
 }
 
 const learnersOf = (schoolId: number) => prisma.learner.count({ where: { schoolId } });

@@ -5,9 +5,8 @@ import { Prisma, prisma, type DbClient } from "@/lib/db";
 import { DomainError } from "@/lib/errors";
 import type { AuthorizedSchoolId } from "@/lib/session";
 
-import type { CampaignSnapshot } from "@/features/parcours/types";
-import { estimateProgress } from "@/features/runner/domain/adaptive";
-import type { ParticipationResults } from "@/features/runner/types";
+import type { CampaignSnapshot, ParticipationResults } from "@/features/parcours/types";
+import { estimateProgress } from "@/features/parcours/domain/adaptive";
 
 import { averageResults, type ParticipantResults } from "./domain/results";
 import type { CampaignListQuery } from "./schema";

@@ -124,20 +124,6 @@ export async function listOwnerChoices(schoolId: AuthorizedSchoolId, db: DbClien
   return members.map(({ user }) => ({ userId: user.id, firstName: user.firstName, lastName: user.lastName }));
 }
 
-/** Divisions that already have an active campaign for this parcours (the bulk form skips them). */
-export async function listDivisionsWithActiveCampaign(
-  schoolId: AuthorizedSchoolId,
-  targetProfileId: string,
-  db: DbClient = prisma,
-): Promise<string[]> {
-  const rows = await db.campaign.findMany({
-    where: { schoolId, targetProfileId, archivedAt: null, division: { not: null } },
-    select: { division: true },
-    distinct: ["division"],
-  });
-  return rows.flatMap((row) => (row.division ? [row.division] : []));
-}
-
 /** Active campaigns per division for every parcours, for the bulk form: `{ [targetProfileId]: divisions }`. */
 export async function mapDivisionsWithActiveCampaign(
   schoolId: AuthorizedSchoolId,

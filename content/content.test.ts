@@ -2,10 +2,9 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { isAnswerCorrect, type SubmittedAnswer } from "@/features/parcours/domain/answer-check";
-import type { CampaignSnapshot, ChallengeSnapshot, Content } from "@/features/parcours/types";
-import { chooseNextChallenge } from "@/features/runner/domain/adaptive";
+import { chooseNextChallenge } from "@/features/parcours/domain/adaptive";
+import type { AnswerRecord, CampaignSnapshot, ChallengeSnapshot, Content } from "@/features/parcours/types";
 import { computeResults } from "@/features/runner/domain/scoring";
-import type { AnswerRecord } from "@/features/runner/types";
 import { readContent } from "./load-content";
 
 const content = readContent();

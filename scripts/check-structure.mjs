@@ -1,6 +1,6 @@
-// Enforces the layout of CODE_STYLE.md: the fixed file vocabulary of a feature and the import
-// boundaries between layers. Prints every violation; exit 1 when there is one.
-import { readdirSync, readFileSync, statSync } from "node:fs";
+// Enforces what ESLint cannot say (docs/decisions/007): the fixed file vocabulary of a feature.
+// The import boundaries between layers are lint rules (eslint.config.mjs). Exit 1 on a violation.
+import { readdirSync, statSync } from "node:fs";
 import path from "node:path";
 
 const root = path.resolve("src");
@@ -33,25 +33,6 @@ for (const file of files) {
     const base = parts[parts.length - 1];
     const inSubDomain = parts.length >= 3 && ALLOWED_FEATURE_DIRS.has(parts[parts.length - 2]);
     if (!inSubDomain && !ALLOWED_FEATURE_FILES.has(base)) problems.push(`${r}: not in the feature file vocabulary`);
-  }
-}
-
-// 2. Import boundaries.
-const importsOf = (source) => [...source.matchAll(/(?:import|export)\s[^'"]*?from\s+["']([^"']+)["']|import\(\s*["']([^"']+)["']\s*\)/g)].map((m) => m[1] ?? m[2]);
-for (const file of files) {
-  const r = rel(file);
-  if (/\.test\.ts$/.test(r)) continue;
-  const imports = importsOf(readFileSync(file, "utf8"));
-  const isDomain = /^features\/[^/]+\/(.*\/)?domain\//.test(r);
-  const mayUseDb = /^features\/.+\/(data|mutations)\.ts$/.test(r) || r.startsWith("lib/");
-  for (const spec of imports) {
-    if (spec === "@/lib/db" && !mayUseDb) problems.push(`${r}: only data.ts and mutations.ts may import @/lib/db`);
-    if (isDomain && (spec.startsWith("next") || spec === "react" || spec === "react-dom" || spec === "@/lib/db" || spec === "@/lib/session" || spec.startsWith("@/generated"))) {
-      problems.push(`${r}: domain code must stay pure (imports ${spec})`);
-    }
-    if (r.startsWith("lib/") && spec.startsWith("@/features/")) problems.push(`${r}: lib/ must not import features/ (${spec})`);
-    if (r.startsWith("components/") && spec.startsWith("@/features/")) problems.push(`${r}: components/ must not import features/ (${spec})`);
-    if (!r.startsWith("app/") && spec.startsWith("@/app/")) problems.push(`${r}: only src/app may import @/app (${spec})`);
   }
 }
 

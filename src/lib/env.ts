@@ -85,10 +85,6 @@ export function garClientSecret(): string {
   return "development-only-gar-client-secret-not-for-production-use";
 }
 
-export function isProduction(): boolean {
-  return env().NODE_ENV === "production";
-}
-
 /** Dev-only pages (outbox…) are served in development and tests, or when explicitly enabled. */
 export function areDevPagesEnabled(): boolean {
   return env().ENABLE_DEV_PAGES === "1" || env().NODE_ENV !== "production";

@@ -14,8 +14,6 @@ export type DomainErrorCode =
   | "INVALID_INPUT"
   /** The campaign is archived and cannot be joined or answered. */
   | "CAMPAIGN_CLOSED"
-  | "CODE_ALREADY_REDEEMED"
-  | "IMPORT_FILE_INVALID"
   /** Too many attempts; `details.retryAfterSeconds` says when to retry. */
   | "TOO_MANY_ATTEMPTS"
   /** Another operation on the same school is running (e.g. a SIECLE import). */

@@ -82,6 +82,11 @@ export const getSession = cache(async (): Promise<SessionRecord | null> => {
 });
 
 /**
+ * The session gate: the one way to get the signed-in staff member. Three faces of the same read
+ * (cached per request): `getMemberContext()` (null when signed out: layouts, route handlers),
+ * `memberOrRedirect()` (pages and loaders: sign-in page, CGU page, 404 for ADMIN-only) and
+ * `requireMember()` (actions, via createAction: DomainError UNAUTHENTICATED / FORBIDDEN).
+ *
  * The signed-in staff member and their current school, re-read from the database on every
  * request: a removed member or a changed role takes effect immediately. Returns null when there
  * is no staff session or no membership left.

@@ -1,4 +1,4 @@
-import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 
 /** 256 bits of randomness, URL-safe: session cookies, invitation and reset links. */
 export function randomToken(): string {
@@ -8,10 +8,4 @@ export function randomToken(): string {
 /** Tokens are stored hashed so that a database leak does not hand out live links or sessions. */
 export function hashToken(token: string): string {
   return createHash("sha256").update(token).digest("hex");
-}
-
-export function safeEqual(a: string, b: string): boolean {
-  const left = Buffer.from(a);
-  const right = Buffer.from(b);
-  return left.length === right.length && timingSafeEqual(left, right);
 }

@@ -9,11 +9,10 @@ import { DomainError, isDomainError } from "@/lib/errors";
 import { requestClientAddress } from "@/lib/request-context";
 import { getStudentContext, startSession } from "@/lib/session";
 import { accountsText } from "@/messages/fr/accounts";
-import { hasAcceptedCgu } from "./data";
+import { hasAcceptedCgu, resolveCampaignForIdentity } from "./data";
 import { PENDING_IDENTITY_COOKIE } from "./domain/pending-identity";
 import { sanitizeReturnPath } from "./domain/return-path";
 import { loadPendingIdentity } from "./loaders";
-import { resolveCampaignForIdentity } from "./data";
 import { acceptStudentCgu, joinCampaignAsStudent, reconcileGarStudent, unlockStudent } from "./mutations";
 import { acceptCguSchema, joinCampaignSchema, reconcileSchema, unlockStudentSchema } from "./schema";
 

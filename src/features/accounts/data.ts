@@ -84,14 +84,6 @@ export async function listReconciliationCandidates(
   });
 }
 
-export async function findUserIdByGarId(garId: string, db: DbClient = prisma): Promise<number | null> {
-  const method = await db.authenticationMethod.findUnique({
-    where: { provider_externalId: { provider: "GAR", externalId: garId } },
-    select: { userId: true },
-  });
-  return method?.userId ?? null;
-}
-
 export async function hasAcceptedCgu(userId: number, db: DbClient = prisma): Promise<boolean> {
   const user = await db.user.findUnique({ where: { id: userId }, select: { cguAcceptedAt: true } });
   return user?.cguAcceptedAt != null;

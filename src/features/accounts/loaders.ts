@@ -4,9 +4,8 @@ import { cookies } from "next/headers";
 import { cache } from "react";
 
 import { sessionSecret } from "@/lib/env";
-import { getStudentContext, type StudentContext } from "@/lib/session";
-import { requireOrgaMember } from "@/features/campaigns/loaders";
-import { getStudentHome, hasAcceptedCgu, isPendingIdentityUsable, listBlockedStudents } from "./data";
+import { getStudentContext, memberOrRedirect, type StudentContext } from "@/lib/session";
+import { getStudentHome, hasAcceptedCgu, isPendingIdentityUsable, listBlockedStudents, resolveCampaignForIdentity } from "./data";
 import {
   derivePendingIdentityKey,
   openPendingIdentity,
@@ -51,6 +50,14 @@ export const loadStudentVisitor = cache(async (): Promise<StudentVisitor> => {
   return { kind: "PENDING_EXPIRED" };
 });
 
+/**
+ * The campaign a code points at, for a GAR visitor attached to `uais` (the schools of the signed-in
+ * student or of the pending identity): DomainError CAMPAIGN_CODE_UNKNOWN, CAMPAIGN_OTHER_SCHOOL…
+ */
+export async function loadCampaignForIdentity(code: string, uais: readonly string[]) {
+  return resolveCampaignForIdentity(code, uais);
+}
+
 export const loadStudentHome = cache(async (): Promise<StudentHome | null> => {
   const student = await getStudentContext();
   if (!student) return null;
@@ -59,6 +66,6 @@ export const loadStudentHome = cache(async (): Promise<StudentHome | null> => {
 
 /** Orga: the school's pupils blocked by wrong birth dates (all, or one campaign's). */
 export async function loadBlockedStudents(options: { campaignId?: number } = {}): Promise<BlockedStudent[]> {
-  const member = await requireOrgaMember();
+  const member = await memberOrRedirect();
   return listBlockedStudents(member.school.id, options);
 }

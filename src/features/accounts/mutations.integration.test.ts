@@ -20,7 +20,7 @@ import {
   WRONG_BIRTHDATES_PER_CAMPAIGN_ADDRESS,
 } from "./mutations";
 import { listBlockedStudents, resolveJoinableCampaign } from "./data";
-import { IDO_REPLACED_AUDIT_ACTION, IDO_REPLACEMENT_REFUSED_AUDIT_ACTION } from "./domain/ido-replacement";
+import { IDO_REPLACED_AUDIT_ACTION, IDO_REPLACEMENT_REFUSED_AUDIT_ACTION } from "@/features/learners/domain/ido-replacement";
 import type { PendingIdentity } from "./domain/pending-identity";
 
 const ADDRESS = "203.0.113.7";

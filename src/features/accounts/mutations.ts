@@ -2,6 +2,7 @@ import "server-only";
 
 import { createHash, randomBytes } from "node:crypto";
 
+import { IDO_REPLACED_AUDIT_ACTION, IDO_REPLACEMENT_REFUSED_AUDIT_ACTION, type IdoReplacementRefusal } from "@/features/learners/domain/ido-replacement";
 import { startParticipation } from "@/features/runner/mutations";
 import { recordAudit } from "@/lib/audit";
 import { prisma, type DbClient } from "@/lib/db";
@@ -12,7 +13,6 @@ import { clearThrottle, releaseThrottleSlot, takeThrottleSlot, type ThrottleRule
 import { accountsText } from "@/messages/fr/accounts";
 import { isPendingIdentityUsable, listReconciliationCandidates, resolveCampaignForIdentity, resolveJoinableCampaign } from "./data";
 import { isAttachedToSchool } from "./domain/gar-claims";
-import { IDO_REPLACED_AUDIT_ACTION, IDO_REPLACEMENT_REFUSED_AUDIT_ACTION, type IdoReplacementRefusal } from "./domain/ido-replacement";
 import { maskLoginHint } from "./domain/login-hint";
 import { PENDING_IDENTITY_TTL_SECONDS, type PendingIdentity } from "./domain/pending-identity";
 import { findMatchingLearner, namesMatchExactly } from "./domain/reconciliation";

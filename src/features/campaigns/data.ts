@@ -5,9 +5,8 @@ import { Prisma, prisma, type DbClient } from "@/lib/db";
 import { DomainError } from "@/lib/errors";
 import type { AuthorizedSchoolId } from "@/lib/session";
 
-import type { CampaignSnapshot } from "@/features/parcours/types";
-import { estimateProgress } from "@/features/runner/domain/adaptive";
-import type { ParticipationResults } from "@/features/runner/types";
+import type { CampaignSnapshot, ParticipationResults } from "@/features/parcours/types";
+import { estimateProgress } from "@/features/parcours/domain/adaptive";
 import { compareFrench } from "@/messages/fr/format";
 
 import { averageResults, type ParticipantResults } from "./domain/results";
@@ -124,20 +123,6 @@ export async function listOwnerChoices(schoolId: AuthorizedSchoolId, db: DbClien
     orderBy: [{ user: { lastName: "asc" } }, { user: { firstName: "asc" } }],
   });
   return members.map(({ user }) => ({ userId: user.id, firstName: user.firstName, lastName: user.lastName }));
-}
-
-/** Divisions that already have an active campaign for this parcours (the bulk form skips them). */
-export async function listDivisionsWithActiveCampaign(
-  schoolId: AuthorizedSchoolId,
-  targetProfileId: string,
-  db: DbClient = prisma,
-): Promise<string[]> {
-  const rows = await db.campaign.findMany({
-    where: { schoolId, targetProfileId, archivedAt: null, division: { not: null } },
-    select: { division: true },
-    distinct: ["division"],
-  });
-  return rows.flatMap((row) => (row.division ? [row.division] : []));
 }
 
 /** Active campaigns per division for every parcours, for the bulk form: `{ [targetProfileId]: divisions }`. */

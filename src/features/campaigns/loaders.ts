@@ -7,7 +7,7 @@ import { listDivisions } from "@/features/classes/data";
 import { hasEnabledLearners } from "@/features/learners/data";
 import { listTargetProfiles } from "@/features/parcours/data";
 import { isDomainError } from "@/lib/errors";
-import { getMemberContext, memberOrRedirect, type AuthorizedSchoolId, type MemberContext } from "@/lib/session";
+import { getMemberContext, memberOrRedirect, type AuthorizedSchoolId } from "@/lib/session";
 
 import { countByStatus } from "./domain/activity";
 
@@ -25,9 +25,6 @@ import {
 import { canManageCampaign } from "./permissions";
 import { campaignIdSchema, campaignListQuerySchema } from "./schema";
 import type { CampaignActivity, CampaignExport } from "./types";
-
-/** The gate of every Orga page: sign-in page without a session, CGU page until accepted. */
-export const requireOrgaMember = cache(async (): Promise<MemberContext> => memberOrRedirect());
 
 async function loadTargetProfileChoices() {
   const profiles = await listTargetProfiles();
@@ -57,7 +54,7 @@ function parseCampaignId(raw: string): number {
 }
 
 export async function loadCampaignListPage(searchParams: Record<string, string | string[] | undefined>) {
-  const member = await requireOrgaMember();
+  const member = await memberOrRedirect();
   const query = campaignListQuerySchema.parse(searchParams);
   const [page, divisions, hasLearners] = await Promise.all([
     listCampaigns(member.school.id, member.userId, query),
@@ -68,7 +65,7 @@ export async function loadCampaignListPage(searchParams: Record<string, string |
 }
 
 export async function loadNewCampaignPage(searchParams: Record<string, string | string[] | undefined>) {
-  const member = await requireOrgaMember();
+  const member = await memberOrRedirect();
   const requested = typeof searchParams.classe === "string" ? searchParams.classe : "";
   const [targetProfiles, divisions, owners] = await Promise.all([
     loadTargetProfileChoices(),
@@ -85,7 +82,7 @@ export async function loadNewCampaignPage(searchParams: Record<string, string | 
 }
 
 export async function loadBulkCreatePage() {
-  const member = await requireOrgaMember();
+  const member = await memberOrRedirect();
   const [targetProfiles, divisions, covered] = await Promise.all([
     loadTargetProfileChoices(),
     listDivisions(member.school.id),
@@ -95,7 +92,7 @@ export async function loadBulkCreatePage() {
 }
 
 export const loadCampaign = cache(async (rawId: string) => {
-  const member = await requireOrgaMember();
+  const member = await memberOrRedirect();
   const campaignId = parseCampaignId(rawId);
   const campaign = await orNotFound(() => getCampaignOrThrow(member.school.id, campaignId));
   return { member, campaign, canManage: canManageCampaign(member, { ownerId: campaign.owner.id }) };
@@ -153,7 +150,7 @@ export async function loadCampaignSettings(rawId: string) {
 }
 
 export async function loadCampaignSheet(rawId: string) {
-  const member = await requireOrgaMember();
+  const member = await memberOrRedirect();
   const campaignId = parseCampaignId(rawId);
   return orNotFound(() => getCampaignSheet(member.school.id, campaignId));
 }

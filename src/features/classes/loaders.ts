@@ -1,10 +1,10 @@
 import "server-only";
 
-import { requireOrgaMember } from "@/features/campaigns/loaders";
+import { memberOrRedirect } from "@/lib/session";
 
 import { listClasses } from "./data";
 
 export async function loadClassesPage() {
-  const member = await requireOrgaMember();
+  const member = await memberOrRedirect();
   return { classes: await listClasses(member.school.id), canImport: member.role === "ADMIN" };
 }

@@ -7,7 +7,7 @@ import {
   IDO_REPLACED_AUDIT_ACTION,
   IDO_REPLACEMENT_REFUSED_AUDIT_ACTION,
   isIdoReplacementRefusal,
-} from "@/features/accounts/domain/ido-replacement";
+} from "./domain/ido-replacement";
 
 import { ACCENTED, UNACCENTED, searchTerms } from "./domain/name-search";
 import { LEARNERS_PAGE_SIZE, type LearnerListQuery } from "./schema";

@@ -1,8 +1,6 @@
 import "server-only";
 
-import { requireOrgaMember } from "@/features/campaigns/loaders";
 import { listDivisions } from "@/features/classes/data";
-
 import { memberOrRedirect } from "@/lib/session";
 
 import { hasEnabledLearners, listIdoReplacements, listLearners, schoolManagesStudents } from "./data";
@@ -10,7 +8,7 @@ import { canDissociateLearner, canSeeIdoReplacements } from "./permissions";
 import { learnerListQuerySchema } from "./schema";
 
 export async function loadLearnersPage(searchParams: Record<string, string | string[] | undefined>) {
-  const member = await requireOrgaMember();
+  const member = await memberOrRedirect();
   const query = learnerListQuerySchema.parse(searchParams);
   const [page, divisions, hasLearners, managesStudents] = await Promise.all([
     listLearners(member.school.id, query),

@@ -2,7 +2,7 @@ import "server-only";
 
 import { cache } from "react";
 
-import { getMemberContext, getSession, memberOrRedirect } from "@/lib/session";
+import { getSession, memberOrRedirect } from "@/lib/session";
 
 import { getInvitationPreview, getStaffAccount, isPasswordResetTokenUsable, listPendingInvitations, listTeamMembers } from "./data";
 import { normalizeEmail } from "./domain/email-list";
@@ -53,6 +53,3 @@ export const loadInvitationPage = cache(async (token: string) => {
 });
 
 export const loadResetPasswordPage = cache(async (token: string) => ({ isUsable: await isPasswordResetTokenUsable(token) }));
-
-/** Whether a staff member is already signed in (the sign-in page then sends them on). */
-export const loadSignedInMember = cache(async () => getMemberContext());

@@ -32,8 +32,6 @@ export type PendingInvitation = {
   isExpired: boolean;
 };
 
-export type SchoolChoice = { schoolId: number; name: string; uai: string; role: MemberRole };
-
 export type InvitationPreview = {
   schoolName: string;
   role: MemberRole;

@@ -60,3 +60,44 @@ export type TargetProfileSummary = {
   competences: Competence[];
   challengeCount: number;
 };
+
+// ── Walking a snapshot: answers, progress and results (the runner writes them, campaigns reads them) ──
+
+export type AnswerResult = "OK" | "KO" | "SKIPPED";
+
+/** One answer of a participation, in the order given (the order drives the adaptive choice). */
+export type AnswerRecord = { challengeId: string; result: AnswerResult };
+
+export type CompetenceResult = {
+  competenceId: string;
+  name: string;
+  areaCode: string;
+  /** 0 when no question of the competence was answered right. */
+  levelReached: number;
+  /** The highest level the campaign's questions reach for this competence. */
+  maxLevel: number;
+  /** Questions of the campaign held as acquired (answered right, or below the level reached). */
+  acquiredCount: number;
+  totalCount: number;
+  /** acquiredCount / totalCount, in [0, 1]. */
+  masteryRate: number;
+  answeredCount: number;
+  correctCount: number;
+};
+
+/** What `Participation.results` holds: computed at the end, frozen once shared. */
+export type ParticipationResults = {
+  version: 1;
+  masteryRate: number;
+  answeredCount: number;
+  correctCount: number;
+  competences: CompetenceResult[];
+  /** Questions answered wrong or skipped, in the order they were met. */
+  missedChallengeIds: string[];
+};
+
+export type Progress = {
+  answeredCount: number;
+  /** "Question 4 sur environ 15": an estimate that never falls below the current question. */
+  estimatedTotal: number;
+};

@@ -1,9 +1,8 @@
 import "server-only";
 
-import type { CampaignSnapshot } from "@/features/parcours/types";
+import type { AnswerRecord, CampaignSnapshot, ParticipationResults } from "@/features/parcours/types";
 import { prisma, type DbClient } from "@/lib/db";
 
-import type { AnswerRecord, ParticipationResults } from "./types";
 
 /**
  * Reads of the student side. A student is not a member of a school: every read is scoped by

@@ -6,10 +6,11 @@ import { isValidCampaignCode, normalizeCampaignCode } from "@/features/campaigns
 import { getStudentContext } from "@/lib/session";
 
 import { getRunnerView, type RunnerView } from "./data";
-import { chooseNextChallenge, estimateProgress } from "./domain/adaptive";
+import { chooseNextChallenge, estimateProgress } from "@/features/parcours/domain/adaptive";
 import { orderProposals } from "./domain/proposal-order";
 import { describeMissedQuestions } from "./domain/results-view";
-import type { CompetenceResult, MissedQuestion, Progress, QuestionView } from "./types";
+import type { CompetenceResult, Progress } from "@/features/parcours/types";
+import type { MissedQuestion, QuestionView } from "./types";
 
 /** Pages redirect or 404 on these outcomes; `loaders` decide, pages only act. */
 export type Routed<T> = { kind: "redirect"; to: string } | { kind: "not-found" } | ({ kind: "page" } & T);

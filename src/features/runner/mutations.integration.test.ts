@@ -11,7 +11,7 @@ import { runnerText } from "@/messages/fr/runner";
 import { createGarStudentUser, createLearner } from "../../../tests/factories/learners";
 import { createContentCampaign, createParticipant } from "../../../tests/factories/runner";
 import { getRunnerView } from "./data";
-import { chooseNextChallenge } from "./domain/adaptive";
+import { chooseNextChallenge } from "@/features/parcours/domain/adaptive";
 import type { RawSubmission } from "./domain/submission";
 import { shareResults, startParticipation, startParticipationByCode, submitAnswer } from "./mutations";
 

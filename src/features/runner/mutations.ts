@@ -6,10 +6,10 @@ import { DomainError } from "@/lib/errors";
 import { runnerText } from "@/messages/fr/runner";
 
 import { getRunnerView } from "./data";
-import { chooseNextChallenge } from "./domain/adaptive";
+import { chooseNextChallenge } from "@/features/parcours/domain/adaptive";
 import { computeResults } from "./domain/scoring";
 import { readSubmission, type RawSubmission, type SubmissionProblem } from "./domain/submission";
-import type { AnswerRecord, AnswerResult } from "./types";
+import type { AnswerRecord, AnswerResult } from "@/features/parcours/types";
 
 const problemMessages: Record<SubmissionProblem, string> = {
   NO_CHOICE: runnerText.errors.noChoice,

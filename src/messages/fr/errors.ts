@@ -8,8 +8,6 @@ export const errorMessages: Record<DomainErrorCode | "VALIDATION" | "UNEXPECTED"
   CONFLICT: "Cette action n'est pas possible dans l'état actuel. Rechargez la page et réessayez.",
   INVALID_INPUT: "Certaines informations saisies sont invalides.",
   CAMPAIGN_CLOSED: "Ce parcours est terminé (archivé).",
-  CODE_ALREADY_REDEEMED: "Ce code a déjà été utilisé.",
-  IMPORT_FILE_INVALID: "Le fichier n'a pas pu être importé.",
   TOO_MANY_ATTEMPTS: "Trop d'essais : réessayez plus tard.",
   BUSY: "Une autre opération est en cours pour cet établissement. Réessayez dans quelques instants.",
   PAYLOAD_TOO_LARGE: "Le fichier envoyé est trop volumineux.",

@@ -3,8 +3,8 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 
 import { StudentHeader } from "@/features/accounts/components/student-header";
-import { resolveCampaignForIdentity } from "@/features/accounts/data";
-import { loadStudentVisitor } from "@/features/accounts/loaders";
+import { loadCampaignForIdentity, loadStudentVisitor } from "@/features/accounts/loaders";
+// eslint-disable-next-line no-restricted-imports -- issue 13 finding 5: this page still writes during its GET render; moving the join out of the render is another part of issue 13
 import { joinCampaignAsStudent } from "@/features/accounts/mutations";
 import { campaignCodeSchema } from "@/features/accounts/schema";
 import { DomainError, isDomainError } from "@/lib/errors";
@@ -39,7 +39,7 @@ export default async function CampaignEntryPage({ params }: { params: Promise<{ 
       const joined = await joinCampaignAsStudent({ userId: visitor.student.userId, campaignCode: code });
       destination = `/campagnes/${joined.campaignCode}/demarrer`;
     } else {
-      const campaign = await resolveCampaignForIdentity(code, visitor.uais);
+      const campaign = await loadCampaignForIdentity(code, visitor.uais);
       destination = `/rejoindre/${campaign.code}`;
     }
   } catch (error) {

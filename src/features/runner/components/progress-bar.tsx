@@ -1,6 +1,6 @@
 import { runnerText } from "@/messages/fr/runner";
 
-import type { Progress } from "../types";
+import type { Progress } from "@/features/parcours/types";
 
 export function ProgressBar({ progress }: { progress: Progress }) {
   const current = progress.answeredCount + 1;

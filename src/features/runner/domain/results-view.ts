@@ -1,5 +1,5 @@
-import type { CampaignSnapshot } from "@/features/parcours/types";
-import type { MissedQuestion, ParticipationResults } from "../types";
+import type { CampaignSnapshot, ParticipationResults } from "@/features/parcours/types";
+import type { MissedQuestion } from "../types";
 
 /**
  * The missed questions with their right answers and explanations, from the frozen results and

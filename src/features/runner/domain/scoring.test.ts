@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { CampaignSnapshot, ChallengeSnapshot } from "@/features/parcours/types";
-import type { AnswerRecord } from "../types";
+import type { AnswerRecord, CampaignSnapshot, ChallengeSnapshot } from "@/features/parcours/types";
 import { computeResults } from "./scoring";
 
 function challenge(competenceId: string, level: number): ChallengeSnapshot {

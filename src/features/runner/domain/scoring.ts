@@ -1,6 +1,5 @@
-import type { CampaignSnapshot } from "@/features/parcours/types";
-import type { AnswerRecord, CompetenceResult, ParticipationResults } from "../types";
-import { computeCompetenceStates } from "./adaptive";
+import { computeCompetenceStates } from "@/features/parcours/domain/adaptive";
+import type { AnswerRecord, CampaignSnapshot, CompetenceResult, ParticipationResults } from "@/features/parcours/types";
 
 /**
  * Mastery counts the campaign's questions held as acquired: those answered right, plus the

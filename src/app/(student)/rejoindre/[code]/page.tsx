@@ -3,8 +3,7 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 
 import { BirthdateForm } from "@/features/accounts/components/birthdate-form";
-import { loadStudentVisitor } from "@/features/accounts/loaders";
-import { resolveCampaignForIdentity } from "@/features/accounts/data";
+import { loadCampaignForIdentity, loadStudentVisitor } from "@/features/accounts/loaders";
 import { campaignCodeSchema } from "@/features/accounts/schema";
 import { isDomainError } from "@/lib/errors";
 import { accountsText } from "@/messages/fr/accounts";
@@ -22,11 +21,11 @@ export default async function BirthdatePage({ params }: { params: Promise<{ code
   if (visitor.kind === "PENDING_EXPIRED") redirect("/gar/erreur/GAR_PENDING_IDENTITY_EXPIRED");
 
   const text = accountsText.birthdate;
-  let campaign: Awaited<ReturnType<typeof resolveCampaignForIdentity>> | null = null;
+  let campaign: Awaited<ReturnType<typeof loadCampaignForIdentity>> | null = null;
   let problem: string | null = parsedCode.success ? null : errorMessages.CAMPAIGN_CODE_UNKNOWN;
   if (parsedCode.success) {
     try {
-      campaign = await resolveCampaignForIdentity(parsedCode.data, visitor.uais);
+      campaign = await loadCampaignForIdentity(parsedCode.data, visitor.uais);
     } catch (error) {
       if (!isDomainError(error)) throw error;
       problem = error.userMessage ?? errorMessages[error.code];

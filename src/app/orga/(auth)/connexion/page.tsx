@@ -5,7 +5,7 @@ import { redirect } from "next/navigation";
 import { SuccessMessage } from "@/components/ui/notice";
 import { AuthCard } from "@/features/members/components/auth-card";
 import { SignInForm } from "@/features/members/components/sign-in-form";
-import { loadSignedInMember } from "@/features/members/loaders";
+import { getMemberContext } from "@/lib/session";
 import { membersMessages as m } from "@/messages/fr/members";
 
 export const metadata: Metadata = { title: "Connexion" };
@@ -17,7 +17,7 @@ const infoMessages: Record<string, string> = {
 };
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<{ info?: string }> }) {
-  if (await loadSignedInMember()) redirect("/orga");
+  if (await getMemberContext()) redirect("/orga");
   const { info } = await searchParams;
   const message = info ? infoMessages[info] : undefined;
   return (

@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { CampaignSnapshot, ChallengeSnapshot } from "@/features/parcours/types";
-import type { AnswerRecord, AnswerResult } from "../types";
+import type { AnswerRecord, AnswerResult, CampaignSnapshot, ChallengeSnapshot } from "../types";
 import { chooseNextChallenge, computeCompetenceStates, estimateProgress } from "./adaptive";
 
 function challenge(competenceId: string, level: number, suffix = ""): ChallengeSnapshot {

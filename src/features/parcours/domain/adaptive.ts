@@ -1,5 +1,4 @@
-import type { ChallengeSnapshot, CampaignSnapshot } from "@/features/parcours/types";
-import type { AnswerRecord, Progress } from "../types";
+import type { AnswerRecord, ChallengeSnapshot, CampaignSnapshot, Progress } from "../types";
 
 /**
  * The adaptive choice. Per competence the student's level is bracketed between `floor` (highest

@@ -1,4 +1,4 @@
-// The layers of the house style, as lint rules (docs/decisions/007-lint-and-layers.md).
+// The layers of the house style, as lint rules (docs/decisions/010-lint-and-layers.md).
 // Every message starts with the rule's name in brackets and says why; read the ADR for the rest.
 import nextPlugin from "@next/eslint-plugin-next";
 import { createTypeScriptImportResolver } from "eslint-import-resolver-typescript";
@@ -29,15 +29,15 @@ export const FEATURE_ORDER = [
 const NODE_IO = ["fs", "fs/promises", "net", "http", "https", "http2", "child_process", "dgram", "dns", "tls", "cluster", "worker_threads", "os", "readline", "process", "stream"];
 
 const why = {
-  domain: "[layer/domain] domain/ holds pure rules, unit-tested without a database, a framework or I/O (CODE_STYLE, ADR 007): pass what it needs as arguments.",
-  components: "[layer/components] components render; they read through loaders (server components) or call actions, never data.ts, mutations.ts or the database (ADR 007).",
-  page: "[layer/routes] pages and layouts compose loaders, actions and components; reads go through a loader that gates the session, writes through an action (ADR 007).",
-  route: "[layer/routes] route handlers call loaders and mutations of features, never the database directly (ADR 007).",
-  db: "[layer/db] only data.ts and mutations.ts (and src/lib infrastructure) touch the database (ADR 007).",
-  pgPool: "[layer/pg-pool] the raw pg pool is for src/lib/db.ts and the SIECLE import only (its memory figures, README); everything else goes through Prisma (ADR 007).",
-  lib: "[layer/lib] src/lib is infrastructure and never imports features (ADR 007).",
-  app: "[layer/app] only src/app imports src/app (ADR 007).",
-  env: "[env] read configuration through env() of src/lib/env.ts, validated once (ADR 007); process.env is read only in the files allowed by eslint.config.mjs, each with its reason.",
+  domain: "[layer/domain] domain/ holds pure rules, unit-tested without a database, a framework or I/O (CODE_STYLE, ADR 010): pass what it needs as arguments.",
+  components: "[layer/components] components render; they read through loaders (server components) or call actions, never data.ts, mutations.ts or the database (ADR 010).",
+  page: "[layer/routes] pages and layouts compose loaders, actions and components; reads go through a loader that gates the session, writes through an action (ADR 010).",
+  route: "[layer/routes] route handlers call loaders and mutations of features, never the database directly (ADR 010).",
+  db: "[layer/db] only data.ts and mutations.ts (and src/lib infrastructure) touch the database (ADR 010).",
+  pgPool: "[layer/pg-pool] the raw pg pool is for src/lib/db.ts and the SIECLE import only (its memory figures, README); everything else goes through Prisma (ADR 010).",
+  lib: "[layer/lib] src/lib is infrastructure and never imports features (ADR 010).",
+  app: "[layer/app] only src/app imports src/app (ADR 010).",
+  env: "[env] read configuration through env() of src/lib/env.ts, validated once (ADR 010); process.env is read only in the files allowed by eslint.config.mjs, each with its reason.",
 };
 
 const patterns = (groups, message) => ({ group: groups, message });
@@ -170,13 +170,13 @@ export default [
         "error",
         {
           zones: [
-            { target: "./src/components", from: "./src/features", message: "[layer/components] src/components is domain-agnostic and never imports features (ADR 007)." },
+            { target: "./src/components", from: "./src/features", message: "[layer/components] src/components is domain-agnostic and never imports features (ADR 010)." },
             { target: ["./src/components", "./src/features", "./src/messages"], from: "./src/app", message: why.app },
             // The feature order: each feature may import only the features before it.
             ...FEATURE_ORDER.slice(0, -1).map((feature, index) => ({
               target: `./src/features/${feature}`,
               from: FEATURE_ORDER.slice(index + 1).map((higher) => `./src/features/${higher}`),
-              message: `[feature-order] ${feature} comes before these features in FEATURE_ORDER (eslint.config.mjs, ADR 007): importing one of them would let two features depend on each other. Move the shared piece down into ${feature} or a lower feature.`,
+              message: `[feature-order] ${feature} comes before these features in FEATURE_ORDER (eslint.config.mjs, ADR 010): importing one of them would let two features depend on each other. Move the shared piece down into ${feature} or a lower feature.`,
             })),
           ],
         },

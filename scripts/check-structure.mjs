@@ -1,4 +1,4 @@
-// Enforces what ESLint cannot say (docs/decisions/007): the fixed file vocabulary of a feature.
+// Enforces what ESLint cannot say (docs/decisions/010): the fixed file vocabulary of a feature.
 // The import boundaries between layers are lint rules (eslint.config.mjs). Exit 1 on a violation.
 import { readdirSync, statSync } from "node:fs";
 import path from "node:path";

@@ -1,4 +1,4 @@
-// The ESLint parser of this repository (docs/decisions/007): typescript-eslint's parser needs the
+// The ESLint parser of this repository (docs/decisions/010): typescript-eslint's parser needs the
 // classic TypeScript compiler API, which TypeScript 7 (the project's `tsc`) no longer ships, so we
 // parse TS/TSX with oxc-parser (the parser knip already uses), which emits a TS-ESTree AST.
 // ESLint wants `loc` on every node and comment: oxc gives `range`, we add `loc` from it.

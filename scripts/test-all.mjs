@@ -6,7 +6,7 @@ const env = { ...process.env, TZ: "Europe/Paris", NEXT_TELEMETRY_DISABLED: "1" }
 const steps = [
   ["Vérification des types", ["node_modules/typescript/bin/tsc", "--noEmit"]],
   ["Structure du code (vocabulaire des features, CODE_STYLE.md)", ["scripts/check-structure.mjs"]],
-  // `npm run lint`, step by step (ADR 007): layers and cycles, format, dead code.
+  // `npm run lint`, step by step (ADR 010): layers and cycles, format, dead code.
   ["Lint : couches et cycles (ESLint)", ["node_modules/eslint/bin/eslint.js", "."]],
   ["Lint : format (Prettier)", ["node_modules/prettier/bin/prettier.cjs", "--check", ".", "--log-level", "warn"]],
   ["Lint : code mort (knip)", ["node_modules/knip/bin/knip.js"]],

@@ -10,7 +10,7 @@ import type { ImportOutcome } from "./types";
 
 /**
  * *Confirmer l'import*: applies the import the upload route staged, by its id, for the ADMIN
- * who uploaded it, in their current school (docs/decisions/007). No file is sent again.
+ * who uploaded it, in their current school (docs/decisions/009). No file is sent again.
  */
 export const confirmSiecleImport = createAction({
   schema: confirmImportSchema,

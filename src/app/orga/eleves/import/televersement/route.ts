@@ -27,7 +27,7 @@ function decodeFileName(value: string | null): string {
 /**
  * The import page posts the raw file here with XMLHttpRequest (for its progress bar): body = the
  * file, `X-File-Name` = its name percent-encoded. A route handler, not a server action, because
- * the body is streamed (docs/decisions/007); so the same-origin check is ours, and the session,
+ * the body is streamed (docs/decisions/008, 009); so the same-origin check is ours, and the session,
  * ADMIN role and school are re-read from the database before a byte of the body is read. The
  * file is read, validated and staged; the answer is the preview and the staged import's id,
  * which *Confirmer l'import* (the `confirmSiecleImport` action) applies.

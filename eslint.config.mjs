@@ -26,15 +26,35 @@ export const FEATURE_ORDER = [
 ];
 
 /** Node built-ins that do I/O: never in domain/ (node:crypto hashing, node:zlib crc32 are pure). */
-const NODE_IO = ["fs", "fs/promises", "net", "http", "https", "http2", "child_process", "dgram", "dns", "tls", "cluster", "worker_threads", "os", "readline", "process", "stream"];
+const NODE_IO = [
+  "fs",
+  "fs/promises",
+  "net",
+  "http",
+  "https",
+  "http2",
+  "child_process",
+  "dgram",
+  "dns",
+  "tls",
+  "cluster",
+  "worker_threads",
+  "os",
+  "readline",
+  "process",
+  "stream",
+];
 
 const why = {
-  domain: "[layer/domain] domain/ holds pure rules, unit-tested without a database, a framework or I/O (CODE_STYLE, ADR 010): pass what it needs as arguments.",
-  components: "[layer/components] components render; they read through loaders (server components) or call actions, never data.ts, mutations.ts or the database (ADR 010).",
+  domain:
+    "[layer/domain] domain/ holds pure rules, unit-tested without a database, a framework or I/O (CODE_STYLE, ADR 010): pass what it needs as arguments.",
+  components:
+    "[layer/components] components render; they read through loaders (server components) or call actions, never data.ts, mutations.ts or the database (ADR 010).",
   page: "[layer/routes] pages and layouts compose loaders, actions and components; reads go through a loader that gates the session, writes through an action (ADR 010).",
   route: "[layer/routes] route handlers call loaders and mutations of features, never the database directly (ADR 010).",
   db: "[layer/db] only data.ts and mutations.ts (and src/lib infrastructure) touch the database (ADR 010).",
-  pgPool: "[layer/pg-pool] the raw pg pool is for src/lib/db.ts and the SIECLE import only (its memory figures, README); everything else goes through Prisma (ADR 010).",
+  pgPool:
+    "[layer/pg-pool] the raw pg pool is for src/lib/db.ts and the SIECLE import only (its memory figures, README); everything else goes through Prisma (ADR 010).",
   lib: "[layer/lib] src/lib is infrastructure and never imports features (ADR 010).",
   app: "[layer/app] only src/app imports src/app (ADR 010).",
   env: "[env] read configuration through env() of src/lib/env.ts, validated once (ADR 010); process.env is read only in the files allowed by eslint.config.mjs, each with its reason.",
@@ -46,7 +66,16 @@ const DB = ["@/lib/db", "@/lib/pg-pool", "@/generated/*", "@prisma/*", "pg"];
 
 export default [
   {
-    ignores: ["node_modules/**", ".next/**", "src/generated/**", "test-results/**", "playwright-report/**", ".data/**", "next-env.d.ts", "public/**"],
+    ignores: [
+      "node_modules/**",
+      ".next/**",
+      "src/generated/**",
+      "test-results/**",
+      "playwright-report/**",
+      ".data/**",
+      "next-env.d.ts",
+      "public/**",
+    ],
   },
   {
     files: ["**/*.{ts,tsx,mts,mjs}"],
@@ -70,7 +99,11 @@ export default [
   },
 
   // Next's own rules (links, images, scripts, fonts) on the app's source.
-  { files: ["src/**/*.{ts,tsx}"], plugins: { "@next/next": nextPlugin }, rules: nextPlugin.configs["core-web-vitals"].rules },
+  {
+    files: ["src/**/*.{ts,tsx}"],
+    plugins: { "@next/next": nextPlugin },
+    rules: nextPlugin.configs["core-web-vitals"].rules,
+  },
 
   // ── process.env only in src/lib/env.ts (and the files below, each with its reason) ──
   {
@@ -96,8 +129,39 @@ export default [
       "no-restricted-imports": [
         "error",
         {
-          paths: [...NODE_IO.flatMap((name) => [name, `node:${name}`]), "@/lib/env", "@/lib/db", "@/lib/pg-pool", "@/lib/session", "@/lib/session-store", "@/lib/throttle", "@/lib/audit", "@/lib/logger", "@/lib/action", "server-only", "react", "react-dom", "pg"].map((name) => ({ name, message: why.domain })),
-          patterns: [patterns(["next", "next/*", "react/*", "@prisma/*", "@/generated/*", "*/data", "*/mutations", "*/loaders", "*/actions", "@/components/*"], why.domain)],
+          paths: [
+            ...NODE_IO.flatMap((name) => [name, `node:${name}`]),
+            "@/lib/env",
+            "@/lib/db",
+            "@/lib/pg-pool",
+            "@/lib/session",
+            "@/lib/session-store",
+            "@/lib/throttle",
+            "@/lib/audit",
+            "@/lib/logger",
+            "@/lib/action",
+            "server-only",
+            "react",
+            "react-dom",
+            "pg",
+          ].map((name) => ({ name, message: why.domain })),
+          patterns: [
+            patterns(
+              [
+                "next",
+                "next/*",
+                "react/*",
+                "@prisma/*",
+                "@/generated/*",
+                "*/data",
+                "*/mutations",
+                "*/loaders",
+                "*/actions",
+                "@/components/*",
+              ],
+              why.domain,
+            ),
+          ],
         },
       ],
     },
@@ -110,7 +174,14 @@ export default [
     rules: {
       "no-restricted-imports": [
         "error",
-        { patterns: [patterns(["*/data", "*/mutations", "./data", "../data", "./mutations", "../mutations", ...DB], why.components)] },
+        {
+          patterns: [
+            patterns(
+              ["*/data", "*/mutations", "./data", "../data", "./mutations", "../mutations", ...DB],
+              why.components,
+            ),
+          ],
+        },
       ],
     },
   },
@@ -119,7 +190,12 @@ export default [
   {
     files: ["src/app/**/*.tsx", "src/app/**/page.ts", "src/app/**/layout.ts"],
     rules: {
-      "no-restricted-imports": ["error", { patterns: [patterns(["@/features/*/data", "@/features/*/mutations", ...DB, "@/lib/session-store"], why.page)] }],
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [patterns(["@/features/*/data", "@/features/*/mutations", ...DB, "@/lib/session-store"], why.page)],
+        },
+      ],
     },
   },
   // ── src/app route handlers: may call a feature's mutations (GAR callback, upload), never the database ──
@@ -131,7 +207,13 @@ export default [
   // ── the database outside data.ts / mutations.ts ──
   {
     files: ["src/features/**/*.{ts,tsx}"],
-    ignores: ["src/features/**/data.ts", "src/features/**/mutations.ts", "src/**/*.test.ts", "src/features/**/domain/**", "src/features/**/components/**"],
+    ignores: [
+      "src/features/**/data.ts",
+      "src/features/**/mutations.ts",
+      "src/**/*.test.ts",
+      "src/features/**/domain/**",
+      "src/features/**/components/**",
+    ],
     rules: { "no-restricted-imports": ["error", { patterns: [patterns(DB, why.db)] }] },
   },
   // data.ts / mutations.ts: Prisma yes, the raw pool only for the SIECLE import
@@ -146,10 +228,7 @@ export default [
     files: ["src/lib/**/*.{ts,tsx}"],
     ignores: ["src/**/*.test.ts"],
     rules: {
-      "no-restricted-imports": [
-        "error",
-        { paths: [], patterns: [patterns(["@/features/*", "@/app/*"], why.lib)] },
-      ],
+      "no-restricted-imports": ["error", { paths: [], patterns: [patterns(["@/features/*", "@/app/*"], why.lib)] }],
     },
   },
   {
@@ -158,7 +237,10 @@ export default [
     rules: {
       "no-restricted-imports": [
         "error",
-        { paths: [{ name: "@/lib/pg-pool", message: why.pgPool }], patterns: [patterns(["@/features/*", "@/app/*"], why.lib)] },
+        {
+          paths: [{ name: "@/lib/pg-pool", message: why.pgPool }],
+          patterns: [patterns(["@/features/*", "@/app/*"], why.lib)],
+        },
       ],
     },
   },
@@ -170,7 +252,11 @@ export default [
         "error",
         {
           zones: [
-            { target: "./src/components", from: "./src/features", message: "[layer/components] src/components is domain-agnostic and never imports features (ADR 010)." },
+            {
+              target: "./src/components",
+              from: "./src/features",
+              message: "[layer/components] src/components is domain-agnostic and never imports features (ADR 010).",
+            },
             { target: ["./src/components", "./src/features", "./src/messages"], from: "./src/app", message: why.app },
             // The feature order: each feature may import only the features before it.
             ...FEATURE_ORDER.slice(0, -1).map((feature, index) => ({

@@ -20,7 +20,15 @@ const contentSecurityPolicy = [
 const nextConfig: NextConfig = {
   poweredByHeader: false,
   // Native and wasm packages stay outside the server bundle.
-  serverExternalPackages: ["pg", "@electric-sql/pglite", "@electric-sql/pglite-socket", "nodemailer", "saxes", "iconv-lite", "fflate"],
+  serverExternalPackages: [
+    "pg",
+    "@electric-sql/pglite",
+    "@electric-sql/pglite-socket",
+    "nodemailer",
+    "saxes",
+    "iconv-lite",
+    "fflate",
+  ],
   experimental: {
     serverActions: {
       // SIECLE files are refused above 20 MB by the import itself, with a French message; the

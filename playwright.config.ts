@@ -12,7 +12,6 @@ const databaseUrl = process.env.E2E_DATABASE_URL ?? "";
 export const appBaseUrl = `http://localhost:${appPort}`;
 const garClientSecret = "e2e-gar-client-secret-0123456789";
 
-
 // The app server must not inherit the react-server condition the test process runs with.
 const serverEnv: Record<string, string> = {
   NODE_OPTIONS: "",
@@ -76,7 +75,13 @@ export default defineConfig({
       url: `http://localhost:${garPort}/.well-known/openid-configuration`,
       reuseExistingServer: false,
       timeout: 60_000,
-      env: { NODE_OPTIONS: "", NODE_ENV: "test", GAR_STAND_IN_PORT: String(garPort), APP_BASE_URL: appBaseUrl, GAR_CLIENT_SECRET: garClientSecret },
+      env: {
+        NODE_OPTIONS: "",
+        NODE_ENV: "test",
+        GAR_STAND_IN_PORT: String(garPort),
+        APP_BASE_URL: appBaseUrl,
+        GAR_CLIENT_SECRET: garClientSecret,
+      },
       stdout: "pipe",
       stderr: "pipe",
     },

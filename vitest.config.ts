@@ -26,7 +26,11 @@ export default defineConfig({
         test: {
           name: "integration",
           environment: "node",
-          include: ["src/**/*.integration.test.ts", "tests/integration/**/*.integration.test.ts", "scripts/**/*.integration.test.ts"],
+          include: [
+            "src/**/*.integration.test.ts",
+            "tests/integration/**/*.integration.test.ts",
+            "scripts/**/*.integration.test.ts",
+          ],
           globalSetup: ["tests/integration/global-setup.ts"],
           setupFiles: ["tests/integration/setup.ts"],
           fileParallelism: false,

@@ -37,7 +37,7 @@ const studentCount = Number(args.students);
 const thinkMs = Number(args.think);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 /** Deterministic jitter, so two runs wait the same way. */
-const jitter = (student: number, step: number) => 0.5 + (((student * 7919 + step * 104729) % 1000) / 1000);
+const jitter = (student: number, step: number) => 0.5 + ((student * 7919 + step * 104729) % 1000) / 1000;
 if (!process.env.DATABASE_URL) {
   console.error("DATABASE_URL doit désigner la base de l'application en cours d'exécution.");
   process.exit(1);
@@ -102,7 +102,14 @@ async function cleanUp(ids: { schoolId: number; campaignId: number; ownerId: num
   await prisma.user.deleteMany({ where: { id: { in: [...ids.userIds, ids.ownerId] } } });
 }
 
-const ENTITIES: Record<string, string> = { "&quot;": '"', "&amp;": "&", "&lt;": "<", "&gt;": ">", "&#x27;": "'", "&#39;": "'" };
+const ENTITIES: Record<string, string> = {
+  "&quot;": '"',
+  "&amp;": "&",
+  "&lt;": "<",
+  "&gt;": ">",
+  "&#x27;": "'",
+  "&#39;": "'",
+};
 const unescape = (text: string) => text.replace(/&(?:quot|amp|lt|gt|#x27|#39);/g, (entity) => ENTITIES[entity]!);
 
 /** The hidden inputs of the answer form, as the browser would post them. */
@@ -124,8 +131,14 @@ function readForm(html: string): { fields: [string, string][]; challengeId: stri
 function chooseAnswer(challenge: ChallengeSnapshot, student: number, step: number): [string, string][] {
   if ((student + step) % 7 === 6) return [["intent", "skip"]];
   const right = (student + step) % 4 !== 0;
-  if (challenge.type === "QROC") return [["intent", "answer"], ["text", right ? challenge.answerKey[0]! : "je ne sais pas"]];
-  const ids = right ? challenge.answerKey : [challenge.proposals.find((proposal) => !challenge.answerKey.includes(proposal.id))!.id];
+  if (challenge.type === "QROC")
+    return [
+      ["intent", "answer"],
+      ["text", right ? challenge.answerKey[0]! : "je ne sais pas"],
+    ];
+  const ids = right
+    ? challenge.answerKey
+    : [challenge.proposals.find((proposal) => !challenge.answerKey.includes(proposal.id))!.id];
   return [["intent", "answer"], ...ids.map((id): [string, string] => ["choice", id])];
 }
 
@@ -153,7 +166,12 @@ async function runStudent(index: number, student: Student, code: string, challen
     const body = new FormData();
     for (const [name, value] of [...form.fields, ...chooseAnswer(challenge, index, step)]) body.append(name, value);
     started = performance.now();
-    const response = await fetch(questionUrl, { method: "POST", body, headers: { cookie: student.cookie, origin: base }, redirect: "manual" });
+    const response = await fetch(questionUrl, {
+      method: "POST",
+      body,
+      headers: { cookie: student.cookie, origin: base },
+      redirect: "manual",
+    });
     await response.arrayBuffer();
     postTimes.push(performance.now() - started);
     const location = response.headers.get("location") ?? "";
@@ -185,11 +203,19 @@ const challenges = new Map(arranged.snapshot.challenges.map((challenge) => [chal
 let exitCode = 0;
 try {
   // One page per student first: every session and the page code are warm before timing starts.
-  await Promise.all(arranged.students.map((student) => fetch(`${base}/campagnes/${arranged.campaign.code}/demarrer`, { headers: { cookie: student.cookie } }).then((r) => r.arrayBuffer())));
+  await Promise.all(
+    arranged.students.map((student) =>
+      fetch(`${base}/campagnes/${arranged.campaign.code}/demarrer`, { headers: { cookie: student.cookie } }).then((r) =>
+        r.arrayBuffer(),
+      ),
+    ),
+  );
 
   console.log(`Parcours en cours : ${studentCount} élèves en même temps sur ${base}…`);
   const started = performance.now();
-  await Promise.all(arranged.students.map((student, index) => runStudent(index, student, arranged.campaign.code, challenges)));
+  await Promise.all(
+    arranged.students.map((student, index) => runStudent(index, student, arranged.campaign.code, challenges)),
+  );
   const seconds = (performance.now() - started) / 1000;
 
   const participations = await prisma.participation.findMany({
@@ -202,13 +228,21 @@ try {
   console.log(`\nRésultats (${seconds.toFixed(1)} s, ${(postTimes.length / seconds).toFixed(0)} réponses/s)`);
   console.log(`  réponses envoyées : ${postTimes.length}, enregistrées en base : ${recorded}`);
   console.log(`  parcours terminés : ${finished} / ${studentCount}`);
-  console.log(`  réponse (POST → 303) : p50 ${ms(percentile(postTimes, 50))}, p95 ${ms(percentile(postTimes, 95))}, p99 ${ms(percentile(postTimes, 99))}, max ${ms(Math.max(...postTimes))}`);
+  console.log(
+    `  réponse (POST → 303) : p50 ${ms(percentile(postTimes, 50))}, p95 ${ms(percentile(postTimes, 95))}, p99 ${ms(percentile(postTimes, 99))}, max ${ms(Math.max(...postTimes))}`,
+  );
   console.log(`  page question (GET)  : p50 ${ms(percentile(getTimes, 50))}, p95 ${ms(percentile(getTimes, 95))}`);
   console.log(`  erreurs : ${errors.length}`);
   for (const message of [...new Set(errors)].slice(0, 10)) console.log(`    - ${message}`);
   if (errors.length > 0 || recorded !== postTimes.length || finished !== studentCount) exitCode = 1;
 } finally {
-  if (!args.keep) await cleanUp({ schoolId: arranged.school.id, campaignId: arranged.campaign.id, ownerId: arranged.owner.id, userIds: arranged.userIds });
+  if (!args.keep)
+    await cleanUp({
+      schoolId: arranged.school.id,
+      campaignId: arranged.campaign.id,
+      ownerId: arranged.owner.id,
+      userIds: arranged.userIds,
+    });
   await disconnectPrisma();
 }
 process.exit(exitCode);

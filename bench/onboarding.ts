@@ -34,16 +34,46 @@ const rampMs = Number(args["ramp-ms"]);
 const appBaseUrl = args.app.replace(/\/+$/, "");
 const garBaseUrl = args.gar.replace(/\/+$/, "");
 
-const FIRST_NAMES = ["Inès", "Maëlys", "Chloé", "Timéo", "Raphaël", "Zoé", "Noé", "Léa", "Côme", "Anaïs", "Héloïse", "Loïc", "Océane", "Jérôme"];
-const LAST_NAMES = ["BERTHELOT", "DA SILVA", "CŒURDEROY", "N'DIAYE", "DUPONT-MOREAU", "LEFÈVRE", "MÜLLER", "PÉREZ", "GIRARD", "ROUX"];
+const FIRST_NAMES = [
+  "Inès",
+  "Maëlys",
+  "Chloé",
+  "Timéo",
+  "Raphaël",
+  "Zoé",
+  "Noé",
+  "Léa",
+  "Côme",
+  "Anaïs",
+  "Héloïse",
+  "Loïc",
+  "Océane",
+  "Jérôme",
+];
+const LAST_NAMES = [
+  "BERTHELOT",
+  "DA SILVA",
+  "CŒURDEROY",
+  "N'DIAYE",
+  "DUPONT-MOREAU",
+  "LEFÈVRE",
+  "MÜLLER",
+  "PÉREZ",
+  "GIRARD",
+  "ROUX",
+];
 
 type BenchStudent = { index: number; ido: string; firstName: string; lastName: string; birthdate: string };
 
 async function setUp(run: string) {
   const uai = `09${String(Math.floor(Math.random() * 100000)).padStart(5, "0")}B`;
   const division = `3E BENCH`;
-  const school = await prisma.school.create({ data: { name: `Bench ${run}`, uai, managesStudents: true, isGarEnabled: true } });
-  const owner = await prisma.user.create({ data: { firstName: "Bench", lastName: "Owner", email: `bench-${run}@bench.invalid`, cguAcceptedAt: new Date() } });
+  const school = await prisma.school.create({
+    data: { name: `Bench ${run}`, uai, managesStudents: true, isGarEnabled: true },
+  });
+  const owner = await prisma.user.create({
+    data: { firstName: "Bench", lastName: "Owner", email: `bench-${run}@bench.invalid`, cguAcceptedAt: new Date() },
+  });
   await prisma.member.create({ data: { schoolId: school.id, userId: owner.id, role: "ADMIN" } });
   const targetProfile = await ensureTestTargetProfile("tp-bench");
   const campaign = await prisma.campaign.create({
@@ -94,7 +124,12 @@ function formFields(html: string, marker: string): Record<string, string> {
   const form = forms.find((candidate) => candidate.includes(marker));
   if (!form) throw new Error(`no form with ${marker}`);
   const decode = (value: string) =>
-    value.replace(/&quot;/g, '"').replace(/&#x27;|&#39;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+    value
+      .replace(/&quot;/g, '"')
+      .replace(/&#x27;|&#39;/g, "'")
+      .replace(/&lt;/g, "<")
+      .replace(/&gt;/g, ">")
+      .replace(/&amp;/g, "&");
   const fields: Record<string, string> = {};
   for (const input of form.match(/<input\b[^>]*>/g) ?? []) {
     const name = /\bname="([^"]*)"/.exec(input)?.[1];
@@ -104,7 +139,15 @@ function formFields(html: string, marker: string): Record<string, string> {
   return fields;
 }
 
-type StepName = "gar_connexion" | "callback" | "campaign_entry" | "birthdate_page" | "birthdate_submit" | "cgu_page" | "cgu_submit" | "start_page";
+type StepName =
+  | "gar_connexion"
+  | "callback"
+  | "campaign_entry"
+  | "birthdate_page"
+  | "birthdate_submit"
+  | "cgu_page"
+  | "cgu_submit"
+  | "start_page";
 const samples = new Map<StepName, number[]>();
 const errors: string[] = [];
 
@@ -127,7 +170,12 @@ async function postAction(browser: BrowserLikeClient, url: string, fields: Recor
 
 async function onboard(student: BenchStudent, code: string) {
   const browser = new BrowserLikeClient();
-  await browser.postForm(`${garBaseUrl}/ent/connexion`, { prenom: student.firstName, nom: student.lastName, classe: "3E BENCH", ido: student.ido });
+  await browser.postForm(`${garBaseUrl}/ent/connexion`, {
+    prenom: student.firstName,
+    nom: student.lastName,
+    classe: "3E BENCH",
+    ido: student.ido,
+  });
 
   const start = await browser.request(`${appBaseUrl}/gar/connexion?campagne=${code}`);
   record("gar_connexion", start.hop);
@@ -136,7 +184,8 @@ async function onboard(student: BenchStudent, code: string) {
   // The GAR stand-in's hops are not the app's: followed, not measured.
   const atGar = await browser.follow(authorize, {}, (url) => url.startsWith(appBaseUrl));
   const callbackUrl = atGar.finalUrl;
-  if (!callbackUrl.startsWith(`${appBaseUrl}/gar/callback`)) throw new Error(`GAR did not come back to the app (${callbackUrl})`);
+  if (!callbackUrl.startsWith(`${appBaseUrl}/gar/callback`))
+    throw new Error(`GAR did not come back to the app (${callbackUrl})`);
 
   const callback = await browser.request(callbackUrl);
   record("callback", callback.hop);
@@ -151,7 +200,12 @@ async function onboard(student: BenchStudent, code: string) {
   const html = await page.response.text();
   if (page.hop.status !== 200) throw new Error(`birthdate_page: ${page.hop.status}`);
   const [year, month, day] = student.birthdate.split("-");
-  const submit = await postAction(browser, birthdateUrl, { ...formFields(html, 'name="day"'), day: day!, month: month!, year: year! });
+  const submit = await postAction(browser, birthdateUrl, {
+    ...formFields(html, 'name="day"'),
+    day: day!,
+    month: month!,
+    year: year!,
+  });
   record("birthdate_submit", submit.hop);
   const cguUrl = expectRedirect("birthdate_submit", submit.hop, /\/conditions-utilisation\?retour=/);
 
@@ -176,7 +230,9 @@ function percentile(sorted: number[], p: number): number {
 async function main() {
   const run = `${Date.now()}`;
   const { school, campaign, students } = await setUp(run);
-  console.log(`Bench: ${studentCount} élèves, départs étalés sur ${rampMs} ms, campagne ${campaign.code}, app ${appBaseUrl}, GAR ${garBaseUrl}`);
+  console.log(
+    `Bench: ${studentCount} élèves, départs étalés sur ${rampMs} ms, campagne ${campaign.code}, app ${appBaseUrl}, GAR ${garBaseUrl}`,
+  );
   const started = performance.now();
   const results = await Promise.allSettled(
     students.map(async (student) => {
@@ -192,7 +248,9 @@ async function main() {
   const linked = await prisma.learner.count({ where: { schoolId: school.id, userId: { not: null } } });
   const participations = await prisma.participation.count({ where: { campaignId: campaign.id } });
 
-  console.log(`\n${"étape".padEnd(18)} ${"n".padStart(4)} ${"p50 ms".padStart(8)} ${"p95 ms".padStart(8)} ${"max ms".padStart(8)}`);
+  console.log(
+    `\n${"étape".padEnd(18)} ${"n".padStart(4)} ${"p50 ms".padStart(8)} ${"p95 ms".padStart(8)} ${"max ms".padStart(8)}`,
+  );
   const all: number[] = [];
   for (const [step, durations] of samples) {
     const sorted = [...durations].sort((a, b) => a - b);
@@ -202,8 +260,12 @@ async function main() {
     );
   }
   all.sort((a, b) => a - b);
-  console.log(`${"toutes requêtes".padEnd(18)} ${String(all.length).padStart(4)} ${percentile(all, 50).toFixed(0).padStart(8)} ${percentile(all, 95).toFixed(0).padStart(8)} ${(all[all.length - 1] ?? 0).toFixed(0).padStart(8)}`);
-  console.log(`\nDurée totale : ${(wallMs / 1000).toFixed(1)} s ; comptes reliés : ${linked}/${studentCount} ; participations : ${participations}`);
+  console.log(
+    `${"toutes requêtes".padEnd(18)} ${String(all.length).padStart(4)} ${percentile(all, 50).toFixed(0).padStart(8)} ${percentile(all, 95).toFixed(0).padStart(8)} ${(all[all.length - 1] ?? 0).toFixed(0).padStart(8)}`,
+  );
+  console.log(
+    `\nDurée totale : ${(wallMs / 1000).toFixed(1)} s ; comptes reliés : ${linked}/${studentCount} ; participations : ${participations}`,
+  );
   console.log(`Erreurs : ${errors.length}`);
   for (const error of errors) console.log(`  - ${error}`);
 

@@ -23,8 +23,45 @@ import { zipSync } from "fflate";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import iconv from "iconv-lite";
 
-const FIRST_NAMES = ["Maëlys", "Chloé", "Noé", "Inès", "Zoé", "Léo", "Timéo", "Anaïs", "Côme", "Éloïse", "Jules", "Lucas", "Chlœ", "Raphaël", "Loïc", "Ambre", "Mathéo", "Léna", "Gaëtan", "Aïcha"];
-const LAST_NAMES = ["BERTHELOT", "CŒURDEROY", "MÜLLER", "N'DIAYE-ROUX", "DA SILVA", "LEMAIRE", "PETIT", "BONNET", "FRANÇOIS", "LE GALL", "MOREAU", "GARCÍA", "ŒHMICHEN", "DUPONT--MARTIN", "LEFÈVRE"];
+const FIRST_NAMES = [
+  "Maëlys",
+  "Chloé",
+  "Noé",
+  "Inès",
+  "Zoé",
+  "Léo",
+  "Timéo",
+  "Anaïs",
+  "Côme",
+  "Éloïse",
+  "Jules",
+  "Lucas",
+  "Chlœ",
+  "Raphaël",
+  "Loïc",
+  "Ambre",
+  "Mathéo",
+  "Léna",
+  "Gaëtan",
+  "Aïcha",
+];
+const LAST_NAMES = [
+  "BERTHELOT",
+  "CŒURDEROY",
+  "MÜLLER",
+  "N'DIAYE-ROUX",
+  "DA SILVA",
+  "LEMAIRE",
+  "PETIT",
+  "BONNET",
+  "FRANÇOIS",
+  "LE GALL",
+  "MOREAU",
+  "GARCÍA",
+  "ŒHMICHEN",
+  "DUPONT--MARTIN",
+  "LEFÈVRE",
+];
 const LEVELS = ["6E", "5E", "4E", "3E", "2NDE", "1ERE", "TERM"];
 
 const pick = <T>(list: readonly T[], i: number): T => list[i % list.length]!;
@@ -34,7 +71,10 @@ const pad = (n: number, width: number) => String(n).padStart(width, "0");
  * One school's export. Churn: the first `replaced` learners are swapped for newcomers and the
  * next `moved` change class.
  */
-export function generateSiecleXml(count: number, options: { firstNewId?: number; replaced?: number; moved?: number } = {}): Buffer {
+export function generateSiecleXml(
+  count: number,
+  options: { firstNewId?: number; replaced?: number; moved?: number } = {},
+): Buffer {
   const students: string[] = [];
   const structures: string[] = [];
   const optionsBlock: string[] = [];
@@ -104,7 +144,10 @@ async function measureCli(filePath: string): Promise<Row> {
   const { runCli } = await import("../scripts/cli");
   let json = "";
   const start = performance.now();
-  const code = await runCli(["siecle:import", "--uai", BENCH_UAI, filePath], { stdout: (out) => (json += out), stderr: () => {} });
+  const code = await runCli(["siecle:import", "--uai", BENCH_UAI, filePath], {
+    stdout: (out) => (json += out),
+    stderr: () => {},
+  });
   const cliMs = ms(start);
   const outcome = JSON.parse(json) as { status: string; created: number; updated: number; disabled: number };
   if (code !== 0 || outcome.status !== "IMPORTED") throw new Error(`CLI import failed (${code}): ${json}`);
@@ -127,7 +170,13 @@ async function measureApp(filePath: string, churnedPath: string): Promise<Row> {
   const baseline = rssMB();
   const run = async (file: string) => {
     const t = performance.now();
-    const outcome = await importSiecleFile({ schoolId: school.id, actorUserId: null, fileName: "bench.xml", bytes: stream(file), dryRun: false });
+    const outcome = await importSiecleFile({
+      schoolId: school.id,
+      actorUserId: null,
+      fileName: "bench.xml",
+      bytes: stream(file),
+      dryRun: false,
+    });
     if (outcome.status !== "IMPORTED") throw new Error(outcome.errors[0]?.message);
     return { ms: ms(t), outcome };
   };
@@ -153,7 +202,9 @@ async function measureApp(filePath: string, churnedPath: string): Promise<Row> {
 
 /** The Node flags `npm run cli` gives the CLI process (between `tsx` and the script in package.json). */
 function cliNodeFlags(): string[] {
-  const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { scripts: Record<string, string> };
+  const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as {
+    scripts: Record<string, string>;
+  };
   const words = pkg.scripts.cli!.split(/\s+/);
   return words.slice(words.indexOf("tsx") + 1).filter((word) => word.startsWith("--"));
 }
@@ -193,7 +244,12 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
   const args = process.argv.slice(2);
   if (args[0] === "--child") {
     const [, mode, file, churned] = args;
-    const row = mode === "parse" ? await measureParse(file!) : mode === "cli" ? await measureCli(file!) : await measureApp(file!, churned!);
+    const row =
+      mode === "parse"
+        ? await measureParse(file!)
+        : mode === "cli"
+          ? await measureCli(file!)
+          : await measureApp(file!, churned!);
     process.stdout.write(`${JSON.stringify(row)}\n`);
   } else {
     const sizesArg = args.indexOf("--sizes");
@@ -215,7 +271,10 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
         const churnPath = path.join(dir, `eleves-${size}-churn.xml`);
         writeFileSync(xmlPath, xml);
         writeFileSync(zipPath, zipSync({ "ElevesSansAdresses.xml": new Uint8Array(xml) }));
-        writeFileSync(churnPath, generateSiecleXml(size, { replaced: Math.round(size / 10), moved: Math.round(size / 20) }));
+        writeFileSync(
+          churnPath,
+          generateSiecleXml(size, { replaced: Math.round(size / 10), moved: Math.round(size / 20) }),
+        );
         const parse = child(["parse", xmlPath]);
         const parseZip = child(["parse", zipPath]);
         database = await freshSchool();
@@ -253,7 +312,9 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
       await embedded?.stop();
       rmSync(dir, { recursive: true, force: true });
     }
-    console.log("Durées (ms) — app : un processus, Prisma chargé ; cli : un processus par import (démarrage de Node exclu)");
+    console.log(
+      "Durées (ms) — app : un processus, Prisma chargé ; cli : un processus par import (démarrage de Node exclu)",
+    );
     console.table(times);
     console.log(`Mémoire (Mo, RSS) — cli : drapeaux Node ${cliFlags.join(" ")}`);
     console.table(memory);

@@ -21,7 +21,9 @@ function snapshotOf(source: Content, parcoursId: string): CampaignSnapshot {
 }
 
 function rightAnswer(challenge: ChallengeSnapshot): SubmittedAnswer {
-  return challenge.type === "QROC" ? { kind: "text", text: challenge.answerKey[0]! } : { kind: "choices", choiceIds: challenge.answerKey };
+  return challenge.type === "QROC"
+    ? { kind: "text", text: challenge.answerKey[0]! }
+    : { kind: "choices", choiceIds: challenge.answerKey };
 }
 
 describe("the framework", () => {
@@ -33,9 +35,24 @@ describe("the framework", () => {
       "4 Protection et sécurité",
       "5 Environnement numérique",
     ]);
-    expect(content.competences.map((competence) => competence.id)).toEqual(
-      ["1.1", "1.2", "1.3", "2.1", "2.2", "2.3", "2.4", "3.1", "3.2", "3.3", "3.4", "4.1", "4.2", "4.3", "5.1", "5.2"],
-    );
+    expect(content.competences.map((competence) => competence.id)).toEqual([
+      "1.1",
+      "1.2",
+      "1.3",
+      "2.1",
+      "2.2",
+      "2.3",
+      "2.4",
+      "3.1",
+      "3.2",
+      "3.3",
+      "3.4",
+      "4.1",
+      "4.2",
+      "4.3",
+      "5.1",
+      "5.2",
+    ]);
     expect(content.competences.find((competence) => competence.id === "4.3")?.name).toBe(
       "Protéger la santé, le bien-être et l'environnement",
     );
@@ -50,42 +67,49 @@ describe("the question bank", () => {
       expect(inArea.length, `area ${area.code}`).toBeGreaterThanOrEqual(8);
     }
     for (const competence of content.competences) {
-      expect(content.challenges.some((challenge) => challenge.competenceId === competence.id), competence.id).toBe(true);
+      expect(
+        content.challenges.some((challenge) => challenge.competenceId === competence.id),
+        competence.id,
+      ).toBe(true);
     }
     const types = new Set(content.challenges.map((challenge) => challenge.type));
     expect([...types].sort()).toEqual(["QCM", "QCU", "QROC"]);
   });
 
-  it.each(content.challenges.map((challenge) => [challenge.id, challenge] as const))("%s has a valid competence, level and answer key", (_id, challenge) => {
-    expect(content.competences.map((competence) => competence.id)).toContain(challenge.competenceId);
-    expect(Number.isInteger(challenge.level) && challenge.level >= 1 && challenge.level <= 6).toBe(true);
-    expect(challenge.skill).toMatch(/^@\w+$/);
-    expect(challenge.statement.length).toBeGreaterThan(10);
-    expect(challenge.explanation.length).toBeGreaterThan(20);
-    const proposalIds = challenge.proposals.map((proposal) => proposal.id);
+  it.each(content.challenges.map((challenge) => [challenge.id, challenge] as const))(
+    "%s has a valid competence, level and answer key",
+    (_id, challenge) => {
+      expect(content.competences.map((competence) => competence.id)).toContain(challenge.competenceId);
+      expect(Number.isInteger(challenge.level) && challenge.level >= 1 && challenge.level <= 6).toBe(true);
+      expect(challenge.skill).toMatch(/^@\w+$/);
+      expect(challenge.statement.length).toBeGreaterThan(10);
+      expect(challenge.explanation.length).toBeGreaterThan(20);
+      const proposalIds = challenge.proposals.map((proposal) => proposal.id);
 
-    switch (challenge.type) {
-      case "QCU":
-        expect(challenge.answerKey).toHaveLength(1);
-        expect(proposalIds).toContain(challenge.answerKey[0]);
-        break;
-      case "QCM":
-        expect(challenge.answerKey.length).toBeGreaterThanOrEqual(2);
-        expect(challenge.answerKey.every((id) => proposalIds.includes(id))).toBe(true);
-        expect(challenge.answerKey.length).toBeLessThan(proposalIds.length);
-        expect(challenge.statement).toContain("Plusieurs réponses possibles");
-        break;
-      case "QROC":
-        expect(challenge.proposals).toEqual([]);
-        for (const variant of challenge.answerKey) expect(isAnswerCorrect(challenge, { kind: "text", text: variant })).toBe(true);
-        break;
-    }
-    // The key is right, and no single wrong proposal passes.
-    expect(isAnswerCorrect(challenge, rightAnswer(challenge))).toBe(true);
-    for (const id of proposalIds.filter((id) => !challenge.answerKey.includes(id))) {
-      expect(isAnswerCorrect(challenge, { kind: "choices", choiceIds: [id] })).toBe(false);
-    }
-  });
+      switch (challenge.type) {
+        case "QCU":
+          expect(challenge.answerKey).toHaveLength(1);
+          expect(proposalIds).toContain(challenge.answerKey[0]);
+          break;
+        case "QCM":
+          expect(challenge.answerKey.length).toBeGreaterThanOrEqual(2);
+          expect(challenge.answerKey.every((id) => proposalIds.includes(id))).toBe(true);
+          expect(challenge.answerKey.length).toBeLessThan(proposalIds.length);
+          expect(challenge.statement).toContain("Plusieurs réponses possibles");
+          break;
+        case "QROC":
+          expect(challenge.proposals).toEqual([]);
+          for (const variant of challenge.answerKey)
+            expect(isAnswerCorrect(challenge, { kind: "text", text: variant })).toBe(true);
+          break;
+      }
+      // The key is right, and no single wrong proposal passes.
+      expect(isAnswerCorrect(challenge, rightAnswer(challenge))).toBe(true);
+      for (const id of proposalIds.filter((id) => !challenge.answerKey.includes(id))) {
+        expect(isAnswerCorrect(challenge, { kind: "choices", choiceIds: [id] })).toBe(false);
+      }
+    },
+  );
 
   it("ships every illustration it refers to, with a text alternative", () => {
     const illustrated = content.challenges.filter((challenge) => challenge.illustrationUrl !== null);
@@ -115,27 +139,35 @@ describe("the parcours", () => {
     );
   });
 
-  it.each(content.parcours.map((parcours) => [parcours.name, parcours] as const))("%s covers what its description says", (_name, parcours) => {
-    const snapshot = snapshotOf(content, parcours.id);
-    const levels = snapshot.challenges.map((challenge) => challenge.level);
-    const announced = /niveau (\d) à (\d)\.$/.exec(parcours.description);
-    expect(announced, "the description ends with its levels").not.toBeNull();
-    expect([Math.min(...levels), Math.max(...levels)]).toEqual([Number(announced![1]), Number(announced![2])]);
+  it.each(content.parcours.map((parcours) => [parcours.name, parcours] as const))(
+    "%s covers what its description says",
+    (_name, parcours) => {
+      const snapshot = snapshotOf(content, parcours.id);
+      const levels = snapshot.challenges.map((challenge) => challenge.level);
+      const announced = /niveau (\d) à (\d)\.$/.exec(parcours.description);
+      expect(announced, "the description ends with its levels").not.toBeNull();
+      expect([Math.min(...levels), Math.max(...levels)]).toEqual([Number(announced![1]), Number(announced![2])]);
 
-    // Exactly the declared competences, each with enough questions to adapt.
-    expect([...new Set(snapshot.challenges.map((challenge) => challenge.competenceId))].sort()).toEqual([...parcours.competenceIds].sort());
-    for (const competenceId of parcours.competenceIds) {
-      const questions = snapshot.challenges.filter((challenge) => challenge.competenceId === competenceId);
-      expect(questions.length, competenceId).toBeGreaterThanOrEqual(3);
-      expect(new Set(questions.map((challenge) => challenge.level)).size, competenceId).toBeGreaterThanOrEqual(3);
-    }
-  });
+      // Exactly the declared competences, each with enough questions to adapt.
+      expect([...new Set(snapshot.challenges.map((challenge) => challenge.competenceId))].sort()).toEqual(
+        [...parcours.competenceIds].sort(),
+      );
+      for (const competenceId of parcours.competenceIds) {
+        const questions = snapshot.challenges.filter((challenge) => challenge.competenceId === competenceId);
+        expect(questions.length, competenceId).toBeGreaterThanOrEqual(3);
+        expect(new Set(questions.map((challenge) => challenge.level)).size, competenceId).toBeGreaterThanOrEqual(3);
+      }
+    },
+  );
 
   it.each(content.parcours.map((parcours) => [parcours.name, parcours.id] as const))(
     "%s can be done to the end: all right gives full mastery, all wrong none, in a reasonable number of questions",
     (_name, parcoursId) => {
       const snapshot = snapshotOf(content, parcoursId);
-      for (const [strategy, expected] of [["right", 1], ["skip", 0]] as const) {
+      for (const [strategy, expected] of [
+        ["right", 1],
+        ["skip", 0],
+      ] as const) {
         const answers: AnswerRecord[] = [];
         for (let next = chooseNextChallenge(snapshot, answers); next; next = chooseNextChallenge(snapshot, answers)) {
           const result = strategy === "right" && isAnswerCorrect(next, rightAnswer(next)) ? "OK" : "SKIPPED";

@@ -41,7 +41,8 @@ export function parseContent(raw: typeof rawContent): Content {
   for (const [file, result] of Object.entries(parsed)) {
     if (!result.success) problems.push(`${file}: ${z.prettifyError(result.error)}`);
   }
-  if (!parsed.framework.success || !parsed.challenges.success || !parsed.parcours.success) throw new InvalidContentError(problems);
+  if (!parsed.framework.success || !parsed.challenges.success || !parsed.parcours.success)
+    throw new InvalidContentError(problems);
 
   const { content, issues } = checkContent({
     framework: parsed.framework.data,

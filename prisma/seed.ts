@@ -4,12 +4,29 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import type { DbClient } from "../src/lib/db";
 import type { AuthorizedSchoolId } from "../src/lib/session";
 import { hashPassword, verifyPassword } from "../src/lib/password";
-import { assertDemoAllowed, DEMO_ADMIN, DEMO_MEMBER, DEMO_NEEDS_FLAG, DEMO_SCHOOL, DemoRefusedError, wantsDemo } from "./demo-accounts";
+import {
+  assertDemoAllowed,
+  DEMO_ADMIN,
+  DEMO_MEMBER,
+  DEMO_NEEDS_FLAG,
+  DEMO_SCHOOL,
+  DemoRefusedError,
+  wantsDemo,
+} from "./demo-accounts";
 
-const DEMO_BASE_FILE = path.join(path.dirname(fileURLToPath(import.meta.url)), "seed-data", "ExportXML_ElevesSansAdresses-demo.zip");
+const DEMO_BASE_FILE = path.join(
+  path.dirname(fileURLToPath(import.meta.url)),
+  "seed-data",
+  "ExportXML_ElevesSansAdresses-demo.zip",
+);
 
 /** Which parcours each level of the demo collège starts with. */
-const DEMO_PARCOURS_BY_LEVEL: Record<string, string> = { "6": "rentree-6e", "5": "cycle-4-cultures-numeriques", "4": "cycle-4-cultures-numeriques", "3": "cycle-4-cultures-numeriques" };
+const DEMO_PARCOURS_BY_LEVEL: Record<string, string> = {
+  "6": "rentree-6e",
+  "5": "cycle-4-cultures-numeriques",
+  "4": "cycle-4-cultures-numeriques",
+  "3": "cycle-4-cultures-numeriques",
+};
 
 export type SeedOptions = {
   /**
@@ -28,7 +45,11 @@ export type SeedOptions = {
  * whether the demo is wanted (`wantsDemo`): a real database gets the content only
  * (`loadContentVersion`, `npm run cli -- content:load`).
  */
-export async function seed(db: DbClient, log: (line: string) => void = () => {}, options: SeedOptions = {}): Promise<void> {
+export async function seed(
+  db: DbClient,
+  log: (line: string) => void = () => {},
+  options: SeedOptions = {},
+): Promise<void> {
   assertDemoAllowed();
   let school = await db.school.findFirst({ where: { uai: DEMO_SCHOOL.uai, archivedAt: null } });
   if (!school) {
@@ -44,19 +65,33 @@ export async function seed(db: DbClient, log: (line: string) => void = () => {},
 
   const { loadContentVersion } = await import("../src/features/parcours/mutations");
   const content = await loadContentVersion(db);
-  log(`contenu : version ${content.version.slice(0, 12)} (${content.status === "LOADED" ? "chargée" : "déjà chargée"}) ${JSON.stringify(content.summary)}`);
+  log(
+    `contenu : version ${content.version.slice(0, 12)} (${content.status === "LOADED" ? "chargée" : "déjà chargée"}) ${JSON.stringify(content.summary)}`,
+  );
   if (options.level === "base") return;
 
   const admin = await db.user.findUniqueOrThrow({ where: { email: DEMO_ADMIN.email } });
   if ((await db.siecleImport.count({ where: { schoolId: school.id, status: "IMPORTED" } })) === 0) {
     const { importSiecleFileFromPath } = await import("../src/features/siecle-import/mutations");
-    const imported = await importSiecleFileFromPath({ schoolId: school.id, actorUserId: admin.id, filePath: DEMO_BASE_FILE });
-    log(`base élèves importée : ${imported.status}, ${imported.created} élèves, classes ${imported.divisions.join(", ")}`);
+    const imported = await importSiecleFileFromPath({
+      schoolId: school.id,
+      actorUserId: admin.id,
+      filePath: DEMO_BASE_FILE,
+    });
+    log(
+      `base élèves importée : ${imported.status}, ${imported.created} élèves, classes ${imported.divisions.join(", ")}`,
+    );
   }
 
   if ((await db.campaign.count({ where: { schoolId: school.id } })) === 0) {
     const { createCampaignsForClasses } = await import("../src/features/campaigns/mutations");
-    const divisions = (await db.learner.findMany({ where: { schoolId: school.id, isDisabled: false }, distinct: ["division"], select: { division: true } })).map((l) => l.division);
+    const divisions = (
+      await db.learner.findMany({
+        where: { schoolId: school.id, isDisabled: false },
+        distinct: ["division"],
+        select: { division: true },
+      })
+    ).map((l) => l.division);
     const byParcours = new Map<string, string[]>();
     for (const division of divisions) {
       const parcours = DEMO_PARCOURS_BY_LEVEL[division.trim().charAt(0)] ?? "cycle-4-cultures-numeriques";
@@ -64,7 +99,11 @@ export async function seed(db: DbClient, log: (line: string) => void = () => {},
     }
     for (const [targetProfileId, classes] of byParcours) {
       const { created } = await createCampaignsForClasses(
-        { schoolId: school.id as AuthorizedSchoolId, actor: { userId: admin.id, role: "ADMIN" }, input: { targetProfileId, divisions: classes } },
+        {
+          schoolId: school.id as AuthorizedSchoolId,
+          actor: { userId: admin.id, role: "ADMIN" },
+          input: { targetProfileId, divisions: classes },
+        },
         db,
       );
       for (const campaign of created) log(`campagne ${campaign.division} : code ${campaign.code}`);

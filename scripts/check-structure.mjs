@@ -4,7 +4,16 @@ import { readdirSync, statSync } from "node:fs";
 import path from "node:path";
 
 const root = path.resolve("src");
-const ALLOWED_FEATURE_FILES = new Set(["schema.ts", "types.ts", "permissions.ts", "data.ts", "mutations.ts", "loaders.ts", "actions.ts", "oidc-client.ts"]);
+const ALLOWED_FEATURE_FILES = new Set([
+  "schema.ts",
+  "types.ts",
+  "permissions.ts",
+  "data.ts",
+  "mutations.ts",
+  "loaders.ts",
+  "actions.ts",
+  "oidc-client.ts",
+]);
 const ALLOWED_FEATURE_DIRS = new Set(["domain", "components", "__fixtures__"]);
 const problems = [];
 
@@ -15,7 +24,9 @@ function walk(dir) {
   });
 }
 
-const files = walk(root).filter((file) => /\.(ts|tsx)$/.test(file) && !file.includes(`${path.sep}generated${path.sep}`));
+const files = walk(root).filter(
+  (file) => /\.(ts|tsx)$/.test(file) && !file.includes(`${path.sep}generated${path.sep}`),
+);
 const rel = (file) => path.relative(root, file).split(path.sep).join("/");
 
 // 1. Feature vocabulary (test files sit beside what they test).
@@ -27,7 +38,8 @@ for (const file of files) {
   const isTest = /\.test\.ts$/.test(r);
   if (parts.length === 1) {
     const base = parts[0].replace(/\.(integration\.)?test\.ts$/, ".ts");
-    if (!ALLOWED_FEATURE_FILES.has(base)) problems.push(`${r}: not in the feature file vocabulary (${[...ALLOWED_FEATURE_FILES].join(", ")})`);
+    if (!ALLOWED_FEATURE_FILES.has(base))
+      problems.push(`${r}: not in the feature file vocabulary (${[...ALLOWED_FEATURE_FILES].join(", ")})`);
   } else if (!ALLOWED_FEATURE_DIRS.has(parts[0]) && !isTest) {
     // A sub-concern folder (members/invitations/) follows the same vocabulary.
     const base = parts[parts.length - 1];
@@ -37,7 +49,9 @@ for (const file of files) {
 }
 
 if (problems.length > 0) {
-  console.error(`Structure : ${problems.length} écart(s) au guide de style :\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+  console.error(
+    `Structure : ${problems.length} écart(s) au guide de style :\n${problems.map((p) => `  - ${p}`).join("\n")}`,
+  );
   process.exit(1);
 }
 console.log(`Structure conforme (${files.length} fichiers).`);

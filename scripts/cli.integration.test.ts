@@ -19,7 +19,11 @@ async function cli(...argv: string[]) {
 /** The CLI as its own process (each run opens and closes its own database connections). */
 function cliProcess(...argv: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.resolve("node_modules/tsx/dist/cli.mjs"), "--conditions=react-server", "scripts/cli.ts", ...argv], { env: process.env });
+    const child = spawn(
+      process.execPath,
+      [path.resolve("node_modules/tsx/dist/cli.mjs"), "--conditions=react-server", "scripts/cli.ts", ...argv],
+      { env: process.env },
+    );
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
@@ -38,16 +42,28 @@ function writeFile(name: string, bytes: Uint8Array | string): string {
 
 function register(uai: string, ines: string[], extra: Record<string, string | null> = {}): Uint8Array {
   const built = ines.map((ine, i) => oneStudent(String(i + 1), ine, "4E B", extra));
-  return latin9(siecleDocument({ uai, students: built.map((b) => b.student), structures: built.map((b) => b.structure) }));
+  return latin9(
+    siecleDocument({ uai, students: built.map((b) => b.student), structures: built.map((b) => b.structure) }),
+  );
 }
 
 describe("npm run cli -- school:create", () => {
   it("creates the school and prints it as JSON", async () => {
-    const result = await cli("school:create", "--uai", "0999001w", "--name", "Collège Jean Moulin", "--email", "ce.0999001w@ac-demo.fr");
+    const result = await cli(
+      "school:create",
+      "--uai",
+      "0999001w",
+      "--name",
+      "Collège Jean Moulin",
+      "--email",
+      "ce.0999001w@ac-demo.fr",
+    );
     expect(result.code).toBe(EXIT.ok);
     const printed = JSON.parse(result.stdout);
     expect(printed).toMatchObject({ status: "CREATED", uai: "0999001W", name: "Collège Jean Moulin" });
-    expect(await prisma.school.findUniqueOrThrow({ where: { id: printed.id } })).toMatchObject({ officialEmail: "ce.0999001w@ac-demo.fr" });
+    expect(await prisma.school.findUniqueOrThrow({ where: { id: printed.id } })).toMatchObject({
+      officialEmail: "ce.0999001w@ac-demo.fr",
+    });
   });
 
   it("refuses a missing option or a malformed UAI (2) and a UAI already in use (1)", async () => {
@@ -68,14 +84,25 @@ describe("npm run cli -- siecle:import", () => {
 
     const preview = await cli("siecle:import", "--uai", "0999001W", "--dry-run", file);
     expect(preview.code).toBe(EXIT.ok);
-    expect(JSON.parse(preview.stdout)).toEqual({ status: "DRY_RUN", created: 2, updated: 0, disabled: 0, skipped: 0, divisions: ["4E B"], errors: [] });
+    expect(JSON.parse(preview.stdout)).toEqual({
+      status: "DRY_RUN",
+      created: 2,
+      updated: 0,
+      disabled: 0,
+      skipped: 0,
+      divisions: ["4E B"],
+      errors: [],
+    });
     expect(await prisma.learner.count()).toBe(0);
 
     const applied = await cli("siecle:import", "--uai", "0999001W", file);
     expect(applied.code).toBe(EXIT.ok);
     expect(JSON.parse(applied.stdout)).toMatchObject({ status: "IMPORTED", created: 2 });
     expect(await prisma.learner.count()).toBe(2);
-    expect(await prisma.siecleImport.findFirst({ where: { status: "IMPORTED" } })).toMatchObject({ fileName: "eleves.xml", createdById: null });
+    expect(await prisma.siecleImport.findFirst({ where: { status: "IMPORTED" } })).toMatchObject({
+      fileName: "eleves.xml",
+      createdById: null,
+    });
   });
 
   it("exits 1 with every error (code, INE, field, message) when the file is invalid", async () => {
@@ -122,7 +149,15 @@ describe("npm run cli -- siecle:import", () => {
     const file = writeFile("process.xml", register("0999001W", ["1000000001A"]));
     const run = spawnSync(
       process.execPath,
-      [path.resolve("node_modules/tsx/dist/cli.mjs"), "--conditions=react-server", "scripts/cli.ts", "siecle:import", "--uai", "0999001W", file],
+      [
+        path.resolve("node_modules/tsx/dist/cli.mjs"),
+        "--conditions=react-server",
+        "scripts/cli.ts",
+        "siecle:import",
+        "--uai",
+        "0999001W",
+        file,
+      ],
       { encoding: "utf8", env: { ...process.env, LOG_LEVEL: "info" } },
     );
     expect(run.status).toBe(0);
@@ -140,7 +175,11 @@ describe("npm run cli -- content:load", () => {
     const first = await cli("content:load");
     expect(first.code).toBe(EXIT.ok);
     const loaded = JSON.parse(first.stdout);
-    expect(loaded).toMatchObject({ status: "LOADED", previousVersion: null, challengesCreated: readContent().challenges.length });
+    expect(loaded).toMatchObject({
+      status: "LOADED",
+      previousVersion: null,
+      challengesCreated: readContent().challenges.length,
+    });
     expect(loaded.version).toMatch(/^[0-9a-f]{64}$/);
     expect(first.stderr).toContain(`Contenu chargé : version ${loaded.version.slice(0, 12)}`);
     expect(await prisma.targetProfile.count({ where: { isArchived: false } })).toBe(readContent().parcours.length);
@@ -163,7 +202,9 @@ describe("npm run cli -- content:load", () => {
     });
     expect(again.stderr).toContain("Contenu déjà à jour");
     expect(await prisma.contentVersion.count()).toBe(1);
-    expect(await prisma.challenge.findMany({ select: { id: true, updatedAt: true }, orderBy: { id: "asc" } })).toEqual(stamps);
+    expect(await prisma.challenge.findMany({ select: { id: true, updatedAt: true }, orderBy: { id: "asc" } })).toEqual(
+      stamps,
+    );
   });
 
   it("repairs a question edited in the database and records the load", async () => {
@@ -172,17 +213,23 @@ describe("npm run cli -- content:load", () => {
     await prisma.challenge.update({ where: { id: original.id }, data: { statement: "Énoncé modifié à la main." } });
     const repaired = await cli("content:load");
     expect(JSON.parse(repaired.stdout)).toMatchObject({ status: "LOADED", challengesUpdated: 1, challengesCreated: 0 });
-    expect((await prisma.challenge.findUniqueOrThrow({ where: { id: original.id } })).statement).toBe(original.statement);
+    expect((await prisma.challenge.findUniqueOrThrow({ where: { id: original.id } })).statement).toBe(
+      original.statement,
+    );
     expect(await prisma.contentVersion.count()).toBe(2);
   });
 
-  it("run by two processes at once, loads once: one LOADED, one UNCHANGED, one version row", { timeout: 90_000 }, async () => {
-    const results = await Promise.all([cliProcess("content:load"), cliProcess("content:load")]);
-    expect(results.map((r) => r.code)).toEqual([EXIT.ok, EXIT.ok]);
-    expect(results.map((r) => JSON.parse(r.stdout).status).sort()).toEqual(["LOADED", "UNCHANGED"]);
-    expect(await prisma.contentVersion.count()).toBe(1);
-    expect(await prisma.challenge.count()).toBe(readContent().challenges.length);
-  });
+  it(
+    "run by two processes at once, loads once: one LOADED, one UNCHANGED, one version row",
+    { timeout: 90_000 },
+    async () => {
+      const results = await Promise.all([cliProcess("content:load"), cliProcess("content:load")]);
+      expect(results.map((r) => r.code)).toEqual([EXIT.ok, EXIT.ok]);
+      expect(results.map((r) => JSON.parse(r.stdout).status).sort()).toEqual(["LOADED", "UNCHANGED"]);
+      expect(await prisma.contentVersion.count()).toBe(1);
+      expect(await prisma.challenge.count()).toBe(readContent().challenges.length);
+    },
+  );
 
   it("refuses arguments (2)", async () => {
     expect((await cli("content:load", "extra")).code).toBe(EXIT.usage);

@@ -18,7 +18,10 @@ export type CliIo = { stdout: (text: string) => void; stderr: (text: string) => 
 type Command = {
   usage: string;
   options: NonNullable<ParseArgsConfig["options"]>;
-  run: (parsed: { values: Record<string, string | boolean | undefined>; positionals: string[] }, io: CliIo) => Promise<number>;
+  run: (
+    parsed: { values: Record<string, string | boolean | undefined>; positionals: string[] },
+    io: CliIo,
+  ) => Promise<number>;
 };
 
 export const EXIT = { ok: 0, refused: 1, usage: 2, failed: 3 } as const;
@@ -29,7 +32,8 @@ const usageError = (message: string): never => {
   throw new UsageError(message);
 };
 
-const text = (value: string | boolean | undefined): string | undefined => (typeof value === "string" ? value : undefined);
+const text = (value: string | boolean | undefined): string | undefined =>
+  typeof value === "string" ? value : undefined;
 
 /**
  * Loaded after the database is chosen: the pool reads DATABASE_URL when first used. Closing goes
@@ -51,7 +55,10 @@ async function withDatabase<T>(io: CliIo, fn: () => Promise<T>): Promise<T> {
 async function findActiveSchoolByUai(uai: string): Promise<{ id: number } | null> {
   // Scripts sit outside src/features; reading one school by UAI needs no feature logic.
   const { pgPool } = await import("../src/lib/pg-pool");
-  const { rows } = await pgPool().query<{ id: number }>("SELECT id FROM schools WHERE uai = $1 AND archived_at IS NULL LIMIT 1", [uai]);
+  const { rows } = await pgPool().query<{ id: number }>(
+    "SELECT id FROM schools WHERE uai = $1 AND archived_at IS NULL LIMIT 1",
+    [uai],
+  );
   return rows[0] ?? null;
 }
 
@@ -66,7 +73,9 @@ async function openForImport(filePath: string): Promise<FileHandle> {
     return await open(filePath, "r");
   } catch (error) {
     if (error instanceof UsageError) throw error;
-    return usageError(`Impossible de lire le fichier « ${filePath} » (${(error as NodeJS.ErrnoException).code ?? "erreur"}).`);
+    return usageError(
+      `Impossible de lire le fichier « ${filePath} » (${(error as NodeJS.ErrnoException).code ?? "erreur"}).`,
+    );
   }
 }
 
@@ -78,7 +87,8 @@ export const commands: Record<string, Command> = {
       const uai = text(values.uai) ?? usageError("--uai est obligatoire.");
       const name = text(values.name) ?? usageError("--name est obligatoire.");
       const { isWellFormedUai, normalizeUai } = await import("../src/features/members/domain/uai");
-      if (!isWellFormedUai(normalizeUai(uai))) usageError(`UAI mal formé : « ${uai} » (7 chiffres suivis d'une lettre).`);
+      if (!isWellFormedUai(normalizeUai(uai)))
+        usageError(`UAI mal formé : « ${uai} » (7 chiffres suivis d'une lettre).`);
       return withDatabase(io, async () => {
         const { createSchool } = await import("../src/features/schools/mutations");
         const school = await createSchool({ uai, name, officialEmail: text(values.email) ?? null });
@@ -99,7 +109,9 @@ export const commands: Record<string, Command> = {
         // only what differs and records the version in the same transaction.
         const { loadContentVersion } = await import("../src/features/parcours/mutations");
         const { status, version, previousVersion, loadedAt, summary } = await loadContentVersion();
-        io.stdout(`${JSON.stringify({ status, version, previousVersion, loadedAt: loadedAt.toISOString(), ...summary })}\n`);
+        io.stdout(
+          `${JSON.stringify({ status, version, previousVersion, loadedAt: loadedAt.toISOString(), ...summary })}\n`,
+        );
         io.stderr(
           status === "UNCHANGED"
             ? `Contenu déjà à jour : version ${version.slice(0, 12)}, chargée le ${loadedAt.toISOString()} ; rien n'a été écrit.`
@@ -125,7 +137,8 @@ export const commands: Record<string, Command> = {
       const file = await openForImport(filePath);
       try {
         return await withDatabase(io, async () => {
-          const school = (await findActiveSchoolByUai(uai)) ?? usageError(`Aucun établissement actif n'a l'UAI ${uai}.`);
+          const school =
+            (await findActiveSchoolByUai(uai)) ?? usageError(`Aucun établissement actif n'a l'UAI ${uai}.`);
           const { importSiecleFile } = await import("../src/features/siecle-import/mutations");
           const path = await import("node:path");
           const outcome = await importSiecleFile({
@@ -148,7 +161,12 @@ export const commands: Record<string, Command> = {
 };
 
 function helpText(): string {
-  return ["Usage : npm run cli -- <commande> [options]", "", "Commandes :", ...Object.values(commands).map((c) => `  ${c.usage}`)].join("\n");
+  return [
+    "Usage : npm run cli -- <commande> [options]",
+    "",
+    "Commandes :",
+    ...Object.values(commands).map((c) => `  ${c.usage}`),
+  ].join("\n");
 }
 
 /** Runs one command line; never exits the process (tests call it directly). */
@@ -161,7 +179,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   }
   try {
     const parsed = parseArgs({ args: rest, options: command.options, allowPositionals: true, strict: true });
-    return await command.run(parsed as { values: Record<string, string | boolean | undefined>; positionals: string[] }, io);
+    return await command.run(
+      parsed as { values: Record<string, string | boolean | undefined>; positionals: string[] },
+      io,
+    );
   } catch (error) {
     if (error instanceof UsageError || (error as { code?: string }).code?.startsWith("ERR_PARSE_ARGS")) {
       io.stderr(`${(error as Error).message}\nUsage : npm run cli -- ${command.usage}`);

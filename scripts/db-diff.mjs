@@ -17,7 +17,18 @@
 //   npm run db:diff -- --from-empty [SCHEMA]       # an empty database → SCHEMA
 // Paste the output into prisma/migrations/<yyyymmddhhmmss>_<name>/migration.sql and read it.
 import { execFileSync, spawn, spawnSync } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import net from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -55,10 +66,14 @@ function ensurePrisma6() {
   console.error(`db:diff: installing prisma@${PRISMA_DIFF_VERSION} in ${path.relative(repo, cache) || cache} (once)…`);
   // --ignore-scripts: prisma's preinstall and @prisma/engines' engine download are not needed
   // (and the download cannot succeed here).
-  const npm = spawnSync("npm", ["install", "--no-audit", "--no-fund", "--ignore-scripts", "--save-exact", `prisma@${PRISMA_DIFF_VERSION}`], {
-    cwd: cache,
-    stdio: ["ignore", "ignore", "inherit"],
-  });
+  const npm = spawnSync(
+    "npm",
+    ["install", "--no-audit", "--no-fund", "--ignore-scripts", "--save-exact", `prisma@${PRISMA_DIFF_VERSION}`],
+    {
+      cwd: cache,
+      stdio: ["ignore", "ignore", "inherit"],
+    },
+  );
   if (npm.status !== 0) {
     console.error(`db:diff: could not install prisma@${PRISMA_DIFF_VERSION} in ${cache}`);
     process.exit(1);
@@ -187,7 +202,12 @@ try {
     },
   }).finally(database.stop);
   if (result.status !== 0) {
-    process.stderr.write(result.stderr.split("\n").filter((line) => !line.startsWith("Loaded Prisma config")).join("\n"));
+    process.stderr.write(
+      result.stderr
+        .split("\n")
+        .filter((line) => !line.startsWith("Loaded Prisma config"))
+        .join("\n"),
+    );
     process.exit(1);
   }
   process.stdout.write(result.stdout);

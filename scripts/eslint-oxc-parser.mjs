@@ -50,7 +50,12 @@ export function parseForESLint(code, options = {}) {
   const ast = result.program;
   ast.range = [0, code.length];
   addLoc(ast, at);
-  ast.comments = result.comments.map((c) => ({ type: c.type, value: c.value, range: [c.start, c.end], loc: { start: at(c.start), end: at(c.end) } }));
+  ast.comments = result.comments.map((c) => ({
+    type: c.type,
+    value: c.value,
+    range: [c.start, c.end],
+    loc: { start: at(c.start), end: at(c.end) },
+  }));
   ast.tokens = [];
   return { ast, visitorKeys };
 }

@@ -35,7 +35,12 @@ export async function serve(options: ServeOptions): Promise<{ close: () => Promi
   // development secrets), whatever the shell exported.
   if (!options.dev) (process.env as Record<string, string>).NODE_ENV = "production";
   const { default: next } = await import("next");
-  const app = next({ dev: options.dev ?? false, dir: options.dir ?? process.cwd(), hostname: options.host, port: options.port });
+  const app = next({
+    dev: options.dev ?? false,
+    dir: options.dir ?? process.cwd(),
+    hostname: options.host,
+    port: options.port,
+  });
   const handle = app.getRequestHandler();
   await app.prepare();
   markClientAddressHeaderAsSet();

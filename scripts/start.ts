@@ -8,7 +8,14 @@ import { randomBytes } from "node:crypto";
 import net from "node:net";
 import path from "node:path";
 
-import { assertDemoAllowed, DEMO_ADMIN, DEMO_MEMBER, DEMO_SCHOOL, DemoRefusedError, wantsDemo } from "../prisma/demo-accounts";
+import {
+  assertDemoAllowed,
+  DEMO_ADMIN,
+  DEMO_MEMBER,
+  DEMO_SCHOOL,
+  DemoRefusedError,
+  wantsDemo,
+} from "../prisma/demo-accounts";
 import { MigrationError } from "../src/lib/migrations";
 import { prepareDatabase } from "../src/lib/prepare-database";
 
@@ -51,7 +58,9 @@ function assertPortFree(portToCheck: number, what: string): Promise<void> {
   return new Promise((resolve) => {
     const probe = net.createServer();
     probe.once("error", () => {
-      console.error(`Le port ${portToCheck} (${what}) est déjà utilisé. Arrêtez l'autre processus ou choisissez un autre port (PORT=…, GAR_STAND_IN_PORT=…).`);
+      console.error(
+        `Le port ${portToCheck} (${what}) est déjà utilisé. Arrêtez l'autre processus ou choisissez un autre port (PORT=…, GAR_STAND_IN_PORT=…).`,
+      );
       process.exit(1);
     });
     probe.listen(portToCheck, () => probe.close(() => resolve()));
@@ -68,7 +77,8 @@ async function main() {
     }
   }
   await assertPortFree(port, "application");
-  if (process.env.GAR_STAND_IN !== "0") await assertPortFree(Number(process.env.GAR_STAND_IN_PORT ?? 4000), "ENT démo / GAR");
+  if (process.env.GAR_STAND_IN !== "0")
+    await assertPortFree(Number(process.env.GAR_STAND_IN_PORT ?? 4000), "ENT démo / GAR");
   ensureLocalSecrets();
   console.log("▶ Base de données");
   const { embedded, description } = await prepareDatabase({ log: (line) => console.log(`  ${line}`) });
@@ -87,7 +97,9 @@ async function main() {
     // A real database: the content only, so that campaigns can be created; no demo accounts.
     const { loadContentVersion } = await import("../src/features/parcours/mutations");
     const content = await loadContentVersion(prisma);
-    console.log(`  contenu : version ${content.version.slice(0, 12)} (${content.status === "LOADED" ? "chargée" : "déjà chargée"})`);
+    console.log(
+      `  contenu : version ${content.version.slice(0, 12)} (${content.status === "LOADED" ? "chargée" : "déjà chargée"})`,
+    );
   }
 
   // The GAR/ENT stand-in (development only): unless told to use a real GAR, students of the demo
@@ -98,7 +110,11 @@ async function main() {
     const { startGarStandIn } = await import("../tests/gar/stand-in");
     const garPort = Number(process.env.GAR_STAND_IN_PORT ?? 4000);
     process.env.GAR_ISSUER ??= `http://localhost:${garPort}`;
-    const standIn = await startGarStandIn({ port: garPort, appBaseUrl: process.env.APP_BASE_URL, clientSecret: process.env.GAR_CLIENT_SECRET });
+    const standIn = await startGarStandIn({
+      port: garPort,
+      appBaseUrl: process.env.APP_BASE_URL,
+      clientSecret: process.env.GAR_CLIENT_SECRET,
+    });
     entUrl = standIn.entUrl;
     stopGar = () => standIn.close();
   }

@@ -19,6 +19,8 @@ for (const [label, args] of steps) {
   console.log(`\n━━━ ${label} ━━━`);
   const started = Date.now();
   const result = spawnSync(process.execPath, args, { stdio: "inherit", env });
-  console.log(`━━━ ${label} : ${result.status === 0 ? "OK" : "ÉCHEC"} (${Math.round((Date.now() - started) / 1000)} s)`);
+  console.log(
+    `━━━ ${label} : ${result.status === 0 ? "OK" : "ÉCHEC"} (${Math.round((Date.now() - started) / 1000)} s)`,
+  );
   if (result.status !== 0) process.exit(result.status ?? 1);
 }

@@ -4,7 +4,10 @@ import { z } from "zod";
 import { createAction, formDataToObject, idleState } from "@/lib/action";
 import { DomainError } from "@/lib/errors";
 
-const schema = z.object({ name: z.string().trim().min(1, "Le nom est obligatoire."), tags: z.array(z.string()).optional() });
+const schema = z.object({
+  name: z.string().trim().min(1, "Le nom est obligatoire."),
+  tags: z.array(z.string()).optional(),
+});
 
 function form(entries: [string, string][]): FormData {
   const data = new FormData();
@@ -18,12 +21,25 @@ describe("createAction", () => {
     const action = createAction({ schema, auth: "public", handler: async () => void (ran = true) });
     const state = await action(idleState, form([["name", "  "]]));
     expect(ran).toBe(false);
-    expect(state).toMatchObject({ status: "error", code: "VALIDATION", fieldErrors: { name: ["Le nom est obligatoire."] } });
+    expect(state).toMatchObject({
+      status: "error",
+      code: "VALIDATION",
+      fieldErrors: { name: ["Le nom est obligatoire."] },
+    });
   });
 
   it("runs the handler with the parsed input and returns its data", async () => {
-    const action = createAction({ schema, auth: "public", handler: async (input) => input.name.toUpperCase(), successMessage: "Enregistré." });
-    expect(await action(idleState, form([["name", " abc "]]))).toEqual({ status: "success", data: "ABC", message: "Enregistré." });
+    const action = createAction({
+      schema,
+      auth: "public",
+      handler: async (input) => input.name.toUpperCase(),
+      successMessage: "Enregistré.",
+    });
+    expect(await action(idleState, form([["name", " abc "]]))).toEqual({
+      status: "success",
+      data: "ABC",
+      message: "Enregistré.",
+    });
   });
 
   it("maps a DomainError to its code and French message", async () => {
@@ -34,19 +50,48 @@ describe("createAction", () => {
         throw new DomainError("CONFLICT", { userMessage: "Déjà fait.", details: { id: 3 } });
       },
     });
-    expect(await action(idleState, form([["name", "x"]]))).toEqual({ status: "error", code: "CONFLICT", message: "Déjà fait.", details: { id: 3 } });
-    const generic = createAction({ schema, auth: "public", handler: async () => { throw new DomainError("NOT_FOUND"); } });
-    expect(await generic(idleState, form([["name", "x"]]))).toMatchObject({ code: "NOT_FOUND", message: expect.stringContaining("n'existe pas") });
+    expect(await action(idleState, form([["name", "x"]]))).toEqual({
+      status: "error",
+      code: "CONFLICT",
+      message: "Déjà fait.",
+      details: { id: 3 },
+    });
+    const generic = createAction({
+      schema,
+      auth: "public",
+      handler: async () => {
+        throw new DomainError("NOT_FOUND");
+      },
+    });
+    expect(await generic(idleState, form([["name", "x"]]))).toMatchObject({
+      code: "NOT_FOUND",
+      message: expect.stringContaining("n'existe pas"),
+    });
   });
 
   it("rethrows anything else: a bug is not an expected outcome", async () => {
-    const action = createAction({ schema, auth: "public", handler: async () => { throw new TypeError("boom"); } });
+    const action = createAction({
+      schema,
+      auth: "public",
+      handler: async () => {
+        throw new TypeError("boom");
+      },
+    });
     await expect(action(idleState, form([["name", "x"]]))).rejects.toThrow("boom");
   });
 });
 
 describe("formDataToObject", () => {
   it("keeps repeated keys as arrays and drops Next's action fields", () => {
-    expect(formDataToObject(form([["tags", "a"], ["tags", "b"], ["name", "n"], ["$ACTION_ID_1", ""]]))).toEqual({ tags: ["a", "b"], name: "n" });
+    expect(
+      formDataToObject(
+        form([
+          ["tags", "a"],
+          ["tags", "b"],
+          ["name", "n"],
+          ["$ACTION_ID_1", ""],
+        ]),
+      ),
+    ).toEqual({ tags: ["a", "b"], name: "n" });
   });
 });

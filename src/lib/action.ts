@@ -4,12 +4,7 @@ import { z } from "zod";
 
 import { DomainError, type DomainErrorCode, isDomainError } from "@/lib/errors";
 import { logger } from "@/lib/logger";
-import {
-  type MemberContext,
-  type StudentContext,
-  requireMember,
-  requireStudent,
-} from "@/lib/session";
+import { type MemberContext, type StudentContext, requireMember, requireStudent } from "@/lib/session";
 import { cguRequiredMessage, errorMessages } from "@/messages/fr/errors";
 
 export type ActionState<T = undefined> =
@@ -99,7 +94,8 @@ async function resolveContext(auth: Auth, allowWithoutCgu: boolean): Promise<unk
   if (auth === "public") return {};
   if (auth === "student") return { student: await requireStudent() };
   const member = await requireMember({ role: auth === "admin" ? "ADMIN" : undefined });
-  if (!member.hasAcceptedCgu && !allowWithoutCgu) throw new DomainError("FORBIDDEN", { userMessage: cguRequiredMessage });
+  if (!member.hasAcceptedCgu && !allowWithoutCgu)
+    throw new DomainError("FORBIDDEN", { userMessage: cguRequiredMessage });
   return { member };
 }
 

@@ -19,9 +19,18 @@ describe("one audit module, two ways in", () => {
 
   it("writes through pg, in the caller's transaction, the same rows recordAudit writes through Prisma", async () => {
     const school = await createSchool();
-    const entry = { schoolId: school.id, actorUserId: null, action: "test.audit", targetType: "thing", targetId: 42, data: { count: 3, ids: [1, 2] } };
+    const entry = {
+      schoolId: school.id,
+      actorUserId: null,
+      action: "test.audit",
+      targetType: "thing",
+      targetId: 42,
+      data: { count: 3, ids: [1, 2] },
+    };
     await recordAudit(entry);
-    await withPgTransaction((tx) => recordAuditBatch(tx, [entry, { schoolId: null, actorUserId: null, action: "test.bare" }]));
+    await withPgTransaction((tx) =>
+      recordAuditBatch(tx, [entry, { schoolId: null, actorUserId: null, action: "test.bare" }]),
+    );
     // Rolled back with its transaction.
     await expect(
       withPgTransaction(async (tx) => {
@@ -34,8 +43,22 @@ describe("one audit module, two ways in", () => {
     const shape = ({ id: _id, createdAt: _c, ...row }: (typeof rows)[number]) => row;
     expect(rows).toHaveLength(3);
     expect(shape(rows[1]!)).toEqual(shape(rows[0]!));
-    expect(shape(rows[0]!)).toEqual({ schoolId: school.id, actorUserId: null, action: "test.audit", targetType: "thing", targetId: "42", data: { count: 3, ids: [1, 2] } });
-    expect(shape(rows[2]!)).toEqual({ schoolId: null, actorUserId: null, action: "test.bare", targetType: null, targetId: null, data: null });
+    expect(shape(rows[0]!)).toEqual({
+      schoolId: school.id,
+      actorUserId: null,
+      action: "test.audit",
+      targetType: "thing",
+      targetId: "42",
+      data: { count: 3, ids: [1, 2] },
+    });
+    expect(shape(rows[2]!)).toEqual({
+      schoolId: null,
+      actorUserId: null,
+      action: "test.bare",
+      targetType: null,
+      targetId: null,
+      data: null,
+    });
     // Both as UTC, as Prisma writes `timestamp(3)`.
     expect(Math.abs(rows[1]!.createdAt.getTime() - rows[0]!.createdAt.getTime())).toBeLessThan(60_000);
   });

@@ -39,14 +39,25 @@ export async function recordAudit(entry: AuditEntry, db?: DbClient): Promise<voi
  * The `audit_logs` columns `recordAuditBatch` writes (all but `id`); checked against the
  * database's catalog by `audit.integration.test.ts`.
  */
-export const AUDIT_LOG_COLUMNS = ["school_id", "actor_user_id", "action", "target_type", "target_id", "data", "created_at"] as const;
+export const AUDIT_LOG_COLUMNS = [
+  "school_id",
+  "actor_user_id",
+  "action",
+  "target_type",
+  "target_id",
+  "data",
+  "created_at",
+] as const;
 
 /**
  * The same entries, for code that runs on the pg pool rather than Prisma (the SIECLE import,
  * docs/decisions/007): one set-based statement for any number of entries, on the caller's
  * connection so it joins its transaction. Never loads Prisma.
  */
-export async function recordAuditBatch(client: Pick<pg.PoolClient, "query">, entries: readonly AuditEntry[]): Promise<void> {
+export async function recordAuditBatch(
+  client: Pick<pg.PoolClient, "query">,
+  entries: readonly AuditEntry[],
+): Promise<void> {
   if (entries.length === 0) return;
   const [schoolId, actorUserId, action, targetType, targetId, data] = AUDIT_LOG_COLUMNS;
   // `created_at` is `timestamp(3)` holding UTC, as Prisma writes it, whatever the server's TimeZone.

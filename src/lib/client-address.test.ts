@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
 
-import { isLoopbackAddress, normalizeAddress, parseTrustedProxies, resolveClientAddress, TrustedProxiesError } from "./client-address";
+import {
+  isLoopbackAddress,
+  normalizeAddress,
+  parseTrustedProxies,
+  resolveClientAddress,
+  TrustedProxiesError,
+} from "./client-address";
 
 describe("resolveClientAddress", () => {
   it("ignores X-Forwarded-For entirely when no proxy is trusted (the default)", () => {

@@ -30,10 +30,14 @@ export function parseTrustedProxies(value: string | undefined): TrustedProxies {
   if (trimmed === "" || trimmed === "0") return { kind: "none" };
   if (/^\d+$/.test(trimmed)) return { kind: "hops", count: Number(trimmed) };
   const blockList = new BlockList();
-  for (const raw of trimmed.split(",").map((entry) => entry.trim()).filter(Boolean)) {
+  for (const raw of trimmed
+    .split(",")
+    .map((entry) => entry.trim())
+    .filter(Boolean)) {
     const [address = "", prefix] = raw.split("/");
     const family = isIP(address);
-    if (family === 0) throw new TrustedProxiesError(`TRUSTED_PROXIES : « ${raw} » n'est ni une adresse IP ni un réseau CIDR.`);
+    if (family === 0)
+      throw new TrustedProxiesError(`TRUSTED_PROXIES : « ${raw} » n'est ni une adresse IP ni un réseau CIDR.`);
     const type = family === 4 ? "ipv4" : "ipv6";
     if (prefix === undefined) {
       blockList.addAddress(address, type);
@@ -67,10 +71,17 @@ function isTrusted(address: string, trusted: Extract<TrustedProxies, { kind: "li
  * from the socket leftwards, each address a trusted proxy gave us is believed; the first one not
  * from a trusted proxy is the client. An entry that is not an IP address stops the walk.
  */
-export function resolveClientAddress(socketAddress: string | undefined, forwardedFor: string | null | undefined, trusted: TrustedProxies): string {
+export function resolveClientAddress(
+  socketAddress: string | undefined,
+  forwardedFor: string | null | undefined,
+  trusted: TrustedProxies,
+): string {
   const socket = normalizeAddress(socketAddress) ?? UNKNOWN_CLIENT_ADDRESS;
   if (trusted.kind === "none") return socket;
-  const forwarded = (forwardedFor ?? "").split(",").map((entry) => entry.trim()).filter(Boolean);
+  const forwarded = (forwardedFor ?? "")
+    .split(",")
+    .map((entry) => entry.trim())
+    .filter(Boolean);
   const chain = [...forwarded, socket];
   if (trusted.kind === "hops") {
     const index = Math.max(0, chain.length - 1 - trusted.count);

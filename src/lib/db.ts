@@ -15,7 +15,10 @@ function createPrismaClient(): PrismaClient {
   // Errors are thrown to the caller, never logged by Prisma itself: its messages can quote row
   // values (an INE in a key violation).
   const adapter = new PrismaPg(pgPool());
-  const created = new PrismaClient({ adapter, log: process.env.DEBUG_SQL === "1" ? ["query", "warn", "error"] : ["warn"] });
+  const created = new PrismaClient({
+    adapter,
+    log: process.env.DEBUG_SQL === "1" ? ["query", "warn", "error"] : ["warn"],
+  });
   onPoolClose(async () => {
     await created.$disconnect();
     if (globalForPrisma.__prisma === created) globalForPrisma.__prisma = undefined;

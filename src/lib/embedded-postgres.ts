@@ -61,7 +61,9 @@ async function findRunning(dataDir: string): Promise<number | null> {
 }
 
 /** Connects to the embedded database another process serves, or starts serving it here. */
-export async function ensureEmbeddedPostgres(options: { dataDir?: string; port?: number } = {}): Promise<EmbeddedPostgres> {
+export async function ensureEmbeddedPostgres(
+  options: { dataDir?: string; port?: number } = {},
+): Promise<EmbeddedPostgres> {
   const dataDir = options.dataDir ?? embeddedDataDir();
   const running = await findRunning(dataDir);
   if (running !== null) return { url: urlFor(running), owned: false, stop: async () => {} };
@@ -100,7 +102,9 @@ export function freePort(): Promise<number> {
     server.once("error", reject);
     server.listen(0, "127.0.0.1", () => {
       const address = server.address();
-      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
+      server.close(() =>
+        typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port")),
+      );
     });
   });
 }

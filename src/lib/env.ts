@@ -5,7 +5,8 @@ import { z } from "zod";
  * Read through `env()` (lazy) so that `next build` and unit tests never need a configured runtime.
  */
 /** `VAR=` in a .env copied from .env.example means "unset", not an empty value. */
-const unsetIfEmpty = <T extends z.ZodType>(schema: T) => z.preprocess((value) => (value === "" ? undefined : value), schema);
+const unsetIfEmpty = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((value) => (value === "" ? undefined : value), schema);
 
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "test", "production"]).default("development"),

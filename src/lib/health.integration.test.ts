@@ -10,7 +10,12 @@ describe("health check", () => {
   });
 
   it("reports the database as unreachable instead of throwing", async () => {
-    const unreachable = new PrismaClient({ adapter: new PrismaPg({ connectionString: "postgresql://postgres@127.0.0.1:1/none", connectionTimeoutMillis: 500 }) });
+    const unreachable = new PrismaClient({
+      adapter: new PrismaPg({
+        connectionString: "postgresql://postgres@127.0.0.1:1/none",
+        connectionTimeoutMillis: 500,
+      }),
+    });
     expect(await checkDatabase(unreachable, 1500)).toEqual({ ok: false });
     await unreachable.$disconnect();
   });

@@ -23,17 +23,32 @@ export async function runHousekeeping(now = new Date()): Promise<{
   const throttleEvents = await pruneThrottleEvents();
   const { count: garRequests } = await prisma.garSignInRequest.deleteMany({ where: { expiresAt: { lt: now } } });
   // A pending identity past its hour can be neither used nor replayed: its row may go.
-  const { count: garPendingIdentities } = await prisma.garPendingIdentity.deleteMany({ where: { expiresAt: { lt: now } } });
+  const { count: garPendingIdentities } = await prisma.garPendingIdentity.deleteMany({
+    where: { expiresAt: { lt: now } },
+  });
   // A pupil's lockout row (GAR names) is useless a day after the block ends.
-  const { count: studentLockouts } = await prisma.studentLockout.deleteMany({ where: { blockedUntil: { lt: new Date(now.getTime() - DAY_MS) } } });
+  const { count: studentLockouts } = await prisma.studentLockout.deleteMany({
+    where: { blockedUntil: { lt: new Date(now.getTime() - DAY_MS) } },
+  });
   // Sign-in counters of e-mails without an account, idle for 30 days and not locked (a lock
   // "until an ADMIN unblocks" stays, as it does on a real account).
   const { count: unknownSignIns } = await prisma.unknownAccountSignIn.deleteMany({
-    where: { updatedAt: { lt: new Date(now.getTime() - 30 * DAY_MS) }, OR: [{ blockedUntil: null }, { blockedUntil: { lt: now } }] },
+    where: {
+      updatedAt: { lt: new Date(now.getTime() - 30 * DAY_MS) },
+      OR: [{ blockedUntil: null }, { blockedUntil: { lt: now } }],
+    },
   });
   // A SIECLE import staged for confirmation and not confirmed within its hour (its learners go by cascade).
   const { count: stagedImports } = await prisma.siecleImportStaging.deleteMany({ where: { expiresAt: { lt: now } } });
-  return { sessions, throttleEvents, garRequests, garPendingIdentities, studentLockouts, unknownSignIns, stagedImports };
+  return {
+    sessions,
+    throttleEvents,
+    garRequests,
+    garPendingIdentities,
+    studentLockouts,
+    unknownSignIns,
+    stagedImports,
+  };
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;

@@ -72,10 +72,16 @@ describe("housekeeping", () => {
     const live = await createSessionRecord({ userId: user.id, kind: "STAFF" });
     const old = await createSessionRecord({ userId: user.id, kind: "STAFF" });
     await prisma.session.update({ where: { id: hashToken(old.token) }, data: { expiresAt: new Date(Date.now() - 1) } });
-    await prisma.garSignInRequest.create({ data: { id: "r1", state: "s1", nonce: "n", codeVerifier: "v", expiresAt: new Date(Date.now() - 1) } });
-    await prisma.garSignInRequest.create({ data: { id: "r2", state: "s2", nonce: "n", codeVerifier: "v", expiresAt: new Date(Date.now() + 60_000) } });
+    await prisma.garSignInRequest.create({
+      data: { id: "r1", state: "s1", nonce: "n", codeVerifier: "v", expiresAt: new Date(Date.now() - 1) },
+    });
+    await prisma.garSignInRequest.create({
+      data: { id: "r2", state: "s2", nonce: "n", codeVerifier: "v", expiresAt: new Date(Date.now() + 60_000) },
+    });
     await prisma.garPendingIdentity.create({ data: { id: "p1", expiresAt: new Date(Date.now() - 1) } });
-    await prisma.garPendingIdentity.create({ data: { id: "p2", expiresAt: new Date(Date.now() + 60_000), consumedAt: new Date() } });
+    await prisma.garPendingIdentity.create({
+      data: { id: "p2", expiresAt: new Date(Date.now() + 60_000), consumedAt: new Date() },
+    });
     const counts = await runHousekeeping();
     expect(counts).toMatchObject({ sessions: 1, garRequests: 1, garPendingIdentities: 1 });
     expect(await prisma.garPendingIdentity.findMany({ select: { id: true } })).toEqual([{ id: "p2" }]);

@@ -6,7 +6,11 @@ import { DomainError } from "@/lib/errors";
  * said nothing): one chunk past `maxBytes` throws `PAYLOAD_TOO_LARGE` (with `userMessage`) and
  * the body is cancelled, so the rest is never read.
  */
-export async function* limitedBody(body: ReadableStream<Uint8Array>, maxBytes: number, userMessage?: string): AsyncGenerator<Uint8Array> {
+export async function* limitedBody(
+  body: ReadableStream<Uint8Array>,
+  maxBytes: number,
+  userMessage?: string,
+): AsyncGenerator<Uint8Array> {
   const reader = body.getReader();
   let total = 0;
   try {

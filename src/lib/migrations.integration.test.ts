@@ -51,11 +51,18 @@ describe("migration runner", () => {
     expect(first.applied).toEqual(files.map((file) => file.name));
     const second = await applyMigrations(url);
     expect(second).toEqual({ applied: [], alreadyApplied: files.length });
-    const rows = await query<{ migration_name: string; checksum: string; applied_steps_count: number; finished_at: Date }>(
+    const rows = await query<{
+      migration_name: string;
+      checksum: string;
+      applied_steps_count: number;
+      finished_at: Date;
+    }>(
       url,
       `SELECT migration_name, checksum, applied_steps_count, finished_at FROM "_prisma_migrations" ORDER BY migration_name`,
     );
-    expect(rows.map((row) => [row.migration_name, row.checksum])).toEqual(files.map((file) => [file.name, file.checksum]));
+    expect(rows.map((row) => [row.migration_name, row.checksum])).toEqual(
+      files.map((file) => [file.name, file.checksum]),
+    );
     expect(rows.every((row) => row.applied_steps_count === 1 && row.finished_at instanceof Date)).toBe(true);
   });
 
@@ -80,7 +87,10 @@ describe("migration runner", () => {
     const error = await applyMigrations(url, { dir }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(MigrationError);
     expect((error as Error).message).toContain("20260102000000_broken");
-    const tables = await query<{ tablename: string }>(url, `SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename`);
+    const tables = await query<{ tablename: string }>(
+      url,
+      `SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename`,
+    );
     expect(tables.map((t) => t.tablename)).toEqual(["_prisma_migrations", "ok_table"]);
   });
 
@@ -93,7 +103,9 @@ describe("migration runner", () => {
   });
 
   it("an unreachable server gets a clear French message, not a stack trace", async () => {
-    await expect(applyMigrations("postgresql://postgres@127.0.0.1:1/nothing")).rejects.toThrow(/Impossible de joindre la base de données \(127\.0\.0\.1:1\/nothing\)/);
+    await expect(applyMigrations("postgresql://postgres@127.0.0.1:1/nothing")).rejects.toThrow(
+      /Impossible de joindre la base de données \(127\.0\.0\.1:1\/nothing\)/,
+    );
   });
 
   it("reads the project's migrations from prisma/migrations", () => {

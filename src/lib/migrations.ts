@@ -27,7 +27,10 @@ type MigrationFile = { name: string; sql: string; checksum: string };
 
 export async function readMigrationFiles(dir = DEFAULT_MIGRATIONS_DIR): Promise<MigrationFile[]> {
   const entries = await readdir(/*turbopackIgnore: true*/ dir, { withFileTypes: true });
-  const names = entries.filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
+  const names = entries
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .sort();
   return Promise.all(
     names.map(async (name) => {
       const sql = await readFile(/*turbopackIgnore: true*/ path.join(dir, name, "migration.sql"), "utf8");
@@ -46,7 +49,10 @@ export async function applyMigrations(
   try {
     await client.connect();
   } catch (error) {
-    throw new MigrationError(`Impossible de joindre la base de données (${describeTarget(connectionString)}) : ${(error as Error).message}`, { cause: error });
+    throw new MigrationError(
+      `Impossible de joindre la base de données (${describeTarget(connectionString)}) : ${(error as Error).message}`,
+      { cause: error },
+    );
   }
   try {
     await client.query("SELECT pg_advisory_lock($1)", [LOCK_KEY]);

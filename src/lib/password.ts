@@ -36,7 +36,14 @@ export async function verifyPassword(password: string, stored: string): Promise<
   if (scheme !== "scrypt" || !n || !r || !p || !salt || !hash) return false;
   // A tampered row must not make us allocate unbounded memory or throw.
   const cost = Number(n);
-  if (!/^\d+$/.test(n + r + p) || cost < 2 || (cost & (cost - 1)) !== 0 || cost > 2 ** 20 || Number(r) > 32 || Number(p) > 16) {
+  if (
+    !/^\d+$/.test(n + r + p) ||
+    cost < 2 ||
+    (cost & (cost - 1)) !== 0 ||
+    cost > 2 ** 20 ||
+    Number(r) > 32 ||
+    Number(p) > 16
+  ) {
     return false;
   }
   const expected = Buffer.from(hash, "base64url");
@@ -44,4 +51,3 @@ export async function verifyPassword(password: string, stored: string): Promise<
   const actual = await scrypt(password, Buffer.from(salt, "base64url"), cost, Number(r), Number(p));
   return actual.length === expected.length && timingSafeEqual(actual, expected);
 }
-

@@ -16,7 +16,9 @@ describe("the pg pool", () => {
 
   it("commits a transaction that returns and rolls back one that throws", async () => {
     const id = await withPgTransaction(async (tx) => {
-      const { rows } = await tx.query<{ id: number }>("INSERT INTO schools (name, uai) VALUES ('Validé', '0999771A') RETURNING id");
+      const { rows } = await tx.query<{ id: number }>(
+        "INSERT INTO schools (name, uai) VALUES ('Validé', '0999771A') RETURNING id",
+      );
       return rows[0]!.id;
     });
     expect(await prisma.school.findUnique({ where: { id }, select: { uai: true } })).toEqual({ uai: "0999771A" });

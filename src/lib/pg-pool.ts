@@ -33,7 +33,9 @@ export function pgPool(): pg.Pool {
     const pool = new pg.Pool({ connectionString: databaseUrl(), max: Number(process.env.DATABASE_POOL_MAX ?? 10) });
     // An idle connection dropped by the server must not crash the process (an 'error' event
     // without a listener throws). The message may quote a value: log the code only.
-    pool.on("error", (error) => logger.warn("pg_pool.idle_client_error", { code: (error as { code?: unknown }).code ?? null }));
+    pool.on("error", (error) =>
+      logger.warn("pg_pool.idle_client_error", { code: (error as { code?: unknown }).code ?? null }),
+    );
     globalForPool.__pgPool = pool;
   }
   return globalForPool.__pgPool;

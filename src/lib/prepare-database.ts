@@ -19,6 +19,8 @@ export async function prepareDatabase(options: { migrate?: boolean; log?: (line:
     process.env.DATABASE_URL = url;
   }
   if (options.migrate !== false) await applyMigrations(url, { log: options.log });
-  const description = embedded ? `base embarquée (PGlite, ${process.env.PGLITE_DATA_DIR ?? ".data/pglite"})` : describeTarget(url);
+  const description = embedded
+    ? `base embarquée (PGlite, ${process.env.PGLITE_DATA_DIR ?? ".data/pglite"})`
+    : describeTarget(url);
   return { url, embedded, description };
 }

@@ -17,7 +17,9 @@ describe("isAllowedRequestOrigin", () => {
       expect(isAllowedRequestOrigin({ method, path: "/orga/deconnexion", origin: app }, app)).toBe(true);
       expect(isAllowedRequestOrigin({ method, path: "/orga/deconnexion", origin: undefined }, app)).toBe(false);
       expect(isAllowedRequestOrigin({ method, path: "/orga/deconnexion", origin: "null" }, app)).toBe(false);
-      expect(isAllowedRequestOrigin({ method, path: "/orga/deconnexion", origin: "https://evil.example" }, app)).toBe(false);
+      expect(isAllowedRequestOrigin({ method, path: "/orga/deconnexion", origin: "https://evil.example" }, app)).toBe(
+        false,
+      );
     }
   });
 
@@ -35,7 +37,9 @@ describe("isAllowedRequestOrigin", () => {
 describe("strictTransportSecurity", () => {
   it("is sent for an https origin only, for at least a year", () => {
     expect(strictTransportSecurity("https://pix.example.fr")).toMatch(/max-age=(\d+)/);
-    expect(Number(strictTransportSecurity("https://pix.example.fr")!.match(/max-age=(\d+)/)![1])).toBeGreaterThanOrEqual(31_536_000);
+    expect(
+      Number(strictTransportSecurity("https://pix.example.fr")!.match(/max-age=(\d+)/)![1]),
+    ).toBeGreaterThanOrEqual(31_536_000);
     expect(strictTransportSecurity("http://localhost:3000")).toBeNull();
   });
 });

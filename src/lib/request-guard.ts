@@ -17,7 +17,10 @@ export const CROSS_SITE_POST_PATHS: readonly string[] = [];
  * of our own origin: browsers always send `Origin` on such requests, so a missing one is a script
  * or a forged request, and a foreign one is cross-site request forgery. Both are refused.
  */
-export function isAllowedRequestOrigin(request: { method: string; path: string; origin: string | undefined }, appOrigin: string): boolean {
+export function isAllowedRequestOrigin(
+  request: { method: string; path: string; origin: string | undefined },
+  appOrigin: string,
+): boolean {
   if (SAFE_METHODS.has(request.method.toUpperCase())) return true;
   const pathname = request.path.split("?")[0] ?? "";
   if (CROSS_SITE_POST_PATHS.includes(pathname)) return true;

@@ -42,7 +42,10 @@ describe("staff sessions: 30 min idle (sliding), 12 h absolute", () => {
     expect(expiresAt).toEqual(at(12 * HOUR));
     let t = 0;
     for (; t + 20 * MINUTE < 12 * HOUR; t += 20 * MINUTE) {
-      expect(await findSessionByToken(token, at(t + 20 * MINUTE)), `at ${(t + 20 * MINUTE) / MINUTE} min`).not.toBeNull();
+      expect(
+        await findSessionByToken(token, at(t + 20 * MINUTE)),
+        `at ${(t + 20 * MINUTE) / MINUTE} min`,
+      ).not.toBeNull();
     }
     // Last use at 11 h 40; 12 h is reached before the idle limit and is not pushed back.
     expect(await findSessionByToken(token, at(12 * HOUR - SECOND))).not.toBeNull();
@@ -121,11 +124,16 @@ describe("the sliding write", () => {
   it("parallel lookups of many sessions do not interfere", async () => {
     const sessions = await Promise.all(Array.from({ length: 8 }, () => staffSession()));
     const found = await Promise.all(
-      sessions.flatMap(({ token }) => [findSessionByToken(token, at(10 * MINUTE)), findSessionByToken(token, at(10 * MINUTE + SECOND))]),
+      sessions.flatMap(({ token }) => [
+        findSessionByToken(token, at(10 * MINUTE)),
+        findSessionByToken(token, at(10 * MINUTE + SECOND)),
+      ]),
     );
     expect(found.filter(Boolean)).toHaveLength(16);
     for (const { token } of sessions) {
-      expect([at(10 * MINUTE).getTime(), at(10 * MINUTE + SECOND).getTime()]).toContain((await lastSeen(token)).getTime());
+      expect([at(10 * MINUTE).getTime(), at(10 * MINUTE + SECOND).getTime()]).toContain(
+        (await lastSeen(token)).getTime(),
+      );
     }
   });
 });
@@ -149,7 +157,8 @@ describe("pruning", () => {
     expect(await prisma.session.count({ where: { id: hashToken(quietStudent.token) } })).toBe(1);
 
     // Used every hour, the student session still ends at 8 h.
-    for (let t = 2 * HOUR; t < 8 * HOUR; t += HOUR) expect(await findSessionByToken(quietStudent.token, at(t))).not.toBeNull();
+    for (let t = 2 * HOUR; t < 8 * HOUR; t += HOUR)
+      expect(await findSessionByToken(quietStudent.token, at(t))).not.toBeNull();
     expect(await runHousekeeping(at(8 * HOUR - MINUTE))).toMatchObject({ sessions: 0 });
     expect(await runHousekeeping(at(8 * HOUR))).toMatchObject({ sessions: 1 });
     expect(await prisma.session.count()).toBe(0);

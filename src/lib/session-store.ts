@@ -60,7 +60,10 @@ export async function createSessionRecord(
 }
 
 function isLive(session: { kind: SessionKind; expiresAt: Date; lastSeenAt: Date }, now: Date): boolean {
-  return session.expiresAt.getTime() > now.getTime() && now.getTime() - session.lastSeenAt.getTime() < SESSION_IDLE_MS[session.kind];
+  return (
+    session.expiresAt.getTime() > now.getTime() &&
+    now.getTime() - session.lastSeenAt.getTime() < SESSION_IDLE_MS[session.kind]
+  );
 }
 
 /**
@@ -70,7 +73,11 @@ function isLive(session: { kind: SessionKind; expiresAt: Date; lastSeenAt: Date 
  * for it harmlessly (the condition lets one through, the others match no row), and a session
  * that expired meanwhile is not revived.
  */
-export async function findSessionByToken(token: string, now: Date = new Date(), db: DbClient = prisma): Promise<SessionRecord | null> {
+export async function findSessionByToken(
+  token: string,
+  now: Date = new Date(),
+  db: DbClient = prisma,
+): Promise<SessionRecord | null> {
   const session = await db.session.findUnique({
     where: { id: hashToken(token) },
     select: { id: true, userId: true, kind: true, currentSchoolId: true, expiresAt: true, lastSeenAt: true },

@@ -8,12 +8,7 @@ import type { MemberRole, SessionKind } from "@/generated/prisma/client";
 import { prisma } from "@/lib/db";
 import { env } from "@/lib/env";
 import { DomainError } from "@/lib/errors";
-import {
-  createSessionRecord,
-  deleteSessionByToken,
-  findSessionByToken,
-  type SessionRecord,
-} from "@/lib/session-store";
+import { createSessionRecord, deleteSessionByToken, findSessionByToken, type SessionRecord } from "@/lib/session-store";
 
 export const SESSION_COOKIE = "pix_session";
 
@@ -154,7 +149,9 @@ export async function requireStudent(): Promise<StudentContext> {
  * when not yet accepted). ADMIN-only pages pass `role: "ADMIN"` and get a 404 for MEMBERs, so
  * that nothing about the page leaks.
  */
-export async function memberOrRedirect(options: { role?: MemberRole; allowWithoutCgu?: boolean } = {}): Promise<MemberContext> {
+export async function memberOrRedirect(
+  options: { role?: MemberRole; allowWithoutCgu?: boolean } = {},
+): Promise<MemberContext> {
   const member = await getMemberContext();
   if (!member) redirect("/orga/connexion");
   if (!member.hasAcceptedCgu && !options.allowWithoutCgu) redirect("/orga/cgu");

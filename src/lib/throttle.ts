@@ -44,7 +44,11 @@ function slotStatements(db: DbClient, rule: ThrottleRule, now: Date) {
  * Atomically: refuses when `rule.limit` events are already in the window, else records one.
  * Pass `db` only to join a caller's transaction (the advisory lock then lasts until it ends).
  */
-export async function takeThrottleSlot(rule: ThrottleRule, now = new Date(), db: DbClient = prisma): Promise<ThrottleSlot> {
+export async function takeThrottleSlot(
+  rule: ThrottleRule,
+  now = new Date(),
+  db: DbClient = prisma,
+): Promise<ThrottleSlot> {
   let row: SlotRow | undefined;
   if ("$transaction" in db) {
     const [, rows] = await db.$transaction([...slotStatements(db, rule, now)]);
@@ -58,10 +62,19 @@ export async function takeThrottleSlot(rule: ThrottleRule, now = new Date(), db:
   const oldest = row?.oldest?.getTime() ?? now.getTime();
   if (row?.id == null) {
     // Blocked until the oldest event that still counts leaves the window.
-    return { ok: false, count: recent, retryAfterSeconds: Math.max(1, Math.ceil((oldest + rule.windowMs - now.getTime()) / 1000)) };
+    return {
+      ok: false,
+      count: recent,
+      retryAfterSeconds: Math.max(1, Math.ceil((oldest + rule.windowMs - now.getTime()) / 1000)),
+    };
   }
   const count = recent + 1;
-  return { ok: true, eventId: Number(row.id), count, blockedUntil: count >= rule.limit ? new Date(oldest + rule.windowMs) : null };
+  return {
+    ok: true,
+    eventId: Number(row.id),
+    count,
+    blockedUntil: count >= rule.limit ? new Date(oldest + rule.windowMs) : null,
+  };
 }
 
 /** Gives back a slot taken by `takeThrottleSlot` (the attempt did not count, e.g. it was right). */
@@ -80,6 +93,8 @@ export async function clearThrottle(bucket: string, db: DbClient = prisma): Prom
 
 /** Housekeeping: events older than the longest window are useless. */
 export async function pruneThrottleEvents(olderThanMs = 24 * 60 * 60 * 1000, db: DbClient = prisma): Promise<number> {
-  const { count } = await db.throttleEvent.deleteMany({ where: { createdAt: { lt: new Date(Date.now() - olderThanMs) } } });
+  const { count } = await db.throttleEvent.deleteMany({
+    where: { createdAt: { lt: new Date(Date.now() - olderThanMs) } },
+  });
   return count;
 }

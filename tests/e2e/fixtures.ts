@@ -24,16 +24,24 @@ export async function withDb<T>(fn: (client: pg.Client) => Promise<T>): Promise<
  * Signs a user in without the UI (epic-stack's `login()`): writes a session row and its cookie.
  * Journeys that test the sign-in itself use the real form.
  */
-export async function signInAs(context: BrowserContext, options: { email?: string; userId?: number; kind?: "STAFF" | "STUDENT" }): Promise<number> {
+export async function signInAs(
+  context: BrowserContext,
+  options: { email?: string; userId?: number; kind?: "STAFF" | "STUDENT" },
+): Promise<number> {
   const token = randomToken();
   const userId = await withDb(async (db) => {
     let id = options.userId;
     if (id === undefined) {
-      const { rows } = await db.query<{ id: number }>("SELECT id FROM users WHERE email = $1", [options.email?.toLowerCase()]);
+      const { rows } = await db.query<{ id: number }>("SELECT id FROM users WHERE email = $1", [
+        options.email?.toLowerCase(),
+      ]);
       if (!rows[0]) throw new Error(`no user ${options.email}`);
       id = rows[0].id;
     }
-    const { rows: schools } = await db.query<{ school_id: number }>("SELECT school_id FROM members WHERE user_id = $1 ORDER BY id LIMIT 1", [id]);
+    const { rows: schools } = await db.query<{ school_id: number }>(
+      "SELECT school_id FROM members WHERE user_id = $1 ORDER BY id LIMIT 1",
+      [id],
+    );
     await db.query(
       `INSERT INTO sessions (id, user_id, kind, current_school_id, expires_at) VALUES ($1, $2, $3, $4, now() + interval '2 hours')`,
       [hashToken(token), id, options.kind ?? "STAFF", schools[0]?.school_id ?? null],
@@ -51,13 +59,18 @@ export { expect, appBaseUrl };
  * The parcours row a campaign refers to (the e2e seed loads content, but a spec may run against a
  * database seeded before a parcours existed), and the demo school with its ADMIN as owner.
  */
-export async function arrangeDemoParcours(db: pg.Client, parcours: { id: string; name: string; description: string; durationMinutes: number; competenceIds: string[] }) {
+export async function arrangeDemoParcours(
+  db: pg.Client,
+  parcours: { id: string; name: string; description: string; durationMinutes: number; competenceIds: string[] },
+) {
   await db.query(
     `INSERT INTO target_profiles (id, name, description, duration_minutes, competence_ids, updated_at)
      VALUES ($1, $2, $3, $4, $5, now()) ON CONFLICT (id) DO NOTHING`,
     [parcours.id, parcours.name, parcours.description, parcours.durationMinutes, parcours.competenceIds],
   );
-  const school = (await db.query<{ id: number }>("SELECT id FROM schools WHERE uai = $1 AND archived_at IS NULL", [DEMO_SCHOOL.uai])).rows[0]!;
+  const school = (
+    await db.query<{ id: number }>("SELECT id FROM schools WHERE uai = $1 AND archived_at IS NULL", [DEMO_SCHOOL.uai])
+  ).rows[0]!;
   const owner = (await db.query<{ id: number }>("SELECT id FROM users WHERE email = $1", [DEMO_ADMIN.email])).rows[0]!;
   return { school, owner };
 }

@@ -3,7 +3,17 @@ import type { Page } from "@playwright/test";
 import { readContent } from "../../content/load-content";
 import { generateCampaignCode } from "../../src/features/campaigns/domain/campaign-code";
 import { findFixtureStudent, type FixtureStudent, fixtureStudents } from "../gar/students";
-import { appBaseUrl, arrangeDemoParcours, axeViolations, DEMO_ADMIN, DEMO_SCHOOL, expect, signInAs, test, withDb } from "./fixtures";
+import {
+  appBaseUrl,
+  arrangeDemoParcours,
+  axeViolations,
+  DEMO_ADMIN,
+  DEMO_SCHOOL,
+  expect,
+  signInAs,
+  test,
+  withDb,
+} from "./fixtures";
 import { snapshotFor } from "../support/content-snapshot";
 
 /**
@@ -20,20 +30,42 @@ const PARCOURS_ID = "rentree-6e";
 async function arrangeClassCampaign(division: string, title: string): Promise<string> {
   const code = generateCampaignCode();
   await withDb(async (db) => {
-    const { school, owner } = await arrangeDemoParcours(db, readContent().parcours.find((item) => item.id === PARCOURS_ID)!);
+    const { school, owner } = await arrangeDemoParcours(
+      db,
+      readContent().parcours.find((item) => item.id === PARCOURS_ID)!,
+    );
     for (const student of fixtureStudents) {
       const record = student.siecle;
       if (!record) continue;
       await db.query(
         `INSERT INTO learners (school_id, national_student_id, first_name, middle_name, third_name, last_name, preferred_last_name, birthdate, division, status, updated_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'ST', now()) ON CONFLICT (school_id, national_student_id) DO NOTHING`,
-        [school.id, record.nationalStudentId, record.firstName, record.middleName, record.thirdName, record.lastName, record.preferredLastName, record.birthdate, record.division],
+        [
+          school.id,
+          record.nationalStudentId,
+          record.firstName,
+          record.middleName,
+          record.thirdName,
+          record.lastName,
+          record.preferredLastName,
+          record.birthdate,
+          record.division,
+        ],
       );
     }
     await db.query(
       `INSERT INTO campaigns (school_id, name, code, target_profile_id, division, owner_id, creator_id, title, challenge_snapshot, updated_at)
        VALUES ($1, $2, $3, $4, $5, $6, $6, $7, $8, now())`,
-      [school.id, `${title} ${code}`, code, PARCOURS_ID, division, owner.id, title, JSON.stringify(snapshotFor(PARCOURS_ID))],
+      [
+        school.id,
+        `${title} ${code}`,
+        code,
+        PARCOURS_ID,
+        division,
+        owner.id,
+        title,
+        JSON.stringify(snapshotFor(PARCOURS_ID)),
+      ],
     );
   });
   return code;
@@ -42,25 +74,50 @@ async function arrangeClassCampaign(division: string, title: string): Promise<st
 async function accountOf(student: FixtureStudent) {
   return withDb(async (db) => {
     const learner = (
-      await db.query<{ user_id: number | null }>("SELECT l.user_id FROM learners l JOIN schools s ON s.id = l.school_id WHERE s.uai = $1 AND l.national_student_id = $2", [
-        DEMO_SCHOOL.uai,
-        student.siecle!.nationalStudentId,
-      ])
+      await db.query<{ user_id: number | null }>(
+        "SELECT l.user_id FROM learners l JOIN schools s ON s.id = l.school_id WHERE s.uai = $1 AND l.national_student_id = $2",
+        [DEMO_SCHOOL.uai, student.siecle!.nationalStudentId],
+      )
     ).rows[0];
     const methods = learner?.user_id
-      ? (await db.query<{ external_id: string; first_name: string }>("SELECT external_id, first_name FROM authentication_methods WHERE user_id = $1 AND provider = 'GAR'", [learner.user_id])).rows
+      ? (
+          await db.query<{ external_id: string; first_name: string }>(
+            "SELECT external_id, first_name FROM authentication_methods WHERE user_id = $1 AND provider = 'GAR'",
+            [learner.user_id],
+          )
+        ).rows
       : [];
-    const names = learner?.user_id ? (await db.query<{ first_name: string; last_name: string }>("SELECT first_name, last_name FROM users WHERE id = $1", [learner.user_id])).rows[0] : undefined;
+    const names = learner?.user_id
+      ? (
+          await db.query<{ first_name: string; last_name: string }>(
+            "SELECT first_name, last_name FROM users WHERE id = $1",
+            [learner.user_id],
+          )
+        ).rows[0]
+      : undefined;
     const participations = learner?.user_id
-      ? Number((await db.query<{ count: string }>("SELECT count(*) FROM participations WHERE user_id = $1 AND deleted_at IS NULL", [learner.user_id])).rows[0]!.count)
+      ? Number(
+          (
+            await db.query<{ count: string }>(
+              "SELECT count(*) FROM participations WHERE user_id = $1 AND deleted_at IS NULL",
+              [learner.user_id],
+            )
+          ).rows[0]!.count,
+        )
       : 0;
-    return { userId: learner?.user_id ?? null, garIds: methods.map((method) => method.external_id), names, participations };
+    return {
+      userId: learner?.user_id ?? null,
+      garIds: methods.map((method) => method.external_id),
+      names,
+      participations,
+    };
   });
 }
 
 async function leaveEnt(page: Page) {
   await page.goto(`${garBaseUrl}/ent`);
-  if (page.url().endsWith("/ent/mediacentre")) await page.getByRole("button", { name: "Se déconnecter de l'ENT" }).click();
+  if (page.url().endsWith("/ent/mediacentre"))
+    await page.getByRole("button", { name: "Se déconnecter de l'ENT" }).click();
   await expect(page.getByRole("heading", { name: "Connexion à l'ENT" })).toBeVisible();
 }
 
@@ -112,7 +169,9 @@ async function signOutOfPix(page: Page) {
   await expect(page.getByRole("heading", { name: "Bienvenue sur Pix" })).toBeVisible();
 }
 
-test("an ENT identity of another school cannot take Côme MÜLLER's account; Côme still signs in to his own", async ({ page }) => {
+test("an ENT identity of another school cannot take Côme MÜLLER's account; Côme still signs in to his own", async ({
+  page,
+}) => {
   const code = await arrangeClassCampaign("6E B", "Parcours de la 6E B");
   const come = findFixtureStudent("come-muller");
   const attacker = findFixtureStudent("come-mullar-autre-college");
@@ -130,7 +189,9 @@ test("an ENT identity of another school cannot take Côme MÜLLER's account; Cô
   // The attacker of another school (UAI 0999002X) types the 6E B code: refused at the code step.
   await openPixAs(page, attacker);
   await typeCode(page, code);
-  await expect(alertOf(page)).toContainText("Ce code correspond à un parcours d'un autre établissement. Vérifiez-le auprès de votre enseignant.");
+  await expect(alertOf(page)).toContainText(
+    "Ce code correspond à un parcours d'un autre établissement. Vérifiez-le auprès de votre enseignant.",
+  );
   await expect(page).toHaveURL(`${appBaseUrl}/rejoindre`);
   expect(await axeViolations(page)).toEqual([]);
 
@@ -155,7 +216,10 @@ test("an ENT identity of another school cannot take Côme MÜLLER's account; Cô
   expect(await accountOf(come)).toEqual(before);
 });
 
-test("a copied pending identity cannot be replayed after the reconciliation it was used for", async ({ page, browser }) => {
+test("a copied pending identity cannot be replayed after the reconciliation it was used for", async ({
+  page,
+  browser,
+}) => {
   const code = await arrangeClassCampaign("6E A", "Parcours de la 6E A");
   const lola = findFixtureStudent("lola-oehler");
 
@@ -179,12 +243,20 @@ test("a copied pending identity cannot be replayed after the reconciliation it w
   expect(await accountOf(lola)).toEqual(account);
 });
 
-test("an ADMIN dissociates a learner matched by mistake (tolerant pass), and the real student joins again with his own account", async ({ page, browser }) => {
+test("an ADMIN dissociates a learner matched by mistake (tolerant pass), and the real student joins again with his own account", async ({
+  page,
+  browser,
+}) => {
   const code = await arrangeClassCampaign("5E A", "Parcours de la 5E A");
   const nathan = findFixtureStudent("nathan-moreau");
 
   // Someone else of the school, with a close name and Nathan's birth date, is matched to his learner.
-  await openPixAsTyped(page, { firstName: `${nathan.firstName.slice(0, -1)}`, lastName: nathan.lastName, uai: DEMO_SCHOOL.uai, ido: "ido-e2e-homonyme" });
+  await openPixAsTyped(page, {
+    firstName: `${nathan.firstName.slice(0, -1)}`,
+    lastName: nathan.lastName,
+    uai: DEMO_SCHOOL.uai,
+    ido: "ido-e2e-homonyme",
+  });
   await typeCode(page, code);
   await typeBirthdate(page, nathan.birthdate);
   await acceptTermsIfAsked(page);
@@ -194,10 +266,17 @@ test("an ADMIN dissociates a learner matched by mistake (tolerant pass), and the
   await signOutOfPix(page);
 
   // A second close-named identity is refused in French (a fuzzy match never re-points an account).
-  await openPixAsTyped(page, { firstName: "Natan", lastName: nathan.lastName, uai: DEMO_SCHOOL.uai, ido: "ido-e2e-second" });
+  await openPixAsTyped(page, {
+    firstName: "Natan",
+    lastName: nathan.lastName,
+    uai: DEMO_SCHOOL.uai,
+    ido: "ido-e2e-second",
+  });
   await typeCode(page, code);
   await typeBirthdate(page, nathan.birthdate);
-  await expect(alertOf(page)).toContainText("Ce parcours est déjà associé à un autre compte : demandez à votre professeur.");
+  await expect(alertOf(page)).toContainText(
+    "Ce parcours est déjà associé à un autre compte : demandez à votre professeur.",
+  );
   expect(await accountOf(nathan)).toEqual(wrong);
 
   // The ADMIN sees the refusal and dissociates the learner from the Élèves page.
@@ -207,7 +286,10 @@ test("an ADMIN dissociates a learner matched by mistake (tolerant pass), and the
   await admin.goto("/orga/eleves");
   await admin.getByRole("link", { name: "Remplacements d'identifiant ENT (30 derniers jours)" }).click();
   await expect(admin.getByRole("heading", { name: "Remplacements d'identifiant ENT" })).toBeVisible();
-  const refusal = admin.getByRole("row").filter({ hasText: `${nathan.siecle!.preferredLastName ?? nathan.siecle!.lastName} ${nathan.siecle!.firstName}` }).first();
+  const refusal = admin
+    .getByRole("row")
+    .filter({ hasText: `${nathan.siecle!.preferredLastName ?? nathan.siecle!.lastName} ${nathan.siecle!.firstName}` })
+    .first();
   await expect(refusal).toContainText("Refusé");
   await expect(refusal).toContainText("Nom ou prénom différent de la base élèves");
   expect(await axeViolations(admin)).toEqual([]);
@@ -233,7 +315,12 @@ test("an ADMIN dissociates a learner matched by mistake (tolerant pass), and the
   expect(real.userId).not.toBe(wrong.userId);
   expect(real.participations).toBe(1);
   // The wrong account keeps its GAR method (and its work), linked to no learner any more.
-  expect(await withDb(async (db) => (await db.query("SELECT 1 FROM authentication_methods WHERE user_id = $1", [wrong.userId])).rowCount)).toBe(1);
+  expect(
+    await withDb(
+      async (db) =>
+        (await db.query("SELECT 1 FROM authentication_methods WHERE user_id = $1", [wrong.userId])).rowCount,
+    ),
+  ).toBe(1);
 });
 
 test("dissociation works without JavaScript", async ({ browser }) => {

@@ -19,14 +19,27 @@ const PARCOURS_ID = "rentree-6e";
 async function arrangeCampaign(title = "Parcours de rentrée"): Promise<string> {
   const code = generateCampaignCode();
   await withDb(async (db) => {
-    const { school, owner } = await arrangeDemoParcours(db, readContent().parcours.find((item) => item.id === PARCOURS_ID)!);
+    const { school, owner } = await arrangeDemoParcours(
+      db,
+      readContent().parcours.find((item) => item.id === PARCOURS_ID)!,
+    );
     for (const student of fixtureStudents) {
       const record = student.siecle;
       if (!record) continue;
       await db.query(
         `INSERT INTO learners (school_id, national_student_id, first_name, middle_name, third_name, last_name, preferred_last_name, birthdate, division, status, updated_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'ST', now()) ON CONFLICT (school_id, national_student_id) DO NOTHING`,
-        [school.id, record.nationalStudentId, record.firstName, record.middleName, record.thirdName, record.lastName, record.preferredLastName, record.birthdate, record.division],
+        [
+          school.id,
+          record.nationalStudentId,
+          record.firstName,
+          record.middleName,
+          record.thirdName,
+          record.lastName,
+          record.preferredLastName,
+          record.birthdate,
+          record.division,
+        ],
       );
     }
     await db.query(
@@ -41,13 +54,18 @@ async function arrangeCampaign(title = "Parcours de rentrée"): Promise<string> 
 async function accountOf(student: FixtureStudent) {
   return withDb(async (db) => {
     const learner = (
-      await db.query<{ user_id: number | null }>("SELECT l.user_id FROM learners l JOIN schools s ON s.id = l.school_id WHERE s.uai = $1 AND l.national_student_id = $2", [
-        DEMO_SCHOOL.uai,
-        student.siecle!.nationalStudentId,
-      ])
+      await db.query<{ user_id: number | null }>(
+        "SELECT l.user_id FROM learners l JOIN schools s ON s.id = l.school_id WHERE s.uai = $1 AND l.national_student_id = $2",
+        [DEMO_SCHOOL.uai, student.siecle!.nationalStudentId],
+      )
     ).rows[0];
     const methods = learner?.user_id
-      ? (await db.query<{ external_id: string }>("SELECT external_id FROM authentication_methods WHERE user_id = $1 AND provider = 'GAR'", [learner.user_id])).rows
+      ? (
+          await db.query<{ external_id: string }>(
+            "SELECT external_id FROM authentication_methods WHERE user_id = $1 AND provider = 'GAR'",
+            [learner.user_id],
+          )
+        ).rows
       : [];
     return { userId: learner?.user_id ?? null, garIds: methods.map((method) => method.external_id) };
   });
@@ -70,7 +88,9 @@ async function openPixFromMediacentre(page: Page) {
 async function typeCode(page: Page, code: string) {
   await expect(page.getByRole("heading", { name: "Rejoindre un parcours" })).toBeVisible();
   // Typed as a student would: lower case, with spaces.
-  await page.getByLabel("Code du parcours").fill(`${code.slice(0, 3).toLowerCase()} ${code.slice(3, 6)} ${code.slice(6)}`);
+  await page
+    .getByLabel("Code du parcours")
+    .fill(`${code.slice(0, 3).toLowerCase()} ${code.slice(3, 6)} ${code.slice(6)}`);
   await page.getByRole("button", { name: "Accéder au parcours" }).click();
 }
 
@@ -93,7 +113,12 @@ function alertOf(page: Page) {
 }
 
 async function countThrottleEvents(): Promise<number> {
-  return withDb(async (db) => Number((await db.query<{ count: string }>("SELECT count(*) FROM throttle_events WHERE bucket LIKE 'gar-birthdate:%'")).rows[0]!.count));
+  return withDb(async (db) =>
+    Number(
+      (await db.query<{ count: string }>("SELECT count(*) FROM throttle_events WHERE bucket LIKE 'gar-birthdate:%'"))
+        .rows[0]!.count,
+    ),
+  );
 }
 
 async function expectAccessible(page: Page) {
@@ -110,7 +135,9 @@ async function signOutOfPix(page: Page) {
   await expect(page.getByRole("heading", { name: "Bienvenue sur Pix" })).toBeVisible();
 }
 
-test("a new student goes ENT → médiacentre → Pix → code → birth date → campaign, signs out, comes back with no code and resumes", async ({ page }) => {
+test("a new student goes ENT → médiacentre → Pix → code → birth date → campaign, signs out, comes back with no code and resumes", async ({
+  page,
+}) => {
   const code = await arrangeCampaign();
   const ines = findFixtureStudent("ines-berthelot");
 
@@ -145,7 +172,10 @@ test("a new student goes ENT → médiacentre → Pix → code → birth date �
   await expect(page.getByRole("heading", { name: /En cours/ })).toBeVisible();
   await expect(page.getByRole("link", { name: "Rejoindre un autre parcours" })).toBeVisible();
   await expectAccessible(page);
-  await page.getByRole("link", { name: /Reprendre/ }).first().click();
+  await page
+    .getByRole("link", { name: /Reprendre/ })
+    .first()
+    .click();
   await expect(page).toHaveURL(`${appBaseUrl}/campagnes/${code}/demarrer`);
   expect((await accountOf(ines)).userId).toBe(account.userId);
 
@@ -156,7 +186,9 @@ test("a new student goes ENT → médiacentre → Pix → code → birth date �
   const newToken = await sessionToken(page);
   expect(newToken).toBeDefined();
   expect(newToken).not.toBe(oldToken);
-  await page.context().addCookies([{ name: "pix_session", value: oldToken!, url: appBaseUrl, httpOnly: true, sameSite: "Lax" }]);
+  await page
+    .context()
+    .addCookies([{ name: "pix_session", value: oldToken!, url: appBaseUrl, httpOnly: true, sameSite: "Lax" }]);
   await page.goto("/");
   await expect(page.getByRole("heading", { name: "Bienvenue sur Pix" })).toBeVisible();
 });
@@ -198,7 +230,9 @@ test("repeated wrong birth dates are throttled with a French message", async ({ 
   }
   // Even the right date is refused now.
   await typeBirthdate(page, chloe.birthdate);
-  await expect(alertOf(page)).toContainText("Trop d'essais. Demandez à votre professeur de vous débloquer, ou réessayez dans 15 minutes.");
+  await expect(alertOf(page)).toContainText(
+    "Trop d'essais. Demandez à votre professeur de vous débloquer, ou réessayez dans 15 minutes.",
+  );
   expect((await accountOf(chloe)).userId).toBeNull();
 });
 
@@ -256,7 +290,10 @@ test("a campaign's direct link goes through the GAR and straight to the birth da
   await expect(page).toHaveURL(`${appBaseUrl}/campagnes/${code}/demarrer`);
 });
 
-test("outcome pages: unknown code, archived campaign, absent from the import, expired identity", async ({ page, context }) => {
+test("outcome pages: unknown code, archived campaign, absent from the import, expired identity", async ({
+  page,
+  context,
+}) => {
   const code = await arrangeCampaign();
   const archived = await arrangeCampaign("Parcours archivé");
   await withDb((db) => db.query("UPDATE campaigns SET archived_at = now() WHERE code = $1", [archived]));
@@ -266,7 +303,9 @@ test("outcome pages: unknown code, archived campaign, absent from the import, ex
   await openPixFromMediacentre(page);
   await page.getByLabel("Code du parcours").fill("ZZZZZZ999");
   await page.getByRole("button", { name: "Accéder au parcours" }).click();
-  await expect(alertOf(page)).toContainText("Ce code ne correspond à aucun parcours. Vérifiez-le auprès de votre enseignant.");
+  await expect(alertOf(page)).toContainText(
+    "Ce code ne correspond à aucun parcours. Vérifiez-le auprès de votre enseignant.",
+  );
   await page.getByLabel("Code du parcours").fill(archived);
   await page.getByRole("button", { name: "Accéder au parcours" }).click();
   await expect(alertOf(page)).toContainText("Ce parcours est terminé (archivé).");

@@ -8,7 +8,9 @@ test("a head of school activates the school's space by its UAI, through the e-ma
   const uai = `${digits}K`;
   const officialEmail = `ce.${digits}k@ac-e2e.fr`;
   const schoolName = `Collège Activation ${id}`;
-  await withDb((db) => db.query("INSERT INTO schools (name, uai, official_email) VALUES ($1, $2, $3)", [schoolName, uai, officialEmail]));
+  await withDb((db) =>
+    db.query("INSERT INTO schools (name, uai, official_email) VALUES ($1, $2, $3)", [schoolName, uai, officialEmail]),
+  );
 
   await page.goto("/orga/connexion");
   await page.getByRole("link", { name: /Activez son espace/ }).click();
@@ -38,7 +40,9 @@ test("a head of school activates the school's space by its UAI, through the e-ma
   const email = create.getByLabel("Adresse e-mail");
   await expect(email).toHaveValue(officialEmail);
   await expect(email).toHaveAttribute("readonly", "");
-  await expect(email).toHaveAccessibleDescription("Votre compte sera créé avec l'adresse à laquelle l'invitation a été envoyée.");
+  await expect(email).toHaveAccessibleDescription(
+    "Votre compte sera créé avec l'adresse à laquelle l'invitation a été envoyée.",
+  );
   await create.getByLabel("Prénom").fill("Hélène");
   await create.getByLabel("Nom", { exact: true }).fill("Principale");
   await create.getByLabel("Mot de passe", { exact: true }).fill("court");
@@ -55,7 +59,9 @@ test("a head of school activates the school's space by its UAI, through the e-ma
 
   await expect(page).toHaveURL(/\/orga\/cgu$/);
   await page.getByRole("button", { name: "Accepter et continuer" }).click();
-  await expect(page.getByText("Cochez la case pour accepter les conditions générales d'utilisation.").first()).toBeVisible();
+  await expect(
+    page.getByText("Cochez la case pour accepter les conditions générales d'utilisation.").first(),
+  ).toBeVisible();
   await page.getByLabel("J'ai lu et j'accepte les conditions générales d'utilisation de Pix Orga").check();
   await page.getByRole("button", { name: "Accepter et continuer" }).click();
 
@@ -76,5 +82,7 @@ test("a head of school activates the school's space by its UAI, through the e-ma
   await page.getByRole("button", { name: "Recevoir l'invitation" }).click();
   await expect(formAlert(page)).toContainText("Cet espace est déjà activé.");
   await page.goto(`/dev/outbox?cle=${OUTBOX_ACCESS_KEY}`);
-  await expect(page.locator("article").filter({ has: page.getByTestId("outbox-to").getByText(officialEmail, { exact: true }) })).toHaveCount(1);
+  await expect(
+    page.locator("article").filter({ has: page.getByTestId("outbox-to").getByText(officialEmail, { exact: true }) }),
+  ).toHaveCount(1);
 });

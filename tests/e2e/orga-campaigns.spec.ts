@@ -5,7 +5,17 @@ import path from "node:path";
 import type { Page } from "@playwright/test";
 
 import { generateCampaignCode } from "../../src/features/campaigns/domain/campaign-code";
-import { appBaseUrl, axeViolations, DEMO_ADMIN, DEMO_MEMBER, DEMO_SCHOOL, expect, signInAs, test, withDb } from "./fixtures";
+import {
+  appBaseUrl,
+  axeViolations,
+  DEMO_ADMIN,
+  DEMO_MEMBER,
+  DEMO_SCHOOL,
+  expect,
+  signInAs,
+  test,
+  withDb,
+} from "./fixtures";
 
 /**
  * A head of school at the rentrée: one campaign per class in one go, then a teacher's view of
@@ -18,17 +28,24 @@ const PARCOURS = { id: "cycle-4-cultures-numeriques", name: "Cycle 4 — culture
 const CLASS = "4E B";
 
 function runTsx(args: string[]) {
-  const result = spawnSync(process.execPath, [path.resolve("node_modules/tsx/dist/cli.mjs"), "--conditions=react-server", ...args], {
-    env: { ...process.env, NODE_OPTIONS: "", DATABASE_URL: process.env.E2E_DATABASE_URL },
-    encoding: "utf8",
-  });
+  const result = spawnSync(
+    process.execPath,
+    [path.resolve("node_modules/tsx/dist/cli.mjs"), "--conditions=react-server", ...args],
+    {
+      env: { ...process.env, NODE_OPTIONS: "", DATABASE_URL: process.env.E2E_DATABASE_URL },
+      encoding: "utf8",
+    },
+  );
   if (result.status !== 0) throw new Error(`${args.join(" ")} : ${result.stderr}`);
 }
 
 async function expectNoSeriousViolations(page: Page, label: string) {
   const serious = (await axeViolations(page, { tags: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] }))
     .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
-    .map((violation) => `${label}: ${violation.id} (${violation.impact}) — ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`);
+    .map(
+      (violation) =>
+        `${label}: ${violation.id} (${violation.impact}) — ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`,
+    );
   expect(serious).toEqual([]);
 }
 
@@ -44,7 +61,10 @@ test.beforeAll(async () => {
   );
 });
 
-test("bulk-create one campaign per class, then run a class: code, projection, live joins, fiche élève, CSV", async ({ page, context }) => {
+test("bulk-create one campaign per class, then run a class: code, projection, live joins, fiche élève, CSV", async ({
+  page,
+  context,
+}) => {
   await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: appBaseUrl });
   await signInAs(context, { email: DEMO_ADMIN.email });
   const divisions = await withDb(async (db) => {
@@ -68,17 +88,21 @@ test("bulk-create one campaign per class, then run a class: code, projection, li
   await page.getByRole("button", { name: "Créer les campagnes" }).click();
   await expect(page.locator("form").getByRole("alert")).toContainText("Choisissez un parcours.");
   await page.getByRole("radio", { name: new RegExp(PARCOURS.name) }).check();
-  for (const division of divisions) await expect(page.getByRole("checkbox", { name: division, exact: true })).toBeChecked();
+  for (const division of divisions)
+    await expect(page.getByRole("checkbox", { name: division, exact: true })).toBeChecked();
   await expectNoSeriousViolations(page, "création par classe");
   await page.getByRole("button", { name: "Créer les campagnes" }).click();
   await expect(page.getByRole("status")).toContainText(`${divisions.length} campagnes créées`);
   await expectNoSeriousViolations(page, "création par classe (résultat)");
 
-  const created = await withDb(async (db) =>
-    (await db.query<{ id: number; code: string; division: string; name: string }>(
-      `SELECT id, code, division, name FROM campaigns WHERE target_profile_id = $1 AND archived_at IS NULL`,
-      [PARCOURS.id],
-    )).rows,
+  const created = await withDb(
+    async (db) =>
+      (
+        await db.query<{ id: number; code: string; division: string; name: string }>(
+          `SELECT id, code, division, name FROM campaigns WHERE target_profile_id = $1 AND archived_at IS NULL`,
+          [PARCOURS.id],
+        )
+      ).rows,
   );
   expect(created.map((campaign) => campaign.division).sort()).toEqual([...divisions].sort());
   for (const campaign of created) expect(campaign.code).toMatch(/^[A-HJKMNP-Z]{6}[2-9]{3}$/);
@@ -88,7 +112,9 @@ test("bulk-create one campaign per class, then run a class: code, projection, li
   // Pressing again creates nothing more.
   await page.goto("/orga/campagnes/nouvelle/classes");
   await page.getByRole("radio", { name: new RegExp(PARCOURS.name) }).check();
-  await expect(page.getByRole("checkbox", { name: `${CLASS} (a déjà une campagne active pour ce parcours)` })).toBeDisabled();
+  await expect(
+    page.getByRole("checkbox", { name: `${CLASS} (a déjà une campagne active pour ce parcours)` }),
+  ).toBeDisabled();
 
   // The campaign list, filtered on the class.
   await page.goto(`/orga/campagnes?division=${encodeURIComponent(CLASS)}`);
@@ -116,21 +142,50 @@ test("bulk-create one campaign per class, then run a class: code, projection, li
   // Live: the class joins while the page stays open.
   const notJoined = page.getByRole("heading", { name: /^Pas encore rejoint \(\d+\)$/ });
   const classSize = await withDb(async (db) =>
-    Number((await db.query<{ n: string }>(`SELECT count(*) AS n FROM learners WHERE division = $1 AND is_disabled = false AND school_id = (SELECT id FROM schools WHERE uai = $2 AND archived_at IS NULL)`, [CLASS, DEMO_SCHOOL.uai])).rows[0]!.n),
+    Number(
+      (
+        await db.query<{ n: string }>(
+          `SELECT count(*) AS n FROM learners WHERE division = $1 AND is_disabled = false AND school_id = (SELECT id FROM schools WHERE uai = $2 AND archived_at IS NULL)`,
+          [CLASS, DEMO_SCHOOL.uai],
+        )
+      ).rows[0]!.n,
+    ),
   );
   await expect(notJoined).toHaveText(`Pas encore rejoint (${classSize})`);
   const joiner = await withDb(async (db) => {
-    const learner = (await db.query<{ id: number; first_name: string; last_name: string }>(
-      `SELECT id, first_name, coalesce(preferred_last_name, last_name) AS last_name FROM learners WHERE division = $1 AND is_disabled = false AND school_id = (SELECT id FROM schools WHERE uai = $2 AND archived_at IS NULL) ORDER BY last_name LIMIT 1`,
-      [CLASS, DEMO_SCHOOL.uai],
-    )).rows[0]!;
-    const user = (await db.query<{ id: number }>(`INSERT INTO users (first_name, last_name, updated_at) VALUES ($1, $2, now()) RETURNING id`, [learner.first_name, learner.last_name])).rows[0]!;
-    await db.query(`INSERT INTO authentication_methods (user_id, provider, external_id, updated_at) VALUES ($1, 'GAR', $2, now())`, [user.id, `IDO-E2E-CAMPAIGN-${Date.now()}`]);
+    const learner = (
+      await db.query<{ id: number; first_name: string; last_name: string }>(
+        `SELECT id, first_name, coalesce(preferred_last_name, last_name) AS last_name FROM learners WHERE division = $1 AND is_disabled = false AND school_id = (SELECT id FROM schools WHERE uai = $2 AND archived_at IS NULL) ORDER BY last_name LIMIT 1`,
+        [CLASS, DEMO_SCHOOL.uai],
+      )
+    ).rows[0]!;
+    const user = (
+      await db.query<{ id: number }>(
+        `INSERT INTO users (first_name, last_name, updated_at) VALUES ($1, $2, now()) RETURNING id`,
+        [learner.first_name, learner.last_name],
+      )
+    ).rows[0]!;
+    await db.query(
+      `INSERT INTO authentication_methods (user_id, provider, external_id, updated_at) VALUES ($1, 'GAR', $2, now())`,
+      [user.id, `IDO-E2E-CAMPAIGN-${Date.now()}`],
+    );
     await db.query(`UPDATE learners SET user_id = $1 WHERE id = $2`, [user.id, learner.id]);
     await db.query(
       `INSERT INTO participations (campaign_id, learner_id, user_id, status, mastery_rate, results, shared_at, completed_at, updated_at)
        VALUES ($1, $2, $3, 'SHARED', 0.75, $4, now(), now(), now())`,
-      [campaign.id, learner.id, user.id, JSON.stringify({ version: 1, masteryRate: 0.75, answeredCount: 4, correctCount: 3, competences: [], missedChallengeIds: [] })],
+      [
+        campaign.id,
+        learner.id,
+        user.id,
+        JSON.stringify({
+          version: 1,
+          masteryRate: 0.75,
+          answeredCount: 4,
+          correctCount: 3,
+          competences: [],
+          missedChallengeIds: [],
+        }),
+      ],
     );
     return learner;
   });
@@ -150,7 +205,10 @@ test("bulk-create one campaign per class, then run a class: code, projection, li
 
   // CSV export: UTF-8 with BOM, `;`, French headers, a Classe column.
   await page.getByRole("link", { name: "Activité" }).click();
-  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Exporter (CSV)" }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("link", { name: "Exporter (CSV)" }).click(),
+  ]);
   expect(download.suggestedFilename()).toBe(`resultats-campagne-${campaign.code}.csv`);
   const csv = readFileSync(await download.path(), "utf8");
   expect(csv.charCodeAt(0)).toBe(0xfeff);
@@ -180,7 +238,10 @@ test("bulk-create one campaign per class, then run a class: code, projection, li
   await expectNoSeriousViolations(page, "élèves");
 });
 
-test("a teacher creates the campaign of a class from its row, and may not archive a colleague's", async ({ page, context }) => {
+test("a teacher creates the campaign of a class from its row, and may not archive a colleague's", async ({
+  page,
+  context,
+}) => {
   await signInAs(context, { email: DEMO_MEMBER.email });
   await page.goto("/orga/classes");
   await page.getByRole("link", { name: `Créer la campagne de la classe ${CLASS}` }).click();
@@ -191,7 +252,9 @@ test("a teacher creates the campaign of a class from its row, and may not archiv
   await expect(page.locator("form").getByRole("alert")).toContainText("Choisissez un parcours.");
   await expectNoSeriousViolations(page, "nouvelle campagne (erreurs)");
   await page.getByRole("radio", { name: /Lycée — sécurité et citoyenneté/ }).check();
-  await expect(page.getByLabel("Nom de la campagne")).toHaveValue(`Lycée — sécurité et citoyenneté numériques — ${CLASS}`);
+  await expect(page.getByLabel("Nom de la campagne")).toHaveValue(
+    `Lycée — sécurité et citoyenneté numériques — ${CLASS}`,
+  );
   await page.getByLabel("Nom de la campagne").fill("Sécurité numérique — 4E B (M. Martin)");
   await page.getByRole("button", { name: "Créer la campagne" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Sécurité numérique — 4E B (M. Martin)" })).toBeVisible();
@@ -205,12 +268,21 @@ test("a teacher creates the campaign of a class from its row, and may not archiv
       `INSERT INTO campaigns (school_id, name, code, target_profile_id, division, owner_id, creator_id, challenge_snapshot, updated_at)
        SELECT s.id, 'Campagne de la direction', $1, $2, $3, u.id, u.id, $4, now()
        FROM schools s, users u WHERE s.uai = $5 AND s.archived_at IS NULL AND u.email = $6 RETURNING id`,
-      [generateCampaignCode(), PARCOURS.id, CLASS, JSON.stringify({ targetProfileId: PARCOURS.id, competences: [], challenges: [] }), DEMO_SCHOOL.uai, DEMO_ADMIN.email],
+      [
+        generateCampaignCode(),
+        PARCOURS.id,
+        CLASS,
+        JSON.stringify({ targetProfileId: PARCOURS.id, competences: [], challenges: [] }),
+        DEMO_SCHOOL.uai,
+        DEMO_ADMIN.email,
+      ],
     );
     return rows[0]!.id;
   });
   await page.goto(`/orga/campagnes/${adminCampaignId}/parametres`);
-  await expect(page.getByText("Seuls le propriétaire de la campagne et les administrateurs peuvent la modifier.")).toBeVisible();
+  await expect(
+    page.getByText("Seuls le propriétaire de la campagne et les administrateurs peuvent la modifier."),
+  ).toBeVisible();
   await expect(page.getByRole("button", { name: "Archiver la campagne" })).toHaveCount(0);
   await expect(page.getByLabel("Nom de la campagne")).toHaveCount(0);
 });

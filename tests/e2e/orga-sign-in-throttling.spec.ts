@@ -6,14 +6,23 @@ test("ten wrong passwords block the account; an ADMIN unblocks it", async ({ pag
   const id = unique();
   const email = `distrait.${id}@college-e2e.fr`;
   const password = "Le bon mot de passe";
-  await createStaffMember({ schoolUai: DEMO_SCHOOL.uai, email, password, role: "MEMBER", firstName: "Paul", lastName: `Distrait${id}` });
+  await createStaffMember({
+    schoolUai: DEMO_SCHOOL.uai,
+    email,
+    password,
+    role: "MEMBER",
+    firstName: "Paul",
+    lastName: `Distrait${id}`,
+  });
 
   for (let attempt = 1; attempt <= 9; attempt += 1) {
     await signInWithForm(page, email, `mauvais ${attempt}`);
     await expect(formAlert(page)).toHaveText("Adresse e-mail ou mot de passe incorrect.");
   }
   await signInWithForm(page, email, "mauvais 10");
-  await expect(formAlert(page)).toContainText("Votre compte est temporairement bloqué après 10 tentatives de connexion infructueuses.");
+  await expect(formAlert(page)).toContainText(
+    "Votre compte est temporairement bloqué après 10 tentatives de connexion infructueuses.",
+  );
   await expect(formAlert(page)).toContainText("15 minutes");
 
   // Even the right password is refused while blocked.
@@ -28,8 +37,15 @@ test("ten wrong passwords block the account; an ADMIN unblocks it", async ({ pag
   const row = admin.getByRole("row").filter({ hasText: `Distrait${id}` });
   await expect(row.getByText("Compte bloqué")).toBeVisible();
   await row.getByRole("button", { name: `Débloquer le compte de Paul Distrait${id}` }).click();
-  await expect(admin.getByRole("main").getByRole("status").filter({ hasText: "Le compte a été débloqué." })).toBeVisible();
-  await expect(admin.getByRole("row").filter({ hasText: `Distrait${id}` }).getByText("Compte bloqué")).toHaveCount(0);
+  await expect(
+    admin.getByRole("main").getByRole("status").filter({ hasText: "Le compte a été débloqué." }),
+  ).toBeVisible();
+  await expect(
+    admin
+      .getByRole("row")
+      .filter({ hasText: `Distrait${id}` })
+      .getByText("Compte bloqué"),
+  ).toHaveCount(0);
   await adminContext.close();
 
   await signInWithForm(page, email, password);
@@ -39,7 +55,14 @@ test("ten wrong passwords block the account; an ADMIN unblocks it", async ({ pag
 test("a forgotten password is reset through the e-mailed link", async ({ page }) => {
   const id = unique();
   const email = `oublieux.${id}@college-e2e.fr`;
-  await createStaffMember({ schoolUai: DEMO_SCHOOL.uai, email, password: "Ancien mot de passe", role: "MEMBER", firstName: "Léa", lastName: `Oublieuse${id}` });
+  await createStaffMember({
+    schoolUai: DEMO_SCHOOL.uai,
+    email,
+    password: "Ancien mot de passe",
+    role: "MEMBER",
+    firstName: "Léa",
+    lastName: `Oublieuse${id}`,
+  });
   await page.goto("/orga/connexion");
   await page.getByRole("link", { name: "Mot de passe oublié ?" }).click();
   // The sign-in page has an "Adresse e-mail" field too: wait for the navigation to finish.

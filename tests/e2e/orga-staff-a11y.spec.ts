@@ -9,7 +9,10 @@ import { createStaffMember, formAlert, unique } from "./pages/staff";
 async function expectNoSeriousViolations(page: Page, label: string) {
   const serious = (await axeViolations(page, { tags: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] }))
     .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
-    .map((violation) => `${label}: ${violation.id} (${violation.impact}) — ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`);
+    .map(
+      (violation) =>
+        `${label}: ${violation.id} (${violation.impact}) — ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`,
+    );
   expect(serious).toEqual([]);
 }
 
@@ -37,11 +40,13 @@ test("staff pages before sign-in, including their error states", async ({ page }
       `INSERT INTO invitations (school_id, email, role, token_hash, expires_at) VALUES ($1, $2, 'MEMBER', $3, now() + interval '1 day')`,
       [rows[0]!.id, `a11y.${unique()}@college-e2e.fr`, hashToken(invitationToken)],
     );
-    const { rows: users } = await db.query<{ id: number }>("SELECT id FROM users WHERE email = $1", [DEMO_MEMBER.email]);
-    await db.query(`INSERT INTO password_reset_tokens (user_id, token_hash, expires_at) VALUES ($1, $2, now() + interval '1 hour')`, [
-      users[0]!.id,
-      hashToken(resetToken),
+    const { rows: users } = await db.query<{ id: number }>("SELECT id FROM users WHERE email = $1", [
+      DEMO_MEMBER.email,
     ]);
+    await db.query(
+      `INSERT INTO password_reset_tokens (user_id, token_hash, expires_at) VALUES ($1, $2, now() + interval '1 hour')`,
+      [users[0]!.id, hashToken(resetToken)],
+    );
   });
   await page.goto(`/orga/invitations/${invitationToken}`);
   await expectNoSeriousViolations(page, "invitation");
@@ -57,7 +62,14 @@ test("staff pages before sign-in, including their error states", async ({ page }
 
 test("staff pages after sign-in: CGU, Équipe (ADMIN and MEMBER), Mon compte", async ({ page, context, browser }) => {
   const email = `cgu.${unique()}@college-e2e.fr`;
-  const userId = await createStaffMember({ schoolUai: DEMO_SCHOOL.uai, email, password: "Mot de passe solide 1", role: "MEMBER", firstName: "Cécile", lastName: "Nouvelle" });
+  const userId = await createStaffMember({
+    schoolUai: DEMO_SCHOOL.uai,
+    email,
+    password: "Mot de passe solide 1",
+    role: "MEMBER",
+    firstName: "Cécile",
+    lastName: "Nouvelle",
+  });
   await withDb((db) => db.query("UPDATE users SET cgu_accepted_at = NULL WHERE id = $1", [userId]));
   await signInAs(context, { userId });
   await page.goto("/orga/equipe");

@@ -1,7 +1,11 @@
 import { DEMO_ADMIN, DEMO_MEMBER, DEMO_SCHOOL, expect, signInAs, test, withDb } from "./fixtures";
 import { createStaffMember, formAlert, openLatestLinkTo, signInWithForm, unique } from "./pages/staff";
 
-test("an ADMIN invites colleagues; one joins and signs in, and sees the team read-only", async ({ page, context, browser }) => {
+test("an ADMIN invites colleagues; one joins and signs in, and sees the team read-only", async ({
+  page,
+  context,
+  browser,
+}) => {
   const id = unique();
   const newcomer = `nouveau.prof.${id}@college-e2e.fr`;
   const other = `autre.${id}@college-e2e.fr`;
@@ -41,7 +45,9 @@ test("an ADMIN invites colleagues; one joins and signs in, and sees the team rea
   const newcomerContext = await browser.newContext();
   const newcomerPage = await newcomerContext.newPage();
   await openLatestLinkTo(newcomerPage, newcomer);
-  await expect(newcomerPage.getByRole("heading", { level: 1, name: `Rejoindre ${DEMO_SCHOOL.name} sur Pix Orga` })).toBeVisible();
+  await expect(
+    newcomerPage.getByRole("heading", { level: 1, name: `Rejoindre ${DEMO_SCHOOL.name} sur Pix Orga` }),
+  ).toBeVisible();
   const create = newcomerPage.getByRole("region", { name: "Je n'ai pas de compte Pix Orga" });
   await expect(create.getByLabel("Adresse e-mail")).toHaveValue(newcomer);
   await create.getByLabel("Prénom").fill("Nadia");
@@ -76,9 +82,22 @@ test("the last ADMIN cannot demote themselves", async ({ page, context }) => {
   const id = unique();
   // A school of its own, so other journeys' ADMINs do not count.
   const digits = String(Date.now()).slice(-7);
-  await withDb((db) => db.query("INSERT INTO schools (name, uai, official_email) VALUES ($1, $2, $3)", [`Lycée ${id}`, `${digits}L`, `ce.${digits}l@ac-e2e.fr`]));
+  await withDb((db) =>
+    db.query("INSERT INTO schools (name, uai, official_email) VALUES ($1, $2, $3)", [
+      `Lycée ${id}`,
+      `${digits}L`,
+      `ce.${digits}l@ac-e2e.fr`,
+    ]),
+  );
   const email = `seule.admin.${id}@college-e2e.fr`;
-  await createStaffMember({ schoolUai: `${digits}L`, email, password: "Mot de passe solide 1", role: "ADMIN", firstName: "Seule", lastName: `Admin${id}` });
+  await createStaffMember({
+    schoolUai: `${digits}L`,
+    email,
+    password: "Mot de passe solide 1",
+    role: "ADMIN",
+    firstName: "Seule",
+    lastName: `Admin${id}`,
+  });
   await signInAs(context, { email });
   await page.goto("/orga/equipe");
   const row = page.getByRole("row").filter({ hasText: `Admin${id}` });
@@ -86,5 +105,10 @@ test("the last ADMIN cannot demote themselves", async ({ page, context }) => {
   await row.getByRole("button", { name: /Enregistrer/ }).click();
   await expect(row.getByText("L'établissement doit garder au moins un administrateur")).toBeVisible();
   await page.reload();
-  await expect(page.getByRole("row").filter({ hasText: `Admin${id}` }).getByRole("combobox")).toHaveValue("ADMIN");
+  await expect(
+    page
+      .getByRole("row")
+      .filter({ hasText: `Admin${id}` })
+      .getByRole("combobox"),
+  ).toHaveValue("ADMIN");
 });

@@ -32,19 +32,30 @@ try {
     E2E_GAR_PORT: String(process.env.E2E_GAR_PORT ?? (await freePort())),
     CHROMIUM_PATH: chromium,
   };
-  const seed = spawnSync(process.execPath, [path.resolve("node_modules/tsx/dist/cli.mjs"), "--conditions=react-server", "prisma/seed.ts", "--base"], {
-    stdio: "inherit",
-    env: { ...env, DATABASE_URL: url },
-  });
+  const seed = spawnSync(
+    process.execPath,
+    [path.resolve("node_modules/tsx/dist/cli.mjs"), "--conditions=react-server", "prisma/seed.ts", "--base"],
+    {
+      stdio: "inherit",
+      env: { ...env, DATABASE_URL: url },
+    },
+  );
   if (seed.status !== 0) throw new Error("le seed de la base e2e a échoué");
   if (process.env.E2E_SKIP_BUILD !== "1") {
-    const build = spawnSync(process.execPath, [path.resolve("node_modules/next/dist/bin/next"), "build"], { stdio: "inherit", env: { ...env, DATABASE_URL: url } });
+    const build = spawnSync(process.execPath, [path.resolve("node_modules/next/dist/bin/next"), "build"], {
+      stdio: "inherit",
+      env: { ...env, DATABASE_URL: url },
+    });
     if (build.status !== 0) throw new Error("next build a échoué");
   }
-  const result = spawnSync(process.execPath, [path.resolve("node_modules/@playwright/test/cli.js"), "test", ...process.argv.slice(2)], {
-    stdio: "inherit",
-    env: { ...env, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --conditions=react-server`.trim() },
-  });
+  const result = spawnSync(
+    process.execPath,
+    [path.resolve("node_modules/@playwright/test/cli.js"), "test", ...process.argv.slice(2)],
+    {
+      stdio: "inherit",
+      env: { ...env, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --conditions=react-server`.trim() },
+    },
+  );
   status = result.status ?? 1;
 } catch (error) {
   console.error(`[e2e] ${(error as Error).message}`);

@@ -21,16 +21,30 @@ async function arrangeStudentInCampaign(options: { landingText?: string } = {}) 
   const snapshot = snapshotFor(PARCOURS_ID);
   const code = generateCampaignCode();
   return withDb(async (db) => {
-    const { school, owner } = await arrangeDemoParcours(db, readContent().parcours.find((item) => item.id === PARCOURS_ID)!);
+    const { school, owner } = await arrangeDemoParcours(
+      db,
+      readContent().parcours.find((item) => item.id === PARCOURS_ID)!,
+    );
     const campaign = (
       await db.query<{ id: number }>(
         `INSERT INTO campaigns (school_id, name, code, target_profile_id, division, owner_id, creator_id, title, custom_landing_text, challenge_snapshot, updated_at)
          VALUES ($1, $2, $3, $4, '6E B', $5, $5, $6, $7, $8, now()) RETURNING id`,
-        [school.id, `Parcours de rentrée — 6E B ${n}`, code, PARCOURS_ID, owner.id, "Parcours de rentrée", options.landingText ?? null, JSON.stringify(snapshot)],
+        [
+          school.id,
+          `Parcours de rentrée — 6E B ${n}`,
+          code,
+          PARCOURS_ID,
+          owner.id,
+          "Parcours de rentrée",
+          options.landingText ?? null,
+          JSON.stringify(snapshot),
+        ],
       )
     ).rows[0]!;
     const user = (
-      await db.query<{ id: number }>(`INSERT INTO users (first_name, last_name, updated_at) VALUES ('Maëlys', 'BERTHELOT', now()) RETURNING id`)
+      await db.query<{ id: number }>(
+        `INSERT INTO users (first_name, last_name, updated_at) VALUES ('Maëlys', 'BERTHELOT', now()) RETURNING id`,
+      )
     ).rows[0]!;
     await db.query(
       `INSERT INTO authentication_methods (user_id, provider, external_id, first_name, last_name, updated_at) VALUES ($1, 'GAR', $2, 'Maëlys', 'BERTHELOT', now())`,
@@ -43,7 +57,10 @@ async function arrangeStudentInCampaign(options: { landingText?: string } = {}) 
         [school.id, `E2E${n.slice(-7)}K`, user.id],
       )
     ).rows[0]!;
-    await db.query(`INSERT INTO participations (campaign_id, learner_id, user_id, updated_at) VALUES ($1, $2, $3, now())`, [campaign.id, learner.id, user.id]);
+    await db.query(
+      `INSERT INTO participations (campaign_id, learner_id, user_id, updated_at) VALUES ($1, $2, $3, now())`,
+      [campaign.id, learner.id, user.id],
+    );
     return { code, userId: user.id, campaignId: campaign.id, snapshot };
   });
 }
@@ -58,8 +75,11 @@ async function answer(page: Page, challenge: ChallengeSnapshot, right: boolean) 
   if (challenge.type === "QROC") {
     await page.getByLabel("Votre réponse").fill(right ? challenge.answerKey[0]! : "je ne sais pas");
   } else {
-    const ids = right ? challenge.answerKey : [challenge.proposals.find((proposal) => !challenge.answerKey.includes(proposal.id))!.id];
-    for (const id of ids) await page.getByLabel(challenge.proposals.find((proposal) => proposal.id === id)!.label, { exact: true }).check();
+    const ids = right
+      ? challenge.answerKey
+      : [challenge.proposals.find((proposal) => !challenge.answerKey.includes(proposal.id))!.id];
+    for (const id of ids)
+      await page.getByLabel(challenge.proposals.find((proposal) => proposal.id === id)!.label, { exact: true }).check();
   }
   await page.getByRole("button", { name: "Je valide" }).click();
 }
@@ -68,14 +88,21 @@ async function expectQuestionNumber(page: Page, n: number) {
   await expect(page.getByText(new RegExp(`^Question ${n} sur environ \\d+$`))).toBeVisible();
 }
 
-test("a student answers half, leaves, comes back exactly where they were, finishes and shares", async ({ page, context }) => {
-  const { code, userId, campaignId, snapshot } = await arrangeStudentInCampaign({ landingText: "Bonne rentrée à tous ! Prenez votre temps." });
+test("a student answers half, leaves, comes back exactly where they were, finishes and shares", async ({
+  page,
+  context,
+}) => {
+  const { code, userId, campaignId, snapshot } = await arrangeStudentInCampaign({
+    landingText: "Bonne rentrée à tous ! Prenez votre temps.",
+  });
   await signInAs(context, { userId, kind: "STUDENT" });
 
   await page.goto(`/campagnes/${code}/demarrer`);
   await expect(page.getByRole("heading", { level: 1, name: "Parcours de rentrée" })).toBeVisible();
   await expect(page.getByText("Bonne rentrée à tous ! Prenez votre temps.")).toBeVisible();
-  await expect(page.getByText("Vous pouvez vous arrêter à tout moment et reprendre plus tard depuis l'ENT.")).toBeVisible();
+  await expect(
+    page.getByText("Vous pouvez vous arrêter à tout moment et reprendre plus tard depuis l'ENT."),
+  ).toBeVisible();
   expect(await axeViolations(page)).toEqual([]);
   await page.getByRole("link", { name: "Commencer" }).click();
 
@@ -83,7 +110,9 @@ test("a student answers half, leaves, comes back exactly where they were, finish
   await expectQuestionNumber(page, 1);
   await expect(page.getByRole("progressbar", { name: /Question 1 sur environ/ })).toBeVisible();
   await page.getByRole("button", { name: "Je valide" }).click();
-  await expect(page.getByRole("alert").filter({ hasText: /(Choisissez|Écrivez) une réponse, ou cliquez sur «\sJe passe\s»/ })).toBeVisible();
+  await expect(
+    page.getByRole("alert").filter({ hasText: /(Choisissez|Écrivez) une réponse, ou cliquez sur «\sJe passe\s»/ }),
+  ).toBeVisible();
   await expectQuestionNumber(page, 1);
   expect(await axeViolations(page)).toEqual([]);
 
@@ -116,7 +145,9 @@ test("a student answers half, leaves, comes back exactly where they were, finish
   } else {
     // Focus is on the statement; Tab reaches the first proposal, Space ticks, arrows move.
     // Choices are shown in an order of their own for each participation: read it from the page.
-    const shown = await again.locator('input[name="choice"]').evaluateAll((inputs) => inputs.map((input) => (input as HTMLInputElement).value));
+    const shown = await again
+      .locator('input[name="choice"]')
+      .evaluateAll((inputs) => inputs.map((input) => (input as HTMLInputElement).value));
     expect([...shown].sort()).toEqual(first.proposals.map((proposal) => proposal.id).sort());
     const targetIndex = shown.indexOf(first.answerKey[0]!);
     if (first.type === "QCU") {
@@ -131,7 +162,17 @@ test("a student answers half, leaves, comes back exactly where they were, finish
   }
   await again.keyboard.press("Enter");
   await expect(again.locator('input[name="challengeId"]')).not.toHaveValue(first.id);
-  expect(await withDb(async (db) => (await db.query("SELECT result FROM answers a JOIN participations p ON p.id = a.participation_id WHERE p.campaign_id = $1 AND a.challenge_id = $2", [campaignId, first.id])).rows[0]?.result)).toBe("OK");
+  expect(
+    await withDb(
+      async (db) =>
+        (
+          await db.query(
+            "SELECT result FROM answers a JOIN participations p ON p.id = a.participation_id WHERE p.campaign_id = $1 AND a.challenge_id = $2",
+            [campaignId, first.id],
+          )
+        ).rows[0]?.result,
+    ),
+  ).toBe("OK");
 
   for (let guard = 0; guard < snapshot.challenges.length; guard++) {
     if (await again.getByRole("heading", { level: 1, name: "Vos résultats" }).isVisible()) break;
@@ -152,14 +193,29 @@ test("a student answers half, leaves, comes back exactly where they were, finish
   await expect(again.getByText("Vous avez passé cette question.")).toBeVisible();
   expect(await axeViolations(again)).toEqual([]);
 
-  const before = await withDb(async (db) => (await db.query("SELECT status, mastery_rate FROM participations WHERE campaign_id = $1", [campaignId])).rows[0]);
+  const before = await withDb(
+    async (db) =>
+      (await db.query("SELECT status, mastery_rate FROM participations WHERE campaign_id = $1", [campaignId])).rows[0],
+  );
   expect(before.status).toBe("TO_SHARE");
 
   await again.getByRole("button", { name: "Envoyer mes résultats à mon établissement" }).click();
-  const today = new Intl.DateTimeFormat("fr-FR", { timeZone: "Europe/Paris", day: "2-digit", month: "2-digit", year: "numeric" }).format(new Date());
+  const today = new Intl.DateTimeFormat("fr-FR", {
+    timeZone: "Europe/Paris",
+    day: "2-digit",
+    month: "2-digit",
+    year: "numeric",
+  }).format(new Date());
   await expect(again.getByText(`Résultats envoyés le ${today}.`)).toBeVisible();
   await expect(again.getByRole("button", { name: "Envoyer mes résultats à mon établissement" })).toHaveCount(0);
-  const after = await withDb(async (db) => (await db.query("SELECT status, mastery_rate, shared_at FROM participations WHERE campaign_id = $1", [campaignId])).rows[0]);
+  const after = await withDb(
+    async (db) =>
+      (
+        await db.query("SELECT status, mastery_rate, shared_at FROM participations WHERE campaign_id = $1", [
+          campaignId,
+        ])
+      ).rows[0],
+  );
   expect(after).toMatchObject({ status: "SHARED", mastery_rate: before.mastery_rate });
 
   // Finished campaigns send the student to the results, never back to a question.
@@ -170,7 +226,11 @@ test("a student answers half, leaves, comes back exactly where they were, finish
 
 test("the runner works without JavaScript and on a phone screen", async ({ browser }) => {
   const { code, userId, snapshot } = await arrangeStudentInCampaign();
-  const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 360, height: 740 }, locale: "fr-FR" });
+  const context = await browser.newContext({
+    javaScriptEnabled: false,
+    viewport: { width: 360, height: 740 },
+    locale: "fr-FR",
+  });
   await signInAs(context, { userId, kind: "STUDENT" });
   const page = await context.newPage();
 

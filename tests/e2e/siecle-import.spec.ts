@@ -17,7 +17,9 @@ const DEMO_ZIP = path.resolve("prisma/seed-data/ExportXML_ElevesSansAdresses-dem
 function demoZipFor(uai: string): Buffer {
   const entries = unzipSync(readFileSync(DEMO_ZIP));
   const xmlName = Object.keys(entries).find((name) => name.endsWith(".xml") && !name.startsWith("__MACOSX"))!;
-  const xml = iconv.decode(Buffer.from(entries[xmlName]!), "iso-8859-15").replace(/<UAJ>[^<]*<\/UAJ>/, `<UAJ>${uai}</UAJ>`);
+  const xml = iconv
+    .decode(Buffer.from(entries[xmlName]!), "iso-8859-15")
+    .replace(/<UAJ>[^<]*<\/UAJ>/, `<UAJ>${uai}</UAJ>`);
   return Buffer.from(zipSync({ ...entries, [xmlName]: new Uint8Array(iconv.encode(xml, "iso-8859-15")) }));
 }
 
@@ -40,7 +42,11 @@ test.beforeAll(async () => {
         `INSERT INTO users (first_name, last_name, email, cgu_accepted_at) VALUES ($1, $2, $3, now()) RETURNING id`,
         [firstName, lastName, email],
       );
-      await db.query(`INSERT INTO members (school_id, user_id, role) VALUES ($1, $2, $3)`, [schoolId, user.rows[0]!.id, role]);
+      await db.query(`INSERT INTO members (school_id, user_id, role) VALUES ($1, $2, $3)`, [
+        schoolId,
+        user.rows[0]!.id,
+        role,
+      ]);
       return user.rows[0]!.id;
     };
     adminId = await createUser(`admin.${UAI.toLowerCase()}@e2e.test`, "Claire", "Durand", "ADMIN");
@@ -49,14 +55,25 @@ test.beforeAll(async () => {
 });
 
 const learnerCount = () =>
-  withDb(async (db) => Number((await db.query("SELECT count(*) FROM learners WHERE school_id = $1 AND NOT is_disabled", [schoolId])).rows[0].count));
+  withDb(async (db) =>
+    Number(
+      (await db.query("SELECT count(*) FROM learners WHERE school_id = $1 AND NOT is_disabled", [schoolId])).rows[0]
+        .count,
+    ),
+  );
 
-test("an ADMIN uploads the SIECLE zip, checks the preview, confirms, then finds the learners and classes", async ({ page, context }) => {
+test("an ADMIN uploads the SIECLE zip, checks the preview, confirms, then finds the learners and classes", async ({
+  page,
+  context,
+}) => {
   await signInAs(context, { userId: adminId });
   await page.goto("/orga/eleves/import");
   await expect(page.getByRole("heading", { level: 1, name: "Importer la base élèves" })).toBeVisible();
   await expect(page.getByText("Aucune base élèves n'a encore été importée.")).toBeVisible();
-  await expect(page.getByRole("link", { name: "Télécharger le modèle de fichier CSV" })).toHaveAttribute("href", "/orga/eleves/import/modele-csv");
+  await expect(page.getByRole("link", { name: "Télécharger le modèle de fichier CSV" })).toHaveAttribute(
+    "href",
+    "/orga/eleves/import/modele-csv",
+  );
 
   await page.getByLabel("Fichier à importer").setInputFiles({
     name: "ExportXML_ElevesSansAdresses.zip",
@@ -80,7 +97,9 @@ test("an ADMIN uploads the SIECLE zip, checks the preview, confirms, then finds 
 
   await preview.getByRole("button", { name: "Confirmer l'import" }).click();
 
-  await expect(page.getByTestId("import-done")).toContainText("57 élèves ajoutés, 0 mis à jour, 0 désactivé, 3 ignorés.");
+  await expect(page.getByTestId("import-done")).toContainText(
+    "57 élèves ajoutés, 0 mis à jour, 0 désactivé, 3 ignorés.",
+  );
   const banner = page.getByTestId("last-import-banner");
   await expect(banner).toContainText(/Base élèves importée le \d{2}\/\d{2}\/\d{4} à \d{2}:\d{2} par Claire Durand/);
   await expect(banner).toContainText("57 élèves ajoutés");
@@ -110,7 +129,9 @@ test("a file with errors is refused in French and nothing is imported", async ({
     "1234567890A;Timéo;;;LEMAIRE;;M;;35238;;035;99100;ST;10310019110;3E C\r\n" +
     "1234567890A;Anaïs;;;DA SILVA;;F;21/04/2010;35238;;035;99100;ST;10310019110;3E C\r\n";
   await page.goto("/orga/eleves/import");
-  await page.getByLabel("Fichier à importer").setInputFiles({ name: "eleves.csv", mimeType: "text/csv", buffer: Buffer.from(csv, "utf8") });
+  await page
+    .getByLabel("Fichier à importer")
+    .setInputFiles({ name: "eleves.csv", mimeType: "text/csv", buffer: Buffer.from(csv, "utf8") });
   await page.getByRole("button", { name: "Analyser le fichier" }).click();
 
   const panel = page.getByTestId("import-errors");
@@ -120,13 +141,17 @@ test("a file with errors is refused in French and nothing is imported", async ({
   await expect(page.getByRole("button", { name: "Confirmer l'import" })).toHaveCount(0);
   expect(await learnerCount()).toBe(before);
   await page.reload();
-  await expect(page.getByRole("table", { name: "Historique des imports" })).toContainText("Refusé (erreurs dans le fichier)");
+  await expect(page.getByRole("table", { name: "Historique des imports" })).toContainText(
+    "Refusé (erreurs dans le fichier)",
+  );
 });
 
 test("a MEMBER sees the last import but cannot import", async ({ page, context }) => {
   await signInAs(context, { userId: memberId });
   await page.goto("/orga/eleves/import");
-  await expect(page.getByText("Seuls les administrateurs de l'établissement peuvent importer la base élèves.")).toBeVisible();
+  await expect(
+    page.getByText("Seuls les administrateurs de l'établissement peuvent importer la base élèves."),
+  ).toBeVisible();
   await expect(page.getByLabel("Fichier à importer")).toHaveCount(0);
   await expect(page.getByRole("button", { name: "Analyser le fichier" })).toHaveCount(0);
   await expect(page.getByTestId("last-import-banner")).toContainText("par Claire Durand");
@@ -136,12 +161,22 @@ test("a MEMBER sees the last import but cannot import", async ({ page, context }
   // refused and changes nothing.
   const before = await learnerCount();
   const response = await page.request.post("/orga/eleves/import/televersement", {
-    headers: { Origin: new URL(appBaseUrl).origin, "X-File-Name": "ExportXML_ElevesSansAdresses.zip", "Content-Type": "application/zip" },
+    headers: {
+      Origin: new URL(appBaseUrl).origin,
+      "X-File-Name": "ExportXML_ElevesSansAdresses.zip",
+      "Content-Type": "application/zip",
+    },
     data: demoZipFor(UAI),
   });
   expect(response.status()).toBe(403);
   expect(await response.json()).toMatchObject({ status: "error", code: "FORBIDDEN" });
   expect(await learnerCount()).toBe(before);
   // Nothing is staged for confirmation either.
-  expect(await withDb(async (db) => Number((await db.query("SELECT count(*) FROM siecle_import_stagings WHERE school_id = $1", [schoolId])).rows[0].count))).toBe(0);
+  expect(
+    await withDb(async (db) =>
+      Number(
+        (await db.query("SELECT count(*) FROM siecle_import_stagings WHERE school_id = $1", [schoolId])).rows[0].count,
+      ),
+    ),
+  ).toBe(0);
 });

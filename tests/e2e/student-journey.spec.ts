@@ -28,20 +28,32 @@ const STUDENT = findFixtureStudent("camille-morel");
 const CLASS = STUDENT.siecle!.division;
 
 function runTsx(args: string[]) {
-  const result = spawnSync(process.execPath, [path.resolve("node_modules/tsx/dist/cli.mjs"), "--conditions=react-server", ...args], {
-    env: { ...process.env, NODE_OPTIONS: "", DATABASE_URL: process.env.E2E_DATABASE_URL },
-    encoding: "utf8",
-  });
+  const result = spawnSync(
+    process.execPath,
+    [path.resolve("node_modules/tsx/dist/cli.mjs"), "--conditions=react-server", ...args],
+    {
+      env: { ...process.env, NODE_OPTIONS: "", DATABASE_URL: process.env.E2E_DATABASE_URL },
+      encoding: "utf8",
+    },
+  );
   if (result.status !== 0) throw new Error(`${args.join(" ")} : ${result.stderr}`);
 }
 
-type Arranged = { campaignId: number; code: string; name: string; teacher: { email: string; password: string }; learner: { firstName: string; lastName: string } };
+type Arranged = {
+  campaignId: number;
+  code: string;
+  name: string;
+  teacher: { email: string; password: string };
+  learner: { firstName: string; lastName: string };
+};
 let arranged: Arranged;
 
 test.beforeAll(async () => {
   runTsx(["scripts/cli.ts", "siecle:import", "--uai", DEMO_SCHOOL.uai, "prisma/seed-data/ElevesSansAdresses-demo.xml"]);
   const { schoolId, learner } = await withDb(async (db) => {
-    const school = (await db.query<{ id: number }>("SELECT id FROM schools WHERE uai = $1 AND archived_at IS NULL", [DEMO_SCHOOL.uai])).rows[0]!;
+    const school = (
+      await db.query<{ id: number }>("SELECT id FROM schools WHERE uai = $1 AND archived_at IS NULL", [DEMO_SCHOOL.uai])
+    ).rows[0]!;
     const learners = await db.query<{ first_name: string; last_name: string; user_id: number | null }>(
       `SELECT first_name, coalesce(preferred_last_name, last_name) AS last_name, user_id FROM learners
        WHERE school_id = $1 AND national_student_id = $2 AND NOT is_disabled`,
@@ -54,7 +66,13 @@ test.beforeAll(async () => {
   expect(learner!.user_id, "the fixture student has no Pix account yet").toBeNull();
 
   const teacher = { email: `prof.parcours.${unique()}@college-e2e.fr`, password: "Mot de passe du professeur 2026" };
-  const teacherId = await createStaffMember({ schoolUai: DEMO_SCHOOL.uai, ...teacher, role: "MEMBER", firstName: "Nadia", lastName: "Fontaine" });
+  const teacherId = await createStaffMember({
+    schoolUai: DEMO_SCHOOL.uai,
+    ...teacher,
+    role: "MEMBER",
+    firstName: "Nadia",
+    lastName: "Fontaine",
+  });
 
   // `@/lib/db` reads DATABASE_URL on first use; the app under test uses the same database.
   process.env.DATABASE_URL = process.env.E2E_DATABASE_URL;
@@ -63,9 +81,22 @@ test.beforeAll(async () => {
     // The test is the operator here: the school is the demo school it just looked up.
     schoolId: schoolId as AuthorizedSchoolId,
     actor: { userId: teacherId, role: "MEMBER" },
-    input: { name, targetProfileId: PARCOURS_ID, division: CLASS, ownerId: teacherId, title: "Parcours de rentrée", customLandingText: null },
+    input: {
+      name,
+      targetProfileId: PARCOURS_ID,
+      division: CLASS,
+      ownerId: teacherId,
+      title: "Parcours de rentrée",
+      customLandingText: null,
+    },
   });
-  arranged = { campaignId: campaign.id, code: campaign.code, name, teacher, learner: { firstName: learner!.first_name, lastName: learner!.last_name } };
+  arranged = {
+    campaignId: campaign.id,
+    code: campaign.code,
+    name,
+    teacher,
+    learner: { firstName: learner!.first_name, lastName: learner!.last_name },
+  };
 });
 
 test.afterAll(async () => {
@@ -74,7 +105,15 @@ test.afterAll(async () => {
 
 /** The campaign's frozen questions, answer keys included (never sent to the browser). */
 async function campaignSnapshot(campaignId: number): Promise<CampaignSnapshot> {
-  return withDb(async (db) => (await db.query<{ challenge_snapshot: CampaignSnapshot }>("SELECT challenge_snapshot FROM campaigns WHERE id = $1", [campaignId])).rows[0]!.challenge_snapshot);
+  return withDb(
+    async (db) =>
+      (
+        await db.query<{ challenge_snapshot: CampaignSnapshot }>(
+          "SELECT challenge_snapshot FROM campaigns WHERE id = $1",
+          [campaignId],
+        )
+      ).rows[0]!.challenge_snapshot,
+  );
 }
 
 async function openPixFromEnt(page: Page) {
@@ -131,7 +170,9 @@ async function answerQuestion(page: Page, snapshot: CampaignSnapshot, outcome: O
   return challenge;
 }
 
-test("a student joins from the ENT, answers half, leaves, resumes from the ENT with no code, finishes and shares; the teacher sees the results and exports them", async ({ browser }) => {
+test("a student joins from the ENT, answers half, leaves, resumes from the ENT with no code, finishes and shares; the teacher sees the results and exports them", async ({
+  browser,
+}) => {
   test.setTimeout(120_000);
   const { campaignId, code, name, teacher, learner } = arranged;
   const snapshot = await campaignSnapshot(campaignId);
@@ -176,7 +217,14 @@ test("a student joins from the ENT, answers half, leaves, resumes from the ENT w
   await expect(page.getByText(new RegExp(`^Question ${half + 1} sur environ \\d+$`))).toBeVisible();
   const nextBeforeLeaving = await page.locator('input[name="challengeId"]').inputValue();
   const saved = await withDb(async (db) =>
-    Number((await db.query<{ n: string }>("SELECT count(*) AS n FROM answers a JOIN participations p ON p.id = a.participation_id WHERE p.campaign_id = $1", [campaignId])).rows[0]!.n),
+    Number(
+      (
+        await db.query<{ n: string }>(
+          "SELECT count(*) AS n FROM answers a JOIN participations p ON p.id = a.participation_id WHERE p.campaign_id = $1",
+          [campaignId],
+        )
+      ).rows[0]!.n,
+    ),
   );
   expect(saved).toBe(half);
 
@@ -218,10 +266,20 @@ test("a student joins from the ENT, answers half, leaves, resumes from the ENT w
   expect(overall).toBeGreaterThan(0);
   expect(overall).toBeLessThan(100);
   await expect(page.getByText(`${tally.right} bonnes réponses sur ${tally.answered} questions.`)).toBeVisible();
-  await expect(page.getByRole("region", { name: "Par compétence" }).getByRole("listitem")).toHaveCount(snapshot.competences.length);
-  await expect(page.getByRole("region", { name: "Les questions à revoir" }).getByRole("listitem")).toHaveCount(tally.missed);
-  const stored = await withDb(async (db) =>
-    (await db.query<{ status: string; mastery_rate: number }>("SELECT status, mastery_rate FROM participations WHERE campaign_id = $1", [campaignId])).rows,
+  await expect(page.getByRole("region", { name: "Par compétence" }).getByRole("listitem")).toHaveCount(
+    snapshot.competences.length,
+  );
+  await expect(page.getByRole("region", { name: "Les questions à revoir" }).getByRole("listitem")).toHaveCount(
+    tally.missed,
+  );
+  const stored = await withDb(
+    async (db) =>
+      (
+        await db.query<{ status: string; mastery_rate: number }>(
+          "SELECT status, mastery_rate FROM participations WHERE campaign_id = $1",
+          [campaignId],
+        )
+      ).rows,
   );
   expect(stored).toHaveLength(1);
   expect(stored[0]!.status).toBe("TO_SHARE");
@@ -229,7 +287,12 @@ test("a student joins from the ENT, answers half, leaves, resumes from the ENT w
   await page.screenshot({ path: "test-results/student-journey-results.png", fullPage: true });
 
   await page.getByRole("button", { name: "Envoyer mes résultats à mon établissement" }).click();
-  const today = new Intl.DateTimeFormat("fr-FR", { timeZone: "Europe/Paris", day: "2-digit", month: "2-digit", year: "numeric" }).format(new Date());
+  const today = new Intl.DateTimeFormat("fr-FR", {
+    timeZone: "Europe/Paris",
+    day: "2-digit",
+    month: "2-digit",
+    year: "numeric",
+  }).format(new Date());
   await expect(page.getByText(`Résultats envoyés le ${today}.`)).toBeVisible();
   await expect(page.getByRole("button", { name: "Envoyer mes résultats à mon établissement" })).toHaveCount(0);
   await page.getByRole("link", { name: "Revenir à mes parcours" }).click();
@@ -260,7 +323,10 @@ test("a student joins from the ENT, answers half, leaves, resumes from the ENT w
   await orga.screenshot({ path: "test-results/student-journey-orga-results.png", fullPage: true });
 
   // CSV export: UTF-8 with BOM, `;`, French headers, the class, the student's mastery.
-  const [download] = await Promise.all([orga.waitForEvent("download"), orga.getByRole("link", { name: "Exporter (CSV)" }).click()]);
+  const [download] = await Promise.all([
+    orga.waitForEvent("download"),
+    orga.getByRole("link", { name: "Exporter (CSV)" }).click(),
+  ]);
   expect(download.suggestedFilename()).toBe(`resultats-campagne-${code}.csv`);
   const csv = readFileSync(await download.path(), "utf8");
   expect(csv.charCodeAt(0)).toBe(0xfeff);
@@ -278,9 +344,21 @@ test("a student joins from the ENT, answers half, leaves, resumes from the ENT w
     "Date d'envoi",
     "Maîtrise globale (%)",
   ]);
-  expect(headers.slice(9)).toEqual(snapshot.competences.map((competence) => `Compétence ${competence.id} ${competence.name} (%)`));
+  expect(headers.slice(9)).toEqual(
+    snapshot.competences.map((competence) => `Compétence ${competence.id} ${competence.name} (%)`),
+  );
   const cells = lines[1]!.split(";");
-  expect(cells.slice(0, 9)).toEqual([learner.lastName, learner.firstName, CLASS, "Résultats reçus", "100", today, "Oui", today, String(overall)]);
+  expect(cells.slice(0, 9)).toEqual([
+    learner.lastName,
+    learner.firstName,
+    CLASS,
+    "Résultats reçus",
+    "100",
+    today,
+    "Oui",
+    today,
+    String(overall),
+  ]);
   for (const rate of cells.slice(9)) expect(rate).toMatch(/^(\d{1,2}|100)$/);
   await staff.close();
 });

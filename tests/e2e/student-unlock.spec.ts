@@ -1,7 +1,14 @@
 import { findFixtureStudent } from "../gar/students";
 import { appBaseUrl, axeViolations, DEMO_MEMBER, expect, test, withDb } from "./fixtures";
 import { signInWithForm } from "./pages/staff";
-import { arrangeDemoCampaign, openPixFromMediacentre, pageAlert, signInToEnt, typeBirthdate, typeCampaignCode } from "./pages/student";
+import {
+  arrangeDemoCampaign,
+  openPixFromMediacentre,
+  pageAlert,
+  signInToEnt,
+  typeBirthdate,
+  typeCampaignCode,
+} from "./pages/student";
 
 /**
  * Issue 9: a pupil blocked by wrong birth dates is shown to the school's staff, who unlock them
@@ -21,7 +28,9 @@ test("a teacher unlocks a pupil blocked by wrong birth dates, who then joins", a
   }
   // Blocked now, even with the right date.
   await typeBirthdate(page, pupil.birthdate);
-  await expect(pageAlert(page)).toContainText("Trop d'essais. Demandez à votre professeur de vous débloquer, ou réessayez dans 15 minutes.");
+  await expect(pageAlert(page)).toContainText(
+    "Trop d'essais. Demandez à votre professeur de vous débloquer, ou réessayez dans 15 minutes.",
+  );
 
   const teacherContext = await browser.newContext();
   const teacher = await teacherContext.newPage();
@@ -35,12 +44,18 @@ test("a teacher unlocks a pupil blocked by wrong birth dates, who then joins", a
 
   // The Élèves page lists them too, and flags the learner their GAR names fit.
   await teacher.goto(`/orga/eleves?q=${encodeURIComponent(pupil.siecle!.lastName)}`);
-  await expect(teacher.getByRole("region", { name: "Élèves bloqués" })).toContainText(`${pupil.firstName} ${pupil.lastName}`);
-  await expect(teacher.getByRole("row").filter({ hasText: pupil.siecle!.firstName }).getByText("Bloqué (dates de naissance)")).toBeVisible();
+  await expect(teacher.getByRole("region", { name: "Élèves bloqués" })).toContainText(
+    `${pupil.firstName} ${pupil.lastName}`,
+  );
+  await expect(
+    teacher.getByRole("row").filter({ hasText: pupil.siecle!.firstName }).getByText("Bloqué (dates de naissance)"),
+  ).toBeVisible();
 
   await teacher.goto(`/orga/campagnes/${campaign.id}`);
   await teacher.getByRole("button", { name: `Débloquer ${pupil.firstName} ${pupil.lastName}` }).click();
-  await expect(teacher.getByRole("main").getByRole("status").filter({ hasText: "L'élève a été débloqué" })).toBeVisible();
+  await expect(
+    teacher.getByRole("main").getByRole("status").filter({ hasText: "L'élève a été débloqué" }),
+  ).toBeVisible();
   await expect(teacher.getByRole("button", { name: `Débloquer ${pupil.firstName} ${pupil.lastName}` })).toHaveCount(0);
   await teacherContext.close();
 
@@ -51,6 +66,13 @@ test("a teacher unlocks a pupil blocked by wrong birth dates, who then joins", a
   await expect(page).toHaveURL(`${appBaseUrl}/campagnes/${campaign.code}/demarrer`);
 
   // The unlock is audited with ids only.
-  const audit = await withDb(async (db) => (await db.query<{ data: unknown }>("SELECT data FROM audit_logs WHERE action = 'student.unlocked' ORDER BY id DESC LIMIT 1")).rows[0]);
+  const audit = await withDb(
+    async (db) =>
+      (
+        await db.query<{ data: unknown }>(
+          "SELECT data FROM audit_logs WHERE action = 'student.unlocked' ORDER BY id DESC LIMIT 1",
+        )
+      ).rows[0],
+  );
   expect(JSON.stringify(audit)).not.toContain(pupil.lastName);
 });

@@ -12,9 +12,52 @@ export function testSnapshot(targetProfileId = "tp-test"): CampaignSnapshot {
       { id: "4.1", name: "Sécuriser l'environnement numérique", areaCode: "4" },
     ],
     challenges: [
-      { id: "ch-test-1", competenceId: "1.1", skill: "@rechercheMotsCles3", level: 3, type: "QCU", statement: "Question 1 ?", proposals: [{ id: "a", label: "Oui" }, { id: "b", label: "Non" }], answerKey: ["a"], explanation: "Parce que.", illustrationUrl: null, illustrationAlt: null },
-      { id: "ch-test-2", competenceId: "4.1", skill: "@motDePasse3", level: 3, type: "QROC", statement: "Tapez « bonjour ».", proposals: [], answerKey: ["bonjour"], explanation: "C'était écrit.", illustrationUrl: null, illustrationAlt: null },
-      { id: "ch-test-3", competenceId: "4.1", skill: "@motDePasse4", level: 4, type: "QCM", statement: "Cochez a et c.", proposals: [{ id: "a", label: "A" }, { id: "b", label: "B" }, { id: "c", label: "C" }], answerKey: ["a", "c"], explanation: "a et c.", illustrationUrl: null, illustrationAlt: null },
+      {
+        id: "ch-test-1",
+        competenceId: "1.1",
+        skill: "@rechercheMotsCles3",
+        level: 3,
+        type: "QCU",
+        statement: "Question 1 ?",
+        proposals: [
+          { id: "a", label: "Oui" },
+          { id: "b", label: "Non" },
+        ],
+        answerKey: ["a"],
+        explanation: "Parce que.",
+        illustrationUrl: null,
+        illustrationAlt: null,
+      },
+      {
+        id: "ch-test-2",
+        competenceId: "4.1",
+        skill: "@motDePasse3",
+        level: 3,
+        type: "QROC",
+        statement: "Tapez « bonjour ».",
+        proposals: [],
+        answerKey: ["bonjour"],
+        explanation: "C'était écrit.",
+        illustrationUrl: null,
+        illustrationAlt: null,
+      },
+      {
+        id: "ch-test-3",
+        competenceId: "4.1",
+        skill: "@motDePasse4",
+        level: 4,
+        type: "QCM",
+        statement: "Cochez a et c.",
+        proposals: [
+          { id: "a", label: "A" },
+          { id: "b", label: "B" },
+          { id: "c", label: "C" },
+        ],
+        answerKey: ["a", "c"],
+        explanation: "a et c.",
+        illustrationUrl: null,
+        illustrationAlt: null,
+      },
     ],
   };
 }
@@ -23,7 +66,13 @@ export async function ensureTestTargetProfile(id = "tp-test") {
   return prisma.targetProfile.upsert({
     where: { id },
     update: {},
-    create: { id, name: "Parcours de test", description: "Un parcours pour les tests.", durationMinutes: 10, competenceIds: ["1.1", "4.1"] },
+    create: {
+      id,
+      name: "Parcours de test",
+      description: "Un parcours pour les tests.",
+      durationMinutes: 10,
+      competenceIds: ["1.1", "4.1"],
+    },
   });
 }
 

@@ -47,7 +47,12 @@ export async function createGarStudentUser(options: { garId: string; firstName?:
       firstName: options.firstName ?? "Léa",
       lastName: options.lastName ?? "MARTIN",
       authenticationMethods: {
-        create: { provider: "GAR", externalId: options.garId, firstName: options.firstName ?? "Léa", lastName: options.lastName ?? "MARTIN" },
+        create: {
+          provider: "GAR",
+          externalId: options.garId,
+          firstName: options.firstName ?? "Léa",
+          lastName: options.lastName ?? "MARTIN",
+        },
       },
     },
   });

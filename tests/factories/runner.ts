@@ -9,7 +9,9 @@ import { createMember, createSchool } from "./schools";
 let sequence = 0;
 
 /** A school with the repository's content loaded and a campaign created from a real parcours. */
-export async function createContentCampaign(options: { targetProfileId?: string; code?: string; division?: string | null } = {}) {
+export async function createContentCampaign(
+  options: { targetProfileId?: string; code?: string; division?: string | null } = {},
+) {
   await loadContent(prisma);
   const school = await createSchool();
   const owner = await createMember({ schoolId: school.id, role: "ADMIN" });
@@ -26,15 +28,29 @@ export async function createContentCampaign(options: { targetProfileId?: string;
 }
 
 /** A GAR student linked to a learner of the school, with a started participation. */
-export async function createParticipant(options: { schoolId: number; campaignId: number; division?: string; firstName?: string; lastName?: string }) {
+export async function createParticipant(options: {
+  schoolId: number;
+  campaignId: number;
+  division?: string;
+  firstName?: string;
+  lastName?: string;
+}) {
   const n = ++sequence;
-  const user = await createGarStudentUser({ garId: `IDO-RUNNER-${n}-${Date.now()}`, firstName: options.firstName, lastName: options.lastName });
+  const user = await createGarStudentUser({
+    garId: `IDO-RUNNER-${n}-${Date.now()}`,
+    firstName: options.firstName,
+    lastName: options.lastName,
+  });
   const learner = await createLearner(options.schoolId, {
     userId: user.id,
     division: options.division ?? "6E A",
     firstName: options.firstName,
     lastName: options.lastName,
   });
-  const { participationId } = await startParticipation({ campaignId: options.campaignId, learnerId: learner.id, userId: user.id });
+  const { participationId } = await startParticipation({
+    campaignId: options.campaignId,
+    learnerId: learner.id,
+    userId: user.id,
+  });
   return { user, learner, participationId };
 }

@@ -5,7 +5,15 @@ import { hashPassword } from "../../src/lib/password";
 let sequence = 0;
 const next = () => ++sequence;
 
-export async function createSchool(overrides: Partial<{ name: string; uai: string; officialEmail: string | null; isGarEnabled: boolean; managesStudents: boolean }> = {}) {
+export async function createSchool(
+  overrides: Partial<{
+    name: string;
+    uai: string;
+    officialEmail: string | null;
+    isGarEnabled: boolean;
+    managesStudents: boolean;
+  }> = {},
+) {
   const n = next();
   return prisma.school.create({
     data: {
@@ -22,7 +30,15 @@ export async function createSchool(overrides: Partial<{ name: string; uai: strin
 let cachedHash: Promise<string> | undefined;
 export const TEST_PASSWORD = "Mot-de-passe-test-1";
 
-export async function createStaffUser(overrides: Partial<{ email: string; firstName: string; lastName: string; password: string; cguAccepted: boolean }> = {}) {
+export async function createStaffUser(
+  overrides: Partial<{
+    email: string;
+    firstName: string;
+    lastName: string;
+    password: string;
+    cguAccepted: boolean;
+  }> = {},
+) {
   const n = next();
   const passwordHash =
     overrides.password && overrides.password !== TEST_PASSWORD

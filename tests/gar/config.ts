@@ -32,10 +32,14 @@ export function readGarStandInConfig(
 ): GarStandInConfig {
   const port = overrides.port ?? Number(env.GAR_STAND_IN_PORT ?? DEFAULT_GAR_STAND_IN_PORT);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error("GAR_STAND_IN_PORT must be a port number");
-  const cookieKeys = overrides.cookieKeys ?? (env.GAR_STAND_IN_COOKIE_KEYS ? env.GAR_STAND_IN_COOKIE_KEYS.split(",") : devConfig.cookieKeys);
+  const cookieKeys =
+    overrides.cookieKeys ??
+    (env.GAR_STAND_IN_COOKIE_KEYS ? env.GAR_STAND_IN_COOKIE_KEYS.split(",") : devConfig.cookieKeys);
   const signingKeys =
     overrides.signingKeys ??
-    (env.GAR_STAND_IN_JWKS ? (JSON.parse(env.GAR_STAND_IN_JWKS) as { keys: Record<string, unknown>[] }).keys : devConfig.signingKeys);
+    (env.GAR_STAND_IN_JWKS
+      ? (JSON.parse(env.GAR_STAND_IN_JWKS) as { keys: Record<string, unknown>[] }).keys
+      : devConfig.signingKeys);
   return {
     port,
     host: overrides.host ?? env.GAR_STAND_IN_HOST ?? "127.0.0.1",

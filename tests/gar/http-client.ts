@@ -39,7 +39,10 @@ export class BrowserLikeClient {
       const value = pair.slice(separator + 1).trim();
       const expired = attributes.some((attribute) => {
         const [key, attributeValue] = attribute.split("=").map((part) => part.trim().toLowerCase());
-        return (key === "max-age" && Number(attributeValue) <= 0) || (key === "expires" && Date.parse(attributeValue ?? "") < Date.now());
+        return (
+          (key === "max-age" && Number(attributeValue) <= 0) ||
+          (key === "expires" && Date.parse(attributeValue ?? "") < Date.now())
+        );
       });
       if (expired || value === "") jar.delete(name);
       else jar.set(name, value);
@@ -59,7 +62,12 @@ export class BrowserLikeClient {
     const location = response.headers.get("location");
     return {
       response,
-      hop: { url, status: response.status, location: location ? new URL(location, target).toString() : null, durationMs },
+      hop: {
+        url,
+        status: response.status,
+        location: location ? new URL(location, target).toString() : null,
+        durationMs,
+      },
     };
   }
 
@@ -78,7 +86,8 @@ export class BrowserLikeClient {
     for (let i = 0; i < 20; i += 1) {
       const { response, hop } = await this.request(current, currentInit);
       hops.push(hop);
-      if (response.status < 300 || response.status >= 400 || !hop.location) return { response, hops, finalUrl: current };
+      if (response.status < 300 || response.status >= 400 || !hop.location)
+        return { response, hops, finalUrl: current };
       if (stopAt(hop.location)) return { response, hops, finalUrl: hop.location };
       await response.arrayBuffer();
       current = hop.location;

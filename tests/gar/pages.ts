@@ -62,15 +62,22 @@ function groupByDivision(students: readonly FixtureStudent[]): Map<string, Fixtu
 }
 
 /** The ENT sign-in: one form, one submit button per fixture student, plus a free identity. */
-export function renderSignInPage(options: { action: string; students: readonly FixtureStudent[]; message?: string }): string {
+export function renderSignInPage(options: {
+  action: string;
+  students: readonly FixtureStudent[];
+  message?: string;
+}): string {
   const groups = [...groupByDivision(options.students)]
     .map(
-      ([division, students]) => `<h2>Classe ${escapeHtml(division)}</h2><div class="students">${students
-        .map(
-          (student) => `<button type="submit" name="key" value="${escapeHtml(student.key)}">${escapeHtml(studentLabel(student))}
+      ([division, students]) =>
+        `<h2>Classe ${escapeHtml(division)}</h2><div class="students">${students
+          .map(
+            (
+              student,
+            ) => `<button type="submit" name="key" value="${escapeHtml(student.key)}">${escapeHtml(studentLabel(student))}
 <small>Né(e) le ${formatIsoDate(student.birthdate)}${student.note ? ` · ${escapeHtml(student.note)}` : ""}</small></button>`,
-        )
-        .join("")}</div>`,
+          )
+          .join("")}</div>`,
     )
     .join("");
   const message = options.message ? `<div class="card error" role="alert">${escapeHtml(options.message)}</div>` : "";
@@ -99,7 +106,10 @@ export function renderMediacentrePage(options: { student: FixtureStudent; pixUrl
     ? ""
     : `<div class="card" role="status">La ressource Pix ne vous est pas affectée dans le GAR. Le responsable des affectations de votre établissement doit vous l'attribuer.</div>`;
   const others = ["Lumni", "Éduthèque", "Dictionnaire junior"]
-    .map((name) => `<div class="tile" aria-disabled="true"><strong>${escapeHtml(name)}</strong><span class="muted">Ressource de démonstration</span></div>`)
+    .map(
+      (name) =>
+        `<div class="tile" aria-disabled="true"><strong>${escapeHtml(name)}</strong><span class="muted">Ressource de démonstration</span></div>`,
+    )
     .join("");
   return layout(
     "Médiacentre",
@@ -110,5 +120,8 @@ export function renderMediacentrePage(options: { student: FixtureStudent; pixUrl
 }
 
 export function renderErrorPage(title: string, message: string): string {
-  return layout(title, `<div class="card error"><h1>${escapeHtml(title)}</h1><p>${escapeHtml(message)}</p><p><a href="/ent">Retour à l'ENT</a></p></div>`);
+  return layout(
+    title,
+    `<div class="card error"><h1>${escapeHtml(title)}</h1><p>${escapeHtml(message)}</p><p><a href="/ent">Retour à l'ENT</a></p></div>`,
+  );
 }

@@ -2,7 +2,9 @@
 import { startGarStandIn } from "./stand-in";
 
 const standIn = await startGarStandIn();
-console.log(`GAR/ENT stand-in ready: issuer ${standIn.issuer}, ENT démo ${standIn.entUrl}, app ${standIn.config.appBaseUrl}`);
+console.log(
+  `GAR/ENT stand-in ready: issuer ${standIn.issuer}, ENT démo ${standIn.entUrl}, app ${standIn.config.appBaseUrl}`,
+);
 
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.once(signal, () => {

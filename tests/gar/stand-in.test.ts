@@ -104,7 +104,11 @@ describe("GAR stand-in", () => {
 
     // A code is single-use.
     await expect(
-      client.authorizationCodeGrant(config, callback, { pkceCodeVerifier: codeVerifier, expectedState: state, expectedNonce: nonce }),
+      client.authorizationCodeGrant(config, callback, {
+        pkceCodeVerifier: codeVerifier,
+        expectedState: state,
+        expectedNonce: nonce,
+      }),
     ).rejects.toMatchObject({ error: "invalid_grant" });
   });
 
@@ -125,7 +129,12 @@ describe("GAR stand-in", () => {
 
   it("accepts a typed identity", async () => {
     const browser = new BrowserLikeClient();
-    await browser.postForm(`${standIn.issuer}/ent/connexion`, { prenom: "Zoé", nom: "TESTEUR", classe: "3E Z", ido: "typed-ido-1" });
+    await browser.postForm(`${standIn.issuer}/ent/connexion`, {
+      prenom: "Zoé",
+      nom: "TESTEUR",
+      classe: "3E Z",
+      ido: "typed-ido-1",
+    });
     const { url, codeVerifier, state, nonce } = await startAuthorization();
     const { finalUrl } = await browser.follow(url.toString(), {}, backToApp);
     const tokens = await client.authorizationCodeGrant(config, new URL(finalUrl), {
@@ -231,8 +240,16 @@ describe("configuration", () => {
   });
 
   it("reads port, issuer, app URL and client from the environment", () => {
-    const config = readGarStandInConfig({}, { GAR_STAND_IN_PORT: "4555", APP_BASE_URL: "http://localhost:3555/", GAR_CLIENT_SECRET: "s3cret" });
-    expect(config).toMatchObject({ port: 4555, issuer: "http://localhost:4555", appBaseUrl: "http://localhost:3555", clientSecret: "s3cret" });
+    const config = readGarStandInConfig(
+      {},
+      { GAR_STAND_IN_PORT: "4555", APP_BASE_URL: "http://localhost:3555/", GAR_CLIENT_SECRET: "s3cret" },
+    );
+    expect(config).toMatchObject({
+      port: 4555,
+      issuer: "http://localhost:4555",
+      appBaseUrl: "http://localhost:3555",
+      clientSecret: "s3cret",
+    });
   });
 });
 

@@ -47,7 +47,9 @@ const MAX_FORM_BYTES = 16 * 1024;
 type EntIdentity = Omit<FixtureStudent, "siecle" | "birthdate" | "note"> & { birthdate?: string };
 
 function derivedIdo(firstName: string, lastName: string): string {
-  return createHash("sha512").update(`ent-demo/${firstName.trim().toLowerCase()}/${lastName.trim().toLowerCase()}`).digest("hex");
+  return createHash("sha512")
+    .update(`ent-demo/${firstName.trim().toLowerCase()}/${lastName.trim().toLowerCase()}`)
+    .digest("hex");
 }
 
 async function readForm(ctx: KoaContext): Promise<URLSearchParams> {
@@ -65,7 +67,10 @@ function html(ctx: KoaContext, body: string, status = 200): void {
   ctx.status = status;
   ctx.type = "text/html; charset=utf-8";
   ctx.set("Cache-Control", "no-store");
-  ctx.set("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; form-action *; frame-ancestors 'none'");
+  ctx.set(
+    "Content-Security-Policy",
+    "default-src 'none'; style-src 'unsafe-inline'; form-action *; frame-ancestors 'none'",
+  );
   ctx.body = body;
 }
 
@@ -87,7 +92,11 @@ export async function startGarStandIn(options: GarStandInOptions = {}): Promise<
   });
   const { port } = server.address() as AddressInfo;
   const issuerWasGiven = overrides.issuer !== undefined || process.env.GAR_STAND_IN_ISSUER !== undefined;
-  const config: GarStandInConfig = { ...requested, port, issuer: issuerWasGiven ? requested.issuer : `http://localhost:${port}` };
+  const config: GarStandInConfig = {
+    ...requested,
+    port,
+    issuer: issuerWasGiven ? requested.issuer : `http://localhost:${port}`,
+  };
 
   const accounts = new Map<string, EntIdentity>(students.map((student) => [student.ido, student]));
   const studentsByKey = new Map(students.map((student) => [student.key, student]));
@@ -124,7 +133,13 @@ export async function startGarStandIn(options: GarStandInOptions = {}): Promise<
         enabled: true,
         logoutSource: async (ctx: KoaContext, form: string) => {
           const confirm = `${form}<p><button class="primary" form="op.logoutForm" type="submit" name="logout" value="yes">Se déconnecter du GAR</button></p>`;
-          html(ctx, renderErrorPage("Déconnexion", "Voulez-vous vous déconnecter du GAR ?").replace("</main>", `${confirm}</main>`));
+          html(
+            ctx,
+            renderErrorPage("Déconnexion", "Voulez-vous vous déconnecter du GAR ?").replace(
+              "</main>",
+              `${confirm}</main>`,
+            ),
+          );
         },
         postLogoutSuccessSource: async (ctx: KoaContext) => {
           html(ctx, renderErrorPage("Déconnecté", "Vous êtes déconnecté du GAR."));
@@ -173,7 +188,11 @@ export async function startGarStandIn(options: GarStandInOptions = {}): Promise<
       };
     },
     renderError: async (ctx: KoaContext, out: { error?: string; error_description?: string }) => {
-      html(ctx, renderErrorPage("Erreur du GAR", `${out.error ?? "server_error"} : ${out.error_description ?? ""}`), ctx.status || 400);
+      html(
+        ctx,
+        renderErrorPage("Erreur du GAR", `${out.error ?? "server_error"} : ${out.error_description ?? ""}`),
+        ctx.status || 400,
+      );
     },
   });
 
@@ -201,7 +220,8 @@ export async function startGarStandIn(options: GarStandInOptions = {}): Promise<
   }
 
   function forgetOpSession(ctx: KoaContext): void {
-    for (const name of [OP_COOKIES.session, `${OP_COOKIES.session}.sig`]) ctx.cookies.set(name, null, { signed: false });
+    for (const name of [OP_COOKIES.session, `${OP_COOKIES.session}.sig`])
+      ctx.cookies.set(name, null, { signed: false });
   }
 
   function signInToEnt(ctx: KoaContext, form: URLSearchParams): EntIdentity | null {
@@ -230,7 +250,9 @@ export async function startGarStandIn(options: GarStandInOptions = {}): Promise<
     }
     accounts.set(identity.ido, identity);
     const { key: identityKey, ido, firstName, lastName, uai, division, assigned, profile } = identity;
-    const cookie = Buffer.from(JSON.stringify({ key: identityKey, ido, firstName, lastName, uai, division, assigned, profile })).toString("base64url");
+    const cookie = Buffer.from(
+      JSON.stringify({ key: identityKey, ido, firstName, lastName, uai, division, assigned, profile }),
+    ).toString("base64url");
     ctx.cookies.set(ENT_COOKIE, cookie, { signed: true, httpOnly: true, sameSite: "lax", path: "/" });
     // A new ENT user must not inherit the GAR session of the previous one.
     forgetOpSession(ctx);
@@ -268,14 +290,29 @@ export async function startGarStandIn(options: GarStandInOptions = {}): Promise<
 
     if (path === "/ent/connexion" && ctx.method === "POST") {
       const identity = signInToEnt(ctx, await readForm(ctx));
-      if (!identity) return html(ctx, renderSignInPage({ action: "/ent/connexion", students, message: "Choisissez un élève ou saisissez un prénom et un nom." }), 400);
+      if (!identity)
+        return html(
+          ctx,
+          renderSignInPage({
+            action: "/ent/connexion",
+            students,
+            message: "Choisissez un élève ou saisissez un prénom et un nom.",
+          }),
+          400,
+        );
       return seeOther(ctx, "/ent/mediacentre");
     }
 
     if (path === "/ent/mediacentre" && ctx.method === "GET") {
       const identity = readEntIdentity(ctx);
       if (!identity) return seeOther(ctx, "/ent");
-      return html(ctx, renderMediacentrePage({ student: { ...identity, birthdate: "", siecle: null }, pixUrl: `${config.appBaseUrl}/gar/connexion` }));
+      return html(
+        ctx,
+        renderMediacentrePage({
+          student: { ...identity, birthdate: "", siecle: null },
+          pixUrl: `${config.appBaseUrl}/gar/connexion`,
+        }),
+      );
     }
 
     if (path === "/ent/deconnexion" && ctx.method === "POST") {
@@ -288,10 +325,20 @@ export async function startGarStandIn(options: GarStandInOptions = {}): Promise<
     if (interaction) {
       try {
         const details = await provider.interactionDetails(ctx.req, ctx.res);
-        if (details.uid !== interaction[1]) return html(ctx, renderErrorPage("Session expirée", "Revenez à l'ENT et rouvrez la ressource."), 400);
+        if (details.uid !== interaction[1])
+          return html(ctx, renderErrorPage("Session expirée", "Revenez à l'ENT et rouvrez la ressource."), 400);
         if (interaction[2] && ctx.method === "POST") {
           const identity = signInToEnt(ctx, await readForm(ctx));
-          if (!identity) return html(ctx, renderSignInPage({ action: `${path}`, students, message: "Choisissez un élève ou saisissez un prénom et un nom." }), 400);
+          if (!identity)
+            return html(
+              ctx,
+              renderSignInPage({
+                action: `${path}`,
+                students,
+                message: "Choisissez un élève ou saisissez un prénom et un nom.",
+              }),
+              400,
+            );
           return await finishInteraction(ctx, identity);
         }
         if (ctx.method === "GET") {

@@ -29,14 +29,23 @@ describe("fixture students", () => {
         (student.firstName !== student.siecle.firstName || student.lastName !== student.siecle.lastName),
     );
     expect(differing.length).toBeGreaterThanOrEqual(8);
-    expect(differing.some((student) => normalizeName(student.firstName) === normalizeName(student.siecle!.firstName))).toBe(true);
+    expect(
+      differing.some((student) => normalizeName(student.firstName) === normalizeName(student.siecle!.firstName)),
+    ).toBe(true);
     expect(differing.some((student) => student.lastName === student.siecle!.preferredLastName)).toBe(true);
     expect(differing.some((student) => student.firstName === student.siecle!.middleName)).toBe(true);
-    expect(differing.some((student) => student.siecle!.lastName.includes("-") && !student.lastName.includes("-"))).toBe(true);
+    expect(differing.some((student) => student.siecle!.lastName.includes("-") && !student.lastName.includes("-"))).toBe(
+      true,
+    );
 
     const absent = fixtureStudents.filter((student) => student.siecle === null && student.uai === DEMO_UAI);
     expect(absent).toHaveLength(1);
-    expect(findMatchingLearner(absent[0]!, base.filter((record) => record.birthdate === absent[0]!.birthdate))).toEqual({
+    expect(
+      findMatchingLearner(
+        absent[0]!,
+        base.filter((record) => record.birthdate === absent[0]!.birthdate),
+      ),
+    ).toEqual({
       status: "NOT_FOUND",
     });
     expect(fixtureStudents.filter((student) => !student.assigned)).toHaveLength(1);

@@ -25,7 +25,9 @@ import { setRequestHeaders, setSessionCookie } from "../support/next-request";
 setRequestHeaders({ host: "localhost", "x-forwarded-for": "127.0.0.1" });
 vi.mock("next/headers", async () => (await import("../support/next-request")).nextHeadersMock());
 
-vi.mock("next/cache", async (importOriginal) => (await import("../support/next-request")).nextCacheMock(importOriginal));
+vi.mock("next/cache", async (importOriginal) =>
+  (await import("../support/next-request")).nextCacheMock(importOriginal),
+);
 
 const ROOT = path.resolve(__dirname, "../..");
 const APP_ORGA = path.join(ROOT, "src/app/orga");
@@ -73,11 +75,25 @@ async function arrangeWorld() {
   const adminA = await createMember({ schoolId: schoolA.id, role: "ADMIN", email: "admin.alpha@ac-secret.fr" });
   const memberA = await createMember({ schoolId: schoolA.id, role: "MEMBER", email: "prof.alpha@ac-secret.fr" });
   const adminB = await createMember({ schoolId: schoolB.id, role: "ADMIN", email: "admin.beta@ac-test.fr" });
-  const student = await createGarStudentUser({ garId: "IDO-ALPHA-SECRET", firstName: "Zéphyrin", lastName: "SECRETALPHA" });
-  const joined = await createLearner(schoolA.id, { firstName: "Zéphyrin", lastName: "SECRETALPHA", division: "4E B", userId: student.id });
+  const student = await createGarStudentUser({
+    garId: "IDO-ALPHA-SECRET",
+    firstName: "Zéphyrin",
+    lastName: "SECRETALPHA",
+  });
+  const joined = await createLearner(schoolA.id, {
+    firstName: "Zéphyrin",
+    lastName: "SECRETALPHA",
+    division: "4E B",
+    userId: student.id,
+  });
   await createLearner(schoolA.id, { firstName: "Octave", lastName: "CACHEALPHA", division: "4E B" });
   await createLearner(schoolB.id, { firstName: "Bob", lastName: "BETA", division: "4E B" });
-  const campaignA = await createCampaign({ schoolId: schoolA.id, ownerId: memberA.userId, division: "4E B", name: "Campagne Alpha cachée" });
+  const campaignA = await createCampaign({
+    schoolId: schoolA.id,
+    ownerId: memberA.userId,
+    division: "4E B",
+    name: "Campagne Alpha cachée",
+  });
   await createCampaign({ schoolId: schoolB.id, ownerId: adminB.userId, division: "4E B", name: "Campagne Bêta" });
   const participation = await prisma.participation.create({
     data: {
@@ -87,13 +103,35 @@ async function arrangeWorld() {
       status: "SHARED",
       masteryRate: 0.5,
       sharedAt: new Date(),
-      results: { version: 1, masteryRate: 0.5, answeredCount: 1, correctCount: 1, competences: [], missedChallengeIds: [] },
+      results: {
+        version: 1,
+        masteryRate: 0.5,
+        answeredCount: 1,
+        correctCount: 1,
+        competences: [],
+        missedChallengeIds: [],
+      },
     },
   });
   const invitation = await prisma.invitation.create({
-    data: { schoolId: schoolA.id, email: "invite.alpha@ac-secret.fr", role: "MEMBER", tokenHash: hashToken(randomToken()), expiresAt: new Date(Date.now() + 86_400_000) },
+    data: {
+      schoolId: schoolA.id,
+      email: "invite.alpha@ac-secret.fr",
+      role: "MEMBER",
+      tokenHash: hashToken(randomToken()),
+      expiresAt: new Date(Date.now() + 86_400_000),
+    },
   });
-  await prisma.siecleImport.create({ data: { schoolId: schoolA.id, createdById: adminA.userId, fileName: "alpha-secret.xml", format: "XML", status: "IMPORTED", createdCount: 2 } });
+  await prisma.siecleImport.create({
+    data: {
+      schoolId: schoolA.id,
+      createdById: adminA.userId,
+      fileName: "alpha-secret.xml",
+      format: "XML",
+      status: "IMPORTED",
+      createdCount: 2,
+    },
+  });
   return {
     a: {
       schoolId: schoolA.id,
@@ -107,14 +145,33 @@ async function arrangeWorld() {
       invitationId: invitation.id,
     },
     b: { schoolId: schoolB.id, adminUserId: adminB.userId },
-    secrets: ["Alpha confidentiel", "SECRETALPHA", "CACHEALPHA", "Zéphyrin", "Campagne Alpha cachée", campaignA.code, "admin.alpha", "prof.alpha", "invite.alpha", "alpha-secret"],
+    secrets: [
+      "Alpha confidentiel",
+      "SECRETALPHA",
+      "CACHEALPHA",
+      "Zéphyrin",
+      "Campagne Alpha cachée",
+      campaignA.code,
+      "admin.alpha",
+      "prof.alpha",
+      "invite.alpha",
+      "alpha-secret",
+    ],
   };
 }
 
 /** A fresh staff session for the user, current school set, and the cookie pointing at it. */
 async function actAs(userId: number, schoolId: number): Promise<void> {
   const token = randomToken();
-  await prisma.session.create({ data: { id: hashToken(token), userId, kind: "STAFF", currentSchoolId: schoolId, expiresAt: new Date(Date.now() + 3_600_000) } });
+  await prisma.session.create({
+    data: {
+      id: hashToken(token),
+      userId,
+      kind: "STAFF",
+      currentSchoolId: schoolId,
+      expiresAt: new Date(Date.now() + 3_600_000),
+    },
+  });
   setSessionCookie(token);
 }
 
@@ -143,16 +200,23 @@ type Outcome = {
 };
 
 function digestOf(error: unknown): string {
-  return typeof error === "object" && error !== null && "digest" in error ? String((error as { digest: unknown }).digest) : "";
+  return typeof error === "object" && error !== null && "digest" in error
+    ? String((error as { digest: unknown }).digest)
+    : "";
 }
 
 function classifyThrow(error: unknown): Outcome {
   const digest = digestOf(error);
   if (digest.startsWith("NEXT_HTTP_ERROR_FALLBACK;404")) return { kind: "not-found", text: "" };
-  if (digest.startsWith("NEXT_HTTP_ERROR_FALLBACK;403") || digest.startsWith("NEXT_HTTP_ERROR_FALLBACK;401")) return { kind: "unauthorized", text: "" };
+  if (digest.startsWith("NEXT_HTTP_ERROR_FALLBACK;403") || digest.startsWith("NEXT_HTTP_ERROR_FALLBACK;401"))
+    return { kind: "unauthorized", text: "" };
   if (digest.startsWith("NEXT_REDIRECT")) return { kind: "redirect", text: digest };
   // Anything else would be a 500 for the user: reported as a problem, never a pass.
-  return { kind: "crashed", text: "", detail: error instanceof Error ? `${error.name}: ${error.message}` : String(error) };
+  return {
+    kind: "crashed",
+    text: "",
+    detail: error instanceof Error ? `${error.name}: ${error.message}` : String(error),
+  };
 }
 
 function isAsyncFunction(value: unknown): value is (props: unknown) => Promise<unknown> {
@@ -186,7 +250,10 @@ async function callPage(file: string, world: World): Promise<Outcome> {
   const source = readFileSync(file, "utf8");
   // A client page loads nothing on the server; its data comes through actions, tested below.
   if (/^\s*["']use client["']/.test(source)) return { kind: "rendered", text: "" };
-  const module = (await import(/* @vite-ignore */ file)) as { default: (props: unknown) => unknown; generateMetadata?: (props: unknown) => Promise<unknown> };
+  const module = (await import(/* @vite-ignore */ file)) as {
+    default: (props: unknown) => unknown;
+    generateMetadata?: (props: unknown) => Promise<unknown>;
+  };
   const props = { params: Promise.resolve(paramsOf(file, world)), searchParams: Promise.resolve({}), children: null };
   try {
     let text = "";
@@ -267,20 +334,24 @@ beforeEach(async () => {
 
 describe("cross-school isolation", () => {
   it("finds the Orga pages, route handlers and server actions to check", () => {
-    expect(pageFiles.map(rel)).toEqual(expect.arrayContaining([
-      "src/app/orga/eleves/page.tsx",
-      "src/app/orga/classes/page.tsx",
-      "src/app/orga/campagnes/page.tsx",
-      "src/app/orga/campagnes/[id]/(tabs)/layout.tsx",
-      "src/app/orga/campagnes/[id]/(tabs)/page.tsx",
-      "src/app/orga/campagnes/[id]/(tabs)/resultats/page.tsx",
-      "src/app/orga/campagnes/[id]/(tabs)/parametres/page.tsx",
-      "src/app/orga/campagnes/[id]/fiche-eleve/page.tsx",
-    ]));
-    expect(routeFiles.map(rel)).toEqual(expect.arrayContaining([
-      "src/app/orga/campagnes/[id]/activite/route.ts",
-      "src/app/orga/campagnes/[id]/export/route.ts",
-    ]));
+    expect(pageFiles.map(rel)).toEqual(
+      expect.arrayContaining([
+        "src/app/orga/eleves/page.tsx",
+        "src/app/orga/classes/page.tsx",
+        "src/app/orga/campagnes/page.tsx",
+        "src/app/orga/campagnes/[id]/(tabs)/layout.tsx",
+        "src/app/orga/campagnes/[id]/(tabs)/page.tsx",
+        "src/app/orga/campagnes/[id]/(tabs)/resultats/page.tsx",
+        "src/app/orga/campagnes/[id]/(tabs)/parametres/page.tsx",
+        "src/app/orga/campagnes/[id]/fiche-eleve/page.tsx",
+      ]),
+    );
+    expect(routeFiles.map(rel)).toEqual(
+      expect.arrayContaining([
+        "src/app/orga/campagnes/[id]/activite/route.ts",
+        "src/app/orga/campagnes/[id]/export/route.ts",
+      ]),
+    );
     expect(actionFiles.map(rel)).toContain("src/features/campaigns/actions.ts");
   });
 
@@ -293,7 +364,8 @@ describe("cross-school isolation", () => {
       const leaks = leaksOf(outcome.text, world);
       if (leaks.length > 0) problems.push(`${rel(file)}: shows ${leaks.join(", ")}`);
       if (outcome.kind === "crashed") problems.push(`${rel(file)}: crashed (${outcome.detail})`);
-      if (rel(file).includes("[id]") && outcome.kind !== "not-found") problems.push(`${rel(file)}: ${outcome.kind} instead of 404`);
+      if (rel(file).includes("[id]") && outcome.kind !== "not-found")
+        problems.push(`${rel(file)}: ${outcome.kind} instead of 404`);
     }
     expect(problems).toEqual([]);
     expect(await snapshotSchool(world.a.schoolId)).toBe(before);
@@ -312,14 +384,17 @@ describe("cross-school isolation", () => {
         const leaks = leaksOf(outcome.text, world);
         if (leaks.length > 0) problems.push(`${method} ${rel(file)}: shows ${leaks.join(", ")}`);
         if (outcome.kind === "crashed") problems.push(`${method} ${rel(file)}: crashed (${outcome.detail})`);
-        if (rel(file).includes("[id]") && outcome.kind !== "not-found") problems.push(`${method} ${rel(file)}: ${outcome.kind} instead of 404`);
+        if (rel(file).includes("[id]") && outcome.kind !== "not-found")
+          problems.push(`${method} ${rel(file)}: ${outcome.kind} instead of 404`);
       }
       // Without a session at all: never a 2xx with data.
       setSessionCookie(null);
       for (const method of METHODS.filter((name) => typeof module[name] === "function")) {
         const outcome = await callRoute(file, method, world);
-        if (outcome.kind === "rendered" && leaksOf(outcome.text, world).length > 0) problems.push(`${method} ${rel(file)} without a session: leaks`);
-        if (rel(file).includes("[id]") && outcome.kind !== "unauthorized") problems.push(`${method} ${rel(file)} without a session: ${outcome.kind}`);
+        if (outcome.kind === "rendered" && leaksOf(outcome.text, world).length > 0)
+          problems.push(`${method} ${rel(file)} without a session: leaks`);
+        if (rel(file).includes("[id]") && outcome.kind !== "unauthorized")
+          problems.push(`${method} ${rel(file)} without a session: ${outcome.kind}`);
       }
     }
     expect(checked).toBeGreaterThanOrEqual(2);
@@ -341,7 +416,8 @@ describe("cross-school isolation", () => {
         const leaks = leaksOf(outcome.text, world);
         if (leaks.length > 0) problems.push(`${rel(file)} ${name}: reveals ${leaks.join(", ")}`);
         if (outcome.kind === "crashed") problems.push(`${rel(file)} ${name}: crashed (${outcome.detail})`);
-        if ((await snapshotSchool(world.a.schoolId)) !== before) problems.push(`${rel(file)} ${name}: changed school A (${outcome.kind} ${outcome.text})`);
+        if ((await snapshotSchool(world.a.schoolId)) !== before)
+          problems.push(`${rel(file)} ${name}: changed school A (${outcome.kind} ${outcome.text})`);
       }
     }
     expect(checked).toBeGreaterThanOrEqual(5);

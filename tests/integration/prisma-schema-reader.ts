@@ -6,8 +6,23 @@ import path from "node:path";
  * migrated database: Prisma 7's generated client no longer ships the full DMMF, and the engine
  * that could print it cannot be downloaded here.
  */
-export type SchemaField = { name: string; column: string; type: string; optional: boolean; list: boolean; relation: boolean; unique: boolean; id: boolean };
-export type SchemaModel = { name: string; table: string; fields: SchemaField[]; uniques: string[][]; primaryKey: string[] | null };
+export type SchemaField = {
+  name: string;
+  column: string;
+  type: string;
+  optional: boolean;
+  list: boolean;
+  relation: boolean;
+  unique: boolean;
+  id: boolean;
+};
+export type SchemaModel = {
+  name: string;
+  table: string;
+  fields: SchemaField[];
+  uniques: string[][];
+  primaryKey: string[] | null;
+};
 
 export function readPrismaSchema(dir = path.resolve("prisma/schema")): SchemaModel[] {
   const text = readdirSync(dir)
@@ -27,14 +42,24 @@ export function readPrismaSchema(dir = path.resolve("prisma/schema")): SchemaMod
       if (block) {
         const [, kind, args] = block as unknown as [string, string, string];
         if (kind === "map") model.table = args.replace(/"/g, "");
-        const fields = args.match(/^\[([^\]]*)\]/)?.[1]?.split(",").map((field) => field.trim());
+        const fields = args
+          .match(/^\[([^\]]*)\]/)?.[1]
+          ?.split(",")
+          .map((field) => field.trim());
         if (kind === "unique" && fields) model.uniques.push(fields);
         if (kind === "id" && fields) model.primaryKey = fields;
         continue;
       }
       const field = line.match(/^(\w+)\s+(\w+)(\[\])?(\?)?\s*(.*)$/);
       if (!field) continue;
-      const [, fieldName, type, list, optional, attributes] = field as unknown as [string, string, string, string | undefined, string | undefined, string];
+      const [, fieldName, type, list, optional, attributes] = field as unknown as [
+        string,
+        string,
+        string,
+        string | undefined,
+        string | undefined,
+        string,
+      ];
       model.fields.push({
         name: fieldName,
         column: attributes.match(/@map\("([^"]+)"\)/)?.[1] ?? fieldName,

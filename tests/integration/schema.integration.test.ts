@@ -52,8 +52,15 @@ describe("schema and migrations agree", () => {
     const indexes = await prisma.$queryRaw<{ indexname: string; indexdef: string }[]>`
       SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = 'public'`;
     const uniques = indexes.filter((index) => index.indexdef.startsWith("CREATE UNIQUE INDEX"));
-    const columnsOf = (def: string) => def.slice(def.indexOf("(") + 1, def.indexOf(")")).replaceAll('"', "").split(", ").join(",");
-    const unique = new Set(uniques.map((index) => `${index.indexdef.match(/ON public\.(\w+)/)?.[1]}(${columnsOf(index.indexdef)})`));
+    const columnsOf = (def: string) =>
+      def
+        .slice(def.indexOf("(") + 1, def.indexOf(")"))
+        .replaceAll('"', "")
+        .split(", ")
+        .join(",");
+    const unique = new Set(
+      uniques.map((index) => `${index.indexdef.match(/ON public\.(\w+)/)?.[1]}(${columnsOf(index.indexdef)})`),
+    );
     const expected: string[] = [];
     for (const model of readPrismaSchema()) {
       const table = model.table;
@@ -64,7 +71,10 @@ describe("schema and migrations agree", () => {
     }
     expect(expected.length).toBeGreaterThan(25);
     for (const key of expected) expect(unique, key).toContain(key);
-    const partial = uniques.filter((index) => index.indexdef.includes(" WHERE ")).map((index) => index.indexname).sort();
+    const partial = uniques
+      .filter((index) => index.indexdef.includes(" WHERE "))
+      .map((index) => index.indexname)
+      .sort();
     expect(partial).toEqual(["participations_campaign_id_learner_id_active_key", "schools_uai_active_key"]);
   });
 

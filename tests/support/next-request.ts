@@ -7,7 +7,14 @@
 //
 // then `import { cookieJar, setSessionCookie } from "<path>/tests/support/next-request"` in the test.
 
-export type CookieOptions = { httpOnly?: boolean; sameSite?: string; secure?: boolean; path?: string; expires?: Date; maxAge?: number };
+export type CookieOptions = {
+  httpOnly?: boolean;
+  sameSite?: string;
+  secure?: boolean;
+  path?: string;
+  expires?: Date;
+  maxAge?: number;
+};
 
 /** The cookies of "the" request; what the code sets or deletes lands here. Cleared with `resetRequest()`. */
 export const cookieJar = new Map<string, { value: string; options?: CookieOptions }>();

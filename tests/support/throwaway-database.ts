@@ -11,8 +11,11 @@ import { ensureEmbeddedPostgres } from "../../src/lib/embedded-postgres";
  * TEST_DATABASE_URL / DATABASE_URL / the local default, or — on a machine with no server — on a
  * fresh embedded PGlite (and we say so).
  */
-export async function createThrowawayDatabase(prefix: string): Promise<{ url: string; drop: () => Promise<void>; embedded: boolean }> {
-  const base = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
+export async function createThrowawayDatabase(
+  prefix: string,
+): Promise<{ url: string; drop: () => Promise<void>; embedded: boolean }> {
+  const base =
+    process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
   const name = `${prefix}_${Date.now()}_${process.pid}`;
   const admin = new pg.Client({ connectionString: base });
   try {
@@ -20,7 +23,9 @@ export async function createThrowawayDatabase(prefix: string): Promise<{ url: st
     await admin.query(`CREATE DATABASE "${name}"`);
   } catch (error) {
     await admin.end().catch(() => {});
-    console.warn(`\n[tests] Aucun serveur PostgreSQL joignable (${(error as Error).message}) : base embarquée PGlite.\n`);
+    console.warn(
+      `\n[tests] Aucun serveur PostgreSQL joignable (${(error as Error).message}) : base embarquée PGlite.\n`,
+    );
     const embedded = await ensureEmbeddedPostgres({ dataDir: mkdtempSync(path.join(tmpdir(), `${prefix}-`)), port: 0 });
     return { url: embedded.url, drop: embedded.stop, embedded: true };
   }

@@ -25,10 +25,25 @@ export default async function StudentHomePage() {
       <p className="text-lg">{text.hello(home.firstName)}</p>
       <h1 className="text-3xl font-bold">{text.title}</h1>
       {isEmpty && <p className="text-lg">{text.empty}</p>}
-      <StudentCampaignSection title={text.inProgress} cards={home.inProgress} action={(card) => ({ label: text.resume, href: `/campagnes/${card.campaignCode}` })} />
-      <StudentCampaignSection title={text.finished} cards={home.finished} action={(card) => ({ label: text.seeResults, href: `/campagnes/${card.campaignCode}` })} />
-      <StudentCampaignSection title={text.shared} cards={home.shared} action={(card) => ({ label: text.seeResults, href: `/campagnes/${card.campaignCode}` })} />
-      <Link href="/rejoindre" className="inline-flex min-h-12 w-fit items-center rounded-lg border-2 border-primary bg-white px-6 py-3 text-lg font-semibold text-primary hover:bg-primary-light">
+      <StudentCampaignSection
+        title={text.inProgress}
+        cards={home.inProgress}
+        action={(card) => ({ label: text.resume, href: `/campagnes/${card.campaignCode}` })}
+      />
+      <StudentCampaignSection
+        title={text.finished}
+        cards={home.finished}
+        action={(card) => ({ label: text.seeResults, href: `/campagnes/${card.campaignCode}` })}
+      />
+      <StudentCampaignSection
+        title={text.shared}
+        cards={home.shared}
+        action={(card) => ({ label: text.seeResults, href: `/campagnes/${card.campaignCode}` })}
+      />
+      <Link
+        href="/rejoindre"
+        className="inline-flex min-h-12 w-fit items-center rounded-lg border-2 border-primary bg-white px-6 py-3 text-lg font-semibold text-primary hover:bg-primary-light"
+      >
         {text.joinAnother}
       </Link>
     </>

@@ -24,7 +24,9 @@ export default async function OrgaLayout({ children }: { children: ReactNode }) 
         schools: member.schools,
       }}
       schoolSwitcher={
-        member.schools.length > 1 ? <SchoolSwitcher currentSchoolId={member.school.id} schools={member.schools} /> : undefined
+        member.schools.length > 1 ? (
+          <SchoolSwitcher currentSchoolId={member.school.id} schools={member.schools} />
+        ) : undefined
       }
     >
       {children}

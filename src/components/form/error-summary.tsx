@@ -30,10 +30,20 @@ export function ErrorSummary({
     if (state.status === "error") ref.current?.focus();
   }, [state]);
   if (state.status !== "error") return null;
-  const entries = Object.entries(fieldErrorsOf(state)).filter(([field, messages]) => messages.length > 0 && labels[field] !== undefined);
+  const entries = Object.entries(fieldErrorsOf(state)).filter(
+    ([field, messages]) => messages.length > 0 && labels[field] !== undefined,
+  );
   return (
-    <div ref={ref} role="alert" tabIndex={-1} className="rounded-lg border-2 border-danger bg-danger-light p-4" data-error-code={state.code}>
-      <p className="font-bold text-danger">{entries.length > 0 && state.code === "VALIDATION" ? title : state.message}</p>
+    <div
+      ref={ref}
+      role="alert"
+      tabIndex={-1}
+      className="rounded-lg border-2 border-danger bg-danger-light p-4"
+      data-error-code={state.code}
+    >
+      <p className="font-bold text-danger">
+        {entries.length > 0 && state.code === "VALIDATION" ? title : state.message}
+      </p>
       {entries.length > 0 && (
         <ul className="mt-2 list-disc pl-6">
           {entries.map(([field, messages]) => (

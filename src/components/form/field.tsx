@@ -6,7 +6,8 @@ import { describedBy } from "./form-state";
 export type FieldSize = "default" | "large";
 
 const controlClass: Record<FieldSize, string> = {
-  default: "mt-1 block w-full rounded-md border border-slate-500 bg-white px-3 py-2 text-base aria-[invalid=true]:border-danger",
+  default:
+    "mt-1 block w-full rounded-md border border-slate-500 bg-white px-3 py-2 text-base aria-[invalid=true]:border-danger",
   large: "mt-1 block rounded-lg border-2 border-slate-500 bg-white px-4 py-3 text-lg aria-[invalid=true]:border-danger",
 };
 const labelClass: Record<FieldSize, string> = {
@@ -52,7 +53,18 @@ export type FieldProps = {
  * A label, an optional hint, the control and its error, the hint and the error tied to the
  * control by aria-describedby and the error flagged by aria-invalid.
  */
-export function Field({ id, label, hint, errors, hintId, errorId, size = "default", className, controlClassName, children }: FieldProps & { children: (control: ControlProps) => ReactNode }) {
+export function Field({
+  id,
+  label,
+  hint,
+  errors,
+  hintId,
+  errorId,
+  size = "default",
+  className,
+  controlClassName,
+  children,
+}: FieldProps & { children: (control: ControlProps) => ReactNode }) {
   const shownHintId = hint ? (hintId ?? `${id}-hint`) : undefined;
   const shownErrorId = errors?.length ? (errorId ?? `${id}-error`) : undefined;
   return (
@@ -78,7 +90,18 @@ export function Field({ id, label, hint, errors, hintId, errorId, size = "defaul
 
 type Own = keyof FieldProps | "children";
 
-export function TextField({ id, label, hint, errors, hintId, errorId, size, className, controlClassName, ...input }: FieldProps & Omit<InputHTMLAttributes<HTMLInputElement>, Own>) {
+export function TextField({
+  id,
+  label,
+  hint,
+  errors,
+  hintId,
+  errorId,
+  size,
+  className,
+  controlClassName,
+  ...input
+}: FieldProps & Omit<InputHTMLAttributes<HTMLInputElement>, Own>) {
   return (
     <Field {...{ id, label, hint, errors, hintId, errorId, size, className, controlClassName }}>
       {(control) => <input {...input} {...control} />}
@@ -86,7 +109,18 @@ export function TextField({ id, label, hint, errors, hintId, errorId, size, clas
   );
 }
 
-export function TextareaField({ id, label, hint, errors, hintId, errorId, size, className, controlClassName, ...textarea }: FieldProps & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, Own>) {
+export function TextareaField({
+  id,
+  label,
+  hint,
+  errors,
+  hintId,
+  errorId,
+  size,
+  className,
+  controlClassName,
+  ...textarea
+}: FieldProps & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, Own>) {
   return (
     <Field {...{ id, label, hint, errors, hintId, errorId, size, className, controlClassName }}>
       {(control) => <textarea {...textarea} {...control} />}
@@ -94,7 +128,19 @@ export function TextareaField({ id, label, hint, errors, hintId, errorId, size, 
   );
 }
 
-export function SelectField({ id, label, hint, errors, hintId, errorId, size, className, controlClassName, children, ...select }: FieldProps & Omit<SelectHTMLAttributes<HTMLSelectElement>, Own> & { children: ReactNode }) {
+export function SelectField({
+  id,
+  label,
+  hint,
+  errors,
+  hintId,
+  errorId,
+  size,
+  className,
+  controlClassName,
+  children,
+  ...select
+}: FieldProps & Omit<SelectHTMLAttributes<HTMLSelectElement>, Own> & { children: ReactNode }) {
   return (
     <Field {...{ id, label, hint, errors, hintId, errorId, size, className, controlClassName }}>
       {(control) => (

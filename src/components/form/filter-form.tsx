@@ -26,7 +26,12 @@ export function FilterForm({
   children: ReactNode;
 }) {
   return (
-    <form method="get" action={action} role="search" className={`grid gap-4 rounded-lg border border-slate-200 bg-white p-4 ${className ?? ""}`}>
+    <form
+      method="get"
+      action={action}
+      role="search"
+      className={`grid gap-4 rounded-lg border border-slate-200 bg-white p-4 ${className ?? ""}`}
+    >
       {children}
       <div className={`flex items-end gap-3 ${actionsClassName ?? ""}`}>
         <button type="submit" className={buttonClass("primary")}>

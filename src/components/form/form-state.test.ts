@@ -11,18 +11,32 @@ describe("fieldErrorsOf", () => {
   });
 
   it("returns zod's field errors", () => {
-    const state: ActionState = { status: "error", code: "VALIDATION", message: "Le formulaire contient des erreurs.", fieldErrors: { name: ["Indiquez un nom."] } };
+    const state: ActionState = {
+      status: "error",
+      code: "VALIDATION",
+      message: "Le formulaire contient des erreurs.",
+      fieldErrors: { name: ["Indiquez un nom."] },
+    };
     expect(fieldErrorsOf(state)).toEqual({ name: ["Indiquez un nom."] });
   });
 
   it("puts a domain error's message on the field it names", () => {
-    const state: ActionState = { status: "error", code: "CONFLICT", message: "Adresse déjà utilisée.", details: { field: "email" } };
+    const state: ActionState = {
+      status: "error",
+      code: "CONFLICT",
+      message: "Adresse déjà utilisée.",
+      details: { field: "email" },
+    };
     expect(fieldErrorsOf(state)).toEqual({ email: ["Adresse déjà utilisée."] });
   });
 
   it("has no field error when neither zod nor the domain error names a field", () => {
-    expect(fieldErrorsOf({ status: "error", code: "VALIDATION", message: "Erreur de formulaire.", fieldErrors: {} })).toEqual({});
-    expect(fieldErrorsOf({ status: "error", code: "FORBIDDEN", message: "Accès refusé.", details: { field: 3 } })).toEqual({});
+    expect(
+      fieldErrorsOf({ status: "error", code: "VALIDATION", message: "Erreur de formulaire.", fieldErrors: {} }),
+    ).toEqual({});
+    expect(
+      fieldErrorsOf({ status: "error", code: "FORBIDDEN", message: "Accès refusé.", details: { field: 3 } }),
+    ).toEqual({});
   });
 });
 

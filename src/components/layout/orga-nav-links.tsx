@@ -19,7 +19,9 @@ export function OrgaNavLinks() {
     <nav aria-label={layoutText.orgaNav.label} className="px-2 pb-4">
       <ul className="flex flex-wrap gap-1 md:flex-col">
         {links.map((link) => {
-          const isActive = link.exact ? pathname === link.href : pathname === link.href || pathname.startsWith(`${link.href}/`);
+          const isActive = link.exact
+            ? pathname === link.href
+            : pathname === link.href || pathname.startsWith(`${link.href}/`);
           return (
             <li key={link.href}>
               <Link

@@ -12,7 +12,15 @@ export type OrgaShellMember = {
   schools: { id: number; name: string; uai: string; role: "ADMIN" | "MEMBER" }[];
 };
 
-export function OrgaShell({ member, children, schoolSwitcher }: { member: OrgaShellMember; children: ReactNode; schoolSwitcher?: ReactNode }) {
+export function OrgaShell({
+  member,
+  children,
+  schoolSwitcher,
+}: {
+  member: OrgaShellMember;
+  children: ReactNode;
+  schoolSwitcher?: ReactNode;
+}) {
   return (
     <div className="flex min-h-screen flex-col bg-slate-50 md:flex-row print:block print:bg-white">
       <aside className="no-print border-b border-slate-200 bg-white md:w-60 md:shrink-0 md:border-r md:border-b-0">
@@ -34,13 +42,17 @@ export function OrgaShell({ member, children, schoolSwitcher }: { member: OrgaSh
           </div>
           <div className="flex items-center gap-4">
             <span className="text-sm">
-              {member.firstName} {member.lastName} · <span className="text-muted">{layoutText.roleLabel[member.role]}</span>
+              {member.firstName} {member.lastName} ·{" "}
+              <span className="text-muted">{layoutText.roleLabel[member.role]}</span>
             </span>
             <Link href="/orga/compte" className="text-sm font-semibold text-primary underline">
               {layoutText.account}
             </Link>
             <form action="/orga/deconnexion" method="post">
-              <button type="submit" className="rounded-md border border-slate-300 px-3 py-1.5 text-sm font-semibold hover:bg-slate-100">
+              <button
+                type="submit"
+                className="rounded-md border border-slate-300 px-3 py-1.5 text-sm font-semibold hover:bg-slate-100"
+              >
                 {layoutText.signOut}
               </button>
             </form>

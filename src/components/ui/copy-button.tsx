@@ -42,7 +42,11 @@ export function CopyButton({
         {label}
       </button>
       <span role="status" aria-live="polite" className="text-sm font-semibold text-success">
-        {state === "copied" ? copiedLabel : state === "failed" ? <span className="text-danger">{failedLabel}</span> : null}
+        {state === "copied" ? (
+          copiedLabel
+        ) : state === "failed" ? (
+          <span className="text-danger">{failedLabel}</span>
+        ) : null}
       </span>
     </span>
   );

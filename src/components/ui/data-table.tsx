@@ -52,7 +52,11 @@ export function DataTable<Row>({
       <thead className="sticky top-0 bg-slate-100">
         <tr>
           {columns.map((column) => (
-            <th key={column.key} scope="col" className={`px-3 py-3 font-semibold ${align(column)} ${column.headerClassName ?? ""}`}>
+            <th
+              key={column.key}
+              scope="col"
+              className={`px-3 py-3 font-semibold ${align(column)} ${column.headerClassName ?? ""}`}
+            >
               {column.header}
             </th>
           ))}

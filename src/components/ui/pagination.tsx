@@ -31,7 +31,8 @@ export function Pagination({
     const query = search.toString();
     return query ? `${basePath}?${query}` : basePath;
   };
-  const linkClass = "rounded-md border border-slate-300 bg-white px-3 py-2 font-semibold text-primary hover:bg-slate-100";
+  const linkClass =
+    "rounded-md border border-slate-300 bg-white px-3 py-2 font-semibold text-primary hover:bg-slate-100";
   return (
     <nav aria-label={labels.label} className="mt-4 flex items-center justify-between gap-4">
       {page > 1 ? (

@@ -35,7 +35,11 @@ export const submitCampaignCodeAction = createAction({
     const student = await getStudentContext();
     if (student) {
       const joined = await joinCampaignAsStudent({ userId: student.userId, campaignCode: code });
-      redirect((await hasAcceptedCgu(student.userId)) ? startPath(joined.campaignCode) : cguThen(startPath(joined.campaignCode)));
+      redirect(
+        (await hasAcceptedCgu(student.userId))
+          ? startPath(joined.campaignCode)
+          : cguThen(startPath(joined.campaignCode)),
+      );
     }
     const pending = await loadPendingIdentity();
     if (!pending.ok) {
@@ -62,7 +66,8 @@ export const reconcileAction = createAction({
       clientAddress: await requestClientAddress(),
     }).catch((error: unknown) => {
       // A replayed (already used) pending identity: the same page as an expired one.
-      if (isDomainError(error) && error.code === "GAR_PENDING_IDENTITY_EXPIRED") redirect("/gar/erreur/GAR_PENDING_IDENTITY_EXPIRED");
+      if (isDomainError(error) && error.code === "GAR_PENDING_IDENTITY_EXPIRED")
+        redirect("/gar/erreur/GAR_PENDING_IDENTITY_EXPIRED");
       throw error;
     });
     (await cookies()).delete(PENDING_IDENTITY_COOKIE);

@@ -58,7 +58,11 @@ export async function resolveJoinableCampaign(code: string, db: DbClient = prism
  * and of one of the schools the GAR attaches the identity to (docs/domain.md §5). Another school's
  * code is refused as such, without a word about that school's campaign.
  */
-export async function resolveCampaignForIdentity(code: string, uais: readonly string[], db: DbClient = prisma): Promise<CampaignEntry> {
+export async function resolveCampaignForIdentity(
+  code: string,
+  uais: readonly string[],
+  db: DbClient = prisma,
+): Promise<CampaignEntry> {
   const campaign = await resolveJoinableCampaign(code, db);
   if (!isAttachedToSchool(uais, campaign.schoolUai)) throw new DomainError("CAMPAIGN_OTHER_SCHOOL");
   return campaign;
@@ -138,7 +142,14 @@ export async function listBlockedStudents(
 ): Promise<BlockedStudent[]> {
   const rows = await prisma.studentLockout.findMany({
     where: { schoolId, campaignId: options.campaignId, unlockedAt: null, blockedUntil: { gt: now } },
-    select: { id: true, campaignId: true, firstName: true, lastName: true, blockedUntil: true, campaign: { select: { name: true } } },
+    select: {
+      id: true,
+      campaignId: true,
+      firstName: true,
+      lastName: true,
+      blockedUntil: true,
+      campaign: { select: { name: true } },
+    },
     orderBy: [{ lastName: "asc" }, { firstName: "asc" }, { id: "asc" }],
   });
   if (rows.length === 0) return [];

@@ -5,7 +5,13 @@ import { cache } from "react";
 
 import { sessionSecret } from "@/lib/env";
 import { getStudentContext, memberOrRedirect, type StudentContext } from "@/lib/session";
-import { getStudentHome, hasAcceptedCgu, isPendingIdentityUsable, listBlockedStudents, resolveCampaignForIdentity } from "./data";
+import {
+  getStudentHome,
+  hasAcceptedCgu,
+  isPendingIdentityUsable,
+  listBlockedStudents,
+  resolveCampaignForIdentity,
+} from "./data";
 import {
   derivePendingIdentityKey,
   openPendingIdentity,

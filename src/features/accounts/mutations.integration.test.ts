@@ -20,7 +20,10 @@ import {
   WRONG_BIRTHDATES_PER_CAMPAIGN_ADDRESS,
 } from "./mutations";
 import { listBlockedStudents, resolveJoinableCampaign } from "./data";
-import { IDO_REPLACED_AUDIT_ACTION, IDO_REPLACEMENT_REFUSED_AUDIT_ACTION } from "@/features/learners/domain/ido-replacement";
+import {
+  IDO_REPLACED_AUDIT_ACTION,
+  IDO_REPLACEMENT_REFUSED_AUDIT_ACTION,
+} from "@/features/learners/domain/ido-replacement";
 import type { PendingIdentity } from "./domain/pending-identity";
 
 const ADDRESS = "203.0.113.7";
@@ -51,7 +54,12 @@ async function setupDemoSchool() {
   const school = await createSchool({ uai: "0999001W", name: "Collège Jean Moulin" });
   const owner = await createMember({ schoolId: school.id, role: "ADMIN" });
   const learners = await createFixtureLearners(prisma, school.id);
-  const campaign = await createCampaign({ schoolId: school.id, ownerId: owner.userId, code: "JMQWER234", division: "4E A" });
+  const campaign = await createCampaign({
+    schoolId: school.id,
+    ownerId: owner.userId,
+    code: "JMQWER234",
+    division: "4E A",
+  });
   return { school, owner, learners, campaign };
 }
 
@@ -106,18 +114,42 @@ describe("reconcileGarStudent", () => {
     const { learners, campaign } = await setupDemoSchool();
     const ines = findFixtureStudent("ines-berthelot");
 
-    const outcome = await reconcileGarStudent({ identity: await identityOf("ines-berthelot"), campaignCode: campaign.code, birthdate: ines.birthdate, clientAddress: ADDRESS });
+    const outcome = await reconcileGarStudent({
+      identity: await identityOf("ines-berthelot"),
+      campaignCode: campaign.code,
+      birthdate: ines.birthdate,
+      clientAddress: ADDRESS,
+    });
 
-    expect(outcome).toMatchObject({ campaignCode: campaign.code, isNewAccount: true, garIdReplaced: false, hasAcceptedCgu: false });
-    const user = await prisma.user.findUniqueOrThrow({ where: { id: outcome.userId }, include: { authenticationMethods: true } });
+    expect(outcome).toMatchObject({
+      campaignCode: campaign.code,
+      isNewAccount: true,
+      garIdReplaced: false,
+      hasAcceptedCgu: false,
+    });
+    const user = await prisma.user.findUniqueOrThrow({
+      where: { id: outcome.userId },
+      include: { authenticationMethods: true },
+    });
     expect(user).toMatchObject({ email: null, firstName: "Inès", lastName: "BERTHELOT" });
     expect(user.authenticationMethods).toEqual([
-      expect.objectContaining({ provider: "GAR", externalId: ines.ido, passwordHash: null, firstName: "Inès", lastName: "BERTHELOT" }),
+      expect.objectContaining({
+        provider: "GAR",
+        externalId: ines.ido,
+        passwordHash: null,
+        firstName: "Inès",
+        lastName: "BERTHELOT",
+      }),
     ]);
     const learner = await prisma.learner.findUniqueOrThrow({ where: { id: learners.get("ines-berthelot")! } });
     expect(learner.userId).toBe(outcome.userId);
     const participation = await prisma.participation.findUniqueOrThrow({ where: { id: outcome.participationId } });
-    expect(participation).toMatchObject({ campaignId: campaign.id, learnerId: learner.id, userId: outcome.userId, status: "STARTED" });
+    expect(participation).toMatchObject({
+      campaignId: campaign.id,
+      learnerId: learner.id,
+      userId: outcome.userId,
+      status: "STARTED",
+    });
     expectLogsFreeOf(ines.ido, "BERTHELOT", "Inès", ines.birthdate);
   });
 
@@ -129,7 +161,12 @@ describe("reconcileGarStudent", () => {
     ["raphael-coeurderoy", "œ written oe"],
   ])("matches %s (%s)", async (key) => {
     const { learners, campaign } = await setupDemoSchool();
-    const outcome = await reconcileGarStudent({ identity: await identityOf(key), campaignCode: campaign.code, birthdate: findFixtureStudent(key).birthdate, clientAddress: ADDRESS });
+    const outcome = await reconcileGarStudent({
+      identity: await identityOf(key),
+      campaignCode: campaign.code,
+      birthdate: findFixtureStudent(key).birthdate,
+      clientAddress: ADDRESS,
+    });
     const learner = await prisma.learner.findUniqueOrThrow({ where: { id: learners.get(key)! } });
     expect(learner.userId).toBe(outcome.userId);
   });
@@ -137,7 +174,12 @@ describe("reconcileGarStudent", () => {
   it("finds nothing with a wrong birth date, writes nothing and counts the attempt", async () => {
     const { campaign } = await setupDemoSchool();
     await expectDomainError(
-      reconcileGarStudent({ identity: await identityOf("ines-berthelot"), campaignCode: campaign.code, birthdate: "2012-02-10", clientAddress: ADDRESS }),
+      reconcileGarStudent({
+        identity: await identityOf("ines-berthelot"),
+        campaignCode: campaign.code,
+        birthdate: "2012-02-10",
+        clientAddress: ADDRESS,
+      }),
       "RECONCILIATION_NOT_FOUND",
     );
     expect(await counts()).toEqual({ users: 0, methods: 0, participations: 0, linked: 0 });
@@ -148,7 +190,12 @@ describe("reconcileGarStudent", () => {
     const { campaign } = await setupDemoSchool();
     const jules = findFixtureStudent("jules-faure");
     await expectDomainError(
-      reconcileGarStudent({ identity: await identityOf("jules-faure"), campaignCode: campaign.code, birthdate: jules.birthdate, clientAddress: ADDRESS }),
+      reconcileGarStudent({
+        identity: await identityOf("jules-faure"),
+        campaignCode: campaign.code,
+        birthdate: jules.birthdate,
+        clientAddress: ADDRESS,
+      }),
       "RECONCILIATION_NOT_FOUND",
     );
   });
@@ -157,14 +204,31 @@ describe("reconcileGarStudent", () => {
     const school = await createSchool();
     const owner = await createMember({ schoolId: school.id });
     const campaign = await createCampaign({ schoolId: school.id, ownerId: owner.userId });
-    await createLearner(school.id, { firstName: "Marie", middleName: "Anne", lastName: "MARTIN", birthdate: "2012-05-05" });
-    await createLearner(school.id, { firstName: "Marie", middleName: "Louise", lastName: "MARTIN", birthdate: "2012-05-05" });
+    await createLearner(school.id, {
+      firstName: "Marie",
+      middleName: "Anne",
+      lastName: "MARTIN",
+      birthdate: "2012-05-05",
+    });
+    await createLearner(school.id, {
+      firstName: "Marie",
+      middleName: "Louise",
+      lastName: "MARTIN",
+      birthdate: "2012-05-05",
+    });
 
     await expectDomainError(
-      reconcileGarStudent({ identity: await pending({ garId: "ido-twin", firstName: "Marie", lastName: "Martin", uais: [school.uai] }), campaignCode: campaign.code, birthdate: "2012-05-05", clientAddress: ADDRESS }),
+      reconcileGarStudent({
+        identity: await pending({ garId: "ido-twin", firstName: "Marie", lastName: "Martin", uais: [school.uai] }),
+        campaignCode: campaign.code,
+        birthdate: "2012-05-05",
+        clientAddress: ADDRESS,
+      }),
       "RECONCILIATION_NOT_FOUND",
     );
-    expect(logLines.some((line) => line.includes("gar.reconciliation.ambiguous") && line.includes('"candidateCount":2'))).toBe(true);
+    expect(
+      logLines.some((line) => line.includes("gar.reconciliation.ambiguous") && line.includes('"candidateCount":2')),
+    ).toBe(true);
     expectLogsFreeOf("MARTIN", "Marie", "ido-twin", "2012-05-05");
     expect(await counts()).toEqual({ users: 0, methods: 0, participations: 0, linked: 0 });
   });
@@ -173,9 +237,19 @@ describe("reconcileGarStudent", () => {
     const school = await createSchool();
     const owner = await createMember({ schoolId: school.id });
     const campaign = await createCampaign({ schoolId: school.id, ownerId: owner.userId });
-    await createLearner(school.id, { firstName: "Hugo", lastName: "LEFÈVRE", birthdate: "2013-03-01", isDisabled: true });
+    await createLearner(school.id, {
+      firstName: "Hugo",
+      lastName: "LEFÈVRE",
+      birthdate: "2013-03-01",
+      isDisabled: true,
+    });
     await expectDomainError(
-      reconcileGarStudent({ identity: await pending({ garId: "ido-hugo", firstName: "Hugo", lastName: "LEFEVRE", uais: [school.uai] }), campaignCode: campaign.code, birthdate: "2013-03-01", clientAddress: ADDRESS }),
+      reconcileGarStudent({
+        identity: await pending({ garId: "ido-hugo", firstName: "Hugo", lastName: "LEFEVRE", uais: [school.uai] }),
+        campaignCode: campaign.code,
+        birthdate: "2013-03-01",
+        clientAddress: ADDRESS,
+      }),
       "LEARNER_DISABLED",
     );
     expect(await counts()).toMatchObject({ users: 0, linked: 0 });
@@ -185,16 +259,33 @@ describe("reconcileGarStudent", () => {
     const { learners, campaign } = await setupDemoSchool();
     const before = findFixtureStudent("camille-da-silva");
     const after = findFixtureStudent("camille-da-silva-nouvel-ido");
-    const first = await reconcileGarStudent({ identity: await identityOf(before.key), campaignCode: campaign.code, birthdate: before.birthdate, clientAddress: ADDRESS });
+    const first = await reconcileGarStudent({
+      identity: await identityOf(before.key),
+      campaignCode: campaign.code,
+      birthdate: before.birthdate,
+      clientAddress: ADDRESS,
+    });
 
-    const second = await reconcileGarStudent({ identity: await identityOf(after.key), campaignCode: campaign.code, birthdate: after.birthdate, clientAddress: ADDRESS });
+    const second = await reconcileGarStudent({
+      identity: await identityOf(after.key),
+      campaignCode: campaign.code,
+      birthdate: after.birthdate,
+      clientAddress: ADDRESS,
+    });
 
-    expect(second).toMatchObject({ userId: first.userId, participationId: first.participationId, garIdReplaced: true, isNewAccount: false });
+    expect(second).toMatchObject({
+      userId: first.userId,
+      participationId: first.participationId,
+      garIdReplaced: true,
+      isNewAccount: false,
+    });
     const methods = await prisma.authenticationMethod.findMany({ where: { provider: "GAR" } });
     expect(methods).toHaveLength(1);
     expect(methods[0]?.externalId).toBe(after.ido);
     expect(await prisma.user.count()).toBe(2); // the campaign owner and Camille
-    expect((await prisma.learner.findUniqueOrThrow({ where: { id: learners.get(before.key)! } })).userId).toBe(first.userId);
+    expect((await prisma.learner.findUniqueOrThrow({ where: { id: learners.get(before.key)! } })).userId).toBe(
+      first.userId,
+    );
     expectLogsFreeOf(before.ido, after.ido);
   });
 
@@ -203,12 +294,26 @@ describe("reconcileGarStudent", () => {
     const owner = await createMember({ schoolId: school.id });
     const campaign = await createCampaign({ schoolId: school.id, ownerId: owner.userId });
     const existing = await createGarStudentUser({ garId: "old-ido", firstName: "Léa", lastName: "MARTIN" });
-    const learner = await createLearner(school.id, { firstName: "Léa", lastName: "MARTIN", birthdate: "2012-01-02", userId: existing.id });
-    const started = await prisma.participation.create({ data: { campaignId: campaign.id, learnerId: learner.id, userId: existing.id } });
+    const learner = await createLearner(school.id, {
+      firstName: "Léa",
+      lastName: "MARTIN",
+      birthdate: "2012-01-02",
+      userId: existing.id,
+    });
+    const started = await prisma.participation.create({
+      data: { campaignId: campaign.id, learnerId: learner.id, userId: existing.id },
+    });
 
-    const outcome = await reconcileGarStudent({ identity: await pending({ garId: "new-ido", firstName: "Lea", lastName: "Martin", uais: [school.uai] }), campaignCode: campaign.code, birthdate: "2012-01-02", clientAddress: ADDRESS });
+    const outcome = await reconcileGarStudent({
+      identity: await pending({ garId: "new-ido", firstName: "Lea", lastName: "Martin", uais: [school.uai] }),
+      campaignCode: campaign.code,
+      birthdate: "2012-01-02",
+      clientAddress: ADDRESS,
+    });
     expect(outcome).toMatchObject({ userId: existing.id, participationId: started.id, garIdReplaced: true });
-    expect(await prisma.authenticationMethod.findFirst({ where: { userId: existing.id, provider: "GAR" } })).toMatchObject({ externalId: "new-ido" });
+    expect(
+      await prisma.authenticationMethod.findFirst({ where: { userId: existing.id, provider: "GAR" } }),
+    ).toMatchObject({ externalId: "new-ido" });
   });
 
   it("explains, with a masked login, a learner linked to a non-GAR account", async () => {
@@ -216,10 +321,20 @@ describe("reconcileGarStudent", () => {
     const owner = await createMember({ schoolId: school.id });
     const campaign = await createCampaign({ schoolId: school.id, ownerId: owner.userId });
     const other = await createStaffUser({ email: "jeanne.dupont@exemple.fr" });
-    await createLearner(school.id, { firstName: "Jeanne", lastName: "DUPONT", birthdate: "2011-11-11", userId: other.id });
+    await createLearner(school.id, {
+      firstName: "Jeanne",
+      lastName: "DUPONT",
+      birthdate: "2011-11-11",
+      userId: other.id,
+    });
 
     const error = await expectDomainError(
-      reconcileGarStudent({ identity: await pending({ garId: "ido-jeanne", firstName: "Jeanne", lastName: "DUPONT", uais: [school.uai] }), campaignCode: campaign.code, birthdate: "2011-11-11", clientAddress: ADDRESS }),
+      reconcileGarStudent({
+        identity: await pending({ garId: "ido-jeanne", firstName: "Jeanne", lastName: "DUPONT", uais: [school.uai] }),
+        campaignCode: campaign.code,
+        birthdate: "2011-11-11",
+        clientAddress: ADDRESS,
+      }),
       "LEARNER_LINKED_TO_OTHER_ACCOUNT",
     );
     expect(error.details).toEqual({ loginHint: "j•••@e•••.fr" });
@@ -232,7 +347,12 @@ describe("reconcileGarStudent", () => {
     const { campaign } = await setupDemoSchool();
     const ines = findFixtureStudent("ines-berthelot");
     await expectDomainError(
-      reconcileGarStudent({ identity: { ...(await identityOf("ines-berthelot")), uais: ["0751234X"] }, campaignCode: campaign.code, birthdate: ines.birthdate, clientAddress: ADDRESS }),
+      reconcileGarStudent({
+        identity: { ...(await identityOf("ines-berthelot")), uais: ["0751234X"] },
+        campaignCode: campaign.code,
+        birthdate: ines.birthdate,
+        clientAddress: ADDRESS,
+      }),
       "CAMPAIGN_OTHER_SCHOOL",
     );
     expect(await counts()).toEqual({ users: 0, methods: 0, participations: 0, linked: 0 });
@@ -245,8 +365,24 @@ describe("reconcileGarStudent", () => {
     const { school, owner } = await setupDemoSchool();
     const archived = await createCampaign({ schoolId: school.id, ownerId: owner.userId, archived: true });
     const ines = findFixtureStudent("ines-berthelot");
-    await expectDomainError(reconcileGarStudent({ identity: await identityOf(ines.key), campaignCode: archived.code, birthdate: ines.birthdate, clientAddress: ADDRESS }), "CAMPAIGN_CLOSED");
-    await expectDomainError(reconcileGarStudent({ identity: await identityOf(ines.key), campaignCode: "ZZZZZZ999", birthdate: ines.birthdate, clientAddress: ADDRESS }), "CAMPAIGN_CODE_UNKNOWN");
+    await expectDomainError(
+      reconcileGarStudent({
+        identity: await identityOf(ines.key),
+        campaignCode: archived.code,
+        birthdate: ines.birthdate,
+        clientAddress: ADDRESS,
+      }),
+      "CAMPAIGN_CLOSED",
+    );
+    await expectDomainError(
+      reconcileGarStudent({
+        identity: await identityOf(ines.key),
+        campaignCode: "ZZZZZZ999",
+        birthdate: ines.birthdate,
+        clientAddress: ADDRESS,
+      }),
+      "CAMPAIGN_CODE_UNKNOWN",
+    );
   });
 
   it("throttles after 5 wrong birth dates per pending identity for 15 minutes", async () => {
@@ -255,25 +391,51 @@ describe("reconcileGarStudent", () => {
     const start = new Date();
     for (let attempt = 0; attempt < 5; attempt += 1) {
       await expectDomainError(
-        reconcileGarStudent({ identity: await identityOf(ines.key), campaignCode: campaign.code, birthdate: "2000-01-01", clientAddress: ADDRESS, now: new Date(start.getTime() + attempt * 1000) }),
+        reconcileGarStudent({
+          identity: await identityOf(ines.key),
+          campaignCode: campaign.code,
+          birthdate: "2000-01-01",
+          clientAddress: ADDRESS,
+          now: new Date(start.getTime() + attempt * 1000),
+        }),
         "RECONCILIATION_NOT_FOUND",
       );
     }
     // Even the right date is refused while throttled.
     const blocked = await expectDomainError(
-      reconcileGarStudent({ identity: await identityOf(ines.key), campaignCode: campaign.code, birthdate: ines.birthdate, clientAddress: ADDRESS, now: new Date(start.getTime() + 10_000) }),
+      reconcileGarStudent({
+        identity: await identityOf(ines.key),
+        campaignCode: campaign.code,
+        birthdate: ines.birthdate,
+        clientAddress: ADDRESS,
+        now: new Date(start.getTime() + 10_000),
+      }),
       "TOO_MANY_ATTEMPTS",
     );
-    expect(blocked.userMessage).toBe("Trop d'essais. Demandez à votre professeur de vous débloquer, ou réessayez dans 15 minutes.");
+    expect(blocked.userMessage).toBe(
+      "Trop d'essais. Demandez à votre professeur de vous débloquer, ou réessayez dans 15 minutes.",
+    );
     expect(blocked.details?.retryAfterSeconds).toBeGreaterThan(14 * 60);
     expect(await counts()).toMatchObject({ users: 0 });
 
     // Another student on the same computer is not affected.
     const maelys = findFixtureStudent("maelys-da-silva");
-    await reconcileGarStudent({ identity: await identityOf(maelys.key), campaignCode: campaign.code, birthdate: maelys.birthdate, clientAddress: ADDRESS, now: new Date(start.getTime() + 10_000) });
+    await reconcileGarStudent({
+      identity: await identityOf(maelys.key),
+      campaignCode: campaign.code,
+      birthdate: maelys.birthdate,
+      clientAddress: ADDRESS,
+      now: new Date(start.getTime() + 10_000),
+    });
 
     const later = new Date(start.getTime() + 15 * 60_000 + 1_000);
-    const outcome = await reconcileGarStudent({ identity: await identityOf(ines.key), campaignCode: campaign.code, birthdate: ines.birthdate, clientAddress: ADDRESS, now: later });
+    const outcome = await reconcileGarStudent({
+      identity: await identityOf(ines.key),
+      campaignCode: campaign.code,
+      birthdate: ines.birthdate,
+      clientAddress: ADDRESS,
+      now: later,
+    });
     expect(outcome.isNewAccount).toBe(true);
   });
 
@@ -283,12 +445,22 @@ describe("reconcileGarStudent", () => {
     for (let i = 0; i < WRONG_BIRTHDATES_PER_CAMPAIGN_ADDRESS.limit; i += 1) await recordThrottleEvent(rule.bucket);
     const ines = findFixtureStudent("ines-berthelot");
     const error = await expectDomainError(
-      reconcileGarStudent({ identity: await identityOf(ines.key), campaignCode: campaign.code, birthdate: ines.birthdate, clientAddress: ADDRESS }),
+      reconcileGarStudent({
+        identity: await identityOf(ines.key),
+        campaignCode: campaign.code,
+        birthdate: ines.birthdate,
+        clientAddress: ADDRESS,
+      }),
       "TOO_MANY_ATTEMPTS",
     );
     expect(error.userMessage).toMatch(/^Trop d'essais : réessayez dans \d+ minutes?\.$/);
     // From another address the same student goes through.
-    const outcome = await reconcileGarStudent({ identity: await identityOf(ines.key), campaignCode: campaign.code, birthdate: ines.birthdate, clientAddress: "198.51.100.1" });
+    const outcome = await reconcileGarStudent({
+      identity: await identityOf(ines.key),
+      campaignCode: campaign.code,
+      birthdate: ines.birthdate,
+      clientAddress: "198.51.100.1",
+    });
     expect(outcome.isNewAccount).toBe(true);
     // Buckets hold hashes, never the address.
     expect(await prisma.throttleEvent.count({ where: { bucket: { contains: ADDRESS } } })).toBe(0);
@@ -302,14 +474,21 @@ describe("concurrency", () => {
     const outcomes = await Promise.all(
       // Ten tabs back from the GAR: ten pending identities of one student.
       Array.from({ length: 10 }, async () =>
-        reconcileGarStudent({ identity: await identityOf(ines.key), campaignCode: campaign.code, birthdate: ines.birthdate, clientAddress: ADDRESS }),
+        reconcileGarStudent({
+          identity: await identityOf(ines.key),
+          campaignCode: campaign.code,
+          birthdate: ines.birthdate,
+          clientAddress: ADDRESS,
+        }),
       ),
     );
     expect(new Set(outcomes.map((outcome) => outcome.userId)).size).toBe(1);
     expect(new Set(outcomes.map((outcome) => outcome.participationId)).size).toBe(1);
     expect(outcomes.filter((outcome) => outcome.isNewAccount)).toHaveLength(1);
     expect(await counts()).toEqual({ users: 1, methods: 1, participations: 1, linked: 1 });
-    expect((await prisma.learner.findUniqueOrThrow({ where: { id: learners.get(ines.key)! } })).userId).toBe(outcomes[0]?.userId);
+    expect((await prisma.learner.findUniqueOrThrow({ where: { id: learners.get(ines.key)! } })).userId).toBe(
+      outcomes[0]?.userId,
+    );
   });
 
   it("10 parallel reconciliations of one learner with different IDOs still yield one account", async () => {
@@ -317,7 +496,12 @@ describe("concurrency", () => {
     const ines = findFixtureStudent("ines-berthelot");
     const outcomes = await Promise.all(
       Array.from({ length: 10 }, async (_, index) =>
-        reconcileGarStudent({ identity: { ...(await identityOf(ines.key)), garId: `ido-${index}` }, campaignCode: campaign.code, birthdate: ines.birthdate, clientAddress: ADDRESS }),
+        reconcileGarStudent({
+          identity: { ...(await identityOf(ines.key)), garId: `ido-${index}` },
+          campaignCode: campaign.code,
+          birthdate: ines.birthdate,
+          clientAddress: ADDRESS,
+        }),
       ),
     );
     expect(new Set(outcomes.map((outcome) => outcome.userId)).size).toBe(1);
@@ -331,13 +515,23 @@ describe("concurrency", () => {
     const classSize = 30;
     const learners = await Promise.all(
       Array.from({ length: classSize }, (_, index) =>
-        createLearner(school.id, { firstName: `Prénom${index}`, lastName: `NOMCLASSE${index}`, birthdate: `2011-0${(index % 9) + 1}-1${index % 10}`, division: "3E Z" }),
+        createLearner(school.id, {
+          firstName: `Prénom${index}`,
+          lastName: `NOMCLASSE${index}`,
+          birthdate: `2011-0${(index % 9) + 1}-1${index % 10}`,
+          division: "3E Z",
+        }),
       ),
     );
     const outcomes = await Promise.all(
       learners.map(async (learner, index) =>
         reconcileGarStudent({
-          identity: await pending({ garId: `class-ido-${index}`, firstName: learner.firstName, lastName: learner.lastName, uais: [school.uai] }),
+          identity: await pending({
+            garId: `class-ido-${index}`,
+            firstName: learner.firstName,
+            lastName: learner.lastName,
+            uais: [school.uai],
+          }),
           campaignCode: campaign.code,
           birthdate: learner.birthdate.toISOString().slice(0, 10),
           clientAddress: ADDRESS,
@@ -345,9 +539,16 @@ describe("concurrency", () => {
       ),
     );
     expect(new Set(outcomes.map((outcome) => outcome.userId)).size).toBe(classSize);
-    expect(await counts()).toEqual({ users: classSize, methods: classSize, participations: classSize, linked: classSize });
+    expect(await counts()).toEqual({
+      users: classSize,
+      methods: classSize,
+      participations: classSize,
+      linked: classSize,
+    });
     for (const [index, learner] of learners.entries()) {
-      expect((await prisma.learner.findUniqueOrThrow({ where: { id: learner.id } })).userId).toBe(outcomes[index]?.userId);
+      expect((await prisma.learner.findUniqueOrThrow({ where: { id: learner.id } })).userId).toBe(
+        outcomes[index]?.userId,
+      );
     }
   });
 });
@@ -356,34 +557,72 @@ describe("account trust: no student can take another's account", () => {
   /** Côme MÜLLER (6E B of the demo school) has joined Pix: his account, his IDO, his participation. */
   async function comeHasJoined() {
     const setup = await setupDemoSchool();
-    const campaign6eb = await createCampaign({ schoolId: setup.school.id, ownerId: setup.owner.userId, code: "SIXEMB234", division: "6E B" });
+    const campaign6eb = await createCampaign({
+      schoolId: setup.school.id,
+      ownerId: setup.owner.userId,
+      code: "SIXEMB234",
+      division: "6E B",
+    });
     const come = findFixtureStudent("come-muller");
-    const joined = await reconcileGarStudent({ identity: await identityOf(come.key), campaignCode: campaign6eb.code, birthdate: come.birthdate, clientAddress: ADDRESS });
+    const joined = await reconcileGarStudent({
+      identity: await identityOf(come.key),
+      campaignCode: campaign6eb.code,
+      birthdate: come.birthdate,
+      clientAddress: ADDRESS,
+    });
     const snapshot = async () => ({
-      methods: await prisma.authenticationMethod.findMany({ where: { provider: "GAR" }, select: { userId: true, externalId: true, firstName: true, lastName: true } }),
-      user: await prisma.user.findUniqueOrThrow({ where: { id: joined.userId }, select: { firstName: true, lastName: true } }),
-      participations: await prisma.participation.findMany({ select: { id: true, userId: true, learnerId: true, campaignId: true } }),
-      learner: await prisma.learner.findUniqueOrThrow({ where: { id: setup.learners.get(come.key)! }, select: { userId: true } }),
+      methods: await prisma.authenticationMethod.findMany({
+        where: { provider: "GAR" },
+        select: { userId: true, externalId: true, firstName: true, lastName: true },
+      }),
+      user: await prisma.user.findUniqueOrThrow({
+        where: { id: joined.userId },
+        select: { firstName: true, lastName: true },
+      }),
+      participations: await prisma.participation.findMany({
+        select: { id: true, userId: true, learnerId: true, campaignId: true },
+      }),
+      learner: await prisma.learner.findUniqueOrThrow({
+        where: { id: setup.learners.get(come.key)! },
+        select: { userId: true },
+      }),
       users: await prisma.user.count(),
     });
     return { ...setup, campaign6eb, come, joined, snapshot };
   }
 
-  const attacker = (uais: string[], garId = "ido-attaquant") => pending({ garId, firstName: "Come", lastName: "MULLAR", uais });
+  const attacker = (uais: string[], garId = "ido-attaquant") =>
+    pending({ garId, firstName: "Come", lastName: "MULLAR", uais });
 
   it("refuses the cross-school takeover (UAI 0999002X, Come MULLAR, Côme's birth date) and changes nothing", async () => {
     const { campaign6eb, come, snapshot, joined } = await comeHasJoined();
     const before = await snapshot();
-    expect(before.methods).toEqual([{ userId: joined.userId, externalId: come.ido, firstName: "Côme", lastName: "MÜLLER" }]);
+    expect(before.methods).toEqual([
+      { userId: joined.userId, externalId: come.ido, firstName: "Côme", lastName: "MÜLLER" },
+    ]);
 
     await expectDomainError(
-      reconcileGarStudent({ identity: await attacker(["0999002X"]), campaignCode: campaign6eb.code, birthdate: come.birthdate, clientAddress: ADDRESS }),
+      reconcileGarStudent({
+        identity: await attacker(["0999002X"]),
+        campaignCode: campaign6eb.code,
+        birthdate: come.birthdate,
+        clientAddress: ADDRESS,
+      }),
       "CAMPAIGN_OTHER_SCHOOL",
     );
     expect(await snapshot()).toEqual(before);
     // The real Côme still gets his own account back.
-    const again = await reconcileGarStudent({ identity: await identityOf(come.key), campaignCode: campaign6eb.code, birthdate: come.birthdate, clientAddress: ADDRESS });
-    expect(again).toMatchObject({ userId: joined.userId, participationId: joined.participationId, garIdReplaced: false });
+    const again = await reconcileGarStudent({
+      identity: await identityOf(come.key),
+      campaignCode: campaign6eb.code,
+      birthdate: come.birthdate,
+      clientAddress: ADDRESS,
+    });
+    expect(again).toMatchObject({
+      userId: joined.userId,
+      participationId: joined.participationId,
+      garIdReplaced: false,
+    });
   });
 
   it("refuses the fuzzy-name IDO change within the school, changes nothing and audit-logs the refusal", async () => {
@@ -391,12 +630,19 @@ describe("account trust: no student can take another's account", () => {
     const before = await snapshot();
 
     const error = await expectDomainError(
-      reconcileGarStudent({ identity: await attacker([school.uai]), campaignCode: campaign6eb.code, birthdate: come.birthdate, clientAddress: ADDRESS }),
+      reconcileGarStudent({
+        identity: await attacker([school.uai]),
+        campaignCode: campaign6eb.code,
+        birthdate: come.birthdate,
+        clientAddress: ADDRESS,
+      }),
       "LEARNER_ALREADY_LINKED",
     );
     expect(error.userMessage ?? null).toBeNull();
     expect(await snapshot()).toEqual(before);
-    const audits = await prisma.auditLog.findMany({ where: { action: { in: [IDO_REPLACED_AUDIT_ACTION, IDO_REPLACEMENT_REFUSED_AUDIT_ACTION] } } });
+    const audits = await prisma.auditLog.findMany({
+      where: { action: { in: [IDO_REPLACED_AUDIT_ACTION, IDO_REPLACEMENT_REFUSED_AUDIT_ACTION] } },
+    });
     expect(audits).toEqual([
       expect.objectContaining({
         schoolId: school.id,
@@ -408,22 +654,40 @@ describe("account trust: no student can take another's account", () => {
       }),
     ]);
     const auditText = JSON.stringify(audits);
-    for (const personal of ["ido-attaquant", come.ido, "MULLAR", "MÜLLER", "Come", come.birthdate]) expect(auditText).not.toContain(personal);
+    for (const personal of ["ido-attaquant", come.ido, "MULLAR", "MÜLLER", "Come", come.birthdate])
+      expect(auditText).not.toContain(personal);
     expectLogsFreeOf("ido-attaquant", come.ido, "MULLAR", "MÜLLER", come.birthdate);
   });
 
   it("accepts the legitimate IDO change (same UAI, names equal after normalisation) and audit-logs it", async () => {
     const { school, campaign6eb, come, joined, learners } = await comeHasJoined();
     const outcome = await reconcileGarStudent({
-      identity: await pending({ garId: "ido-nouveau-come", firstName: "COME", lastName: "Muller", uais: ["0999002X", school.uai] }),
+      identity: await pending({
+        garId: "ido-nouveau-come",
+        firstName: "COME",
+        lastName: "Muller",
+        uais: ["0999002X", school.uai],
+      }),
       campaignCode: campaign6eb.code,
       birthdate: come.birthdate,
       clientAddress: ADDRESS,
     });
-    expect(outcome).toMatchObject({ userId: joined.userId, participationId: joined.participationId, garIdReplaced: true, isNewAccount: false });
-    expect(await prisma.authenticationMethod.findMany({ where: { provider: "GAR" }, select: { externalId: true } })).toEqual([{ externalId: "ido-nouveau-come" }]);
+    expect(outcome).toMatchObject({
+      userId: joined.userId,
+      participationId: joined.participationId,
+      garIdReplaced: true,
+      isNewAccount: false,
+    });
+    expect(
+      await prisma.authenticationMethod.findMany({ where: { provider: "GAR" }, select: { externalId: true } }),
+    ).toEqual([{ externalId: "ido-nouveau-come" }]);
     const audit = await prisma.auditLog.findFirstOrThrow({ where: { action: IDO_REPLACED_AUDIT_ACTION } });
-    expect(audit).toMatchObject({ schoolId: school.id, targetType: "learner", targetId: String(learners.get(come.key)), data: { userId: joined.userId, campaignId: campaign6eb.id } });
+    expect(audit).toMatchObject({
+      schoolId: school.id,
+      targetType: "learner",
+      targetId: String(learners.get(come.key)),
+      data: { userId: joined.userId, campaignId: campaign6eb.id },
+    });
     expect(JSON.stringify(audit)).not.toContain("ido-nouveau-come");
   });
 
@@ -432,10 +696,17 @@ describe("account trust: no student can take another's account", () => {
     const before = await snapshot();
     const results = await Promise.allSettled(
       Array.from({ length: 10 }, async (_, index) =>
-        reconcileGarStudent({ identity: await attacker([school.uai], `ido-attaquant-${index}`), campaignCode: campaign6eb.code, birthdate: come.birthdate, clientAddress: ADDRESS }),
+        reconcileGarStudent({
+          identity: await attacker([school.uai], `ido-attaquant-${index}`),
+          campaignCode: campaign6eb.code,
+          birthdate: come.birthdate,
+          clientAddress: ADDRESS,
+        }),
       ),
     );
-    expect(results.map((result) => result.status === "rejected" && (result.reason as DomainError).code)).toEqual(Array(10).fill("LEARNER_ALREADY_LINKED"));
+    expect(results.map((result) => result.status === "rejected" && (result.reason as DomainError).code)).toEqual(
+      Array(10).fill("LEARNER_ALREADY_LINKED"),
+    );
     expect(await snapshot()).toEqual(before);
     expect(await prisma.auditLog.count({ where: { action: IDO_REPLACEMENT_REFUSED_AUDIT_ACTION } })).toBe(10);
   });
@@ -446,8 +717,16 @@ describe("single-use pending identity", () => {
     const { campaign } = await setupDemoSchool();
     const ines = findFixtureStudent("ines-berthelot");
     const identity = await identityOf(ines.key);
-    await reconcileGarStudent({ identity, campaignCode: campaign.code, birthdate: ines.birthdate, clientAddress: ADDRESS });
-    await expectDomainError(reconcileGarStudent({ identity, campaignCode: campaign.code, birthdate: ines.birthdate, clientAddress: ADDRESS }), "GAR_PENDING_IDENTITY_EXPIRED");
+    await reconcileGarStudent({
+      identity,
+      campaignCode: campaign.code,
+      birthdate: ines.birthdate,
+      clientAddress: ADDRESS,
+    });
+    await expectDomainError(
+      reconcileGarStudent({ identity, campaignCode: campaign.code, birthdate: ines.birthdate, clientAddress: ADDRESS }),
+      "GAR_PENDING_IDENTITY_EXPIRED",
+    );
     expect(await counts()).toEqual({ users: 1, methods: 1, participations: 1, linked: 1 });
   });
 
@@ -456,11 +735,20 @@ describe("single-use pending identity", () => {
     const ines = findFixtureStudent("ines-berthelot");
     const identity = await identityOf(ines.key);
     const results = await Promise.allSettled(
-      Array.from({ length: 10 }, () => reconcileGarStudent({ identity, campaignCode: campaign.code, birthdate: ines.birthdate, clientAddress: ADDRESS })),
+      Array.from({ length: 10 }, () =>
+        reconcileGarStudent({
+          identity,
+          campaignCode: campaign.code,
+          birthdate: ines.birthdate,
+          clientAddress: ADDRESS,
+        }),
+      ),
     );
     expect(results.filter((result) => result.status === "fulfilled")).toHaveLength(1);
     const refused = results.filter((result): result is PromiseRejectedResult => result.status === "rejected");
-    expect(refused.map((result) => (result.reason as DomainError).code)).toEqual(Array(9).fill("GAR_PENDING_IDENTITY_EXPIRED"));
+    expect(refused.map((result) => (result.reason as DomainError).code)).toEqual(
+      Array(9).fill("GAR_PENDING_IDENTITY_EXPIRED"),
+    );
     expect(await counts()).toEqual({ users: 1, methods: 1, participations: 1, linked: 1 });
   });
 
@@ -468,14 +756,38 @@ describe("single-use pending identity", () => {
     const { campaign } = await setupDemoSchool();
     const ines = findFixtureStudent("ines-berthelot");
     const identity = await identityOf(ines.key);
-    await expectDomainError(reconcileGarStudent({ identity, campaignCode: campaign.code, birthdate: "2000-01-01", clientAddress: ADDRESS }), "RECONCILIATION_NOT_FOUND");
-    await reconcileGarStudent({ identity, campaignCode: campaign.code, birthdate: ines.birthdate, clientAddress: ADDRESS });
+    await expectDomainError(
+      reconcileGarStudent({ identity, campaignCode: campaign.code, birthdate: "2000-01-01", clientAddress: ADDRESS }),
+      "RECONCILIATION_NOT_FOUND",
+    );
+    await reconcileGarStudent({
+      identity,
+      campaignCode: campaign.code,
+      birthdate: ines.birthdate,
+      clientAddress: ADDRESS,
+    });
 
     const maelys = findFixtureStudent("maelys-da-silva");
-    const old = await pending({ garId: maelys.ido, firstName: maelys.firstName, lastName: maelys.lastName, uais: [maelys.uai] }, new Date(Date.now() - 61 * 60_000));
-    await expectDomainError(reconcileGarStudent({ identity: old, campaignCode: campaign.code, birthdate: maelys.birthdate, clientAddress: ADDRESS }), "GAR_PENDING_IDENTITY_EXPIRED");
+    const old = await pending(
+      { garId: maelys.ido, firstName: maelys.firstName, lastName: maelys.lastName, uais: [maelys.uai] },
+      new Date(Date.now() - 61 * 60_000),
+    );
     await expectDomainError(
-      reconcileGarStudent({ identity: { ...old, id: "forged" }, campaignCode: campaign.code, birthdate: maelys.birthdate, clientAddress: ADDRESS }),
+      reconcileGarStudent({
+        identity: old,
+        campaignCode: campaign.code,
+        birthdate: maelys.birthdate,
+        clientAddress: ADDRESS,
+      }),
+      "GAR_PENDING_IDENTITY_EXPIRED",
+    );
+    await expectDomainError(
+      reconcileGarStudent({
+        identity: { ...old, id: "forged" },
+        campaignCode: campaign.code,
+        birthdate: maelys.birthdate,
+        clientAddress: ADDRESS,
+      }),
       "GAR_PENDING_IDENTITY_EXPIRED",
     );
     expect(await counts()).toMatchObject({ users: 1 });
@@ -486,7 +798,12 @@ describe("joinCampaignAsStudent", () => {
   it("starts then resumes the participation of a linked student", async () => {
     const { campaign, school, owner } = await setupDemoSchool();
     const ines = findFixtureStudent("ines-berthelot");
-    const { userId } = await reconcileGarStudent({ identity: await identityOf(ines.key), campaignCode: campaign.code, birthdate: ines.birthdate, clientAddress: ADDRESS });
+    const { userId } = await reconcileGarStudent({
+      identity: await identityOf(ines.key),
+      campaignCode: campaign.code,
+      birthdate: ines.birthdate,
+      clientAddress: ADDRESS,
+    });
     const second = await createCampaign({ schoolId: school.id, ownerId: owner.userId });
 
     const joined = await joinCampaignAsStudent({ userId, campaignCode: second.code });
@@ -498,12 +815,20 @@ describe("joinCampaignAsStudent", () => {
   it("refuses another school's campaign and a disabled learner", async () => {
     const { campaign } = await setupDemoSchool();
     const ines = findFixtureStudent("ines-berthelot");
-    const { userId } = await reconcileGarStudent({ identity: await identityOf(ines.key), campaignCode: campaign.code, birthdate: ines.birthdate, clientAddress: ADDRESS });
+    const { userId } = await reconcileGarStudent({
+      identity: await identityOf(ines.key),
+      campaignCode: campaign.code,
+      birthdate: ines.birthdate,
+      clientAddress: ADDRESS,
+    });
 
     const otherSchool = await createSchool();
     const otherOwner = await createMember({ schoolId: otherSchool.id });
     const otherCampaign = await createCampaign({ schoolId: otherSchool.id, ownerId: otherOwner.userId });
-    await expectDomainError(joinCampaignAsStudent({ userId, campaignCode: otherCampaign.code }), "CAMPAIGN_OTHER_SCHOOL");
+    await expectDomainError(
+      joinCampaignAsStudent({ userId, campaignCode: otherCampaign.code }),
+      "CAMPAIGN_OTHER_SCHOOL",
+    );
 
     await prisma.learner.updateMany({ where: { userId }, data: { isDisabled: true } });
     await expectDomainError(joinCampaignAsStudent({ userId, campaignCode: campaign.code }), "LEARNER_DISABLED");
@@ -512,9 +837,16 @@ describe("joinCampaignAsStudent", () => {
   it("10 parallel joins start one participation", async () => {
     const { campaign } = await setupDemoSchool();
     const ines = findFixtureStudent("ines-berthelot");
-    const { userId, participationId } = await reconcileGarStudent({ identity: await identityOf(ines.key), campaignCode: campaign.code, birthdate: ines.birthdate, clientAddress: ADDRESS });
+    const { userId, participationId } = await reconcileGarStudent({
+      identity: await identityOf(ines.key),
+      campaignCode: campaign.code,
+      birthdate: ines.birthdate,
+      clientAddress: ADDRESS,
+    });
     await prisma.participation.delete({ where: { id: participationId } });
-    const joins = await Promise.all(Array.from({ length: 10 }, () => joinCampaignAsStudent({ userId, campaignCode: campaign.code })));
+    const joins = await Promise.all(
+      Array.from({ length: 10 }, () => joinCampaignAsStudent({ userId, campaignCode: campaign.code })),
+    );
     expect(new Set(joins.map((join) => join.participationId)).size).toBe(1);
   });
 });
@@ -524,7 +856,9 @@ describe("acceptStudentCgu", () => {
     const user = await createGarStudentUser({ garId: "ido-cgu" });
     await acceptStudentCgu(user.id, new Date("2026-09-15T10:00:00Z"));
     await acceptStudentCgu(user.id, new Date("2026-09-16T10:00:00Z"));
-    expect((await prisma.user.findUniqueOrThrow({ where: { id: user.id } })).cguAcceptedAt).toEqual(new Date("2026-09-15T10:00:00Z"));
+    expect((await prisma.user.findUniqueOrThrow({ where: { id: user.id } })).cguAcceptedAt).toEqual(
+      new Date("2026-09-15T10:00:00Z"),
+    );
   });
 });
 
@@ -537,19 +871,32 @@ describe("birth-date throttles under concurrency", () => {
     const identity = await identityOf(ines.key);
     const results = await Promise.allSettled(
       Array.from({ length: 30 }, (_, i) =>
-        reconcileGarStudent({ identity, campaignCode: campaign.code, birthdate: `2000-01-${String(i + 1).padStart(2, "0")}`, clientAddress: ADDRESS }),
+        reconcileGarStudent({
+          identity,
+          campaignCode: campaign.code,
+          birthdate: `2000-01-${String(i + 1).padStart(2, "0")}`,
+          clientAddress: ADDRESS,
+        }),
       ),
     );
     const errors = results.map((result) => (result.status === "rejected" ? (result.reason as DomainError) : null));
     expect(errors.filter((error) => error?.code === "RECONCILIATION_NOT_FOUND")).toHaveLength(5);
     const blocked = errors.filter((error) => error?.code === "TOO_MANY_ATTEMPTS");
     expect(blocked).toHaveLength(25);
-    expect(blocked[0]!.userMessage).toBe("Trop d'essais. Demandez à votre professeur de vous débloquer, ou réessayez dans 15 minutes.");
+    expect(blocked[0]!.userMessage).toBe(
+      "Trop d'essais. Demandez à votre professeur de vous débloquer, ou réessayez dans 15 minutes.",
+    );
     expect(blocked[0]!.details).toMatchObject({ scope: "identity" });
     // Exactly one lockout row, for the school's staff, with the GAR names and no IDO.
     const lockouts = await prisma.studentLockout.findMany();
     expect(lockouts).toHaveLength(1);
-    expect(lockouts[0]).toMatchObject({ schoolId: school.id, campaignId: campaign.id, firstName: ines.firstName, lastName: ines.lastName, unlockedAt: null });
+    expect(lockouts[0]).toMatchObject({
+      schoolId: school.id,
+      campaignId: campaign.id,
+      firstName: ines.firstName,
+      lastName: ines.lastName,
+      unlockedAt: null,
+    });
     expect(JSON.stringify(lockouts)).not.toContain(ines.ido);
   });
 
@@ -558,34 +905,53 @@ describe("birth-date throttles under concurrency", () => {
     const ines = findFixtureStudent("ines-berthelot");
     const identity = await identityOf(ines.key);
     await Promise.allSettled([
-      ...Array.from({ length: 3 }, (_, i) => reconcileGarStudent({ identity, campaignCode: campaign.code, birthdate: `2000-01-0${i + 1}`, clientAddress: ADDRESS })),
+      ...Array.from({ length: 3 }, (_, i) =>
+        reconcileGarStudent({
+          identity,
+          campaignCode: campaign.code,
+          birthdate: `2000-01-0${i + 1}`,
+          clientAddress: ADDRESS,
+        }),
+      ),
       reconcileGarStudent({ identity, campaignCode: campaign.code, birthdate: ines.birthdate, clientAddress: ADDRESS }),
     ]);
     expect(await prisma.throttleEvent.count({ where: { bucket: { startsWith: "gar-birthdate:identity:" } } })).toBe(3);
     expect(await prisma.studentLockout.count()).toBe(0);
   });
 
-  it("120 parallel wrong dates from one address on one campaign: exactly 100 evaluated", { timeout: 120_000 }, async () => {
-    const { campaign } = await setupDemoSchool();
-    const identities = await Promise.all(
-      Array.from({ length: 120 }, (_, i) => pending({ garId: `ido-inconnu-${i}`, firstName: "Élève", lastName: `Inconnu${i}`, uais: ["0999001W"] })),
-    );
-    const results = await Promise.allSettled(
-      identities.map((identity) =>
-        reconcileGarStudent({
-          identity,
-          campaignCode: campaign.code,
-          birthdate: "2000-01-01",
-          clientAddress: ADDRESS,
-        }),
-      ),
-    );
-    const codes = results.map((result) => (result.status === "rejected" ? (result.reason as DomainError).code : "OK"));
-    expect(codes.filter((code) => code === "RECONCILIATION_NOT_FOUND")).toHaveLength(WRONG_BIRTHDATES_PER_CAMPAIGN_ADDRESS.limit);
-    expect(codes.filter((code) => code === "TOO_MANY_ATTEMPTS")).toHaveLength(20);
-    // A refused attempt leaves no event on its identity.
-    expect(await prisma.throttleEvent.count({ where: { bucket: { startsWith: "gar-birthdate:identity:" } } })).toBe(100);
-  });
+  it(
+    "120 parallel wrong dates from one address on one campaign: exactly 100 evaluated",
+    { timeout: 120_000 },
+    async () => {
+      const { campaign } = await setupDemoSchool();
+      const identities = await Promise.all(
+        Array.from({ length: 120 }, (_, i) =>
+          pending({ garId: `ido-inconnu-${i}`, firstName: "Élève", lastName: `Inconnu${i}`, uais: ["0999001W"] }),
+        ),
+      );
+      const results = await Promise.allSettled(
+        identities.map((identity) =>
+          reconcileGarStudent({
+            identity,
+            campaignCode: campaign.code,
+            birthdate: "2000-01-01",
+            clientAddress: ADDRESS,
+          }),
+        ),
+      );
+      const codes = results.map((result) =>
+        result.status === "rejected" ? (result.reason as DomainError).code : "OK",
+      );
+      expect(codes.filter((code) => code === "RECONCILIATION_NOT_FOUND")).toHaveLength(
+        WRONG_BIRTHDATES_PER_CAMPAIGN_ADDRESS.limit,
+      );
+      expect(codes.filter((code) => code === "TOO_MANY_ATTEMPTS")).toHaveLength(20);
+      // A refused attempt leaves no event on its identity.
+      expect(await prisma.throttleEvent.count({ where: { bucket: { startsWith: "gar-birthdate:identity:" } } })).toBe(
+        100,
+      );
+    },
+  );
 });
 
 describe("unlocking a pupil blocked by wrong birth dates", () => {
@@ -593,9 +959,15 @@ describe("unlocking a pupil blocked by wrong birth dates", () => {
     const ines = findFixtureStudent("ines-berthelot");
     const identity = await identityOf(ines.key);
     for (let i = 1; i <= 5; i += 1) {
-      await expectDomainError(reconcileGarStudent({ identity, campaignCode, birthdate: `2000-01-0${i}`, clientAddress: ADDRESS }), "RECONCILIATION_NOT_FOUND");
+      await expectDomainError(
+        reconcileGarStudent({ identity, campaignCode, birthdate: `2000-01-0${i}`, clientAddress: ADDRESS }),
+        "RECONCILIATION_NOT_FOUND",
+      );
     }
-    await expectDomainError(reconcileGarStudent({ identity, campaignCode, birthdate: ines.birthdate, clientAddress: ADDRESS }), "TOO_MANY_ATTEMPTS");
+    await expectDomainError(
+      reconcileGarStudent({ identity, campaignCode, birthdate: ines.birthdate, clientAddress: ADDRESS }),
+      "TOO_MANY_ATTEMPTS",
+    );
     return ines;
   }
 
@@ -609,24 +981,65 @@ describe("unlocking a pupil blocked by wrong birth dates", () => {
     const blocked = await listBlockedStudents(authorizeSchoolId(school.id));
     expect(blocked).toHaveLength(1);
     // The GAR names fit exactly one learner of the school: the Élèves page can flag that line.
-    expect(blocked[0]).toMatchObject({ campaignId: campaign.id, firstName: ines.firstName, lastName: ines.lastName, learnerId: learners.get(ines.key) });
+    expect(blocked[0]).toMatchObject({
+      campaignId: campaign.id,
+      firstName: ines.firstName,
+      lastName: ines.lastName,
+      learnerId: learners.get(ines.key),
+    });
     expect(await listBlockedStudents(authorizeSchoolId(school.id), { campaignId: campaign.id })).toHaveLength(1);
 
     // Another school neither sees nor unlocks it.
     expect(await listBlockedStudents(authorizeSchoolId(other.id))).toEqual([]);
-    await expectDomainError(unlockStudent({ schoolId: authorizeSchoolId(other.id), actorUserId: otherTeacher.userId, lockoutId: blocked[0]!.lockoutId }), "NOT_FOUND");
-    await expectDomainError(reconcileGarStudent({ identity: await identityOf(ines.key), campaignCode: campaign.code, birthdate: ines.birthdate, clientAddress: ADDRESS }), "TOO_MANY_ATTEMPTS");
+    await expectDomainError(
+      unlockStudent({
+        schoolId: authorizeSchoolId(other.id),
+        actorUserId: otherTeacher.userId,
+        lockoutId: blocked[0]!.lockoutId,
+      }),
+      "NOT_FOUND",
+    );
+    await expectDomainError(
+      reconcileGarStudent({
+        identity: await identityOf(ines.key),
+        campaignCode: campaign.code,
+        birthdate: ines.birthdate,
+        clientAddress: ADDRESS,
+      }),
+      "TOO_MANY_ATTEMPTS",
+    );
 
-    await unlockStudent({ schoolId: authorizeSchoolId(school.id), actorUserId: teacher.userId, lockoutId: blocked[0]!.lockoutId });
+    await unlockStudent({
+      schoolId: authorizeSchoolId(school.id),
+      actorUserId: teacher.userId,
+      lockoutId: blocked[0]!.lockoutId,
+    });
     expect(await listBlockedStudents(authorizeSchoolId(school.id))).toEqual([]);
     const audit = await prisma.auditLog.findMany({ where: { action: "student.unlocked" } });
     expect(audit).toHaveLength(1);
-    expect(audit[0]).toMatchObject({ schoolId: school.id, actorUserId: teacher.userId, targetType: "student_lockout", targetId: String(blocked[0]!.lockoutId) });
+    expect(audit[0]).toMatchObject({
+      schoolId: school.id,
+      actorUserId: teacher.userId,
+      targetType: "student_lockout",
+      targetId: String(blocked[0]!.lockoutId),
+    });
     expect(JSON.stringify(audit)).not.toMatch(new RegExp(`${ines.ido}|${ines.lastName}`));
     // Twice is "not found".
-    await expectDomainError(unlockStudent({ schoolId: authorizeSchoolId(school.id), actorUserId: teacher.userId, lockoutId: blocked[0]!.lockoutId }), "NOT_FOUND");
+    await expectDomainError(
+      unlockStudent({
+        schoolId: authorizeSchoolId(school.id),
+        actorUserId: teacher.userId,
+        lockoutId: blocked[0]!.lockoutId,
+      }),
+      "NOT_FOUND",
+    );
 
-    const outcome = await reconcileGarStudent({ identity: await identityOf(ines.key), campaignCode: campaign.code, birthdate: ines.birthdate, clientAddress: ADDRESS });
+    const outcome = await reconcileGarStudent({
+      identity: await identityOf(ines.key),
+      campaignCode: campaign.code,
+      birthdate: ines.birthdate,
+      clientAddress: ADDRESS,
+    });
     expect(outcome.isNewAccount).toBe(true);
     expectLogsFreeOf(ines.ido, ines.lastName);
   });

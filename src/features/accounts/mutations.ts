@@ -2,16 +2,31 @@ import "server-only";
 
 import { createHash, randomBytes } from "node:crypto";
 
-import { IDO_REPLACED_AUDIT_ACTION, IDO_REPLACEMENT_REFUSED_AUDIT_ACTION, type IdoReplacementRefusal } from "@/features/learners/domain/ido-replacement";
+import {
+  IDO_REPLACED_AUDIT_ACTION,
+  IDO_REPLACEMENT_REFUSED_AUDIT_ACTION,
+  type IdoReplacementRefusal,
+} from "@/features/learners/domain/ido-replacement";
 import { startParticipation } from "@/features/runner/mutations";
 import { recordAudit } from "@/lib/audit";
 import { prisma, type DbClient } from "@/lib/db";
 import { DomainError, isUniqueViolation } from "@/lib/errors";
 import { logger } from "@/lib/logger";
 import type { AuthorizedSchoolId } from "@/lib/session";
-import { clearThrottle, releaseThrottleSlot, takeThrottleSlot, type ThrottleRule, type ThrottleSlot } from "@/lib/throttle";
+import {
+  clearThrottle,
+  releaseThrottleSlot,
+  takeThrottleSlot,
+  type ThrottleRule,
+  type ThrottleSlot,
+} from "@/lib/throttle";
 import { accountsText } from "@/messages/fr/accounts";
-import { isPendingIdentityUsable, listReconciliationCandidates, resolveCampaignForIdentity, resolveJoinableCampaign } from "./data";
+import {
+  isPendingIdentityUsable,
+  listReconciliationCandidates,
+  resolveCampaignForIdentity,
+  resolveJoinableCampaign,
+} from "./data";
 import { isAttachedToSchool } from "./domain/gar-claims";
 import { maskLoginHint } from "./domain/login-hint";
 import { PENDING_IDENTITY_TTL_SECONDS, type PendingIdentity } from "./domain/pending-identity";
@@ -48,7 +63,10 @@ function identityBucket(identityHash: string): string {
 }
 
 export function campaignAddressThrottleRule(campaignId: number, clientAddress: string): ThrottleRule {
-  return { bucket: `gar-birthdate:campaign:${campaignId}:${sha256(clientAddress)}`, ...WRONG_BIRTHDATES_PER_CAMPAIGN_ADDRESS };
+  return {
+    bucket: `gar-birthdate:campaign:${campaignId}:${sha256(clientAddress)}`,
+    ...WRONG_BIRTHDATES_PER_CAMPAIGN_ADDRESS,
+  };
 }
 
 /* ------------------------------------------------------------------------------------------ */
@@ -68,7 +86,9 @@ export type StartGarSignInOptions = {
  * PostgreSQL, so that whichever app instance receives the callback can finish it.
  * The returned `requestId` goes into an httpOnly cookie: it binds the callback to this browser.
  */
-export async function startGarSignIn(options: StartGarSignInOptions): Promise<{ requestId: string; authorizationUrl: URL }> {
+export async function startGarSignIn(
+  options: StartGarSignInOptions,
+): Promise<{ requestId: string; authorizationUrl: URL }> {
   const { gar, now = new Date(), db = prisma } = options;
   const request = await gar.createAuthorizationRequest();
   const requestId = randomBytes(32).toString("base64url");
@@ -146,8 +166,12 @@ export async function completeGarSignIn(options: CompleteGarSignInOptions): Prom
   // account is a learner (or by an account linked to no learner yet): an identity from elsewhere
   // never renames an account. The names on the account are display only: no reconciliation
   // decision reads them (the strict check compares the GAR names with the school's SIECLE record).
-  const schools = await db.learner.findMany({ where: { userId: method.userId }, select: { school: { select: { uai: true } } } });
-  const refreshNames = schools.length === 0 || schools.some((learner) => isAttachedToSchool(identity.uais, learner.school.uai));
+  const schools = await db.learner.findMany({
+    where: { userId: method.userId },
+    select: { school: { select: { uai: true } } },
+  });
+  const refreshNames =
+    schools.length === 0 || schools.some((learner) => isAttachedToSchool(identity.uais, learner.school.uai));
   const names = refreshNames ? { firstName: identity.firstName, lastName: identity.lastName } : {};
   const user = await db.$transaction(async (tx) => {
     if (refreshNames) await tx.authenticationMethod.update({ where: { id: method.id }, data: names });
@@ -167,7 +191,9 @@ export async function completeGarSignIn(options: CompleteGarSignInOptions): Prom
  */
 export async function createPendingIdentity(now = new Date(), db: DbClient = prisma): Promise<string> {
   const id = randomBytes(32).toString("base64url");
-  await db.garPendingIdentity.create({ data: { id, createdAt: now, expiresAt: new Date(now.getTime() + PENDING_IDENTITY_TTL_SECONDS * 1000) } });
+  await db.garPendingIdentity.create({
+    data: { id, createdAt: now, expiresAt: new Date(now.getTime() + PENDING_IDENTITY_TTL_SECONDS * 1000) },
+  });
   return id;
 }
 
@@ -177,7 +203,10 @@ export async function createPendingIdentity(now = new Date(), db: DbClient = pri
 
 function tooManyAttempts(retryAfterSeconds: number, scope: "identity" | "campaign-address"): DomainError {
   return new DomainError("TOO_MANY_ATTEMPTS", {
-    userMessage: scope === "identity" ? accountsText.studentBlocked(retryAfterSeconds) : accountsText.tooManyAttempts(retryAfterSeconds),
+    userMessage:
+      scope === "identity"
+        ? accountsText.studentBlocked(retryAfterSeconds)
+        : accountsText.tooManyAttempts(retryAfterSeconds),
     details: { retryAfterSeconds, scope },
   });
 }
@@ -195,10 +224,16 @@ async function takeBirthdateSlots(
   now: Date,
 ): Promise<BirthdateSlots> {
   const identitySlot = await takeThrottleSlot(identityThrottleRule(identity.garId), now);
-  const addressSlot = identitySlot.ok ? await takeThrottleSlot(campaignAddressThrottleRule(campaign.id, clientAddress), now) : null;
+  const addressSlot = identitySlot.ok
+    ? await takeThrottleSlot(campaignAddressThrottleRule(campaign.id, clientAddress), now)
+    : null;
   if (identitySlot.ok && addressSlot?.ok) return { identity: identitySlot, address: addressSlot };
   await releaseThrottleSlot(identitySlot);
-  logger.warn("gar.reconciliation.throttled", { campaignId: campaign.id, perIdentity: !identitySlot.ok, perAddress: addressSlot ? !addressSlot.ok : false });
+  logger.warn("gar.reconciliation.throttled", {
+    campaignId: campaign.id,
+    perIdentity: !identitySlot.ok,
+    perAddress: addressSlot ? !addressSlot.ok : false,
+  });
   if (!identitySlot.ok) throw tooManyAttempts(identitySlot.retryAfterSeconds, "identity");
   throw tooManyAttempts(addressSlot && !addressSlot.ok ? addressSlot.retryAfterSeconds : 60, "campaign-address");
 }
@@ -219,7 +254,13 @@ async function recordWrongBirthdate(
   const blockedUntil = slots.identity.blockedUntil;
   if (!blockedUntil) return;
   const identityHash = sha256(identity.garId);
-  const names = { firstName: identity.firstName, lastName: identity.lastName, blockedUntil, unlockedAt: null, unlockedById: null };
+  const names = {
+    firstName: identity.firstName,
+    lastName: identity.lastName,
+    blockedUntil,
+    unlockedAt: null,
+    unlockedById: null,
+  };
   await withRetries(() =>
     prisma.studentLockout.upsert({
       where: { campaignId_identityHash: { campaignId: campaign.id, identityHash } },
@@ -245,8 +286,17 @@ async function lockLearner(tx: DbClient, learnerId: number): Promise<{ userId: n
  * participation in this campaign is set aside (soft-deleted, answers kept) so that the rightful
  * student starts their own. Called with the learner row locked and linked to `userId`.
  */
-async function setAsideFormerAccountParticipation(tx: DbClient, campaignId: number, learnerId: number, userId: number, now: Date): Promise<void> {
-  await tx.participation.updateMany({ where: { campaignId, learnerId, deletedAt: null, userId: { not: userId } }, data: { deletedAt: now } });
+async function setAsideFormerAccountParticipation(
+  tx: DbClient,
+  campaignId: number,
+  learnerId: number,
+  userId: number,
+  now: Date,
+): Promise<void> {
+  await tx.participation.updateMany({
+    where: { campaignId, learnerId, deletedAt: null, userId: { not: userId } },
+    data: { deletedAt: now },
+  });
 }
 
 /** Retries a transaction that lost a race on a unique index or a serialisation check. */
@@ -292,9 +342,16 @@ export async function reconcileGarStudent(options: ReconcileGarStudentOptions): 
   const match = findMatchingLearner(identity, candidates);
   if (match.status !== "MATCHED") {
     if (match.status === "AMBIGUOUS") {
-      logger.warn("gar.reconciliation.ambiguous", { campaignId: campaign.id, schoolId: campaign.schoolId, candidateCount: match.candidateCount });
+      logger.warn("gar.reconciliation.ambiguous", {
+        campaignId: campaign.id,
+        schoolId: campaign.schoolId,
+        candidateCount: match.candidateCount,
+      });
     } else {
-      const disabled = findMatchingLearner(identity, await listReconciliationCandidates(campaign.schoolId, birthdate, { disabled: true }));
+      const disabled = findMatchingLearner(
+        identity,
+        await listReconciliationCandidates(campaign.schoolId, birthdate, { disabled: true }),
+      );
       if (disabled.status === "MATCHED") {
         logger.info("gar.reconciliation.learner_disabled", { campaignId: campaign.id, learnerId: disabled.learnerId });
         await releaseBirthdateSlots(slots);
@@ -342,7 +399,12 @@ export async function reconcileGarStudent(options: ReconcileGarStudentOptions): 
               lastName: identity.lastName,
               lastLoggedAt: now,
               authenticationMethods: {
-                create: { provider: "GAR", externalId: identity.garId, firstName: identity.firstName, lastName: identity.lastName },
+                create: {
+                  provider: "GAR",
+                  externalId: identity.garId,
+                  firstName: identity.firstName,
+                  lastName: identity.lastName,
+                },
               },
             },
             select: { id: true },
@@ -367,7 +429,11 @@ export async function reconcileGarStudent(options: ReconcileGarStudentOptions): 
         if (garMethod.externalId !== identity.garId) {
           if (methodOfIdo && methodOfIdo.userId !== userId) {
             // The new IDO already opens another account: merging accounts is a support matter.
-            logger.warn("gar.reconciliation.ido_owned_by_other_account", { learnerId, userId, otherUserId: methodOfIdo.userId });
+            logger.warn("gar.reconciliation.ido_owned_by_other_account", {
+              learnerId,
+              userId,
+              otherUserId: methodOfIdo.userId,
+            });
             refusal = { userId, reason: "IDO_OWNS_OTHER_ACCOUNT" };
             throw new DomainError("CONFLICT");
           }
@@ -379,7 +445,12 @@ export async function reconcileGarStudent(options: ReconcileGarStudentOptions): 
               ? "NAMES_DIFFER"
               : null;
           if (reason) {
-            logger.warn("gar.reconciliation.ido_replacement_refused", { campaignId: campaign.id, learnerId, userId, reason });
+            logger.warn("gar.reconciliation.ido_replacement_refused", {
+              campaignId: campaign.id,
+              learnerId,
+              userId,
+              reason,
+            });
             refusal = { userId, reason };
             throw new DomainError("LEARNER_ALREADY_LINKED");
           }
@@ -441,7 +512,10 @@ export async function reconcileGarStudent(options: ReconcileGarStudentOptions): 
  * A signed-in student opens a campaign (code typed on the home page, or a direct link): they
  * must already be a learner of the campaign's school; then the participation is started or resumed.
  */
-export async function joinCampaignAsStudent(options: { userId: number; campaignCode: string }): Promise<JoinedCampaign> {
+export async function joinCampaignAsStudent(options: {
+  userId: number;
+  campaignCode: string;
+}): Promise<JoinedCampaign> {
   const campaign = await resolveJoinableCampaign(options.campaignCode);
   const learners = await prisma.learner.findMany({
     where: { schoolId: campaign.schoolId, userId: options.userId },
@@ -457,7 +531,10 @@ export async function joinCampaignAsStudent(options: { userId: number; campaignC
       const locked = await lockLearner(tx, learner.id);
       if (locked.userId !== options.userId) throw new DomainError("CAMPAIGN_OTHER_SCHOOL");
       await setAsideFormerAccountParticipation(tx, campaign.id, learner.id, options.userId, new Date());
-      const started = await startParticipation({ campaignId: campaign.id, learnerId: learner.id, userId: options.userId }, tx);
+      const started = await startParticipation(
+        { campaignId: campaign.id, learnerId: learner.id, userId: options.userId },
+        tx,
+      );
       return started.participationId;
     }, TRANSACTION_OPTIONS),
   );

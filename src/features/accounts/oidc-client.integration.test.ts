@@ -25,7 +25,12 @@ let standIn: GarStandIn;
 let gar: GarPort;
 
 beforeAll(async () => {
-  standIn = await startGarStandIn({ port: 0, appBaseUrl, logErrors: false, students: [...fixtureStudents, ...unusualIdentities] });
+  standIn = await startGarStandIn({
+    port: 0,
+    appBaseUrl,
+    logErrors: false,
+    students: [...fixtureStudents, ...unusualIdentities],
+  });
   gar = createGarOidcPort({
     issuer: standIn.issuer,
     clientId: standIn.config.clientId,
@@ -94,7 +99,10 @@ describe("GAR sign-in through the stand-in", () => {
     const { requestId, callbackQuery } = await signInThroughEnt(student.key);
     const outcome = await completeGarSignIn({ gar, requestId, callbackQuery });
     expect(outcome).toEqual({ kind: "SIGNED_IN", userId: user.id, returnTo: null, hasAcceptedCgu: false });
-    const refreshed = await prisma.user.findUniqueOrThrow({ where: { id: user.id }, include: { authenticationMethods: true } });
+    const refreshed = await prisma.user.findUniqueOrThrow({
+      where: { id: user.id },
+      include: { authenticationMethods: true },
+    });
     expect(refreshed).toMatchObject({ firstName: "Inès", lastName: "BERTHELOT" });
     expect(refreshed.lastLoggedAt).not.toBeNull();
     expect(refreshed.authenticationMethods[0]).toMatchObject({ firstName: "Inès", lastName: "BERTHELOT" });
@@ -174,7 +182,11 @@ describe("GAR sign-in through the stand-in", () => {
     const user = await createGarStudentUser({ garId: "ido-sans-pro", firstName: "Côme", lastName: "MÜLLER" });
     const { requestId, callbackQuery } = await signInThroughEnt("sans-pro");
     await expectFailure(completeGarSignIn({ gar, requestId, callbackQuery }), "GAR_PROFILE_MISSING");
-    expect(await prisma.user.findUniqueOrThrow({ where: { id: user.id } })).toMatchObject({ firstName: "Côme", lastName: "MÜLLER", lastLoggedAt: null });
+    expect(await prisma.user.findUniqueOrThrow({ where: { id: user.id } })).toMatchObject({
+      firstName: "Côme",
+      lastName: "MÜLLER",
+      lastLoggedAt: null,
+    });
   });
 
   it("signs in a known IDO from a school where the account is no learner without renaming the account", async () => {
@@ -182,12 +194,20 @@ describe("GAR sign-in through the stand-in", () => {
     const user = await createGarStudentUser({ garId: "ido-ailleurs", firstName: "Côme", lastName: "MÜLLER" });
     await createLearner(school.id, { firstName: "Côme", lastName: "MÜLLER", birthdate: "2011-11-08", userId: user.id });
     const browser = new BrowserLikeClient();
-    await browser.postForm(`${standIn.issuer}/ent/connexion`, { prenom: "Come", nom: "MULLAR", uai: "0999002X", ido: "ido-ailleurs" });
+    await browser.postForm(`${standIn.issuer}/ent/connexion`, {
+      prenom: "Come",
+      nom: "MULLAR",
+      uai: "0999002X",
+      ido: "ido-ailleurs",
+    });
     const { requestId, authorizationUrl } = await startGarSignIn({ gar });
     const { finalUrl } = await browser.follow(authorizationUrl.toString(), {}, (url) => url.startsWith(appBaseUrl));
     const outcome = await completeGarSignIn({ gar, requestId, callbackQuery: new URL(finalUrl).searchParams });
     expect(outcome).toMatchObject({ kind: "SIGNED_IN", userId: user.id });
-    const after = await prisma.user.findUniqueOrThrow({ where: { id: user.id }, include: { authenticationMethods: true } });
+    const after = await prisma.user.findUniqueOrThrow({
+      where: { id: user.id },
+      include: { authenticationMethods: true },
+    });
     expect(after).toMatchObject({ firstName: "Côme", lastName: "MÜLLER" });
     expect(after.lastLoggedAt).not.toBeNull();
     expect(after.authenticationMethods[0]).toMatchObject({ firstName: "Côme", lastName: "MÜLLER" });
@@ -207,7 +227,10 @@ describe("GAR sign-in through the stand-in", () => {
     await browser.postForm(`${standIn.issuer}/ent/connexion`, { key: "ines-berthelot" });
     const { requestId, authorizationUrl } = await startGarSignIn({ gar: wrongSecret });
     const { finalUrl } = await browser.follow(authorizationUrl.toString(), {}, (url) => url.startsWith(appBaseUrl));
-    await expectFailure(completeGarSignIn({ gar: wrongSecret, requestId, callbackQuery: new URL(finalUrl).searchParams }), "GAR_SIGN_IN_FAILED");
+    await expectFailure(
+      completeGarSignIn({ gar: wrongSecret, requestId, callbackQuery: new URL(finalUrl).searchParams }),
+      "GAR_SIGN_IN_FAILED",
+    );
   });
 
   it("works with static metadata (the GAR has no discovery document)", async () => {
@@ -233,7 +256,11 @@ describe("GAR sign-in through the stand-in", () => {
     expect(authorizationUrl.searchParams.get("idRessource")).toBe(standIn.config.resourceId);
     expect(authorizationUrl.searchParams.get("code_challenge_method")).toBe("S256");
     const { finalUrl } = await browser.follow(authorizationUrl.toString(), {}, (url) => url.startsWith(appBaseUrl));
-    const outcome = await completeGarSignIn({ gar: staticPort, requestId, callbackQuery: new URL(finalUrl).searchParams });
+    const outcome = await completeGarSignIn({
+      gar: staticPort,
+      requestId,
+      callbackQuery: new URL(finalUrl).searchParams,
+    });
     expect(outcome.kind).toBe("PENDING");
   });
 

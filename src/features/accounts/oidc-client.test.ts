@@ -11,10 +11,20 @@ afterEach(() => {
 
 describe("GAR settings from the environment", () => {
   it("defaults to the local stand-in and treats empty variables as unset", () => {
-    Object.assign(process.env, { GAR_ISSUER: "", GAR_CLIENT_SECRET: "", GAR_AUTHORIZATION_ENDPOINT: "", NODE_ENV: "test" });
+    Object.assign(process.env, {
+      GAR_ISSUER: "",
+      GAR_CLIENT_SECRET: "",
+      GAR_AUTHORIZATION_ENDPOINT: "",
+      NODE_ENV: "test",
+    });
     resetEnvForTests();
     const settings = garOidcSettingsFromEnv();
-    expect(settings).toMatchObject({ issuer: "http://localhost:4000", clientId: "pix-gar-demo", metadata: "discovery", resourceId: "ark:/99999/pix-demo" });
+    expect(settings).toMatchObject({
+      issuer: "http://localhost:4000",
+      clientId: "pix-gar-demo",
+      metadata: "discovery",
+      resourceId: "ark:/99999/pix-demo",
+    });
     expect(settings.endpoints?.authorization).toBeUndefined();
     expect(settings.clientSecret).toBe("development-only-gar-client-secret-not-for-production-use");
   });

@@ -61,7 +61,9 @@ async function buildConfiguration(settings: GarOidcSettings): Promise<client.Con
   } else {
     const { authorization, token, profile, jwks } = settings.endpoints ?? {};
     if (!authorization || !token || !profile) {
-      throw new Error("GAR_METADATA=static needs GAR_AUTHORIZATION_ENDPOINT, GAR_TOKEN_ENDPOINT and GAR_PROFILE_ENDPOINT.");
+      throw new Error(
+        "GAR_METADATA=static needs GAR_AUTHORIZATION_ENDPOINT, GAR_TOKEN_ENDPOINT and GAR_PROFILE_ENDPOINT.",
+      );
     }
     config = new client.Configuration(
       {
@@ -135,7 +137,10 @@ export function createGarOidcPort(settings: GarOidcSettings): GarPort {
           return { ok: false, reason: "ACCESS_DENIED" };
         }
         const details = error as { code?: string; error?: string; name?: string };
-        logger.warn("gar.oidc.code_exchange_failed", { errorType: details.name, errorCode: details.code ?? details.error });
+        logger.warn("gar.oidc.code_exchange_failed", {
+          errorType: details.name,
+          errorCode: details.code ?? details.error,
+        });
         return { ok: false, reason: "PROTOCOL_ERROR" };
       }
 

@@ -8,7 +8,13 @@ const v = accountsText.validation;
 export const campaignCodeSchema = z
   .string({ error: v.codeRequired })
   .transform(normalizeCampaignCode)
-  .pipe(z.string().min(1, { error: v.codeRequired }).max(20, { error: v.codeUnknown }).regex(/^[A-Z0-9]+$/, { error: v.codeUnknown }));
+  .pipe(
+    z
+      .string()
+      .min(1, { error: v.codeRequired })
+      .max(20, { error: v.codeUnknown })
+      .regex(/^[A-Z0-9]+$/, { error: v.codeUnknown }),
+  );
 
 export const joinCampaignSchema = z.object({ code: campaignCodeSchema });
 export type JoinCampaignInput = z.infer<typeof joinCampaignSchema>;
@@ -32,7 +38,11 @@ export const reconcileSchema = z
   .transform((input, ctx) => {
     const parsed = parseBirthdate(input, new Date());
     if (!parsed.ok) {
-      ctx.addIssue({ code: "custom", message: parsed.reason === "OUT_OF_RANGE" ? v.yearInvalid : v.dateInvalid, path: [parsed.reason === "OUT_OF_RANGE" ? "year" : "day"] });
+      ctx.addIssue({
+        code: "custom",
+        message: parsed.reason === "OUT_OF_RANGE" ? v.yearInvalid : v.dateInvalid,
+        path: [parsed.reason === "OUT_OF_RANGE" ? "year" : "day"],
+      });
       return z.NEVER;
     }
     return { code: input.code, birthdate: parsed.isoDate };

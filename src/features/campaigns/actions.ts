@@ -52,7 +52,12 @@ export const archiveCampaignAction = createAction({
   auth: "member",
   successMessage: campaignsMessages.archived,
   handler: async (input, { member }) => {
-    await setCampaignArchived({ schoolId: member.school.id, actor: member, campaignId: input.campaignId, archived: true });
+    await setCampaignArchived({
+      schoolId: member.school.id,
+      actor: member,
+      campaignId: input.campaignId,
+      archived: true,
+    });
     revalidatePath(`/orga/campagnes/${input.campaignId}`, "layout");
     revalidatePath("/orga/campagnes");
   },
@@ -63,7 +68,12 @@ export const unarchiveCampaignAction = createAction({
   auth: "member",
   successMessage: campaignsMessages.unarchived,
   handler: async (input, { member }) => {
-    await setCampaignArchived({ schoolId: member.school.id, actor: member, campaignId: input.campaignId, archived: false });
+    await setCampaignArchived({
+      schoolId: member.school.id,
+      actor: member,
+      campaignId: input.campaignId,
+      archived: false,
+    });
     revalidatePath(`/orga/campagnes/${input.campaignId}`, "layout");
     revalidatePath("/orga/campagnes");
   },

@@ -248,7 +248,10 @@ async function readCampaignParticipations(
   const participations = [...campaign.participations].sort(
     (a, b) =>
       compareDivisions(a.learner.division, b.learner.division) ||
-      compareNames({ lastName: displayLastName(a.learner), firstName: a.learner.firstName }, { lastName: displayLastName(b.learner), firstName: b.learner.firstName }),
+      compareNames(
+        { lastName: displayLastName(a.learner), firstName: a.learner.firstName },
+        { lastName: displayLastName(b.learner), firstName: b.learner.firstName },
+      ),
   );
   return { snapshot: campaign.challengeSnapshot as unknown as CampaignSnapshot, participations };
 }
@@ -286,7 +289,8 @@ function readResults(participation: ParticipationWithLearner): ParticipantResult
   for (const competence of results?.competences ?? []) {
     if (typeof competence?.masteryRate === "number") competenceRates[competence.competenceId] = competence.masteryRate;
   }
-  const masteryRate = participation.masteryRate ?? (typeof results?.masteryRate === "number" ? results.masteryRate : null);
+  const masteryRate =
+    participation.masteryRate ?? (typeof results?.masteryRate === "number" ? results.masteryRate : null);
   return { masteryRate, competenceRates };
 }
 
@@ -310,7 +314,10 @@ export async function getCampaignResults(
   return {
     competences,
     rows,
-    averages: averageResults(rows, competences.map((competence) => competence.id)),
+    averages: averageResults(
+      rows,
+      competences.map((competence) => competence.id),
+    ),
   };
 }
 

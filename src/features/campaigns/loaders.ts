@@ -122,7 +122,10 @@ export async function loadCampaignResults(rawId: string) {
  */
 export type RouteResult<T> = { ok: true; data: T } | { ok: false; status: 401 | 404 };
 
-async function forRoute<T>(rawId: string, read: (schoolId: AuthorizedSchoolId, campaignId: number) => Promise<T>): Promise<RouteResult<T>> {
+async function forRoute<T>(
+  rawId: string,
+  read: (schoolId: AuthorizedSchoolId, campaignId: number) => Promise<T>,
+): Promise<RouteResult<T>> {
   const member = await getMemberContext();
   if (!member || !member.hasAcceptedCgu) return { ok: false, status: 401 };
   const parsed = campaignIdSchema.safeParse(rawId);

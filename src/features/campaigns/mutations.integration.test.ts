@@ -45,7 +45,13 @@ async function world(): Promise<World> {
 }
 
 function input(overrides: Record<string, unknown> = {}) {
-  return createCampaignSchema.parse({ name: "Parcours de rentrée — 6E A", targetProfileId: PARCOURS, division: "6E A", ownerId: "0", ...overrides });
+  return createCampaignSchema.parse({
+    name: "Parcours de rentrée — 6E A",
+    targetProfileId: PARCOURS,
+    division: "6E A",
+    ownerId: "0",
+    ...overrides,
+  });
 }
 
 async function expectDomainError(promise: Promise<unknown>, code: string, field?: string) {
@@ -66,7 +72,11 @@ beforeEach(async () => {
 describe("createCampaign", () => {
   it("lets any member create a class campaign with a fresh code and a frozen snapshot", async () => {
     const w = await world();
-    const created = await createCampaign({ schoolId: w.schoolId, actor: w.teacher, input: input({ ownerId: w.teacher.userId, title: "Bienvenue", customLandingText: "Bon courage !" }) });
+    const created = await createCampaign({
+      schoolId: w.schoolId,
+      actor: w.teacher,
+      input: input({ ownerId: w.teacher.userId, title: "Bienvenue", customLandingText: "Bon courage !" }),
+    });
     expect(isValidCampaignCode(created.code)).toBe(true);
     const row = await prisma.campaign.findUniqueOrThrow({ where: { id: created.id } });
     expect(row).toMatchObject({
@@ -82,25 +92,63 @@ describe("createCampaign", () => {
     });
     const snapshot = row.challengeSnapshot as { targetProfileId: string; challenges: unknown[] };
     expect(snapshot.targetProfileId).toBe(PARCOURS);
-    expect(snapshot.challenges.length).toBe(await prisma.targetProfileChallenge.count({ where: { targetProfileId: PARCOURS } }));
-    expect(await prisma.auditLog.count({ where: { action: "campaign.created", targetId: String(created.id), actorUserId: w.teacher.userId } })).toBe(1);
+    expect(snapshot.challenges.length).toBe(
+      await prisma.targetProfileChallenge.count({ where: { targetProfileId: PARCOURS } }),
+    );
+    expect(
+      await prisma.auditLog.count({
+        where: { action: "campaign.created", targetId: String(created.id), actorUserId: w.teacher.userId },
+      }),
+    ).toBe(1);
   });
 
   it("accepts a school-wide campaign and another member as owner", async () => {
     const w = await world();
-    const created = await createCampaign({ schoolId: w.schoolId, actor: w.teacher, input: input({ division: "", ownerId: w.colleague.userId }) });
-    expect(await prisma.campaign.findUniqueOrThrow({ where: { id: created.id } })).toMatchObject({ division: null, ownerId: w.colleague.userId, creatorId: w.teacher.userId });
+    const created = await createCampaign({
+      schoolId: w.schoolId,
+      actor: w.teacher,
+      input: input({ division: "", ownerId: w.colleague.userId }),
+    });
+    expect(await prisma.campaign.findUniqueOrThrow({ where: { id: created.id } })).toMatchObject({
+      division: null,
+      ownerId: w.colleague.userId,
+      creatorId: w.teacher.userId,
+    });
   });
 
   it("refuses a class that is not the school's, an owner from elsewhere, an unknown or archived parcours — and writes nothing", async () => {
     const w = await world();
     const owner = w.teacher.userId;
-    await expectDomainError(createCampaign({ schoolId: w.schoolId, actor: w.teacher, input: input({ ownerId: owner, division: "3E X" }) }), "INVALID_INPUT", "division");
-    await expectDomainError(createCampaign({ schoolId: w.schoolId, actor: w.teacher, input: input({ ownerId: owner, division: "4E Z" }) }), "INVALID_INPUT", "division");
-    await expectDomainError(createCampaign({ schoolId: w.schoolId, actor: w.teacher, input: input({ ownerId: w.outsider.userId }) }), "INVALID_INPUT", "ownerId");
-    await expectDomainError(createCampaign({ schoolId: w.schoolId, actor: w.teacher, input: input({ ownerId: owner, targetProfileId: "nope" }) }), "INVALID_INPUT", "targetProfileId");
+    await expectDomainError(
+      createCampaign({ schoolId: w.schoolId, actor: w.teacher, input: input({ ownerId: owner, division: "3E X" }) }),
+      "INVALID_INPUT",
+      "division",
+    );
+    await expectDomainError(
+      createCampaign({ schoolId: w.schoolId, actor: w.teacher, input: input({ ownerId: owner, division: "4E Z" }) }),
+      "INVALID_INPUT",
+      "division",
+    );
+    await expectDomainError(
+      createCampaign({ schoolId: w.schoolId, actor: w.teacher, input: input({ ownerId: w.outsider.userId }) }),
+      "INVALID_INPUT",
+      "ownerId",
+    );
+    await expectDomainError(
+      createCampaign({
+        schoolId: w.schoolId,
+        actor: w.teacher,
+        input: input({ ownerId: owner, targetProfileId: "nope" }),
+      }),
+      "INVALID_INPUT",
+      "targetProfileId",
+    );
     await prisma.targetProfile.update({ where: { id: PARCOURS }, data: { isArchived: true } });
-    await expectDomainError(createCampaign({ schoolId: w.schoolId, actor: w.teacher, input: input({ ownerId: owner }) }), "INVALID_INPUT", "targetProfileId");
+    await expectDomainError(
+      createCampaign({ schoolId: w.schoolId, actor: w.teacher, input: input({ ownerId: owner }) }),
+      "INVALID_INPUT",
+      "targetProfileId",
+    );
     expect(await prisma.campaign.count()).toBe(0);
     expect(await prisma.auditLog.count()).toBe(0);
   });
@@ -109,7 +157,12 @@ describe("createCampaign", () => {
     const w = await world();
     await createCampaignRow({ schoolId: w.otherSchoolId, ownerId: w.outsider.userId, code: "AAAAAA222" });
     const codes = ["AAAAAA222", "BBBBBB333"];
-    const created = await createCampaign({ schoolId: w.schoolId, actor: w.teacher, input: input({ ownerId: w.teacher.userId }), generateCode: () => codes.shift() ?? "CCCCCC444" });
+    const created = await createCampaign({
+      schoolId: w.schoolId,
+      actor: w.teacher,
+      input: input({ ownerId: w.teacher.userId }),
+      generateCode: () => codes.shift() ?? "CCCCCC444",
+    });
     expect(created.code).toBe("BBBBBB333");
   });
 
@@ -117,7 +170,12 @@ describe("createCampaign", () => {
     const w = await world();
     await createCampaignRow({ schoolId: w.otherSchoolId, ownerId: w.outsider.userId, code: "AAAAAA222" });
     const error = await expectDomainError(
-      createCampaign({ schoolId: w.schoolId, actor: w.teacher, input: input({ ownerId: w.teacher.userId }), generateCode: () => "AAAAAA222" }),
+      createCampaign({
+        schoolId: w.schoolId,
+        actor: w.teacher,
+        input: input({ ownerId: w.teacher.userId }),
+        generateCode: () => "AAAAAA222",
+      }),
       "CONFLICT",
     );
     expect(error.userMessage).toMatch(/code unique/);
@@ -134,7 +192,15 @@ describe("createCampaign", () => {
     const otherHasInserted = new Promise<void>((resolve) => (otherInserted = resolve));
     const other = prisma.$transaction(async (tx) => {
       await tx.campaign.create({
-        data: { schoolId: w.otherSchoolId, targetProfileId: PARCOURS, creatorId: w.outsider.userId, ownerId: w.outsider.userId, name: "Autre", code: "KKKKKK111", challengeSnapshot: {} },
+        data: {
+          schoolId: w.otherSchoolId,
+          targetProfileId: PARCOURS,
+          creatorId: w.outsider.userId,
+          ownerId: w.outsider.userId,
+          name: "Autre",
+          code: "KKKKKK111",
+          challengeSnapshot: {},
+        },
       });
       otherInserted();
       await otherMayCommit;
@@ -142,8 +208,24 @@ describe("createCampaign", () => {
     await otherHasInserted;
     const codes = ["KKKKKK111", "LLLLLL222"];
     const ours = prisma.$transaction(async (tx) => {
-      await tx.auditLog.create({ data: { schoolId: w.schoolId, actorUserId: w.teacher.userId, action: "test.caller", targetType: "school", targetId: String(w.schoolId) } });
-      return createCampaign({ schoolId: w.schoolId, actor: w.teacher, input: input({ ownerId: w.teacher.userId }), generateCode: () => codes.shift() ?? "MMMMMM333" }, tx);
+      await tx.auditLog.create({
+        data: {
+          schoolId: w.schoolId,
+          actorUserId: w.teacher.userId,
+          action: "test.caller",
+          targetType: "school",
+          targetId: String(w.schoolId),
+        },
+      });
+      return createCampaign(
+        {
+          schoolId: w.schoolId,
+          actor: w.teacher,
+          input: input({ ownerId: w.teacher.userId }),
+          generateCode: () => codes.shift() ?? "MMMMMM333",
+        },
+        tx,
+      );
     });
     // Let the other transaction commit once our insert waits on its row lock.
     const release = (async () => {
@@ -159,21 +241,29 @@ describe("createCampaign", () => {
     expect(created.code).toBe("LLLLLL222");
     // The caller's own write, made before, is committed with the campaign.
     expect(await prisma.auditLog.count({ where: { action: "test.caller" } })).toBe(1);
-    expect(await prisma.campaign.findMany({ where: { schoolId: w.schoolId }, select: { code: true } })).toEqual([{ code: "LLLLLL222" }]);
+    expect(await prisma.campaign.findMany({ where: { schoolId: w.schoolId }, select: { code: true } })).toEqual([
+      { code: "LLLLLL222" },
+    ]);
     expect(await prisma.auditLog.count({ where: { action: "campaign.created" } })).toBe(1);
   });
 
   it("relies on the database's unique constraint for codes", async () => {
     const w = await world();
     await createCampaignRow({ schoolId: w.schoolId, ownerId: w.teacher.userId, code: "DDDDDD555" });
-    await expect(createCampaignRow({ schoolId: w.otherSchoolId, ownerId: w.outsider.userId, code: "DDDDDD555" })).rejects.toThrow();
+    await expect(
+      createCampaignRow({ schoolId: w.otherSchoolId, ownerId: w.outsider.userId, code: "DDDDDD555" }),
+    ).rejects.toThrow();
   });
 });
 
 describe("createCampaignsForClasses", () => {
   it("creates one campaign per chosen class in one go, named after the parcours and the class", async () => {
     const w = await world();
-    const result = await createCampaignsForClasses({ schoolId: w.schoolId, actor: w.teacher, input: { targetProfileId: PARCOURS, divisions: ["6E A", "6E B", "5E A"] } });
+    const result = await createCampaignsForClasses({
+      schoolId: w.schoolId,
+      actor: w.teacher,
+      input: { targetProfileId: PARCOURS, divisions: ["6E A", "6E B", "5E A"] },
+    });
     expect(result.skipped).toEqual([]);
     expect(result.created.map((campaign) => campaign.division).sort()).toEqual(["5E A", "6E A", "6E B"]);
     const rows = await prisma.campaign.findMany({ where: { schoolId: w.schoolId }, orderBy: { division: "asc" } });
@@ -189,8 +279,16 @@ describe("createCampaignsForClasses", () => {
 
   it("skips classes that already have an active campaign for this parcours (pressing twice duplicates nothing)", async () => {
     const w = await world();
-    await createCampaignsForClasses({ schoolId: w.schoolId, actor: w.teacher, input: { targetProfileId: PARCOURS, divisions: ["6E A"] } });
-    const again = await createCampaignsForClasses({ schoolId: w.schoolId, actor: w.admin, input: { targetProfileId: PARCOURS, divisions: ["6E A", "6E B"] } });
+    await createCampaignsForClasses({
+      schoolId: w.schoolId,
+      actor: w.teacher,
+      input: { targetProfileId: PARCOURS, divisions: ["6E A"] },
+    });
+    const again = await createCampaignsForClasses({
+      schoolId: w.schoolId,
+      actor: w.admin,
+      input: { targetProfileId: PARCOURS, divisions: ["6E A", "6E B"] },
+    });
     expect(again.skipped).toEqual(["6E A"]);
     expect(again.created.map((campaign) => campaign.division)).toEqual(["6E B"]);
     expect(await prisma.campaign.count({ where: { schoolId: w.schoolId } })).toBe(2);
@@ -199,7 +297,11 @@ describe("createCampaignsForClasses", () => {
   it("writes nothing when a class is unknown", async () => {
     const w = await world();
     await expectDomainError(
-      createCampaignsForClasses({ schoolId: w.schoolId, actor: w.teacher, input: { targetProfileId: PARCOURS, divisions: ["6E A", "3E X"] } }),
+      createCampaignsForClasses({
+        schoolId: w.schoolId,
+        actor: w.teacher,
+        input: { targetProfileId: PARCOURS, divisions: ["6E A", "3E X"] },
+      }),
       "INVALID_INPUT",
       "divisions",
     );
@@ -227,17 +329,45 @@ describe("updateCampaign and archiving", () => {
   }
 
   function update(campaignId: number, ownerId: number, name = "Nouveau nom") {
-    return updateCampaignSchema.parse({ campaignId: String(campaignId), name, ownerId: String(ownerId), title: "Titre", customLandingText: "" });
+    return updateCampaignSchema.parse({
+      campaignId: String(campaignId),
+      name,
+      ownerId: String(ownerId),
+      title: "Titre",
+      customLandingText: "",
+    });
   }
 
   it("lets the owner and an ADMIN edit, not another MEMBER", async () => {
     const w = await world();
     const campaign = await campaignOf(w, w.teacher.userId);
-    await updateCampaign({ schoolId: w.schoolId, actor: w.teacher, input: update(campaign.id, w.teacher.userId, "Par le propriétaire") });
-    expect(await prisma.campaign.findUniqueOrThrow({ where: { id: campaign.id } })).toMatchObject({ name: "Par le propriétaire", title: "Titre", customLandingText: null });
-    await updateCampaign({ schoolId: w.schoolId, actor: w.admin, input: update(campaign.id, w.colleague.userId, "Par l'administrateur") });
-    expect(await prisma.campaign.findUniqueOrThrow({ where: { id: campaign.id } })).toMatchObject({ name: "Par l'administrateur", ownerId: w.colleague.userId });
-    await expectDomainError(updateCampaign({ schoolId: w.schoolId, actor: w.teacher, input: update(campaign.id, w.teacher.userId, "Refusé") }), "FORBIDDEN");
+    await updateCampaign({
+      schoolId: w.schoolId,
+      actor: w.teacher,
+      input: update(campaign.id, w.teacher.userId, "Par le propriétaire"),
+    });
+    expect(await prisma.campaign.findUniqueOrThrow({ where: { id: campaign.id } })).toMatchObject({
+      name: "Par le propriétaire",
+      title: "Titre",
+      customLandingText: null,
+    });
+    await updateCampaign({
+      schoolId: w.schoolId,
+      actor: w.admin,
+      input: update(campaign.id, w.colleague.userId, "Par l'administrateur"),
+    });
+    expect(await prisma.campaign.findUniqueOrThrow({ where: { id: campaign.id } })).toMatchObject({
+      name: "Par l'administrateur",
+      ownerId: w.colleague.userId,
+    });
+    await expectDomainError(
+      updateCampaign({
+        schoolId: w.schoolId,
+        actor: w.teacher,
+        input: update(campaign.id, w.teacher.userId, "Refusé"),
+      }),
+      "FORBIDDEN",
+    );
     expect((await prisma.campaign.findUniqueOrThrow({ where: { id: campaign.id } })).name).toBe("Par l'administrateur");
     expect(await prisma.auditLog.count({ where: { action: "campaign.updated" } })).toBe(2);
   });
@@ -245,9 +375,16 @@ describe("updateCampaign and archiving", () => {
   it("refuses an owner from another school and an archived campaign", async () => {
     const w = await world();
     const campaign = await campaignOf(w, w.teacher.userId);
-    await expectDomainError(updateCampaign({ schoolId: w.schoolId, actor: w.admin, input: update(campaign.id, w.outsider.userId) }), "INVALID_INPUT", "ownerId");
+    await expectDomainError(
+      updateCampaign({ schoolId: w.schoolId, actor: w.admin, input: update(campaign.id, w.outsider.userId) }),
+      "INVALID_INPUT",
+      "ownerId",
+    );
     await setCampaignArchived({ schoolId: w.schoolId, actor: w.admin, campaignId: campaign.id, archived: true });
-    await expectDomainError(updateCampaign({ schoolId: w.schoolId, actor: w.admin, input: update(campaign.id, w.teacher.userId) }), "CONFLICT");
+    await expectDomainError(
+      updateCampaign({ schoolId: w.schoolId, actor: w.admin, input: update(campaign.id, w.teacher.userId) }),
+      "CONFLICT",
+    );
     expect((await prisma.campaign.findUniqueOrThrow({ where: { id: campaign.id } })).ownerId).toBe(w.teacher.userId);
   });
 
@@ -259,17 +396,31 @@ describe("updateCampaign and archiving", () => {
     expect(archivedAt).not.toBeNull();
     await setCampaignArchived({ schoolId: w.schoolId, actor: w.teacher, campaignId: campaign.id, archived: true });
     expect((await prisma.campaign.findUniqueOrThrow({ where: { id: campaign.id } })).archivedAt).toEqual(archivedAt);
-    await expectDomainError(setCampaignArchived({ schoolId: w.schoolId, actor: w.colleague, campaignId: campaign.id, archived: false }), "FORBIDDEN");
+    await expectDomainError(
+      setCampaignArchived({ schoolId: w.schoolId, actor: w.colleague, campaignId: campaign.id, archived: false }),
+      "FORBIDDEN",
+    );
     await setCampaignArchived({ schoolId: w.schoolId, actor: w.admin, campaignId: campaign.id, archived: false });
     expect((await prisma.campaign.findUniqueOrThrow({ where: { id: campaign.id } })).archivedAt).toBeNull();
-    expect(await prisma.auditLog.count({ where: { action: { in: ["campaign.archived", "campaign.unarchived"] } } })).toBe(2);
+    expect(
+      await prisma.auditLog.count({ where: { action: { in: ["campaign.archived", "campaign.unarchived"] } } }),
+    ).toBe(2);
   });
 
   it("answers NOT_FOUND for another school's campaign, even to its ADMIN", async () => {
     const w = await world();
     const campaign = await campaignOf(w, w.teacher.userId);
-    await expectDomainError(setCampaignArchived({ schoolId: w.otherSchoolId, actor: w.outsider, campaignId: campaign.id, archived: true }), "NOT_FOUND");
-    await expectDomainError(updateCampaign({ schoolId: w.otherSchoolId, actor: w.outsider, input: update(campaign.id, w.outsider.userId) }), "NOT_FOUND");
-    expect(await prisma.campaign.findUniqueOrThrow({ where: { id: campaign.id } })).toMatchObject({ archivedAt: null, ownerId: w.teacher.userId });
+    await expectDomainError(
+      setCampaignArchived({ schoolId: w.otherSchoolId, actor: w.outsider, campaignId: campaign.id, archived: true }),
+      "NOT_FOUND",
+    );
+    await expectDomainError(
+      updateCampaign({ schoolId: w.otherSchoolId, actor: w.outsider, input: update(campaign.id, w.outsider.userId) }),
+      "NOT_FOUND",
+    );
+    expect(await prisma.campaign.findUniqueOrThrow({ where: { id: campaign.id } })).toMatchObject({
+      archivedAt: null,
+      ownerId: w.teacher.userId,
+    });
   });
 });

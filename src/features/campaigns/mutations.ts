@@ -10,11 +10,7 @@ import { campaignsMessages } from "@/messages/fr/campaigns";
 import { generateCampaignCode } from "./domain/campaign-code";
 import { defaultCampaignName } from "./domain/campaign-name";
 import { canCreateCampaign, canManageCampaign } from "./permissions";
-import type {
-  CreateCampaignInput,
-  CreateCampaignsForClassesInput,
-  UpdateCampaignInput,
-} from "./schema";
+import type { CreateCampaignInput, CreateCampaignsForClassesInput, UpdateCampaignInput } from "./schema";
 import type { CampaignActor } from "./types";
 
 const messages = campaignsMessages.errors;
@@ -45,7 +41,10 @@ async function requireActiveTargetProfile(db: DbClient, targetProfileId: string)
 }
 
 async function requireOwnerIsMember(db: DbClient, schoolId: AuthorizedSchoolId, ownerId: number) {
-  const member = await db.member.findUnique({ where: { schoolId_userId: { schoolId, userId: ownerId } }, select: { id: true } });
+  const member = await db.member.findUnique({
+    where: { schoolId_userId: { schoolId, userId: ownerId } },
+    select: { id: true },
+  });
   if (!member) throw fieldError("ownerId", messages.ownerNotMember);
 }
 
@@ -178,7 +177,12 @@ export async function createCampaignsForClasses(
   return { created: created.map((campaign) => ({ ...campaign, division: campaign.division! })), skipped };
 }
 
-async function requireManageableCampaign(db: DbClient, schoolId: AuthorizedSchoolId, actor: CampaignActor, campaignId: number) {
+async function requireManageableCampaign(
+  db: DbClient,
+  schoolId: AuthorizedSchoolId,
+  actor: CampaignActor,
+  campaignId: number,
+) {
   const campaign = await db.campaign.findFirst({
     where: { id: campaignId, schoolId },
     select: { id: true, ownerId: true, archivedAt: true },
@@ -200,10 +204,21 @@ export async function updateCampaign(
   await inTransaction(db, async (tx) => {
     await tx.campaign.update({
       where: { id: campaign.id },
-      data: { name: input.name, ownerId: input.ownerId, title: input.title, customLandingText: input.customLandingText },
+      data: {
+        name: input.name,
+        ownerId: input.ownerId,
+        title: input.title,
+        customLandingText: input.customLandingText,
+      },
     });
     await tx.auditLog.create({
-      data: { schoolId, actorUserId: actor.userId, action: "campaign.updated", targetType: "campaign", targetId: String(campaign.id) },
+      data: {
+        schoolId,
+        actorUserId: actor.userId,
+        action: "campaign.updated",
+        targetType: "campaign",
+        targetId: String(campaign.id),
+      },
     });
   });
 }

@@ -19,13 +19,23 @@ describe("classes data", () => {
     await createLearner(school.id, { division: "6E B" });
     await createLearner(school.id, { division: "5E A", isDisabled: true });
     await createLearner(other.id, { division: "4E Z" });
-    const campaign = await createCampaign({ schoolId: school.id, ownerId: owner.userId, division: "6E B", name: "Rentrée 6E B" });
+    const campaign = await createCampaign({
+      schoolId: school.id,
+      ownerId: owner.userId,
+      division: "6E B",
+      name: "Rentrée 6E B",
+    });
     await createCampaign({ schoolId: school.id, ownerId: owner.userId, division: "6E B", archived: true });
     await createCampaign({ schoolId: school.id, ownerId: owner.userId, division: null });
 
     expect(await listDivisions(schoolId)).toEqual(["6E B", "3E A"]);
     expect(await listClasses(schoolId)).toEqual([
-      { division: "6E B", learnerCount: 2, joinedCount: 1, campaigns: [{ id: campaign.id, name: "Rentrée 6E B", code: campaign.code }] },
+      {
+        division: "6E B",
+        learnerCount: 2,
+        joinedCount: 1,
+        campaigns: [{ id: campaign.id, name: "Rentrée 6E B", code: campaign.code }],
+      },
       { division: "3E A", learnerCount: 1, joinedCount: 0, campaigns: [] },
     ]);
     expect(await isExistingDivision(schoolId, "6E B")).toBe(true);

@@ -21,7 +21,10 @@ export async function isExistingDivision(
   division: string,
   db: DbClient = prisma,
 ): Promise<boolean> {
-  const learner = await db.learner.findFirst({ where: { schoolId, division, isDisabled: false }, select: { id: true } });
+  const learner = await db.learner.findFirst({
+    where: { schoolId, division, isDisabled: false },
+    select: { id: true },
+  });
   return learner !== null;
 }
 

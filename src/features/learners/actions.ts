@@ -12,7 +12,11 @@ export const dissociateLearnerAction = createAction({
   schema: dissociateLearnerSchema,
   auth: "member",
   handler: async ({ learnerId }, { member }) => {
-    await dissociateLearner({ schoolId: member.school.id, learnerId, actor: { userId: member.userId, role: member.role } });
+    await dissociateLearner({
+      schoolId: member.school.id,
+      learnerId,
+      actor: { userId: member.userId, role: member.role },
+    });
     revalidatePath("/orga/eleves");
     return { learnerId };
   },

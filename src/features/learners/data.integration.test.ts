@@ -20,9 +20,20 @@ async function setup() {
   const other = await createSchool();
   const owner = await createMember({ schoolId: school.id, role: "ADMIN" });
   const garUser = await createGarStudentUser({ garId: "ido-1" });
-  const maelys = await createLearner(school.id, { firstName: "Maëlys", lastName: "BERTHELOT", division: "4E B", userId: garUser.id, birthdate: "2012-05-17" });
+  const maelys = await createLearner(school.id, {
+    firstName: "Maëlys",
+    lastName: "BERTHELOT",
+    division: "4E B",
+    userId: garUser.id,
+    birthdate: "2012-05-17",
+  });
   const jules = await createLearner(school.id, { firstName: "Jules", lastName: "ADAM", division: "4E A" });
-  const usage = await createLearner(school.id, { firstName: "Inès", lastName: "NAISSANCE", preferredLastName: "USAGE", division: "4E B" });
+  const usage = await createLearner(school.id, {
+    firstName: "Inès",
+    lastName: "NAISSANCE",
+    preferredLastName: "USAGE",
+    division: "4E B",
+  });
   await createLearner(school.id, { firstName: "Parti", lastName: "ZZ", division: "4E B", isDisabled: true });
   await createLearner(other.id, { firstName: "Maëlys", lastName: "AUTRE", division: "4E B" });
   const campaign1 = await createCampaign({ schoolId: school.id, ownerId: owner.userId, division: "4E B" });
@@ -30,7 +41,9 @@ async function setup() {
   await participate(campaign1.id, maelys.id, garUser.id, new Date("2026-09-10T08:00:00Z"));
   await participate(campaign2.id, maelys.id, garUser.id, new Date("2026-09-20T08:00:00Z"));
   // A deleted participation is not counted.
-  await prisma.participation.create({ data: { campaignId: campaign1.id, learnerId: maelys.id, userId: garUser.id, deletedAt: new Date() } });
+  await prisma.participation.create({
+    data: { campaignId: campaign1.id, learnerId: maelys.id, userId: garUser.id, deletedAt: new Date() },
+  });
   return { schoolId: authorizeSchoolId(school.id), otherId: authorizeSchoolId(other.id), maelys, jules, usage };
 }
 
@@ -51,12 +64,18 @@ describe("listLearners", () => {
     });
     expect(row.lastParticipationAt?.toISOString()).toBe("2026-09-20T08:00:00.000Z");
     const jules = page.rows.find((learner) => learner.lastName === "ADAM")!;
-    expect(jules).toMatchObject({ hasJoined: false, connection: "NONE", participationCount: 0, lastParticipationAt: null });
+    expect(jules).toMatchObject({
+      hasJoined: false,
+      connection: "NONE",
+      participationCount: 0,
+      lastParticipationAt: null,
+    });
   });
 
   it("sorts names as people read them, accents and case ignored", async () => {
     const school = await createSchool();
-    for (const lastName of ["BONNET", "BÉGUIN", "bernard", "ÉLIE", "DURAND"]) await createLearner(school.id, { lastName });
+    for (const lastName of ["BONNET", "BÉGUIN", "bernard", "ÉLIE", "DURAND"])
+      await createLearner(school.id, { lastName });
     const page = await listLearners(authorizeSchoolId(school.id), query());
     expect(page.rows.map((row) => row.lastName)).toEqual(["BÉGUIN", "bernard", "BONNET", "DURAND", "ÉLIE"]);
   });
@@ -69,7 +88,9 @@ describe("listLearners", () => {
 
   it("searches by name ignoring accents and case, word by word", async () => {
     const { schoolId } = await setup();
-    expect((await listLearners(schoolId, query({ q: "maelys" }))).rows.map((row) => row.lastName)).toEqual(["BERTHELOT"]);
+    expect((await listLearners(schoolId, query({ q: "maelys" }))).rows.map((row) => row.lastName)).toEqual([
+      "BERTHELOT",
+    ]);
     expect((await listLearners(schoolId, query({ q: "BER maël" }))).rows).toHaveLength(1);
     expect((await listLearners(schoolId, query({ q: "ines usage" }))).rows).toHaveLength(1);
     expect((await listLearners(schoolId, query({ q: "naissance" }))).rows).toHaveLength(1);
@@ -79,10 +100,14 @@ describe("listLearners", () => {
   it("filters by class, connection method and joined", async () => {
     const { schoolId } = await setup();
     expect((await listLearners(schoolId, query({ division: "4E B" }))).total).toBe(2);
-    expect((await listLearners(schoolId, query({ connection: "GAR" }))).rows.map((row) => row.lastName)).toEqual(["BERTHELOT"]);
+    expect((await listLearners(schoolId, query({ connection: "GAR" }))).rows.map((row) => row.lastName)).toEqual([
+      "BERTHELOT",
+    ]);
     expect((await listLearners(schoolId, query({ connection: "NONE" }))).total).toBe(2);
     expect((await listLearners(schoolId, query({ joined: "yes" }))).total).toBe(1);
-    expect((await listLearners(schoolId, query({ joined: "no", division: "4E B" }))).rows.map((row) => row.lastName)).toEqual(["USAGE"]);
+    expect(
+      (await listLearners(schoolId, query({ joined: "no", division: "4E B" }))).rows.map((row) => row.lastName),
+    ).toEqual(["USAGE"]);
   });
 
   it("paginates, and still reports the total past the last page", async () => {

@@ -107,19 +107,17 @@ export async function listLearners(
   }
 
   return {
-    rows: rows.map(
-      (row): LearnerRow => ({
-        id: row.id,
-        firstName: row.first_name,
-        lastName: row.preferred_last_name ?? row.last_name,
-        birthdate: isoDate(row.birthdate),
-        division: row.division,
-        hasJoined: row.user_id !== null,
-        connection: row.has_gar ? "GAR" : "NONE",
-        participationCount: row.participation_count,
-        lastParticipationAt: row.last_participation_at,
-      }),
-    ),
+    rows: rows.map((row): LearnerRow => ({
+      id: row.id,
+      firstName: row.first_name,
+      lastName: row.preferred_last_name ?? row.last_name,
+      birthdate: isoDate(row.birthdate),
+      division: row.division,
+      hasJoined: row.user_id !== null,
+      connection: row.has_gar ? "GAR" : "NONE",
+      participationCount: row.participation_count,
+      lastParticipationAt: row.last_participation_at,
+    })),
     total,
     page: query.page,
     pageCount: Math.max(1, Math.ceil(total / pageSize)),
@@ -139,10 +137,25 @@ export const IDO_REPLACEMENTS_WINDOW_DAYS = 30;
  * newest first (docs/domain.md §5). The audit rows hold ids only; the learner's names come from the
  * school's own learners table, for its ADMINs.
  */
-export async function listIdoReplacements(schoolId: AuthorizedSchoolId, now = new Date(), db: DbClient = prisma): Promise<IdoReplacementRow[]> {
+export async function listIdoReplacements(
+  schoolId: AuthorizedSchoolId,
+  now = new Date(),
+  db: DbClient = prisma,
+): Promise<IdoReplacementRow[]> {
   const since = new Date(now.getTime() - IDO_REPLACEMENTS_WINDOW_DAYS * 24 * 60 * 60 * 1000);
   const rows = await db.$queryRaw<
-    { id: number; created_at: Date; action: string; data: unknown; learner_id: number | null; first_name: string | null; last_name: string | null; preferred_last_name: string | null; division: string | null; is_linked: boolean | null }[]
+    {
+      id: number;
+      created_at: Date;
+      action: string;
+      data: unknown;
+      learner_id: number | null;
+      first_name: string | null;
+      last_name: string | null;
+      preferred_last_name: string | null;
+      division: string | null;
+      is_linked: boolean | null;
+    }[]
   >`
     SELECT a.id, a.created_at, a.action, a.data, l.id AS learner_id, l.first_name, l.last_name, l.preferred_last_name, l.division,
            (l.user_id IS NOT NULL) AS is_linked
@@ -164,7 +177,13 @@ export async function listIdoReplacements(schoolId: AuthorizedSchoolId, now = ne
       learner:
         row.learner_id === null
           ? null
-          : { id: row.learner_id, firstName: row.first_name ?? "", lastName: row.preferred_last_name ?? row.last_name ?? "", division: row.division ?? "", isLinked: row.is_linked === true },
+          : {
+              id: row.learner_id,
+              firstName: row.first_name ?? "",
+              lastName: row.preferred_last_name ?? row.last_name ?? "",
+              division: row.division ?? "",
+              isLinked: row.is_linked === true,
+            },
     };
   });
 }

@@ -41,7 +41,12 @@ async function wrongLink() {
   const admin = await createMember({ schoolId: school.id, role: "ADMIN" });
   const teacher = await createMember({ schoolId: school.id, role: "MEMBER" });
   const learners = await createFixtureLearners(prisma, school.id);
-  const campaign = await createCampaign({ schoolId: school.id, ownerId: admin.userId, code: "SIXEMB234", division: "6E B" });
+  const campaign = await createCampaign({
+    schoolId: school.id,
+    ownerId: admin.userId,
+    code: "SIXEMB234",
+    division: "6E B",
+  });
   const come = findFixtureStudent("come-muller");
   // A mistaken match: an identity close enough for the tolerant pass took Côme's learner first.
   const wrong = await reconcileGarStudent({
@@ -58,17 +63,33 @@ describe("dissociateLearner", () => {
   it("unlinks the learner, keeps the account's work, audit-logs it; the real student then joins again", async () => {
     const { schoolId, admin, campaign, come, wrong, learnerId } = await wrongLink();
 
-    expect(await dissociateLearner({ schoolId, learnerId, actor: { userId: admin.userId, role: "ADMIN" } })).toEqual({ userId: wrong.userId });
+    expect(await dissociateLearner({ schoolId, learnerId, actor: { userId: admin.userId, role: "ADMIN" } })).toEqual({
+      userId: wrong.userId,
+    });
 
     expect(await prisma.learner.findUniqueOrThrow({ where: { id: learnerId } })).toMatchObject({ userId: null });
     // The account and its participation are still there.
-    expect(await prisma.participation.findUniqueOrThrow({ where: { id: wrong.participationId } })).toMatchObject({ userId: wrong.userId, deletedAt: null });
+    expect(await prisma.participation.findUniqueOrThrow({ where: { id: wrong.participationId } })).toMatchObject({
+      userId: wrong.userId,
+      deletedAt: null,
+    });
     expect(await prisma.authenticationMethod.count({ where: { userId: wrong.userId } })).toBe(1);
     const audit = await prisma.auditLog.findFirstOrThrow({ where: { action: LEARNER_DISSOCIATED_AUDIT_ACTION } });
-    expect(audit).toMatchObject({ schoolId, actorUserId: admin.userId, targetType: "learner", targetId: String(learnerId), data: { userId: wrong.userId } });
+    expect(audit).toMatchObject({
+      schoolId,
+      actorUserId: admin.userId,
+      targetType: "learner",
+      targetId: String(learnerId),
+      data: { userId: wrong.userId },
+    });
 
     // Côme, with his own IDO, is matched again and gets his own account and participation.
-    const real = await reconcileGarStudent({ identity: await pendingOf(come.key), campaignCode: campaign.code, birthdate: come.birthdate, clientAddress: ADDRESS });
+    const real = await reconcileGarStudent({
+      identity: await pendingOf(come.key),
+      campaignCode: campaign.code,
+      birthdate: come.birthdate,
+      clientAddress: ADDRESS,
+    });
     expect(real.isNewAccount).toBe(true);
     expect(real.userId).not.toBe(wrong.userId);
     expect(real.participationId).not.toBe(wrong.participationId);
@@ -87,28 +108,57 @@ describe("dissociateLearner", () => {
     const other = await createSchool({ managesStudents: false });
     const otherAdmin = await createMember({ schoolId: other.id, role: "ADMIN" });
     const learner = await prisma.learner.create({
-      data: { schoolId: other.id, nationalStudentId: "9999999999Z", firstName: "A", lastName: "B", birthdate: new Date("2011-01-01T00:00:00Z"), division: "6E A", userId: otherAdmin.userId },
+      data: {
+        schoolId: other.id,
+        nationalStudentId: "9999999999Z",
+        firstName: "A",
+        lastName: "B",
+        birthdate: new Date("2011-01-01T00:00:00Z"),
+        division: "6E A",
+        userId: otherAdmin.userId,
+      },
     });
-    await expectDomainError(dissociateLearner({ schoolId: authorizeSchoolId(other.id), learnerId: learner.id, actor: { userId: otherAdmin.userId, role: "ADMIN" } }), "FORBIDDEN");
-    expect(await prisma.learner.findUniqueOrThrow({ where: { id: learner.id } })).toMatchObject({ userId: otherAdmin.userId });
+    await expectDomainError(
+      dissociateLearner({
+        schoolId: authorizeSchoolId(other.id),
+        learnerId: learner.id,
+        actor: { userId: otherAdmin.userId, role: "ADMIN" },
+      }),
+      "FORBIDDEN",
+    );
+    expect(await prisma.learner.findUniqueOrThrow({ where: { id: learner.id } })).toMatchObject({
+      userId: otherAdmin.userId,
+    });
   });
 
   it("never reaches another school's learner, and says when there is nothing to dissociate", async () => {
     const { learnerId, schoolId, admin } = await wrongLink();
     const other = await createSchool();
     const otherAdmin = await createMember({ schoolId: other.id, role: "ADMIN" });
-    await expectDomainError(dissociateLearner({ schoolId: authorizeSchoolId(other.id), learnerId, actor: { userId: otherAdmin.userId, role: "ADMIN" } }), "NOT_FOUND");
+    await expectDomainError(
+      dissociateLearner({
+        schoolId: authorizeSchoolId(other.id),
+        learnerId,
+        actor: { userId: otherAdmin.userId, role: "ADMIN" },
+      }),
+      "NOT_FOUND",
+    );
     expect(await prisma.learner.findUniqueOrThrow({ where: { id: learnerId } })).not.toMatchObject({ userId: null });
 
     await dissociateLearner({ schoolId, learnerId, actor: { userId: admin.userId, role: "ADMIN" } });
-    const again = await expectDomainError(dissociateLearner({ schoolId, learnerId, actor: { userId: admin.userId, role: "ADMIN" } }), "CONFLICT");
+    const again = await expectDomainError(
+      dissociateLearner({ schoolId, learnerId, actor: { userId: admin.userId, role: "ADMIN" } }),
+      "CONFLICT",
+    );
     expect(again.userMessage).toBe("Cet élève n'est associé à aucun compte : il n'y a rien à dissocier.");
   });
 
   it("of 5 parallel dissociations, one does it (one audit entry)", async () => {
     const { schoolId, admin, learnerId } = await wrongLink();
     const results = await Promise.allSettled(
-      Array.from({ length: 5 }, () => dissociateLearner({ schoolId, learnerId, actor: { userId: admin.userId, role: "ADMIN" } })),
+      Array.from({ length: 5 }, () =>
+        dissociateLearner({ schoolId, learnerId, actor: { userId: admin.userId, role: "ADMIN" } }),
+      ),
     );
     expect(results.filter((result) => result.status === "fulfilled")).toHaveLength(1);
     expect(await prisma.auditLog.count({ where: { action: LEARNER_DISSOCIATED_AUDIT_ACTION } })).toBe(1);
@@ -140,9 +190,18 @@ describe("dissociateLearner", () => {
     // The wrong account had started the second campaign too.
     await joinCampaignAsStudent({ userId: wrong.userId, campaignCode: second.code });
     await dissociateLearner({ schoolId, learnerId, actor: { userId: admin.userId, role: "ADMIN" } });
-    const real = await reconcileGarStudent({ identity: await pendingOf(come.key), campaignCode: campaign.code, birthdate: come.birthdate, clientAddress: ADDRESS });
+    const real = await reconcileGarStudent({
+      identity: await pendingOf(come.key),
+      campaignCode: campaign.code,
+      birthdate: come.birthdate,
+      clientAddress: ADDRESS,
+    });
     const joined = await joinCampaignAsStudent({ userId: real.userId, campaignCode: second.code });
-    expect(await prisma.participation.findUniqueOrThrow({ where: { id: joined.participationId } })).toMatchObject({ userId: real.userId, learnerId, deletedAt: null });
+    expect(await prisma.participation.findUniqueOrThrow({ where: { id: joined.participationId } })).toMatchObject({
+      userId: real.userId,
+      learnerId,
+      deletedAt: null,
+    });
   });
 });
 
@@ -151,20 +210,46 @@ describe("listIdoReplacements", () => {
     const { schoolId, campaign, come, learnerId } = await wrongLink();
     // Refused: another fuzzy identity tries the learner.
     await expectDomainError(
-      reconcileGarStudent({ identity: await pendingOf(come.key, { garId: "ido-3", firstName: "Comme", lastName: "MULLER" }), campaignCode: campaign.code, birthdate: come.birthdate, clientAddress: ADDRESS }),
+      reconcileGarStudent({
+        identity: await pendingOf(come.key, { garId: "ido-3", firstName: "Comme", lastName: "MULLER" }),
+        campaignCode: campaign.code,
+        birthdate: come.birthdate,
+        clientAddress: ADDRESS,
+      }),
       "LEARNER_ALREADY_LINKED",
     );
     // Accepted: exact names (the SIECLE record's) with a new IDO.
-    await reconcileGarStudent({ identity: await pendingOf(come.key, { garId: "ido-4" }), campaignCode: campaign.code, birthdate: come.birthdate, clientAddress: ADDRESS });
+    await reconcileGarStudent({
+      identity: await pendingOf(come.key, { garId: "ido-4" }),
+      campaignCode: campaign.code,
+      birthdate: come.birthdate,
+      clientAddress: ADDRESS,
+    });
     // Another school's entries and old entries are not listed.
     const other = await createSchool();
-    await prisma.auditLog.create({ data: { schoolId: other.id, action: "gar.ido_replaced", targetType: "learner", targetId: String(learnerId) } });
     await prisma.auditLog.create({
-      data: { schoolId, action: "gar.ido_replaced", targetType: "learner", targetId: String(learnerId), createdAt: new Date(Date.now() - 31 * 24 * 3600 * 1000) },
+      data: { schoolId: other.id, action: "gar.ido_replaced", targetType: "learner", targetId: String(learnerId) },
+    });
+    await prisma.auditLog.create({
+      data: {
+        schoolId,
+        action: "gar.ido_replaced",
+        targetType: "learner",
+        targetId: String(learnerId),
+        createdAt: new Date(Date.now() - 31 * 24 * 3600 * 1000),
+      },
     });
 
     const rows = await listIdoReplacements(schoolId);
-    expect(rows.map((row) => [row.accepted, row.reason, row.learner?.firstName, row.learner?.lastName, row.learner?.division])).toEqual([
+    expect(
+      rows.map((row) => [
+        row.accepted,
+        row.reason,
+        row.learner?.firstName,
+        row.learner?.lastName,
+        row.learner?.division,
+      ]),
+    ).toEqual([
       [true, null, "Côme", "MÜLLER", "6E B"],
       [false, "NAMES_DIFFER", "Côme", "MÜLLER", "6E B"],
     ]);

@@ -39,7 +39,14 @@ export async function dissociateLearner(options: DissociateLearnerOptions): Prom
     if (row.user_id === null) throw new DomainError("CONFLICT", { userMessage: learnersMessages.dissociate.notLinked });
     await tx.learner.update({ where: { id: learnerId }, data: { userId: null, updatedAt: now } });
     await recordAudit(
-      { schoolId, actorUserId: actor.userId, action: LEARNER_DISSOCIATED_AUDIT_ACTION, targetType: "learner", targetId: learnerId, data: { userId: row.user_id } },
+      {
+        schoolId,
+        actorUserId: actor.userId,
+        action: LEARNER_DISSOCIATED_AUDIT_ACTION,
+        targetType: "learner",
+        targetId: learnerId,
+        data: { userId: row.user_id },
+      },
       tx,
     );
     return row.user_id;

@@ -28,7 +28,9 @@ export async function loadOutboxPage(presentedKey: string | null) {
 export async function readOutboxPage(access: OutboxAccess) {
   if (access.kind === "HIDDEN") return null;
   const entries =
-    access.kind === "LOCKED" ? [] : await listOutboxEntries(100, access.kind === "RECIPIENT" ? { to: access.email } : {});
+    access.kind === "LOCKED"
+      ? []
+      : await listOutboxEntries(100, access.kind === "RECIPIENT" ? { to: access.email } : {});
   return {
     access: access.kind,
     usesSmtp: Boolean(env().SMTP_URL),

@@ -87,14 +87,21 @@ afterAll(() => resetEnvForTests());
 
 describe("the local outbox (no SMTP_URL)", () => {
   it("keeps each message as one file and lists the newest first", async () => {
-    const first = await sendMail({ to: "a@college.fr", subject: "Premier", text: "Bonjour é à ç\nhttp://localhost:3000/x" });
+    const first = await sendMail({
+      to: "a@college.fr",
+      subject: "Premier",
+      text: "Bonjour é à ç\nhttp://localhost:3000/x",
+    });
     await new Promise((resolve) => setTimeout(resolve, 5));
     const second = await sendMail({ to: "b@college.fr", subject: "Second", text: "Re-bonjour" });
     expect(first.transport).toBe("outbox");
     expect(readdirSync(outboxDir).sort()).toEqual([`${first.id}.json`, `${second.id}.json`].sort());
     const entries = await listOutboxEntries();
     expect(entries.map((entry) => entry.subject)).toEqual(["Second", "Premier"]);
-    expect(await readOutboxEntry(first.id)).toMatchObject({ to: "a@college.fr", text: "Bonjour é à ç\nhttp://localhost:3000/x" });
+    expect(await readOutboxEntry(first.id)).toMatchObject({
+      to: "a@college.fr",
+      text: "Bonjour é à ç\nhttp://localhost:3000/x",
+    });
   });
 
   it("never reads outside the outbox, whatever id it is given", async () => {
@@ -116,8 +123,15 @@ describe("/dev/outbox", () => {
     });
 
   it("is served outside production, refused in production unless ENABLE_DEV_PAGES=1", async () => {
-    await sendMail({ to: "a@college.fr", subject: "Invitation", text: "Lien : http://localhost:3000/orga/invitations/abc" });
-    expect((await readOutboxPage(access()))?.entries[0]).toMatchObject({ subject: "Invitation", links: ["http://localhost:3000/orga/invitations/abc"] });
+    await sendMail({
+      to: "a@college.fr",
+      subject: "Invitation",
+      text: "Lien : http://localhost:3000/orga/invitations/abc",
+    });
+    expect((await readOutboxPage(access()))?.entries[0]).toMatchObject({
+      subject: "Invitation",
+      links: ["http://localhost:3000/orga/invitations/abc"],
+    });
 
     vi.stubEnv("NODE_ENV", "production");
     vi.stubEnv("ENABLE_DEV_PAGES", "0");
@@ -130,7 +144,11 @@ describe("/dev/outbox", () => {
   });
 
   it("shows a signed-in staff member their own mail only, and nothing without the key or a session", async () => {
-    await sendMail({ to: "direction@college.fr", subject: "Réinitialisation", text: "http://localhost:3000/orga/reinitialiser/secret" });
+    await sendMail({
+      to: "direction@college.fr",
+      subject: "Réinitialisation",
+      text: "http://localhost:3000/orga/reinitialiser/secret",
+    });
     await sendMail({ to: "prof@college.fr", subject: "Invitation", text: "http://localhost:3000/orga/invitations/x" });
 
     const own = await readOutboxPage(access({ presentedKey: null, signedInStaffEmail: "Prof@College.fr" }));
@@ -148,7 +166,11 @@ describe("SMTP (SMTP_URL set)", () => {
     try {
       process.env.SMTP_URL = `smtp://127.0.0.1:${smtp.port}`;
       resetEnvForTests();
-      const result = await sendMail({ to: "direction@college.fr", subject: "Réinitialisation", text: "Votre lien : http://localhost:3000/r/abc" });
+      const result = await sendMail({
+        to: "direction@college.fr",
+        subject: "Réinitialisation",
+        text: "Votre lien : http://localhost:3000/r/abc",
+      });
       expect(result.transport).toBe("smtp");
       expect(smtp.received).toHaveLength(1);
       expect(smtp.received[0]!.to.join()).toContain("<direction@college.fr>");

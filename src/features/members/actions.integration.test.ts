@@ -20,7 +20,9 @@ import { cookieJar } from "../../../tests/support/next-request";
 
 vi.mock("next/headers", async () => (await import("../../../tests/support/next-request")).nextHeadersMock());
 
-vi.mock("next/cache", async (importOriginal) => (await import("../../../tests/support/next-request")).nextCacheMock(importOriginal));
+vi.mock("next/cache", async (importOriginal) =>
+  (await import("../../../tests/support/next-request")).nextCacheMock(importOriginal),
+);
 
 const actions = await import("./actions");
 
@@ -50,7 +52,10 @@ function form(fields: Record<string, string>): FormData {
 }
 
 /** Calls an action; a Next redirect comes back as `{ redirect: url }`. */
-async function call(action: (previous: never, data: FormData) => Promise<unknown>, fields: Record<string, string> = {}) {
+async function call(
+  action: (previous: never, data: FormData) => Promise<unknown>,
+  fields: Record<string, string> = {},
+) {
   try {
     return await action(idle as never, form(fields));
   } catch (error) {
@@ -100,7 +105,10 @@ describe("signInAction", () => {
     expect(await call(actions.signInAction, { email: "", password: "" })).toMatchObject({
       status: "error",
       code: "VALIDATION",
-      fieldErrors: { email: expect.arrayContaining(["Saisissez votre adresse e-mail."]), password: ["Saisissez votre mot de passe."] },
+      fieldErrors: {
+        email: expect.arrayContaining(["Saisissez votre adresse e-mail."]),
+        password: ["Saisissez votre mot de passe."],
+      },
     });
     expect(await call(actions.signInAction, { email: member.user.email!, password: "faux" })).toMatchObject({
       status: "error",
@@ -116,7 +124,9 @@ describe("signInAction", () => {
     await prisma.user.update({ where: { id: member.userId }, data: { failedSignInCount: 9 } });
     const result = await call(actions.signInAction, { email: member.user.email!, password: "faux" });
     expect(result).toMatchObject({ status: "error", code: "TOO_MANY_ATTEMPTS" });
-    expect((result as { message: string }).message).toMatch(/^Votre compte est temporairement bloqué après 10 tentatives/);
+    expect((result as { message: string }).message).toMatch(
+      /^Votre compte est temporairement bloqué après 10 tentatives/,
+    );
   });
 
   it("refuses a person who belongs to no school", async () => {
@@ -135,7 +145,13 @@ describe("ADMIN-only actions", () => {
     const admin = await createMember({ schoolId: school.id, role: "ADMIN" });
     const member = await createMember({ schoolId: school.id, role: "MEMBER" });
     const invitation = await prisma.invitation.create({
-      data: { schoolId: school.id, email: "invite@college.fr", role: "MEMBER", tokenHash: hashToken("t"), expiresAt: new Date(Date.now() + 86_400_000) },
+      data: {
+        schoolId: school.id,
+        email: "invite@college.fr",
+        role: "MEMBER",
+        tokenHash: hashToken("t"),
+        expiresAt: new Date(Date.now() + 86_400_000),
+      },
     });
     await prisma.user.update({ where: { id: admin.userId }, data: { blockedUntil: new Date(Date.now() + 600_000) } });
     return { school, admin, member, invitation };
@@ -154,7 +170,10 @@ describe("ADMIN-only actions", () => {
     ];
     const before = JSON.stringify(await snapshot(school.id));
     for (const [label, action, fields] of attempts) {
-      expect({ label, result: await call(action, fields) }).toMatchObject({ label, result: { status: "error", code: "FORBIDDEN" } });
+      expect({ label, result: await call(action, fields) }).toMatchObject({
+        label,
+        result: { status: "error", code: "FORBIDDEN" },
+      });
     }
     expect(JSON.stringify(await snapshot(school.id))).toBe(before);
   });
@@ -168,13 +187,23 @@ describe("ADMIN-only actions", () => {
       status: "success",
       data: { invitedCount: 1, alreadyMemberCount: 0 },
     });
-    expect(await call(actions.resendInvitationAction, { invitationId: String(invitation.id) })).toMatchObject({ status: "success" });
-    expect(await call(actions.cancelInvitationAction, { invitationId: String(invitation.id) })).toEqual({ redirect: "/orga/equipe?info=invitation-annulee" });
-    expect(await call(actions.unblockMemberAction, { memberId: String(member.id) })).toEqual({ redirect: "/orga/equipe?info=compte-debloque" });
-    expect(await call(actions.changeMemberRoleAction, { memberId: String(member.id), role: "ADMIN" })).toMatchObject({ status: "success" });
+    expect(await call(actions.resendInvitationAction, { invitationId: String(invitation.id) })).toMatchObject({
+      status: "success",
+    });
+    expect(await call(actions.cancelInvitationAction, { invitationId: String(invitation.id) })).toEqual({
+      redirect: "/orga/equipe?info=invitation-annulee",
+    });
+    expect(await call(actions.unblockMemberAction, { memberId: String(member.id) })).toEqual({
+      redirect: "/orga/equipe?info=compte-debloque",
+    });
+    expect(await call(actions.changeMemberRoleAction, { memberId: String(member.id), role: "ADMIN" })).toMatchObject({
+      status: "success",
+    });
     // Role changes close the person's sessions; sign the ADMIN back in for the last call.
     await signInAs(admin.userId, school.id);
-    expect(await call(actions.removeMemberAction, { memberId: String(member.id) })).toEqual({ redirect: "/orga/equipe?info=membre-retire" });
+    expect(await call(actions.removeMemberAction, { memberId: String(member.id) })).toEqual({
+      redirect: "/orga/equipe?info=membre-retire",
+    });
     expect(await prisma.member.count({ where: { schoolId: school.id } })).toBe(1);
   });
 
@@ -182,15 +211,25 @@ describe("ADMIN-only actions", () => {
     const { school, admin } = await setup();
     await prisma.user.update({ where: { id: admin.userId }, data: { cguAcceptedAt: null, blockedUntil: null } });
     await signInAs(admin.userId, school.id);
-    expect(await call(actions.inviteMembersAction, { emails: "x@college.fr", role: "MEMBER" })).toMatchObject({ status: "error", code: "FORBIDDEN" });
+    expect(await call(actions.inviteMembersAction, { emails: "x@college.fr", role: "MEMBER" })).toMatchObject({
+      status: "error",
+      code: "FORBIDDEN",
+    });
     expect(await call(actions.acceptCguAction, { accept: "on" })).toEqual({ redirect: "/orga" });
-    expect(await call(actions.inviteMembersAction, { emails: "x@college.fr", role: "MEMBER" })).toMatchObject({ status: "success" });
+    expect(await call(actions.inviteMembersAction, { emails: "x@college.fr", role: "MEMBER" })).toMatchObject({
+      status: "success",
+    });
   });
 
   it("are refused without a session", async () => {
     const { invitation } = await setup();
-    expect(await call(actions.cancelInvitationAction, { invitationId: String(invitation.id) })).toMatchObject({ status: "error", code: "UNAUTHENTICATED" });
-    expect(await prisma.invitation.findUniqueOrThrow({ where: { id: invitation.id } })).toMatchObject({ cancelledAt: null });
+    expect(await call(actions.cancelInvitationAction, { invitationId: String(invitation.id) })).toMatchObject({
+      status: "error",
+      code: "UNAUTHENTICATED",
+    });
+    expect(await prisma.invitation.findUniqueOrThrow({ where: { id: invitation.id } })).toMatchObject({
+      cancelledAt: null,
+    });
   });
 });
 
@@ -203,12 +242,19 @@ describe("school switching and leaving", () => {
     await createMember({ schoolId: second.id, role: "MEMBER", userId: member.userId });
     const token = await signInAs(member.userId, first.id);
 
-    expect(await call(actions.switchSchoolAction, { schoolId: String(stranger.id) })).toMatchObject({ status: "error", code: "NOT_FOUND" });
+    expect(await call(actions.switchSchoolAction, { schoolId: String(stranger.id) })).toMatchObject({
+      status: "error",
+      code: "NOT_FOUND",
+    });
     expect(await call(actions.switchSchoolAction, { schoolId: String(second.id) })).toEqual({ redirect: "/orga" });
-    expect((await prisma.session.findUniqueOrThrow({ where: { id: hashToken(token) } })).currentSchoolId).toBe(second.id);
+    expect((await prisma.session.findUniqueOrThrow({ where: { id: hashToken(token) } })).currentSchoolId).toBe(
+      second.id,
+    );
 
     expect(await call(actions.leaveSchoolAction)).toEqual({ redirect: "/orga/compte?info=depart" });
-    expect((await prisma.session.findUniqueOrThrow({ where: { id: hashToken(token) } })).currentSchoolId).toBe(first.id);
+    expect((await prisma.session.findUniqueOrThrow({ where: { id: hashToken(token) } })).currentSchoolId).toBe(
+      first.id,
+    );
     expect(await call(actions.leaveSchoolAction)).toEqual({ redirect: "/orga/connexion?info=depart" });
     expect(cookieJar.has("pix_session")).toBe(false);
     expect(await prisma.member.count({ where: { userId: member.userId } })).toBe(0);
@@ -219,7 +265,13 @@ describe("invitation acceptance", () => {
   it("creates the account, signs it in on the invited school, and sends it to the terms of use", async () => {
     const school = await createSchool();
     await prisma.invitation.create({
-      data: { schoolId: school.id, email: "new@college.fr", role: "MEMBER", tokenHash: hashToken("tok-new"), expiresAt: new Date(Date.now() + 86_400_000) },
+      data: {
+        schoolId: school.id,
+        email: "new@college.fr",
+        role: "MEMBER",
+        tokenHash: hashToken("tok-new"),
+        expiresAt: new Date(Date.now() + 86_400_000),
+      },
     });
     const result = await call(actions.acceptInvitationWithNewAccountAction, {
       token: "tok-new",
@@ -230,7 +282,9 @@ describe("invitation acceptance", () => {
       passwordConfirmation: "Un mot de passe solide",
     });
     expect(result).toEqual({ redirect: "/orga/cgu" });
-    const session = await prisma.session.findUniqueOrThrow({ where: { id: hashToken(cookieJar.get("pix_session")!.value) } });
+    const session = await prisma.session.findUniqueOrThrow({
+      where: { id: hashToken(cookieJar.get("pix_session")!.value) },
+    });
     const user = await prisma.user.findUniqueOrThrow({ where: { email: "new@college.fr" } });
     expect(session).toMatchObject({ userId: user.id, currentSchoolId: school.id });
     expect(user.cguAcceptedAt).toBeNull();
@@ -240,33 +294,64 @@ describe("invitation acceptance", () => {
     const school = await createSchool();
     const user = await createStaffUser({ email: "ce@ac.fr" });
     await prisma.invitation.create({
-      data: { schoolId: school.id, email: "ce@ac.fr", role: "ADMIN", tokenHash: hashToken("tok-act"), expiresAt: new Date(Date.now() + 86_400_000) },
+      data: {
+        schoolId: school.id,
+        email: "ce@ac.fr",
+        role: "ADMIN",
+        tokenHash: hashToken("tok-act"),
+        expiresAt: new Date(Date.now() + 86_400_000),
+      },
     });
-    expect(await call(actions.acceptInvitationWithSignInAction, { token: "tok-act", email: "ce@ac.fr", password: "faux" })).toMatchObject({
+    expect(
+      await call(actions.acceptInvitationWithSignInAction, { token: "tok-act", email: "ce@ac.fr", password: "faux" }),
+    ).toMatchObject({
       status: "error",
       message: "Adresse e-mail ou mot de passe incorrect.",
     });
-    expect(await call(actions.acceptInvitationWithSignInAction, { token: "tok-act", email: "CE@ac.fr", password: TEST_PASSWORD })).toEqual({
+    expect(
+      await call(actions.acceptInvitationWithSignInAction, {
+        token: "tok-act",
+        email: "CE@ac.fr",
+        password: TEST_PASSWORD,
+      }),
+    ).toEqual({
       redirect: "/orga",
     });
-    expect(await prisma.member.findFirstOrThrow({ where: { schoolId: school.id, userId: user.id } })).toMatchObject({ role: "ADMIN" });
+    expect(await prisma.member.findFirstOrThrow({ where: { schoolId: school.id, userId: user.id } })).toMatchObject({
+      role: "ADMIN",
+    });
   });
 
   it("refuses to sign in another account on the invitation: no membership, no session, invitation still usable", async () => {
     const school = await createSchool();
     const other = await createStaffUser({ email: "deja@college.fr" });
     await prisma.invitation.create({
-      data: { schoolId: school.id, email: "ce@ac.fr", role: "ADMIN", tokenHash: hashToken("tok-act"), expiresAt: new Date(Date.now() + 86_400_000) },
+      data: {
+        schoolId: school.id,
+        email: "ce@ac.fr",
+        role: "ADMIN",
+        tokenHash: hashToken("tok-act"),
+        expiresAt: new Date(Date.now() + 86_400_000),
+      },
     });
-    expect(await call(actions.acceptInvitationWithSignInAction, { token: "tok-act", email: "deja@college.fr", password: TEST_PASSWORD })).toMatchObject({
+    expect(
+      await call(actions.acceptInvitationWithSignInAction, {
+        token: "tok-act",
+        email: "deja@college.fr",
+        password: TEST_PASSWORD,
+      }),
+    ).toMatchObject({
       status: "error",
       code: "FORBIDDEN",
-      message: "Cette invitation a été envoyée à ce@ac.fr : elle ne peut être acceptée qu'avec le compte Pix Orga de cette adresse.",
+      message:
+        "Cette invitation a été envoyée à ce@ac.fr : elle ne peut être acceptée qu'avec le compte Pix Orga de cette adresse.",
     });
     expect(await prisma.member.count({ where: { userId: other.id } })).toBe(0);
     expect(cookieJar.has("pix_session")).toBe(false);
     expect(await prisma.session.count()).toBe(0);
-    expect(await prisma.invitation.findFirstOrThrow({ where: { tokenHash: hashToken("tok-act") } })).toMatchObject({ acceptedAt: null });
+    expect(await prisma.invitation.findFirstOrThrow({ where: { tokenHash: hashToken("tok-act") } })).toMatchObject({
+      acceptedAt: null,
+    });
   });
 
   it("refuses the invitation to a signed-in account of another address; the invited one accepts", async () => {
@@ -274,23 +359,44 @@ describe("invitation acceptance", () => {
     const other = await createStaffUser({ email: "deja@college.fr" });
     const invited = await createStaffUser({ email: "ce@ac.fr" });
     await prisma.invitation.create({
-      data: { schoolId: school.id, email: "ce@ac.fr", role: "MEMBER", tokenHash: hashToken("tok-cur"), expiresAt: new Date(Date.now() + 86_400_000) },
+      data: {
+        schoolId: school.id,
+        email: "ce@ac.fr",
+        role: "MEMBER",
+        tokenHash: hashToken("tok-cur"),
+        expiresAt: new Date(Date.now() + 86_400_000),
+      },
     });
     const otherToken = await signInAs(other.id);
-    expect(await call(actions.acceptInvitationAsCurrentUserAction, { token: "tok-cur" })).toMatchObject({ status: "error", code: "FORBIDDEN" });
+    expect(await call(actions.acceptInvitationAsCurrentUserAction, { token: "tok-cur" })).toMatchObject({
+      status: "error",
+      code: "FORBIDDEN",
+    });
     expect(await prisma.member.count({ where: { userId: other.id } })).toBe(0);
-    expect((await prisma.session.findUniqueOrThrow({ where: { id: hashToken(otherToken) } })).currentSchoolId).toBeNull();
+    expect(
+      (await prisma.session.findUniqueOrThrow({ where: { id: hashToken(otherToken) } })).currentSchoolId,
+    ).toBeNull();
 
     const invitedToken = await signInAs(invited.id);
-    expect(await call(actions.acceptInvitationAsCurrentUserAction, { token: "tok-cur" })).toEqual({ redirect: "/orga" });
+    expect(await call(actions.acceptInvitationAsCurrentUserAction, { token: "tok-cur" })).toEqual({
+      redirect: "/orga",
+    });
     expect(await prisma.member.count({ where: { schoolId: school.id, userId: invited.id } })).toBe(1);
-    expect((await prisma.session.findUniqueOrThrow({ where: { id: hashToken(invitedToken) } })).currentSchoolId).toBe(school.id);
+    expect((await prisma.session.findUniqueOrThrow({ where: { id: hashToken(invitedToken) } })).currentSchoolId).toBe(
+      school.id,
+    );
   });
 
   it("creates the new account with the invited address, not the one posted", async () => {
     const school = await createSchool();
     await prisma.invitation.create({
-      data: { schoolId: school.id, email: "invitee@college.fr", role: "MEMBER", tokenHash: hashToken("tok-addr"), expiresAt: new Date(Date.now() + 86_400_000) },
+      data: {
+        schoolId: school.id,
+        email: "invitee@college.fr",
+        role: "MEMBER",
+        tokenHash: hashToken("tok-addr"),
+        expiresAt: new Date(Date.now() + 86_400_000),
+      },
     });
     const result = await call(actions.acceptInvitationWithNewAccountAction, {
       token: "tok-addr",
@@ -302,15 +408,24 @@ describe("invitation acceptance", () => {
     });
     expect(result).toEqual({ redirect: "/orga/cgu" });
     expect(await prisma.user.count({ where: { email: "autre@ailleurs.fr" } })).toBe(0);
-    expect(await prisma.user.findUniqueOrThrow({ where: { email: "invitee@college.fr" } })).toMatchObject({ firstName: "Inès" });
+    expect(await prisma.user.findUniqueOrThrow({ where: { email: "invitee@college.fr" } })).toMatchObject({
+      firstName: "Inès",
+    });
   });
 });
 
 async function snapshot(schoolId: number) {
   return {
-    members: await prisma.member.findMany({ where: { schoolId }, orderBy: { id: "asc" }, select: { id: true, role: true, userId: true } }),
+    members: await prisma.member.findMany({
+      where: { schoolId },
+      orderBy: { id: "asc" },
+      select: { id: true, role: true, userId: true },
+    }),
     invitations: await prisma.invitation.findMany({ where: { schoolId }, orderBy: { id: "asc" } }),
-    blocks: await prisma.user.findMany({ orderBy: { id: "asc" }, select: { id: true, blockedUntil: true, failedSignInCount: true } }),
+    blocks: await prisma.user.findMany({
+      orderBy: { id: "asc" },
+      select: { id: true, blockedUntil: true, failedSignInCount: true },
+    }),
     audit: await prisma.auditLog.count(),
   };
 }

@@ -56,7 +56,11 @@ function actorOf(member: MemberContext): Actor {
 
 /** Sign-in failures as the user must read them: never which of e-mail or password was wrong. */
 async function authenticateOrThrow(input: { email: string; password: string }): Promise<number> {
-  const result = await authenticateStaff({ email: input.email, password: input.password, clientAddress: await requestClientAddress() });
+  const result = await authenticateStaff({
+    email: input.email,
+    password: input.password,
+    clientAddress: await requestClientAddress(),
+  });
   if (result.ok) return result.userId;
   if (result.reason === "BLOCKED") {
     throw new DomainError("TOO_MANY_ATTEMPTS", {

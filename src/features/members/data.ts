@@ -15,7 +15,9 @@ export async function listTeamMembers(schoolId: AuthorizedSchoolId, now = new Da
       id: true,
       role: true,
       createdAt: true,
-      user: { select: { id: true, firstName: true, lastName: true, email: true, failedSignInCount: true, blockedUntil: true } },
+      user: {
+        select: { id: true, firstName: true, lastName: true, email: true, failedSignInCount: true, blockedUntil: true },
+      },
     },
     orderBy: [{ user: { lastName: "asc" } }, { user: { firstName: "asc" } }, { id: "asc" }],
   });
@@ -32,7 +34,10 @@ export async function listTeamMembers(schoolId: AuthorizedSchoolId, now = new Da
 }
 
 /** Invitations neither accepted nor cancelled, expired ones included (they can be resent). */
-export async function listPendingInvitations(schoolId: AuthorizedSchoolId, now = new Date()): Promise<PendingInvitation[]> {
+export async function listPendingInvitations(
+  schoolId: AuthorizedSchoolId,
+  now = new Date(),
+): Promise<PendingInvitation[]> {
   const invitations = await prisma.invitation.findMany({
     where: { schoolId, acceptedAt: null, cancelledAt: null },
     select: { id: true, email: true, role: true, sentAt: true, expiresAt: true, acceptedAt: true, cancelledAt: true },
@@ -66,7 +71,12 @@ export async function getInvitationPreview(token: string, now = new Date()): Pro
     where: { email: invitation.email, authenticationMethods: { some: { provider: "PASSWORD" } } },
     select: { id: true },
   });
-  return { schoolName: invitation.school.name, role: invitation.role, email: invitation.email, hasAccount: account !== null };
+  return {
+    schoolName: invitation.school.name,
+    role: invitation.role,
+    email: invitation.email,
+    hasAccount: account !== null,
+  };
 }
 
 export async function isPasswordResetTokenUsable(token: string, now = new Date()): Promise<boolean> {
@@ -87,6 +97,8 @@ export async function listActiveSchoolIds(userId: number, db: DbClient = prisma)
   return memberships.map((membership) => membership.schoolId);
 }
 
-export async function getStaffAccount(userId: number): Promise<{ firstName: string; lastName: string; email: string | null } | null> {
+export async function getStaffAccount(
+  userId: number,
+): Promise<{ firstName: string; lastName: string; email: string | null } | null> {
   return prisma.user.findUnique({ where: { id: userId }, select: { firstName: true, lastName: true, email: true } });
 }

@@ -4,7 +4,13 @@ import { cache } from "react";
 
 import { getSession, memberOrRedirect } from "@/lib/session";
 
-import { getInvitationPreview, getStaffAccount, isPasswordResetTokenUsable, listPendingInvitations, listTeamMembers } from "./data";
+import {
+  getInvitationPreview,
+  getStaffAccount,
+  isPasswordResetTokenUsable,
+  listPendingInvitations,
+  listTeamMembers,
+} from "./data";
 import { normalizeEmail } from "./domain/email-list";
 import { can } from "./permissions";
 
@@ -52,4 +58,6 @@ export const loadInvitationPage = cache(async (token: string) => {
   return { preview, signedInAs: { ...account, isInvitedAccount } };
 });
 
-export const loadResetPasswordPage = cache(async (token: string) => ({ isUsable: await isPasswordResetTokenUsable(token) }));
+export const loadResetPasswordPage = cache(async (token: string) => ({
+  isUsable: await isPasswordResetTokenUsable(token),
+}));

@@ -101,44 +101,71 @@ describe("authenticateStaff", () => {
     const user = await createStaffUser({ email: "karim@college.fr" });
     const now = new Date();
     for (let i = 1; i <= 9; i += 1) {
-      expect(await authenticateStaff({ email: user.email!, password: `faux-${i}` }, now)).toEqual({ ok: false, reason: "INVALID_CREDENTIALS" });
+      expect(await authenticateStaff({ email: user.email!, password: `faux-${i}` }, now)).toEqual({
+        ok: false,
+        reason: "INVALID_CREDENTIALS",
+      });
     }
     expect((await prisma.user.findUniqueOrThrow({ where: { id: user.id } })).failedSignInCount).toBe(9);
-    expect(await authenticateStaff({ email: user.email!, password: "faux-10" }, now)).toEqual({ ok: false, reason: "BLOCKED", minutesLeft: 15 });
-    expect(await authenticateStaff({ email: user.email!, password: TEST_PASSWORD }, now)).toMatchObject({ ok: false, reason: "BLOCKED" });
+    expect(await authenticateStaff({ email: user.email!, password: "faux-10" }, now)).toEqual({
+      ok: false,
+      reason: "BLOCKED",
+      minutesLeft: 15,
+    });
+    expect(await authenticateStaff({ email: user.email!, password: TEST_PASSWORD }, now)).toMatchObject({
+      ok: false,
+      reason: "BLOCKED",
+    });
     const blocked = await prisma.user.findUniqueOrThrow({ where: { id: user.id } });
     expect(blocked.blockedUntil!.getTime()).toBe(now.getTime() + 15 * 60_000);
 
     const later = new Date(now.getTime() + 16 * 60_000);
-    expect(await authenticateStaff({ email: user.email!, password: TEST_PASSWORD }, later)).toEqual({ ok: true, userId: user.id });
+    expect(await authenticateStaff({ email: user.email!, password: TEST_PASSWORD }, later)).toEqual({
+      ok: true,
+      userId: user.id,
+    });
   });
 
   it("counts simultaneous wrong passwords one by one", async () => {
     const user = await createStaffUser();
-    await Promise.all(Array.from({ length: 4 }, (_, i) => authenticateStaff({ email: user.email!, password: `faux-${i}` })));
+    await Promise.all(
+      Array.from({ length: 4 }, (_, i) => authenticateStaff({ email: user.email!, password: `faux-${i}` })),
+    );
     expect((await prisma.user.findUniqueOrThrow({ where: { id: user.id } })).failedSignInCount).toBe(4);
   });
 
   it("answers an unknown e-mail exactly like a wrong password, blocking after ten tries too", async () => {
     const now = new Date();
     for (let i = 1; i <= 9; i += 1) {
-      expect(await authenticateStaff({ email: "personne@nulle-part.fr", password: "x" }, now)).toEqual({ ok: false, reason: "INVALID_CREDENTIALS" });
+      expect(await authenticateStaff({ email: "personne@nulle-part.fr", password: "x" }, now)).toEqual({
+        ok: false,
+        reason: "INVALID_CREDENTIALS",
+      });
     }
-    expect(await authenticateStaff({ email: "personne@nulle-part.fr", password: "x" }, now)).toMatchObject({ ok: false, reason: "BLOCKED" });
+    expect(await authenticateStaff({ email: "personne@nulle-part.fr", password: "x" }, now)).toMatchObject({
+      ok: false,
+      reason: "BLOCKED",
+    });
     const buckets = await prisma.throttleEvent.findMany({ select: { bucket: true } });
     expect(buckets.every((row) => !row.bucket.includes("personne"))).toBe(true);
   });
 
   it("refuses students (no password method)", async () => {
     const student = await prisma.user.create({ data: { firstName: "Élève", lastName: "GAR", email: "eleve@x.fr" } });
-    expect(await authenticateStaff({ email: student.email!, password: "anything" })).toEqual({ ok: false, reason: "INVALID_CREDENTIALS" });
+    expect(await authenticateStaff({ email: student.email!, password: "anything" })).toEqual({
+      ok: false,
+      reason: "INVALID_CREDENTIALS",
+    });
   });
 });
 
 describe("password reset", () => {
   it("e-mails a one-time link that sets a new password, unblocks, and closes every session", async () => {
     const user = await createStaffUser({ email: "reset@college.fr" });
-    await prisma.user.update({ where: { id: user.id }, data: { failedSignInCount: 0, blockedUntil: new Date(Date.now() + 600_000) } });
+    await prisma.user.update({
+      where: { id: user.id },
+      data: { failedSignInCount: 0, blockedUntil: new Date(Date.now() + 600_000) },
+    });
     await createSessionRecord({ userId: user.id, kind: "STAFF" });
 
     await requestPasswordReset({ email: "RESET@college.fr" });
@@ -148,7 +175,10 @@ describe("password reset", () => {
     expect(stored.tokenHash).toBe(hashToken(token));
 
     await resetPassword({ token, password: "Un nouveau mot de passe" });
-    expect(await authenticateStaff({ email: user.email!, password: "Un nouveau mot de passe" })).toEqual({ ok: true, userId: user.id });
+    expect(await authenticateStaff({ email: user.email!, password: "Un nouveau mot de passe" })).toEqual({
+      ok: true,
+      userId: user.id,
+    });
     expect(await authenticateStaff({ email: user.email!, password: TEST_PASSWORD })).toMatchObject({ ok: false });
     expect(await prisma.session.count({ where: { userId: user.id } })).toBe(0);
 
@@ -169,7 +199,9 @@ describe("password reset", () => {
     const past = new Date(Date.now() - 2 * 3_600_000);
     await requestPasswordReset({ email: user.email! }, past);
     const token = await resetToken(user.email!);
-    expect((await domainError(() => resetPassword({ token, password: "Un nouveau mot de passe" }))).code).toBe("NOT_FOUND");
+    expect((await domainError(() => resetPassword({ token, password: "Un nouveau mot de passe" }))).code).toBe(
+      "NOT_FOUND",
+    );
     expect(await authenticateStaff({ email: user.email!, password: TEST_PASSWORD })).toMatchObject({ ok: true });
   });
 
@@ -190,29 +222,56 @@ describe("changePassword", () => {
     await createSessionRecord({ userId: user.id, kind: "STAFF" });
     const hereId = hashToken(here.token);
 
-    const wrong = await domainError(() => changePassword({ userId: user.id, sessionId: hereId, currentPassword: "faux", password: "Un nouveau mot de passe" }));
+    const wrong = await domainError(() =>
+      changePassword({
+        userId: user.id,
+        sessionId: hereId,
+        currentPassword: "faux",
+        password: "Un nouveau mot de passe",
+      }),
+    );
     expect(wrong.code).toBe("INVALID_INPUT");
     expect(await prisma.session.count({ where: { userId: user.id } })).toBe(2);
 
-    await changePassword({ userId: user.id, sessionId: hereId, currentPassword: TEST_PASSWORD, password: "Un nouveau mot de passe" });
-    expect(await prisma.session.findMany({ where: { userId: user.id }, select: { id: true } })).toEqual([{ id: hereId }]);
-    expect(await authenticateStaff({ email: user.email!, password: "Un nouveau mot de passe" })).toMatchObject({ ok: true });
+    await changePassword({
+      userId: user.id,
+      sessionId: hereId,
+      currentPassword: TEST_PASSWORD,
+      password: "Un nouveau mot de passe",
+    });
+    expect(await prisma.session.findMany({ where: { userId: user.id }, select: { id: true } })).toEqual([
+      { id: hereId },
+    ]);
+    expect(await authenticateStaff({ email: user.email!, password: "Un nouveau mot de passe" })).toMatchObject({
+      ok: true,
+    });
   });
 });
 
 describe("school activation", () => {
   it("sends an ADMIN invitation to the official address only, and shows it masked", async () => {
-    const school = await createSchool({ uai: "0751234X", officialEmail: "ce.0751234x@ac-paris.fr", name: "Collège Victor Hugo" });
+    const school = await createSchool({
+      uai: "0751234X",
+      officialEmail: "ce.0751234x@ac-paris.fr",
+      name: "Collège Victor Hugo",
+    });
     const result = await requestSchoolActivation({ uai: "0751234X" });
     expect(result).toEqual({ maskedEmail: "c••••@ac-paris.fr" });
 
     const invitation = await prisma.invitation.findFirstOrThrow({ where: { schoolId: school.id } });
     expect(invitation).toMatchObject({ email: "ce.0751234x@ac-paris.fr", role: "ADMIN", invitedById: null });
     const [mail] = await listOutboxEntries();
-    expect(mail).toMatchObject({ to: "ce.0751234x@ac-paris.fr", subject: "Activez l'espace Pix Orga de Collège Victor Hugo" });
+    expect(mail).toMatchObject({
+      to: "ce.0751234x@ac-paris.fr",
+      subject: "Activez l'espace Pix Orga de Collège Victor Hugo",
+    });
 
     const [entry] = await auditRows();
-    expect(entry).toMatchObject({ schoolId: school.id, action: "school.activation_requested", targetId: String(invitation.id) });
+    expect(entry).toMatchObject({
+      schoolId: school.id,
+      action: "school.activation_requested",
+      targetId: String(invitation.id),
+    });
     expect(JSON.stringify(entry)).not.toContain("@");
 
     const token = await invitationToken("ce.0751234x@ac-paris.fr");
@@ -223,10 +282,22 @@ describe("school activation", () => {
       hasAccount: false,
     });
     // The account is created with the invited (official) address, not one typed on the form.
-    const { userId } = await createAccountAndAcceptInvitation({ token, firstName: "Claire", lastName: "Durand", password: "Un mot de passe solide" });
-    expect(await prisma.member.findFirstOrThrow({ where: { schoolId: school.id, userId } })).toMatchObject({ role: "ADMIN" });
-    expect(await prisma.user.findUniqueOrThrow({ where: { id: userId } })).toMatchObject({ email: "ce.0751234x@ac-paris.fr" });
-    expect(await authenticateStaff({ email: "CE.0751234X@ac-paris.fr", password: "Un mot de passe solide" })).toEqual({ ok: true, userId });
+    const { userId } = await createAccountAndAcceptInvitation({
+      token,
+      firstName: "Claire",
+      lastName: "Durand",
+      password: "Un mot de passe solide",
+    });
+    expect(await prisma.member.findFirstOrThrow({ where: { schoolId: school.id, userId } })).toMatchObject({
+      role: "ADMIN",
+    });
+    expect(await prisma.user.findUniqueOrThrow({ where: { id: userId } })).toMatchObject({
+      email: "ce.0751234x@ac-paris.fr",
+    });
+    expect(await authenticateStaff({ email: "CE.0751234X@ac-paris.fr", password: "Un mot de passe solide" })).toEqual({
+      ok: true,
+      userId,
+    });
   });
 
   it("refuses once the school has an ADMIN: « Cet espace est déjà activé », no invitation, no e-mail, nothing recorded", async () => {
@@ -234,7 +305,9 @@ describe("school activation", () => {
     await createMember({ schoolId: school.id, role: "ADMIN" });
     await createMember({ schoolId: school.id, role: "MEMBER" });
     const auditBefore = await prisma.auditLog.count();
-    const errors = await Promise.all([0, 1, 2].map(() => domainError(() => requestSchoolActivation({ uai: "0751235Y" }))));
+    const errors = await Promise.all(
+      [0, 1, 2].map(() => domainError(() => requestSchoolActivation({ uai: "0751235Y" }))),
+    );
     for (const error of errors) {
       expect(error.code).toBe("CONFLICT");
       expect(error.userMessage).toMatch(/^Cet espace est déjà activé\./);
@@ -257,7 +330,12 @@ describe("school activation", () => {
     await createSchool({ uai: "0751237A", officialEmail: "ce.0751237a@ac-paris.fr" });
     await requestSchoolActivation({ uai: "0751237A" });
     const token = await invitationToken("ce.0751237a@ac-paris.fr");
-    await createAccountAndAcceptInvitation({ token, firstName: "Claire", lastName: "Durand", password: "Un mot de passe solide" });
+    await createAccountAndAcceptInvitation({
+      token,
+      firstName: "Claire",
+      lastName: "Durand",
+      password: "Un mot de passe solide",
+    });
     rmSync(outboxDir, { recursive: true, force: true });
     const error = await domainError(() => requestSchoolActivation({ uai: "0751237A" }));
     expect(error.userMessage).toMatch(/^Cet espace est déjà activé/);
@@ -267,10 +345,13 @@ describe("school activation", () => {
 
   it("step 0: a school created by the operator CLI with --email is activated through that address", async () => {
     const out: string[] = [];
-    const code = await runCli(["school:create", "--uai", "0561234d", "--name", "Collège Jules Verne", "--email", "CE.0561234D@ac-rennes.fr"], {
-      stdout: (text) => out.push(text),
-      stderr: () => {},
-    });
+    const code = await runCli(
+      ["school:create", "--uai", "0561234d", "--name", "Collège Jules Verne", "--email", "CE.0561234D@ac-rennes.fr"],
+      {
+        stdout: (text) => out.push(text),
+        stderr: () => {},
+      },
+    );
     expect(code).toBe(EXIT.ok);
     expect(await requestSchoolActivation({ uai: "0561234D" })).toEqual({ maskedEmail: "c••••@ac-rennes.fr" });
     const [mail] = await listOutboxEntries();
@@ -324,7 +405,10 @@ describe("invitations", () => {
 
   it("lets an ADMIN invite several addresses at once, skipping members, without e-mails in the audit", async () => {
     const { school, admin } = await setup();
-    const result = await inviteMembers(admin, { emails: ["a@college.fr", "B@college.fr", "deja.membre@college.fr"], role: "MEMBER" });
+    const result = await inviteMembers(admin, {
+      emails: ["a@college.fr", "B@college.fr", "deja.membre@college.fr"],
+      role: "MEMBER",
+    });
     expect(result).toEqual({ invitedCount: 2, alreadyMemberCount: 1 });
     const invitations = await listPendingInvitations(admin.schoolId);
     expect(invitations.map((invitation) => invitation.email).sort()).toEqual(["a@college.fr", "b@college.fr"]);
@@ -365,7 +449,9 @@ describe("invitations", () => {
     await inviteMembers(admin, { emails: ["a@college.fr"], role: "MEMBER" });
     const before = await invitationToken("a@college.fr");
     const [invitation] = await listPendingInvitations(admin.schoolId);
-    expect((await domainError(() => resendInvitation(member, { invitationId: invitation!.id }))).code).toBe("FORBIDDEN");
+    expect((await domainError(() => resendInvitation(member, { invitationId: invitation!.id }))).code).toBe(
+      "FORBIDDEN",
+    );
     await new Promise((resolve) => setTimeout(resolve, 5));
     await resendInvitation(admin, { invitationId: invitation!.id });
     const after = await invitationToken("a@college.fr");
@@ -383,9 +469,15 @@ describe("invitations", () => {
     const token = await invitationToken("a@college.fr");
     const [invitation] = await listPendingInvitations(admin.schoolId);
 
-    expect((await domainError(() => cancelInvitation(member, { invitationId: invitation!.id }))).code).toBe("FORBIDDEN");
-    expect((await domainError(() => cancelInvitation(otherAdmin, { invitationId: invitation!.id }))).code).toBe("NOT_FOUND");
-    expect((await domainError(() => resendInvitation(otherAdmin, { invitationId: invitation!.id }))).code).toBe("NOT_FOUND");
+    expect((await domainError(() => cancelInvitation(member, { invitationId: invitation!.id }))).code).toBe(
+      "FORBIDDEN",
+    );
+    expect((await domainError(() => cancelInvitation(otherAdmin, { invitationId: invitation!.id }))).code).toBe(
+      "NOT_FOUND",
+    );
+    expect((await domainError(() => resendInvitation(otherAdmin, { invitationId: invitation!.id }))).code).toBe(
+      "NOT_FOUND",
+    );
     expect(await getInvitationPreview(token)).not.toBeNull();
 
     await cancelInvitation(admin, { invitationId: invitation!.id });
@@ -411,10 +503,19 @@ describe("invitations", () => {
   it("an ADMIN invitation promotes someone who is already a MEMBER", async () => {
     const { school, admin, member } = await setup();
     await prisma.invitation.create({
-      data: { schoolId: school.id, email: "deja.membre@college.fr", role: "ADMIN", tokenHash: hashToken("tok-admin"), expiresAt: new Date(Date.now() + 3_600_000), invitedById: admin.userId },
+      data: {
+        schoolId: school.id,
+        email: "deja.membre@college.fr",
+        role: "ADMIN",
+        tokenHash: hashToken("tok-admin"),
+        expiresAt: new Date(Date.now() + 3_600_000),
+        invitedById: admin.userId,
+      },
     });
     await acceptInvitation({ token: "tok-admin", userId: member.userId });
-    expect(await prisma.member.findFirstOrThrow({ where: { schoolId: school.id, userId: member.userId } })).toMatchObject({ role: "ADMIN" });
+    expect(
+      await prisma.member.findFirstOrThrow({ where: { schoolId: school.id, userId: member.userId } }),
+    ).toMatchObject({ role: "ADMIN" });
   });
 
   it("refuses an expired invitation", async () => {
@@ -436,7 +537,9 @@ describe("invitations", () => {
     await createStaffUser({ email: "pris@college.fr" });
     await inviteMembers(admin, { emails: ["Pris@College.fr"], role: "MEMBER" });
     const token = await invitationToken("pris@college.fr");
-    const error = await domainError(() => createAccountAndAcceptInvitation({ token, firstName: "A", lastName: "B", password: "Un mot de passe solide" }));
+    const error = await domainError(() =>
+      createAccountAndAcceptInvitation({ token, firstName: "A", lastName: "B", password: "Un mot de passe solide" }),
+    );
     expect(error.code).toBe("CONFLICT");
     expect(error.userMessage).toMatch(/existe déjà/);
     expect(await getInvitationPreview(token)).not.toBeNull();
@@ -447,9 +550,17 @@ describe("invitations", () => {
     const { school, admin } = await setup();
     await inviteMembers(admin, { emails: ["Invitee@College.fr"], role: "MEMBER" });
     const token = await invitationToken("invitee@college.fr");
-    const input = { token, firstName: "A", lastName: "B", password: "Un mot de passe solide", email: "autre@ailleurs.fr" };
+    const input = {
+      token,
+      firstName: "A",
+      lastName: "B",
+      password: "Un mot de passe solide",
+      email: "autre@ailleurs.fr",
+    };
     const { userId } = await createAccountAndAcceptInvitation(input);
-    expect(await prisma.user.findUniqueOrThrow({ where: { id: userId } })).toMatchObject({ email: "invitee@college.fr" });
+    expect(await prisma.user.findUniqueOrThrow({ where: { id: userId } })).toMatchObject({
+      email: "invitee@college.fr",
+    });
     expect(await prisma.user.count({ where: { email: "autre@ailleurs.fr" } })).toBe(0);
     expect(await prisma.member.count({ where: { schoolId: school.id, userId } })).toBe(1);
   });
@@ -472,7 +583,9 @@ describe("invitations", () => {
       );
     }
     expect(await prisma.member.count({ where: { schoolId: school.id, userId: other.id } })).toBe(0);
-    expect(await prisma.member.findFirstOrThrow({ where: { schoolId: school.id, userId: member.userId } })).toMatchObject({ role: "MEMBER" });
+    expect(
+      await prisma.member.findFirstOrThrow({ where: { schoolId: school.id, userId: member.userId } }),
+    ).toMatchObject({ role: "MEMBER" });
     expect(await prisma.invitation.findFirstOrThrow({ where: { id: before.id } })).toEqual(before);
     expect(await prisma.auditLog.count()).toBe(auditBefore);
 
@@ -486,7 +599,9 @@ describe("invitations", () => {
     const user = await createStaffUser({ email: "invitee@college.fr" });
     await inviteMembers(admin, { emails: ["invitee@college.fr"], role: "MEMBER" });
     const token = await invitationToken("invitee@college.fr");
-    const outcomes = await Promise.allSettled(Array.from({ length: 5 }, () => acceptInvitation({ token, userId: user.id })));
+    const outcomes = await Promise.allSettled(
+      Array.from({ length: 5 }, () => acceptInvitation({ token, userId: user.id })),
+    );
     expect(outcomes.filter((outcome) => outcome.status === "fulfilled")).toHaveLength(1);
     for (const outcome of outcomes) {
       if (outcome.status === "rejected") expect((outcome.reason as DomainError).code).toBe("NOT_FOUND");
@@ -500,11 +615,19 @@ describe("invitations", () => {
     await inviteMembers(admin, { emails: ["invitee@college.fr"], role: "MEMBER" });
     const token = await invitationToken("invitee@college.fr");
     const outcomes = await Promise.allSettled(
-      Array.from({ length: 4 }, (_, i) => createAccountAndAcceptInvitation({ token, firstName: `A${i}`, lastName: "B", password: "Un mot de passe solide" })),
+      Array.from({ length: 4 }, (_, i) =>
+        createAccountAndAcceptInvitation({
+          token,
+          firstName: `A${i}`,
+          lastName: "B",
+          password: "Un mot de passe solide",
+        }),
+      ),
     );
     expect(outcomes.filter((outcome) => outcome.status === "fulfilled")).toHaveLength(1);
     for (const outcome of outcomes) {
-      if (outcome.status === "rejected") expect(["CONFLICT", "NOT_FOUND"]).toContain((outcome.reason as DomainError).code);
+      if (outcome.status === "rejected")
+        expect(["CONFLICT", "NOT_FOUND"]).toContain((outcome.reason as DomainError).code);
     }
     expect(await prisma.user.count({ where: { email: "invitee@college.fr" } })).toBe(1);
     expect(await prisma.member.count({ where: { schoolId: school.id } })).toBe(3);
@@ -528,14 +651,23 @@ describe("team management", () => {
     expect((await prisma.member.findUniqueOrThrow({ where: { id: member.id } })).role).toBe("ADMIN");
     expect(await prisma.session.count({ where: { userId: member.userId } })).toBe(0);
     const [entry] = await auditRows();
-    expect(entry).toMatchObject({ action: "member.role_changed", targetType: "member", targetId: String(member.id), data: { from: "MEMBER", to: "ADMIN", userId: member.userId } });
+    expect(entry).toMatchObject({
+      action: "member.role_changed",
+      targetType: "member",
+      targetId: String(member.id),
+      data: { from: "MEMBER", to: "ADMIN", userId: member.userId },
+    });
   });
 
   it("refuses role changes to a MEMBER, and to an actor whose ADMIN role was just withdrawn", async () => {
     const { admin, member } = await setup();
-    expect((await domainError(() => changeMemberRole(actorOf(member), { memberId: admin.id, role: "MEMBER" }))).code).toBe("FORBIDDEN");
+    expect(
+      (await domainError(() => changeMemberRole(actorOf(member), { memberId: admin.id, role: "MEMBER" }))).code,
+    ).toBe("FORBIDDEN");
     const stale = { ...actorOf(member), role: "ADMIN" as const };
-    expect((await domainError(() => changeMemberRole(stale, { memberId: member.id, role: "ADMIN" }))).code).toBe("FORBIDDEN");
+    expect((await domainError(() => changeMemberRole(stale, { memberId: member.id, role: "ADMIN" }))).code).toBe(
+      "FORBIDDEN",
+    );
     expect((await prisma.member.findUniqueOrThrow({ where: { id: admin.id } })).role).toBe("ADMIN");
     expect(await auditRows()).toEqual([]);
   });
@@ -570,7 +702,10 @@ describe("team management", () => {
     await createSessionRecord({ userId: member.userId, kind: "STAFF", currentSchoolId: admin.schoolId });
     await removeMember(actorOf(admin), { memberId: member.id });
     expect(await prisma.member.findUnique({ where: { id: member.id } })).toBeNull();
-    expect(await prisma.campaign.findUniqueOrThrow({ where: { id: campaign.id } })).toMatchObject({ ownerId: member.userId, schoolId: admin.schoolId });
+    expect(await prisma.campaign.findUniqueOrThrow({ where: { id: campaign.id } })).toMatchObject({
+      ownerId: member.userId,
+      schoolId: admin.schoolId,
+    });
     expect(await prisma.session.count({ where: { userId: member.userId } })).toBe(0);
     expect((await auditRows()).map((row) => row.action)).toEqual(["member.removed"]);
   });
@@ -578,9 +713,15 @@ describe("team management", () => {
   it("a MEMBER cannot remove anyone; nobody acts on another school's members", async () => {
     const { admin, member, otherAdmin } = await setup();
     expect((await domainError(() => removeMember(actorOf(member), { memberId: admin.id }))).code).toBe("FORBIDDEN");
-    expect((await domainError(() => removeMember(actorOf(otherAdmin), { memberId: member.id }))).code).toBe("NOT_FOUND");
-    expect((await domainError(() => changeMemberRole(actorOf(otherAdmin), { memberId: member.id, role: "ADMIN" }))).code).toBe("NOT_FOUND");
-    expect((await domainError(() => unblockMember(actorOf(otherAdmin), { memberId: member.id }))).code).toBe("NOT_FOUND");
+    expect((await domainError(() => removeMember(actorOf(otherAdmin), { memberId: member.id }))).code).toBe(
+      "NOT_FOUND",
+    );
+    expect(
+      (await domainError(() => changeMemberRole(actorOf(otherAdmin), { memberId: member.id, role: "ADMIN" }))).code,
+    ).toBe("NOT_FOUND");
+    expect((await domainError(() => unblockMember(actorOf(otherAdmin), { memberId: member.id }))).code).toBe(
+      "NOT_FOUND",
+    );
     expect(await prisma.member.count({ where: { schoolId: admin.schoolId } })).toBe(2);
   });
 
@@ -593,8 +734,13 @@ describe("team management", () => {
 
   it("an ADMIN unblocks a blocked member; a MEMBER cannot", async () => {
     const { admin, member } = await setup();
-    await prisma.user.update({ where: { id: member.userId }, data: { failedSignInCount: 0, blockedUntil: new Date(Date.now() + 600_000) } });
-    expect((await listTeamMembers(admin.schoolId as never)).find((row) => row.memberId === member.id)?.isBlocked).toBe(true);
+    await prisma.user.update({
+      where: { id: member.userId },
+      data: { failedSignInCount: 0, blockedUntil: new Date(Date.now() + 600_000) },
+    });
+    expect((await listTeamMembers(admin.schoolId as never)).find((row) => row.memberId === member.id)?.isBlocked).toBe(
+      true,
+    );
     expect((await domainError(() => unblockMember(actorOf(member), { memberId: member.id }))).code).toBe("FORBIDDEN");
     await unblockMember(actorOf(admin), { memberId: member.id });
     expect((await prisma.user.findUniqueOrThrow({ where: { id: member.userId } })).blockedUntil).toBeNull();
@@ -624,7 +770,9 @@ describe("several schools", () => {
 
     await switchSchool({ sessionId, userId: member.userId, schoolId: second.id });
     expect((await prisma.session.findUniqueOrThrow({ where: { id: sessionId } })).currentSchoolId).toBe(second.id);
-    expect((await domainError(() => switchSchool({ sessionId, userId: member.userId, schoolId: stranger.id }))).code).toBe("NOT_FOUND");
+    expect(
+      (await domainError(() => switchSchool({ sessionId, userId: member.userId, schoolId: stranger.id }))).code,
+    ).toBe("NOT_FOUND");
     expect((await prisma.session.findUniqueOrThrow({ where: { id: sessionId } })).currentSchoolId).toBe(second.id);
   });
 });
@@ -644,21 +792,31 @@ describe("terms of use", () => {
 describe("staff sign-in under concurrency", () => {
   const ADDRESS = "198.51.100.20";
 
-  it("40 parallel sign-ins (39 wrong, the right one last): at most 10 password checks, the right one refused, the lock kept", { timeout: 60_000 }, async () => {
-    const user = await createStaffUser({ email: "cible@college.fr" });
-    const now = new Date();
-    const before = passwordVerificationCount();
-    const attempts = Array.from({ length: 40 }, (_, i) => (i === 39 ? TEST_PASSWORD : `faux-${i}`));
-    const results = await Promise.all(attempts.map((password) => authenticateStaff({ email: user.email!, password, clientAddress: ADDRESS }, now)));
-    expect(passwordVerificationCount() - before).toBeLessThanOrEqual(10);
-    expect(results[39]).toMatchObject({ ok: false, reason: "BLOCKED" });
-    expect(results.filter((result) => result.ok)).toHaveLength(0);
-    expect(results.filter((result) => !result.ok && result.reason === "INVALID_CREDENTIALS").length).toBeLessThanOrEqual(9);
-    const row = await prisma.user.findUniqueOrThrow({ where: { id: user.id } });
-    expect(row.blockedUntil!.getTime()).toBe(now.getTime() + 15 * 60_000);
-    // Still locked for the right password afterwards.
-    expect(await authenticateStaff({ email: user.email!, password: TEST_PASSWORD, clientAddress: ADDRESS }, now)).toMatchObject({ ok: false, reason: "BLOCKED" });
-  });
+  it(
+    "40 parallel sign-ins (39 wrong, the right one last): at most 10 password checks, the right one refused, the lock kept",
+    { timeout: 60_000 },
+    async () => {
+      const user = await createStaffUser({ email: "cible@college.fr" });
+      const now = new Date();
+      const before = passwordVerificationCount();
+      const attempts = Array.from({ length: 40 }, (_, i) => (i === 39 ? TEST_PASSWORD : `faux-${i}`));
+      const results = await Promise.all(
+        attempts.map((password) => authenticateStaff({ email: user.email!, password, clientAddress: ADDRESS }, now)),
+      );
+      expect(passwordVerificationCount() - before).toBeLessThanOrEqual(10);
+      expect(results[39]).toMatchObject({ ok: false, reason: "BLOCKED" });
+      expect(results.filter((result) => result.ok)).toHaveLength(0);
+      expect(
+        results.filter((result) => !result.ok && result.reason === "INVALID_CREDENTIALS").length,
+      ).toBeLessThanOrEqual(9);
+      const row = await prisma.user.findUniqueOrThrow({ where: { id: user.id } });
+      expect(row.blockedUntil!.getTime()).toBe(now.getTime() + 15 * 60_000);
+      // Still locked for the right password afterwards.
+      expect(
+        await authenticateStaff({ email: user.email!, password: TEST_PASSWORD, clientAddress: ADDRESS }, now),
+      ).toMatchObject({ ok: false, reason: "BLOCKED" });
+    },
+  );
 
   it("right passwords racing the tenth wrong one never lift the lock that wrong one sets", async () => {
     const user = await createStaffUser();
@@ -671,7 +829,11 @@ describe("staff sign-in under concurrency", () => {
       await new Promise((resolve) => setTimeout(resolve, 10));
     }
     // …when the right password arrives five times.
-    const rights = await Promise.all(Array.from({ length: 5 }, () => authenticateStaff({ email: user.email!, password: TEST_PASSWORD, clientAddress: ADDRESS }, now)));
+    const rights = await Promise.all(
+      Array.from({ length: 5 }, () =>
+        authenticateStaff({ email: user.email!, password: TEST_PASSWORD, clientAddress: ADDRESS }, now),
+      ),
+    );
     expect(await wrong).toEqual({ ok: false, reason: "BLOCKED", minutesLeft: 15 });
     expect(rights.every((result) => !result.ok && result.reason === "BLOCKED")).toBe(true);
     const row = await prisma.user.findUniqueOrThrow({ where: { id: user.id } });
@@ -682,7 +844,8 @@ describe("staff sign-in under concurrency", () => {
   const failTenTimes = (email: string, at: Date) => failTenTimesFrom(email, at, ADDRESS);
   async function failTenTimesFrom(email: string, at: Date, clientAddress: string) {
     const results = [];
-    for (let i = 0; i < 10; i += 1) results.push(await authenticateStaff({ email, password: `faux-${i}`, clientAddress }, at));
+    for (let i = 0; i < 10; i += 1)
+      results.push(await authenticateStaff({ email, password: `faux-${i}`, clientAddress }, at));
     return results;
   }
 
@@ -694,23 +857,37 @@ describe("staff sign-in under concurrency", () => {
     const unknown = "personne.progressive@nulle-part.fr";
     const t0 = new Date("2026-10-01T08:00:00Z");
     // One address each: the fake clock goes back to t0 for the second e-mail.
-    for (const [email, address] of [[known, ADDRESS], [unknown, "198.51.100.21"]] as const) {
+    for (const [email, address] of [
+      [known, ADDRESS],
+      [unknown, "198.51.100.21"],
+    ] as const) {
       const failTenTimes = (mail: string, at: Date) => failTenTimesFrom(mail, at, address);
       expect((await failTenTimes(email, t0)).at(-1)).toEqual({ ok: false, reason: "BLOCKED", minutesLeft: 15 });
       const t1 = new Date(t0.getTime() + 16 * 60_000);
       const second = await failTenTimes(email, t1);
       expect(second.slice(0, 9).every((result) => !result.ok && result.reason === "INVALID_CREDENTIALS")).toBe(true);
       expect(second.at(-1)).toEqual({ ok: false, reason: "BLOCKED", minutesLeft: 60 });
-      expect(await authenticateStaff({ email, password: TEST_PASSWORD, clientAddress: ADDRESS }, new Date(t1.getTime() + 59 * 60_000))).toEqual({ ok: false, reason: "BLOCKED", minutesLeft: 1 });
+      expect(
+        await authenticateStaff(
+          { email, password: TEST_PASSWORD, clientAddress: ADDRESS },
+          new Date(t1.getTime() + 59 * 60_000),
+        ),
+      ).toEqual({ ok: false, reason: "BLOCKED", minutesLeft: 1 });
       const t2 = new Date(t1.getTime() + 61 * 60_000);
       expect((await failTenTimes(email, t2)).at(-1)).toEqual({ ok: false, reason: "BLOCKED_UNTIL_UNBLOCKED" });
       const muchLater = new Date(t2.getTime() + 365 * 24 * 60 * 60_000);
-      expect(await authenticateStaff({ email, password: TEST_PASSWORD, clientAddress: ADDRESS }, muchLater)).toEqual({ ok: false, reason: "BLOCKED_UNTIL_UNBLOCKED" });
+      expect(await authenticateStaff({ email, password: TEST_PASSWORD, clientAddress: ADDRESS }, muchLater)).toEqual({
+        ok: false,
+        reason: "BLOCKED_UNTIL_UNBLOCKED",
+      });
     }
     // The ADMIN unblocks: the right password works again and the next lock is a short one.
     await unblockMember(actorOf(admin), { memberId: member.id });
     const t3 = new Date(t0.getTime() + 400 * 24 * 60 * 60_000);
-    expect(await authenticateStaff({ email: known, password: TEST_PASSWORD, clientAddress: ADDRESS }, t3)).toEqual({ ok: true, userId: member.userId });
+    expect(await authenticateStaff({ email: known, password: TEST_PASSWORD, clientAddress: ADDRESS }, t3)).toEqual({
+      ok: true,
+      userId: member.userId,
+    });
     expect((await failTenTimes(known, t3)).at(-1)).toEqual({ ok: false, reason: "BLOCKED", minutesLeft: 15 });
     // Only keyed hashes are stored for unknown e-mails.
     const keys = await prisma.unknownAccountSignIn.findMany({ select: { keyHash: true } });
@@ -723,18 +900,24 @@ describe("staff sign-in under concurrency", () => {
     const t0 = new Date("2026-10-01T08:00:00Z");
     await failTenTimes(user.email!, t0);
     const t1 = new Date(t0.getTime() + 16 * 60_000);
-    expect(await authenticateStaff({ email: user.email!, password: TEST_PASSWORD, clientAddress: ADDRESS }, t1)).toMatchObject({ ok: true });
+    expect(
+      await authenticateStaff({ email: user.email!, password: TEST_PASSWORD, clientAddress: ADDRESS }, t1),
+    ).toMatchObject({ ok: true });
     expect((await failTenTimes(user.email!, t1)).at(-1)).toEqual({ ok: false, reason: "BLOCKED", minutesLeft: 15 });
   }, 90_000);
 
   it("40 parallel sign-ins for an unknown e-mail: at most 10 checks, then blocked like an account", async () => {
     const before = passwordVerificationCount();
     const results = await Promise.all(
-      Array.from({ length: 40 }, (_, i) => authenticateStaff({ email: "fantome@nulle-part.fr", password: `faux-${i}`, clientAddress: ADDRESS })),
+      Array.from({ length: 40 }, (_, i) =>
+        authenticateStaff({ email: "fantome@nulle-part.fr", password: `faux-${i}`, clientAddress: ADDRESS }),
+      ),
     );
     expect(passwordVerificationCount() - before).toBeLessThanOrEqual(10);
     expect(results.filter((result) => !result.ok && result.reason === "BLOCKED").length).toBeGreaterThanOrEqual(30);
-    expect(results.every((result) => !result.ok && (result.reason === "INVALID_CREDENTIALS" || result.reason === "BLOCKED"))).toBe(true);
+    expect(
+      results.every((result) => !result.ok && (result.reason === "INVALID_CREDENTIALS" || result.reason === "BLOCKED")),
+    ).toBe(true);
   }, 60_000);
 
   it("caps failures per client address across accounts, so one client cannot lock every account it knows", async () => {
@@ -742,14 +925,22 @@ describe("staff sign-in under concurrency", () => {
     const before = passwordVerificationCount();
     // 6 accounts × 8 wrong passwords from one address: under each account's limit, over the address's.
     const results = await Promise.all(
-      users.flatMap((user) => Array.from({ length: 8 }, (_, i) => authenticateStaff({ email: user.email!, password: `faux-${i}`, clientAddress: ADDRESS }))),
+      users.flatMap((user) =>
+        Array.from({ length: 8 }, (_, i) =>
+          authenticateStaff({ email: user.email!, password: `faux-${i}`, clientAddress: ADDRESS }),
+        ),
+      ),
     );
     expect(passwordVerificationCount() - before).toBe(30);
     expect(results.filter((result) => !result.ok && result.reason === "ADDRESS_BLOCKED")).toHaveLength(18);
     expect(await prisma.user.count({ where: { blockedUntil: { not: null } } })).toBe(0);
     // Even the right password is refused from that address; from another one it works.
-    expect(await authenticateStaff({ email: users[0]!.email!, password: TEST_PASSWORD, clientAddress: ADDRESS })).toMatchObject({ ok: false, reason: "ADDRESS_BLOCKED" });
-    expect(await authenticateStaff({ email: users[0]!.email!, password: TEST_PASSWORD, clientAddress: "203.0.113.99" })).toMatchObject({ ok: true });
+    expect(
+      await authenticateStaff({ email: users[0]!.email!, password: TEST_PASSWORD, clientAddress: ADDRESS }),
+    ).toMatchObject({ ok: false, reason: "ADDRESS_BLOCKED" });
+    expect(
+      await authenticateStaff({ email: users[0]!.email!, password: TEST_PASSWORD, clientAddress: "203.0.113.99" }),
+    ).toMatchObject({ ok: true });
     // Buckets hold keyed hashes, never the address.
     expect(await prisma.throttleEvent.count({ where: { bucket: { contains: ADDRESS } } })).toBe(0);
   }, 90_000);
@@ -758,12 +949,18 @@ describe("staff sign-in under concurrency", () => {
 describe("other throttles under concurrency", () => {
   it("password reset: 10 parallel requests for one address send exactly 3 links", async () => {
     const user = await createStaffUser({ email: "rafale@college.fr" });
-    const results = await Promise.allSettled(Array.from({ length: 10 }, () => requestPasswordReset({ email: user.email! })));
+    const results = await Promise.allSettled(
+      Array.from({ length: 10 }, () => requestPasswordReset({ email: user.email! })),
+    );
     expect(results.filter((result) => result.status === "fulfilled")).toHaveLength(3);
     const refused = results.filter((result): result is PromiseRejectedResult => result.status === "rejected");
     expect(refused).toHaveLength(7);
-    expect(refused.every((result) => result.reason instanceof DomainError && result.reason.code === "TOO_MANY_ATTEMPTS")).toBe(true);
-    expect((refused[0]!.reason as DomainError).userMessage).toMatch(/^Trop de demandes\. Réessayez dans \d+ minutes?\.$/);
+    expect(
+      refused.every((result) => result.reason instanceof DomainError && result.reason.code === "TOO_MANY_ATTEMPTS"),
+    ).toBe(true);
+    expect((refused[0]!.reason as DomainError).userMessage).toMatch(
+      /^Trop de demandes\. Réessayez dans \d+ minutes?\.$/,
+    );
     expect(await prisma.passwordResetToken.count({ where: { userId: user.id } })).toBe(3);
   });
 
@@ -771,7 +968,14 @@ describe("other throttles under concurrency", () => {
     const user = await createStaffUser();
     const before = passwordVerificationCount();
     const results = await Promise.allSettled(
-      Array.from({ length: 20 }, (_, i) => changePassword({ userId: user.id, sessionId: "s", currentPassword: `faux-${i}`, password: "Un nouveau mot de passe" })),
+      Array.from({ length: 20 }, (_, i) =>
+        changePassword({
+          userId: user.id,
+          sessionId: "s",
+          currentPassword: `faux-${i}`,
+          password: "Un nouveau mot de passe",
+        }),
+      ),
     );
     expect(passwordVerificationCount() - before).toBe(5);
     const codes = results.map((result) => (result.status === "rejected" ? (result.reason as DomainError).code : "OK"));
@@ -781,14 +985,35 @@ describe("other throttles under concurrency", () => {
 
   it("password change: a right current password does not use up an attempt", async () => {
     const user = await createStaffUser();
-    for (let i = 0; i < 4; i += 1) await domainError(() => changePassword({ userId: user.id, sessionId: "s", currentPassword: "faux", password: "Un nouveau mot de passe" }));
-    await changePassword({ userId: user.id, sessionId: "s", currentPassword: TEST_PASSWORD, password: "Un nouveau mot de passe" });
-    expect((await domainError(() => changePassword({ userId: user.id, sessionId: "s", currentPassword: "faux", password: "Encore un autre mot" }))).code).toBe("INVALID_INPUT");
+    for (let i = 0; i < 4; i += 1)
+      await domainError(() =>
+        changePassword({
+          userId: user.id,
+          sessionId: "s",
+          currentPassword: "faux",
+          password: "Un nouveau mot de passe",
+        }),
+      );
+    await changePassword({
+      userId: user.id,
+      sessionId: "s",
+      currentPassword: TEST_PASSWORD,
+      password: "Un nouveau mot de passe",
+    });
+    expect(
+      (
+        await domainError(() =>
+          changePassword({ userId: user.id, sessionId: "s", currentPassword: "faux", password: "Encore un autre mot" }),
+        )
+      ).code,
+    ).toBe("INVALID_INPUT");
   });
 
   it("school activation: 10 parallel requests for one UAI create exactly 3 invitations", async () => {
     const school = await createSchool({ officialEmail: "ce.rafale@ac-test.fr" });
-    const results = await Promise.allSettled(Array.from({ length: 10 }, () => requestSchoolActivation({ uai: school.uai })));
+    const results = await Promise.allSettled(
+      Array.from({ length: 10 }, () => requestSchoolActivation({ uai: school.uai })),
+    );
     expect(results.filter((result) => result.status === "fulfilled")).toHaveLength(3);
     const refused = results.filter((result): result is PromiseRejectedResult => result.status === "rejected");
     expect(refused.every((result) => (result.reason as DomainError).code === "TOO_MANY_ATTEMPTS")).toBe(true);

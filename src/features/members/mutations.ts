@@ -16,7 +16,14 @@ import { membersMessages as m } from "@/messages/fr/members";
 
 import { maskEmail } from "./domain/email-mask";
 import { normalizeEmail } from "./domain/email-list";
-import { describeLock, describeNextLock, type LockInForce, type LockoutState, MAX_FAILED_SIGN_INS, nextLock } from "./domain/sign-in-lockout";
+import {
+  describeLock,
+  describeNextLock,
+  type LockInForce,
+  type LockoutState,
+  MAX_FAILED_SIGN_INS,
+  nextLock,
+} from "./domain/sign-in-lockout";
 import {
   INVITATION_VALIDITY_DAYS,
   invitationExpiry,
@@ -100,7 +107,11 @@ function addressRule(clientAddress: string): ThrottleRule {
 type LockRow = { failed_sign_in_count: number; blocked_until: Date | null; sign_in_lock_count: number };
 
 function stateOf(row: LockRow | undefined): LockoutState {
-  return { failedSignInCount: row?.failed_sign_in_count ?? 0, blockedUntil: row?.blocked_until ?? null, signInLockCount: row?.sign_in_lock_count ?? 0 };
+  return {
+    failedSignInCount: row?.failed_sign_in_count ?? 0,
+    blockedUntil: row?.blocked_until ?? null,
+    signInLockCount: row?.sign_in_lock_count ?? 0,
+  };
 }
 
 const ts = (date: Date) => Prisma.sql`${date.toISOString()}::timestamp(3)`;
@@ -203,7 +214,9 @@ function unknownAccountLockoutStore(keyHash: string): LockoutStore {
 }
 
 function blockedResult(lock: LockInForce): AuthenticateResult {
-  return lock.kind === "UNTIL_UNBLOCKED" ? { ok: false, reason: "BLOCKED_UNTIL_UNBLOCKED" } : { ok: false, reason: "BLOCKED", minutesLeft: lock.minutesLeft };
+  return lock.kind === "UNTIL_UNBLOCKED"
+    ? { ok: false, reason: "BLOCKED_UNTIL_UNBLOCKED" }
+    : { ok: false, reason: "BLOCKED", minutesLeft: lock.minutesLeft };
 }
 
 /**
@@ -224,7 +237,10 @@ export async function authenticateStaff(
     select: { id: true, authenticationMethods: { where: { provider: "PASSWORD" }, select: { passwordHash: true } } },
   });
   const passwordHash = user?.authenticationMethods[0]?.passwordHash;
-  const store = user && passwordHash ? userLockoutStore(user.id) : unknownAccountLockoutStore(emailBucket("sign-in-unknown", email));
+  const store =
+    user && passwordHash
+      ? userLockoutStore(user.id)
+      : unknownAccountLockoutStore(emailBucket("sign-in-unknown", email));
 
   // 1. The account's own count, atomically, before anything else: refused without a check.
   const reserved = await store.reserve(now);
@@ -254,7 +270,8 @@ export async function authenticateStaff(
   if (reserved.failed_sign_in_count >= MAX_FAILED_SIGN_INS) {
     const locked = await store.lock(reserved, now);
     if (locked) {
-      if (user && passwordHash) logger.warn("sign_in.account_blocked", { userId: user.id, lockNumber: locked.signInLockCount });
+      if (user && passwordHash)
+        logger.warn("sign_in.account_blocked", { userId: user.id, lockNumber: locked.signInLockCount });
       return blockedResult(describeLock(locked, now)!);
     }
   }
@@ -290,7 +307,10 @@ export async function requestPasswordReset(input: { email: string }, now = new D
   const slot = await takeThrottleSlot({ bucket, ...RESET_REQUEST_RULE }, now);
   if (!slot.ok) {
     const minutes = Math.ceil(slot.retryAfterSeconds / 60);
-    throw new DomainError("TOO_MANY_ATTEMPTS", { userMessage: m.forgotPassword.tooMany(minutes), details: { retryAfterSeconds: slot.retryAfterSeconds } });
+    throw new DomainError("TOO_MANY_ATTEMPTS", {
+      userMessage: m.forgotPassword.tooMany(minutes),
+      details: { retryAfterSeconds: slot.retryAfterSeconds },
+    });
   }
 
   const user = await prisma.user.findFirst({
@@ -313,7 +333,10 @@ export async function requestPasswordReset(input: { email: string }, now = new D
  * Sets a new password from a reset link. The link works once; the account is unblocked (the
  * person proved they own the mailbox) and every session of the user is closed.
  */
-export async function resetPassword(input: { token: string; password: string }, now = new Date()): Promise<{ userId: number }> {
+export async function resetPassword(
+  input: { token: string; password: string },
+  now = new Date(),
+): Promise<{ userId: number }> {
   const passwordHash = await hashPassword(input.password);
   return prisma.$transaction(async (tx) => {
     const row = await tx.passwordResetToken.findUnique({
@@ -323,7 +346,10 @@ export async function resetPassword(input: { token: string; password: string }, 
     if (!row || row.usedAt || row.expiresAt.getTime() <= now.getTime()) {
       throw new DomainError("NOT_FOUND", { userMessage: m.resetPassword.invalidLink });
     }
-    const claimed = await tx.passwordResetToken.updateMany({ where: { id: row.id, usedAt: null }, data: { usedAt: now } });
+    const claimed = await tx.passwordResetToken.updateMany({
+      where: { id: row.id, usedAt: null },
+      data: { usedAt: now },
+    });
     if (claimed.count !== 1) throw new DomainError("NOT_FOUND", { userMessage: m.resetPassword.invalidLink });
     await tx.passwordResetToken.updateMany({ where: { userId: row.userId, usedAt: null }, data: { usedAt: now } });
     await tx.authenticationMethod.upsert({
@@ -383,7 +409,10 @@ const ACTIVATION_RULE = { limit: 3, windowMs: 60 * 60_000 };
  * school's official address (never to an address typed on the form), so only the school's own
  * mailbox can activate its space.
  */
-export async function requestSchoolActivation(input: { uai: string }, now = new Date()): Promise<{ maskedEmail: string }> {
+export async function requestSchoolActivation(
+  input: { uai: string },
+  now = new Date(),
+): Promise<{ maskedEmail: string }> {
   const schools = await prisma.school.findMany({
     where: { uai: input.uai, archivedAt: null },
     select: { id: true, name: true, uai: true, officialEmail: true },
@@ -395,7 +424,11 @@ export async function requestSchoolActivation(input: { uai: string }, now = new 
   // Once the school has an ADMIN, newcomers are invited by them: a new ADMIN invitation to the
   // official mailbox would let whoever reads it take over the space. Nothing recorded, no e-mail.
   const admin = await prisma.member.findFirst({ where: { schoolId: school.id, role: "ADMIN" }, select: { id: true } });
-  if (admin) throw new DomainError("CONFLICT", { userMessage: m.activation.alreadyActivated, details: { reason: "ALREADY_ACTIVATED" } });
+  if (admin)
+    throw new DomainError("CONFLICT", {
+      userMessage: m.activation.alreadyActivated,
+      details: { reason: "ALREADY_ACTIVATED" },
+    });
   const officialEmail = school.officialEmail ? normalizeEmail(school.officialEmail) : "";
   if (!officialEmail) throw new DomainError("CONFLICT", { userMessage: m.activation.noOfficialEmail });
 
@@ -410,32 +443,34 @@ export async function requestSchoolActivation(input: { uai: string }, now = new 
   }
 
   const token = randomToken();
-  await prisma.$transaction(async (tx) => {
-    const invitation = await tx.invitation.create({
-      data: {
+  await prisma
+    .$transaction(async (tx) => {
+      const invitation = await tx.invitation.create({
+        data: {
+          schoolId: school.id,
+          email: officialEmail,
+          role: "ADMIN",
+          tokenHash: hashToken(token),
+          invitedById: null,
+          sentAt: now,
+          createdAt: now,
+          expiresAt: invitationExpiry(now),
+        },
+        select: { id: true },
+      });
+      await audit(tx, {
         schoolId: school.id,
-        email: officialEmail,
-        role: "ADMIN",
-        tokenHash: hashToken(token),
-        invitedById: null,
-        sentAt: now,
-        createdAt: now,
-        expiresAt: invitationExpiry(now),
-      },
-      select: { id: true },
+        actorUserId: null,
+        action: "school.activation_requested",
+        targetType: "invitation",
+        targetId: invitation.id,
+        data: { role: "ADMIN" },
+      });
+    })
+    .catch(async (error: unknown) => {
+      await releaseThrottleSlot(slot); // nothing was sent: the request does not count
+      throw error;
     });
-    await audit(tx, {
-      schoolId: school.id,
-      actorUserId: null,
-      action: "school.activation_requested",
-      targetType: "invitation",
-      targetId: invitation.id,
-      data: { role: "ADMIN" },
-    });
-  }).catch(async (error: unknown) => {
-    await releaseThrottleSlot(slot); // nothing was sent: the request does not count
-    throw error;
-  });
   await sendMail({
     to: officialEmail,
     subject: m.mail.activationSubject(school.name),
@@ -485,7 +520,10 @@ export async function inviteMembers(
       };
       const invitation = pending
         ? await tx.invitation.update({ where: { id: pending.id }, data: fields, select: { id: true } })
-        : await tx.invitation.create({ data: { ...fields, schoolId: actor.schoolId, email, createdAt: now }, select: { id: true } });
+        : await tx.invitation.create({
+            data: { ...fields, schoolId: actor.schoolId, email, createdAt: now },
+            select: { id: true },
+          });
       await audit(tx, {
         schoolId: actor.schoolId,
         actorUserId: actor.userId,
@@ -539,7 +577,12 @@ export async function resendInvitation(actor: Actor, input: { invitationId: numb
   await sendMail({
     to: invitation.email,
     subject: m.mail.invitationSubject(invitation.school.name),
-    text: m.mail.invitationBody(invitation.school.name, m.roles[invitation.role], invitationLink(token), INVITATION_VALIDITY_DAYS),
+    text: m.mail.invitationBody(
+      invitation.school.name,
+      m.roles[invitation.role],
+      invitationLink(token),
+      INVITATION_VALIDITY_DAYS,
+    ),
   });
 }
 
@@ -588,7 +631,10 @@ export async function acceptInvitation(
     }
     const account = await tx.user.findUnique({ where: { id: input.userId }, select: { email: true } });
     if (!account?.email || normalizeEmail(account.email) !== normalizeEmail(invitation.email)) {
-      throw new DomainError("FORBIDDEN", { userMessage: m.invitation.wrongAccount(invitation.email), details: { reason: "OTHER_ACCOUNT" } });
+      throw new DomainError("FORBIDDEN", {
+        userMessage: m.invitation.wrongAccount(invitation.email),
+        details: { reason: "OTHER_ACCOUNT" },
+      });
     }
     const claimed = await tx.invitation.updateMany({
       where: { id: invitation.id, acceptedAt: null, cancelledAt: null, expiresAt: { gt: now } },
@@ -607,7 +653,11 @@ export async function acceptInvitation(
         select: { id: true, role: true },
       });
     } else if (existing.role === "MEMBER" && invitation.role === "ADMIN") {
-      member = await tx.member.update({ where: { id: existing.id }, data: { role: "ADMIN" }, select: { id: true, role: true } });
+      member = await tx.member.update({
+        where: { id: existing.id },
+        data: { role: "ADMIN" },
+        select: { id: true, role: true },
+      });
     } else {
       member = existing;
     }
@@ -636,7 +686,10 @@ export async function createAccountAndAcceptInvitation(
   const passwordHash = await hashPassword(input.password);
   try {
     return await prisma.$transaction(async (tx) => {
-      const invitation = await tx.invitation.findUnique({ where: { tokenHash: hashToken(input.token) }, select: { email: true } });
+      const invitation = await tx.invitation.findUnique({
+        where: { tokenHash: hashToken(input.token) },
+        select: { email: true },
+      });
       if (!invitation) throw new DomainError("NOT_FOUND", { userMessage: m.invitation.invalid });
       const user = await tx.user.create({
         data: {
@@ -672,7 +725,10 @@ async function lockAdmins(tx: Prisma.TransactionClient, schoolId: number): Promi
 }
 
 async function findMemberInSchool(tx: Prisma.TransactionClient, schoolId: number, memberId: number) {
-  const member = await tx.member.findFirst({ where: { id: memberId, schoolId }, select: { id: true, userId: true, role: true } });
+  const member = await tx.member.findFirst({
+    where: { id: memberId, schoolId },
+    select: { id: true, userId: true, role: true },
+  });
   if (!member) throw new DomainError("NOT_FOUND", { userMessage: m.team.memberNotFound });
   return member;
 }
@@ -684,7 +740,8 @@ export async function changeMemberRole(actor: Actor, input: { memberId: number; 
     const adminCount = await lockAdmins(tx, actor.schoolId);
     const target = await findMemberInSchool(tx, actor.schoolId, input.memberId);
     if (target.role === input.role) return;
-    if (wouldRemoveLastAdmin(target, input.role, adminCount)) throw new DomainError("CONFLICT", { userMessage: m.team.lastAdmin });
+    if (wouldRemoveLastAdmin(target, input.role, adminCount))
+      throw new DomainError("CONFLICT", { userMessage: m.team.lastAdmin });
     await tx.member.update({ where: { id: target.id }, data: { role: input.role } });
     await audit(tx, {
       schoolId: actor.schoolId,
@@ -714,11 +771,16 @@ export async function leaveSchool(actor: Actor): Promise<void> {
   await removeMembership(actor, own.id, "member.left");
 }
 
-async function removeMembership(actor: Actor, memberId: number, action: "member.removed" | "member.left"): Promise<void> {
+async function removeMembership(
+  actor: Actor,
+  memberId: number,
+  action: "member.removed" | "member.left",
+): Promise<void> {
   await prisma.$transaction(async (tx) => {
     const adminCount = await lockAdmins(tx, actor.schoolId);
     const target = await findMemberInSchool(tx, actor.schoolId, memberId);
-    if (wouldRemoveLastAdmin(target, null, adminCount)) throw new DomainError("CONFLICT", { userMessage: m.team.lastAdmin });
+    if (wouldRemoveLastAdmin(target, null, adminCount))
+      throw new DomainError("CONFLICT", { userMessage: m.team.lastAdmin });
     await tx.member.delete({ where: { id: target.id } });
     await audit(tx, {
       schoolId: actor.schoolId,
@@ -739,7 +801,10 @@ export async function unblockMember(actor: Actor, input: { memberId: number }): 
   await prisma.$transaction(async (tx) => {
     const target = await findMemberInSchool(tx, actor.schoolId, input.memberId);
     // Also resets the lock progression: the next lock is a 15-minute one again.
-    await tx.user.update({ where: { id: target.userId }, data: { failedSignInCount: 0, blockedUntil: null, signInLockCount: 0 } });
+    await tx.user.update({
+      where: { id: target.userId },
+      data: { failedSignInCount: 0, blockedUntil: null, signInLockCount: 0 },
+    });
     await audit(tx, {
       schoolId: actor.schoolId,
       actorUserId: actor.userId,

@@ -18,11 +18,7 @@ export const newPasswordSchema = z
   .max(200, { error: v.passwordTooLong });
 
 const personNameSchema = (required: string) =>
-  z
-    .string({ error: required })
-    .trim()
-    .min(1, { error: required })
-    .max(100, { error: v.nameTooLong });
+  z.string({ error: required }).trim().min(1, { error: required }).max(100, { error: v.nameTooLong });
 
 export const roleSchema = z.enum(["ADMIN", "MEMBER"], { error: v.roleInvalid });
 
@@ -50,9 +46,7 @@ const passwordsMatch: [
   { error: v.passwordMismatch, path: ["passwordConfirmation"] },
 ];
 
-export const resetPasswordSchema = z
-  .object({ token: z.string().min(1), ...passwordPair })
-  .refine(...passwordsMatch);
+export const resetPasswordSchema = z.object({ token: z.string().min(1), ...passwordPair }).refine(...passwordsMatch);
 export type ResetPasswordInput = z.infer<typeof resetPasswordSchema>;
 
 export const changePasswordSchema = z
@@ -88,17 +82,15 @@ export const activationSchema = z.object({
 export type ActivationInput = z.infer<typeof activationSchema>;
 
 export const inviteMembersSchema = z.object({
-  emails: z
-    .string({ error: v.emailsRequired })
-    .transform((raw, ctx) => {
-      const { emails, invalid } = parseEmailList(raw);
-      if (invalid.length > 0) ctx.addIssue({ code: "custom", message: v.emailsInvalid(invalid) });
-      else if (emails.length === 0) ctx.addIssue({ code: "custom", message: v.emailsRequired });
-      else if (emails.length > MAX_INVITATIONS_PER_REQUEST) {
-        ctx.addIssue({ code: "custom", message: v.emailsTooMany(MAX_INVITATIONS_PER_REQUEST) });
-      }
-      return emails;
-    }),
+  emails: z.string({ error: v.emailsRequired }).transform((raw, ctx) => {
+    const { emails, invalid } = parseEmailList(raw);
+    if (invalid.length > 0) ctx.addIssue({ code: "custom", message: v.emailsInvalid(invalid) });
+    else if (emails.length === 0) ctx.addIssue({ code: "custom", message: v.emailsRequired });
+    else if (emails.length > MAX_INVITATIONS_PER_REQUEST) {
+      ctx.addIssue({ code: "custom", message: v.emailsTooMany(MAX_INVITATIONS_PER_REQUEST) });
+    }
+    return emails;
+  }),
   role: roleSchema.default("MEMBER"),
 });
 export type InviteMembersInput = z.infer<typeof inviteMembersSchema>;

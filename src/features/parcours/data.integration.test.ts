@@ -22,12 +22,21 @@ describe("loadContent", () => {
   it("writes every question and parcours, then changes nothing when run again", async () => {
     const content = readContent();
     const first = await loadContent(prisma);
-    expect(first).toMatchObject({ challengesCreated: content.challenges.length, parcoursWritten: content.parcours.length });
+    expect(first).toMatchObject({
+      challengesCreated: content.challenges.length,
+      parcoursWritten: content.parcours.length,
+    });
     expect(await prisma.challenge.count()).toBe(content.challenges.length);
     expect(await prisma.targetProfileChallenge.count({ where: { targetProfileId: "rentree-6e" } })).toBe(24);
 
     const again = await loadContent(prisma);
-    expect(again).toEqual({ challengesCreated: 0, challengesUpdated: 0, challengesRemoved: 0, parcoursWritten: 0, parcoursArchived: 0 });
+    expect(again).toEqual({
+      challengesCreated: 0,
+      challengesUpdated: 0,
+      challengesRemoved: 0,
+      parcoursWritten: 0,
+      parcoursArchived: 0,
+    });
   });
 
   it("applies content edits: changed questions, shortened parcours, dropped parcours archived", async () => {
@@ -38,10 +47,14 @@ describe("loadContent", () => {
       "Énoncé réécrit par l'équipe pédagogique.",
     );
     expect(await prisma.targetProfileChallenge.count({ where: { targetProfileId: "rentree-6e" } })).toBe(23);
-    expect((await prisma.targetProfile.findUniqueOrThrow({ where: { id: "lycee-securite-citoyennete" } })).isArchived).toBe(true);
+    expect(
+      (await prisma.targetProfile.findUniqueOrThrow({ where: { id: "lycee-securite-citoyennete" } })).isArchived,
+    ).toBe(true);
     // Back to the repository's content: the dropped parcours comes back.
     await loadContent(prisma);
-    expect((await prisma.targetProfile.findUniqueOrThrow({ where: { id: "lycee-securite-citoyennete" } })).isArchived).toBe(false);
+    expect(
+      (await prisma.targetProfile.findUniqueOrThrow({ where: { id: "lycee-securite-citoyennete" } })).isArchived,
+    ).toBe(false);
   });
 });
 
@@ -50,13 +63,24 @@ describe("listTargetProfiles", () => {
     await loadContent(prisma);
     await loadContent(prisma, editedContent());
     const profiles = await listTargetProfiles();
-    expect(profiles.map((profile) => profile.id)).toEqual(["rentree-6e", "cycle-4-cultures-numeriques", "positionnement-16-competences"]);
+    expect(profiles.map((profile) => profile.id)).toEqual([
+      "rentree-6e",
+      "cycle-4-cultures-numeriques",
+      "positionnement-16-competences",
+    ]);
     expect(profiles[0]).toMatchObject({
       name: "Rentrée en 6e — premiers pas numériques",
       durationMinutes: 20,
       challengeCount: 23,
     });
-    expect(profiles[0]?.competences.map((competence) => competence.id)).toEqual(["1.1", "2.1", "3.1", "4.1", "4.2", "5.2"]);
+    expect(profiles[0]?.competences.map((competence) => competence.id)).toEqual([
+      "1.1",
+      "2.1",
+      "3.1",
+      "4.1",
+      "4.2",
+      "5.2",
+    ]);
     expect(profiles[0]?.competences[0]?.name).toBe("Mener une recherche et une veille d'information");
   });
 });

@@ -34,7 +34,11 @@ function challengeData(challenge: ChallengeSnapshot) {
 function canonical(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(canonical);
   if (value !== null && typeof value === "object") {
-    return Object.fromEntries(Object.keys(value).sort().map((key) => [key, canonical((value as Record<string, unknown>)[key])]));
+    return Object.fromEntries(
+      Object.keys(value)
+        .sort()
+        .map((key) => [key, canonical((value as Record<string, unknown>)[key])]),
+    );
   }
   return value;
 }
@@ -48,11 +52,19 @@ async function writeContent(tx: Prisma.TransactionClient, content: Content): Pro
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('pix:load-content'))`;
 
   const existing = new Map((await tx.challenge.findMany()).map((row) => [row.id, row]));
-  const summary: LoadContentSummary = { challengesCreated: 0, challengesUpdated: 0, challengesRemoved: 0, parcoursWritten: 0, parcoursArchived: 0 };
+  const summary: LoadContentSummary = {
+    challengesCreated: 0,
+    challengesUpdated: 0,
+    challengesRemoved: 0,
+    parcoursWritten: 0,
+    parcoursArchived: 0,
+  };
 
   const toCreate = content.challenges.filter((challenge) => !existing.has(challenge.id));
   if (toCreate.length > 0) {
-    await tx.challenge.createMany({ data: toCreate.map((challenge) => ({ id: challenge.id, ...challengeData(challenge) })) });
+    await tx.challenge.createMany({
+      data: toCreate.map((challenge) => ({ id: challenge.id, ...challengeData(challenge) })),
+    });
     summary.challengesCreated = toCreate.length;
   }
   for (const challenge of content.challenges) {
@@ -65,13 +77,17 @@ async function writeContent(tx: Prisma.TransactionClient, content: Content): Pro
     summary.challengesUpdated += 1;
   }
   // Running campaigns keep their own snapshot: a question removed from the bank can go.
-  const removed = await tx.challenge.deleteMany({ where: { id: { notIn: content.challenges.map((challenge) => challenge.id) } } });
+  const removed = await tx.challenge.deleteMany({
+    where: { id: { notIn: content.challenges.map((challenge) => challenge.id) } },
+  });
   summary.challengesRemoved = removed.count;
 
   const profiles = new Map(
-    (await tx.targetProfile.findMany({ include: { challenges: { orderBy: { position: "asc" }, select: { challengeId: true } } } })).map(
-      (profile) => [profile.id, profile],
-    ),
+    (
+      await tx.targetProfile.findMany({
+        include: { challenges: { orderBy: { position: "asc" }, select: { challengeId: true } } },
+      })
+    ).map((profile) => [profile.id, profile]),
   );
   for (const parcours of content.parcours) {
     const data = {
@@ -85,17 +101,32 @@ async function writeContent(tx: Prisma.TransactionClient, content: Content): Pro
     const sameProfile =
       current &&
       sameJson(
-        { name: current.name, description: current.description, durationMinutes: current.durationMinutes, competenceIds: current.competenceIds, isArchived: current.isArchived },
+        {
+          name: current.name,
+          description: current.description,
+          durationMinutes: current.durationMinutes,
+          competenceIds: current.competenceIds,
+          isArchived: current.isArchived,
+        },
         data,
       );
-    const sameChallenges = current && sameJson(current.challenges.map((row) => row.challengeId), parcours.challengeIds);
+    const sameChallenges =
+      current &&
+      sameJson(
+        current.challenges.map((row) => row.challengeId),
+        parcours.challengeIds,
+      );
     if (sameProfile && sameChallenges) continue;
 
     await tx.targetProfile.upsert({ where: { id: parcours.id }, update: data, create: { id: parcours.id, ...data } });
     if (!sameChallenges) {
       await tx.targetProfileChallenge.deleteMany({ where: { targetProfileId: parcours.id } });
       await tx.targetProfileChallenge.createMany({
-        data: parcours.challengeIds.map((challengeId, position) => ({ targetProfileId: parcours.id, challengeId, position })),
+        data: parcours.challengeIds.map((challengeId, position) => ({
+          targetProfileId: parcours.id,
+          challengeId,
+          position,
+        })),
       });
     }
     summary.parcoursWritten += 1;
@@ -111,7 +142,9 @@ async function writeContent(tx: Prisma.TransactionClient, content: Content): Pro
 
 /** The content's version: sha256 (hex) of the validated content with its keys sorted. */
 export function contentVersion(content: Content): string {
-  return createHash("sha256").update(JSON.stringify(canonical(content))).digest("hex");
+  return createHash("sha256")
+    .update(JSON.stringify(canonical(content)))
+    .digest("hex");
 }
 
 export type LoadContentResult = {
@@ -134,25 +167,40 @@ const wroteSomething = (summary: LoadContentSummary) => Object.values(summary).s
  * something was written or the version differs), so `npm run cli -- content:load`, the seed and
  * every `npm start` can call it. Campaigns are never touched: they run on their snapshot.
  */
-export async function loadContentVersion(db: DbClient = prisma, content: Content = readContent()): Promise<LoadContentResult> {
+export async function loadContentVersion(
+  db: DbClient = prisma,
+  content: Content = readContent(),
+): Promise<LoadContentResult> {
   const version = contentVersion(content);
   return withTransaction(
     db,
     async (tx) => {
       const summary = await writeContent(tx, content);
       // Read after writeContent's advisory lock: a concurrent load has committed its version.
-      const previous = await tx.contentVersion.findFirst({ orderBy: { id: "desc" }, select: { hash: true, loadedAt: true } });
+      const previous = await tx.contentVersion.findFirst({
+        orderBy: { id: "desc" },
+        select: { hash: true, loadedAt: true },
+      });
       if (previous?.hash === version && !wroteSomething(summary)) {
         return { status: "UNCHANGED", version, previousVersion: previous.hash, loadedAt: previous.loadedAt, summary };
       }
       const recorded = await tx.contentVersion.create({ data: { hash: version, summary }, select: { loadedAt: true } });
-      return { status: "LOADED", version, previousVersion: previous?.hash ?? null, loadedAt: recorded.loadedAt, summary };
+      return {
+        status: "LOADED",
+        version,
+        previousVersion: previous?.hash ?? null,
+        loadedAt: recorded.loadedAt,
+        summary,
+      };
     },
     { timeout: 30_000 },
   );
 }
 
 /** `loadContentVersion`, for callers that need only the counts written. */
-export async function loadContent(db: DbClient = prisma, content: Content = readContent()): Promise<LoadContentSummary> {
+export async function loadContent(
+  db: DbClient = prisma,
+  content: Content = readContent(),
+): Promise<LoadContentSummary> {
   return (await loadContentVersion(db, content)).summary;
 }

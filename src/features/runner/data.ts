@@ -3,7 +3,6 @@ import "server-only";
 import type { AnswerRecord, CampaignSnapshot, ParticipationResults } from "@/features/parcours/types";
 import { prisma, type DbClient } from "@/lib/db";
 
-
 /**
  * Reads of the student side. A student is not a member of a school: every read is scoped by
  * the signed-in user's id, so a participation is only ever visible to the user it belongs to.

@@ -23,16 +23,22 @@ const resultsPath = (code: string) => `/campagnes/${code}/resultats`;
  * The signed-in student's view of the campaign. Not signed in, or not yet in this campaign:
  * back to the entry page, which goes through the ENT sign-in and starts the participation.
  */
-const loadView = cache(async (rawCode: string): Promise<Routed<{ code: string; view: RunnerView & { participation: NonNullable<RunnerView["participation"]> } }>> => {
-  const code = normalizeCampaignCode(decodeURIComponent(rawCode));
-  if (!isValidCampaignCode(code)) return { kind: "not-found" };
-  const student = await getStudentContext();
-  if (!student) return { kind: "redirect", to: entry(code) };
-  const view = await getRunnerView(student.userId, code);
-  if (!view) return { kind: "not-found" };
-  if (!view.participation) return { kind: "redirect", to: entry(code) };
-  return { kind: "page", code, view: { ...view, participation: view.participation } };
-});
+const loadView = cache(
+  async (
+    rawCode: string,
+  ): Promise<
+    Routed<{ code: string; view: RunnerView & { participation: NonNullable<RunnerView["participation"]> } }>
+  > => {
+    const code = normalizeCampaignCode(decodeURIComponent(rawCode));
+    if (!isValidCampaignCode(code)) return { kind: "not-found" };
+    const student = await getStudentContext();
+    if (!student) return { kind: "redirect", to: entry(code) };
+    const view = await getRunnerView(student.userId, code);
+    if (!view) return { kind: "not-found" };
+    if (!view.participation) return { kind: "redirect", to: entry(code) };
+    return { kind: "page", code, view: { ...view, participation: view.participation } };
+  },
+);
 
 export type StartPage = {
   code: string;
@@ -60,7 +66,13 @@ export async function loadStartPage(rawCode: string): Promise<Routed<StartPage>>
   };
 }
 
-export type QuestionPage = { code: string; title: string; question: QuestionView; progress: Progress; isArchived: boolean };
+export type QuestionPage = {
+  code: string;
+  title: string;
+  question: QuestionView;
+  progress: Progress;
+  isArchived: boolean;
+};
 
 export async function loadQuestionPage(rawCode: string): Promise<Routed<QuestionPage>> {
   const loaded = await loadView(rawCode);

@@ -28,11 +28,20 @@ function wrongSubmission(challenge: ChallengeSnapshot): RawSubmission {
 }
 
 /** What a student does on the question page: read the current question afresh, answer it. */
-async function answerCurrent(code: string, userId: number, pick: (challenge: ChallengeSnapshot, index: number) => RawSubmission) {
+async function answerCurrent(
+  code: string,
+  userId: number,
+  pick: (challenge: ChallengeSnapshot, index: number) => RawSubmission,
+) {
   const view = await getRunnerView(userId, code);
   const current = chooseNextChallenge(view!.campaign.snapshot, view!.participation!.answers);
   if (!current) return null;
-  const outcome = await submitAnswer({ code, userId, challengeId: current.id, submission: pick(current, view!.participation!.answers.length) });
+  const outcome = await submitAnswer({
+    code,
+    userId,
+    challengeId: current.id,
+    submission: pick(current, view!.participation!.answers.length),
+  });
   return { current, outcome };
 }
 
@@ -46,12 +55,24 @@ async function expectDomainError(promise: Promise<unknown>, code: string) {
 describe("startParticipation", () => {
   it("is idempotent and only for the learner's own user, in the campaign's school", async () => {
     const { school, campaign } = await createContentCampaign();
-    const { user, learner, participationId } = await createParticipant({ schoolId: school.id, campaignId: campaign.id });
-    expect(await startParticipation({ campaignId: campaign.id, learnerId: learner.id, userId: user.id })).toEqual({ participationId, isNew: false });
-    expect(await startParticipationByCode({ code: campaign.code, userId: user.id })).toEqual({ participationId, isNew: false });
+    const { user, learner, participationId } = await createParticipant({
+      schoolId: school.id,
+      campaignId: campaign.id,
+    });
+    expect(await startParticipation({ campaignId: campaign.id, learnerId: learner.id, userId: user.id })).toEqual({
+      participationId,
+      isNew: false,
+    });
+    expect(await startParticipationByCode({ code: campaign.code, userId: user.id })).toEqual({
+      participationId,
+      isNew: false,
+    });
 
     const intruder = await createGarStudentUser({ garId: "IDO-INTRUS" });
-    await expectDomainError(startParticipation({ campaignId: campaign.id, learnerId: learner.id, userId: intruder.id }), "FORBIDDEN");
+    await expectDomainError(
+      startParticipation({ campaignId: campaign.id, learnerId: learner.id, userId: intruder.id }),
+      "FORBIDDEN",
+    );
     await expectDomainError(startParticipationByCode({ code: campaign.code, userId: intruder.id }), "NOT_FOUND");
     expect(await prisma.participation.count()).toBe(1);
   });
@@ -61,7 +82,11 @@ describe("startParticipation", () => {
     const user = await createGarStudentUser({ garId: "IDO-DEUX-ONGLETS" });
     const learner = await createLearner(school.id, { userId: user.id });
     const results = await Promise.all(
-      [0, 1, 2].map(() => prisma.$transaction((tx) => startParticipation({ campaignId: campaign.id, learnerId: learner.id, userId: user.id }, tx))),
+      [0, 1, 2].map(() =>
+        prisma.$transaction((tx) =>
+          startParticipation({ campaignId: campaign.id, learnerId: learner.id, userId: user.id }, tx),
+        ),
+      ),
     );
     expect(new Set(results.map((result) => result.participationId)).size).toBe(1);
     expect(results.filter((result) => result.isNew)).toHaveLength(1);
@@ -73,7 +98,10 @@ describe("startParticipation", () => {
     await prisma.campaign.update({ where: { id: campaign.id }, data: { archivedAt: new Date() } });
     const user = await createGarStudentUser({ garId: "IDO-ARCHIVE" });
     const learner = await createLearner(school.id, { userId: user.id });
-    await expectDomainError(startParticipation({ campaignId: campaign.id, learnerId: learner.id, userId: user.id }), "CAMPAIGN_CLOSED");
+    await expectDomainError(
+      startParticipation({ campaignId: campaign.id, learnerId: learner.id, userId: user.id }),
+      "CAMPAIGN_CLOSED",
+    );
   });
 });
 
@@ -84,7 +112,11 @@ describe("submitAnswer", () => {
     const snapshot = (await getRunnerView(user.id, campaign.code))!.campaign.snapshot;
     // Right, wrong, skip in turn: a path that goes up and down.
     const pick = (challenge: ChallengeSnapshot, index: number): RawSubmission =>
-      index % 3 === 0 ? rightSubmission(challenge) : index % 3 === 1 ? wrongSubmission(challenge) : { intent: "skip", choices: [] };
+      index % 3 === 0
+        ? rightSubmission(challenge)
+        : index % 3 === 1
+          ? wrongSubmission(challenge)
+          : { intent: "skip", choices: [] };
 
     // The path an uninterrupted student would follow, computed without the database.
     const expected: string[] = [];
@@ -92,7 +124,17 @@ describe("submitAnswer", () => {
     for (let next = chooseNextChallenge(snapshot, replay); next; next = chooseNextChallenge(snapshot, replay)) {
       expected.push(next.id);
       const submission = pick(next, replay.length);
-      const result = submission.intent === "skip" ? "SKIPPED" : isAnswerCorrect(next, submission.choices.length > 0 ? { kind: "choices", choiceIds: submission.choices } : { kind: "text", text: submission.text! }) ? "OK" : "KO";
+      const result =
+        submission.intent === "skip"
+          ? "SKIPPED"
+          : isAnswerCorrect(
+                next,
+                submission.choices.length > 0
+                  ? { kind: "choices", choiceIds: submission.choices }
+                  : { kind: "text", text: submission.text! },
+              )
+            ? "OK"
+            : "KO";
       replay.push({ challengeId: next.id, result });
     }
     expect(expected.length).toBeGreaterThan(6);
@@ -106,10 +148,14 @@ describe("submitAnswer", () => {
       expect(done.outcome.kind).toBe("ANSWERED");
       const view = await getRunnerView(user.id, campaign.code);
       expect(view!.participation!.answers).toHaveLength(step + 1);
-      expect(chooseNextChallenge(view!.campaign.snapshot, view!.participation!.answers)?.id ?? null).toBe(expected[step + 1] ?? null);
+      expect(chooseNextChallenge(view!.campaign.snapshot, view!.participation!.answers)?.id ?? null).toBe(
+        expected[step + 1] ?? null,
+      );
     }
     expect(asked).toEqual(expected);
-    const participation = await prisma.participation.findUniqueOrThrow({ where: { id: (await getRunnerView(user.id, campaign.code))!.participation!.id } });
+    const participation = await prisma.participation.findUniqueOrThrow({
+      where: { id: (await getRunnerView(user.id, campaign.code))!.participation!.id },
+    });
     expect(participation.status).toBe("TO_SHARE");
     expect(participation.completedAt).not.toBeNull();
     expect(participation.masteryRate).toBeGreaterThan(0);
@@ -123,13 +169,25 @@ describe("submitAnswer", () => {
     const first = chooseNextChallenge(view!.campaign.snapshot, [])!;
 
     const outcomes = await Promise.all(
-      [0, 1, 2].map(() => submitAnswer({ code: campaign.code, userId: user.id, challengeId: first.id, submission: rightSubmission(first) })),
+      [0, 1, 2].map(() =>
+        submitAnswer({
+          code: campaign.code,
+          userId: user.id,
+          challengeId: first.id,
+          submission: rightSubmission(first),
+        }),
+      ),
     );
     expect(outcomes.filter((outcome) => outcome.kind === "ANSWERED")).toHaveLength(1);
     expect(outcomes.filter((outcome) => outcome.kind === "ALREADY_ANSWERED")).toHaveLength(2);
 
     // A late resubmission with another answer does not overwrite the first one.
-    const late = await submitAnswer({ code: campaign.code, userId: user.id, challengeId: first.id, submission: wrongSubmission(first) });
+    const late = await submitAnswer({
+      code: campaign.code,
+      userId: user.id,
+      challengeId: first.id,
+      submission: wrongSubmission(first),
+    });
     expect(late).toEqual({ kind: "ALREADY_ANSWERED" });
     const answers = await prisma.answer.findMany({ where: { participationId } });
     expect(answers).toHaveLength(1);
@@ -146,15 +204,34 @@ describe("submitAnswer", () => {
       const isLast = chooseNextChallenge(snapshot, [...answers, { challengeId: current.id, result: "OK" }]) === null;
       if (isLast) {
         const outcomes = await Promise.all(
-          [0, 1, 2].map(() => submitAnswer({ code: campaign.code, userId: user.id, challengeId: current.id, submission: rightSubmission(current) })),
+          [0, 1, 2].map(() =>
+            submitAnswer({
+              code: campaign.code,
+              userId: user.id,
+              challengeId: current.id,
+              submission: rightSubmission(current),
+            }),
+          ),
         );
-        expect(outcomes.filter((outcome) => outcome.kind === "ANSWERED")).toEqual([{ kind: "ANSWERED", result: "OK", isCompleted: true }]);
-        expect(outcomes.every((outcome) => ["ANSWERED", "ALREADY_ANSWERED", "FINISHED"].includes(outcome.kind))).toBe(true);
+        expect(outcomes.filter((outcome) => outcome.kind === "ANSWERED")).toEqual([
+          { kind: "ANSWERED", result: "OK", isCompleted: true },
+        ]);
+        expect(outcomes.every((outcome) => ["ANSWERED", "ALREADY_ANSWERED", "FINISHED"].includes(outcome.kind))).toBe(
+          true,
+        );
         break;
       }
-      await submitAnswer({ code: campaign.code, userId: user.id, challengeId: current.id, submission: rightSubmission(current) });
+      await submitAnswer({
+        code: campaign.code,
+        userId: user.id,
+        challengeId: current.id,
+        submission: rightSubmission(current),
+      });
     }
-    const participation = await prisma.participation.findUniqueOrThrow({ where: { id: participationId }, include: { answers: true } });
+    const participation = await prisma.participation.findUniqueOrThrow({
+      where: { id: participationId },
+      include: { answers: true },
+    });
     expect(participation.status).toBe("TO_SHARE");
     expect(participation.masteryRate).toBe(1);
     expect(new Set(participation.answers.map((answer) => answer.challengeId)).size).toBe(participation.answers.length);
@@ -167,13 +244,25 @@ describe("submitAnswer", () => {
     const first = chooseNextChallenge(snapshot, [])!;
 
     const error = await expectDomainError(
-      submitAnswer({ code: campaign.code, userId: user.id, challengeId: first.id, submission: { intent: "answer", choices: [] } }),
+      submitAnswer({
+        code: campaign.code,
+        userId: user.id,
+        challengeId: first.id,
+        submission: { intent: "answer", choices: [] },
+      }),
       "INVALID_INPUT",
     );
     expect(error.userMessage).toBe(runnerText.errors.noChoice);
     expect(error.userMessage?.replace(/\s/g, " ")).toBe("Choisissez une réponse, ou cliquez sur « Je passe ».");
     const other = snapshot.challenges.find((challenge) => challenge.id !== first.id)!;
-    expect(await submitAnswer({ code: campaign.code, userId: user.id, challengeId: other.id, submission: rightSubmission(other) })).toEqual({
+    expect(
+      await submitAnswer({
+        code: campaign.code,
+        userId: user.id,
+        challengeId: other.id,
+        submission: rightSubmission(other),
+      }),
+    ).toEqual({
       kind: "NOT_CURRENT",
     });
     expect(await prisma.answer.count({ where: { participationId } })).toBe(0);
@@ -185,7 +274,12 @@ describe("submitAnswer", () => {
     const stranger = await createGarStudentUser({ garId: "IDO-AUTRE" });
     const first = chooseNextChallenge((await getRunnerView(user.id, campaign.code))!.campaign.snapshot, [])!;
     await expectDomainError(
-      submitAnswer({ code: campaign.code, userId: stranger.id, challengeId: first.id, submission: rightSubmission(first) }),
+      submitAnswer({
+        code: campaign.code,
+        userId: stranger.id,
+        challengeId: first.id,
+        submission: rightSubmission(first),
+      }),
       "NOT_FOUND",
     );
     expect((await getRunnerView(stranger.id, campaign.code))?.participation).toBeNull();
@@ -221,14 +315,30 @@ describe("shareResults", () => {
     expect(shared).toMatchObject({ status: "SHARED", sharedAt, masteryRate: 1 });
 
     // Nothing moves afterwards: no more answers, a second share keeps the first date.
-    const answered = new Set((await prisma.answer.findMany({ where: { participationId } })).map((answer) => answer.challengeId));
-    const anyQuestion = (await getRunnerView(user.id, campaign.code))!.campaign.snapshot.challenges.find((challenge) => !answered.has(challenge.id))!;
-    expect(await submitAnswer({ code: campaign.code, userId: user.id, challengeId: anyQuestion.id, submission: wrongSubmission(anyQuestion) })).toEqual({
+    const answered = new Set(
+      (await prisma.answer.findMany({ where: { participationId } })).map((answer) => answer.challengeId),
+    );
+    const anyQuestion = (await getRunnerView(user.id, campaign.code))!.campaign.snapshot.challenges.find(
+      (challenge) => !answered.has(challenge.id),
+    )!;
+    expect(
+      await submitAnswer({
+        code: campaign.code,
+        userId: user.id,
+        challengeId: anyQuestion.id,
+        submission: wrongSubmission(anyQuestion),
+      }),
+    ).toEqual({
       kind: "FINISHED",
     });
-    expect(await shareResults({ code: campaign.code, userId: user.id, now: new Date("2026-12-01T08:00:00Z") })).toEqual({ sharedAt });
+    expect(await shareResults({ code: campaign.code, userId: user.id, now: new Date("2026-12-01T08:00:00Z") })).toEqual(
+      { sharedAt },
+    );
     await loadContent(prisma);
-    const after = await prisma.participation.findUniqueOrThrow({ where: { id: participationId }, include: { answers: true } });
+    const after = await prisma.participation.findUniqueOrThrow({
+      where: { id: participationId },
+      include: { answers: true },
+    });
     expect(after.results).toEqual(shared.results);
     expect(after.masteryRate).toBe(shared.masteryRate);
     expect(after.answers).toHaveLength(answered.size);
@@ -248,7 +358,13 @@ describe("a running campaign", () => {
     const edited: Content = structuredClone(readContent());
     const target = edited.challenges.find((challenge) => challenge.id === next.id)!;
     target.statement = "Question réécrite";
-    target.answerKey = target.type === "QROC" ? ["autre chose"] : target.proposals.filter((p) => !target.answerKey.includes(p.id)).slice(0, target.type === "QCU" ? 1 : 2).map((p) => p.id);
+    target.answerKey =
+      target.type === "QROC"
+        ? ["autre chose"]
+        : target.proposals
+            .filter((p) => !target.answerKey.includes(p.id))
+            .slice(0, target.type === "QCU" ? 1 : 2)
+            .map((p) => p.id);
     const sixth = edited.parcours.find((parcours) => parcours.id === "rentree-6e")!;
     sixth.challengeIds = sixth.challengeIds.slice(0, 3);
     await loadContent(prisma, edited);
@@ -259,7 +375,14 @@ describe("a running campaign", () => {
     expect(current.id).toBe(next.id);
     expect(current.statement).not.toBe("Question réécrite");
     // Graded with the key frozen at creation.
-    expect(await submitAnswer({ code: campaign.code, userId: user.id, challengeId: current.id, submission: rightSubmission(current) })).toMatchObject({
+    expect(
+      await submitAnswer({
+        code: campaign.code,
+        userId: user.id,
+        challengeId: current.id,
+        submission: rightSubmission(current),
+      }),
+    ).toMatchObject({
       kind: "ANSWERED",
       result: "OK",
     });

@@ -30,7 +30,10 @@ export async function startParticipation(
   options: { campaignId: number; learnerId: number; userId: number },
   db: DbClient = prisma,
 ): Promise<{ participationId: number; isNew: boolean }> {
-  const campaign = await db.campaign.findUnique({ where: { id: options.campaignId }, select: { schoolId: true, archivedAt: true } });
+  const campaign = await db.campaign.findUnique({
+    where: { id: options.campaignId },
+    select: { schoolId: true, archivedAt: true },
+  });
   if (!campaign) throw new DomainError("NOT_FOUND");
   const learner = await db.learner.findFirst({
     where: { id: options.learnerId, schoolId: campaign.schoolId, userId: options.userId, isDisabled: false },
@@ -70,7 +73,10 @@ export async function startParticipationByCode(
   options: { code: string; userId: number },
   db: DbClient = prisma,
 ): Promise<{ participationId: number; isNew: boolean }> {
-  const campaign = await db.campaign.findUnique({ where: { code: options.code }, select: { id: true, schoolId: true } });
+  const campaign = await db.campaign.findUnique({
+    where: { code: options.code },
+    select: { id: true, schoolId: true },
+  });
   if (!campaign) throw new DomainError("NOT_FOUND");
   const learner = await db.learner.findFirst({
     where: { schoolId: campaign.schoolId, userId: options.userId, isDisabled: false },
@@ -127,7 +133,11 @@ export async function submitAnswer(
   if (!current || current.id !== options.challengeId) return { kind: "NOT_CURRENT" };
 
   const read = readSubmission(current, options.submission);
-  if (!read.ok) throw new DomainError("INVALID_INPUT", { userMessage: problemMessages[read.problem], details: { problem: read.problem } });
+  if (!read.ok)
+    throw new DomainError("INVALID_INPUT", {
+      userMessage: problemMessages[read.problem],
+      details: { problem: read.problem },
+    });
   const result: AnswerResult = read.answer === "skip" ? "SKIPPED" : isAnswerCorrect(current, read.answer) ? "OK" : "KO";
   const row = {
     participationId: participation.id,
@@ -158,14 +168,21 @@ export async function submitAnswer(
  * Sends the results to the school: TO_SHARE → SHARED. From then on they are frozen: nothing
  * recomputes them. Sharing twice keeps the first date.
  */
-export async function shareResults(options: { code: string; userId: number; now?: Date }, db: DbClient = prisma): Promise<{ sharedAt: Date }> {
+export async function shareResults(
+  options: { code: string; userId: number; now?: Date },
+  db: DbClient = prisma,
+): Promise<{ sharedAt: Date }> {
   const participationId = (await getRunnerView(options.userId, options.code, db))?.participation?.id;
-  if (participationId === undefined) throw new DomainError("NOT_FOUND", { userMessage: runnerText.errors.noParticipation });
+  if (participationId === undefined)
+    throw new DomainError("NOT_FOUND", { userMessage: runnerText.errors.noParticipation });
   return inTransaction(db, async (tx) => {
     const status = await lockParticipation(tx, participationId);
     if (status === "STARTED") throw new DomainError("CONFLICT", { userMessage: runnerText.errors.notFinished });
     if (status === "SHARED") {
-      const { sharedAt } = await tx.participation.findUniqueOrThrow({ where: { id: participationId }, select: { sharedAt: true } });
+      const { sharedAt } = await tx.participation.findUniqueOrThrow({
+        where: { id: participationId },
+        select: { sharedAt: true },
+      });
       return { sharedAt: sharedAt ?? new Date(0) };
     }
     const updated = await tx.participation.update({

@@ -29,9 +29,18 @@ export async function createSchool(options: CreateSchoolOptions): Promise<{ id: 
   }
   try {
     return await prisma.$transaction(async (tx) => {
-      const school = await tx.school.create({ data: { uai, name, officialEmail }, select: { id: true, uai: true, name: true } });
+      const school = await tx.school.create({
+        data: { uai, name, officialEmail },
+        select: { id: true, uai: true, name: true },
+      });
       await tx.auditLog.create({
-        data: { schoolId: school.id, actorUserId: options.actorUserId ?? null, action: "school.created", targetType: "school", targetId: String(school.id) },
+        data: {
+          schoolId: school.id,
+          actorUserId: options.actorUserId ?? null,
+          action: "school.created",
+          targetType: "school",
+          targetId: String(school.id),
+        },
       });
       return school;
     });

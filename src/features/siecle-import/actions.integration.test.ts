@@ -43,17 +43,25 @@ beforeEach(() => {
 });
 
 const pupils = (from: number, count: number, division = "4E B") =>
-  Array.from({ length: count }, (_, i) => oneStudent(String(from + i), `${String(from + i).padStart(10, "0")}A`, division));
+  Array.from({ length: count }, (_, i) =>
+    oneStudent(String(from + i), `${String(from + i).padStart(10, "0")}A`, division),
+  );
 
 function fileFor(uai: string, built = pupils(1, 3)): Uint8Array {
-  return latin9(siecleDocument({ uai, students: built.map((b) => b.student), structures: built.map((b) => b.structure) }));
+  return latin9(
+    siecleDocument({ uai, students: built.map((b) => b.student), structures: built.map((b) => b.structure) }),
+  );
 }
 
 function uploadRequest(bytes: Uint8Array, fileName = "ElevesSansAdresses.xml") {
   return new Request(`${BASE_URL}/orga/eleves/import/televersement`, {
     method: "POST",
     body: new Blob([bytes as BlobPart]).stream(),
-    headers: { origin: BASE_URL, "content-type": "application/octet-stream", "x-file-name": encodeURIComponent(fileName) },
+    headers: {
+      origin: BASE_URL,
+      "content-type": "application/octet-stream",
+      "x-file-name": encodeURIComponent(fileName),
+    },
     duplex: "half",
   } as RequestInit);
 }
@@ -66,7 +74,10 @@ async function actAs(userId: number, schoolId: number) {
 async function stage(bytes: Uint8Array, fileName?: string) {
   const response = await POST(uploadRequest(bytes, fileName));
   expect(response.status).toBe(200);
-  return (await response.json()) as { status: "success"; data: { outcome: { status: string; created: number }; stagedImportId: string | null } };
+  return (await response.json()) as {
+    status: "success";
+    data: { outcome: { status: string; created: number }; stagedImportId: string | null };
+  };
 }
 
 function confirm(stagedImportId: string) {
@@ -76,7 +87,10 @@ function confirm(stagedImportId: string) {
 }
 
 const activeLearners = (schoolId: number) => prisma.learner.count({ where: { schoolId, isDisabled: false } });
-const stagedRows = async () => ({ stagings: await prisma.siecleImportStaging.count(), learners: await prisma.siecleImportStagedLearner.count() });
+const stagedRows = async () => ({
+  stagings: await prisma.siecleImportStaging.count(),
+  learners: await prisma.siecleImportStagedLearner.count(),
+});
 
 async function adminOf(uai: string) {
   const school = await createSchool({ uai });
@@ -100,11 +114,19 @@ describe("preview, then Confirmer l'import (server action) without a second uplo
 
     const state = await confirm(id);
 
-    expect(state).toMatchObject({ status: "success", data: { status: "IMPORTED", created: 3, updated: 0, disabled: 0 } });
+    expect(state).toMatchObject({
+      status: "success",
+      data: { status: "IMPORTED", created: 3, updated: 0, disabled: 0 },
+    });
     expect(await activeLearners(school.id)).toBe(3);
     expect(await stagedRows()).toEqual({ stagings: 0, learners: 0 });
     const record = await prisma.siecleImport.findFirstOrThrow({ where: { schoolId: school.id, status: "IMPORTED" } });
-    expect(record).toMatchObject({ createdById: admin.userId, fileName: "base élèves.xml", format: "XML", createdCount: 3 });
+    expect(record).toMatchObject({
+      createdById: admin.userId,
+      fileName: "base élèves.xml",
+      format: "XML",
+      createdCount: 3,
+    });
   });
 
   it("applies a staged import once: parallel confirmations make one import, the others find nothing", async () => {
@@ -154,7 +176,11 @@ describe("preview, then Confirmer l'import (server action) without a second uplo
     const id = (await stage(fileFor(school.uai))).data.stagedImportId!;
     await prisma.siecleImportStaging.update({ where: { id }, data: { expiresAt: new Date(Date.now() - 1000) } });
 
-    expect(await confirm(id)).toMatchObject({ status: "error", code: "NOT_FOUND", message: expect.stringContaining("plus disponible") });
+    expect(await confirm(id)).toMatchObject({
+      status: "error",
+      code: "NOT_FOUND",
+      message: expect.stringContaining("plus disponible"),
+    });
     expect(await activeLearners(school.id)).toBe(0);
 
     const live = (await stage(fileFor(school.uai, pupils(10, 2)))).data.stagedImportId!;
@@ -176,7 +202,13 @@ describe("preview, then Confirmer l'import (server action) without a second uplo
   it("plans against the learners as they are when confirmed: an import made meanwhile, even in parallel, is not overwritten", async () => {
     const { school, admin } = await adminOf("0999207G");
     const directImport = (from: number, count: number) =>
-      importSiecleFile({ schoolId: school.id, actorUserId: admin.userId, fileName: "cli.xml", bytes: fileFor(school.uai, pupils(from, count)), dryRun: false });
+      importSiecleFile({
+        schoolId: school.id,
+        actorUserId: admin.userId,
+        fileName: "cli.xml",
+        bytes: fileFor(school.uai, pupils(from, count)),
+        dryRun: false,
+      });
     // Previewed on an empty school: 3 to create.
     const id = (await stage(fileFor(school.uai, pupils(1, 3)))).data.stagedImportId!;
     // Meanwhile the operator imports 1..5 (its 1..3 are the staged pupils).
@@ -193,7 +225,10 @@ describe("preview, then Confirmer l'import (server action) without a second uplo
     expect(confirmed.status).toBe("success");
     expect(direct.status).toBe("IMPORTED");
     expect(await prisma.learner.count({ where: { schoolId: school.id } })).toBe(15);
-    const active = await prisma.learner.findMany({ where: { schoolId: school.id, isDisabled: false }, select: { nationalStudentId: true } });
+    const active = await prisma.learner.findMany({
+      where: { schoolId: school.id, isDisabled: false },
+      select: { nationalStudentId: true },
+    });
     // Whichever ran last decided who is active: never a mix of both files.
     expect([4, 6]).toContain(active.length);
     const prefixes = new Set(active.map((l) => l.nationalStudentId.slice(0, 8)));
@@ -206,14 +241,27 @@ describe("preview, then Confirmer l'import (server action) without a second uplo
       oneStudent("2", "1000000002B", "3E A"),
     ];
     const direct = await createSchool({ uai: "0999208H" });
-    const file = (uai: string) => latin9(siecleDocument({ uai, students: built.map((b) => b.student), structures: built.map((b) => b.structure) }));
-    await importSiecleFile({ schoolId: direct.id, actorUserId: null, fileName: "x.xml", bytes: file(direct.uai), dryRun: false });
+    const file = (uai: string) =>
+      latin9(siecleDocument({ uai, students: built.map((b) => b.student), structures: built.map((b) => b.structure) }));
+    await importSiecleFile({
+      schoolId: direct.id,
+      actorUserId: null,
+      fileName: "x.xml",
+      bytes: file(direct.uai),
+      dryRun: false,
+    });
     const { school } = await adminOf("0999209J");
     await confirm((await stage(file(school.uai))).data.stagedImportId!);
 
     const rowsOf = async (schoolId: number) =>
-      (await prisma.learner.findMany({ where: { schoolId }, orderBy: { id: "asc" } })).map(({ id: _id, schoolId: _s, createdAt: _c, updatedAt: _u, ...row }) => row);
+      (await prisma.learner.findMany({ where: { schoolId }, orderBy: { id: "asc" } })).map(
+        ({ id: _id, schoolId: _s, createdAt: _c, updatedAt: _u, ...row }) => row,
+      );
     expect(await rowsOf(school.id)).toEqual(await rowsOf(direct.id));
-    expect((await rowsOf(school.id))[0]).toMatchObject({ firstName: "Chlœ", lastName: "CŒURDEROY", nationalStudentId: "1000000001A" });
+    expect((await rowsOf(school.id))[0]).toMatchObject({
+      firstName: "Chlœ",
+      lastName: "CŒURDEROY",
+      nationalStudentId: "1000000001A",
+    });
   });
 });

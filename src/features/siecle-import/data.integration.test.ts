@@ -6,9 +6,26 @@ import { authorizeSchoolId } from "@/lib/session";
 
 import { getLastSuccessfulImport, listImports } from "./data";
 
-async function recordImport(schoolId: number, createdById: number | null, status: "IMPORTED" | "VALIDATION_ERROR", at: string, errors: object[] = []) {
+async function recordImport(
+  schoolId: number,
+  createdById: number | null,
+  status: "IMPORTED" | "VALIDATION_ERROR",
+  at: string,
+  errors: object[] = [],
+) {
   return prisma.siecleImport.create({
-    data: { schoolId, createdById, fileName: `${status}.xml`, format: "XML", status, createdCount: 3, skippedCount: 1, divisions: ["6E A"], errors, createdAt: new Date(at) },
+    data: {
+      schoolId,
+      createdById,
+      fileName: `${status}.xml`,
+      format: "XML",
+      status,
+      createdCount: 3,
+      skippedCount: 1,
+      divisions: ["6E A"],
+      errors,
+      createdAt: new Date(at),
+    },
   });
 }
 
@@ -19,11 +36,21 @@ describe("reading a school's imports", () => {
     const admin = await createMember({ schoolId: school.id, role: "ADMIN" });
     await recordImport(school.id, admin.userId, "IMPORTED", "2026-09-01T08:00:00Z");
     const latest = await recordImport(school.id, null, "IMPORTED", "2026-09-10T08:00:00Z");
-    await recordImport(school.id, admin.userId, "VALIDATION_ERROR", "2026-09-12T08:00:00Z", [{ code: "EMPTY", message: "Le fichier est vide." }]);
+    await recordImport(school.id, admin.userId, "VALIDATION_ERROR", "2026-09-12T08:00:00Z", [
+      { code: "EMPTY", message: "Le fichier est vide." },
+    ]);
     await recordImport(other.id, null, "IMPORTED", "2026-09-20T08:00:00Z");
 
     const last = await getLastSuccessfulImport(authorizeSchoolId(school.id));
-    expect(last).toMatchObject({ id: latest.id, authorName: null, status: "IMPORTED", created: 3, skipped: 1, divisions: ["6E A"], createdAt: "2026-09-10T08:00:00.000Z" });
+    expect(last).toMatchObject({
+      id: latest.id,
+      authorName: null,
+      status: "IMPORTED",
+      created: 3,
+      skipped: 1,
+      divisions: ["6E A"],
+      createdAt: "2026-09-10T08:00:00.000Z",
+    });
 
     const history = await listImports(authorizeSchoolId(school.id));
     expect(history.map((h) => [h.status, h.authorName, h.errorCount])).toEqual([

@@ -26,17 +26,31 @@ type Pupil = { id: string; ine: string; division?: string; fields?: Record<strin
 
 function fileOf(pupils: Pupil[], uai = "0999001W"): Uint8Array {
   const built = pupils.map((p) => oneStudent(p.id, p.ine, p.division ?? "4E B", p.fields));
-  return latin9(siecleDocument({ uai, students: built.map((b) => b.student), structures: built.map((b) => b.structure) }));
+  return latin9(
+    siecleDocument({ uai, students: built.map((b) => b.student), structures: built.map((b) => b.structure) }),
+  );
 }
 
 const pupils = (from: number, count: number, division = "4E B"): Pupil[] =>
-  Array.from({ length: count }, (_, i) => ({ id: String(from + i), ine: `${String(from + i).padStart(10, "0")}X`, division }));
+  Array.from({ length: count }, (_, i) => ({
+    id: String(from + i),
+    ine: `${String(from + i).padStart(10, "0")}X`,
+    division,
+  }));
 
 async function setup() {
   const school = await createSchool({ uai: "0999001W" });
   const admin = await createMember({ schoolId: school.id, role: "ADMIN" });
   const run = (bytes: Uint8Array | AsyncIterable<Uint8Array>, extra: { dryRun?: boolean; lockWaitMs?: number } = {}) =>
-    importSiecleFile({ schoolId: school.id, actorUserId: admin.userId, fileName: "ElevesSansAdresses.xml", bytes, dryRun: false, today: TODAY, ...extra });
+    importSiecleFile({
+      schoolId: school.id,
+      actorUserId: admin.userId,
+      fileName: "ElevesSansAdresses.xml",
+      bytes,
+      dryRun: false,
+      today: TODAY,
+      ...extra,
+    });
   return { school, admin, run };
 }
 
@@ -54,14 +68,30 @@ describe("importing a SIECLE file", () => {
 
     const outcome = await run(bytes);
 
-    expect(outcome).toMatchObject({ status: "IMPORTED", created: 2, updated: 0, disabled: 0, skipped: 1, divisions: ["3E A", "4E B"], errors: [] });
+    expect(outcome).toMatchObject({
+      status: "IMPORTED",
+      created: 2,
+      updated: 0,
+      disabled: 0,
+      skipped: 1,
+      divisions: ["3E A", "4E B"],
+      errors: [],
+    });
     const rows = await learnerRows(school.id);
-    expect(rows.map((r) => [r.nationalStudentId, r.firstName, r.lastName, r.division, r.isDisabled, r.userId])).toEqual([
-      ["1000000001A", "Chlœ", "CŒURDEROY", "4E B", false, null],
-      ["1000000002B", "Maëlys", "BERTHELOT", "3E A", false, null],
-    ]);
+    expect(rows.map((r) => [r.nationalStudentId, r.firstName, r.lastName, r.division, r.isDisabled, r.userId])).toEqual(
+      [
+        ["1000000001A", "Chlœ", "CŒURDEROY", "4E B", false, null],
+        ["1000000002B", "Maëlys", "BERTHELOT", "3E A", false, null],
+      ],
+    );
     expect(rows[0]?.birthdate.toISOString()).toBe("2011-02-03T00:00:00.000Z");
-    expect(rows[0]).toMatchObject({ siecleStudentId: "1", sex: "F", birthCountryCode: "100", birthCityCode: "69123", status: "ST" });
+    expect(rows[0]).toMatchObject({
+      siecleStudentId: "1",
+      sex: "F",
+      birthCountryCode: "100",
+      birthCityCode: "69123",
+      status: "ST",
+    });
 
     const record = await prisma.siecleImport.findUniqueOrThrow({ where: { id: outcome.importId! } });
     expect(record).toMatchObject({
@@ -78,7 +108,11 @@ describe("importing a SIECLE file", () => {
       errors: [],
     });
     const audit = await prisma.auditLog.findFirstOrThrow({ where: { schoolId: school.id, action: "siecle.import" } });
-    expect(audit).toMatchObject({ actorUserId: admin.userId, targetType: "siecle_import", targetId: String(outcome.importId) });
+    expect(audit).toMatchObject({
+      actorUserId: admin.userId,
+      targetType: "siecle_import",
+      targetId: String(outcome.importId),
+    });
     expect(JSON.stringify(audit.data)).not.toMatch(/1000000001A|Chl|CŒUR|2011/);
   });
 
@@ -113,7 +147,9 @@ describe("importing a SIECLE file", () => {
     // In chunks of 100 bytes: the same learners, nothing to change.
     const again = await run(fileOf(pupils(1, 30)));
     expect(again).toMatchObject({ status: "IMPORTED", created: 0, updated: 0, disabled: 0 });
-    const chunked = Readable.from(Array.from({ length: Math.ceil(bytes.length / 100) }, (_, i) => bytes.subarray(i * 100, i * 100 + 100)));
+    const chunked = Readable.from(
+      Array.from({ length: Math.ceil(bytes.length / 100) }, (_, i) => bytes.subarray(i * 100, i * 100 + 100)),
+    );
     expect(await run(chunked)).toMatchObject({ status: "IMPORTED", created: 0, updated: 0, disabled: 0 });
     expect(await learnerRows(school.id)).toEqual(rows);
   });
@@ -134,7 +170,14 @@ describe("importing a SIECLE file", () => {
 
     const preview = await run(fileOf([...pupils(3, 5), ...pupils(100, 2, "6E 1")]), { dryRun: true });
 
-    expect(preview).toMatchObject({ status: "DRY_RUN", created: 4, updated: 0, disabled: 2, divisions: ["4E B", "6E 1"], importId: null });
+    expect(preview).toMatchObject({
+      status: "DRY_RUN",
+      created: 4,
+      updated: 0,
+      disabled: 2,
+      divisions: ["4E B", "6E 1"],
+      importId: null,
+    });
     expect(await learnerRows(school.id)).toEqual(before);
     expect(await prisma.siecleImport.count()).toBe(importsBefore);
   });
@@ -143,18 +186,23 @@ describe("importing a SIECLE file", () => {
 describe("re-importing with churn", () => {
   it("keeps every participation, answer and account link, disables the absent and re-enables the returning", async () => {
     const { school, admin, run } = await setup();
-    await run(fileOf([
-      { id: "1", ine: "1000000001A", division: "4E B" },
-      { id: "2", ine: "1000000002B", division: "4E B" },
-      { id: "3", ine: "1000000003C", division: "4E B" },
-    ]));
+    await run(
+      fileOf([
+        { id: "1", ine: "1000000001A", division: "4E B" },
+        { id: "2", ine: "1000000002B", division: "4E B" },
+        { id: "3", ine: "1000000003C", division: "4E B" },
+      ]),
+    );
     const [a, b] = await learnerRows(school.id);
     const userA = await createGarStudentUser({ garId: "ido-a" });
     const userB = await createGarStudentUser({ garId: "ido-b" });
     await prisma.learner.update({ where: { id: a!.id }, data: { userId: userA.id } });
     await prisma.learner.update({ where: { id: b!.id }, data: { userId: userB.id } });
     const campaign = await createCampaign({ schoolId: school.id, ownerId: admin.userId, division: "4E B" });
-    for (const [learner, user] of [[a!, userA], [b!, userB]] as const) {
+    for (const [learner, user] of [
+      [a!, userA],
+      [b!, userB],
+    ] as const) {
       await prisma.participation.create({
         data: {
           campaignId: campaign.id,
@@ -175,11 +223,13 @@ describe("re-importing with churn", () => {
     const workBefore = await snapshot();
 
     // A changes class, B leaves, C stays, D arrives.
-    const churn = await run(fileOf([
-      { id: "1", ine: "1000000001A", division: "3E A" },
-      { id: "3", ine: "1000000003C", division: "4E B" },
-      { id: "4", ine: "1000000004D", division: "4E B" },
-    ]));
+    const churn = await run(
+      fileOf([
+        { id: "1", ine: "1000000001A", division: "3E A" },
+        { id: "3", ine: "1000000003C", division: "4E B" },
+        { id: "4", ine: "1000000004D", division: "4E B" },
+      ]),
+    );
 
     expect(churn).toMatchObject({ status: "IMPORTED", created: 1, updated: 1, disabled: 1 });
     expect(await snapshot()).toEqual(workBefore);
@@ -192,7 +242,12 @@ describe("re-importing with churn", () => {
     ]);
 
     // B comes back: same row, same link, enabled again.
-    const back = await run(fileOf([{ id: "2", ine: "1000000002B", division: "4E B" }, { id: "1", ine: "1000000001A", division: "3E A" }]));
+    const back = await run(
+      fileOf([
+        { id: "2", ine: "1000000002B", division: "4E B" },
+        { id: "1", ine: "1000000001A", division: "3E A" },
+      ]),
+    );
     expect(back).toMatchObject({ created: 0, updated: 1, disabled: 2 });
     const bAfter = await prisma.learner.findUniqueOrThrow({ where: { id: b!.id } });
     expect(bAfter).toMatchObject({ isDisabled: false, userId: userB.id });
@@ -206,12 +261,37 @@ describe("re-importing with churn", () => {
     const homonym = await createGarStudentUser({ garId: "ido-homonym" });
     const forgedVictim = await createGarStudentUser({ garId: "ido-victim" });
     // The file's pupils are all "Maëlys BERTHELOT", born 03/02/2011.
-    const moverBefore = await createLearner(previousSchool.id, { nationalStudentId: "1000000001A", firstName: "Maelys", lastName: "Berthelot", birthdate: "2011-02-03", userId: mover.id, isDisabled: true });
-    await createLearner(previousSchool.id, { nationalStudentId: "1000000002B", firstName: "Maëlys", lastName: "BERTHELOT", birthdate: "2011-02-04", userId: homonym.id });
+    const moverBefore = await createLearner(previousSchool.id, {
+      nationalStudentId: "1000000001A",
+      firstName: "Maelys",
+      lastName: "Berthelot",
+      birthdate: "2011-02-03",
+      userId: mover.id,
+      isDisabled: true,
+    });
+    await createLearner(previousSchool.id, {
+      nationalStudentId: "1000000002B",
+      firstName: "Maëlys",
+      lastName: "BERTHELOT",
+      birthdate: "2011-02-04",
+      userId: homonym.id,
+    });
     // Same INE and birth date, another pupil: a forged row must not attach them.
-    await createLearner(previousSchool.id, { nationalStudentId: "1000000003C", firstName: "Côme", lastName: "MÜLLER", birthdate: "2011-02-03", userId: forgedVictim.id });
+    await createLearner(previousSchool.id, {
+      nationalStudentId: "1000000003C",
+      firstName: "Côme",
+      lastName: "MÜLLER",
+      birthdate: "2011-02-03",
+      userId: forgedVictim.id,
+    });
 
-    await run(fileOf([{ id: "1", ine: "1000000001A" }, { id: "2", ine: "1000000002B" }, { id: "3", ine: "1000000003C" }]));
+    await run(
+      fileOf([
+        { id: "1", ine: "1000000001A" },
+        { id: "2", ine: "1000000002B" },
+        { id: "3", ine: "1000000003C" },
+      ]),
+    );
 
     const rows = await learnerRows(school.id);
     expect(rows.map((r) => [r.nationalStudentId, r.userId])).toEqual([
@@ -238,9 +318,17 @@ describe("re-importing with churn", () => {
     const count = 2_100;
     const mover = await createGarStudentUser({ garId: "ido-mover-batch" });
     const last = pupils(1, count).at(-1)!;
-    await createLearner(previousSchool.id, { nationalStudentId: last.ine, firstName: "Maëlys", lastName: "BERTHELOT", birthdate: "2011-02-03", userId: mover.id });
+    await createLearner(previousSchool.id, {
+      nationalStudentId: last.ine,
+      firstName: "Maëlys",
+      lastName: "BERTHELOT",
+      birthdate: "2011-02-03",
+      userId: mover.id,
+    });
     await run(fileOf(pupils(1, count)));
-    expect(await prisma.learner.findFirstOrThrow({ where: { schoolId: school.id, nationalStudentId: last.ine } })).toMatchObject({ userId: mover.id });
+    expect(
+      await prisma.learner.findFirstOrThrow({ where: { schoolId: school.id, nationalStudentId: last.ine } }),
+    ).toMatchObject({ userId: mover.id });
     expect(await prisma.auditLog.count({ where: { action: SCHOOL_CHANGER_LINK_AUDIT_ACTION } })).toBe(1);
   });
 });
@@ -251,7 +339,13 @@ describe("imports that must write nothing", () => {
     await run(fileOf(pupils(1, 3)));
     const before = await learnerRows(school.id);
 
-    const outcome = await run(fileOf([...pupils(10, 2), { id: "20", ine: "2000000000A", fields: { DATE_NAISS: "" } }, { id: "21", ine: "2000000000A" }]));
+    const outcome = await run(
+      fileOf([
+        ...pupils(10, 2),
+        { id: "20", ine: "2000000000A", fields: { DATE_NAISS: "" } },
+        { id: "21", ine: "2000000000A" },
+      ]),
+    );
 
     expect(outcome.status).toBe("VALIDATION_ERROR");
     expect(outcome.errors.map((e) => e.code)).toEqual(["BIRTHDATE_REQUIRED", "INE_UNIQUE"]);
@@ -283,7 +377,11 @@ describe("imports that must write nothing", () => {
       `CREATE TRIGGER test_fail_on_crash BEFORE UPDATE ON learners FOR EACH ROW EXECUTE FUNCTION test_fail_on_crash_name()`,
     );
     try {
-      const file = fileOf([...pupils(1, 5), { id: "9", ine: "0000000009X", fields: { PRENOM: "CRASH" } }, ...pupils(50, 5)]);
+      const file = fileOf([
+        ...pupils(1, 5),
+        { id: "9", ine: "0000000009X", fields: { PRENOM: "CRASH" } },
+        ...pupils(50, 5),
+      ]);
       await expect(run(file)).rejects.toThrow(/simulated crash/);
     } finally {
       await prisma.$executeRawUnsafe(`DROP TRIGGER IF EXISTS test_fail_on_crash ON learners`);
@@ -296,7 +394,13 @@ describe("imports that must write nothing", () => {
 
   it("answers NOT_FOUND for an unknown or archived school", async () => {
     await expect(
-      importSiecleFile({ schoolId: 999_999, actorUserId: null, fileName: "x.xml", bytes: fileOf(pupils(1, 1)), dryRun: false }),
+      importSiecleFile({
+        schoolId: 999_999,
+        actorUserId: null,
+        fileName: "x.xml",
+        bytes: fileOf(pupils(1, 1)),
+        dryRun: false,
+      }),
     ).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 });
@@ -314,7 +418,10 @@ describe("concurrent imports of one school", () => {
     // those — which only holds if it saw the first one's rows complete and nothing else.
     expect(outcomes[0]).toMatchObject({ created: 400, disabled: 0 });
     expect(outcomes[1]).toMatchObject({ created: 400, disabled: 400 });
-    const enabled = await prisma.learner.findMany({ where: { schoolId: school.id, isDisabled: false }, select: { division: true } });
+    const enabled = await prisma.learner.findMany({
+      where: { schoolId: school.id, isDisabled: false },
+      select: { division: true },
+    });
     expect(enabled).toHaveLength(400);
     expect(new Set(enabled.map((l) => l.division)).size).toBe(1);
   });
@@ -346,7 +453,8 @@ describe("the raw writer's column lists match the schema", () => {
       SELECT table_name, column_name, data_type FROM information_schema.columns WHERE table_schema = 'public'
         AND table_name IN ('learners', 'siecle_imports', 'siecle_import_stagings', 'siecle_import_staged_learners')`;
     const byTable = new Map<string, Map<string, string>>();
-    for (const row of rows) byTable.set(row.table_name, (byTable.get(row.table_name) ?? new Map()).set(row.column_name, row.data_type));
+    for (const row of rows)
+      byTable.set(row.table_name, (byTable.get(row.table_name) ?? new Map()).set(row.column_name, row.data_type));
     return byTable;
   };
   const names = (table: Map<string, string> | undefined) => [...(table?.keys() ?? [])].sort();

@@ -119,7 +119,10 @@ async function readForSchool(options: ImportSiecleFileOptions): Promise<ReadForS
 }
 
 async function findActiveSchool(db: Queryable, schoolId: number): Promise<{ id: number; uai: string } | undefined> {
-  const { rows } = await db.query<{ id: number; uai: string }>("SELECT id, uai FROM schools WHERE id = $1 AND archived_at IS NULL", [schoolId]);
+  const { rows } = await db.query<{ id: number; uai: string }>(
+    "SELECT id, uai FROM schools WHERE id = $1 AND archived_at IS NULL",
+    [schoolId],
+  );
   return rows[0];
 }
 
@@ -151,12 +154,18 @@ async function applyInTransaction(
       const importId = await recordImport(tx, meta, recordedFormat, "IMPORTED", plan);
       return { plan, importId };
     });
-    logger.info("siecle_import.imported", { schoolId: meta.schoolId, importId, format: recordedFormat, ...plan.counts });
+    logger.info("siecle_import.imported", {
+      schoolId: meta.schoolId,
+      importId,
+      format: recordedFormat,
+      ...plan.counts,
+    });
     return outcome("IMPORTED", plan, importId);
   } catch (error) {
     if (isLockTimeout(error)) {
       throw new DomainError("BUSY", {
-        userMessage: "Un autre import de la base élèves est en cours pour cet établissement. Réessayez dans quelques instants.",
+        userMessage:
+          "Un autre import de la base élèves est en cours pour cet établissement. Réessayez dans quelques instants.",
         cause: error,
       });
     }
@@ -188,7 +197,9 @@ export type StagedImport = {
  * writes (docs/decisions/007): never one 20 MB parameter, never Prisma. A newer file staged by
  * the same person for the same school replaces the older one.
  */
-export async function stageSiecleImport(options: Omit<ImportSiecleFileOptions, "dryRun" | "lockWaitMs" | "actorUserId"> & { actorUserId: number }): Promise<StagedImport> {
+export async function stageSiecleImport(
+  options: Omit<ImportSiecleFileOptions, "dryRun" | "lockWaitMs" | "actorUserId"> & { actorUserId: number },
+): Promise<StagedImport> {
   const read = await readForSchool({ ...options, dryRun: true });
   if (read.rejected) return { outcome: read.rejected, stagedImportId: null };
   const { school, register, format } = read;
@@ -198,7 +209,10 @@ export async function stageSiecleImport(options: Omit<ImportSiecleFileOptions, "
   await withPgTransaction(async (tx) => {
     await tx.query(`SET LOCAL statement_timeout = ${STATEMENT_TIMEOUT_MS}`);
     // One staged import per person and school: a newer file replaces the older preview.
-    await tx.query("DELETE FROM siecle_import_stagings WHERE school_id = $1 AND created_by_id = $2", [school.id, options.actorUserId]);
+    await tx.query("DELETE FROM siecle_import_stagings WHERE school_id = $1 AND created_by_id = $2", [
+      school.id,
+      options.actorUserId,
+    ]);
     await tx.query(
       `INSERT INTO siecle_import_stagings (${STAGING_COLUMNS.join(", ")})
        VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7, ${UTC_NOW}, ${UTC_NOW} + make_interval(secs => $8))`,
@@ -300,7 +314,15 @@ async function discard(source: ImportSiecleFileOptions["bytes"]): Promise<void> 
 const totalSkipped = (register: RegisterReadResult) => Object.values(register.skipped).reduce((sum, n) => sum + n, 0);
 
 function outcome(status: "IMPORTED" | "DRY_RUN", plan: ImportPlan, importId: number | null): ImportOutcome {
-  return { status, ...plan.counts, divisions: plan.divisions, errors: [], skippedByReason: plan.skipped, unchanged: plan.unchanged, importId };
+  return {
+    status,
+    ...plan.counts,
+    divisions: plan.divisions,
+    errors: [],
+    skippedByReason: plan.skipped,
+    unchanged: plan.unchanged,
+    importId,
+  };
 }
 
 function errorCodes(error: unknown): { errorType: string; errorCode: string | null } {
@@ -362,9 +384,20 @@ export const LEARNER_FILE_COLUMNS = [
 type FileColumn = (typeof LEARNER_FILE_COLUMNS)[number];
 
 /** Every column of `learners` but `id`, as `createLearners` fills them. */
-export const LEARNER_INSERT_COLUMNS = ["school_id", ...LEARNER_FILE_COLUMNS, "is_disabled", "user_id", "created_at", "updated_at"] as const;
+export const LEARNER_INSERT_COLUMNS = [
+  "school_id",
+  ...LEARNER_FILE_COLUMNS,
+  "is_disabled",
+  "user_id",
+  "created_at",
+  "updated_at",
+] as const;
 /** What a re-import rewrites on a known INE: never the id, the INE, the school, `user_id` or `created_at`. */
-export const LEARNER_UPDATE_COLUMNS = [...LEARNER_FILE_COLUMNS.filter((column) => column !== "national_student_id"), "is_disabled", "updated_at"] as const;
+export const LEARNER_UPDATE_COLUMNS = [
+  ...LEARNER_FILE_COLUMNS.filter((column) => column !== "national_student_id"),
+  "is_disabled",
+  "updated_at",
+] as const;
 /** Every column of `siecle_imports` but `id`. */
 export const SIECLE_IMPORT_COLUMNS = [
   "school_id",
@@ -381,7 +414,17 @@ export const SIECLE_IMPORT_COLUMNS = [
   "created_at",
 ] as const;
 /** Every column of `siecle_import_stagings`. */
-export const STAGING_COLUMNS = ["id", "school_id", "created_by_id", "file_name", "format", "skipped", "learner_count", "created_at", "expires_at"] as const;
+export const STAGING_COLUMNS = [
+  "id",
+  "school_id",
+  "created_by_id",
+  "file_name",
+  "format",
+  "skipped",
+  "learner_count",
+  "created_at",
+  "expires_at",
+] as const;
 /** Every column of `siecle_import_staged_learners`. */
 export const STAGED_LEARNER_COLUMNS = ["staging_id", "position", ...LEARNER_FILE_COLUMNS] as const;
 
@@ -427,7 +470,10 @@ function columns(learners: readonly RegisterLearner[]): unknown[] {
 /** `$first::text[], …` for the arrays of `columns()`, numbered from `first`. */
 const columnParameters = (first: number) => LEARNER_FILE_COLUMNS.map((_, i) => `$${first + i}::text[]`).join(", ");
 
-async function inBatches<T>(items: readonly T[], run: (batch: readonly T[], offset: number) => Promise<unknown>): Promise<void> {
+async function inBatches<T>(
+  items: readonly T[],
+  run: (batch: readonly T[], offset: number) => Promise<unknown>,
+): Promise<void> {
   for (let at = 0; at < items.length; at += BATCH_SIZE) await run(items.slice(at, at + BATCH_SIZE), at);
 }
 
@@ -436,7 +482,12 @@ async function inBatches<T>(items: readonly T[], run: (batch: readonly T[], offs
  * INE, the same birth date and names equal after normalisation, is a school changer: the new row
  * then gets that user (they arrive already signed up), and each such link is audit-logged.
  */
-async function createLearners(tx: Tx, schoolId: number, learners: readonly RegisterLearner[], actorUserId: number | null): Promise<void> {
+async function createLearners(
+  tx: Tx,
+  schoolId: number,
+  learners: readonly RegisterLearner[],
+  actorUserId: number | null,
+): Promise<void> {
   await inBatches(learners, async (batch) => {
     const { rows } = await tx.query<NewLearnerRow>(
       `INSERT INTO learners (${LEARNER_INSERT_COLUMNS.join(", ")})
@@ -450,7 +501,12 @@ async function createLearners(tx: Tx, schoolId: number, learners: readonly Regis
   });
 }
 
-async function linkSchoolChangers(tx: Tx, schoolId: number, created: readonly NewLearnerRow[], actorUserId: number | null): Promise<void> {
+async function linkSchoolChangers(
+  tx: Tx,
+  schoolId: number,
+  created: readonly NewLearnerRow[],
+  actorUserId: number | null,
+): Promise<void> {
   if (created.length === 0) return;
   const { rows: elsewhere } = await tx.query<LinkedLearnerElsewhere>(
     `SELECT id, school_id AS "schoolId", user_id AS "userId", national_student_id AS "nationalStudentId",
@@ -509,10 +565,10 @@ async function updateLearners(tx: Tx, schoolId: number, updates: ImportPlan["toU
 /** Learners absent from the file: disabled, never deleted (their work and links remain). */
 async function disableLearners(tx: Tx, schoolId: number, ids: readonly number[]): Promise<void> {
   await inBatches(ids, (batch) =>
-    tx.query(`UPDATE learners SET is_disabled = true, updated_at = ${UTC_NOW} WHERE school_id = $1::int AND id = ANY($2::int[])`, [
-      schoolId,
-      batch,
-    ]),
+    tx.query(
+      `UPDATE learners SET is_disabled = true, updated_at = ${UTC_NOW} WHERE school_id = $1::int AND id = ANY($2::int[])`,
+      [schoolId, batch],
+    ),
   );
 }
 
@@ -524,7 +580,12 @@ async function recordImport(
   plan: ImportPlan | null,
   register?: RegisterReadResult,
 ): Promise<number> {
-  const counts = plan?.counts ?? { created: 0, updated: 0, disabled: 0, skipped: register ? totalSkipped(register) : 0 };
+  const counts = plan?.counts ?? {
+    created: 0,
+    updated: 0,
+    disabled: 0,
+    skipped: register ? totalSkipped(register) : 0,
+  };
   const errors = register?.errors ?? [];
   // JSON columns get JSON text: pg would turn a JS array into a PostgreSQL array literal.
   const { rows } = await db.query<{ id: number }>(
@@ -560,7 +621,11 @@ async function recordImport(
   return id;
 }
 
-async function recordRejectedImport(meta: ImportRecordMeta, format: string, register: RegisterReadResult): Promise<number> {
+async function recordRejectedImport(
+  meta: ImportRecordMeta,
+  format: string,
+  register: RegisterReadResult,
+): Promise<number> {
   return withPgTransaction((tx) => recordImport(tx, meta, format, "VALIDATION_ERROR", null, register));
 }
 

@@ -24,7 +24,8 @@ export const campaignsMessages = {
   },
   targetProfileOf: (name: string) => `Parcours : ${name}`,
   schoolWide: "Tout l'établissement",
-  emptyActive: "Aucune campagne pour l'instant : créez la campagne de chaque classe pour que les élèves puissent rejoindre Pix.",
+  emptyActive:
+    "Aucune campagne pour l'instant : créez la campagne de chaque classe pour que les élèves puissent rejoindre Pix.",
   emptyArchived: "Aucune campagne archivée.",
   emptyFilters: "Aucune campagne ne correspond à ces critères.",
   emptyNoLearners: "Importez d'abord votre base SIECLE pour créer une campagne par classe.",
@@ -32,9 +33,11 @@ export const campaignsMessages = {
 
   form: {
     createTitle: "Créer une campagne",
-    createIntro: "Recommandé : une campagne par classe. Pix Orga pourra alors vous montrer qui n'a pas encore rejoint Pix dans la classe.",
+    createIntro:
+      "Recommandé : une campagne par classe. Pix Orga pourra alors vous montrer qui n'a pas encore rejoint Pix dans la classe.",
     bulkTitle: "Créer une campagne pour chaque classe",
-    bulkIntro: "Une campagne est créée pour chaque classe cochée, avec le même parcours. Vous en serez le propriétaire.",
+    bulkIntro:
+      "Une campagne est créée pour chaque classe cochée, avec le même parcours. Vous en serez le propriétaire.",
     bulkLink: "Ou créez une campagne pour chaque classe en une fois",
     singleLink: "Ou créez une seule campagne",
     name: "Nom de la campagne",
@@ -64,7 +67,9 @@ export const campaignsMessages = {
   },
   bulkResult: (created: number, skipped: number) =>
     `${created} campagne${created > 1 ? "s" : ""} créée${created > 1 ? "s" : ""}` +
-    (skipped > 0 ? ` ; ${skipped} classe${skipped > 1 ? "s avaient" : " avait"} déjà une campagne active pour ce parcours.` : "."),
+    (skipped > 0
+      ? ` ; ${skipped} classe${skipped > 1 ? "s avaient" : " avait"} déjà une campagne active pour ce parcours.`
+      : "."),
   updated: "Les modifications ont été enregistrées.",
   archived: "La campagne a été archivée : les élèves ne peuvent plus la rejoindre.",
   unarchived: "La campagne a été désarchivée.",
@@ -107,7 +112,8 @@ export const campaignsMessages = {
     columns: { name: "Élève", division: "Classe", status: "Statut", progress: "Progression", startedAt: "Commencé le" },
     noParticipant: "Personne n'a encore rejoint la campagne. Donnez le code à la classe.",
     notJoinedTitle: (count: number) => `Pas encore rejoint (${count})`,
-    notJoinedIntro: "Élèves de la classe qui n'ont pas encore commencé la campagne. La liste se met à jour toute seule.",
+    notJoinedIntro:
+      "Élèves de la classe qui n'ont pas encore commencé la campagne. La liste se met à jour toute seule.",
     allJoined: "Tous les élèves de la classe ont rejoint la campagne.",
     liveUpdated: (time: string) => `Mis à jour à ${time}`,
     liveError: "Mise à jour automatique interrompue. Rechargez la page.",
@@ -176,10 +182,14 @@ export const campaignsMessages = {
       { title: "Connectez-vous à votre ENT", text: "Avec vos identifiants habituels (ÉduConnect)." },
       { title: "Ouvrez le médiacentre", text: "Dans l'ENT, ouvrez « Médiacentre » (ressources numériques)." },
       { title: "Cliquez sur Pix", text: "Dans la liste des ressources, choisissez la vignette Pix." },
-      { title: "Saisissez le code, puis votre date de naissance", text: "Le code est indiqué ci-dessous. Vos nom et prénom s'affichent tout seuls." },
+      {
+        title: "Saisissez le code, puis votre date de naissance",
+        text: "Le code est indiqué ci-dessous. Vos nom et prénom s'affichent tout seuls.",
+      },
     ],
     codeLabel: "Code du parcours",
-    afterwards: "Ensuite, vous vous connectez à Pix depuis l'ENT sans code, et vous pouvez reprendre là où vous vous étiez arrêté.",
+    afterwards:
+      "Ensuite, vous vous connectez à Pix depuis l'ENT sans code, et vous pouvez reprendre là où vous vous étiez arrêté.",
     help: "Un problème ? Adressez-vous à votre enseignant.",
     slipsTitle: "Coupons à découper",
     slipSteps: "ENT → Médiacentre → Pix",

@@ -1,6 +1,14 @@
 import { describe, expect, it } from "vitest";
 
-import { compareFrench, formatDate, formatDateAtTime, formatDateTime, formatDateTimeWithSeconds, formatTime, formatTimeWithSeconds } from "./format";
+import {
+  compareFrench,
+  formatDate,
+  formatDateAtTime,
+  formatDateTime,
+  formatDateTimeWithSeconds,
+  formatTime,
+  formatTimeWithSeconds,
+} from "./format";
 
 // 08:42:05 UTC in summer is 10:42:05 in Paris; 23:30 UTC in winter is 00:30 the next day.
 const summer = new Date("2026-09-15T08:42:05.000Z");

@@ -66,7 +66,8 @@ export const membersMessages = {
 
   forgotPassword: {
     title: "Mot de passe oublié",
-    intro: "Saisissez l'adresse e-mail de votre compte Pix Orga : nous vous enverrons un lien pour choisir un nouveau mot de passe.",
+    intro:
+      "Saisissez l'adresse e-mail de votre compte Pix Orga : nous vous enverrons un lien pour choisir un nouveau mot de passe.",
     submit: "Recevoir le lien",
     sent: "Si un compte Pix Orga existe pour cette adresse, un e-mail vient d'y être envoyé. Le lien est valable 1 heure.",
     back: "Retour à la connexion",
@@ -115,8 +116,10 @@ export const membersMessages = {
     acceptAsTitle: (name: string) => `Vous êtes connecté en tant que ${name}.`,
     acceptSubmit: "Rejoindre l'établissement",
     notYou: "Ce n'est pas vous ? Déconnectez-vous d'abord.",
-    signOutToAccept: "Déconnectez-vous : vous reviendrez sur cette invitation pour vous connecter avec le compte de l'adresse invitée, ou le créer.",
-    emailTaken: "Un compte Pix Orga existe déjà avec cette adresse e-mail : rechargez la page et connectez-vous avec ce compte.",
+    signOutToAccept:
+      "Déconnectez-vous : vous reviendrez sur cette invitation pour vous connecter avec le compte de l'adresse invitée, ou le créer.",
+    emailTaken:
+      "Un compte Pix Orga existe déjà avec cette adresse e-mail : rechargez la page et connectez-vous avec ce compte.",
     boundTo: (email: string) =>
       `Cette invitation a été envoyée à ${email}. Elle ne peut être acceptée qu'avec le compte Pix Orga de cette adresse.`,
     createAccountEmailHint: "Votre compte sera créé avec l'adresse à laquelle l'invitation a été envoyée.",
@@ -175,7 +178,13 @@ export const membersMessages = {
         : `${count} adresses appartiennent déjà à des membres de l'établissement : aucune invitation ne leur a été envoyée.`,
     invitationsHeading: "Invitations en attente",
     noInvitations: "Aucune invitation en attente.",
-    invitationColumns: { email: "Adresse e-mail", role: "Rôle", sentAt: "Envoyée le", status: "État", actions: "Actions" },
+    invitationColumns: {
+      email: "Adresse e-mail",
+      role: "Rôle",
+      sentAt: "Envoyée le",
+      status: "État",
+      actions: "Actions",
+    },
     invitationExpired: "Expirée",
     invitationPending: "En attente",
     resend: "Renvoyer",
@@ -198,8 +207,7 @@ export const membersMessages = {
     unblock: "Débloquer",
     unblockFor: (name: string) => `Débloquer le compte de ${name}`,
     unblocked: "Le compte a été débloqué.",
-    lastAdmin:
-      "L'établissement doit garder au moins un administrateur : nommez d'abord un autre administrateur.",
+    lastAdmin: "L'établissement doit garder au moins un administrateur : nommez d'abord un autre administrateur.",
     memberNotFound: "Ce membre ne fait plus partie de l'établissement.",
     invitationNotFound: "Cette invitation n'existe plus ou a déjà été acceptée.",
   },

@@ -6,8 +6,10 @@ export const runnerText = {
   start: {
     schoolMessageLabel: "Le message de votre établissement",
     whatToExpectTitle: "Comment ça se passe ?",
-    expectQuestions: (estimate: number) => `Environ ${estimate} questions, une par page. Il n'y a pas de limite de temps.`,
-    expectAdaptive: "Les questions s'adaptent à vos réponses : elles deviennent plus faciles ou plus difficiles selon ce que vous savez faire.",
+    expectQuestions: (estimate: number) =>
+      `Environ ${estimate} questions, une par page. Il n'y a pas de limite de temps.`,
+    expectAdaptive:
+      "Les questions s'adaptent à vos réponses : elles deviennent plus faciles ou plus difficiles selon ce que vous savez faire.",
     expectSkip: "Si vous ne savez pas répondre, cliquez sur « Je passe » : ce n'est pas grave.",
     canStop: "Vous pouvez vous arrêter à tout moment et reprendre plus tard depuis l'ENT.",
     begin: "Commencer",
@@ -35,9 +37,10 @@ export const runnerText = {
     level: (level: number, max: number) => (level === 0 ? "Niveau non atteint" : `Niveau ${level} sur ${max}`),
     mastery: (percent: number) => `${percent}\u00a0% de maîtrise`,
     answered: (correct: number, answered: number) =>
-      `${correct} bonne${correct > 1 ? "s" : ""} réponse${correct > 1 ? "s" : ""} sur ${answered} question${answered > 1 ? "s" : ""}.`,
+      `${correct} bonne${correct > 1 ? "s" : ""} réponse${correct > 1 ? "s" : ""} sur ${answered} question${answered > 1 ? "s" : ""}.`,
     missedTitle: "Les questions à revoir",
-    missedIntro: "Voici les questions auxquelles vous n'avez pas répondu juste, avec la bonne réponse et une explication.",
+    missedIntro:
+      "Voici les questions auxquelles vous n'avez pas répondu juste, avec la bonne réponse et une explication.",
     noMissed: "Bravo : vous avez répondu juste à toutes les questions !",
     yourAnswer: "Votre réponse :",
     yourAnswerSkipped: "Vous avez passé cette question.",
@@ -45,7 +48,8 @@ export const runnerText = {
     acceptedAnswer: "Réponse attendue :",
     explanation: "Explication :",
     shareTitle: "Envoyer vos résultats",
-    shareIntro: "Vos résultats ne sont visibles par votre établissement qu'une fois envoyés. Après l'envoi, ils ne changent plus.",
+    shareIntro:
+      "Vos résultats ne sont visibles par votre établissement qu'une fois envoyés. Après l'envoi, ils ne changent plus.",
     share: "Envoyer mes résultats à mon établissement",
     sharing: "Envoi…",
     sharedOn: (date: string) => `Résultats envoyés le ${date}.`,

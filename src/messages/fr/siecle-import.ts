@@ -43,11 +43,7 @@ export type ImportErrorParams = {
 };
 
 const rowPrefix = (p: ImportErrorParams): string =>
-  p.line !== undefined
-    ? `Ligne ${p.line} : `
-    : p.nationalStudentId
-      ? `Élève INE ${p.nationalStudentId} : `
-      : "";
+  p.line !== undefined ? `Ligne ${p.line} : ` : p.nationalStudentId ? `Élève INE ${p.nationalStudentId} : ` : "";
 
 const fieldOf = (p: ImportErrorParams, fallback: string): string => p.fieldLabel ?? fallback;
 
@@ -217,5 +213,6 @@ export const siecleImportPage = {
   forbidden: "Seuls les administrateurs de l'établissement peuvent importer la base élèves.",
   fileTooLarge: (maxMegabytes: number) => `Le fichier dépasse la taille maximale de ${maxMegabytes} Mo.`,
   /** Confirming a preview that was already imported, replaced by a newer file, or is over an hour old. */
-  stagedImportGone: "Cet aperçu n'est plus disponible (déjà importé, remplacé par un autre fichier ou vieux de plus d'une heure). Envoyez de nouveau le fichier.",
+  stagedImportGone:
+    "Cet aperçu n'est plus disponible (déjà importé, remplacé par un autre fichier ou vieux de plus d'une heure). Envoyez de nouveau le fichier.",
 };

@@ -7,7 +7,10 @@ import { withDb } from "../fixtures";
 /** Opens the newest link e-mailed to `to`, from the local outbox page, like a person would. */
 export async function openLatestLinkTo(page: Page, to: string): Promise<void> {
   await page.goto(`/dev/outbox?cle=${OUTBOX_ACCESS_KEY}`);
-  const mail = page.locator("article").filter({ has: page.getByTestId("outbox-to").getByText(to, { exact: true }) }).first();
+  const mail = page
+    .locator("article")
+    .filter({ has: page.getByTestId("outbox-to").getByText(to, { exact: true }) })
+    .first();
   await expect(mail).toBeVisible();
   await mail.getByRole("link").first().click();
 }
@@ -18,17 +21,34 @@ export function unique(): string {
 }
 
 /** A staff member of an existing school, created directly in the database. */
-export async function createStaffMember(options: { schoolUai: string; email: string; password: string; role: "ADMIN" | "MEMBER"; firstName: string; lastName: string }): Promise<number> {
+export async function createStaffMember(options: {
+  schoolUai: string;
+  email: string;
+  password: string;
+  role: "ADMIN" | "MEMBER";
+  firstName: string;
+  lastName: string;
+}): Promise<number> {
   const passwordHash = await hashPassword(options.password);
   return withDb(async (db) => {
-    const { rows: schools } = await db.query<{ id: number }>("SELECT id FROM schools WHERE uai = $1 AND archived_at IS NULL", [options.schoolUai]);
+    const { rows: schools } = await db.query<{ id: number }>(
+      "SELECT id FROM schools WHERE uai = $1 AND archived_at IS NULL",
+      [options.schoolUai],
+    );
     const { rows: users } = await db.query<{ id: number }>(
       `INSERT INTO users (first_name, last_name, email, cgu_accepted_at, updated_at) VALUES ($1, $2, $3, now(), now()) RETURNING id`,
       [options.firstName, options.lastName, options.email],
     );
     const userId = users[0]!.id;
-    await db.query(`INSERT INTO authentication_methods (user_id, provider, password_hash, updated_at) VALUES ($1, 'PASSWORD', $2, now())`, [userId, passwordHash]);
-    await db.query(`INSERT INTO members (school_id, user_id, role, updated_at) VALUES ($1, $2, $3, now())`, [schools[0]!.id, userId, options.role]);
+    await db.query(
+      `INSERT INTO authentication_methods (user_id, provider, password_hash, updated_at) VALUES ($1, 'PASSWORD', $2, now())`,
+      [userId, passwordHash],
+    );
+    await db.query(`INSERT INTO members (school_id, user_id, role, updated_at) VALUES ($1, $2, $3, now())`, [
+      schools[0]!.id,
+      userId,
+      options.role,
+    ]);
     return userId;
   });
 }

@@ -15,14 +15,27 @@ const PARCOURS_ID = "rentree-6e";
 export async function arrangeDemoCampaign(title = "Parcours de rentrée"): Promise<{ id: number; code: string }> {
   const code = generateCampaignCode();
   const id = await withDb(async (db) => {
-    const { school, owner } = await arrangeDemoParcours(db, readContent().parcours.find((item) => item.id === PARCOURS_ID)!);
+    const { school, owner } = await arrangeDemoParcours(
+      db,
+      readContent().parcours.find((item) => item.id === PARCOURS_ID)!,
+    );
     for (const student of fixtureStudents) {
       const record = student.siecle;
       if (!record) continue;
       await db.query(
         `INSERT INTO learners (school_id, national_student_id, first_name, middle_name, third_name, last_name, preferred_last_name, birthdate, division, status, updated_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'ST', now()) ON CONFLICT (school_id, national_student_id) DO NOTHING`,
-        [school.id, record.nationalStudentId, record.firstName, record.middleName, record.thirdName, record.lastName, record.preferredLastName, record.birthdate, record.division],
+        [
+          school.id,
+          record.nationalStudentId,
+          record.firstName,
+          record.middleName,
+          record.thirdName,
+          record.lastName,
+          record.preferredLastName,
+          record.birthdate,
+          record.division,
+        ],
       );
     }
     const { rows } = await db.query<{ id: number }>(

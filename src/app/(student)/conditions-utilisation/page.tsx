@@ -10,7 +10,11 @@ export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: accountsText.cgu.pageTitle };
 
 /** Terms of use, shown on a student's first use (accounts created through the GAR start without). */
-export default async function StudentCguPage({ searchParams }: { searchParams: Promise<{ retour?: string | string[] }> }) {
+export default async function StudentCguPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ retour?: string | string[] }>;
+}) {
   const { retour } = await searchParams;
   const returnTo = sanitizeReturnPath(typeof retour === "string" ? retour : null) ?? "/";
   const visitor = await loadStudentVisitor();

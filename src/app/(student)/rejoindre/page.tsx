@@ -18,7 +18,9 @@ export default async function JoinCampaignPage() {
   const text = accountsText.joinCode;
   return (
     <>
-      {visitor.kind === "PENDING" && <p className="text-lg">{accountsText.birthdate.hello(visitor.firstName, visitor.lastName)}</p>}
+      {visitor.kind === "PENDING" && (
+        <p className="text-lg">{accountsText.birthdate.hello(visitor.firstName, visitor.lastName)}</p>
+      )}
       <h1 className="text-3xl font-bold">{text.title}</h1>
       <p className="text-lg">{text.intro}</p>
       <div className="rounded-lg border border-slate-200 bg-white p-6">

@@ -50,13 +50,19 @@ export default async function CampaignEntryPage({ params }: { params: Promise<{ 
 
   const failureCode = failure?.code ?? "CAMPAIGN_CODE_UNKNOWN";
   const titles: Record<string, string> = accountsText.errorPage.titles;
-  const name = visitor.kind === "STUDENT" ? `${visitor.student.firstName} ${visitor.student.lastName}` : `${visitor.firstName} ${visitor.lastName}`;
+  const name =
+    visitor.kind === "STUDENT"
+      ? `${visitor.student.firstName} ${visitor.student.lastName}`
+      : `${visitor.firstName} ${visitor.lastName}`;
   return (
     <div className="min-h-screen bg-slate-50">
       <StudentHeader studentName={name} />
       <main id="contenu" className="mx-auto flex max-w-3xl flex-col gap-6 px-5 py-10">
         <h1 className="text-3xl font-bold">{titles[failureCode] ?? accountsText.errorPage.pageTitle}</h1>
-        <p role="alert" className="rounded-lg border-2 border-danger bg-danger-light p-4 text-lg font-semibold text-danger">
+        <p
+          role="alert"
+          className="rounded-lg border-2 border-danger bg-danger-light p-4 text-lg font-semibold text-danger"
+        >
           {failure?.userMessage ?? errorMessages[failureCode]}
         </p>
         <p className="text-sm text-muted">{accountsText.errorPage.errorCode(failureCode)}</p>

@@ -1,7 +1,12 @@
 import { cookies } from "next/headers";
 import type { NextRequest } from "next/server";
 
-import { GAR_REQUEST_COOKIE, PENDING_IDENTITY_COOKIE, PENDING_IDENTITY_TTL_SECONDS, sealPendingIdentity } from "@/features/accounts/domain/pending-identity";
+import {
+  GAR_REQUEST_COOKIE,
+  PENDING_IDENTITY_COOKIE,
+  PENDING_IDENTITY_TTL_SECONDS,
+  sealPendingIdentity,
+} from "@/features/accounts/domain/pending-identity";
 import { pendingIdentityKey } from "@/features/accounts/loaders";
 import { completeGarSignIn } from "@/features/accounts/mutations";
 import { getGarPort } from "@/features/accounts/oidc-client";
@@ -15,7 +20,10 @@ export const dynamic = "force-dynamic";
 
 function redirectTo(path: string): Response {
   // Absolute, from the configured public origin: never from the request's Host header.
-  return new Response(null, { status: 303, headers: { Location: new URL(path, env().APP_BASE_URL).toString(), "Cache-Control": "no-store" } });
+  return new Response(null, {
+    status: 303,
+    headers: { Location: new URL(path, env().APP_BASE_URL).toString(), "Cache-Control": "no-store" },
+  });
 }
 
 function withCgu(hasAcceptedCgu: boolean, path: string): string {
@@ -29,7 +37,11 @@ export async function GET(request: NextRequest) {
   jar.delete({ name: GAR_REQUEST_COOKIE, path: "/gar" });
 
   try {
-    const outcome = await completeGarSignIn({ gar: getGarPort(), requestId, callbackQuery: request.nextUrl.searchParams });
+    const outcome = await completeGarSignIn({
+      gar: getGarPort(),
+      requestId,
+      callbackQuery: request.nextUrl.searchParams,
+    });
     if (outcome.kind === "SIGNED_IN") {
       jar.delete(PENDING_IDENTITY_COOKIE);
       await startSession({ userId: outcome.userId, kind: "STUDENT" });
@@ -39,14 +51,19 @@ export async function GET(request: NextRequest) {
     await endSession();
     const { garId, firstName, lastName, uais } = outcome.identity;
     const id = outcome.pendingIdentityId;
-    jar.set(PENDING_IDENTITY_COOKIE, sealPendingIdentity({ id, garId, firstName, lastName, uais }, pendingIdentityKey(), new Date()), {
-      httpOnly: true,
-      sameSite: "lax",
-      secure: isSecureCookie(),
-      path: "/",
-      maxAge: PENDING_IDENTITY_TTL_SECONDS,
-    });
-    const campaignPath = outcome.returnTo && /^\/campagnes\/[A-Z0-9]+$/.test(outcome.returnTo) ? outcome.returnTo : null;
+    jar.set(
+      PENDING_IDENTITY_COOKIE,
+      sealPendingIdentity({ id, garId, firstName, lastName, uais }, pendingIdentityKey(), new Date()),
+      {
+        httpOnly: true,
+        sameSite: "lax",
+        secure: isSecureCookie(),
+        path: "/",
+        maxAge: PENDING_IDENTITY_TTL_SECONDS,
+      },
+    );
+    const campaignPath =
+      outcome.returnTo && /^\/campagnes\/[A-Z0-9]+$/.test(outcome.returnTo) ? outcome.returnTo : null;
     return redirectTo(campaignPath ?? "/rejoindre");
   } catch (error) {
     if (isDomainError(error)) return redirectTo(`/gar/erreur/${error.code}`);

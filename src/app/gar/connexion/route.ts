@@ -25,7 +25,9 @@ function connectingPage(location: string): string {
 export async function GET(request: NextRequest) {
   const params = request.nextUrl.searchParams;
   const campaign = params.get("campagne");
-  const returnTo = campaign ? campaignReturnPath(campaign.trim().toUpperCase()) : sanitizeReturnPath(params.get("retour"));
+  const returnTo = campaign
+    ? campaignReturnPath(campaign.trim().toUpperCase())
+    : sanitizeReturnPath(params.get("retour"));
 
   let location: string;
   try {

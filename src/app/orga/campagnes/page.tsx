@@ -6,6 +6,10 @@ import { campaignsMessages } from "@/messages/fr/campaigns";
 
 export const metadata: Metadata = { title: campaignsMessages.listTitle };
 
-export default async function CampaignsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function CampaignsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   return <CampaignListView {...await loadCampaignListPage(await searchParams)} />;
 }

@@ -73,9 +73,16 @@ describe("sign-out", () => {
     const user = await createStaffUser();
     const { token } = await createSessionRecord({ userId: user.id, kind: "STAFF" });
     cookieJar.set("pix_session", { value: token });
-    expect(await redirectOf(() => orga.POST(signOutRequest({ suite: "/orga/invitations/abc_DEF-123" })))).toBe("https://pix.example/orga/invitations/abc_DEF-123");
+    expect(await redirectOf(() => orga.POST(signOutRequest({ suite: "/orga/invitations/abc_DEF-123" })))).toBe(
+      "https://pix.example/orga/invitations/abc_DEF-123",
+    );
     expect(await prisma.session.count()).toBe(0);
-    for (const suite of ["https://evil.example/orga/invitations/x", "//evil.example/x", "/orga/equipe", "/orga/invitations/x/../../equipe"]) {
+    for (const suite of [
+      "https://evil.example/orga/invitations/x",
+      "//evil.example/x",
+      "/orga/equipe",
+      "/orga/invitations/x/../../equipe",
+    ]) {
       expect(await redirectOf(() => orga.POST(signOutRequest({ suite })))).toBe("https://pix.example/orga/connexion");
     }
   });

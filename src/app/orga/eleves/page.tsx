@@ -8,7 +8,11 @@ import { learnersMessages } from "@/messages/fr/learners";
 
 export const metadata: Metadata = { title: learnersMessages.title };
 
-export default async function LearnersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function LearnersPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const data = await loadLearnersPage(await searchParams);
   const blocked = await loadBlockedStudents();
   return (

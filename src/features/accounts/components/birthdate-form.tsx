@@ -21,9 +21,30 @@ export function BirthdateForm({ code }: { code: string }) {
   const text = accountsText.birthdate;
   const errors = fieldErrorsOf(state);
   const fields = [
-    { name: "day", label: text.day, placeholder: text.dayPlaceholder, autoComplete: "bday-day", maxLength: 2, width: "w-20" },
-    { name: "month", label: text.month, placeholder: text.monthPlaceholder, autoComplete: "bday-month", maxLength: 2, width: "w-20" },
-    { name: "year", label: text.year, placeholder: text.yearPlaceholder, autoComplete: "bday-year", maxLength: 4, width: "w-28" },
+    {
+      name: "day",
+      label: text.day,
+      placeholder: text.dayPlaceholder,
+      autoComplete: "bday-day",
+      maxLength: 2,
+      width: "w-20",
+    },
+    {
+      name: "month",
+      label: text.month,
+      placeholder: text.monthPlaceholder,
+      autoComplete: "bday-month",
+      maxLength: 2,
+      width: "w-20",
+    },
+    {
+      name: "year",
+      label: text.year,
+      placeholder: text.yearPlaceholder,
+      autoComplete: "bday-year",
+      maxLength: 4,
+      width: "w-28",
+    },
   ] as const;
   return (
     <form action={formAction} className="flex flex-col gap-5" noValidate>

@@ -19,11 +19,20 @@ const t = accountsText.lockouts;
  * "Élèves bloqués" and each line names the campaign. Stays mounted after the last unlock so the
  * confirmation is read.
  */
-export function BlockedStudents({ students, showCampaign = false }: { students: BlockedStudent[]; showCampaign?: boolean }) {
+export function BlockedStudents({
+  students,
+  showCampaign = false,
+}: {
+  students: BlockedStudent[];
+  showCampaign?: boolean;
+}) {
   const [state, formAction, isPending] = useActionState(unlockStudentAction, idle);
   if (students.length === 0 && state.status === "idle") return null;
   return (
-    <section aria-labelledby="blocked-students-title" className="space-y-3 rounded-lg border-2 border-danger bg-danger-light p-4">
+    <section
+      aria-labelledby="blocked-students-title"
+      className="space-y-3 rounded-lg border-2 border-danger bg-danger-light p-4"
+    >
       <h2 id="blocked-students-title" className="text-xl font-bold">
         {showCampaign || students.length === 0 ? t.sectionTitle : t.count(students.length)}
       </h2>
@@ -52,7 +61,11 @@ export function BlockedStudents({ students, showCampaign = false }: { students: 
                 </span>
                 <form action={formAction} className="ml-auto">
                   <input type="hidden" name="lockoutId" value={student.lockoutId} />
-                  <SubmitButton pending={isPending} variant="secondary" aria-label={t.unlockLabel(student.firstName, student.lastName)}>
+                  <SubmitButton
+                    pending={isPending}
+                    variant="secondary"
+                    aria-label={t.unlockLabel(student.firstName, student.lastName)}
+                  >
                     {t.unlock}
                   </SubmitButton>
                 </form>

@@ -14,7 +14,9 @@ export function JoinCodeForm({ initialCode = "" }: { initialCode?: string }) {
   const [state, formAction, pending] = useActionState(submitCampaignCodeAction, idle);
   const [code, setCode] = useState(initialCode);
   const text = accountsText.joinCode;
-  const errors = fieldErrorsOf(state).code ?? (state.status === "error" && state.code !== "VALIDATION" ? [state.message] : undefined);
+  const errors =
+    fieldErrorsOf(state).code ??
+    (state.status === "error" && state.code !== "VALIDATION" ? [state.message] : undefined);
   return (
     <form action={formAction} className="flex flex-col gap-5" noValidate>
       <ErrorSummary state={state} labels={{ code: text.label }} />

@@ -15,7 +15,10 @@ export function StudentHeader({ studentName }: { studentName?: string }) {
           <div className="flex items-center gap-4">
             <span className="font-semibold">{studentName}</span>
             <form action="/gar/deconnexion" method="post">
-              <button type="submit" className="min-h-11 rounded-lg border-2 border-slate-400 px-4 py-2 font-semibold hover:bg-slate-100">
+              <button
+                type="submit"
+                className="min-h-11 rounded-lg border-2 border-slate-400 px-4 py-2 font-semibold hover:bg-slate-100"
+              >
                 {text.signOut}
               </button>
             </form>

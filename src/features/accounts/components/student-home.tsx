@@ -13,7 +13,10 @@ export function SignedOutHome() {
       <h1 className="text-3xl font-bold">{text.title}</h1>
       <p className="text-lg">{text.intro}</p>
       <p className="text-lg">{text.howTo}</p>
-      <Link href="/gar/connexion" className="inline-flex min-h-12 w-fit items-center rounded-lg bg-primary px-6 py-3 text-lg font-semibold text-white hover:bg-primary-dark">
+      <Link
+        href="/gar/connexion"
+        className="inline-flex min-h-12 w-fit items-center rounded-lg bg-primary px-6 py-3 text-lg font-semibold text-white hover:bg-primary-dark"
+      >
         {text.signIn}
       </Link>
       <p className="mt-8 text-muted">
@@ -51,7 +54,15 @@ function CampaignCard({ card, action }: { card: StudentParticipationCard; action
 }
 
 /** One group of the signed-in student's campaigns (in progress, finished, shared); nothing when empty. */
-export function StudentCampaignSection({ title, cards, action }: { title: string; cards: StudentParticipationCard[]; action?: (card: StudentParticipationCard) => { label: string; href: string } }) {
+export function StudentCampaignSection({
+  title,
+  cards,
+  action,
+}: {
+  title: string;
+  cards: StudentParticipationCard[];
+  action?: (card: StudentParticipationCard) => { label: string; href: string };
+}) {
   if (cards.length === 0) return null;
   return (
     <section aria-labelledby={`section-${title}`} className="flex flex-col gap-3">
@@ -66,4 +77,3 @@ export function StudentCampaignSection({ title, cards, action }: { title: string
     </section>
   );
 }
-

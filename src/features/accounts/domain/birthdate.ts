@@ -19,7 +19,8 @@ function daysInMonth(year: number, month: number): number {
 
 export function parseBirthdate({ day, month, year }: BirthdateParts, today: Date): ParsedBirthdate {
   if (![day, month, year].every(Number.isInteger)) return { ok: false, reason: "INVALID_DATE" };
-  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return { ok: false, reason: "INVALID_DATE" };
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month))
+    return { ok: false, reason: "INVALID_DATE" };
   const currentYear = today.getFullYear();
   if (year > currentYear || year < currentYear - OLDEST_PLAUSIBLE_AGE) return { ok: false, reason: "OUT_OF_RANGE" };
   const isoDate = `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;

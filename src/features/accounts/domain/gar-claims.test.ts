@@ -23,12 +23,22 @@ describe("mapGarProfile", () => {
   });
 
   it("accepts multi-valued and missing optional claims", () => {
-    const result = mapGarProfile({ IDO: ido, PRE: ["Inès"], NOM: "BERTHELOT", UAI: ["0999001W", "0999002L"], PRO: "national_ELV" }, ido);
-    expect(result.ok && result.identity).toMatchObject({ uais: ["0999001W", "0999002L"], profile: "national_ELV", divisions: [] });
+    const result = mapGarProfile(
+      { IDO: ido, PRE: ["Inès"], NOM: "BERTHELOT", UAI: ["0999001W", "0999002L"], PRO: "national_ELV" },
+      ido,
+    );
+    expect(result.ok && result.identity).toMatchObject({
+      uais: ["0999001W", "0999002L"],
+      profile: "national_ELV",
+      divisions: [],
+    });
   });
 
   it("refuses a profile without PRO: a missing profile is never taken for a student", () => {
-    expect(mapGarProfile({ IDO: ido, PRE: "Côme", NOM: "MULLAR", UAI: "0999001W" }, ido)).toEqual({ ok: false, reason: "MISSING_PROFILE" });
+    expect(mapGarProfile({ IDO: ido, PRE: "Côme", NOM: "MULLAR", UAI: "0999001W" }, ido)).toEqual({
+      ok: false,
+      reason: "MISSING_PROFILE",
+    });
     expect(mapGarProfile({ IDO: ido, PRE: "Côme", NOM: "MULLAR", UAI: "0999001W", PRO: ["", " "] }, ido)).toEqual({
       ok: false,
       reason: "MISSING_PROFILE",
@@ -36,13 +46,25 @@ describe("mapGarProfile", () => {
   });
 
   it("refuses a student without UAI: the campaign's school could not be checked", () => {
-    expect(mapGarProfile({ IDO: ido, PRE: "Côme", NOM: "MULLAR", PRO: "National_elv" }, ido)).toEqual({ ok: false, reason: "MISSING_UAI" });
-    expect(mapGarProfile({ IDO: ido, PRE: "Côme", NOM: "MULLAR", PRO: "National_elv", UAI: [] }, ido)).toEqual({ ok: false, reason: "MISSING_UAI" });
-    expect(mapGarProfile({ IDO: ido, PRE: "Côme", NOM: "MULLAR", PRO: "National_elv", UAI: [" ", 42] }, ido)).toEqual({ ok: false, reason: "MISSING_UAI" });
+    expect(mapGarProfile({ IDO: ido, PRE: "Côme", NOM: "MULLAR", PRO: "National_elv" }, ido)).toEqual({
+      ok: false,
+      reason: "MISSING_UAI",
+    });
+    expect(mapGarProfile({ IDO: ido, PRE: "Côme", NOM: "MULLAR", PRO: "National_elv", UAI: [] }, ido)).toEqual({
+      ok: false,
+      reason: "MISSING_UAI",
+    });
+    expect(mapGarProfile({ IDO: ido, PRE: "Côme", NOM: "MULLAR", PRO: "National_elv", UAI: [" ", 42] }, ido)).toEqual({
+      ok: false,
+      reason: "MISSING_UAI",
+    });
   });
 
   it("sends staff without UAI to the staff page, not to the missing-UAI one", () => {
-    expect(mapGarProfile({ IDO: ido, PRE: "A", NOM: "B", PRO: "National_ens" }, ido)).toEqual({ ok: false, reason: "NOT_A_STUDENT" });
+    expect(mapGarProfile({ IDO: ido, PRE: "A", NOM: "B", PRO: "National_ens" }, ido)).toEqual({
+      ok: false,
+      reason: "NOT_A_STUDENT",
+    });
   });
 
   it("refuses a profile without IDO or names", () => {

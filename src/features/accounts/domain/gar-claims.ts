@@ -26,7 +26,8 @@ export type GarProfileMappingResult =
        * `MISSING_PROFILE` / `MISSING_UAI`: the GAR sent no PRO or no UAI. Never guessed: without a
        * profile anyone could pass for a student, without a UAI the campaign's school cannot be checked.
        */
-      reason: "MISSING_IDO" | "MISSING_NAMES" | "SUBJECT_MISMATCH" | "NOT_A_STUDENT" | "MISSING_PROFILE" | "MISSING_UAI";
+      reason:
+        "MISSING_IDO" | "MISSING_NAMES" | "SUBJECT_MISMATCH" | "NOT_A_STUDENT" | "MISSING_PROFILE" | "MISSING_UAI";
     };
 
 const MAX_CLAIM_LENGTH = 512;

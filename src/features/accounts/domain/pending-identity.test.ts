@@ -7,7 +7,13 @@ import {
 } from "./pending-identity";
 
 const key = derivePendingIdentityKey("test-secret-that-is-long-enough-0123456789");
-const identity = { id: "p".repeat(43), garId: "f".repeat(64), firstName: "Maëlys", lastName: "DA SILVA", uais: ["0999001W"] };
+const identity = {
+  id: "p".repeat(43),
+  garId: "f".repeat(64),
+  firstName: "Maëlys",
+  lastName: "DA SILVA",
+  uais: ["0999001W"],
+};
 const now = new Date("2026-09-15T08:00:00Z");
 
 describe("pending identity", () => {
@@ -29,7 +35,10 @@ describe("pending identity", () => {
 
   it("expires after one hour", () => {
     const token = sealPendingIdentity(identity, key, now);
-    expect(openPendingIdentity(token, key, new Date(now.getTime() + 60 * 60_000))).toEqual({ ok: false, reason: "EXPIRED" });
+    expect(openPendingIdentity(token, key, new Date(now.getTime() + 60 * 60_000))).toEqual({
+      ok: false,
+      reason: "EXPIRED",
+    });
   });
 
   it("refuses a tampered token", () => {

@@ -17,8 +17,7 @@ export type PendingIdentity = Pick<GarIdentity, "garId" | "firstName" | "lastNam
 };
 
 export type OpenPendingIdentityResult =
-  | { ok: true; identity: PendingIdentity; expiresAt: Date }
-  | { ok: false; reason: "MISSING" | "INVALID" | "EXPIRED" };
+  { ok: true; identity: PendingIdentity; expiresAt: Date } | { ok: false; reason: "MISSING" | "INVALID" | "EXPIRED" };
 
 // 2: the payload names its server-side row (single use); version-1 cookies are refused.
 const VERSION = 2;
@@ -56,7 +55,11 @@ function isStringArray(value: unknown): value is string[] {
   return Array.isArray(value) && value.every((item) => typeof item === "string");
 }
 
-export function openPendingIdentity(token: string | undefined | null, key: Buffer, now: Date): OpenPendingIdentityResult {
+export function openPendingIdentity(
+  token: string | undefined | null,
+  key: Buffer,
+  now: Date,
+): OpenPendingIdentityResult {
   if (!token) return { ok: false, reason: "MISSING" };
   if (token.length > MAX_TOKEN_LENGTH || !/^[A-Za-z0-9_-]+$/.test(token)) return { ok: false, reason: "INVALID" };
   const raw = Buffer.from(token, "base64url");
@@ -67,7 +70,10 @@ export function openPendingIdentity(token: string | undefined | null, key: Buffe
     const decipher = createDecipheriv("aes-256-gcm", key, raw.subarray(1, 1 + IV_BYTES));
     decipher.setAAD(ASSOCIATED_DATA);
     decipher.setAuthTag(raw.subarray(raw.length - TAG_BYTES));
-    const plain = Buffer.concat([decipher.update(raw.subarray(1 + IV_BYTES, raw.length - TAG_BYTES)), decipher.final()]);
+    const plain = Buffer.concat([
+      decipher.update(raw.subarray(1 + IV_BYTES, raw.length - TAG_BYTES)),
+      decipher.final(),
+    ]);
     payload = JSON.parse(plain.toString("utf8"));
   } catch {
     return { ok: false, reason: "INVALID" };

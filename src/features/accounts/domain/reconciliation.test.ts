@@ -229,7 +229,12 @@ describe("findMatchingLearner", () => {
 });
 
 describe("namesMatchExactly", () => {
-  const come = learner(1, { firstName: "Côme", middleName: "Fatoumata", lastName: "MÜLLER", preferredLastName: "MULLER-DIOP" });
+  const come = learner(1, {
+    firstName: "Côme",
+    middleName: "Fatoumata",
+    lastName: "MÜLLER",
+    preferredLastName: "MULLER-DIOP",
+  });
 
   it("accepts names equal after normalisation (accents, case, spaces, punctuation)", () => {
     expect(namesMatchExactly({ firstName: "Côme", lastName: "MÜLLER" }, come)).toBe(true);
@@ -238,7 +243,10 @@ describe("namesMatchExactly", () => {
   });
 
   it("refuses what only the tolerant pass would accept (the cross-school takeover: Come MULLAR)", () => {
-    expect(findMatchingLearner({ firstName: "Come", lastName: "MULLAR" }, [come])).toEqual({ status: "MATCHED", learnerId: 1 });
+    expect(findMatchingLearner({ firstName: "Come", lastName: "MULLAR" }, [come])).toEqual({
+      status: "MATCHED",
+      learnerId: 1,
+    });
     expect(namesMatchExactly({ firstName: "Come", lastName: "MULLAR" }, come)).toBe(false);
     expect(namesMatchExactly({ firstName: "Comé", lastName: "MULLERS" }, come)).toBe(false);
     expect(namesMatchExactly({ firstName: "Côm", lastName: "MÜLLER" }, come)).toBe(false);

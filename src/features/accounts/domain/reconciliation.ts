@@ -112,8 +112,17 @@ function isClose(garName: string, recordName: string | null, maxRatio: number): 
   return nameDistanceRatio(garName, recordName) <= maxRatio;
 }
 
-function fits(garFirstName: string, garLastName: string, candidate: NormalizedCandidate, slot: 0 | 1 | 2, maxRatio: number): boolean {
-  return isClose(garFirstName, candidate.givenNames[slot], maxRatio) && candidate.lastNames.some((lastName) => isClose(garLastName, lastName, maxRatio));
+function fits(
+  garFirstName: string,
+  garLastName: string,
+  candidate: NormalizedCandidate,
+  slot: 0 | 1 | 2,
+  maxRatio: number,
+): boolean {
+  return (
+    isClose(garFirstName, candidate.givenNames[slot], maxRatio) &&
+    candidate.lastNames.some((lastName) => isClose(garLastName, lastName, maxRatio))
+  );
 }
 
 /**

@@ -6,7 +6,8 @@
  */
 
 const MAX_LENGTH = 512;
-const ALLOWED_PATH = /^\/(?:[A-Za-z0-9\-._~%!$&'()*+,;=:@]+(?:\/[A-Za-z0-9\-._~%!$&'()*+,;=:@]+)*\/?)?(?:\?[A-Za-z0-9\-._~%!$&'()*+,;=:@/?]*)?$/;
+const ALLOWED_PATH =
+  /^\/(?:[A-Za-z0-9\-._~%!$&'()*+,;=:@]+(?:\/[A-Za-z0-9\-._~%!$&'()*+,;=:@]+)*\/?)?(?:\?[A-Za-z0-9\-._~%!$&'()*+,;=:@/?]*)?$/;
 
 export function sanitizeReturnPath(value: unknown): string | null {
   if (typeof value !== "string") return null;

@@ -71,7 +71,12 @@ export function BulkCreateForm({
         labels={{ targetProfileId: t.form.targetProfile, divisions: t.form.divisions }}
       />
 
-      <TargetProfileFieldset choices={targetProfiles} value={targetProfileId} onChange={setTargetProfileId} errors={errors.targetProfileId} />
+      <TargetProfileFieldset
+        choices={targetProfiles}
+        value={targetProfileId}
+        onChange={setTargetProfileId}
+        errors={errors.targetProfileId}
+      />
 
       <Fieldset id="field-divisions" name="divisions" legend={t.form.divisions} errors={errors.divisions}>
         <button
@@ -87,7 +92,10 @@ export function BulkCreateForm({
             const id = `division-${division.replace(/\W+/g, "-")}`;
             return (
               <li key={division}>
-                <label htmlFor={id} className={`flex items-center gap-2 rounded-md border border-slate-300 bg-white px-3 py-2 ${isCovered ? "text-muted" : "cursor-pointer"}`}>
+                <label
+                  htmlFor={id}
+                  className={`flex items-center gap-2 rounded-md border border-slate-300 bg-white px-3 py-2 ${isCovered ? "text-muted" : "cursor-pointer"}`}
+                >
                   <input
                     id={id}
                     type="checkbox"

@@ -31,12 +31,19 @@ export function CampaignHeader({ campaign, directLink }: { campaign: CampaignDet
             </dd>
           </dl>
           <p className="mt-1 text-sm text-muted">
-            {t.page.createdBy(`${campaign.creator.firstName} ${campaign.creator.lastName}`, formatDate(campaign.createdAt))}
+            {t.page.createdBy(
+              `${campaign.creator.firstName} ${campaign.creator.lastName}`,
+              formatDate(campaign.createdAt),
+            )}
           </p>
         </div>
         <div className="rounded-xl border-2 border-primary bg-white px-6 py-4 text-center">
           <p className="font-semibold text-muted">{t.page.codeLabel}</p>
-          <p className="font-mono text-5xl font-bold tracking-wider text-primary md:text-6xl" data-testid="campaign-code" data-code={campaign.code}>
+          <p
+            className="font-mono text-5xl font-bold tracking-wider text-primary md:text-6xl"
+            data-testid="campaign-code"
+            data-code={campaign.code}
+          >
             {formattedCode}
           </p>
         </div>
@@ -49,8 +56,18 @@ export function CampaignHeader({ campaign, directLink }: { campaign: CampaignDet
       )}
 
       <div className="no-print flex flex-wrap items-center gap-3">
-        <CopyButton text={campaign.code} label={t.page.copyCode} copiedLabel={t.page.copied} failedLabel={t.page.copyFailed} />
-        <CopyButton text={directLink} label={t.page.copyLink} copiedLabel={t.page.copied} failedLabel={t.page.copyFailed} />
+        <CopyButton
+          text={campaign.code}
+          label={t.page.copyCode}
+          copiedLabel={t.page.copied}
+          failedLabel={t.page.copyFailed}
+        />
+        <CopyButton
+          text={directLink}
+          label={t.page.copyLink}
+          copiedLabel={t.page.copied}
+          failedLabel={t.page.copyFailed}
+        />
         <ProjectionButton
           formattedCode={formattedCode}
           title={campaign.title ?? campaign.name}

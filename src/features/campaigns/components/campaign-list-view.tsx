@@ -134,7 +134,15 @@ export function CampaignListView({
         caption={t.tableCaption}
         rows={page.rows}
         rowKey={(row) => row.id}
-        empty={isFiltered ? t.emptyFilters : query.status === "archived" ? t.emptyArchived : hasLearners ? t.emptyActive : t.emptyNoLearners}
+        empty={
+          isFiltered
+            ? t.emptyFilters
+            : query.status === "archived"
+              ? t.emptyArchived
+              : hasLearners
+                ? t.emptyActive
+                : t.emptyNoLearners
+        }
         columns={[
           {
             // The widest column; the parcours is said under the name unless the name already says it.
@@ -152,8 +160,18 @@ export function CampaignListView({
               </>
             ),
           },
-          { key: "code", header: t.columns.code, className: "font-mono whitespace-nowrap", cell: (row) => formatCampaignCode(row.code) },
-          { key: "division", header: t.columns.division, className: "whitespace-nowrap", cell: (row) => row.division ?? t.schoolWide },
+          {
+            key: "code",
+            header: t.columns.code,
+            className: "font-mono whitespace-nowrap",
+            cell: (row) => formatCampaignCode(row.code),
+          },
+          {
+            key: "division",
+            header: t.columns.division,
+            className: "whitespace-nowrap",
+            cell: (row) => row.division ?? t.schoolWide,
+          },
           {
             key: "owner",
             header: t.columns.owner,
@@ -164,7 +182,12 @@ export function CampaignListView({
               </>
             ),
           },
-          { key: "createdAt", header: t.columns.createdAt, className: "whitespace-nowrap", cell: (row) => formatDate(row.createdAt) },
+          {
+            key: "createdAt",
+            header: t.columns.createdAt,
+            className: "whitespace-nowrap",
+            cell: (row) => formatDate(row.createdAt),
+          },
           { key: "participants", header: t.columns.participants, align: "right", cell: (row) => row.participantCount },
           { key: "shared", header: t.columns.shared, align: "right", cell: (row) => row.sharedCount },
         ]}
@@ -172,7 +195,12 @@ export function CampaignListView({
 
       <Pagination
         basePath="/orga/campagnes"
-        params={{ tab: query.tab === "all" ? undefined : query.tab, status: query.status === "active" ? undefined : query.status, q: query.q, division: query.division }}
+        params={{
+          tab: query.tab === "all" ? undefined : query.tab,
+          status: query.status === "active" ? undefined : query.status,
+          q: query.q,
+          division: query.division,
+        }}
         page={page.page}
         pageCount={page.pageCount}
         labels={t.pagination}

@@ -21,7 +21,10 @@ function StateMessage({ state }: { state: { status: string; message?: string } }
 
 function ArchiveForm({ campaign }: { campaign: CampaignDetail }) {
   const isArchived = campaign.archivedAt !== null;
-  const [state, formAction, isPending] = useActionState(isArchived ? unarchiveCampaignAction : archiveCampaignAction, idle);
+  const [state, formAction, isPending] = useActionState(
+    isArchived ? unarchiveCampaignAction : archiveCampaignAction,
+    idle,
+  );
   return (
     <form action={formAction} className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
       <input type="hidden" name="campaignId" value={campaign.id} />
@@ -42,17 +45,35 @@ function ArchiveForm({ campaign }: { campaign: CampaignDetail }) {
 function EditForm({ campaign, owners }: { campaign: CampaignDetail; owners: OwnerChoice[] }) {
   const [state, formAction, isPending] = useActionState(updateCampaignAction, idle);
   const errors = fieldErrorsOf(state);
-  const fieldIds = { name: "settings-name", ownerId: "settings-owner", title: "settings-title", customLandingText: "settings-landing" };
+  const fieldIds = {
+    name: "settings-name",
+    ownerId: "settings-owner",
+    title: "settings-title",
+    customLandingText: "settings-landing",
+  };
   return (
     <form action={formAction} className="space-y-4 rounded-lg border border-slate-200 bg-white p-4" noValidate>
       <input type="hidden" name="campaignId" value={campaign.id} />
       <ErrorSummary
         state={state}
         fieldIds={fieldIds}
-        labels={{ name: t.form.name, ownerId: t.form.owner, title: t.form.title, customLandingText: t.form.customLandingText }}
+        labels={{
+          name: t.form.name,
+          ownerId: t.form.owner,
+          title: t.form.title,
+          customLandingText: t.form.customLandingText,
+        }}
       />
       <StateMessage state={state} />
-      <TextField id={fieldIds.name} name="name" label={t.form.name} defaultValue={campaign.name} required maxLength={255} errors={errors.name} />
+      <TextField
+        id={fieldIds.name}
+        name="name"
+        label={t.form.name}
+        defaultValue={campaign.name}
+        required
+        maxLength={255}
+        errors={errors.name}
+      />
       <SelectField
         id={fieldIds.ownerId}
         name="ownerId"
@@ -67,7 +88,14 @@ function EditForm({ campaign, owners }: { campaign: CampaignDetail; owners: Owne
           </option>
         ))}
       </SelectField>
-      <TextField id={fieldIds.title} name="title" label={t.form.title} defaultValue={campaign.title ?? ""} maxLength={255} errors={errors.title} />
+      <TextField
+        id={fieldIds.title}
+        name="title"
+        label={t.form.title}
+        defaultValue={campaign.title ?? ""}
+        maxLength={255}
+        errors={errors.title}
+      />
       <TextareaField
         id={fieldIds.customLandingText}
         name="customLandingText"
@@ -84,7 +112,15 @@ function EditForm({ campaign, owners }: { campaign: CampaignDetail; owners: Owne
   );
 }
 
-export function CampaignSettings({ campaign, canManage, owners }: { campaign: CampaignDetail; canManage: boolean; owners: OwnerChoice[] }) {
+export function CampaignSettings({
+  campaign,
+  canManage,
+  owners,
+}: {
+  campaign: CampaignDetail;
+  canManage: boolean;
+  owners: OwnerChoice[];
+}) {
   return (
     <section aria-labelledby="settings-heading" className="max-w-3xl space-y-4">
       <h2 id="settings-heading" className="text-xl font-bold">

@@ -3,7 +3,13 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 
-export function CampaignTabsNav({ campaignId, labels }: { campaignId: number; labels: { activity: string; results: string; settings: string; label: string } }) {
+export function CampaignTabsNav({
+  campaignId,
+  labels,
+}: {
+  campaignId: number;
+  labels: { activity: string; results: string; settings: string; label: string };
+}) {
   const pathname = usePathname();
   const base = `/orga/campagnes/${campaignId}`;
   const tabs = [

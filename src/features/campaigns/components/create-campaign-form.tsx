@@ -77,7 +77,12 @@ export function CreateCampaignForm({
         ))}
       </SelectField>
 
-      <TargetProfileFieldset choices={targetProfiles} value={targetProfileId} onChange={setTargetProfileId} errors={errors.targetProfileId} />
+      <TargetProfileFieldset
+        choices={targetProfiles}
+        value={targetProfileId}
+        onChange={setTargetProfileId}
+        errors={errors.targetProfileId}
+      />
 
       <TextField
         id={fieldIds.name}
@@ -112,7 +117,15 @@ export function CreateCampaignForm({
         ))}
       </SelectField>
 
-      <TextField id={fieldIds.title} name="title" type="text" label={t.form.title} errors={errors.title} errorId="title-error" maxLength={255} />
+      <TextField
+        id={fieldIds.title}
+        name="title"
+        type="text"
+        label={t.form.title}
+        errors={errors.title}
+        errorId="title-error"
+        maxLength={255}
+      />
 
       <TextareaField
         id={fieldIds.customLandingText}

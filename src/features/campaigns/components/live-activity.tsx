@@ -43,7 +43,10 @@ export function LiveActivity({ campaignId, initial }: { campaignId: number; init
     const poll = async () => {
       if (document.visibilityState === "visible") {
         try {
-          const response = await fetch(`/orga/campagnes/${campaignId}/activite`, { cache: "no-store", headers: { Accept: "application/json" } });
+          const response = await fetch(`/orga/campagnes/${campaignId}/activite`, {
+            cache: "no-store",
+            headers: { Accept: "application/json" },
+          });
           if (!response.ok) throw new Error(String(response.status));
           const next = (await response.json()) as ActivityData;
           if (cancelled) return;
@@ -77,14 +80,22 @@ export function LiveActivity({ campaignId, initial }: { campaignId: number; init
             { key: "TO_SHARE", label: t.statuses.TO_SHARE, value: counts.TO_SHARE },
             { key: "SHARED", label: t.statuses.SHARED, value: counts.SHARED },
           ].map((item) => (
-            <li key={item.key} className="rounded-lg border border-slate-200 bg-white p-4" data-testid={`count-${item.key}`}>
+            <li
+              key={item.key}
+              className="rounded-lg border border-slate-200 bg-white p-4"
+              data-testid={`count-${item.key}`}
+            >
               <p className="text-4xl font-bold text-primary">{item.value}</p>
               <p className="font-semibold">{item.label}</p>
             </li>
           ))}
         </ul>
         <p className="mt-2 text-sm text-muted" aria-live="polite">
-          {hasFailed ? <span className="font-semibold text-danger">{t.liveError}</span> : updatedAt ? t.liveUpdated(formatTimeWithSeconds(updatedAt)) : null}
+          {hasFailed ? (
+            <span className="font-semibold text-danger">{t.liveError}</span>
+          ) : updatedAt ? (
+            t.liveUpdated(formatTimeWithSeconds(updatedAt))
+          ) : null}
         </p>
       </section>
 
@@ -144,7 +155,11 @@ export function LiveActivity({ campaignId, initial }: { campaignId: number; init
                 </div>
               ),
             },
-            { key: "startedAt", header: t.columns.startedAt, cell: (participant) => formatDate(new Date(participant.startedAt)) },
+            {
+              key: "startedAt",
+              header: t.columns.startedAt,
+              cell: (participant) => formatDate(new Date(participant.startedAt)),
+            },
           ]}
         />
       </section>

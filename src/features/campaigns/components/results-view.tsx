@@ -40,8 +40,20 @@ export function ResultsView({ results }: { results: CampaignResults }) {
             ),
           },
           { key: "division", header: t.division, className: "whitespace-nowrap", cell: (row) => row.division },
-          { key: "sharedAt", header: t.sharedAt, className: "whitespace-nowrap", headerClassName: "whitespace-nowrap", cell: (row) => (row.sharedAt ? formatDate(row.sharedAt) : t.empty) },
-          { key: "mastery", header: t.mastery, align: "right", className: "font-semibold", cell: (row) => <Percent rate={row.masteryRate} /> },
+          {
+            key: "sharedAt",
+            header: t.sharedAt,
+            className: "whitespace-nowrap",
+            headerClassName: "whitespace-nowrap",
+            cell: (row) => (row.sharedAt ? formatDate(row.sharedAt) : t.empty),
+          },
+          {
+            key: "mastery",
+            header: t.mastery,
+            align: "right",
+            className: "font-semibold",
+            cell: (row) => <Percent rate={row.masteryRate} />,
+          },
           ...competences.map((competence) => ({
             key: competence.id,
             header: t.competence(competence.id, competence.name),

@@ -11,13 +11,30 @@ const t = campaignsMessages.sheet;
 /** Small line pictograms for the four steps; decorative, the text says it all. */
 const pictograms = [
   // ENT: a school building.
-  <svg key="ent" viewBox="0 0 48 48" className="h-12 w-12" aria-hidden="true" fill="none" stroke="currentColor" strokeWidth="3" strokeLinejoin="round">
+  <svg
+    key="ent"
+    viewBox="0 0 48 48"
+    className="h-12 w-12"
+    aria-hidden="true"
+    fill="none"
+    stroke="currentColor"
+    strokeWidth="3"
+    strokeLinejoin="round"
+  >
     <path d="M6 20 24 8l18 12" />
     <path d="M10 20v20h28V20" />
     <path d="M20 40V29h8v11" />
   </svg>,
   // Médiacentre: a grid of resource tiles.
-  <svg key="media" viewBox="0 0 48 48" className="h-12 w-12" aria-hidden="true" fill="none" stroke="currentColor" strokeWidth="3">
+  <svg
+    key="media"
+    viewBox="0 0 48 48"
+    className="h-12 w-12"
+    aria-hidden="true"
+    fill="none"
+    stroke="currentColor"
+    strokeWidth="3"
+  >
     <rect x="7" y="7" width="14" height="14" rx="2" />
     <rect x="27" y="7" width="14" height="14" rx="2" />
     <rect x="7" y="27" width="14" height="14" rx="2" />
@@ -26,17 +43,35 @@ const pictograms = [
   // Pix: the resource tile.
   <svg key="pix" viewBox="0 0 48 48" className="h-12 w-12" aria-hidden="true">
     <rect x="4" y="8" width="40" height="32" rx="6" fill="currentColor" />
-    <text x="24" y="30" textAnchor="middle" fontSize="15" fontWeight="700" fill="#fff" fontFamily="sans-serif">Pix</text>
+    <text x="24" y="30" textAnchor="middle" fontSize="15" fontWeight="700" fill="#fff" fontFamily="sans-serif">
+      Pix
+    </text>
   </svg>,
   // Code + birth date: a keyboard key and a calendar.
-  <svg key="code" viewBox="0 0 48 48" className="h-12 w-12" aria-hidden="true" fill="none" stroke="currentColor" strokeWidth="3">
+  <svg
+    key="code"
+    viewBox="0 0 48 48"
+    className="h-12 w-12"
+    aria-hidden="true"
+    fill="none"
+    stroke="currentColor"
+    strokeWidth="3"
+  >
     <rect x="6" y="10" width="36" height="30" rx="3" />
     <path d="M6 18h36M15 6v8M33 6v8" />
     <path d="M13 26h6M21 26h6M29 26h6M13 33h6M21 33h6" />
   </svg>,
 ];
 
-function ClassSheet({ sheet, division, learners }: { sheet: CampaignSheet; division: string; learners: { id: number; firstName: string; lastName: string }[] }) {
+function ClassSheet({
+  sheet,
+  division,
+  learners,
+}: {
+  sheet: CampaignSheet;
+  division: string;
+  learners: { id: number; firstName: string; lastName: string }[];
+}) {
   const code = formatCampaignCode(sheet.code);
   return (
     <section aria-label={t.title(division)} className="sheet-class">
@@ -84,7 +119,11 @@ function ClassSheet({ sheet, division, learners }: { sheet: CampaignSheet; divis
         ) : (
           <ul className="grid grid-cols-3 pt-px pl-px">
             {learners.map((learner) => (
-              <li key={learner.id} className="slip -mt-px -ml-px border border-dashed border-ink p-3" data-testid="sheet-slip">
+              <li
+                key={learner.id}
+                className="slip -mt-px -ml-px border border-dashed border-ink p-3"
+                data-testid="sheet-slip"
+              >
                 <p className="truncate font-bold">
                   {learner.lastName} {learner.firstName}
                 </p>
@@ -127,7 +166,9 @@ export function StudentSheet({ sheet, campaignId }: { sheet: CampaignSheet; camp
         {sheet.classes.length === 0 ? (
           <ClassSheet sheet={sheet} division={t.schoolWide} learners={[]} />
         ) : (
-          sheet.classes.map((group) => <ClassSheet key={group.division} sheet={sheet} division={group.division} learners={group.learners} />)
+          sheet.classes.map((group) => (
+            <ClassSheet key={group.division} sheet={sheet} division={group.division} learners={group.learners} />
+          ))
         )}
       </div>
     </div>

@@ -75,7 +75,13 @@ export function TargetProfileFieldset({
 }) {
   return (
     <Fieldset name="targetProfileId" legend={t.form.targetProfile} hint={t.form.targetProfileHint} errors={errors}>
-      <TargetProfilePicker choices={choices} value={value} onChange={onChange} errorId="targetProfileId-error" hasError={Boolean(errors)} />
+      <TargetProfilePicker
+        choices={choices}
+        value={value}
+        onChange={onChange}
+        errorId="targetProfileId-error"
+        hasError={Boolean(errors)}
+      />
     </Fieldset>
   );
 }

@@ -3,7 +3,12 @@ import { countByStatus, joinedRatio } from "./activity";
 
 describe("countByStatus", () => {
   it("counts every status and the total", () => {
-    expect(countByStatus(["STARTED", "SHARED", "STARTED", "TO_SHARE"])).toEqual({ STARTED: 2, TO_SHARE: 1, SHARED: 1, total: 4 });
+    expect(countByStatus(["STARTED", "SHARED", "STARTED", "TO_SHARE"])).toEqual({
+      STARTED: 2,
+      TO_SHARE: 1,
+      SHARED: 1,
+      total: 4,
+    });
     expect(countByStatus([])).toEqual({ STARTED: 0, TO_SHARE: 0, SHARED: 0, total: 0 });
   });
 });

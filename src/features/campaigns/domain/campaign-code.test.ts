@@ -56,7 +56,18 @@ describe("normalizeCampaignCode / isValidCampaignCode", () => {
   });
 
   it("rejects malformed codes", () => {
-    for (const bad of ["", "QWERTY23", "QWERTY2345", "QWERTI234", "QWERTL234", "QWERTO234", "QWERTY134", "QWERTY230", "123QWERTY", "qwerty234"]) {
+    for (const bad of [
+      "",
+      "QWERTY23",
+      "QWERTY2345",
+      "QWERTI234",
+      "QWERTL234",
+      "QWERTO234",
+      "QWERTY134",
+      "QWERTY230",
+      "123QWERTY",
+      "qwerty234",
+    ]) {
       expect(isValidCampaignCode(bad), bad).toBe(false);
     }
   });

@@ -13,12 +13,21 @@ describe("defaultCampaignName", () => {
 
 describe("nameMentionsTargetProfile", () => {
   it("is true for the default name, whatever the case and spacing", () => {
-    expect(nameMentionsTargetProfile(defaultCampaignName("Cycle 4 — cultures numériques", "4E B"), "Cycle 4 — cultures numériques")).toBe(true);
-    expect(nameMentionsTargetProfile("CYCLE 4 —  Cultures numériques (M. Martin)", "Cycle 4 — cultures numériques")).toBe(true);
+    expect(
+      nameMentionsTargetProfile(
+        defaultCampaignName("Cycle 4 — cultures numériques", "4E B"),
+        "Cycle 4 — cultures numériques",
+      ),
+    ).toBe(true);
+    expect(
+      nameMentionsTargetProfile("CYCLE 4 —  Cultures numériques (M. Martin)", "Cycle 4 — cultures numériques"),
+    ).toBe(true);
   });
 
   it("is false for a name of one's own", () => {
-    expect(nameMentionsTargetProfile("Sécurité numérique — 4E B (M. Martin)", "Lycée — sécurité et citoyenneté numériques")).toBe(false);
+    expect(
+      nameMentionsTargetProfile("Sécurité numérique — 4E B (M. Martin)", "Lycée — sécurité et citoyenneté numériques"),
+    ).toBe(false);
   });
 
   it("is false for an empty parcours name", () => {

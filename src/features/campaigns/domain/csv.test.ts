@@ -5,7 +5,10 @@ import { buildCsv } from "./csv";
 
 /** The data line of a one-column file holding `cell`. */
 function line(cell: string | number | null | undefined): string {
-  return buildCsv(["Nom"], [[cell]]).slice(1).slice("Nom\r\n".length).replace(/\r\n$/, "");
+  return buildCsv(["Nom"], [[cell]])
+    .slice(1)
+    .slice("Nom\r\n".length)
+    .replace(/\r\n$/, "");
 }
 
 /** Reads the file back as a spreadsheet would (BOM off, `;` separated). */
@@ -15,7 +18,13 @@ function readBack(csv: string): string[][] {
 
 describe("buildCsv", () => {
   it("starts with a BOM, writes the header row, separates with ; and ends lines with CRLF", () => {
-    const csv = buildCsv(["Nom", "Classe"], [["Éloïse", "4E B"], ["Jo", 3]]);
+    const csv = buildCsv(
+      ["Nom", "Classe"],
+      [
+        ["Éloïse", "4E B"],
+        ["Jo", 3],
+      ],
+    );
     expect(csv.charCodeAt(0)).toBe(0xfeff);
     expect(csv.slice(1)).toBe("Nom;Classe\r\nÉloïse;4E B\r\nJo;3\r\n");
   });
@@ -45,8 +54,8 @@ describe("buildCsv", () => {
   });
 
   it("neutralises a formula followed by a line break (papaparse's own pattern misses it)", () => {
-    const csv = buildCsv(["Nom"], [["=HYPERLINK(\"http://x\";\"y\")\nsuite"]]);
-    expect(readBack(csv)[1]).toEqual(["'=HYPERLINK(\"http://x\";\"y\")\nsuite"]);
+    const csv = buildCsv(["Nom"], [['=HYPERLINK("http://x";"y")\nsuite']]);
+    expect(readBack(csv)[1]).toEqual(['\'=HYPERLINK("http://x";"y")\nsuite']);
   });
 
   it("neutralises before quoting", () => {
@@ -54,7 +63,7 @@ describe("buildCsv", () => {
   });
 
   it("neutralises header cells too", () => {
-    expect(buildCsv(["=Nom"], []).slice(1)).toBe("\"'=Nom\"\r\n");
+    expect(buildCsv(["=Nom"], []).slice(1)).toBe('"\'=Nom"\r\n');
   });
 
   it("leaves ordinary text alone", () => {

@@ -25,7 +25,10 @@ describe("buildExportTable", () => {
   it("writes one line per participant, with results only when shared", () => {
     const table = buildExportTable(
       {
-        competences: [{ id: "1.1", name: "Recherche" }, { id: "4.1", name: "Sécurité" }],
+        competences: [
+          { id: "1.1", name: "Recherche" },
+          { id: "4.1", name: "Sécurité" },
+        ],
         rows: [
           {
             lastName: "BERTHELOT",
@@ -38,17 +41,38 @@ describe("buildExportTable", () => {
             sharedAt: new Date("2026-09-16T10:00:00Z"),
             results: { masteryRate: 0.456, competenceRates: { "1.1": 1 } },
           },
-          { lastName: "=CMD()", firstName: "Jo", division: "4E B", status: "STARTED", progress: 40, startedAt: new Date("2026-09-15T08:00:00Z"), sharedAt: null, results: null },
+          {
+            lastName: "=CMD()",
+            firstName: "Jo",
+            division: "4E B",
+            status: "STARTED",
+            progress: 40,
+            startedAt: new Date("2026-09-15T08:00:00Z"),
+            sharedAt: null,
+            results: null,
+          },
         ],
       },
       labels,
     );
-    expect(table.headers).toEqual(["Nom", "Prénom", "Classe", "Statut", "Progression (%)", "Date de début", "Envoyés", "Date d'envoi", "Maîtrise (%)", "1.1 Recherche (%)", "4.1 Sécurité (%)"]);
+    expect(table.headers).toEqual([
+      "Nom",
+      "Prénom",
+      "Classe",
+      "Statut",
+      "Progression (%)",
+      "Date de début",
+      "Envoyés",
+      "Date d'envoi",
+      "Maîtrise (%)",
+      "1.1 Recherche (%)",
+      "4.1 Sécurité (%)",
+    ]);
     expect(table.rows).toEqual([
       ["BERTHELOT", "Maëlys", "4E B", "Envoyés", 100, "15/09/2026", "Oui", "16/09/2026", 46, 100, null],
       ["=CMD()", "Jo", "4E B", "En cours", 40, "15/09/2026", "Non", null, null, null, null],
     ]);
     const csv = buildCsv(table.headers, table.rows);
-    expect(csv).toContain("\r\n\"'=CMD()\";Jo;4E B;En cours;40;15/09/2026;Non;;;;\r\n");
+    expect(csv).toContain('\r\n"\'=CMD()";Jo;4E B;En cours;40;15/09/2026;Non;;;;\r\n');
   });
 });

@@ -23,7 +23,9 @@ function mean(values: number[]): number | null {
 export function averageResults(rows: ParticipantResults[], competenceIds: string[]): ResultAverages {
   const competenceRates: Record<string, number | null> = {};
   for (const id of competenceIds) {
-    competenceRates[id] = mean(rows.flatMap((row) => (typeof row.competenceRates[id] === "number" ? [row.competenceRates[id]] : [])));
+    competenceRates[id] = mean(
+      rows.flatMap((row) => (typeof row.competenceRates[id] === "number" ? [row.competenceRates[id]] : [])),
+    );
   }
   return {
     count: rows.length,

@@ -47,7 +47,10 @@ export function ClassesView({ classes, canImport }: { classes: ClassSummary[]; c
               isRowHeader: true,
               className: "font-semibold",
               cell: (row) => (
-                <Link href={`/orga/eleves?division=${encodeURIComponent(row.division)}`} className="text-primary underline">
+                <Link
+                  href={`/orga/eleves?division=${encodeURIComponent(row.division)}`}
+                  className="text-primary underline"
+                >
                   {row.division}
                 </Link>
               ),

@@ -68,8 +68,23 @@ export function LearnersView({
         </EmptyState>
       ) : (
         <>
-          <FilterForm action="/orga/eleves" submitLabel={t.filter} resetHref="/orga/eleves" resetLabel={t.reset} className="md:grid-cols-5" actionsClassName="md:col-span-5">
-            <TextField id="learners-q" name="q" type="search" label={t.searchLabel} defaultValue={query.q} placeholder={t.searchPlaceholder} className="md:col-span-2" />
+          <FilterForm
+            action="/orga/eleves"
+            submitLabel={t.filter}
+            resetHref="/orga/eleves"
+            resetLabel={t.reset}
+            className="md:grid-cols-5"
+            actionsClassName="md:col-span-5"
+          >
+            <TextField
+              id="learners-q"
+              name="q"
+              type="search"
+              label={t.searchLabel}
+              defaultValue={query.q}
+              placeholder={t.searchPlaceholder}
+              className="md:col-span-2"
+            />
             <SelectField id="learners-division" name="division" label={t.divisionLabel} defaultValue={query.division}>
               <option value="">{t.allDivisions}</option>
               {divisions.map((division) => (
@@ -78,7 +93,12 @@ export function LearnersView({
                 </option>
               ))}
             </SelectField>
-            <SelectField id="learners-connection" name="connection" label={t.connectionLabel} defaultValue={query.connection}>
+            <SelectField
+              id="learners-connection"
+              name="connection"
+              label={t.connectionLabel}
+              defaultValue={query.connection}
+            >
               <option value="">{t.connectionAll}</option>
               <option value="GAR">{t.connectionGar}</option>
               <option value="NONE">{t.connectionNone}</option>
@@ -106,7 +126,11 @@ export function LearnersView({
                 cell: (row) => (
                   <>
                     {row.lastName}
-                    {blockedLearnerIds.includes(row.id) && <span className="ml-2 rounded bg-danger-light px-2 py-0.5 text-sm text-danger">{accountsText.lockouts.badge}</span>}
+                    {blockedLearnerIds.includes(row.id) && (
+                      <span className="ml-2 rounded bg-danger-light px-2 py-0.5 text-sm text-danger">
+                        {accountsText.lockouts.badge}
+                      </span>
+                    )}
                   </>
                 ),
                 className: "font-semibold",
@@ -114,8 +138,17 @@ export function LearnersView({
               { key: "firstName", header: t.columns.firstName, cell: (row) => row.firstName },
               { key: "birthdate", header: t.columns.birthdate, cell: (row) => formatBirthdate(row.birthdate) },
               { key: "division", header: t.columns.division, cell: (row) => row.division },
-              { key: "connection", header: t.columns.connection, cell: (row) => (row.connection === "GAR" ? t.connectionGar : t.connectionNone) },
-              { key: "participations", header: t.columns.participations, cell: (row) => row.participationCount, align: "right" },
+              {
+                key: "connection",
+                header: t.columns.connection,
+                cell: (row) => (row.connection === "GAR" ? t.connectionGar : t.connectionNone),
+              },
+              {
+                key: "participations",
+                header: t.columns.participations,
+                cell: (row) => row.participationCount,
+                align: "right",
+              },
               {
                 key: "lastParticipation",
                 header: t.columns.lastParticipation,
@@ -125,7 +158,12 @@ export function LearnersView({
                 key: "account",
                 header: t.dissociate.column,
                 cell: (row) => (
-                  <DissociateLearnerCell learnerId={row.id} name={`${row.firstName} ${row.lastName}`} hasJoined={row.hasJoined} canDissociate={canDissociate} />
+                  <DissociateLearnerCell
+                    learnerId={row.id}
+                    name={`${row.firstName} ${row.lastName}`}
+                    hasJoined={row.hasJoined}
+                    canDissociate={canDissociate}
+                  />
                 ),
               },
             ]}

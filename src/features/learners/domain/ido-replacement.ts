@@ -9,7 +9,11 @@ export const IDO_REPLACEMENT_REFUSED_AUDIT_ACTION = "gar.ido_replacement_refused
 /** Why a replacement was refused. */
 export type IdoReplacementRefusal = "NAMES_DIFFER" | "UAI_MISMATCH" | "IDO_OWNS_OTHER_ACCOUNT";
 
-export const IDO_REPLACEMENT_REFUSALS: readonly IdoReplacementRefusal[] = ["NAMES_DIFFER", "UAI_MISMATCH", "IDO_OWNS_OTHER_ACCOUNT"];
+export const IDO_REPLACEMENT_REFUSALS: readonly IdoReplacementRefusal[] = [
+  "NAMES_DIFFER",
+  "UAI_MISMATCH",
+  "IDO_OWNS_OTHER_ACCOUNT",
+];
 
 export function isIdoReplacementRefusal(value: unknown): value is IdoReplacementRefusal {
   return typeof value === "string" && (IDO_REPLACEMENT_REFUSALS as readonly string[]).includes(value);

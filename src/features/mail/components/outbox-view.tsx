@@ -17,7 +17,9 @@ export function OutboxView({
       <h1 className="text-3xl font-bold">{t.outbox.title}</h1>
       <p className="text-muted">{t.outbox.intro}</p>
       {access === "LOCKED" && <p className="rounded-md border border-amber-400 bg-amber-50 p-4">{t.outbox.locked}</p>}
-      {access === "RECIPIENT" && <p className="rounded-md border border-slate-300 bg-white p-4">{t.outbox.recipientOnly}</p>}
+      {access === "RECIPIENT" && (
+        <p className="rounded-md border border-slate-300 bg-white p-4">{t.outbox.recipientOnly}</p>
+      )}
       {usesSmtp && <p className="rounded-md border border-slate-300 bg-white p-4">{t.outbox.smtpConfigured}</p>}
       {access === "LOCKED" ? null : entries.length === 0 ? (
         <p className="rounded-md border border-slate-300 bg-white p-4">{t.outbox.empty}</p>
@@ -31,11 +33,15 @@ export function OutboxView({
                 </h2>
                 <dl className="mt-1 grid grid-cols-[auto_1fr] gap-x-4 text-sm">
                   <dt className="font-semibold">{t.outbox.to}</dt>
-                  <dd data-testid="outbox-to" className="break-all">{entry.to}</dd>
+                  <dd data-testid="outbox-to" className="break-all">
+                    {entry.to}
+                  </dd>
                   <dt className="font-semibold">{t.outbox.date}</dt>
                   <dd>{formatDateTimeWithSeconds(new Date(entry.createdAt))}</dd>
                 </dl>
-                <pre className="mt-3 overflow-x-auto whitespace-pre-wrap rounded bg-slate-50 p-3 font-sans text-base">{entry.text}</pre>
+                <pre className="mt-3 overflow-x-auto whitespace-pre-wrap rounded bg-slate-50 p-3 font-sans text-base">
+                  {entry.text}
+                </pre>
                 {entry.links.length > 0 && (
                   <ul className="mt-3 space-y-1">
                     {entry.links.map((link) => (

@@ -31,7 +31,8 @@ export function keysMatch(presented: string, configured: string): boolean {
 
 export function decideOutboxAccess(input: OutboxAccessInput): OutboxAccess {
   if (!input.devPagesEnabled || !input.isLoopbackClient) return { kind: "HIDDEN" };
-  if (input.presentedKey && input.configuredKey && keysMatch(input.presentedKey, input.configuredKey)) return { kind: "ALL" };
+  if (input.presentedKey && input.configuredKey && keysMatch(input.presentedKey, input.configuredKey))
+    return { kind: "ALL" };
   if (input.signedInStaffEmail) return { kind: "RECIPIENT", email: input.signedInStaffEmail.toLowerCase() };
   return { kind: "LOCKED" };
 }

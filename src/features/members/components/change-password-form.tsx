@@ -12,8 +12,16 @@ import { membersMessages as m } from "@/messages/fr/members";
 import { changePasswordAction } from "../actions";
 import { NewPasswordFields } from "./new-password-fields";
 
-const fieldIds = { currentPassword: "account-currentPassword", password: "account-password", passwordConfirmation: "account-passwordConfirmation" };
-const labels = { currentPassword: m.fields.currentPassword, password: m.fields.newPassword, passwordConfirmation: m.fields.passwordConfirmation };
+const fieldIds = {
+  currentPassword: "account-currentPassword",
+  password: "account-password",
+  passwordConfirmation: "account-passwordConfirmation",
+};
+const labels = {
+  currentPassword: m.fields.currentPassword,
+  password: m.fields.newPassword,
+  passwordConfirmation: m.fields.passwordConfirmation,
+};
 
 export function ChangePasswordForm() {
   const [state, formAction, isPending] = useActionState(changePasswordAction, idle);

@@ -38,12 +38,34 @@ export function CreateAccountForm({ token, invitedEmail }: { token: string; invi
   const errors = fieldErrorsOf(state);
   const bind = (field: string) => ({ defaultValue: values[field] ?? "" });
   return (
-    <form action={formAction} onSubmit={onSubmit} noValidate className="space-y-5" aria-labelledby="create-account-title">
+    <form
+      action={formAction}
+      onSubmit={onSubmit}
+      noValidate
+      className="space-y-5"
+      aria-labelledby="create-account-title"
+    >
       <ErrorSummary state={state} labels={createLabels} fieldIds={createIds} />
       <input type="hidden" name="token" value={token} />
       <div className="grid gap-5 sm:grid-cols-2">
-        <TextField id={createIds.firstName} name="firstName" label={m.fields.firstName} autoComplete="given-name" required errors={errors.firstName} {...bind("firstName")} />
-        <TextField id={createIds.lastName} name="lastName" label={m.fields.lastName} autoComplete="family-name" required errors={errors.lastName} {...bind("lastName")} />
+        <TextField
+          id={createIds.firstName}
+          name="firstName"
+          label={m.fields.firstName}
+          autoComplete="given-name"
+          required
+          errors={errors.firstName}
+          {...bind("firstName")}
+        />
+        <TextField
+          id={createIds.lastName}
+          name="lastName"
+          label={m.fields.lastName}
+          autoComplete="family-name"
+          required
+          errors={errors.lastName}
+          {...bind("lastName")}
+        />
       </div>
       <TextField
         id={createIds.email}
@@ -85,7 +107,15 @@ export function SignInAndAcceptForm({ token, invitedEmail }: { token: string; in
         defaultValue={invitedEmail}
         errors={errors.email}
       />
-      <TextField id={signInIds.password} name="password" type="password" label={m.fields.password} autoComplete="current-password" required errors={errors.password} />
+      <TextField
+        id={signInIds.password}
+        name="password"
+        type="password"
+        label={m.fields.password}
+        autoComplete="current-password"
+        required
+        errors={errors.password}
+      />
       <SubmitButton pending={isPending}>{m.invitation.signInSubmit}</SubmitButton>
     </form>
   );

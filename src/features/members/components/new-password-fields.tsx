@@ -2,7 +2,15 @@ import { TextField } from "@/components/form/field";
 import { membersMessages as m } from "@/messages/fr/members";
 
 /** New password + confirmation, shared by the reset, account and invitation forms. */
-export function NewPasswordFields({ idPrefix, errors, label = m.fields.newPassword }: { idPrefix: string; errors: Record<string, string[]>; label?: string }) {
+export function NewPasswordFields({
+  idPrefix,
+  errors,
+  label = m.fields.newPassword,
+}: {
+  idPrefix: string;
+  errors: Record<string, string[]>;
+  label?: string;
+}) {
   return (
     <>
       <TextField

@@ -9,7 +9,13 @@ import { membersMessages as m } from "@/messages/fr/members";
 import { switchSchoolAction } from "../actions";
 
 /** Works without JavaScript: a select and a button; the membership is checked on the server. */
-export function SchoolSwitcher({ currentSchoolId, schools }: { currentSchoolId: number; schools: { id: number; name: string; uai: string }[] }) {
+export function SchoolSwitcher({
+  currentSchoolId,
+  schools,
+}: {
+  currentSchoolId: number;
+  schools: { id: number; name: string; uai: string }[];
+}) {
   const [state, formAction, isPending] = useActionState(switchSchoolAction, idle);
   return (
     <form action={formAction} className="mt-1 flex flex-wrap items-center gap-2">
@@ -49,7 +55,11 @@ export function SwitchToSchoolButton({ schoolId, schoolName }: { schoolId: numbe
       <SubmitButton pending={isPending} variant="secondary" aria-label={`${m.account.switchTo} : ${schoolName}`}>
         {m.account.switchTo}
       </SubmitButton>
-      {state.status === "error" && <p role="alert" className="text-sm font-semibold text-danger">{state.message}</p>}
+      {state.status === "error" && (
+        <p role="alert" className="text-sm font-semibold text-danger">
+          {state.message}
+        </p>
+      )}
     </form>
   );
 }

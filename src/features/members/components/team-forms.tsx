@@ -52,7 +52,13 @@ export function InviteMembersForm() {
         defaultValue={values.emails ?? ""}
         errors={errors.emails}
       />
-      <SelectField id={inviteIds.role} name="role" label={m.fields.role} defaultValue={values.role ?? "MEMBER"} className="max-w-xs">
+      <SelectField
+        id={inviteIds.role}
+        name="role"
+        label={m.fields.role}
+        defaultValue={values.role ?? "MEMBER"}
+        className="max-w-xs"
+      >
         <option value="MEMBER">{m.roles.MEMBER}</option>
         <option value="ADMIN">{m.roles.ADMIN}</option>
       </SelectField>
@@ -64,7 +70,11 @@ export function InviteMembersForm() {
 /** A row action's outcome, announced next to the buttons. */
 function RowStatus({ state }: { state: ActionState<unknown> }) {
   return (
-    <p role="status" aria-live="polite" className={state.status === "error" ? "mt-1 font-semibold text-danger" : "mt-1 text-success"}>
+    <p
+      role="status"
+      aria-live="polite"
+      className={state.status === "error" ? "mt-1 font-semibold text-danger" : "mt-1 text-success"}
+    >
       {state.status === "error" ? state.message : state.status === "success" ? state.message : ""}
     </p>
   );
@@ -80,12 +90,21 @@ export function ChangeRoleForm({ memberId, role, name }: { memberId: number; rol
         <label htmlFor={id} className="sr-only">
           {m.team.changeRoleFor(name)}
         </label>
-        <select id={id} name="role" defaultValue={role} className="block rounded-md border border-slate-500 bg-white px-2 py-2">
+        <select
+          id={id}
+          name="role"
+          defaultValue={role}
+          className="block rounded-md border border-slate-500 bg-white px-2 py-2"
+        >
           <option value="MEMBER">{m.roles.MEMBER}</option>
           <option value="ADMIN">{m.roles.ADMIN}</option>
         </select>
       </div>
-      <SubmitButton pending={isPending} variant="secondary" aria-label={`${m.team.saveRole} : ${m.team.changeRoleFor(name)}`}>
+      <SubmitButton
+        pending={isPending}
+        variant="secondary"
+        aria-label={`${m.team.saveRole} : ${m.team.changeRoleFor(name)}`}
+      >
         {m.team.saveRole}
       </SubmitButton>
       <RowStatus state={state} />

@@ -52,7 +52,8 @@ export function TeamView({
               className: "font-semibold",
               cell: (member) => (
                 <>
-                  {member.lastName} {member.userId === currentUserId && <span className="font-normal text-muted">{m.team.you}</span>}
+                  {member.lastName}{" "}
+                  {member.userId === currentUserId && <span className="font-normal text-muted">{m.team.you}</span>}
                 </>
               ),
             },
@@ -64,7 +65,11 @@ export function TeamView({
               cell: (member) => (
                 <>
                   {canManage ? (
-                    <ChangeRoleForm memberId={member.memberId} role={member.role} name={`${member.firstName} ${member.lastName}`} />
+                    <ChangeRoleForm
+                      memberId={member.memberId}
+                      role={member.role}
+                      name={`${member.firstName} ${member.lastName}`}
+                    />
                   ) : (
                     m.roles[member.role]
                   )}
@@ -126,9 +131,18 @@ export function TeamView({
               rows={invitations}
               rowKey={(invitation) => invitation.id}
               columns={[
-                { key: "email", header: m.team.invitationColumns.email, className: "break-all", cell: (invitation) => invitation.email },
+                {
+                  key: "email",
+                  header: m.team.invitationColumns.email,
+                  className: "break-all",
+                  cell: (invitation) => invitation.email,
+                },
                 { key: "role", header: m.team.invitationColumns.role, cell: (invitation) => m.roles[invitation.role] },
-                { key: "sentAt", header: m.team.invitationColumns.sentAt, cell: (invitation) => formatDate(invitation.sentAt) },
+                {
+                  key: "sentAt",
+                  header: m.team.invitationColumns.sentAt,
+                  cell: (invitation) => formatDate(invitation.sentAt),
+                },
                 {
                   key: "status",
                   header: m.team.invitationColumns.status,

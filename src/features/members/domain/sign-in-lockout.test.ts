@@ -78,7 +78,10 @@ describe("progressive locks", () => {
 
   it("says which lock an attempt in flight is about to earn", () => {
     expect(describeNextLock(clearedLockout, now)).toEqual({ kind: "TEMPORARY", minutesLeft: 15 });
-    expect(describeNextLock({ ...clearedLockout, signInLockCount: 1 }, now)).toEqual({ kind: "TEMPORARY", minutesLeft: 60 });
+    expect(describeNextLock({ ...clearedLockout, signInLockCount: 1 }, now)).toEqual({
+      kind: "TEMPORARY",
+      minutesLeft: 60,
+    });
     expect(describeNextLock({ ...clearedLockout, signInLockCount: 2 }, now)).toEqual({ kind: "UNTIL_UNBLOCKED" });
   });
 

@@ -58,7 +58,10 @@ export function describeNextLock(state: LockoutState, now: Date): LockInForce {
  * The state after one more wrong password. The tenth failure locks the account and restarts the
  * count, so each lock is earned by ten fresh attempts.
  */
-export function registerFailedSignIn(state: LockoutState, now: Date): Required<LockoutState> & { justBlocked: boolean } {
+export function registerFailedSignIn(
+  state: LockoutState,
+  now: Date,
+): Required<LockoutState> & { justBlocked: boolean } {
   const base = state.blockedUntil && !isBlocked(state, now) ? 0 : state.failedSignInCount;
   const failedSignInCount = base + 1;
   if (failedSignInCount >= MAX_FAILED_SIGN_INS) return { ...nextLock(state, now), justBlocked: true };

@@ -28,11 +28,16 @@ const snapshot: CampaignSnapshot = {
     { id: "1.1", name: "Recherche", areaCode: "1" },
     { id: "4.2", name: "Données personnelles", areaCode: "4" },
   ],
-  challenges: [1, 2, 3, 4, 5].map((level) => challenge("1.1", level)).concat([2, 3, 4].map((level) => challenge("4.2", level))),
+  challenges: [1, 2, 3, 4, 5]
+    .map((level) => challenge("1.1", level))
+    .concat([2, 3, 4].map((level) => challenge("4.2", level))),
 };
 
 /** Plays a whole campaign, recomputing from the stored answers at every step as the app does. */
-function play(source: CampaignSnapshot, decide: (challenge: ChallengeSnapshot, index: number) => AnswerResult): AnswerRecord[] {
+function play(
+  source: CampaignSnapshot,
+  decide: (challenge: ChallengeSnapshot, index: number) => AnswerResult,
+): AnswerRecord[] {
   const answers: AnswerRecord[] = [];
   for (let next = chooseNextChallenge(source, answers); next; next = chooseNextChallenge(source, answers)) {
     answers.push({ challengeId: next.id, result: decide(next, answers.length) });
@@ -72,7 +77,8 @@ describe("chooseNextChallenge", () => {
   });
 
   it("is deterministic: the same answers give the same sequence", () => {
-    const decide = (next: ChallengeSnapshot, index: number): AnswerResult => (index % 3 === 1 ? "KO" : next.level <= 3 ? "OK" : "KO");
+    const decide = (next: ChallengeSnapshot, index: number): AnswerResult =>
+      index % 3 === 1 ? "KO" : next.level <= 3 ? "OK" : "KO";
     expect(play(snapshot, decide)).toEqual(play(snapshot, decide));
   });
 
@@ -135,6 +141,9 @@ describe("estimateProgress", () => {
       expect(progress.estimatedTotal).toBeGreaterThanOrEqual(answers.length + 1);
       answers.push({ challengeId: next.id, result: answers.length % 2 === 0 ? "OK" : "KO" });
     }
-    expect(estimateProgress(snapshot, answers)).toEqual({ answeredCount: answers.length, estimatedTotal: answers.length });
+    expect(estimateProgress(snapshot, answers)).toEqual({
+      answeredCount: answers.length,
+      estimatedTotal: answers.length,
+    });
   });
 });

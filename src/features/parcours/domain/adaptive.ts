@@ -57,7 +57,16 @@ export function computeCompetenceStates(snapshot: CampaignSnapshot, answers: Ans
     const candidates = pool.filter(
       (challenge) => !answeredIds.has(challenge.id) && challenge.level > floor && challenge.level < ceiling,
     );
-    return { competenceId: competence.id, floor, ceiling, target, answeredCount, lastWasSuccess, candidates, isDone: candidates.length === 0 };
+    return {
+      competenceId: competence.id,
+      floor,
+      ceiling,
+      target,
+      answeredCount,
+      lastWasSuccess,
+      candidates,
+      isDone: candidates.length === 0,
+    };
   });
 }
 
@@ -113,9 +122,14 @@ function expectedRemaining(state: CompetenceState): number {
   const levels = sortedLevels(state.candidates);
   if (state.lastWasSuccess === null) {
     // The first question, then up after a success or down after a failure.
-    const start = levels.indexOf(state.target) === -1 ? Math.floor((levels.length - 1) / 2) : levels.indexOf(state.target);
+    const start =
+      levels.indexOf(state.target) === -1 ? Math.floor((levels.length - 1) / 2) : levels.indexOf(state.target);
     const above = levels.length - 1 - start;
-    return 1 + ASSUMED_SUCCESS_RATE * expectedClimb(above, ASSUMED_SUCCESS_RATE) + (1 - ASSUMED_SUCCESS_RATE) * expectedClimb(start, 1 - ASSUMED_SUCCESS_RATE);
+    return (
+      1 +
+      ASSUMED_SUCCESS_RATE * expectedClimb(above, ASSUMED_SUCCESS_RATE) +
+      (1 - ASSUMED_SUCCESS_RATE) * expectedClimb(start, 1 - ASSUMED_SUCCESS_RATE)
+    );
   }
   // Every candidate lies on one side now: above after a success, below after a failure.
   return expectedClimb(levels.length, state.lastWasSuccess ? ASSUMED_SUCCESS_RATE : 1 - ASSUMED_SUCCESS_RATE);
@@ -130,5 +144,8 @@ export function estimateProgress(snapshot: CampaignSnapshot, answers: AnswerReco
   const states = computeCompetenceStates(snapshot, answers);
   const isFinished = states.every((state) => state.isDone);
   const remaining = Math.round(states.reduce((sum, state) => sum + expectedRemaining(state), 0));
-  return { answeredCount, estimatedTotal: isFinished ? answeredCount : Math.max(answeredCount + 1, answeredCount + remaining) };
+  return {
+    answeredCount,
+    estimatedTotal: isFinished ? answeredCount : Math.max(answeredCount + 1, answeredCount + remaining),
+  };
 }

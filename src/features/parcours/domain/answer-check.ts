@@ -27,10 +27,15 @@ function sameSet(left: string[], right: string[]): boolean {
   return a.size === b.size && [...a].every((item) => b.has(item));
 }
 
-export function isAnswerCorrect(challenge: Pick<ChallengeSnapshot, "type" | "answerKey">, answer: SubmittedAnswer): boolean {
+export function isAnswerCorrect(
+  challenge: Pick<ChallengeSnapshot, "type" | "answerKey">,
+  answer: SubmittedAnswer,
+): boolean {
   switch (challenge.type) {
     case "QCU":
-      return answer.kind === "choices" && answer.choiceIds.length === 1 && answer.choiceIds[0] === challenge.answerKey[0];
+      return (
+        answer.kind === "choices" && answer.choiceIds.length === 1 && answer.choiceIds[0] === challenge.answerKey[0]
+      );
     case "QCM":
       return answer.kind === "choices" && sameSet(answer.choiceIds, challenge.answerKey);
     case "QROC": {

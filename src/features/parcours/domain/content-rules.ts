@@ -33,21 +33,25 @@ function checkAnswerKey(challenge: ContentChallenge, path: string, issues: Conte
     case "QCU":
       if (challenge.proposals.length < 3) issues.push({ path, message: "a QCU needs at least 3 proposals" });
       if (challenge.answerKey.length !== 1) issues.push({ path, message: "a QCU has exactly one right proposal" });
-      if (unknown.length > 0) issues.push({ path, message: `answer key refers to unknown proposals: ${unknown.join(", ")}` });
+      if (unknown.length > 0)
+        issues.push({ path, message: `answer key refers to unknown proposals: ${unknown.join(", ")}` });
       break;
     case "QCM":
       if (challenge.proposals.length < 3) issues.push({ path, message: "a QCM needs at least 3 proposals" });
-      if (challenge.answerKey.length < 2) issues.push({ path, message: "a QCM has at least two right proposals (else it is a QCU)" });
+      if (challenge.answerKey.length < 2)
+        issues.push({ path, message: "a QCM has at least two right proposals (else it is a QCU)" });
       if (challenge.answerKey.length >= challenge.proposals.length) {
         issues.push({ path, message: "a QCM needs at least one wrong proposal" });
       }
       if (duplicates(challenge.answerKey).length > 0) issues.push({ path, message: "answer key repeats a proposal" });
-      if (unknown.length > 0) issues.push({ path, message: `answer key refers to unknown proposals: ${unknown.join(", ")}` });
+      if (unknown.length > 0)
+        issues.push({ path, message: `answer key refers to unknown proposals: ${unknown.join(", ")}` });
       break;
     case "QROC":
       if (challenge.proposals.length > 0) issues.push({ path, message: "a QROC has no proposals" });
       for (const variant of challenge.answerKey) {
-        if (normalizeTypedAnswer(variant) === "") issues.push({ path, message: `variant "${variant}" is empty once normalised` });
+        if (normalizeTypedAnswer(variant) === "")
+          issues.push({ path, message: `variant "${variant}" is empty once normalised` });
       }
       break;
   }
@@ -81,13 +85,15 @@ export function checkContent(input: {
   const issues: ContentIssue[] = [];
   const { areas, competences } = input.framework;
 
-  for (const code of duplicates(areas.map((area) => area.code))) issues.push({ path: `areas.${code}`, message: "area code is repeated" });
+  for (const code of duplicates(areas.map((area) => area.code)))
+    issues.push({ path: `areas.${code}`, message: "area code is repeated" });
   for (const id of duplicates(competences.map((competence) => competence.id))) {
     issues.push({ path: `competences.${id}`, message: "competence id is repeated" });
   }
   const areaCodes = new Set(areas.map((area) => area.code));
   for (const competence of competences) {
-    if (!areaCodes.has(competence.areaCode)) issues.push({ path: `competences.${competence.id}`, message: "unknown area" });
+    if (!areaCodes.has(competence.areaCode))
+      issues.push({ path: `competences.${competence.id}`, message: "unknown area" });
     if (!competence.id.startsWith(`${competence.areaCode}.`)) {
       issues.push({ path: `competences.${competence.id}`, message: "competence id does not start with its area code" });
     }
@@ -99,7 +105,8 @@ export function checkContent(input: {
   }
   for (const challenge of input.challenges) {
     const path = `challenges.${challenge.id}`;
-    if (!competenceIds.has(challenge.competenceId)) issues.push({ path, message: `unknown competence ${challenge.competenceId}` });
+    if (!competenceIds.has(challenge.competenceId))
+      issues.push({ path, message: `unknown competence ${challenge.competenceId}` });
     if (!challenge.id.startsWith(`${challenge.competenceId}-`)) {
       issues.push({ path, message: "challenge id does not start with its competence id" });
     }
@@ -108,13 +115,16 @@ export function checkContent(input: {
   const challengesById = new Map(input.challenges.map((challenge) => [challenge.id, challenge]));
 
   const parcours: Parcours[] = [];
-  for (const id of duplicates(input.parcours.map((item) => item.id))) issues.push({ path: `parcours.${id}`, message: "parcours id is repeated" });
+  for (const id of duplicates(input.parcours.map((item) => item.id)))
+    issues.push({ path: `parcours.${id}`, message: "parcours id is repeated" });
   for (const item of input.parcours) {
     const path = `parcours.${item.id}`;
-    const challengeIds = item.challengeIds === "all" ? input.challenges.map((challenge) => challenge.id) : item.challengeIds;
+    const challengeIds =
+      item.challengeIds === "all" ? input.challenges.map((challenge) => challenge.id) : item.challengeIds;
     for (const id of duplicates(challengeIds)) issues.push({ path, message: `question ${id} is listed twice` });
     for (const id of duplicates(item.competenceIds)) issues.push({ path, message: `competence ${id} is listed twice` });
-    for (const id of item.competenceIds) if (!competenceIds.has(id)) issues.push({ path, message: `unknown competence ${id}` });
+    for (const id of item.competenceIds)
+      if (!competenceIds.has(id)) issues.push({ path, message: `unknown competence ${id}` });
 
     const listed = challengeIds.flatMap((id) => {
       const challenge = challengesById.get(id);
@@ -123,7 +133,10 @@ export function checkContent(input: {
     });
     for (const challenge of listed) {
       if (!item.competenceIds.includes(challenge.competenceId)) {
-        issues.push({ path, message: `question ${challenge.id} assesses ${challenge.competenceId}, which the parcours does not declare` });
+        issues.push({
+          path,
+          message: `question ${challenge.id} assesses ${challenge.competenceId}, which the parcours does not declare`,
+        });
       }
     }
     for (const competenceId of item.competenceIds) {
@@ -143,7 +156,10 @@ export function checkContent(input: {
       const levels = listed.map((challenge) => challenge.level);
       const [min, max] = [Math.min(...levels), Math.max(...levels)];
       if (Number(announced[1]) !== min || Number(announced[2]) !== max) {
-        issues.push({ path, message: `the description announces levels ${announced[1]} to ${announced[2]}, the questions span ${min} to ${max}` });
+        issues.push({
+          path,
+          message: `the description announces levels ${announced[1]} to ${announced[2]}, the questions span ${min} to ${max}`,
+        });
       }
     }
     parcours.push({

@@ -78,12 +78,20 @@ export function QuestionForm({ code, question }: { code: string; question: Quest
         <figure className="rounded-lg border border-slate-200 bg-white p-3">
           {/* Plain <img>: our own static SVGs, no resizing needed. */}
           {/* eslint-disable-next-line @next/next/no-img-element */}
-          <img src={question.illustrationUrl} alt={question.illustrationAlt ?? ""} className="mx-auto h-auto max-w-full" />
+          <img
+            src={question.illustrationUrl}
+            alt={question.illustrationAlt ?? ""}
+            className="mx-auto h-auto max-w-full"
+          />
         </figure>
       )}
 
       {error && (
-        <p id={errorId} role="alert" className="rounded-lg border border-danger bg-danger-light px-4 py-3 font-semibold text-danger">
+        <p
+          id={errorId}
+          role="alert"
+          className="rounded-lg border border-danger bg-danger-light px-4 py-3 font-semibold text-danger"
+        >
           {error}
         </p>
       )}
@@ -98,7 +106,12 @@ export function QuestionForm({ code, question }: { code: string; question: Quest
               key={proposal.id}
               className="flex min-h-14 cursor-pointer items-center gap-4 rounded-xl border-2 border-slate-300 bg-white px-4 py-3 text-lg hover:border-primary has-[:checked]:border-primary has-[:checked]:bg-primary-light has-[:focus-visible]:outline has-[:focus-visible]:outline-3 has-[:focus-visible]:outline-offset-2 has-[:focus-visible]:outline-primary"
             >
-              <input type={inputType} name="choice" value={proposal.id} className="size-6 shrink-0 accent-primary focus:outline-none" />
+              <input
+                type={inputType}
+                name="choice"
+                value={proposal.id}
+                className="size-6 shrink-0 accent-primary focus:outline-none"
+              />
               <span>{applyFrenchSpacing(proposal.label)}</span>
             </label>
           ))}

@@ -85,8 +85,7 @@ export function ResultsView({ page }: { page: Omit<ResultsPage, "kind"> }) {
                     <p className="text-muted">{t.yourAnswerSkipped}</p>
                   ) : (
                     <p>
-                      <span className="font-semibold">{t.yourAnswer}</span>{" "}
-                      {question.givenAnswer.join(" ; ")}
+                      <span className="font-semibold">{t.yourAnswer}</span> {question.givenAnswer.join(" ; ")}
                     </p>
                   )}
                   <p>

@@ -1,7 +1,15 @@
 import type { ReactNode } from "react";
 
 /** The frame of every runner page: one task per screen, readable on a phone. */
-export function RunnerShell({ title, schoolName, children }: { title: string; schoolName?: string; children: ReactNode }) {
+export function RunnerShell({
+  title,
+  schoolName,
+  children,
+}: {
+  title: string;
+  schoolName?: string;
+  children: ReactNode;
+}) {
   return (
     <div className="min-h-screen bg-slate-50">
       <header className="border-b border-slate-200 bg-white">

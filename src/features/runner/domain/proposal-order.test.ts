@@ -18,7 +18,8 @@ describe("orderProposals", () => {
   it("does not leave the authored first choice first for most students", () => {
     let firstStaysFirst = 0;
     const participations = 400;
-    for (let id = 1; id <= participations; id += 1) if (orderProposals(proposals, id, "4.1-deconnexion")[0]!.id === "a") firstStaysFirst += 1;
+    for (let id = 1; id <= participations; id += 1)
+      if (orderProposals(proposals, id, "4.1-deconnexion")[0]!.id === "a") firstStaysFirst += 1;
     // A uniform shuffle keeps it first for about a quarter of the students (100 ± ~9 σ here).
     expect(firstStaysFirst).toBeGreaterThan(50);
     expect(firstStaysFirst).toBeLessThan(150);

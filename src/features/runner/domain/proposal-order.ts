@@ -5,7 +5,11 @@
  * participation and question ids, never stored), and the choice ids — hence answers and answer
  * keys — are untouched.
  */
-export function orderProposals<T extends { id: string }>(proposals: readonly T[], participationId: number, challengeId: string): T[] {
+export function orderProposals<T extends { id: string }>(
+  proposals: readonly T[],
+  participationId: number,
+  challengeId: string,
+): T[] {
   const random = mulberry32(fnv1a(`${participationId}:${challengeId}`));
   const ordered = [...proposals];
   for (let i = ordered.length - 1; i > 0; i -= 1) {

@@ -21,7 +21,8 @@ export function describeMissedQuestions(
     const wasSkipped = answer?.result === "SKIPPED";
     const label = (id: string) => challenge.proposals.find((proposal) => proposal.id === id)?.label ?? id;
     const isTyped = challenge.type === "QROC";
-    const givenAnswer = wasSkipped || !answer?.value ? [] : isTyped ? [answer.value] : answer.value.split(",").map(label);
+    const givenAnswer =
+      wasSkipped || !answer?.value ? [] : isTyped ? [answer.value] : answer.value.split(",").map(label);
     return [
       {
         challengeId,

@@ -24,7 +24,9 @@ const snapshot: CampaignSnapshot = {
     { id: "1.1", name: "Recherche", areaCode: "1" },
     { id: "4.2", name: "Données personnelles", areaCode: "4" },
   ],
-  challenges: [1, 2, 3, 4, 5].map((level) => challenge("1.1", level)).concat([2, 3, 4].map((level) => challenge("4.2", level))),
+  challenges: [1, 2, 3, 4, 5]
+    .map((level) => challenge("1.1", level))
+    .concat([2, 3, 4].map((level) => challenge("4.2", level))),
 };
 
 const ok = (challengeId: string): AnswerRecord => ({ challengeId, result: "OK" });
@@ -35,7 +37,9 @@ describe("computeResults", () => {
   it("all right: top level everywhere, full mastery", () => {
     const results = computeResults(snapshot, [ok("1.1-n3"), ok("4.2-n3"), ok("1.1-n4"), ok("4.2-n4"), ok("1.1-n5")]);
     expect(results.masteryRate).toBe(1);
-    expect(results.competences.map((competence) => [competence.levelReached, competence.maxLevel, competence.masteryRate])).toEqual([
+    expect(
+      results.competences.map((competence) => [competence.levelReached, competence.maxLevel, competence.masteryRate]),
+    ).toEqual([
       [5, 5, 1],
       [4, 4, 1],
     ]);
@@ -54,7 +58,14 @@ describe("computeResults", () => {
     const results = computeResults(snapshot, [ok("1.1-n3"), ko("4.2-n3"), ko("1.1-n4"), ok("4.2-n2")]);
     const [research, privacy] = results.competences;
     // 1.1: levels 1–3 acquired (3 right, 1–2 inferred), 4 failed, 5 never reached.
-    expect(research).toMatchObject({ levelReached: 3, acquiredCount: 3, totalCount: 5, masteryRate: 0.6, answeredCount: 2, correctCount: 1 });
+    expect(research).toMatchObject({
+      levelReached: 3,
+      acquiredCount: 3,
+      totalCount: 5,
+      masteryRate: 0.6,
+      answeredCount: 2,
+      correctCount: 1,
+    });
     // 4.2: level 2 right, 3 failed, 4 above the failure.
     expect(privacy).toMatchObject({ levelReached: 2, acquiredCount: 1, totalCount: 3 });
     expect(privacy?.masteryRate).toBeCloseTo(1 / 3);

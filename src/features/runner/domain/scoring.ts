@@ -46,6 +46,8 @@ export function computeResults(snapshot: CampaignSnapshot, answers: AnswerRecord
     answeredCount: answers.filter((answer) => known.has(answer.challengeId)).length,
     correctCount: answers.filter((answer) => answer.result === "OK" && known.has(answer.challengeId)).length,
     competences,
-    missedChallengeIds: answers.filter((answer) => answer.result !== "OK" && known.has(answer.challengeId)).map((answer) => answer.challengeId),
+    missedChallengeIds: answers
+      .filter((answer) => answer.result !== "OK" && known.has(answer.challengeId))
+      .map((answer) => answer.challengeId),
   };
 }

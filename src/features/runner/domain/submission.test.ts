@@ -2,7 +2,14 @@ import { describe, expect, it } from "vitest";
 
 import { readSubmission } from "./submission";
 
-const qcu = { type: "QCU" as const, proposals: [{ id: "a", label: "A" }, { id: "b", label: "B" }, { id: "c", label: "C" }] };
+const qcu = {
+  type: "QCU" as const,
+  proposals: [
+    { id: "a", label: "A" },
+    { id: "b", label: "B" },
+    { id: "c", label: "C" },
+  ],
+};
 const qcm = { ...qcu, type: "QCM" as const };
 const qroc = { type: "QROC" as const, proposals: [] };
 
@@ -13,21 +20,39 @@ describe("readSubmission", () => {
   });
 
   it("QCU: exactly one known proposal", () => {
-    expect(readSubmission(qcu, { intent: "answer", choices: ["b"] })).toEqual({ ok: true, answer: { kind: "choices", choiceIds: ["b"] } });
+    expect(readSubmission(qcu, { intent: "answer", choices: ["b"] })).toEqual({
+      ok: true,
+      answer: { kind: "choices", choiceIds: ["b"] },
+    });
     expect(readSubmission(qcu, { intent: "answer", choices: [] })).toEqual({ ok: false, problem: "NO_CHOICE" });
-    expect(readSubmission(qcu, { intent: "answer", choices: ["a", "b"] })).toEqual({ ok: false, problem: "ONE_CHOICE_ONLY" });
+    expect(readSubmission(qcu, { intent: "answer", choices: ["a", "b"] })).toEqual({
+      ok: false,
+      problem: "ONE_CHOICE_ONLY",
+    });
     expect(readSubmission(qcu, { intent: "answer", choices: ["z"] })).toEqual({ ok: false, problem: "UNKNOWN_CHOICE" });
   });
 
   it("QCM: one or more known proposals, duplicates collapsed", () => {
-    expect(readSubmission(qcm, { intent: "answer", choices: ["a", "c", "a"] })).toEqual({ ok: true, answer: { kind: "choices", choiceIds: ["a", "c"] } });
+    expect(readSubmission(qcm, { intent: "answer", choices: ["a", "c", "a"] })).toEqual({
+      ok: true,
+      answer: { kind: "choices", choiceIds: ["a", "c"] },
+    });
     expect(readSubmission(qcm, { intent: "answer", choices: [] })).toEqual({ ok: false, problem: "NO_CHOICE" });
   });
 
   it("QROC: a non-empty text of reasonable length", () => {
-    expect(readSubmission(qroc, { intent: "answer", choices: [], text: "  CNIL " })).toEqual({ ok: true, answer: { kind: "text", text: "CNIL" } });
-    expect(readSubmission(qroc, { intent: "answer", choices: [], text: "   " })).toEqual({ ok: false, problem: "EMPTY_TEXT" });
+    expect(readSubmission(qroc, { intent: "answer", choices: [], text: "  CNIL " })).toEqual({
+      ok: true,
+      answer: { kind: "text", text: "CNIL" },
+    });
+    expect(readSubmission(qroc, { intent: "answer", choices: [], text: "   " })).toEqual({
+      ok: false,
+      problem: "EMPTY_TEXT",
+    });
     expect(readSubmission(qroc, { intent: "answer", choices: [] })).toEqual({ ok: false, problem: "EMPTY_TEXT" });
-    expect(readSubmission(qroc, { intent: "answer", choices: [], text: "x".repeat(201) })).toEqual({ ok: false, problem: "TEXT_TOO_LONG" });
+    expect(readSubmission(qroc, { intent: "answer", choices: [], text: "x".repeat(201) })).toEqual({
+      ok: false,
+      problem: "TEXT_TOO_LONG",
+    });
   });
 });

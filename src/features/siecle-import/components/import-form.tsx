@@ -44,7 +44,10 @@ function upload(file: File, onProgress: (percent: number, sent: boolean) => void
       if (event.lengthComputable) onProgress(Math.round((event.loaded / event.total) * 100), false);
     };
     xhr.upload.onload = () => onProgress(100, true);
-    xhr.onload = () => (xhr.response && typeof xhr.response === "object" ? resolve(xhr.response as UploadResponse) : reject(new Error(String(xhr.status))));
+    xhr.onload = () =>
+      xhr.response && typeof xhr.response === "object"
+        ? resolve(xhr.response as UploadResponse)
+        : reject(new Error(String(xhr.status)));
     xhr.onerror = () => reject(new Error("network"));
     xhr.send(file);
   });
@@ -180,7 +183,9 @@ export function ImportForm() {
               disabled={busy}
               onChange={(event) => choose(event.target.files?.[0] ?? null)}
               aria-invalid={fileError ? true : undefined}
-              aria-describedby={fileError ? "siecle-file-hint siecle-file-name siecle-file-error" : "siecle-file-hint siecle-file-name"}
+              aria-describedby={
+                fileError ? "siecle-file-hint siecle-file-name siecle-file-error" : "siecle-file-hint siecle-file-name"
+              }
               className="peer sr-only"
             />
             <label
@@ -204,7 +209,10 @@ export function ImportForm() {
             </a>
           </p>
         </div>
-        {(phase.kind === "idle" || phase.kind === "failed" || phase.kind === "rejected" || phase.kind === "imported") && (
+        {(phase.kind === "idle" ||
+          phase.kind === "failed" ||
+          phase.kind === "rejected" ||
+          phase.kind === "imported") && (
           <button type="submit" className={buttonClass("primary")} disabled={!file}>
             {t.sendFile}
           </button>
@@ -223,7 +231,11 @@ export function ImportForm() {
       </div>
 
       {phase.kind === "preview" && (
-        <section aria-labelledby="preview-title" className="space-y-4 rounded-lg border-2 border-primary bg-white p-5" data-testid="import-preview">
+        <section
+          aria-labelledby="preview-title"
+          className="space-y-4 rounded-lg border-2 border-primary bg-white p-5"
+          data-testid="import-preview"
+        >
           <h3 id="preview-title" ref={resultRef} tabIndex={-1} className="text-xl font-bold">
             {t.previewTitle}
           </h3>
@@ -258,7 +270,12 @@ export function ImportForm() {
       )}
 
       {phase.kind === "rejected" && (
-        <section role="alert" aria-labelledby="errors-title" className="space-y-3 rounded-lg border-2 border-danger bg-danger-light p-5" data-testid="import-errors">
+        <section
+          role="alert"
+          aria-labelledby="errors-title"
+          className="space-y-3 rounded-lg border-2 border-danger bg-danger-light p-5"
+          data-testid="import-errors"
+        >
           <h3 id="errors-title" ref={resultRef} tabIndex={-1} className="text-xl font-bold text-danger">
             {t.errorTitle}
           </h3>
@@ -272,7 +289,11 @@ export function ImportForm() {
       )}
 
       {phase.kind === "failed" && (
-        <section role="alert" aria-labelledby="failure-title" className="rounded-lg border-2 border-danger bg-danger-light p-5">
+        <section
+          role="alert"
+          aria-labelledby="failure-title"
+          className="rounded-lg border-2 border-danger bg-danger-light p-5"
+        >
           <h3 id="failure-title" ref={resultRef} tabIndex={-1} className="text-lg font-bold text-danger">
             {phase.message}
           </h3>
@@ -280,7 +301,11 @@ export function ImportForm() {
       )}
 
       {phase.kind === "imported" && (
-        <section role="status" className="rounded-lg border-2 border-success bg-success-light p-5" data-testid="import-done">
+        <section
+          role="status"
+          className="rounded-lg border-2 border-success bg-success-light p-5"
+          data-testid="import-done"
+        >
           <h3 ref={resultRef} tabIndex={-1} className="text-lg font-bold text-success">
             {t.importDone}
           </h3>

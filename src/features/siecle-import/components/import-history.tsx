@@ -26,7 +26,12 @@ export function ImportHistory({ history }: { history: ImportSummary[] }) {
           rows={history}
           rowKey={(item) => item.id}
           columns={[
-            { key: "date", header: c.date, className: "whitespace-nowrap", cell: (item) => formatDateAtTime(item.createdAt) },
+            {
+              key: "date",
+              header: c.date,
+              className: "whitespace-nowrap",
+              cell: (item) => formatDateAtTime(item.createdAt),
+            },
             { key: "by", header: c.by, cell: (item) => item.authorName ?? t.operatorAuthor },
             { key: "file", header: c.file, className: "break-all", cell: (item) => item.fileName },
             {
@@ -37,13 +42,17 @@ export function ImportHistory({ history }: { history: ImportSummary[] }) {
                   <span className={`font-semibold ${statusClass[item.status]}`}>{t.statusLabels[item.status]}</span>
                   {item.errorCount > 0 && (
                     <details className="mt-1">
-                      <summary className="cursor-pointer text-primary underline">{t.showErrors(item.errorCount)}</summary>
+                      <summary className="cursor-pointer text-primary underline">
+                        {t.showErrors(item.errorCount)}
+                      </summary>
                       <ul className="mt-2 list-disc space-y-1 pl-5 text-sm">
                         {item.errors.map((error, index) => (
                           <li key={index}>{error.message}</li>
                         ))}
                       </ul>
-                      {item.errorCount > item.errors.length && <p className="mt-1 text-sm text-muted">{t.moreErrors(item.errorCount - item.errors.length)}</p>}
+                      {item.errorCount > item.errors.length && (
+                        <p className="mt-1 text-sm text-muted">{t.moreErrors(item.errorCount - item.errors.length)}</p>
+                      )}
                     </details>
                   )}
                 </>

@@ -10,7 +10,9 @@ describe("XML encoding", () => {
     expect(sniffXmlEncoding(ascii("<?xml version='1.0' encoding='iso-8859-1' standalone='yes'?>"))).toBe("ISO-8859-1");
     expect(sniffXmlEncoding(ascii('<?xml version="1.0"?><a/>'))).toBe("UTF-8");
     expect(sniffXmlEncoding(ascii("<a/>"))).toBe("UTF-8");
-    expect(sniffXmlEncoding(new Uint8Array([0xef, 0xbb, 0xbf, ...ascii('<?xml version="1.0" encoding="ISO-8859-15"?>')]))).toBe("UTF-8");
+    expect(
+      sniffXmlEncoding(new Uint8Array([0xef, 0xbb, 0xbf, ...ascii('<?xml version="1.0" encoding="ISO-8859-15"?>')])),
+    ).toBe("UTF-8");
   });
 
   it("decodes ISO-8859-15 as Latin-9 (œ Œ €), not Latin-1 (½ ¼ ¤)", () => {
@@ -38,6 +40,7 @@ describe("garbled text", () => {
   });
 
   it("leaves real names alone", () => {
-    for (const name of ["Zoé", "CŒURDEROY", "JOÃO", "Ãngel", "N'DIAYE-ROUX", "Chloœ"]) expect(looksGarbled(name), name).toBe(false);
+    for (const name of ["Zoé", "CŒURDEROY", "JOÃO", "Ãngel", "N'DIAYE-ROUX", "Chloœ"])
+      expect(looksGarbled(name), name).toBe(false);
   });
 });

@@ -36,14 +36,11 @@ export function sniffXmlEncoding(head: Uint8Array): string {
  * U+FFFD (bytes invalid in the declared encoding), or the classic traces of UTF-8 read as a
  * single-byte encoding ("Ã©" for "é"): names would be stored garbled, so refuse instead.
  */
-const GARBLED =
-  /\uFFFD|[ÂÃ][\u0080-\u00BF\u0152\u0153\u0160\u0161\u0178\u017D\u017E\u0192\u02C6\u02DC\u2013-\u2122]/;
+const GARBLED = /\uFFFD|[ÂÃ][\u0080-\u00BF\u0152\u0153\u0160\u0161\u0178\u017D\u017E\u0192\u02C6\u02DC\u2013-\u2122]/;
 
 export const looksGarbled = (text: string): boolean => GARBLED.test(text);
 
-export type CsvDecoding =
-  | { ok: true; text: string; encoding: "UTF-8" | "windows-1252" | "macintosh" }
-  | { ok: false };
+export type CsvDecoding = { ok: true; text: string; encoding: "UTF-8" | "windows-1252" | "macintosh" } | { ok: false };
 
 const EXPECTED_HEADER = /premier prénom/i;
 const HEADER_WITH_UNKNOWN_BYTES = /premier pr[^\s;,]{1,4}nom/i;

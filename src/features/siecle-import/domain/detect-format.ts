@@ -14,8 +14,7 @@ const isZipMagic = (bytes: Uint8Array): boolean =>
   // local file header (PK\3\4), or the end record of an empty archive (PK\5\6)
   ((bytes[2] === 0x03 && bytes[3] === 0x04) || (bytes[2] === 0x05 && bytes[3] === 0x06));
 
-const isXmlWhitespace = (b: number | undefined): boolean =>
-  b === 0x20 || b === 0x09 || b === 0x0a || b === 0x0d;
+const isXmlWhitespace = (b: number | undefined): boolean => b === 0x20 || b === 0x09 || b === 0x0a || b === 0x0d;
 
 export function detectKind(bytes: Uint8Array): DetectedKind {
   if (bytes.length === 0) return "EMPTY";

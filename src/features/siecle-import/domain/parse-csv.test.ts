@@ -103,12 +103,18 @@ describe("CSV content", () => {
       "\r\n" +
       `${csvRow({ "Identifiant unique*": "1111111111A", "Premier prénom*": "" }).join(";")}\r\n`;
     const result = readCsv(utf8(text), TODAY);
-    expect(result.errors.map((e) => [e.code, e.line, e.field])).toEqual([["FIRST_NAME_REQUIRED", 5, "Premier prénom*"]]);
+    expect(result.errors.map((e) => [e.code, e.line, e.field])).toEqual([
+      ["FIRST_NAME_REQUIRED", 5, "Premier prénom*"],
+    ]);
     expect(result.errors[0]?.message).toBe("Ligne 5 : le champ « Premier prénom » est obligatoire.");
   });
 
   it("counts lines of a quoted cell holding a line break", () => {
-    const text = csvOf([CSV_HEADER, csvRow({ "Libellé commune naissance**": '"Saint-\nDenis"' }), csvRow({ "Identifiant unique*": "2", "Code sexe*": "X" })]);
+    const text = csvOf([
+      CSV_HEADER,
+      csvRow({ "Libellé commune naissance**": '"Saint-\nDenis"' }),
+      csvRow({ "Identifiant unique*": "2", "Code sexe*": "X" }),
+    ]);
     const result = readCsv(utf8(text), TODAY);
     expect(result.errors.map((e) => [e.code, e.line])).toEqual([["SEX_CODE_INVALID", 4]]);
   });
@@ -169,7 +175,9 @@ describe("CSV header", () => {
       ["HEADER_REQUIRED", "Statut*"],
       ["HEADER_REQUIRED", "Division*"],
     ]);
-    expect(result.errors[0]?.message).toBe("La colonne « Classe » n'est pas reconnue. Utilisez le modèle de fichier CSV.");
+    expect(result.errors[0]?.message).toBe(
+      "La colonne « Classe » n'est pas reconnue. Utilisez le modèle de fichier CSV.",
+    );
     expect(result.learners).toEqual([]);
   });
 

@@ -36,7 +36,12 @@ export const CSV_COLUMNS: readonly CsvColumn[] = [
   { header: "Date de naissance (jj/mm/aaaa)*", field: "birthdate", label: "Date de naissance", required: true },
   { header: "Code commune naissance**", field: "birthCityCode", label: "Code commune naissance", required: false },
   { header: "Libellé commune naissance**", field: "birthCity", label: "Libellé commune naissance", required: false },
-  { header: "Code département naissance*", field: "birthProvinceCode", label: "Code département naissance", required: true },
+  {
+    header: "Code département naissance*",
+    field: "birthProvinceCode",
+    label: "Code département naissance",
+    required: true,
+  },
   { header: "Code pays naissance*", field: "birthCountryCode", label: "Code pays naissance", required: true },
   { header: "Statut*", field: "status", label: "Statut", required: true },
   { header: "Code MEF*", field: "mefCode", label: "Code MEF", required: true },
@@ -46,15 +51,33 @@ export const CSV_COLUMNS: readonly CsvColumn[] = [
 /** The downloadable template: the header line and one example line, `;`-separated, UTF-8. */
 export function buildCsvTemplate(): string {
   const example = [
-    "1234567890A", "Maëlys", "Chloé", "", "BERTHELOT", "", "F", "03/02/2011", "69123", "", "069",
-    "99100", "ST", "10310019110", "4E B",
+    "1234567890A",
+    "Maëlys",
+    "Chloé",
+    "",
+    "BERTHELOT",
+    "",
+    "F",
+    "03/02/2011",
+    "69123",
+    "",
+    "069",
+    "99100",
+    "ST",
+    "10310019110",
+    "4E B",
   ];
   return `${CSV_COLUMNS.map((c) => c.header).join(";")}\r\n${example.join(";")}\r\n`;
 }
 
 /** Excel and hand edits vary apostrophes, spaces and case; the words themselves must match. */
 const normaliseHeader = (header: string): string =>
-  header.normalize("NFC").replace(/[’‘`´]/g, "'").replace(/\s+/g, " ").trim().toLowerCase();
+  header
+    .normalize("NFC")
+    .replace(/[’‘`´]/g, "'")
+    .replace(/\s+/g, " ")
+    .trim()
+    .toLowerCase();
 
 const COLUMN_BY_HEADER = new Map(CSV_COLUMNS.map((c) => [normaliseHeader(c.header), c]));
 
@@ -64,7 +87,8 @@ const isBlankRow = (row: string[]): boolean => row.every((cell) => cell.trim() =
 
 export function readCsv(bytes: Uint8Array, today: string): CsvContent {
   const decoded = decodeCsv(bytes);
-  if (!decoded.ok) return { learners: [], errors: [importError("ENCODING_NOT_SUPPORTED", {}, { variant: "CSV_UNKNOWN" })] };
+  if (!decoded.ok)
+    return { learners: [], errors: [importError("ENCODING_NOT_SUPPORTED", {}, { variant: "CSV_UNKNOWN" })] };
   const { text } = decoded;
 
   const errors: ImportError[] = [];
@@ -128,7 +152,11 @@ export function readCsv(bytes: Uint8Array, today: string): CsvContent {
         const firstLine = firstLineByIne.get(ine);
         if (firstLine !== undefined) {
           errors.push(
-            importError("INE_UNIQUE", { nationalStudentId: ine, line, field: fields.nationalStudentId?.header }, { firstLine }),
+            importError(
+              "INE_UNIQUE",
+              { nationalStudentId: ine, line, field: fields.nationalStudentId?.header },
+              { firstLine },
+            ),
           );
           return;
         }

@@ -161,7 +161,11 @@ export class SiecleXmlReader {
       this.structuresStudentId = clean(String(tag.attributes.ELEVE_ID ?? "")) ?? null;
     } else if (name === "STRUCTURE" && this.parent() === "STRUCTURES_ELEVE") {
       this.structure = {};
-    } else if (this.structure && (name === "CODE_STRUCTURE" || name === "TYPE_STRUCTURE") && this.parent() === "STRUCTURE") {
+    } else if (
+      this.structure &&
+      (name === "CODE_STRUCTURE" || name === "TYPE_STRUCTURE") &&
+      this.parent() === "STRUCTURE"
+    ) {
       this.text = "";
     }
     this.stack.push(name);
@@ -227,7 +231,11 @@ export class SiecleXmlReader {
 }
 
 /** Reads a whole XML held in memory, still by chunks so the decoded text is never whole. */
-export function readSiecleXml(bytes: Uint8Array, onStudent: (student: SiecleStudent) => void, chunkSize = 64 * 1024): SiecleXmlContent {
+export function readSiecleXml(
+  bytes: Uint8Array,
+  onStudent: (student: SiecleStudent) => void,
+  chunkSize = 64 * 1024,
+): SiecleXmlContent {
   const reader = new SiecleXmlReader(onStudent);
   for (let at = 0; at < bytes.length; at += chunkSize) reader.push(bytes.subarray(at, at + chunkSize));
   return reader.end();

@@ -34,7 +34,14 @@ const register = (learners: RegisterLearner[], skipped = noSkips()) => ({ learne
 
 describe("planning an import", () => {
   it("creates every learner of a first import and lists its classes in natural order", () => {
-    const plan = planImport([], register([learner("A", { division: "6E 10" }), learner("B", { division: "6E 2" }), learner("C", { division: "5E 1" })]));
+    const plan = planImport(
+      [],
+      register([
+        learner("A", { division: "6E 10" }),
+        learner("B", { division: "6E 2" }),
+        learner("C", { division: "5E 1" }),
+      ]),
+    );
     expect(plan.counts).toEqual({ created: 3, updated: 0, disabled: 0, skipped: 0 });
     expect(plan.toCreate.map((l) => l.nationalStudentId)).toEqual(["A", "B", "C"]);
     expect(plan.divisions).toEqual(["5E 1", "6E 2", "6E 10"]);
@@ -48,7 +55,10 @@ describe("planning an import", () => {
   });
 
   it("updates changed learners in place, keeping their row id", () => {
-    const plan = planImport([existing(7, "A"), existing(8, "B")], register([learner("A", { division: "3E A" }), learner("B")]));
+    const plan = planImport(
+      [existing(7, "A"), existing(8, "B")],
+      register([learner("A", { division: "3E A" }), learner("B")]),
+    );
     expect(plan.toUpdate).toEqual([{ id: 7, learner: learner("A", { division: "3E A" }) }]);
     expect(plan.counts.updated).toBe(1);
   });
@@ -82,7 +92,10 @@ describe("planning an import", () => {
   });
 
   it("adds up the skipped records of every reason", () => {
-    const plan = planImport([], register([learner("A")], { LEFT_SCHOOL: 3, NO_NATIONAL_STUDENT_ID: 2, NO_DIVISION: 1 }));
+    const plan = planImport(
+      [],
+      register([learner("A")], { LEFT_SCHOOL: 3, NO_NATIONAL_STUDENT_ID: 2, NO_DIVISION: 1 }),
+    );
     expect(plan.counts.skipped).toBe(6);
     expect(plan.skipped).toEqual({ LEFT_SCHOOL: 3, NO_NATIONAL_STUDENT_ID: 2, NO_DIVISION: 1 });
   });
@@ -99,6 +112,13 @@ describe("planning an import", () => {
 
 describe("class order", () => {
   it("sorts numerically, ignoring case and accents, without duplicates", () => {
-    expect(sortDivisions(["6E 10", "6E 2", "6E 2", "5e a", "Écho", "ALPHA", "5E B"])).toEqual(["5e a", "5E B", "6E 2", "6E 10", "ALPHA", "Écho"]);
+    expect(sortDivisions(["6E 10", "6E 2", "6E 2", "5e a", "Écho", "ALPHA", "5E B"])).toEqual([
+      "5e a",
+      "5E B",
+      "6E 2",
+      "6E 10",
+      "ALPHA",
+      "Écho",
+    ]);
   });
 });

@@ -1,6 +1,15 @@
 import { describe, expect, it } from "vitest";
 import type { ImportError } from "../types";
-import { CSV_HEADER, csvOf, csvRow, encode, latin9, oneStudent, siecleDocument, zipOf } from "./__fixtures__/siecle-builders";
+import {
+  CSV_HEADER,
+  csvOf,
+  csvRow,
+  encode,
+  latin9,
+  oneStudent,
+  siecleDocument,
+  zipOf,
+} from "./__fixtures__/siecle-builders";
 import { readRegisterFile, readRegisterStream, type ReadRegisterOptions } from "./read-register";
 
 const TODAY = new Date(2026, 8, 15);
@@ -12,7 +21,9 @@ async function* chunksOf(bytes: Uint8Array, size: number): AsyncGenerator<Uint8A
 }
 
 const document = (count: number, fields?: Record<string, string | null>) => {
-  const built = Array.from({ length: count }, (_, i) => oneStudent(String(i + 1), `${String(i + 1).padStart(10, "0")}A`, "4E B", fields));
+  const built = Array.from({ length: count }, (_, i) =>
+    oneStudent(String(i + 1), `${String(i + 1).padStart(10, "0")}A`, "4E B", fields),
+  );
   return siecleDocument({ students: built.map((b) => b.student), structures: built.map((b) => b.structure) });
 };
 
@@ -74,7 +85,10 @@ describe("reading a register from a stream", () => {
   });
 
   it("refuses a zip or a CSV over the limit too", async () => {
-    for (const head of [zipOf({ "ElevesSansAdresses.xml": latin9(document(2)) }), encode(csvOf([CSV_HEADER, csvRow()]), "utf-8")]) {
+    for (const head of [
+      zipOf({ "ElevesSansAdresses.xml": latin9(document(2)) }),
+      encode(csvOf([CSV_HEADER, csvRow()]), "utf-8"),
+    ]) {
       const { chunks, state } = endless(head, 0x41);
       const result = await readRegisterStream(chunks, { ...OPTIONS, maxUploadBytes: 32 * 1024 });
       expect(codes(result.errors)).toEqual(["PAYLOAD_TOO_LARGE"]);

@@ -25,7 +25,11 @@ const twoStudents = () => {
 
 describe("reading the SIECLE XML", () => {
   it("decodes ISO-8859-15 by its declaration: œ, Œ and € come out right", () => {
-    const s = oneStudent("1", "1000000001A", "4E B", { PRENOM: "Chloœ", NOM_DE_FAMILLE: "CŒURDEROY", VILLE_NAISS: "€" });
+    const s = oneStudent("1", "1000000001A", "4E B", {
+      PRENOM: "Chloœ",
+      NOM_DE_FAMILLE: "CŒURDEROY",
+      VILLE_NAISS: "€",
+    });
     const bytes = latin9(siecleDocument({ students: [s.student], structures: [s.structure] }));
     // Latin-9 puts œ at 0xBD, where Latin-1 has ½: reading it as Latin-1 would corrupt names.
     expect(bytes.includes(0xbd)).toBe(true);
@@ -90,7 +94,11 @@ describe("reading the SIECLE XML", () => {
   it("joins structures by ELEVE_ID when STRUCTURES comes before ELEVES", () => {
     const a = oneStudent("10", "1000000001A", "6E 1");
     const b = oneStudent("20", "1000000002B", "6E 2");
-    const text = siecleDocument({ students: [a.student, b.student], structures: [b.structure, a.structure], structuresFirst: true });
+    const text = siecleDocument({
+      students: [a.student, b.student],
+      structures: [b.structure, a.structure],
+      structuresFirst: true,
+    });
     const result = read(latin9(text));
     expect(result.errors).toEqual([]);
     expect(result.learners.map((l) => [l.nationalStudentId, l.division])).toEqual([
@@ -107,9 +115,19 @@ describe("reading the SIECLE XML", () => {
         student({ id: "3", ine: "1000000003C" }),
       ],
       structures: [
-        structures("1", [["Inactifs", "D"], ["3E  B", "D"], ["3ALL", "G"]]),
-        structures("2", [["3E A", "D"], ["3E C", "D"]]),
-        structures("3", [["Inactifs", "D"], ["3LATIN", "G"]]),
+        structures("1", [
+          ["Inactifs", "D"],
+          ["3E  B", "D"],
+          ["3ALL", "G"],
+        ]),
+        structures("2", [
+          ["3E A", "D"],
+          ["3E C", "D"],
+        ]),
+        structures("3", [
+          ["Inactifs", "D"],
+          ["3LATIN", "G"],
+        ]),
       ],
     });
     const result = read(latin9(text));
@@ -135,7 +153,9 @@ describe("reading the SIECLE XML", () => {
   it("reads the older single NOM when NOM_DE_FAMILLE is absent, and NOM_USAGE as usage name", () => {
     const a = oneStudent("1", "1000000001A", "4E B", { NOM_DE_FAMILLE: null, NOM: "DURAND" });
     const b = oneStudent("2", "1000000002B", "4E B", { NOM_DE_FAMILLE: "N'DIAYE-ROUX", NOM_USAGE: "ROUX" });
-    const result = read(latin9(siecleDocument({ students: [a.student, b.student], structures: [a.structure, b.structure] })));
+    const result = read(
+      latin9(siecleDocument({ students: [a.student, b.student], structures: [a.structure, b.structure] })),
+    );
     expect(result.learners.map((l) => [l.lastName, l.preferredLastName])).toEqual([
       ["DURAND", null],
       ["N'DIAYE-ROUX", "ROUX"],
@@ -146,9 +166,21 @@ describe("reading the SIECLE XML", () => {
     const a = oneStudent("1", "1000000001A");
     const b = oneStudent("2", "1000000001a");
     const c = oneStudent("3", "1000000003C");
-    const result = read(latin9(siecleDocument({ students: [a.student, b.student, c.student], structures: [a.structure, b.structure, c.structure] })));
+    const result = read(
+      latin9(
+        siecleDocument({
+          students: [a.student, b.student, c.student],
+          structures: [a.structure, b.structure, c.structure],
+        }),
+      ),
+    );
     expect(result.errors).toEqual([
-      { code: "INE_UNIQUE", nationalStudentId: "1000000001A", field: "ID_NATIONAL", message: "L'INE 1000000001A apparaît plusieurs fois." },
+      {
+        code: "INE_UNIQUE",
+        nationalStudentId: "1000000001A",
+        field: "ID_NATIONAL",
+        message: "L'INE 1000000001A apparaît plusieurs fois.",
+      },
     ]);
   });
 
@@ -167,7 +199,10 @@ describe("reading the SIECLE XML", () => {
       oneStudent("11", "1000000011L", "4E B", { CODE_COMMUNE_INSEE_NAISS: "1004" }),
       oneStudent("12", "1000000012M"),
     ];
-    const text = siecleDocument({ students: records.map((r) => r.student), structures: records.map((r) => r.structure) });
+    const text = siecleDocument({
+      students: records.map((r) => r.student),
+      structures: records.map((r) => r.structure),
+    });
     const result = read(latin9(text));
     expect(result.errors.map((e) => [e.code, e.nationalStudentId, e.field])).toEqual([
       ["BIRTHDATE_REQUIRED", "1000000001A", "DATE_NAISS"],
@@ -190,7 +225,11 @@ describe("reading the SIECLE XML", () => {
   });
 
   it("does not require a birth city code for a pupil born abroad", () => {
-    const s = oneStudent("1", "1000000001A", "4E B", { CODE_PAYS: "132", CODE_COMMUNE_INSEE_NAISS: null, VILLE_NAISS: "BIRMINGHAM" });
+    const s = oneStudent("1", "1000000001A", "4E B", {
+      CODE_PAYS: "132",
+      CODE_COMMUNE_INSEE_NAISS: null,
+      VILLE_NAISS: "BIRMINGHAM",
+    });
     const result = read(latin9(siecleDocument({ students: [s.student], structures: [s.structure] })));
     expect(result.errors).toEqual([]);
     expect(result.learners[0]).toMatchObject({ birthCountryCode: "132", birthCity: "BIRMINGHAM", birthCityCode: null });
@@ -230,7 +269,11 @@ describe("hostile or wrong XML", () => {
   it("refuses an external entity without ever reading it", () => {
     const preamble = '<!DOCTYPE BEE_ELEVES [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>\n';
     const s = oneStudent("1", "1000000001A", "4E B", { PRENOM: "&xxe;" });
-    const result = read(latin9(siecleDocument({ preamble, students: [s.student.replace("&amp;xxe;", "&xxe;")], structures: [s.structure] })));
+    const result = read(
+      latin9(
+        siecleDocument({ preamble, students: [s.student.replace("&amp;xxe;", "&xxe;")], structures: [s.structure] }),
+      ),
+    );
     expect(codes(result.errors)).toEqual(["INVALID_FILE"]);
     expect(result.errors[0]?.message).toContain("DOCTYPE");
     expect(JSON.stringify(result)).not.toContain("root:");
@@ -241,7 +284,11 @@ describe("hostile or wrong XML", () => {
     for (let i = 1; i <= 9; i++) entities.push(`<!ENTITY lol${i} "${`&lol${i === 1 ? "" : i - 1};`.repeat(10)}">`);
     const preamble = `<!DOCTYPE BEE_ELEVES [${entities.join("")}]>\n`;
     const s = oneStudent("1", "1000000001A", "4E B", { PRENOM: "X" });
-    const text = siecleDocument({ preamble, students: [s.student.replace(">X<", ">&lol9;<")], structures: [s.structure] });
+    const text = siecleDocument({
+      preamble,
+      students: [s.student.replace(">X<", ">&lol9;<")],
+      structures: [s.structure],
+    });
     const result = read(latin9(text));
     expect(codes(result.errors)).toEqual(["INVALID_FILE"]);
   });
@@ -260,9 +307,9 @@ describe("hostile or wrong XML", () => {
   });
 
   it("names another SIECLE export, and refuses XML that is not SIECLE", () => {
-    expect(read(latin9(siecleDocument({ root: "BEE_NOMENCLATURES", students: [], structures: [] }))).errors[0]?.message).toContain(
-      "BEE_NOMENCLATURES",
-    );
+    expect(
+      read(latin9(siecleDocument({ root: "BEE_NOMENCLATURES", students: [], structures: [] }))).errors[0]?.message,
+    ).toContain("BEE_NOMENCLATURES");
     const html = read(encode("<html><body>Bonjour</body></html>", "utf-8"));
     expect(codes(html.errors)).toEqual(["INVALID_FILE"]);
     expect(html.errors[0]?.message).toContain("« html »");

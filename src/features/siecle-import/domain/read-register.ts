@@ -36,7 +36,10 @@ export function readRegisterFile(bytes: Uint8Array, options: ReadRegisterOptions
   const maxUpload = options.maxUploadBytes ?? MAX_UPLOAD_BYTES;
   const today = isoDateOf(options.today ?? new Date());
   if (bytes.length > maxUpload) {
-    return failed(null, importError("PAYLOAD_TOO_LARGE", {}, { variant: "UPLOAD", maxMegabytes: toMegabytes(maxUpload) }));
+    return failed(
+      null,
+      importError("PAYLOAD_TOO_LARGE", {}, { variant: "UPLOAD", maxMegabytes: toMegabytes(maxUpload) }),
+    );
   }
 
   const kind = detectKind(bytes);
@@ -102,7 +105,8 @@ export async function readRegisterStream(
   options: ReadRegisterOptions = {},
 ): Promise<RegisterReadResult> {
   const maxUpload = options.maxUploadBytes ?? MAX_UPLOAD_BYTES;
-  const tooLarge = () => failed(null, importError("PAYLOAD_TOO_LARGE", {}, { variant: "UPLOAD", maxMegabytes: toMegabytes(maxUpload) }));
+  const tooLarge = () =>
+    failed(null, importError("PAYLOAD_TOO_LARGE", {}, { variant: "UPLOAD", maxMegabytes: toMegabytes(maxUpload) }));
   const iterator = chunks[Symbol.asyncIterator]();
   let total = 0;
   let ended = false;
@@ -211,7 +215,11 @@ class SiecleRegister {
       return;
     }
     // The division is only required to be there, which `result` checks: any label validates.
-    const { learner, errors } = validateLearnerRecord({ ...record, division: PENDING_DIVISION }, { format: "XML" }, this.today);
+    const { learner, errors } = validateLearnerRecord(
+      { ...record, division: PENDING_DIVISION },
+      { format: "XML" },
+      this.today,
+    );
     this.pending.push({
       siecleStudentId: record.siecleStudentId,
       ine: normaliseNationalStudentId(record.nationalStudentId),

@@ -74,7 +74,9 @@ describe("damaged or unsupported archives", () => {
   const zip = () => zipSync({ "ElevesSansAdresses.xml": new TextEncoder().encode("<BEE_ELEVES>".repeat(1000)) });
 
   it("refuses an encrypted entry", () => {
-    const encrypted = patchCentralEntry(zip(), (view, at) => view.setUint16(at + 8, view.getUint16(at + 8, true) | 1, true));
+    const encrypted = patchCentralEntry(zip(), (view, at) =>
+      view.setUint16(at + 8, view.getUint16(at + 8, true) | 1, true),
+    );
     const entry = pickXmlEntry(listZipEntries(encrypted));
     expect(refusal(() => inflateZipEntry(encrypted, entry, MB, () => {})).message).toContain("mot de passe");
   });

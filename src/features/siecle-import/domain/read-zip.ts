@@ -124,7 +124,8 @@ export function inflateZipEntry(
   };
 
   if (entry.method === 0) {
-    for (let at = dataStart; at < dataEnd; at += STORED_STEP) emit(bytes.subarray(at, Math.min(at + STORED_STEP, dataEnd)));
+    for (let at = dataStart; at < dataEnd; at += STORED_STEP)
+      emit(bytes.subarray(at, Math.min(at + STORED_STEP, dataEnd)));
   } else {
     let finished = false;
     const inflater = new Inflate((chunk, final) => {
@@ -144,5 +145,5 @@ export function inflateZipEntry(
     }
     if (!finished) corrupt();
   }
-  if ((crc >>> 0) !== entry.crc) corrupt();
+  if (crc >>> 0 !== entry.crc) corrupt();
 }

@@ -35,13 +35,23 @@ function sameNames(row: NewLearnerRow, other: LinkedLearnerElsewhere): boolean {
 }
 
 /** For each new row, the first (most recent) matching learner elsewhere gives the account. */
-export function pickSchoolChangerLinks(rows: readonly NewLearnerRow[], elsewhere: readonly LinkedLearnerElsewhere[]): SchoolChangerLink[] {
+export function pickSchoolChangerLinks(
+  rows: readonly NewLearnerRow[],
+  elsewhere: readonly LinkedLearnerElsewhere[],
+): SchoolChangerLink[] {
   const links: SchoolChangerLink[] = [];
   for (const row of rows) {
     const source = elsewhere.find(
-      (other) => other.nationalStudentId === row.nationalStudentId && other.birthdate === row.birthdate && sameNames(row, other),
+      (other) =>
+        other.nationalStudentId === row.nationalStudentId && other.birthdate === row.birthdate && sameNames(row, other),
     );
-    if (source) links.push({ learnerId: row.id, userId: source.userId, sourceLearnerId: source.id, sourceSchoolId: source.schoolId });
+    if (source)
+      links.push({
+        learnerId: row.id,
+        userId: source.userId,
+        sourceLearnerId: source.id,
+        sourceSchoolId: source.schoolId,
+      });
   }
   return links;
 }

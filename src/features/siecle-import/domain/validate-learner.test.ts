@@ -11,7 +11,17 @@ describe("birth dates", () => {
   });
 
   it("refuses impossible, future, pre-1900 and other formats", () => {
-    for (const value of ["29/02/2011", "31/04/2011", "00/01/2011", "12/13/2011", "2011-02-03", "03.02.2011", "16/09/2026", "01/01/1899", ""]) {
+    for (const value of [
+      "29/02/2011",
+      "31/04/2011",
+      "00/01/2011",
+      "12/13/2011",
+      "2011-02-03",
+      "03.02.2011",
+      "16/09/2026",
+      "01/01/1899",
+      "",
+    ]) {
       expect(parseFrenchDate(value, today, false), value).toBeNull();
     }
     expect(parseFrenchDate("15/09/2026", today, false)).toBe("2026-09-15");

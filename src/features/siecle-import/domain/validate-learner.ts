@@ -121,7 +121,14 @@ export function validateLearnerRecord(
     errors.push(importError(code, where(field), { fieldLabel: labelOf(field), value }));
 
   if (isCsv) {
-    for (const field of ["nationalStudentId", "birthProvinceCode", "birthCountryCode", "status", "mefCode", "division"] as const) {
+    for (const field of [
+      "nationalStudentId",
+      "birthProvinceCode",
+      "birthCountryCode",
+      "status",
+      "mefCode",
+      "division",
+    ] as const) {
       if (!raw[field]) fail("FIELD_REQUIRED", field);
     }
   }

@@ -26,7 +26,10 @@ export default async function CampaignQuestionPage({ params }: { params: Promise
       <div className="space-y-8">
         <ProgressBar progress={page.progress} />
         {page.isArchived ? (
-          <p role="alert" className="rounded-lg border border-danger bg-danger-light px-4 py-3 font-semibold text-danger">
+          <p
+            role="alert"
+            className="rounded-lg border border-danger bg-danger-light px-4 py-3 font-semibold text-danger"
+          >
             {runnerText.errors.archived}
           </p>
         ) : (

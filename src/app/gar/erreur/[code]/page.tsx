@@ -25,10 +25,17 @@ export default async function GarOutcomePage({ params }: { params: Promise<{ cod
   const backToEnt = ["GAR_SIGN_IN_FAILED", "GAR_PENDING_IDENTITY_EXPIRED", "GAR_ACCESS_DENIED"].includes(code);
   return (
     <div className="min-h-screen bg-slate-50">
-      <StudentHeader studentName={visitor.kind === "STUDENT" ? `${visitor.student.firstName} ${visitor.student.lastName}` : undefined} />
+      <StudentHeader
+        studentName={
+          visitor.kind === "STUDENT" ? `${visitor.student.firstName} ${visitor.student.lastName}` : undefined
+        }
+      />
       <main id="contenu" className="mx-auto flex max-w-3xl flex-col gap-6 px-5 py-10">
         <h1 className="text-3xl font-bold">{text.titles[code]}</h1>
-        <p role="alert" className="rounded-lg border-2 border-danger bg-danger-light p-4 text-lg font-semibold text-danger">
+        <p
+          role="alert"
+          className="rounded-lg border-2 border-danger bg-danger-light p-4 text-lg font-semibold text-danger"
+        >
           {errorMessages[code]}
         </p>
         {backToEnt && <p className="text-lg">{text.backToEnt}</p>}

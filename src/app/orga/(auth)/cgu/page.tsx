@@ -12,7 +12,11 @@ export default async function CguPage() {
   const member = await loadCguPage();
   return (
     <AuthCard title={m.cgu.title} intro={member.hasAcceptedCgu ? undefined : m.cgu.intro} wide>
-      <div className="max-h-96 space-y-3 overflow-y-auto rounded-md border border-slate-200 p-4" tabIndex={0} aria-label={m.cgu.title}>
+      <div
+        className="max-h-96 space-y-3 overflow-y-auto rounded-md border border-slate-200 p-4"
+        tabIndex={0}
+        aria-label={m.cgu.title}
+      >
         {m.cgu.paragraphs.map((paragraph) => (
           <p key={paragraph}>{paragraph}</p>
         ))}

@@ -9,7 +9,11 @@ const t = campaignsMessages.form;
 
 export const metadata: Metadata = { title: t.createTitle };
 
-export default async function NewCampaignPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function NewCampaignPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const data = await loadNewCampaignPage(await searchParams);
   return (
     <div className="max-w-4xl space-y-6">

@@ -41,13 +41,17 @@ export function student(spec: StudentSpec): string {
     .map(([k, v]) => `<${k}>${escapeXml(v!)}</${k}>`)
     .join("");
   // A nested block repeating CODE_MEF: only direct children of ELEVE may be read.
-  const lastYear = "<SCOLARITE_AN_DERNIER><CODE_MEF>99999999999</CODE_MEF><CODE_STRUCTURE>5E Z</CODE_STRUCTURE></SCOLARITE_AN_DERNIER>";
+  const lastYear =
+    "<SCOLARITE_AN_DERNIER><CODE_MEF>99999999999</CODE_MEF><CODE_STRUCTURE>5E Z</CODE_STRUCTURE></SCOLARITE_AN_DERNIER>";
   return `<ELEVE ELEVE_ID="${spec.id}" ELENOET="1">${children}${lastYear}</ELEVE>`;
 }
 
 export function structures(id: string, list: [code: string, type: string][]): string {
   const items = list
-    .map(([code, type]) => `<STRUCTURE><CODE_STRUCTURE>${escapeXml(code)}</CODE_STRUCTURE><TYPE_STRUCTURE>${type}</TYPE_STRUCTURE></STRUCTURE>`)
+    .map(
+      ([code, type]) =>
+        `<STRUCTURE><CODE_STRUCTURE>${escapeXml(code)}</CODE_STRUCTURE><TYPE_STRUCTURE>${type}</TYPE_STRUCTURE></STRUCTURE>`,
+    )
     .join("");
   return `<STRUCTURES_ELEVE ELEVE_ID="${id}" ELENOET="1">${items}</STRUCTURES_ELEVE>`;
 }
@@ -64,7 +68,8 @@ export type DocumentSpec = {
 };
 
 export function siecleDocument(spec: DocumentSpec): string {
-  const declaration = spec.encoding === null ? "" : `<?xml version="1.0" encoding="${spec.encoding ?? "ISO-8859-15"}"?>\n`;
+  const declaration =
+    spec.encoding === null ? "" : `<?xml version="1.0" encoding="${spec.encoding ?? "ISO-8859-15"}"?>\n`;
   const uai = spec.uai === null ? "" : `<UAJ>${spec.uai ?? "0999001W"}</UAJ>`;
   const eleves = `<ELEVES>\n${spec.students.join("\n")}\n</ELEVES>`;
   const options = `<OPTIONS><OPTION ELEVE_ID="1"><OPTIONS_ELEVE><NUM_OPTION>1</NUM_OPTION></OPTIONS_ELEVE></OPTION></OPTIONS>`;
@@ -81,7 +86,10 @@ export function siecleDocument(spec: DocumentSpec): string {
 /** One importable student in a division, the usual base of a test. */
 export const oneStudent = (id: string, ine: string, division = "4E B", fields?: Record<string, string | null>) => ({
   student: student({ id, ine, fields }),
-  structure: structures(id, [[division, "D"], ["4ESP2", "G"]]),
+  structure: structures(id, [
+    [division, "D"],
+    ["4ESP2", "G"],
+  ]),
 });
 
 export function encode(text: string, encoding: string, options: { bom?: boolean } = {}): Uint8Array {

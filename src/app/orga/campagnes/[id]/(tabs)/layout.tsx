@@ -6,7 +6,13 @@ import { loadCampaign } from "@/features/campaigns/loaders";
 import { env } from "@/lib/env";
 import { campaignsMessages } from "@/messages/fr/campaigns";
 
-export default async function CampaignLayout({ children, params }: { children: ReactNode; params: Promise<{ id: string }> }) {
+export default async function CampaignLayout({
+  children,
+  params,
+}: {
+  children: ReactNode;
+  params: Promise<{ id: string }>;
+}) {
   const { campaign } = await loadCampaign((await params).id);
   const directLink = new URL(`/campagnes/${campaign.code}`, env().APP_BASE_URL).toString();
   return (

@@ -16,7 +16,9 @@ import { setSessionCookie } from "../../../../../../tests/support/next-request";
 
 vi.mock("next/headers", async () => (await import("../../../../../../tests/support/next-request")).nextHeadersMock());
 
-vi.mock("next/cache", async (importOriginal) => (await import("../../../../../../tests/support/next-request")).nextCacheMock(importOriginal));
+vi.mock("next/cache", async (importOriginal) =>
+  (await import("../../../../../../tests/support/next-request")).nextCacheMock(importOriginal),
+);
 
 const { POST } = await import("./route");
 
@@ -29,8 +31,12 @@ beforeEach(() => {
 });
 
 function fileFor(uai: string, count = 3): Uint8Array {
-  const built = Array.from({ length: count }, (_, i) => oneStudent(String(i + 1), `${String(i + 1).padStart(10, "0")}A`, i % 2 ? "3E A" : "4E B"));
-  return latin9(siecleDocument({ uai, students: built.map((b) => b.student), structures: built.map((b) => b.structure) }));
+  const built = Array.from({ length: count }, (_, i) =>
+    oneStudent(String(i + 1), `${String(i + 1).padStart(10, "0")}A`, i % 2 ? "3E A" : "4E B"),
+  );
+  return latin9(
+    siecleDocument({ uai, students: built.map((b) => b.student), structures: built.map((b) => b.structure) }),
+  );
 }
 
 /** The file as a stream of small chunks, the way a socket delivers it; counts what was pulled. */
@@ -63,7 +69,10 @@ function oversizedStream(totalBytes: number) {
   return { stream, pulled };
 }
 
-function upload(body: ReadableStream<Uint8Array>, options: { mode?: string; origin?: string | null; fileName?: string; headers?: Record<string, string> } = {}) {
+function upload(
+  body: ReadableStream<Uint8Array>,
+  options: { mode?: string; origin?: string | null; fileName?: string; headers?: Record<string, string> } = {},
+) {
   const headers = new Headers({ "content-type": "application/octet-stream", ...options.headers });
   if (options.origin !== null) headers.set("origin", options.origin ?? BASE_URL);
   headers.set("x-file-name", encodeURIComponent(options.fileName ?? "ElevesSansAdresses élèves.xml"));
@@ -93,12 +102,20 @@ describe("POST /orga/eleves/import/televersement (streamed body)", () => {
     const body = await preview.json();
     expect(body).toMatchObject({
       status: "success",
-      data: { outcome: { status: "DRY_RUN", created: 3, divisions: ["3E A", "4E B"], errors: [] }, stagedImportId: expect.any(String) },
+      data: {
+        outcome: { status: "DRY_RUN", created: 3, divisions: ["3E A", "4E B"], errors: [] },
+        stagedImportId: expect.any(String),
+      },
     });
     expect(pulled.bytes).toBe(fileFor(school.uai).length);
     expect(await learnersOf(school.id)).toBe(0);
     const staging = await prisma.siecleImportStaging.findUniqueOrThrow({ where: { id: body.data.stagedImportId } });
-    expect(staging).toMatchObject({ schoolId: school.id, createdById: admin.userId, fileName: "ElevesSansAdresses élèves.xml", learnerCount: 3 });
+    expect(staging).toMatchObject({
+      schoolId: school.id,
+      createdById: admin.userId,
+      fileName: "ElevesSansAdresses élèves.xml",
+      learnerCount: 3,
+    });
   });
 
   it("no longer imports on upload: the former ?mode=apply only stages (confirming is the server action's)", async () => {
@@ -168,7 +185,11 @@ describe("POST /orga/eleves/import/televersement (streamed body)", () => {
     const response = await POST(upload(stream));
 
     expect(response.status).toBe(413);
-    expect(await response.json()).toEqual({ status: "error", code: "PAYLOAD_TOO_LARGE", message: "Le fichier dépasse la taille maximale de 20 Mo." });
+    expect(await response.json()).toEqual({
+      status: "error",
+      code: "PAYLOAD_TOO_LARGE",
+      message: "Le fichier dépasse la taille maximale de 20 Mo.",
+    });
     // Stopped at the limit, not after the whole body.
     expect(pulled.bytes).toBeLessThan(MAX_UPLOAD_BYTES + 1024 * 1024);
     expect(await prisma.siecleImport.count()).toBe(0);
@@ -202,5 +223,4 @@ describe("POST /orga/eleves/import/televersement (streamed body)", () => {
     expect(await learnersOf(school.id)).toBe(0);
     expect(await prisma.siecleImport.count()).toBe(0);
   });
-
 });

@@ -1,10 +1,8 @@
 import type { Page } from "@playwright/test";
 
-import { readContent } from "../../content/load-content";
-import { generateCampaignCode } from "../../src/features/campaigns/domain/campaign-code";
-import { findFixtureStudent, type FixtureStudent, fixtureStudents } from "../gar/students";
-import { appBaseUrl, arrangeDemoParcours, axeViolations, DEMO_SCHOOL, expect, test, withDb } from "./fixtures";
-import { snapshotFor } from "../support/content-snapshot";
+import { findFixtureStudent, type FixtureStudent } from "../gar/students";
+import { appBaseUrl, axeViolations, DEMO_SCHOOL, expect, test, withDb } from "./fixtures";
+import { arrangeDemoCampaign } from "./pages/student";
 
 /**
  * The student journey through the real GAR/ENT stand-in (tests/gar, started by
@@ -13,42 +11,9 @@ import { snapshotFor } from "../support/content-snapshot";
  */
 
 const garBaseUrl = `http://localhost:${process.env.E2E_GAR_PORT ?? 4100}`;
-const PARCOURS_ID = "rentree-6e";
 
-/** The demo school's learners (as imported from SIECLE) and a fresh campaign of that school. */
 async function arrangeCampaign(title = "Parcours de rentrée"): Promise<string> {
-  const code = generateCampaignCode();
-  await withDb(async (db) => {
-    const { school, owner } = await arrangeDemoParcours(
-      db,
-      readContent().parcours.find((item) => item.id === PARCOURS_ID)!,
-    );
-    for (const student of fixtureStudents) {
-      const record = student.siecle;
-      if (!record) continue;
-      await db.query(
-        `INSERT INTO learners (school_id, national_student_id, first_name, middle_name, third_name, last_name, preferred_last_name, birthdate, division, status, updated_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'ST', now()) ON CONFLICT (school_id, national_student_id) DO NOTHING`,
-        [
-          school.id,
-          record.nationalStudentId,
-          record.firstName,
-          record.middleName,
-          record.thirdName,
-          record.lastName,
-          record.preferredLastName,
-          record.birthdate,
-          record.division,
-        ],
-      );
-    }
-    await db.query(
-      `INSERT INTO campaigns (school_id, name, code, target_profile_id, division, owner_id, creator_id, title, challenge_snapshot, updated_at)
-       VALUES ($1, $2, $3, $4, NULL, $5, $5, $6, $7, now())`,
-      [school.id, `${title} ${code}`, code, PARCOURS_ID, owner.id, title, JSON.stringify(snapshotFor(PARCOURS_ID))],
-    );
-  });
-  return code;
+  return (await arrangeDemoCampaign(title)).code;
 }
 
 async function accountOf(student: FixtureStudent) {

@@ -11,8 +11,11 @@ import { snapshotFor } from "../../support/content-snapshot";
 const garBaseUrl = `http://localhost:${process.env.E2E_GAR_PORT ?? 4100}`;
 const PARCOURS_ID = "rentree-6e";
 
-/** The demo school's learners (as imported from SIECLE) and a fresh school-wide campaign. */
-export async function arrangeDemoCampaign(title = "Parcours de rentrée"): Promise<{ id: number; code: string }> {
+/** The demo school's learners (as imported from SIECLE) and a fresh campaign: school-wide, or for one class. */
+export async function arrangeDemoCampaign(
+  title = "Parcours de rentrée",
+  options: { division?: string } = {},
+): Promise<{ id: number; code: string }> {
   const code = generateCampaignCode();
   const id = await withDb(async (db) => {
     const { school, owner } = await arrangeDemoParcours(
@@ -40,8 +43,17 @@ export async function arrangeDemoCampaign(title = "Parcours de rentrée"): Promi
     }
     const { rows } = await db.query<{ id: number }>(
       `INSERT INTO campaigns (school_id, name, code, target_profile_id, division, owner_id, creator_id, title, challenge_snapshot, updated_at)
-       VALUES ($1, $2, $3, $4, NULL, $5, $5, $6, $7, now()) RETURNING id`,
-      [school.id, `${title} ${code}`, code, PARCOURS_ID, owner.id, title, JSON.stringify(snapshotFor(PARCOURS_ID))],
+       VALUES ($1, $2, $3, $4, $5, $6, $6, $7, $8, now()) RETURNING id`,
+      [
+        school.id,
+        `${title} ${code}`,
+        code,
+        PARCOURS_ID,
+        options.division ?? null,
+        owner.id,
+        title,
+        JSON.stringify(snapshotFor(PARCOURS_ID)),
+      ],
     );
     return rows[0]!.id;
   });

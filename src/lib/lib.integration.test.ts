@@ -57,6 +57,17 @@ describe("throttle shared by every instance", () => {
     expect(last).toHaveLength(1);
   });
 
+  it("never asks to wait longer than the window, even when others recorded after the caller's clock", async () => {
+    // A parallel caller reads its clock, then waits for the lock while others record later events.
+    const rule = { bucket: "test:late-clock", limit: 2, windowMs: 15 * 60 * 1000 };
+    const start = new Date("2026-09-01T08:00:00Z");
+    await takeThrottleSlot(rule, new Date(start.getTime() + 500));
+    await takeThrottleSlot(rule, new Date(start.getTime() + 900));
+    const blocked = await takeThrottleSlot(rule, start);
+    expect(blocked.ok).toBe(false);
+    if (!blocked.ok) expect(blocked.retryAfterSeconds).toBe(15 * 60);
+  });
+
   it("gives a slot back when the attempt turns out not to count", async () => {
     const rule = { bucket: "test:release", limit: 1, windowMs: 60_000 };
     const slot = await takeThrottleSlot(rule);

@@ -61,12 +61,10 @@ export async function takeThrottleSlot(
   const recent = row?.recent ?? 0;
   const oldest = row?.oldest?.getTime() ?? now.getTime();
   if (row?.id == null) {
-    // Blocked until the oldest event that still counts leaves the window.
-    return {
-      ok: false,
-      count: recent,
-      retryAfterSeconds: Math.max(1, Math.ceil((oldest + rule.windowMs - now.getTime()) / 1000)),
-    };
+    // Blocked until the oldest event that still counts leaves the window. Under concurrency a caller's
+    // `now` can precede events that others recorded while it waited for the lock: never more than a window.
+    const waitMs = Math.min(rule.windowMs, oldest + rule.windowMs - now.getTime());
+    return { ok: false, count: recent, retryAfterSeconds: Math.max(1, Math.ceil(waitMs / 1000)) };
   }
   const count = recent + 1;
   return {

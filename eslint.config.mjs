@@ -21,7 +21,7 @@ export const FEATURE_ORDER = [
   "learners",
   "campaigns",
   "runner",
-  "accounts",
+  "student-accounts",
   "siecle-import",
 ];
 

@@ -20,7 +20,7 @@ export type DomainErrorCode =
   | "BUSY"
   /** A request body over its limit (the SIECLE upload's 20 MB), counted while it is read. */
   | "PAYLOAD_TOO_LARGE"
-  // GAR sign-in and student onboarding (features/accounts): each outcome has its own French page.
+  // GAR sign-in and student onboarding (features/student-accounts): each outcome has its own French page.
   /** The OpenID exchange with the GAR failed (state, nonce, PKCE, replayed or expired code…). */
   | "GAR_SIGN_IN_FAILED"
   /** The GAR refused the student (e.g. the Pix resource is not assigned to them). */

@@ -1,5 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { findMatchingLearner, namesMatchExactly, normalizeName } from "@/features/accounts/domain/reconciliation";
+import {
+  findMatchingLearner,
+  namesMatchExactly,
+  normalizeName,
+} from "@/features/student-accounts/domain/reconciliation";
 import { DEMO_UAI, findFixtureStudent, fixtureStudents } from "./students";
 
 const base = fixtureStudents

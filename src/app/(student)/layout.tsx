@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
 
-import { StudentHeader } from "@/features/accounts/components/student-header";
-import { loadStudentVisitor } from "@/features/accounts/loaders";
+import { StudentHeader } from "@/features/student-accounts/components/student-header";
+import { loadStudentVisitor } from "@/features/student-accounts/loaders";
 
 export default async function StudentLayout({ children }: { children: ReactNode }) {
   const visitor = await loadStudentVisitor();

@@ -2,9 +2,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 
-import { SignedOutHome, StudentCampaignSection } from "@/features/accounts/components/student-home";
-import { loadStudentHome, loadStudentVisitor } from "@/features/accounts/loaders";
-import { accountsText } from "@/messages/fr/accounts";
+import { SignedOutHome, StudentCampaignSection } from "@/features/student-accounts/components/student-home";
+import { loadStudentHome, loadStudentVisitor } from "@/features/student-accounts/loaders";
+import { accountsText } from "@/messages/fr/student-accounts";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: accountsText.home.pageTitle };

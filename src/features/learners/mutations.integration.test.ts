@@ -4,7 +4,11 @@ import { createCampaign } from "../../../tests/factories/campaigns";
 import { createMember, createSchool } from "../../../tests/factories/schools";
 import { createFixtureLearners } from "../../../tests/gar/learners";
 import { findFixtureStudent } from "../../../tests/gar/students";
-import { createPendingIdentity, joinCampaignAsStudent, reconcileGarStudent } from "@/features/accounts/mutations";
+import {
+  createPendingIdentity,
+  joinCampaignAsStudent,
+  reconcileGarStudent,
+} from "@/features/student-accounts/mutations";
 import { prisma } from "@/lib/db";
 import { DomainError } from "@/lib/errors";
 import { authorizeSchoolId } from "@/lib/session";

@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 
-import { CguForm } from "@/features/accounts/components/cgu-form";
-import { sanitizeReturnPath } from "@/features/accounts/domain/return-path";
-import { loadStudentVisitor } from "@/features/accounts/loaders";
-import { accountsText } from "@/messages/fr/accounts";
+import { CguForm } from "@/features/student-accounts/components/cgu-form";
+import { sanitizeReturnPath } from "@/features/student-accounts/domain/return-path";
+import { loadStudentVisitor } from "@/features/student-accounts/loaders";
+import { accountsText } from "@/messages/fr/student-accounts";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: accountsText.cgu.pageTitle };

@@ -2,9 +2,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 
-import { JoinCodeForm } from "@/features/accounts/components/join-code-form";
-import { loadStudentVisitor } from "@/features/accounts/loaders";
-import { accountsText } from "@/messages/fr/accounts";
+import { JoinCodeForm } from "@/features/student-accounts/components/join-code-form";
+import { loadStudentVisitor } from "@/features/student-accounts/loaders";
+import { accountsText } from "@/messages/fr/student-accounts";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: accountsText.joinCode.pageTitle };

@@ -2,13 +2,13 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 
-import { StudentHeader } from "@/features/accounts/components/student-header";
-import { loadCampaignForIdentity, loadStudentVisitor } from "@/features/accounts/loaders";
+import { StudentHeader } from "@/features/student-accounts/components/student-header";
+import { loadCampaignForIdentity, loadStudentVisitor } from "@/features/student-accounts/loaders";
 // eslint-disable-next-line no-restricted-imports -- issue 13 finding 5: this page still writes during its GET render; moving the join out of the render is another part of issue 13
-import { joinCampaignAsStudent } from "@/features/accounts/mutations";
-import { campaignCodeSchema } from "@/features/accounts/schema";
+import { joinCampaignAsStudent } from "@/features/student-accounts/mutations";
+import { campaignCodeSchema } from "@/features/student-accounts/schema";
 import { DomainError, isDomainError } from "@/lib/errors";
-import { accountsText } from "@/messages/fr/accounts";
+import { accountsText } from "@/messages/fr/student-accounts";
 import { errorMessages } from "@/messages/fr/errors";
 
 export const dynamic = "force-dynamic";

@@ -6,10 +6,10 @@ import {
   PENDING_IDENTITY_COOKIE,
   PENDING_IDENTITY_TTL_SECONDS,
   sealPendingIdentity,
-} from "@/features/accounts/domain/pending-identity";
-import { pendingIdentityKey } from "@/features/accounts/loaders";
-import { completeGarSignIn } from "@/features/accounts/mutations";
-import { getGarPort } from "@/features/accounts/oidc-client";
+} from "@/features/student-accounts/domain/pending-identity";
+import { pendingIdentityKey } from "@/features/student-accounts/loaders";
+import { completeGarSignIn } from "@/features/student-accounts/mutations";
+import { getGarPort } from "@/features/student-accounts/oidc-client";
 import { env } from "@/lib/env";
 import { isDomainError } from "@/lib/errors";
 import { logger } from "@/lib/logger";

@@ -1,13 +1,13 @@
 import { cookies } from "next/headers";
 import type { NextRequest } from "next/server";
 
-import { GAR_REQUEST_COOKIE } from "@/features/accounts/domain/pending-identity";
-import { campaignReturnPath, sanitizeReturnPath } from "@/features/accounts/domain/return-path";
-import { startGarSignIn } from "@/features/accounts/mutations";
-import { getGarPort } from "@/features/accounts/oidc-client";
+import { GAR_REQUEST_COOKIE } from "@/features/student-accounts/domain/pending-identity";
+import { campaignReturnPath, sanitizeReturnPath } from "@/features/student-accounts/domain/return-path";
+import { startGarSignIn } from "@/features/student-accounts/mutations";
+import { getGarPort } from "@/features/student-accounts/oidc-client";
 import { isSecureCookie } from "@/lib/session";
 import { logger } from "@/lib/logger";
-import { accountsText } from "@/messages/fr/accounts";
+import { accountsText } from "@/messages/fr/student-accounts";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";

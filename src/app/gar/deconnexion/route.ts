@@ -1,6 +1,6 @@
 import { cookies } from "next/headers";
 
-import { PENDING_IDENTITY_COOKIE } from "@/features/accounts/domain/pending-identity";
+import { PENDING_IDENTITY_COOKIE } from "@/features/student-accounts/domain/pending-identity";
 import { env } from "@/lib/env";
 import { endSession } from "@/lib/session";
 

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 
-import { BlockedStudents } from "@/features/accounts/components/blocked-students";
-import { loadBlockedStudents } from "@/features/accounts/loaders";
+import { BlockedStudents } from "@/features/student-accounts/components/blocked-students";
+import { loadBlockedStudents } from "@/features/student-accounts/loaders";
 import { LearnersView } from "@/features/learners/components/learners-view";
 import { loadLearnersPage } from "@/features/learners/loaders";
 import { learnersMessages } from "@/messages/fr/learners";

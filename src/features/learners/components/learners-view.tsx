@@ -7,7 +7,7 @@ import { buttonClass } from "@/components/ui/button";
 import { DataTable } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Pagination } from "@/components/ui/pagination";
-import { accountsText } from "@/messages/fr/accounts";
+import { accountsText } from "@/messages/fr/student-accounts";
 import { learnersMessages as t } from "@/messages/fr/learners";
 import { formatDate } from "@/messages/fr/format";
 

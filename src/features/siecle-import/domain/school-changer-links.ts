@@ -2,11 +2,11 @@
  * A newcomer of the import who already has a Pix account through another school ("school
  * changer", docs/domain.md §3): the new row arrives linked to that account only when the other
  * school's learner has the same INE, the same birth date AND names equal after normalisation —
- * the same strict rule as an IDO replacement (accounts/domain/reconciliation.ts), so that a
+ * the same strict rule as an IDO replacement (student-accounts/domain/reconciliation.ts), so that a
  * forged row (someone else's INE and birth date under another name) cannot attach another
  * school's pupil.
  */
-import { namesMatchExactly, type ReconciliationCandidate } from "@/features/accounts/domain/reconciliation";
+import { namesMatchExactly, type ReconciliationCandidate } from "@/features/student-accounts/domain/reconciliation";
 
 /** A row just created by the import. */
 export type NewLearnerRow = {

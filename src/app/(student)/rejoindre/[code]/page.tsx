@@ -2,11 +2,11 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 
-import { BirthdateForm } from "@/features/accounts/components/birthdate-form";
-import { loadCampaignForIdentity, loadStudentVisitor } from "@/features/accounts/loaders";
-import { campaignCodeSchema } from "@/features/accounts/schema";
+import { BirthdateForm } from "@/features/student-accounts/components/birthdate-form";
+import { loadCampaignForIdentity, loadStudentVisitor } from "@/features/student-accounts/loaders";
+import { campaignCodeSchema } from "@/features/student-accounts/schema";
 import { isDomainError } from "@/lib/errors";
-import { accountsText } from "@/messages/fr/accounts";
+import { accountsText } from "@/messages/fr/student-accounts";
 import { errorMessages } from "@/messages/fr/errors";
 
 export const dynamic = "force-dynamic";

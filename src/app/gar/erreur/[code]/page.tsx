@@ -2,9 +2,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 
-import { StudentHeader } from "@/features/accounts/components/student-header";
-import { loadStudentVisitor } from "@/features/accounts/loaders";
-import { accountsText } from "@/messages/fr/accounts";
+import { StudentHeader } from "@/features/student-accounts/components/student-header";
+import { loadStudentVisitor } from "@/features/student-accounts/loaders";
+import { accountsText } from "@/messages/fr/student-accounts";
 import { errorMessages } from "@/messages/fr/errors";
 
 export const dynamic = "force-dynamic";

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 
-import { BlockedStudents } from "@/features/accounts/components/blocked-students";
-import { loadBlockedStudents } from "@/features/accounts/loaders";
+import { BlockedStudents } from "@/features/student-accounts/components/blocked-students";
+import { loadBlockedStudents } from "@/features/student-accounts/loaders";
 import { LiveActivity } from "@/features/campaigns/components/live-activity";
 import { loadCampaign, loadCampaignActivity } from "@/features/campaigns/loaders";
 import { campaignsMessages } from "@/messages/fr/campaigns";

@@ -1,6 +1,6 @@
 import Link from "next/link";
 
-import { accountsText } from "@/messages/fr/accounts";
+import { accountsText } from "@/messages/fr/student-accounts";
 
 /** The student app's top bar; the sign-out is a POST (a link or an image must not sign anyone out). */
 export function StudentHeader({ studentName }: { studentName?: string }) {

@@ -8,7 +8,7 @@ import { createAction } from "@/lib/action";
 import { DomainError, isDomainError } from "@/lib/errors";
 import { requestClientAddress } from "@/lib/request-context";
 import { getStudentContext, startSession } from "@/lib/session";
-import { accountsText } from "@/messages/fr/accounts";
+import { accountsText } from "@/messages/fr/student-accounts";
 import { hasAcceptedCgu, resolveCampaignForIdentity } from "./data";
 import { PENDING_IDENTITY_COOKIE } from "./domain/pending-identity";
 import { sanitizeReturnPath } from "./domain/return-path";

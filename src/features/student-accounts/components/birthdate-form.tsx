@@ -7,7 +7,7 @@ import { TextField } from "@/components/form/field";
 import { Fieldset } from "@/components/form/fieldset";
 import { fieldErrorsOf, idle } from "@/components/form/form-state";
 import { SubmitButton } from "@/components/form/submit-button";
-import { accountsText } from "@/messages/fr/accounts";
+import { accountsText } from "@/messages/fr/student-accounts";
 import { reconcileAction } from "../actions";
 
 /**

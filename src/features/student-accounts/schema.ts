@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { normalizeCampaignCode } from "@/features/campaigns/domain/campaign-code";
-import { accountsText } from "@/messages/fr/accounts";
+import { accountsText } from "@/messages/fr/student-accounts";
 import { parseBirthdate } from "./domain/birthdate";
 
 const v = accountsText.validation;

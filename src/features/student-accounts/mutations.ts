@@ -20,7 +20,7 @@ import {
   type ThrottleRule,
   type ThrottleSlot,
 } from "@/lib/throttle";
-import { accountsText } from "@/messages/fr/accounts";
+import { accountsText } from "@/messages/fr/student-accounts";
 import {
   isPendingIdentityUsable,
   listReconciliationCandidates,

@@ -5,7 +5,7 @@ import { useActionState } from "react";
 import { idle } from "@/components/form/form-state";
 import { SubmitButton } from "@/components/form/submit-button";
 import { SuccessMessage } from "@/components/ui/notice";
-import { accountsText } from "@/messages/fr/accounts";
+import { accountsText } from "@/messages/fr/student-accounts";
 import { formatTime } from "@/messages/fr/format";
 
 import { unlockStudentAction } from "../actions";

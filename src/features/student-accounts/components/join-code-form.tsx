@@ -6,7 +6,7 @@ import { ErrorSummary } from "@/components/form/error-summary";
 import { TextField } from "@/components/form/field";
 import { fieldErrorsOf, idle } from "@/components/form/form-state";
 import { SubmitButton } from "@/components/form/submit-button";
-import { accountsText } from "@/messages/fr/accounts";
+import { accountsText } from "@/messages/fr/student-accounts";
 import { submitCampaignCodeAction } from "../actions";
 
 /** Uncontrolled field (see BirthdateForm): typing before hydration is never lost. */

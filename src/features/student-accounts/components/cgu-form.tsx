@@ -5,7 +5,7 @@ import { useActionState } from "react";
 import { ErrorSummary } from "@/components/form/error-summary";
 import { idle } from "@/components/form/form-state";
 import { SubmitButton } from "@/components/form/submit-button";
-import { accountsText } from "@/messages/fr/accounts";
+import { accountsText } from "@/messages/fr/student-accounts";
 import { acceptCguAction } from "../actions";
 
 export function CguForm({ returnTo }: { returnTo: string }) {

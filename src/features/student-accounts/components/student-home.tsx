@@ -1,6 +1,6 @@
 import Link from "next/link";
 
-import { accountsText } from "@/messages/fr/accounts";
+import { accountsText } from "@/messages/fr/student-accounts";
 import { formatDate } from "@/messages/fr/format";
 
 import type { StudentParticipationCard } from "../types";

@@ -7,7 +7,6 @@ const root = path.resolve("src");
 const ALLOWED_FEATURE_FILES = new Set([
   "schema.ts",
   "types.ts",
-  "permissions.ts",
   "data.ts",
   "mutations.ts",
   "loaders.ts",

@@ -2,6 +2,7 @@ import "server-only";
 
 import { z } from "zod";
 
+import { assertCan, type RoleAbility } from "@/lib/abilities";
 import { DomainError, type DomainErrorCode, isDomainError } from "@/lib/errors";
 import { logger } from "@/lib/logger";
 import { type MemberContext, type StudentContext, requireMember, requireStudent } from "@/lib/session";
@@ -20,8 +21,8 @@ export type ActionState<T = undefined> =
 
 export const idleState = { status: "idle" } as const;
 
-type Auth = "public" | "student" | "member" | "admin";
-type ContextFor<A extends Auth> = A extends "member" | "admin"
+type Auth = "public" | "student" | "member";
+type ContextFor<A extends Auth> = A extends "member"
   ? { member: MemberContext }
   : A extends "student"
     ? { student: StudentContext }
@@ -52,6 +53,8 @@ export function createAction<S extends z.ZodType, A extends Auth, T = undefined>
   successMessage?: string;
   /** Staff must accept the terms of use before acting; only the acceptance itself is exempt. */
   allowWithoutCgu?: boolean;
+  /** What the member must be allowed (src/lib/abilities.ts); rules that need the record are checked by the mutation. */
+  ability?: RoleAbility;
 }): (previous: ActionState<T>, formData: FormData) => Promise<ActionState<T>> {
   return async (_previous, formData) => {
     const parsed = options.schema.safeParse(formDataToObject(formData));
@@ -66,6 +69,7 @@ export function createAction<S extends z.ZodType, A extends Auth, T = undefined>
     }
     const state = await runAuthorized(options.auth, (context) => options.handler(parsed.data, context), {
       allowWithoutCgu: options.allowWithoutCgu,
+      ability: options.ability,
     });
     return state.status === "success" ? { ...state, message: options.successMessage } : state;
   };
@@ -79,10 +83,10 @@ export function createAction<S extends z.ZodType, A extends Auth, T = undefined>
 export async function runAuthorized<A extends Auth, T>(
   auth: A,
   handler: (context: ContextFor<A>) => Promise<T>,
-  options: { allowWithoutCgu?: boolean } = {},
+  options: { allowWithoutCgu?: boolean; ability?: RoleAbility } = {},
 ): Promise<ActionState<T>> {
   try {
-    const context = await resolveContext(auth, options.allowWithoutCgu ?? false);
+    const context = await resolveContext(auth, options.allowWithoutCgu ?? false, options.ability);
     return { status: "success", data: await handler(context as ContextFor<A>) };
   } catch (error) {
     if (isDomainError(error)) return toErrorState(error);
@@ -90,12 +94,13 @@ export async function runAuthorized<A extends Auth, T>(
   }
 }
 
-async function resolveContext(auth: Auth, allowWithoutCgu: boolean): Promise<unknown> {
+async function resolveContext(auth: Auth, allowWithoutCgu: boolean, ability?: RoleAbility): Promise<unknown> {
   if (auth === "public") return {};
   if (auth === "student") return { student: await requireStudent() };
-  const member = await requireMember({ role: auth === "admin" ? "ADMIN" : undefined });
+  const member = await requireMember();
   if (!member.hasAcceptedCgu && !allowWithoutCgu)
     throw new DomainError("FORBIDDEN", { userMessage: cguRequiredMessage });
+  if (ability) assertCan(member, ability);
   return { member };
 }
 

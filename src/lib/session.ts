@@ -7,6 +7,7 @@ import { cache } from "react";
 import type { MemberRole, SessionKind } from "@/generated/prisma/client";
 import { prisma } from "@/lib/db";
 import { env } from "@/lib/env";
+import { type AbilityActor, assertCan, can, type RoleAbility } from "@/lib/abilities";
 import { DomainError } from "@/lib/errors";
 import { createSessionRecord, deleteSessionByToken, findSessionByToken, type SessionRecord } from "@/lib/session-store";
 
@@ -22,7 +23,7 @@ export function authorizeSchoolId(id: number): AuthorizedSchoolId {
   return id as AuthorizedSchoolId;
 }
 
-export type MemberContext = {
+export type MemberContext = AbilityActor & {
   sessionId: string;
   userId: number;
   firstName: string;
@@ -120,10 +121,10 @@ export const getMemberContext = cache(async (): Promise<MemberContext | null> =>
   };
 });
 
-export async function requireMember(options: { role?: MemberRole } = {}): Promise<MemberContext> {
+export async function requireMember(options: { ability?: RoleAbility } = {}): Promise<MemberContext> {
   const member = await getMemberContext();
   if (!member) throw new DomainError("UNAUTHENTICATED");
-  if (options.role === "ADMIN" && member.role !== "ADMIN") throw new DomainError("FORBIDDEN");
+  if (options.ability) assertCan(member, options.ability);
   return member;
 }
 
@@ -146,15 +147,15 @@ export async function requireStudent(): Promise<StudentContext> {
 
 /**
  * For Orga pages: the member context, or a redirect to the sign-in page (or to the terms of use
- * when not yet accepted). ADMIN-only pages pass `role: "ADMIN"` and get a 404 for MEMBERs, so
- * that nothing about the page leaks.
+ * when not yet accepted). A page that needs an ability (src/lib/abilities.ts) passes it and is a
+ * 404 for members without it, so that nothing about the page leaks.
  */
 export async function memberOrRedirect(
-  options: { role?: MemberRole; allowWithoutCgu?: boolean } = {},
+  options: { ability?: RoleAbility; allowWithoutCgu?: boolean } = {},
 ): Promise<MemberContext> {
   const member = await getMemberContext();
   if (!member) redirect("/orga/connexion");
   if (!member.hasAcceptedCgu && !options.allowWithoutCgu) redirect("/orga/cgu");
-  if (options.role === "ADMIN" && member.role !== "ADMIN") notFound();
+  if (options.ability && !can(member, options.ability)) notFound();
   return member;
 }

@@ -6,6 +6,7 @@ import { cache } from "react";
 import { listDivisions } from "@/features/classes/data";
 import { hasEnabledLearners } from "@/features/learners/data";
 import { listTargetProfiles } from "@/features/parcours/data";
+import { can } from "@/lib/abilities";
 import { isDomainError } from "@/lib/errors";
 import { getMemberContext, memberOrRedirect, type AuthorizedSchoolId } from "@/lib/session";
 
@@ -22,7 +23,6 @@ import {
   listOwnerChoices,
   mapDivisionsWithActiveCampaign,
 } from "./data";
-import { canManageCampaign } from "./permissions";
 import { campaignIdSchema, campaignListQuerySchema } from "./schema";
 import type { CampaignActivity, CampaignExport } from "./types";
 
@@ -95,7 +95,7 @@ export const loadCampaign = cache(async (rawId: string) => {
   const member = await memberOrRedirect();
   const campaignId = parseCampaignId(rawId);
   const campaign = await orNotFound(() => getCampaignOrThrow(member.school.id, campaignId));
-  return { member, campaign, canManage: canManageCampaign(member, { ownerId: campaign.owner.id }) };
+  return { member, campaign, canManage: can(member, "campaign:manage", { ownerId: campaign.owner.id }) };
 });
 
 async function readActivity(schoolId: AuthorizedSchoolId, campaignId: number): Promise<CampaignActivity> {

@@ -2,6 +2,7 @@ import "server-only";
 
 import { isExistingDivision, listDivisions } from "@/features/classes/data";
 import { buildCampaignSnapshot } from "@/features/parcours/data";
+import { assertCan } from "@/lib/abilities";
 import { prisma, type DbClient, withTransaction } from "@/lib/db";
 import { DomainError, isUniqueViolation } from "@/lib/errors";
 import type { AuthorizedSchoolId } from "@/lib/session";
@@ -9,7 +10,6 @@ import { campaignsMessages } from "@/messages/fr/campaigns";
 
 import { generateCampaignCode } from "./domain/campaign-code";
 import { defaultCampaignName } from "./domain/campaign-name";
-import { canCreateCampaign, canManageCampaign } from "./permissions";
 import type { CreateCampaignInput, CreateCampaignsForClassesInput, UpdateCampaignInput } from "./schema";
 import type { CampaignActor } from "./types";
 
@@ -110,7 +110,7 @@ export async function createCampaign(
   db: DbClient = prisma,
 ): Promise<{ id: number; code: string }> {
   const { schoolId, actor, input } = options;
-  if (!canCreateCampaign(actor)) throw new DomainError("FORBIDDEN");
+  assertCan(actor, "campaign:create");
   await requireActiveTargetProfile(db, input.targetProfileId);
   await requireOwnerIsMember(db, schoolId, input.ownerId);
   if (input.division !== null && !(await isExistingDivision(schoolId, input.division, db))) {
@@ -143,7 +143,7 @@ export async function createCampaignsForClasses(
   db: DbClient = prisma,
 ): Promise<{ created: { id: number; code: string; division: string }[]; skipped: string[] }> {
   const { schoolId, actor, input } = options;
-  if (!canCreateCampaign(actor)) throw new DomainError("FORBIDDEN");
+  assertCan(actor, "campaign:create");
   const targetProfile = await requireActiveTargetProfile(db, input.targetProfileId);
   const existing = new Set(await listDivisions(schoolId, db));
   const requested = [...new Set(input.divisions)];
@@ -188,7 +188,7 @@ async function requireManageableCampaign(
     select: { id: true, ownerId: true, archivedAt: true },
   });
   if (!campaign) throw new DomainError("NOT_FOUND");
-  if (!canManageCampaign(actor, campaign)) throw new DomainError("FORBIDDEN", { userMessage: messages.notAllowed });
+  assertCan(actor, "campaign:manage", campaign);
   return campaign;
 }
 

@@ -1,10 +1,10 @@
 import "server-only";
 
 import { listDivisions } from "@/features/classes/data";
+import { can } from "@/lib/abilities";
 import { memberOrRedirect } from "@/lib/session";
 
 import { hasEnabledLearners, listIdoReplacements, listLearners, schoolManagesStudents } from "./data";
-import { canDissociateLearner, canSeeIdoReplacements } from "./permissions";
 import { learnerListQuerySchema } from "./schema";
 
 export async function loadLearnersPage(searchParams: Record<string, string | string[] | undefined>) {
@@ -21,14 +21,14 @@ export async function loadLearnersPage(searchParams: Record<string, string | str
     page,
     divisions,
     hasLearners,
-    canImport: member.role === "ADMIN",
-    canDissociate: canDissociateLearner(member, { managesStudents }),
-    canSeeIdoReplacements: canSeeIdoReplacements(member),
+    canImport: can(member, "siecle:import"),
+    canDissociate: can(member, "learners:dissociate", { managesStudents }),
+    canSeeIdoReplacements: can(member, "learners:see-ido-replacements"),
   };
 }
 
 /** /orga/eleves/remplacements-ido: ADMINs only (a 404 for MEMBERs). */
 export async function loadIdoReplacementsPage() {
-  const member = await memberOrRedirect({ role: "ADMIN" });
+  const member = await memberOrRedirect({ ability: "learners:see-ido-replacements" });
   return { rows: await listIdoReplacements(member.school.id) };
 }

@@ -1,5 +1,6 @@
 import "server-only";
 
+import { assertCan } from "@/lib/abilities";
 import { recordAudit } from "@/lib/audit";
 import { prisma } from "@/lib/db";
 import { DomainError } from "@/lib/errors";
@@ -7,7 +8,6 @@ import { logger } from "@/lib/logger";
 import type { AuthorizedSchoolId } from "@/lib/session";
 import { learnersMessages } from "@/messages/fr/learners";
 
-import { canDissociateLearner } from "./permissions";
 import type { MemberRole } from "@/features/members/types";
 
 export const LEARNER_DISSOCIATED_AUDIT_ACTION = "learner.dissociated";
@@ -29,7 +29,7 @@ export async function dissociateLearner(options: DissociateLearnerOptions): Prom
   const { schoolId, learnerId, actor, now = new Date() } = options;
   const school = await prisma.school.findUnique({ where: { id: schoolId }, select: { managesStudents: true } });
   if (!school) throw new DomainError("NOT_FOUND");
-  if (!canDissociateLearner(actor, school)) throw new DomainError("FORBIDDEN");
+  assertCan(actor, "learners:dissociate", school);
 
   const userId = await prisma.$transaction(async (tx) => {
     const rows = await tx.$queryRaw<{ user_id: number | null }[]>`

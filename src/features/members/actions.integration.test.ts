@@ -207,6 +207,20 @@ describe("ADMIN-only actions", () => {
     expect(await prisma.member.count({ where: { schoolId: school.id } })).toBe(1);
   });
 
+  it("are refused on the same session as soon as the ADMIN role is withdrawn", async () => {
+    const { school, admin, member } = await setup();
+    await prisma.user.update({ where: { id: admin.userId }, data: { blockedUntil: null } });
+    await signInAs(admin.userId, school.id);
+    await prisma.member.update({ where: { id: admin.id }, data: { role: "MEMBER" } });
+    await prisma.member.update({ where: { id: member.id }, data: { role: "ADMIN" } });
+    expect(await call(actions.changeMemberRoleAction, { memberId: String(member.id), role: "MEMBER" })).toMatchObject({
+      status: "error",
+      code: "FORBIDDEN",
+      message: "Seul un administrateur de l'établissement peut faire cette action.",
+    });
+    expect((await prisma.member.findUniqueOrThrow({ where: { id: member.id } })).role).toBe("ADMIN");
+  });
+
   it("are refused to someone who has not accepted the terms of use yet", async () => {
     const { school, admin } = await setup();
     await prisma.user.update({ where: { id: admin.userId }, data: { cguAcceptedAt: null, blockedUntil: null } });

@@ -210,7 +210,8 @@ export const leaveSchoolAction = createAction({
 
 export const inviteMembersAction = createAction({
   schema: inviteMembersSchema,
-  auth: "admin",
+  auth: "member",
+  ability: "team:invite",
   handler: async (input, { member }) => {
     const result = await inviteMembers(actorOf(member), input);
     revalidatePath("/orga/equipe");
@@ -220,7 +221,8 @@ export const inviteMembersAction = createAction({
 
 export const resendInvitationAction = createAction({
   schema: invitationIdSchema,
-  auth: "admin",
+  auth: "member",
+  ability: "team:manage-invitations",
   successMessage: m.team.resent,
   handler: async (input, { member }) => {
     await resendInvitation(actorOf(member), input);
@@ -230,7 +232,8 @@ export const resendInvitationAction = createAction({
 
 export const cancelInvitationAction = createAction({
   schema: invitationIdSchema,
-  auth: "admin",
+  auth: "member",
+  ability: "team:manage-invitations",
   handler: async (input, { member }) => {
     await cancelInvitation(actorOf(member), input);
     revalidatePath("/orga/equipe");
@@ -241,7 +244,8 @@ export const cancelInvitationAction = createAction({
 
 export const changeMemberRoleAction = createAction({
   schema: changeRoleSchema,
-  auth: "admin",
+  auth: "member",
+  ability: "team:change-role",
   successMessage: m.team.roleChanged,
   handler: async (input, { member }) => {
     await changeMemberRole(actorOf(member), input);
@@ -251,7 +255,8 @@ export const changeMemberRoleAction = createAction({
 
 export const removeMemberAction = createAction({
   schema: memberIdSchema,
-  auth: "admin",
+  auth: "member",
+  ability: "team:remove-member",
   handler: async (input, { member }) => {
     await removeMember(actorOf(member), input);
     revalidatePath("/orga", "layout");
@@ -261,7 +266,8 @@ export const removeMemberAction = createAction({
 
 export const unblockMemberAction = createAction({
   schema: memberIdSchema,
-  auth: "admin",
+  auth: "member",
+  ability: "team:unblock-member",
   handler: async (input, { member }) => {
     await unblockMember(actorOf(member), input);
     revalidatePath("/orga/equipe");

@@ -2,6 +2,7 @@ import "server-only";
 
 import { cache } from "react";
 
+import { can } from "@/lib/abilities";
 import { getSession, memberOrRedirect } from "@/lib/session";
 
 import {
@@ -12,7 +13,6 @@ import {
   listTeamMembers,
 } from "./data";
 import { normalizeEmail } from "./domain/email-list";
-import { can } from "./permissions";
 
 export const loadTeamPage = cache(async () => {
   const member = await memberOrRedirect();

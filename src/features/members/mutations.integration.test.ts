@@ -659,15 +659,13 @@ describe("team management", () => {
     });
   });
 
-  it("refuses role changes to a MEMBER, and to an actor whose ADMIN role was just withdrawn", async () => {
+  // A role withdrawn a second ago is refused by the session gate, which re-reads it on every
+  // request (actions.integration.test.ts); mutations trust the actor that gate built.
+  it("refuses role changes to a MEMBER", async () => {
     const { admin, member } = await setup();
     expect(
       (await domainError(() => changeMemberRole(actorOf(member), { memberId: admin.id, role: "MEMBER" }))).code,
     ).toBe("FORBIDDEN");
-    const stale = { ...actorOf(member), role: "ADMIN" as const };
-    expect((await domainError(() => changeMemberRole(stale, { memberId: member.id, role: "ADMIN" }))).code).toBe(
-      "FORBIDDEN",
-    );
     expect((await prisma.member.findUniqueOrThrow({ where: { id: admin.id } })).role).toBe("ADMIN");
     expect(await auditRows()).toEqual([]);
   });

@@ -3,6 +3,7 @@ import "server-only";
 import { createHmac } from "node:crypto";
 
 import { sendMail } from "@/features/mail/mutations";
+import { assertCan } from "@/lib/abilities";
 import { type AuditEntry, recordAudit } from "@/lib/audit";
 import { prisma, type DbClient, Prisma } from "@/lib/db";
 import { env, sessionSecret } from "@/lib/env";
@@ -32,23 +33,9 @@ import {
   passwordResetExpiry,
   wouldRemoveLastAdmin,
 } from "./domain/team-rules";
-import { can, type Capability } from "./permissions";
 import type { Actor, MemberRole } from "./types";
 
 /* ───────────────────────────── helpers ───────────────────────────── */
-
-/**
- * Re-reads the actor's role in the members table, so a mutation called with a stale actor (a
- * role changed a second ago) is still refused.
- */
-async function assertCan(actor: Actor, capability: Capability, db: DbClient = prisma): Promise<void> {
-  const membership = await db.member.findUnique({
-    where: { schoolId_userId: { schoolId: actor.schoolId, userId: actor.userId } },
-    select: { role: true },
-  });
-  if (!membership) throw new DomainError("FORBIDDEN", { userMessage: m.errors.notMember });
-  if (!can(membership, capability)) throw new DomainError("FORBIDDEN", { userMessage: m.errors.forbidden });
-}
 
 /**
  * Throttle buckets must not hold personal data, yet must be per e-mail: a keyed hash (HMAC with
@@ -492,7 +479,7 @@ export async function inviteMembers(
   input: { emails: string[]; role: MemberRole },
   now = new Date(),
 ): Promise<InviteMembersResult> {
-  await assertCan(actor, "team:invite");
+  assertCan(actor, "team:invite");
   const emails = [...new Set(input.emails.map(normalizeEmail))];
   const school = await prisma.school.findUniqueOrThrow({ where: { id: actor.schoolId }, select: { name: true } });
   const members = await prisma.member.findMany({
@@ -558,7 +545,7 @@ async function findOpenInvitation(actor: Actor, invitationId: number) {
 
 /** Sends a new link (valid seven more days); the previous link stops working. */
 export async function resendInvitation(actor: Actor, input: { invitationId: number }, now = new Date()): Promise<void> {
-  await assertCan(actor, "team:manage-invitations");
+  assertCan(actor, "team:manage-invitations");
   const invitation = await findOpenInvitation(actor, input.invitationId);
   const token = randomToken();
   await prisma.$transaction(async (tx) => {
@@ -587,7 +574,7 @@ export async function resendInvitation(actor: Actor, input: { invitationId: numb
 }
 
 export async function cancelInvitation(actor: Actor, input: { invitationId: number }, now = new Date()): Promise<void> {
-  await assertCan(actor, "team:manage-invitations");
+  assertCan(actor, "team:manage-invitations");
   const invitation = await findOpenInvitation(actor, input.invitationId);
   await prisma.$transaction(async (tx) => {
     await tx.invitation.update({ where: { id: invitation.id }, data: { cancelledAt: now } });
@@ -735,7 +722,7 @@ async function findMemberInSchool(tx: Prisma.TransactionClient, schoolId: number
 
 /** Changes a member's role; their sessions are closed so the new rights apply at once. */
 export async function changeMemberRole(actor: Actor, input: { memberId: number; role: MemberRole }): Promise<void> {
-  await assertCan(actor, "team:change-role");
+  assertCan(actor, "team:change-role");
   await prisma.$transaction(async (tx) => {
     const adminCount = await lockAdmins(tx, actor.schoolId);
     const target = await findMemberInSchool(tx, actor.schoolId, input.memberId);
@@ -757,7 +744,7 @@ export async function changeMemberRole(actor: Actor, input: { memberId: number; 
 
 /** Removes a member from the school. Their campaigns stay: they belong to the school. */
 export async function removeMember(actor: Actor, input: { memberId: number }): Promise<void> {
-  await assertCan(actor, "team:remove-member");
+  assertCan(actor, "team:remove-member");
   await removeMembership(actor, input.memberId, "member.removed");
 }
 
@@ -797,7 +784,7 @@ async function removeMembership(
 
 /** Lifts a sign-in block early (the person called the ADMIN). */
 export async function unblockMember(actor: Actor, input: { memberId: number }): Promise<void> {
-  await assertCan(actor, "team:unblock-member");
+  assertCan(actor, "team:unblock-member");
   await prisma.$transaction(async (tx) => {
     const target = await findMemberInSchool(tx, actor.schoolId, input.memberId);
     // Also resets the lock progression: the next lock is a 15-minute one again.

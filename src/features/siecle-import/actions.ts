@@ -14,7 +14,8 @@ import type { ImportOutcome } from "./types";
  */
 export const confirmSiecleImport = createAction({
   schema: confirmImportSchema,
-  auth: "admin",
+  auth: "member",
+  ability: "siecle:import",
   handler: async ({ stagedImportId }, { member }): Promise<ImportOutcome> => {
     const outcome = await applyStagedImport({ schoolId: member.school.id, actorUserId: member.userId, stagedImportId });
     revalidatePath("/orga/eleves", "layout");

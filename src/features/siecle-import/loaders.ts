@@ -1,9 +1,9 @@
 import "server-only";
 
+import { can } from "@/lib/abilities";
 import { memberOrRedirect } from "@/lib/session";
 
 import { getLastSuccessfulImport, listImports } from "./data";
-import { canImportSiecle } from "./permissions";
 
 /** `/orga/eleves/import`: every member sees the last import and the history; ADMINs import. */
 export async function loadImportPage() {
@@ -12,5 +12,5 @@ export async function loadImportPage() {
     getLastSuccessfulImport(member.school.id),
     listImports(member.school.id),
   ]);
-  return { canImport: canImportSiecle(member.role), lastImport, history };
+  return { canImport: can(member, "siecle:import"), lastImport, history };
 }

@@ -90,6 +90,7 @@ export const acceptCguAction = createAction({
 export const unlockStudentAction = createAction({
   schema: unlockStudentSchema,
   auth: "member",
+  ability: "learners:unlock",
   successMessage: accountsText.lockouts.unlocked,
   handler: async ({ lockoutId }, { member }) => {
     await unlockStudent({ schoolId: member.school.id, actorUserId: member.userId, lockoutId });

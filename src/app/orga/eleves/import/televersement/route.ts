@@ -44,16 +44,20 @@ export async function POST(request: Request) {
   const { fileName } = uploadSchema.parse({ fileName: decodeFileName(request.headers.get(FILE_NAME_HEADER)) });
   const body = request.body;
 
-  const state = await runAuthorized("admin", async ({ member }) => {
-    const staged = await stageSiecleImport({
-      schoolId: member.school.id,
-      actorUserId: member.userId,
-      fileName: fileName || "fichier",
-      // Over the limit, reading stops with PAYLOAD_TOO_LARGE before anything is written.
-      bytes: limitedBody(body, MAX_UPLOAD_BYTES, tooLarge),
-    });
-    if (staged.outcome.status === "VALIDATION_ERROR") revalidatePath("/orga/eleves/import");
-    return staged;
-  });
+  const state = await runAuthorized(
+    "member",
+    async ({ member }) => {
+      const staged = await stageSiecleImport({
+        schoolId: member.school.id,
+        actorUserId: member.userId,
+        fileName: fileName || "fichier",
+        // Over the limit, reading stops with PAYLOAD_TOO_LARGE before anything is written.
+        bytes: limitedBody(body, MAX_UPLOAD_BYTES, tooLarge),
+      });
+      if (staged.outcome.status === "VALIDATION_ERROR") revalidatePath("/orga/eleves/import");
+      return staged;
+    },
+    { ability: "siecle:import" },
+  );
   return NextResponse.json(state, { status: httpStatusOfState(state) });
 }

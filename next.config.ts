@@ -39,6 +39,8 @@ const nextConfig: NextConfig = {
     // proxy.ts ever be added, Next would cut request bodies at 10 MB before the handler sees them.
     proxyClientMaxBodySize: "25mb",
   },
+  // Behind the load balancer of `npm run serve` (deploy/haproxy.cfg), which compresses once.
+  compress: process.env.PIX_BEHIND_COMPRESSING_PROXY !== "1",
   async headers() {
     return [
       {

@@ -168,13 +168,15 @@ async function postAction(browser: BrowserLikeClient, url: string, fields: Recor
   return browser.request(url, { method: "POST", body, headers: { origin: appBaseUrl } });
 }
 
-async function onboard(student: BenchStudent, code: string) {
+async function onboard(student: BenchStudent, code: string, schoolUai: string) {
   const browser = new BrowserLikeClient();
   await browser.postForm(`${garBaseUrl}/ent/connexion`, {
     prenom: student.firstName,
     nom: student.lastName,
     classe: "3E BENCH",
     ido: student.ido,
+    // The GAR sends the student's school: a campaign code works only for the identity's schools.
+    uai: schoolUai,
   });
 
   const start = await browser.request(`${appBaseUrl}/gar/connexion?campagne=${code}`);
@@ -237,7 +239,7 @@ async function main() {
   const results = await Promise.allSettled(
     students.map(async (student) => {
       if (rampMs > 0) await new Promise((resolve) => setTimeout(resolve, (student.index * rampMs) / studentCount));
-      return onboard(student, campaign.code);
+      return onboard(student, campaign.code, school.uai);
     }),
   );
   const wallMs = performance.now() - started;

@@ -1,5 +1,6 @@
 // `npm run test:e2e`: a fresh database (migrated and seeded), free ports, a production build, then
-// Playwright against `next start` in headless Chromium. Fails loudly when no browser is installed.
+// Playwright against the production server in headless Chromium, then the scale-out run (two
+// workers behind HAProxy). `--scale` runs only the latter. Fails loudly when no browser is installed.
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
@@ -48,15 +49,19 @@ try {
     });
     if (build.status !== 0) throw new Error("next build a échoué");
   }
-  const result = spawnSync(
-    process.execPath,
-    [path.resolve("node_modules/@playwright/test/cli.js"), "test", ...process.argv.slice(2)],
-    {
+  const playwright = (args: string[]) =>
+    spawnSync(process.execPath, [path.resolve("node_modules/@playwright/test/cli.js"), "test", ...args], {
       stdio: "inherit",
       env: { ...env, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --conditions=react-server`.trim() },
-    },
-  );
-  status = result.status ?? 1;
+    }).status ?? 1;
+  const args = process.argv.slice(2);
+  const scaleOnly = args[0] === "--scale";
+  status = scaleOnly ? 0 : playwright(args);
+  // Then the scale-out run (two workers behind HAProxy, tests/scale), when the whole suite runs.
+  if (status === 0 && (scaleOnly || args.length === 0)) {
+    console.log("\n[e2e] Deux instances derrière HAProxy (tests/scale)");
+    status = playwright(["--config", "playwright.scale.config.ts", ...args.slice(1)]);
+  }
 } catch (error) {
   console.error(`[e2e] ${(error as Error).message}`);
   status = 1;

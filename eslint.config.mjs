@@ -73,6 +73,7 @@ export default [
       "test-results/**",
       "playwright-report/**",
       ".data/**",
+      "dist/**",
       "next-env.d.ts",
       "public/**",
     ],

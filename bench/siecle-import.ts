@@ -200,7 +200,7 @@ async function measureApp(filePath: string, churnedPath: string): Promise<Row> {
   }
 }
 
-/** The Node flags `npm run cli` gives the CLI process (between `tsx` and the script in package.json). */
+/** The Node flags `npm run cli` gives the CLI process (between `node` and dist/cli.mjs in package.json). */
 function cliNodeFlags(): string[] {
   const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as {
     scripts: Record<string, string>;

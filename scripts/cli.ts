@@ -13,6 +13,8 @@ import { type FileHandle, open, stat } from "node:fs/promises";
 import { pathToFileURL } from "node:url";
 import { parseArgs, type ParseArgsConfig } from "node:util";
 
+import { checkCliBuild, type CliBuild } from "./cli-build";
+
 export type CliIo = { stdout: (text: string) => void; stderr: (text: string) => void };
 
 type Command = {
@@ -197,6 +199,28 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     io.stderr(`Échec inattendu : ${(error as Error).message}`);
     return EXIT.failed;
   }
+}
+
+/** Set by scripts/build-cli.mjs in dist/cli.mjs; undefined when run from the sources (tests, tsx). */
+declare const __CLI_BUILD__: CliBuild | undefined;
+
+if (typeof __CLI_BUILD__ !== "undefined" && !(await isFreshBuild(__CLI_BUILD__))) {
+  process.stderr.write(
+    "dist/cli.mjs a été construit à partir d'autres sources que celles-ci : reconstruisez-le avec `npm run build:cli`.\n",
+  );
+  process.exit(EXIT.failed);
+}
+
+async function isFreshBuild(build: CliBuild): Promise<boolean> {
+  const { readFileSync } = await import("node:fs");
+  const read = (source: string) => {
+    try {
+      return readFileSync(source);
+    } catch {
+      return null;
+    }
+  };
+  return checkCliBuild(build, read).status !== "STALE";
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {

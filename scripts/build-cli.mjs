@@ -1,0 +1,37 @@
+// Builds the operator CLI once into dist/cli.mjs (run by `npm install` after Prisma's client is
+// generated, and by `npm run build:cli`), so that `npm run cli` and the `pix-cli` bin start plain
+// `node` on one file: no tsx loader, no TypeScript transform at each start (docs/decisions/019).
+// Our code is bundled; packages stay in node_modules. The bundle carries a fingerprint of the
+// sources it was built from, and refuses to run when they have changed since (see scripts/cli.ts).
+import { createHash } from "node:crypto";
+import { chmodSync, readFileSync } from "node:fs";
+import { build } from "esbuild";
+
+const options = {
+  entryPoints: ["scripts/cli.ts"],
+  bundle: true,
+  platform: "node",
+  format: "esm",
+  target: "node20",
+  packages: "external",
+  // What `tsx --conditions=react-server` gave the CLI: our server-only modules load outside Next.
+  conditions: ["react-server"],
+  alias: { "server-only": "./tests/support/empty-module.ts" },
+  logLevel: "warning",
+};
+
+// First pass: which of our files go in. Second: the bundle, with their fingerprint inside.
+const { metafile } = await build({ ...options, write: false, metafile: true });
+const sources = Object.keys(metafile.inputs)
+  .filter((input) => !input.startsWith("node_modules/"))
+  .sort();
+const hash = createHash("sha256");
+for (const source of sources) hash.update(`${source}\0`).update(readFileSync(source)).update("\0");
+await build({
+  ...options,
+  outfile: "dist/cli.mjs",
+  banner: { js: "#!/usr/bin/env -S node --max-semi-space-size=4" },
+  define: { __CLI_BUILD__: JSON.stringify({ sources, sha256: hash.digest("hex") }) },
+});
+// Runnable as the package's `pix-cli` bin.
+chmodSync("dist/cli.mjs", 0o755);

@@ -1,4 +1,4 @@
-// The fingerprint that scripts/build-cli.mjs puts in dist/cli.mjs, checked at each start: a
+// The fingerprint that scripts/build-cli.ts puts in dist/cli.mjs, checked at each start: a
 // bundle built from other sources than the checkout's (a `git pull` without `npm run build:cli`)
 // must not run an operator command with yesterday's rules.
 import { createHash } from "node:crypto";
@@ -11,10 +11,14 @@ export type BuildFreshness =
   | { status: "NO_SOURCES" }
   | { status: "STALE" };
 
-export function checkCliBuild(build: CliBuild, readSource: (path: string) => Buffer | null): BuildFreshness {
+/** sha256 over each source's path and content, in the given order; null for an unreadable source. */
+export function fingerprintSources(
+  sources: readonly string[],
+  readSource: (path: string) => Buffer | null,
+): { sha256: string; missing: number } {
   const hash = createHash("sha256");
   let missing = 0;
-  for (const source of build.sources) {
+  for (const source of sources) {
     const content = readSource(source);
     if (content === null) {
       missing += 1;
@@ -22,7 +26,12 @@ export function checkCliBuild(build: CliBuild, readSource: (path: string) => Buf
     }
     hash.update(`${source}\0`).update(content).update("\0");
   }
+  return { sha256: hash.digest("hex"), missing };
+}
+
+export function checkCliBuild(build: CliBuild, readSource: (path: string) => Buffer | null): BuildFreshness {
+  const { sha256, missing } = fingerprintSources(build.sources, readSource);
   if (missing === build.sources.length) return { status: "NO_SOURCES" };
   if (missing > 0) return { status: "STALE" };
-  return hash.digest("hex") === build.sha256 ? { status: "FRESH" } : { status: "STALE" };
+  return sha256 === build.sha256 ? { status: "FRESH" } : { status: "STALE" };
 }

@@ -201,7 +201,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   }
 }
 
-/** Set by scripts/build-cli.mjs in dist/cli.mjs; undefined when run from the sources (tests, tsx). */
+/** Set by scripts/build-cli.ts in dist/cli.mjs; undefined when run from the sources (tests, tsx). */
 declare const __CLI_BUILD__: CliBuild | undefined;
 
 if (typeof __CLI_BUILD__ !== "undefined" && !(await isFreshBuild(__CLI_BUILD__))) {

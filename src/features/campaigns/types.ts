@@ -1,9 +1,8 @@
+import type { AbilityActor } from "@/lib/abilities";
 import type { ParticipationStatusName } from "./domain/activity";
 
-export type MemberRoleName = "ADMIN" | "MEMBER";
-
-/** The member acting on campaigns, as resolved from the database for the current school. */
-export type CampaignActor = { userId: number; role: MemberRoleName };
+/** The member acting on campaigns, as the session gate resolved them for the current school. */
+export type CampaignActor = AbilityActor;
 
 export type PersonName = { id: number; firstName: string; lastName: string };
 

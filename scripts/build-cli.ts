@@ -3,11 +3,12 @@
 // `node` on one file: no tsx loader, no TypeScript transform at each start (docs/decisions/019).
 // Our code is bundled; packages stay in node_modules. The bundle carries a fingerprint of the
 // sources it was built from, and refuses to run when they have changed since (see scripts/cli.ts).
-import { createHash } from "node:crypto";
 import { chmodSync, readFileSync } from "node:fs";
-import { build } from "esbuild";
+import { build, type BuildOptions } from "esbuild";
 
-const options = {
+import { fingerprintSources } from "./cli-build";
+
+const options: BuildOptions = {
   entryPoints: ["scripts/cli.ts"],
   bundle: true,
   platform: "node",
@@ -25,13 +26,12 @@ const { metafile } = await build({ ...options, write: false, metafile: true });
 const sources = Object.keys(metafile.inputs)
   .filter((input) => !input.startsWith("node_modules/"))
   .sort();
-const hash = createHash("sha256");
-for (const source of sources) hash.update(`${source}\0`).update(readFileSync(source)).update("\0");
+const { sha256 } = fingerprintSources(sources, (source) => readFileSync(source));
 await build({
   ...options,
   outfile: "dist/cli.mjs",
   banner: { js: "#!/usr/bin/env -S node --max-semi-space-size=4" },
-  define: { __CLI_BUILD__: JSON.stringify({ sources, sha256: hash.digest("hex") }) },
+  define: { __CLI_BUILD__: JSON.stringify({ sources, sha256 }) },
 });
 // Runnable as the package's `pix-cli` bin.
 chmodSync("dist/cli.mjs", 0o755);

@@ -19,12 +19,25 @@ if (!existsSync(chromium)) {
   process.exit(1);
 }
 
-const database = await createThrowawayDatabase("pix_orga_e2e");
-const url = database.url;
+const databases: { drop: () => Promise<void> }[] = [];
+
+/** A fresh database, migrated and seeded at the end-to-end runner's level (`prisma/seed.ts --base`). */
+async function preparedDatabase(name: string): Promise<string> {
+  const database = await createThrowawayDatabase(name);
+  databases.push(database);
+  await applyMigrations(database.url);
+  const seed = spawnSync(
+    process.execPath,
+    [path.resolve("node_modules/tsx/dist/cli.mjs"), "--conditions=react-server", "prisma/seed.ts", "--base"],
+    { stdio: "inherit", env: { ...process.env, DATABASE_URL: database.url } },
+  );
+  if (seed.status !== 0) throw new Error("le seed de la base e2e a échoué");
+  return database.url;
+}
 
 let status = 1;
 try {
-  await applyMigrations(url);
+  const url = await preparedDatabase("pix_orga_e2e");
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     NEXT_TELEMETRY_DISABLED: "1",
@@ -33,15 +46,6 @@ try {
     E2E_GAR_PORT: String(process.env.E2E_GAR_PORT ?? (await freePort())),
     CHROMIUM_PATH: chromium,
   };
-  const seed = spawnSync(
-    process.execPath,
-    [path.resolve("node_modules/tsx/dist/cli.mjs"), "--conditions=react-server", "prisma/seed.ts", "--base"],
-    {
-      stdio: "inherit",
-      env: { ...env, DATABASE_URL: url },
-    },
-  );
-  if (seed.status !== 0) throw new Error("le seed de la base e2e a échoué");
   if (process.env.E2E_SKIP_BUILD !== "1") {
     const build = spawnSync(process.execPath, [path.resolve("node_modules/next/dist/bin/next"), "build"], {
       stdio: "inherit",
@@ -49,23 +53,31 @@ try {
     });
     if (build.status !== 0) throw new Error("next build a échoué");
   }
-  const playwright = (args: string[]) =>
+  const playwright = (args: string[], databaseUrl = url) =>
     spawnSync(process.execPath, [path.resolve("node_modules/@playwright/test/cli.js"), "test", ...args], {
       stdio: "inherit",
-      env: { ...env, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --conditions=react-server`.trim() },
+      env: {
+        ...env,
+        E2E_DATABASE_URL: databaseUrl,
+        NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --conditions=react-server`.trim(),
+      },
     }).status ?? 1;
   const args = process.argv.slice(2);
   const scaleOnly = args[0] === "--scale";
   status = scaleOnly ? 0 : playwright(args);
-  // Then the scale-out run (two workers behind HAProxy, tests/scale), when the whole suite runs.
+  // Then the scale-out run (two workers behind HAProxy, tests/scale), when the whole suite runs, on a
+  // database of its own: its students must be new to Pix, whatever the main suite did with them.
   if (status === 0 && (scaleOnly || args.length === 0)) {
     console.log("\n[e2e] Deux instances derrière HAProxy (tests/scale)");
-    status = playwright(["--config", "playwright.scale.config.ts", ...args.slice(1)]);
+    status = playwright(
+      ["--config", "playwright.scale.config.ts", ...args.slice(1)],
+      await preparedDatabase("pix_orga_scale"),
+    );
   }
 } catch (error) {
   console.error(`[e2e] ${(error as Error).message}`);
   status = 1;
 } finally {
-  await database.drop();
+  for (const database of databases) await database.drop();
 }
 process.exit(status);

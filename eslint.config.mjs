@@ -57,6 +57,9 @@ const why = {
     "[layer/pg-pool] the raw pg pool is for src/lib/db.ts and the SIECLE import only (its memory figures, README); everything else goes through Prisma (ADR 010).",
   lib: "[layer/lib] src/lib is infrastructure and never imports features (ADR 010).",
   app: "[layer/app] only src/app imports src/app (ADR 010).",
+  gate: "[session-gate] an AuthorizedSchoolId comes from the session gate (readMemberContext in src/lib/session.ts) or, for operator processes, from operatorSchoolId (src/lib/operator.ts); tests get one from tests/factories/session.ts (ADR 010).",
+  operator:
+    "[session-gate] src/lib/operator.ts is for operator processes (seed, CLI, e2e arrangements); a request gets its school from the session gate (ADR 010).",
   env: "[env] read configuration through env() of src/lib/env.ts, validated once (ADR 010); process.env is read only in the files allowed by eslint.config.mjs, each with its reason.",
 };
 
@@ -120,6 +123,30 @@ export default [
       "src/**/*.test.ts", // tests set the environment they run in
     ],
     rules: { "no-restricted-properties": ["error", { object: "process", property: "env", message: why.env }] },
+  },
+
+  // ── the school a request may touch comes from the session gate only ──
+  {
+    files: ["**/*.{ts,tsx}"],
+    ignores: ["src/lib/session.ts", "src/lib/operator.ts"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        { selector: "TSAsExpression[typeAnnotation.typeName.name='AuthorizedSchoolId']", message: why.gate },
+        { selector: "TSTypeAssertion[typeAnnotation.typeName.name='AuthorizedSchoolId']", message: why.gate },
+      ],
+    },
+  },
+  {
+    files: ["src/app/**/*.{ts,tsx}", "src/features/**/*.{ts,tsx}", "src/components/**/*.{ts,tsx}"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        { selector: "TSAsExpression[typeAnnotation.typeName.name='AuthorizedSchoolId']", message: why.gate },
+        { selector: "TSTypeAssertion[typeAnnotation.typeName.name='AuthorizedSchoolId']", message: why.gate },
+        { selector: "ImportDeclaration[source.value=/(^|\\/)lib\\/operator$/]", message: why.operator },
+      ],
+    },
   },
 
   // ── domain/: pure ──

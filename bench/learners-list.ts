@@ -11,7 +11,7 @@ import { parseArgs } from "node:util";
 import { listLearners } from "../src/features/learners/data";
 import { learnerListQuerySchema } from "../src/features/learners/schema";
 import { disconnectPrisma, prisma } from "../src/lib/db";
-import type { AuthorizedSchoolId } from "../src/lib/session";
+import { operatorSchoolId } from "../src/lib/operator";
 import { ensureTestTargetProfile, testSnapshot } from "../tests/factories/campaigns";
 
 const { values } = parseArgs({
@@ -89,10 +89,10 @@ try {
   for (const [label, params] of Object.entries(cases)) {
     const query = learnerListQuerySchema.parse(params);
     const times: number[] = [];
-    let page = await listLearners(school.id as AuthorizedSchoolId, query);
+    let page = await listLearners(operatorSchoolId(school.id), query);
     for (let i = 0; i < runs; i += 1) {
       const started = performance.now();
-      page = await listLearners(school.id as AuthorizedSchoolId, query);
+      page = await listLearners(operatorSchoolId(school.id), query);
       times.push(performance.now() - started);
     }
     times.sort((a, b) => a - b);

@@ -2,7 +2,7 @@ import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
 import type { DbClient } from "../src/lib/db";
-import type { AuthorizedSchoolId } from "../src/lib/session";
+import { operatorSchoolId } from "../src/lib/operator";
 import { hashPassword, verifyPassword } from "../src/lib/password";
 import {
   assertDemoAllowed,
@@ -100,7 +100,7 @@ export async function seed(
     for (const [targetProfileId, classes] of byParcours) {
       const { created } = await createCampaignsForClasses(
         {
-          schoolId: school.id as AuthorizedSchoolId,
+          schoolId: operatorSchoolId(school.id),
           actor: { userId: admin.id, role: "ADMIN" },
           input: { targetProfileId, divisions: classes },
         },

@@ -15,13 +15,11 @@ export const SESSION_COOKIE = "pix_session";
 
 /**
  * A school id proven to be the current school of a signed-in member, checked against the
- * members table on this request. Only the session gate (and the GAR flow) may create one.
+ * members table on this request. Only the session gate below creates one (`readMemberContext`);
+ * operator processes (seed, CLI) name their school with `operatorSchoolId` of src/lib/operator.ts.
+ * Lint rule [session-gate] refuses a cast to it anywhere else.
  */
 export type AuthorizedSchoolId = number & { readonly __brand: "AuthorizedSchoolId" };
-
-export function authorizeSchoolId(id: number): AuthorizedSchoolId {
-  return id as AuthorizedSchoolId;
-}
 
 export type MemberContext = AbilityActor & {
   sessionId: string;
@@ -89,7 +87,16 @@ export const getSession = cache(async (): Promise<SessionRecord | null> => {
  */
 export const getMemberContext = cache(async (): Promise<MemberContext | null> => {
   const session = await getSession();
-  if (!session || session.kind !== "STAFF") return null;
+  return session ? readMemberContext(session) : null;
+});
+
+/**
+ * The gate's read, from a session record found by its token: null unless it is a staff session
+ * whose user is still a member of an active school. Exported for the test factory that signs a
+ * real member in (tests/factories/session.ts); requests go through `getMemberContext`.
+ */
+export async function readMemberContext(session: SessionRecord): Promise<MemberContext | null> {
+  if (session.kind !== "STAFF") return null;
   const user = await prisma.user.findUnique({
     where: { id: session.userId },
     select: {
@@ -116,10 +123,10 @@ export const getMemberContext = cache(async (): Promise<MemberContext | null> =>
     email: user.email,
     hasAcceptedCgu: user.cguAcceptedAt !== null,
     role: current.role,
-    school: { id: authorizeSchoolId(current.school.id), name: current.school.name, uai: current.school.uai },
+    school: { id: current.school.id as AuthorizedSchoolId, name: current.school.name, uai: current.school.uai },
     schools: user.memberships.map((membership) => ({ ...membership.school, role: membership.role })),
   };
-});
+}
 
 export async function requireMember(options: { ability?: RoleAbility } = {}): Promise<MemberContext> {
   const member = await getMemberContext();

@@ -7,7 +7,7 @@ import type { Browser, Page } from "@playwright/test";
 import { createCampaign } from "../../src/features/campaigns/mutations";
 import type { CampaignSnapshot, ChallengeSnapshot } from "../../src/features/parcours/types";
 import { disconnectPrisma } from "../../src/lib/db";
-import type { AuthorizedSchoolId } from "../../src/lib/session";
+import { operatorSchoolId } from "../../src/lib/operator";
 import { findFixtureStudent } from "../gar/students";
 import { appBaseUrl, DEMO_SCHOOL, expect, test, withDb } from "./fixtures";
 import { createStaffMember, signInWithForm, unique } from "./pages/staff";
@@ -79,7 +79,7 @@ test.beforeAll(async () => {
   const name = `Rentrée en 6e — ${CLASS} (Mme Fontaine)`;
   const campaign = await createCampaign({
     // The test is the operator here: the school is the demo school it just looked up.
-    schoolId: schoolId as AuthorizedSchoolId,
+    schoolId: operatorSchoolId(schoolId),
     actor: { userId: teacherId, role: "MEMBER" },
     input: {
       name,

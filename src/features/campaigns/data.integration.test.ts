@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 
 import { prisma } from "@/lib/db";
-import { authorizeSchoolId } from "@/lib/session";
+import { authorizedSchoolId } from "../../../tests/factories/session";
 
 import { createCampaign, testSnapshot } from "../../../tests/factories/campaigns";
 import { createGarStudentUser, createLearner } from "../../../tests/factories/learners";
@@ -51,8 +51,8 @@ async function classWorld() {
     name: "Rentrée — 4E B",
   });
   return {
-    schoolId: authorizeSchoolId(school.id),
-    otherId: authorizeSchoolId(other.id),
+    schoolId: await authorizedSchoolId(school.id),
+    otherId: await authorizedSchoolId(other.id),
     owner,
     admin,
     outsider,

@@ -3,7 +3,9 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { loadContent } from "@/features/parcours/mutations";
 import { prisma } from "@/lib/db";
 import { DomainError } from "@/lib/errors";
-import { authorizeSchoolId, type AuthorizedSchoolId } from "@/lib/session";
+import type { AuthorizedSchoolId } from "@/lib/session";
+
+import { authorizedSchoolId } from "../../../tests/factories/session";
 
 import { createCampaign as createCampaignRow } from "../../../tests/factories/campaigns";
 import { createLearner } from "../../../tests/factories/learners";
@@ -35,8 +37,8 @@ async function world(): Promise<World> {
   await createLearner(school.id, { division: "4E Z", isDisabled: true });
   await createLearner(other.id, { division: "3E X" });
   return {
-    schoolId: authorizeSchoolId(school.id),
-    otherSchoolId: authorizeSchoolId(other.id),
+    schoolId: await authorizedSchoolId(school.id),
+    otherSchoolId: await authorizedSchoolId(other.id),
     admin: { userId: admin.userId, role: "ADMIN" },
     teacher: { userId: teacher.userId, role: "MEMBER" },
     colleague: { userId: colleague.userId, role: "MEMBER" },

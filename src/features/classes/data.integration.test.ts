@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { authorizeSchoolId } from "@/lib/session";
+import { authorizedSchoolId } from "../../../tests/factories/session";
 
 import { createCampaign } from "../../../tests/factories/campaigns";
 import { createGarStudentUser, createLearner } from "../../../tests/factories/learners";
@@ -11,7 +11,7 @@ describe("classes data", () => {
   it("derives classes from enabled learners, in school order, with joined counts and active campaigns", async () => {
     const school = await createSchool();
     const other = await createSchool();
-    const schoolId = authorizeSchoolId(school.id);
+    const schoolId = await authorizedSchoolId(school.id);
     const owner = await createMember({ schoolId: school.id });
     const user = await createGarStudentUser({ garId: "ido-classes" });
     await createLearner(school.id, { division: "3E A" });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { authorizeSchoolId } from "@/lib/session";
+import { authorizedSchoolId } from "../../../tests/factories/session";
 import { prisma } from "@/lib/db";
 
 import { createCampaign } from "../../../tests/factories/campaigns";
@@ -44,7 +44,13 @@ async function setup() {
   await prisma.participation.create({
     data: { campaignId: campaign1.id, learnerId: maelys.id, userId: garUser.id, deletedAt: new Date() },
   });
-  return { schoolId: authorizeSchoolId(school.id), otherId: authorizeSchoolId(other.id), maelys, jules, usage };
+  return {
+    schoolId: await authorizedSchoolId(school.id),
+    otherId: await authorizedSchoolId(other.id),
+    maelys,
+    jules,
+    usage,
+  };
 }
 
 describe("listLearners", () => {
@@ -76,7 +82,7 @@ describe("listLearners", () => {
     const school = await createSchool();
     for (const lastName of ["BONNET", "BÉGUIN", "bernard", "ÉLIE", "DURAND"])
       await createLearner(school.id, { lastName });
-    const page = await listLearners(authorizeSchoolId(school.id), query());
+    const page = await listLearners(await authorizedSchoolId(school.id), query());
     expect(page.rows.map((row) => row.lastName)).toEqual(["BÉGUIN", "bernard", "BONNET", "DURAND", "ÉLIE"]);
   });
 
@@ -112,7 +118,7 @@ describe("listLearners", () => {
 
   it("paginates, and still reports the total past the last page", async () => {
     const school = await createSchool();
-    const schoolId = authorizeSchoolId(school.id);
+    const schoolId = await authorizedSchoolId(school.id);
     await prisma.learner.createMany({
       data: Array.from({ length: LEARNERS_PAGE_SIZE + 5 }, (_, i) => ({
         schoolId,
@@ -135,7 +141,7 @@ describe("listLearners", () => {
   // Timing is for benchmarks (bench/), not tests: this checks paging and search at that size.
   it("pages and searches a 3,000-learner school", async () => {
     const school = await createSchool();
-    const schoolId = authorizeSchoolId(school.id);
+    const schoolId = await authorizedSchoolId(school.id);
     await prisma.learner.createMany({
       data: Array.from({ length: 3000 }, (_, i) => ({
         schoolId,
@@ -158,8 +164,8 @@ describe("hasEnabledLearners", () => {
     const other = await createSchool();
     await createLearner(other.id);
     await createLearner(school.id, { isDisabled: true });
-    expect(await hasEnabledLearners(authorizeSchoolId(school.id))).toBe(false);
+    expect(await hasEnabledLearners(await authorizedSchoolId(school.id))).toBe(false);
     await createLearner(school.id);
-    expect(await hasEnabledLearners(authorizeSchoolId(school.id))).toBe(true);
+    expect(await hasEnabledLearners(await authorizedSchoolId(school.id))).toBe(true);
   });
 });

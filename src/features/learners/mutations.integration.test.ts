@@ -11,7 +11,7 @@ import {
 } from "@/features/student-accounts/mutations";
 import { prisma } from "@/lib/db";
 import { DomainError } from "@/lib/errors";
-import { authorizeSchoolId } from "@/lib/session";
+import { authorizedSchoolId } from "../../../tests/factories/session";
 
 import { listIdoReplacements } from "./data";
 import { dissociateLearner, LEARNER_DISSOCIATED_AUDIT_ACTION } from "./mutations";
@@ -60,7 +60,7 @@ async function wrongLink() {
     clientAddress: ADDRESS,
   });
   const learnerId = learners.get(come.key)!;
-  return { school, schoolId: authorizeSchoolId(school.id), admin, teacher, campaign, come, wrong, learnerId };
+  return { school, schoolId: await authorizedSchoolId(school.id), admin, teacher, campaign, come, wrong, learnerId };
 }
 
 describe("dissociateLearner", () => {
@@ -124,7 +124,7 @@ describe("dissociateLearner", () => {
     });
     await expectDomainError(
       dissociateLearner({
-        schoolId: authorizeSchoolId(other.id),
+        schoolId: await authorizedSchoolId(other.id),
         learnerId: learner.id,
         actor: { userId: otherAdmin.userId, role: "ADMIN" },
       }),
@@ -141,7 +141,7 @@ describe("dissociateLearner", () => {
     const otherAdmin = await createMember({ schoolId: other.id, role: "ADMIN" });
     await expectDomainError(
       dissociateLearner({
-        schoolId: authorizeSchoolId(other.id),
+        schoolId: await authorizedSchoolId(other.id),
         learnerId,
         actor: { userId: otherAdmin.userId, role: "ADMIN" },
       }),

@@ -8,7 +8,7 @@ import { listOutboxEntries } from "@/features/mail/data";
 import { prisma } from "@/lib/db";
 import { resetEnvForTests } from "@/lib/env";
 import { DomainError } from "@/lib/errors";
-import { authorizeSchoolId } from "@/lib/session";
+import { authorizedSchoolId } from "../../../tests/factories/session";
 import { createSessionRecord } from "@/lib/session-store";
 import { passwordVerificationCount } from "@/lib/password";
 import { hashToken } from "@/lib/tokens";
@@ -55,8 +55,13 @@ afterAll(() => {
   resetEnvForTests();
 });
 
-function actorOf(member: { userId: number; schoolId: number; role: MemberRole }): Actor {
-  return { userId: member.userId, schoolId: authorizeSchoolId(member.schoolId), role: member.role };
+/** The member signed in through the session gate, acting with `role` (as read at the start of a request). */
+async function actorOf(member: { userId: number; schoolId: number; role: MemberRole }): Promise<Actor> {
+  return {
+    userId: member.userId,
+    schoolId: await authorizedSchoolId(member.schoolId, { userId: member.userId }),
+    role: member.role,
+  };
 }
 
 /** Runs `fn` and returns the DomainError it throws (fails the test if it does not). */
@@ -400,7 +405,7 @@ describe("invitations", () => {
     const school = await createSchool({ name: "Collège Jean Moulin" });
     const admin = await createMember({ schoolId: school.id, role: "ADMIN" });
     const member = await createMember({ schoolId: school.id, role: "MEMBER", email: "deja.membre@college.fr" });
-    return { school, admin: actorOf(admin), member: actorOf(member) };
+    return { school, admin: await actorOf(admin), member: await actorOf(member) };
   }
 
   it("lets an ADMIN invite several addresses at once, skipping members, without e-mails in the audit", async () => {
@@ -464,7 +469,7 @@ describe("invitations", () => {
   it("cancels; the link then stops working; a MEMBER or another school cannot", async () => {
     const { admin, member } = await setup();
     const other = await createSchool();
-    const otherAdmin = actorOf(await createMember({ schoolId: other.id, role: "ADMIN" }));
+    const otherAdmin = await actorOf(await createMember({ schoolId: other.id, role: "ADMIN" }));
     await inviteMembers(admin, { emails: ["a@college.fr"], role: "MEMBER" });
     const token = await invitationToken("a@college.fr");
     const [invitation] = await listPendingInvitations(admin.schoolId);
@@ -647,7 +652,7 @@ describe("team management", () => {
   it("an ADMIN changes a role; the person's sessions are closed and the change audited", async () => {
     const { admin, member } = await setup();
     await createSessionRecord({ userId: member.userId, kind: "STAFF" });
-    await changeMemberRole(actorOf(admin), { memberId: member.id, role: "ADMIN" });
+    await changeMemberRole(await actorOf(admin), { memberId: member.id, role: "ADMIN" });
     expect((await prisma.member.findUniqueOrThrow({ where: { id: member.id } })).role).toBe("ADMIN");
     expect(await prisma.session.count({ where: { userId: member.userId } })).toBe(0);
     const [entry] = await auditRows();
@@ -664,7 +669,8 @@ describe("team management", () => {
   it("refuses role changes to a MEMBER", async () => {
     const { admin, member } = await setup();
     expect(
-      (await domainError(() => changeMemberRole(actorOf(member), { memberId: admin.id, role: "MEMBER" }))).code,
+      (await domainError(async () => changeMemberRole(await actorOf(member), { memberId: admin.id, role: "MEMBER" })))
+        .code,
     ).toBe("FORBIDDEN");
     expect((await prisma.member.findUniqueOrThrow({ where: { id: admin.id } })).role).toBe("ADMIN");
     expect(await auditRows()).toEqual([]);
@@ -672,14 +678,18 @@ describe("team management", () => {
 
   it("never leaves a school without an ADMIN", async () => {
     const { admin, member } = await setup();
-    const demote = await domainError(() => changeMemberRole(actorOf(admin), { memberId: admin.id, role: "MEMBER" }));
+    const demote = await domainError(async () =>
+      changeMemberRole(await actorOf(admin), { memberId: admin.id, role: "MEMBER" }),
+    );
     expect(demote.code).toBe("CONFLICT");
     expect(demote.userMessage).toMatch(/au moins un administrateur/);
-    expect((await domainError(() => removeMember(actorOf(admin), { memberId: admin.id }))).code).toBe("CONFLICT");
-    expect((await domainError(() => leaveSchool(actorOf(admin)))).code).toBe("CONFLICT");
+    expect((await domainError(async () => removeMember(await actorOf(admin), { memberId: admin.id }))).code).toBe(
+      "CONFLICT",
+    );
+    expect((await domainError(async () => leaveSchool(await actorOf(admin)))).code).toBe("CONFLICT");
 
-    await changeMemberRole(actorOf(admin), { memberId: member.id, role: "ADMIN" });
-    await changeMemberRole(actorOf(admin), { memberId: admin.id, role: "MEMBER" });
+    await changeMemberRole(await actorOf(admin), { memberId: member.id, role: "ADMIN" });
+    await changeMemberRole(await actorOf(admin), { memberId: admin.id, role: "MEMBER" });
     expect(await prisma.member.count({ where: { schoolId: admin.schoolId, role: "ADMIN" } })).toBe(1);
   });
 
@@ -687,8 +697,8 @@ describe("team management", () => {
     const { school, admin } = await setup();
     const second = await createMember({ schoolId: school.id, role: "ADMIN" });
     const results = await Promise.allSettled([
-      changeMemberRole(actorOf(admin), { memberId: second.id, role: "MEMBER" }),
-      changeMemberRole(actorOf(second), { memberId: admin.id, role: "MEMBER" }),
+      changeMemberRole(await actorOf(admin), { memberId: second.id, role: "MEMBER" }),
+      changeMemberRole(await actorOf(second), { memberId: admin.id, role: "MEMBER" }),
     ]);
     expect(results.filter((result) => result.status === "fulfilled")).toHaveLength(1);
     expect(await prisma.member.count({ where: { schoolId: school.id, role: "ADMIN" } })).toBe(1);
@@ -698,7 +708,7 @@ describe("team management", () => {
     const { admin, member } = await setup();
     const campaign = await createCampaign({ schoolId: admin.schoolId, ownerId: member.userId });
     await createSessionRecord({ userId: member.userId, kind: "STAFF", currentSchoolId: admin.schoolId });
-    await removeMember(actorOf(admin), { memberId: member.id });
+    await removeMember(await actorOf(admin), { memberId: member.id });
     expect(await prisma.member.findUnique({ where: { id: member.id } })).toBeNull();
     expect(await prisma.campaign.findUniqueOrThrow({ where: { id: campaign.id } })).toMatchObject({
       ownerId: member.userId,
@@ -710,22 +720,28 @@ describe("team management", () => {
 
   it("a MEMBER cannot remove anyone; nobody acts on another school's members", async () => {
     const { admin, member, otherAdmin } = await setup();
-    expect((await domainError(() => removeMember(actorOf(member), { memberId: admin.id }))).code).toBe("FORBIDDEN");
-    expect((await domainError(() => removeMember(actorOf(otherAdmin), { memberId: member.id }))).code).toBe(
+    expect((await domainError(async () => removeMember(await actorOf(member), { memberId: admin.id }))).code).toBe(
+      "FORBIDDEN",
+    );
+    expect((await domainError(async () => removeMember(await actorOf(otherAdmin), { memberId: member.id }))).code).toBe(
       "NOT_FOUND",
     );
     expect(
-      (await domainError(() => changeMemberRole(actorOf(otherAdmin), { memberId: member.id, role: "ADMIN" }))).code,
+      (
+        await domainError(async () =>
+          changeMemberRole(await actorOf(otherAdmin), { memberId: member.id, role: "ADMIN" }),
+        )
+      ).code,
     ).toBe("NOT_FOUND");
-    expect((await domainError(() => unblockMember(actorOf(otherAdmin), { memberId: member.id }))).code).toBe(
-      "NOT_FOUND",
-    );
+    expect(
+      (await domainError(async () => unblockMember(await actorOf(otherAdmin), { memberId: member.id }))).code,
+    ).toBe("NOT_FOUND");
     expect(await prisma.member.count({ where: { schoolId: admin.schoolId } })).toBe(2);
   });
 
   it("a MEMBER can leave the school", async () => {
     const { member } = await setup();
-    await leaveSchool(actorOf(member));
+    await leaveSchool(await actorOf(member));
     expect(await prisma.member.findUnique({ where: { id: member.id } })).toBeNull();
     expect((await auditRows()).map((row) => row.action)).toEqual(["member.left"]);
   });
@@ -739,8 +755,10 @@ describe("team management", () => {
     expect((await listTeamMembers(admin.schoolId as never)).find((row) => row.memberId === member.id)?.isBlocked).toBe(
       true,
     );
-    expect((await domainError(() => unblockMember(actorOf(member), { memberId: member.id }))).code).toBe("FORBIDDEN");
-    await unblockMember(actorOf(admin), { memberId: member.id });
+    expect((await domainError(async () => unblockMember(await actorOf(member), { memberId: member.id }))).code).toBe(
+      "FORBIDDEN",
+    );
+    await unblockMember(await actorOf(admin), { memberId: member.id });
     expect((await prisma.user.findUniqueOrThrow({ where: { id: member.userId } })).blockedUntil).toBeNull();
     expect(await authenticateStaff({ email: member.user.email!, password: TEST_PASSWORD })).toMatchObject({ ok: true });
     expect((await auditRows()).map((row) => row.action)).toEqual(["member.unblocked"]);
@@ -748,11 +766,11 @@ describe("team management", () => {
 
   it("lists only the school's own members and invitations", async () => {
     const { school, admin, member, other, otherAdmin } = await setup();
-    await inviteMembers(actorOf(otherAdmin), { emails: ["ailleurs@college.fr"], role: "MEMBER" });
-    const team = await listTeamMembers(authorizeSchoolId(school.id));
+    await inviteMembers(await actorOf(otherAdmin), { emails: ["ailleurs@college.fr"], role: "MEMBER" });
+    const team = await listTeamMembers(await authorizedSchoolId(school.id));
     expect(team.map((row) => row.memberId).sort()).toEqual([admin.id, member.id].sort());
-    expect(await listPendingInvitations(authorizeSchoolId(school.id))).toEqual([]);
-    expect(await listPendingInvitations(authorizeSchoolId(other.id))).toHaveLength(1);
+    expect(await listPendingInvitations(await authorizedSchoolId(school.id))).toEqual([]);
+    expect(await listPendingInvitations(await authorizedSchoolId(other.id))).toHaveLength(1);
   });
 });
 
@@ -880,7 +898,7 @@ describe("staff sign-in under concurrency", () => {
       });
     }
     // The ADMIN unblocks: the right password works again and the next lock is a short one.
-    await unblockMember(actorOf(admin), { memberId: member.id });
+    await unblockMember(await actorOf(admin), { memberId: member.id });
     const t3 = new Date(t0.getTime() + 400 * 24 * 60 * 60_000);
     expect(await authenticateStaff({ email: known, password: TEST_PASSWORD, clientAddress: ADDRESS }, t3)).toEqual({
       ok: true,

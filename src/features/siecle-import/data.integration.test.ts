@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 
 import { createMember, createSchool } from "../../../tests/factories/schools";
 import { prisma } from "@/lib/db";
-import { authorizeSchoolId } from "@/lib/session";
+import { authorizedSchoolId } from "../../../tests/factories/session";
 
 import { getLastSuccessfulImport, listImports } from "./data";
 
@@ -41,7 +41,7 @@ describe("reading a school's imports", () => {
     ]);
     await recordImport(other.id, null, "IMPORTED", "2026-09-20T08:00:00Z");
 
-    const last = await getLastSuccessfulImport(authorizeSchoolId(school.id));
+    const last = await getLastSuccessfulImport(await authorizedSchoolId(school.id));
     expect(last).toMatchObject({
       id: latest.id,
       authorName: null,
@@ -52,7 +52,7 @@ describe("reading a school's imports", () => {
       createdAt: "2026-09-10T08:00:00.000Z",
     });
 
-    const history = await listImports(authorizeSchoolId(school.id));
+    const history = await listImports(await authorizedSchoolId(school.id));
     expect(history.map((h) => [h.status, h.authorName, h.errorCount])).toEqual([
       ["VALIDATION_ERROR", `${admin.user.firstName} ${admin.user.lastName}`, 1],
       ["IMPORTED", null, 0],
@@ -63,7 +63,7 @@ describe("reading a school's imports", () => {
 
   it("has no last import for a school that never imported", async () => {
     const school = await createSchool();
-    expect(await getLastSuccessfulImport(authorizeSchoolId(school.id))).toBeNull();
-    expect(await listImports(authorizeSchoolId(school.id))).toEqual([]);
+    expect(await getLastSuccessfulImport(await authorizedSchoolId(school.id))).toBeNull();
+    expect(await listImports(await authorizedSchoolId(school.id))).toEqual([]);
   });
 });

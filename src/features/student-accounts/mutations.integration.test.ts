@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { prisma } from "@/lib/db";
 import { DomainError } from "@/lib/errors";
 import { runHousekeeping } from "@/lib/housekeeping";
-import { authorizeSchoolId } from "@/lib/session";
+import { authorizedSchoolId } from "../../../tests/factories/session";
 import { recordThrottleEvent } from "@/lib/throttle";
 import { createCampaign } from "../../../tests/factories/campaigns";
 import { createGarStudentUser, createLearner } from "../../../tests/factories/learners";
@@ -983,7 +983,7 @@ describe("unlocking a pupil blocked by wrong birth dates", () => {
     const otherTeacher = await createMember({ schoolId: other.id, role: "ADMIN" });
     const ines = await blockInes(campaign.code);
 
-    const blocked = await listBlockedStudents(authorizeSchoolId(school.id));
+    const blocked = await listBlockedStudents(await authorizedSchoolId(school.id));
     expect(blocked).toHaveLength(1);
     // The GAR names fit exactly one learner of the school: the Élèves page can flag that line.
     expect(blocked[0]).toMatchObject({
@@ -992,13 +992,13 @@ describe("unlocking a pupil blocked by wrong birth dates", () => {
       lastName: ines.lastName,
       learnerId: learners.get(ines.key),
     });
-    expect(await listBlockedStudents(authorizeSchoolId(school.id), { campaignId: campaign.id })).toHaveLength(1);
+    expect(await listBlockedStudents(await authorizedSchoolId(school.id), { campaignId: campaign.id })).toHaveLength(1);
 
     // Another school neither sees nor unlocks it.
-    expect(await listBlockedStudents(authorizeSchoolId(other.id))).toEqual([]);
+    expect(await listBlockedStudents(await authorizedSchoolId(other.id))).toEqual([]);
     await expectDomainError(
       unlockStudent({
-        schoolId: authorizeSchoolId(other.id),
+        schoolId: await authorizedSchoolId(other.id),
         actorUserId: otherTeacher.userId,
         lockoutId: blocked[0]!.lockoutId,
       }),
@@ -1015,11 +1015,11 @@ describe("unlocking a pupil blocked by wrong birth dates", () => {
     );
 
     await unlockStudent({
-      schoolId: authorizeSchoolId(school.id),
+      schoolId: await authorizedSchoolId(school.id),
       actorUserId: teacher.userId,
       lockoutId: blocked[0]!.lockoutId,
     });
-    expect(await listBlockedStudents(authorizeSchoolId(school.id))).toEqual([]);
+    expect(await listBlockedStudents(await authorizedSchoolId(school.id))).toEqual([]);
     const audit = await prisma.auditLog.findMany({ where: { action: "student.unlocked" } });
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({
@@ -1032,7 +1032,7 @@ describe("unlocking a pupil blocked by wrong birth dates", () => {
     // Twice is "not found".
     await expectDomainError(
       unlockStudent({
-        schoolId: authorizeSchoolId(school.id),
+        schoolId: await authorizedSchoolId(school.id),
         actorUserId: teacher.userId,
         lockoutId: blocked[0]!.lockoutId,
       }),
@@ -1054,7 +1054,7 @@ describe("unlocking a pupil blocked by wrong birth dates", () => {
     await blockInes(campaign.code);
     const row = await prisma.studentLockout.findFirstOrThrow();
     const afterBlock = new Date(row.blockedUntil.getTime() + 1000);
-    expect(await listBlockedStudents(authorizeSchoolId(school.id), {}, afterBlock)).toEqual([]);
+    expect(await listBlockedStudents(await authorizedSchoolId(school.id), {}, afterBlock)).toEqual([]);
     expect((await runHousekeeping(afterBlock)).studentLockouts).toBe(0);
     expect((await runHousekeeping(new Date(row.blockedUntil.getTime() + 25 * 60 * 60_000))).studentLockouts).toBe(1);
     expect(await prisma.studentLockout.count()).toBe(0);

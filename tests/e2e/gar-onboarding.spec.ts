@@ -1,5 +1,6 @@
 import type { Page } from "@playwright/test";
 
+import { prisma } from "../../src/lib/db";
 import { findFixtureStudent, type FixtureStudent } from "../gar/students";
 import { appBaseUrl, axeViolations, DEMO_SCHOOL, expect, test, withDb } from "./fixtures";
 import { arrangeDemoCampaign } from "./pages/student";
@@ -261,7 +262,7 @@ test("outcome pages: unknown code, archived campaign, absent from the import, ex
 }) => {
   const code = await arrangeCampaign();
   const archived = await arrangeCampaign("Parcours archivé");
-  await withDb((db) => db.query("UPDATE campaigns SET archived_at = now() WHERE code = $1", [archived]));
+  await prisma.campaign.update({ where: { code: archived }, data: { archivedAt: new Date() } });
   const jules = findFixtureStudent("jules-faure");
 
   await signInToEnt(page, jules);

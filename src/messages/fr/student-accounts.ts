@@ -72,6 +72,9 @@ export const accountsText = {
     loginHint
       ? `Vous avez déjà un compte Pix relié à cet établissement, qui n'utilise pas l'ENT (identifiant : ${loginHint}). Connectez-vous avec ce compte ou adressez-vous à votre enseignant.`
       : "Vous avez déjà un compte Pix relié à cet établissement, qui n'utilise pas l'ENT. Adressez-vous à votre enseignant.",
+  start: {
+    starting: "Démarrage…",
+  },
   cgu: {
     pageTitle: "Conditions d'utilisation",
     title: "Conditions d'utilisation de Pix",

@@ -1,4 +1,4 @@
-import { pluralWord } from "./format";
+import { plural, pluralWord } from "./format";
 
 export const classesMessages = {
   title: "Classes",
@@ -19,5 +19,5 @@ export const classesMessages = {
   importLink: "Importer la base élèves",
   joinedLabel: (joined: number, total: number) => `${joined} / ${total}`,
   joinedDescription: (joined: number, total: number) =>
-    `${joined} ${pluralWord(total, "élève", "élèves")} sur ${total} ${pluralWord(joined, "a rejoint", "ont rejoint")} Pix`,
+    `${plural(joined, "élève", "élèves")} sur ${total} ${pluralWord(joined, "a rejoint", "ont rejoint")} Pix`,
 } as const;

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 
+import { classesMessages } from "./classes";
+
 import {
   plural,
   pluralWord,
@@ -51,5 +53,11 @@ describe("plural", () => {
     expect(plural(2, "élève a rejoint Pix", "élèves ont rejoint Pix")).toBe("2 élèves ont rejoint Pix");
     expect(pluralWord(1, "minute", "minutes")).toBe("minute");
     expect(pluralWord(15, "minute", "minutes")).toBe("minutes");
+  });
+
+  it("says how many of a class joined, the noun agreeing with that count", () => {
+    expect(classesMessages.joinedDescription(1, 6)).toBe("1 élève sur 6 a rejoint Pix");
+    expect(classesMessages.joinedDescription(0, 6)).toBe("0 élève sur 6 a rejoint Pix");
+    expect(classesMessages.joinedDescription(5, 6)).toBe("5 élèves sur 6 ont rejoint Pix");
   });
 });

@@ -1,4 +1,4 @@
-import { DEMO_ADMIN, expect, signInAs, test } from "./fixtures";
+import { axeViolations, DEMO_ADMIN, expect, signInAs, test } from "./fixtures";
 
 test("the student home, Pix Orga and the health check answer in a real browser", async ({ page, context }) => {
   const health = await page.request.get("/api/health");
@@ -9,9 +9,13 @@ test("the student home, Pix Orga and the health check answer in a real browser",
   await expect(page.locator("html")).toHaveAttribute("lang", "fr");
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
 
-  // Not signed in: Orga sends you to its sign-in page.
-  await page.goto("/orga");
-  await expect(page).toHaveURL(/\/orga\/connexion/);
+  // Not signed in: /orga, the address schools are given, is the sign-in page itself (no redirect).
+  const orga = await page.goto("/orga");
+  expect(orga?.status()).toBe(200);
+  expect(orga?.request().redirectedFrom()).toBeNull();
+  await expect(page).toHaveURL(/\/orga$/);
+  await expect(page.getByLabel("Adresse e-mail")).toBeVisible();
+  expect(await axeViolations(page)).toEqual([]);
 
   await signInAs(context, { email: DEMO_ADMIN.email });
   await page.goto("/orga");

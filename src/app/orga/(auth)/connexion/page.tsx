@@ -1,10 +1,7 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { redirect } from "next/navigation";
 
-import { SuccessMessage } from "@/components/ui/notice";
-import { AuthCard } from "@/features/members/components/auth-card";
-import { SignInForm } from "@/features/members/components/sign-in-form";
+import { SignInPageContent } from "@/features/members/components/sign-in-page";
 import { getMemberContext } from "@/lib/session";
 import { membersMessages as m } from "@/messages/fr/members";
 
@@ -17,18 +14,7 @@ const infoMessages: Record<string, string> = {
 };
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<{ info?: string }> }) {
-  if (await getMemberContext()) redirect("/orga");
+  if (await getMemberContext()) redirect("/orga/campagnes");
   const { info } = await searchParams;
-  const message = info ? infoMessages[info] : undefined;
-  return (
-    <AuthCard title={m.signIn.title} intro={m.signIn.intro}>
-      {message && <SuccessMessage>{message}</SuccessMessage>}
-      <SignInForm />
-      <p className="border-t border-slate-200 pt-4">
-        <Link href="/orga/activation" className="font-semibold text-primary underline">
-          {m.signIn.activateLink}
-        </Link>
-      </p>
-    </AuthCard>
-  );
+  return <SignInPageContent message={info ? infoMessages[info] : undefined} />;
 }

@@ -238,10 +238,9 @@ test("a student joins from the ENT, answers half, leaves, resumes from the ENT w
   await expect(page).toHaveURL(`${appBaseUrl}/`);
   await expect(page.getByRole("heading", { level: 1, name: "Mes parcours" })).toBeVisible();
   await expect(page.getByRole("heading", { name: "En cours (1)" })).toBeVisible();
+  // One click: straight to the question after the last one answered.
   await page.getByRole("link", { name: "Reprendre : Parcours de rentrée" }).click();
-  await expect(page).toHaveURL(`${appBaseUrl}/campagnes/${code}/demarrer`);
-  await expect(page.getByText(`Vous avez déjà répondu à ${half} questions.`)).toBeVisible();
-  await page.getByRole("link", { name: "Reprendre" }).click();
+  await expect(page).toHaveURL(`${appBaseUrl}/campagnes/${code}/question`);
 
   // Exactly the next question.
   expect((await progressOf(page)).current).toBe(half + 1);

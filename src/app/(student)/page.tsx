@@ -28,7 +28,11 @@ export default async function StudentHomePage() {
       <StudentCampaignSection
         title={text.inProgress}
         cards={home.inProgress}
-        action={(card) => ({ label: text.resume, href: `/campagnes/${card.campaignCode}` })}
+        action={(card) => ({
+          label: text.resume,
+          // Started: straight back to the next question; not yet: the start page (what to expect).
+          href: `/campagnes/${card.campaignCode}${card.answeredCount > 0 ? "/question" : ""}`,
+        })}
       />
       <StudentCampaignSection
         title={text.finished}

@@ -128,6 +128,7 @@ export async function getStudentHome(userId: number, db: DbClient = prisma): Pro
           status: true,
           createdAt: true,
           sharedAt: true,
+          _count: { select: { answers: true } },
           campaign: { select: { code: true, name: true, title: true, school: { select: { name: true } } } },
         },
       },
@@ -142,6 +143,7 @@ export async function getStudentHome(userId: number, db: DbClient = prisma): Pro
     status: participation.status,
     startedAt: participation.createdAt,
     sharedAt: participation.sharedAt,
+    answeredCount: participation._count.answers,
   }));
   return {
     firstName: user.firstName,

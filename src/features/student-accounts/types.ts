@@ -61,6 +61,8 @@ export type StudentParticipationCard = {
   status: "STARTED" | "TO_SHARE" | "SHARED";
   startedAt: Date;
   sharedAt: Date | null;
+  /** Answers given so far: *Reprendre* goes straight to the next question once there is one. */
+  answeredCount: number;
 };
 
 export type StudentHome = {

@@ -177,7 +177,9 @@ export type StartGarSamlSignInOptions = {
  * The SAML start: the AuthnRequest's ID is kept in PostgreSQL with the return path. No cookie:
  * the Response comes back by a cross-site POST, which carries none; `InResponseTo` correlates it.
  */
-export async function startGarSamlSignIn(options: StartGarSamlSignInOptions): Promise<{ authorizationUrl: URL }> {
+export async function startGarSamlSignIn(
+  options: StartGarSamlSignInOptions,
+): Promise<{ requestId: string; authorizationUrl: URL }> {
   const { gar, now = new Date(), db = prisma } = options;
   const { url, requestId } = await gar.createAuthnRequest();
   await db.garSamlRequest.create({
@@ -188,7 +190,7 @@ export async function startGarSamlSignIn(options: StartGarSamlSignInOptions): Pr
       expiresAt: new Date(now.getTime() + GAR_SIGN_IN_REQUEST_TTL_MS),
     },
   });
-  return { authorizationUrl: url };
+  return { requestId, authorizationUrl: url };
 }
 
 export type CompleteGarSamlSignInOptions = {

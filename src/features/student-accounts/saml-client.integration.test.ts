@@ -1,7 +1,8 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { prisma } from "@/lib/db";
 import { createGarStudentUser } from "../../../tests/factories/learners";
+import { BrowserLikeClient } from "../../../tests/gar/http-client";
 import {
   generateSamlKeyPair,
   idpMetadataXml,
@@ -10,8 +11,10 @@ import {
   signedSamlResponse,
   toBase64,
 } from "../../../tests/gar/saml";
+import { type GarStandIn, startGarStandIn } from "../../../tests/gar/stand-in";
+import { findFixtureStudent } from "../../../tests/gar/students";
 import { completeGarSamlSignIn, GAR_SIGN_IN_REQUEST_TTL_MS, startGarSamlSignIn } from "./mutations";
-import { createGarSamlPort, garSamlUrls, parseIdpMetadata } from "./saml-client";
+import { createGarSamlPort, garSamlUrls, loadIdpMetadata, parseIdpMetadata } from "./saml-client";
 import type { GarSamlPort } from "./types";
 
 const APP = "http://localhost:39997";
@@ -171,5 +174,68 @@ describe("SAML ACS (completeGarSamlSignIn) against PostgreSQL", () => {
       "GAR_PROFILE_MISSING",
     );
     await expectRefused(completeGarSamlSignIn({ gar, samlResponse: null }));
+  });
+});
+
+describe("SAML over HTTP against the GAR stand-in's IdP", () => {
+  const appBaseUrl = "http://localhost:39995";
+  let standIn: GarStandIn;
+  let standInGar: GarSamlPort;
+
+  beforeAll(async () => {
+    const sp = await generateSamlKeyPair("sp");
+    standIn = await startGarStandIn({ port: 0, appBaseUrl, logErrors: false, spCert: sp.cert });
+    standInGar = createGarSamlPort({
+      appBaseUrl,
+      resourceUrl: `${appBaseUrl}/gar/connexion`,
+      spKey: sp.key,
+      spCert: sp.cert,
+      idp: await loadIdpMetadata(standIn.samlMetadataUrl),
+      clockSkewMs: 120_000,
+    });
+  }, 60_000);
+
+  afterAll(async () => {
+    await standIn?.close();
+  });
+
+  /** ENT sign-in, then the signed AuthnRequest; the IdP answers with its auto-posting form. */
+  async function samlResponseFromStandIn(key: string): Promise<string> {
+    const browser = new BrowserLikeClient();
+    await browser.postForm(`${standIn.issuer}/ent/connexion`, { key });
+    const { authorizationUrl } = await startGarSamlSignIn({ gar: standInGar, returnTo: "/campagnes/SAML01" });
+    const { response } = await browser.follow(authorizationUrl.toString());
+    const page = await response.text();
+    expect(page).toContain(`action="${appBaseUrl}/gar/saml/acs"`);
+    expect(page).toContain(`name="RelayState" value="${appBaseUrl}/gar/connexion"`);
+    return /name="SAMLResponse" value="([^"]+)"/.exec(page)?.[1] ?? "";
+  }
+
+  it("releases a fixture student: the app gets the verified identity", async () => {
+    const student = findFixtureStudent("chloe-bonnet");
+    const outcome = await completeGarSamlSignIn({
+      gar: standInGar,
+      samlResponse: await samlResponseFromStandIn(student.key),
+    });
+    expect(outcome).toMatchObject({
+      kind: "PENDING",
+      returnTo: "/campagnes/SAML01",
+      identity: { garId: student.ido, lastName: student.lastName, uais: [student.uai] },
+    });
+  });
+
+  it("refuses an unassigned student (RequestDenied → GAR_ACCESS_DENIED)", async () => {
+    await expectRefused(
+      completeGarSamlSignIn({ gar: standInGar, samlResponse: await samlResponseFromStandIn("eloise-petit") }),
+      "GAR_ACCESS_DENIED",
+    );
+  });
+
+  it("the IdP refuses an AuthnRequest whose signature was tampered with", async () => {
+    const { authorizationUrl } = await startGarSamlSignIn({ gar: standInGar });
+    authorizationUrl.searchParams.set("RelayState", "https://elsewhere.example.test/");
+    const response = await fetch(authorizationUrl);
+    expect(response.status).toBe(400);
+    expect(await response.text()).toContain("Signature de l&#39;AuthnRequest invalide");
   });
 });

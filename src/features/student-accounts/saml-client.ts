@@ -260,8 +260,9 @@ export function garSamlSettingsFromEnv(idp: GarSamlIdp): GarSamlSettings {
   return {
     appBaseUrl: config.APP_BASE_URL,
     resourceUrl: config.GAR_RESOURCE_URL ?? new URL("/gar/connexion", config.APP_BASE_URL).toString(),
-    spKey: config.GAR_SAML_SP_KEY,
-    spCert: config.GAR_SAML_SP_CERT,
+    // A PEM on one line with literal "\n" (what many hosting panels store) is accepted too.
+    spKey: config.GAR_SAML_SP_KEY.replace(/\\n/g, "\n"),
+    spCert: config.GAR_SAML_SP_CERT.replace(/\\n/g, "\n"),
     idp,
     clockSkewMs: config.GAR_SAML_CLOCK_SKEW_MS,
     attributeMapping: parseSamlAttributeMapping(config.GAR_SAML_ATTRIBUTE_MAPPING),

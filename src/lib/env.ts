@@ -51,6 +51,8 @@ const envSchema = z.object({
   /** When set, ID token signatures are checked against it too. */
   GAR_JWKS_URI: unsetIfEmpty(z.url().optional()),
   GAR_ID_TOKEN_ALG: unsetIfEmpty(z.string().min(1).default("RS256")),
+  /** OIDC: where the IDO is read — the profile's `IDO` claim (default) or the ID token's `sub` (docs/gar.md). */
+  GAR_OIDC_IDO_CLAIM: unsetIfEmpty(z.enum(["IDO", "sub"]).default("IDO")),
   /** Which adapter of the GAR sign-in port runs (docs/gar.md): OpenID Connect (the stand-in's default) or SAML 2.0. */
   GAR_PROTOCOL: unsetIfEmpty(z.enum(["oidc", "saml"]).default("oidc")),
   /** The resource URL declared to the GAR (its ScoLOMFR notice): the SAML RelayState. Default: APP_BASE_URL/gar/connexion. */

@@ -87,7 +87,16 @@ describe("mapGarProfile", () => {
       ok: false,
       reason: "SUBJECT_MISMATCH",
     });
-    expect(mapGarProfile({ IDO: "other", PRE: "A", NOM: "B" }, ido)).toEqual({ ok: false, reason: "SUBJECT_MISMATCH" });
+  });
+
+  it("does not require the GAR's sub to equal the IDO; GAR_OIDC_IDO_CLAIM=sub takes the sub as IDO", () => {
+    const claims = { IDO: "ido-from-profile", PRE: "A", NOM: "B", UAI: "0999001W", PRO: "National_elv" };
+    expect(mapGarProfile(claims, "opaque-sub")).toMatchObject({ ok: true, identity: { garId: "ido-from-profile" } });
+    expect(mapGarProfile({ ...claims, sub: "opaque-sub" }, "opaque-sub", "sub")).toMatchObject({
+      ok: true,
+      identity: { garId: "opaque-sub" },
+    });
+    expect(mapGarProfile({ ...claims, IDO: undefined }, "opaque-sub")).toEqual({ ok: false, reason: "MISSING_IDO" });
   });
 
   it("refuses staff profiles", () => {

@@ -59,19 +59,24 @@ export function isStudentProfile(profile: string | null): boolean {
 
 /**
  * @param profile the JSON returned by the profile endpoint, untrusted.
- * @param idTokenSubject the `sub` of the validated ID token: the profile must be about the same
- *   person (a profile `sub`, when present, must equal it; otherwise the IDO must).
+ * @param idTokenSubject the `sub` of the validated ID token. A profile `sub`, when present, must
+ *   equal it. The GAR's `sub` need not equal the IDO: the IDO is the profile's `IDO` claim, or the
+ *   ID token's `sub` when `idoClaim` is `sub` (GAR_OIDC_IDO_CLAIM, docs/gar.md).
  */
-export function mapGarProfile(profile: unknown, idTokenSubject: string): GarProfileMappingResult {
+export function mapGarProfile(
+  profile: unknown,
+  idTokenSubject: string,
+  idoClaim: "IDO" | "sub" = "IDO",
+): GarProfileMappingResult {
   if (typeof profile !== "object" || profile === null || Array.isArray(profile)) {
     return { ok: false, reason: "MISSING_IDO" };
   }
   const claims = profile as Record<string, unknown>;
-  const garId = firstString(claims.IDO);
-  if (!garId) return { ok: false, reason: "MISSING_IDO" };
   const profileSubject = firstString(claims.sub);
-  if ((profileSubject ?? garId) !== idTokenSubject) return { ok: false, reason: "SUBJECT_MISMATCH" };
-  return mapGarClaims(claims);
+  if (profileSubject !== null && profileSubject !== idTokenSubject) return { ok: false, reason: "SUBJECT_MISMATCH" };
+  const garId = idoClaim === "sub" ? idTokenSubject : firstString(claims.IDO);
+  if (!garId) return { ok: false, reason: "MISSING_IDO" };
+  return mapGarClaims({ ...claims, IDO: garId });
 }
 
 /**

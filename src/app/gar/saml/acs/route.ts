@@ -1,5 +1,6 @@
 import { completeGarSamlSignIn } from "@/features/student-accounts/mutations";
 import { getGarSamlPort } from "@/features/student-accounts/saml-client";
+import { env } from "@/lib/env";
 import { isDomainError } from "@/lib/errors";
 import { logger } from "@/lib/logger";
 import { redirectTo, respondToGarSignIn } from "../../sign-in-response";
@@ -15,6 +16,7 @@ const MAX_FORM_BYTES = 512 * 1024;
  * Response is trusted only through its signature and its InResponseTo (completeGarSamlSignIn).
  */
 export async function POST(request: Request) {
+  if (env().GAR_PROTOCOL !== "saml") return redirectTo("/gar/erreur/GAR_SIGN_IN_FAILED");
   try {
     const length = Number(request.headers.get("content-length") ?? 0);
     if (length > MAX_FORM_BYTES) return redirectTo("/gar/erreur/GAR_ASSERTION_REFUSED");

@@ -26,6 +26,11 @@ const serverEnv: Record<string, string> = {
   // The GAR is the local stand-in (tests/gar), started below; the secret is shared with it.
   GAR_ISSUER: `http://localhost:${garPort}`,
   GAR_CLIENT_SECRET: garClientSecret,
+  // OIDC unless tests/e2e/run.ts runs the SAML spec (it generates the SP key pair then).
+  GAR_PROTOCOL: process.env.E2E_GAR_PROTOCOL === "saml" ? "saml" : "oidc",
+  GAR_SAML_IDP_METADATA: `http://localhost:${garPort}/saml/metadata`,
+  ...(process.env.E2E_SAML_SP_KEY ? { GAR_SAML_SP_KEY: process.env.E2E_SAML_SP_KEY } : {}),
+  ...(process.env.E2E_SAML_SP_CERT ? { GAR_SAML_SP_CERT: process.env.E2E_SAML_SP_CERT } : {}),
 };
 
 export default defineConfig({
@@ -81,6 +86,7 @@ export default defineConfig({
         GAR_STAND_IN_PORT: String(garPort),
         APP_BASE_URL: appBaseUrl,
         GAR_CLIENT_SECRET: garClientSecret,
+        ...(process.env.E2E_SAML_SP_CERT ? { GAR_STAND_IN_SP_CERT: process.env.E2E_SAML_SP_CERT } : {}),
       },
       stdout: "pipe",
       stderr: "pipe",

@@ -45,6 +45,24 @@ function ensureLocalSecrets(): void {
   for (const [key, value] of Object.entries(secrets)) process.env[key] ??= value;
 }
 
+/**
+ * The SAML SP's local key pair (GAR_PROTOCOL=saml), generated once under .data/ unless
+ * GAR_SAML_SP_KEY / GAR_SAML_SP_CERT are set. Never committed: .data/ is ignored.
+ */
+async function ensureLocalSamlKeyPair(): Promise<void> {
+  if (process.env.GAR_SAML_SP_KEY && process.env.GAR_SAML_SP_CERT) return;
+  const keyFile = path.resolve(".data/saml-sp-key.pem");
+  const certFile = path.resolve(".data/saml-sp-cert.pem");
+  if (!existsSync(keyFile) || !existsSync(certFile)) {
+    const { generateSamlKeyPair } = await import("../tests/gar/saml");
+    const pair = await generateSamlKeyPair("pix-saml-sp-local");
+    writeFileSync(keyFile, pair.key, { mode: 0o600 });
+    writeFileSync(certFile, pair.cert, { mode: 0o644 });
+  }
+  process.env.GAR_SAML_SP_KEY ??= readFileSync(keyFile, "utf8");
+  process.env.GAR_SAML_SP_CERT ??= readFileSync(certFile, "utf8");
+}
+
 function run(label: string, args: string[]): void {
   console.log(`\n▶ ${label}`);
   const result = spawnSync(process.execPath, args, { stdio: "inherit", env: process.env });
@@ -80,6 +98,7 @@ async function main() {
   if (process.env.GAR_STAND_IN !== "0")
     await assertPortFree(Number(process.env.GAR_STAND_IN_PORT ?? 4000), "ENT démo / GAR");
   ensureLocalSecrets();
+  if (process.env.GAR_PROTOCOL === "saml") await ensureLocalSamlKeyPair();
   console.log("▶ Base de données");
   const { embedded, description } = await prepareDatabase({ log: (line) => console.log(`  ${line}`) });
   console.log(`  ${description}`);
@@ -114,7 +133,9 @@ async function main() {
       port: garPort,
       appBaseUrl: process.env.APP_BASE_URL,
       clientSecret: process.env.GAR_CLIENT_SECRET,
+      spCert: process.env.GAR_SAML_SP_CERT,
     });
+    process.env.GAR_SAML_IDP_METADATA ??= standIn.samlMetadataUrl;
     entUrl = standIn.entUrl;
     stopGar = () => standIn.close();
   }
@@ -148,7 +169,7 @@ async function main() {
  Écoute sur        ${host}:${port}${host === "127.0.0.1" ? " (cette machine seulement ; HOST=0.0.0.0 pour l'ouvrir au réseau)" : ""}
 ${process.env.SMTP_URL ? "" : ` E-mails (boîte locale) ${process.env.APP_BASE_URL}/dev/outbox?cle=${process.env.OUTBOX_ACCESS_KEY}\n`}
  Base de données   ${description}
-${entUrl ? ` ENT démo (GAR)    ${entUrl}\n` : ""}
+${entUrl ? ` ENT démo (GAR)    ${entUrl} (${process.env.GAR_PROTOCOL === "saml" ? "SAML 2.0" : "OpenID Connect"})\n` : ""}
 ${
   demo
     ? ` Établissement de démonstration : ${DEMO_SCHOOL.name} (UAI ${DEMO_SCHOOL.uai})

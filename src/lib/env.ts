@@ -51,6 +51,22 @@ const envSchema = z.object({
   /** When set, ID token signatures are checked against it too. */
   GAR_JWKS_URI: unsetIfEmpty(z.url().optional()),
   GAR_ID_TOKEN_ALG: unsetIfEmpty(z.string().min(1).default("RS256")),
+  /** OIDC: where the IDO is read — the profile's `IDO` claim (default) or the ID token's `sub` (docs/gar.md). */
+  GAR_OIDC_IDO_CLAIM: unsetIfEmpty(z.enum(["IDO", "sub"]).default("IDO")),
+  /** Which adapter of the GAR sign-in port runs (docs/gar.md): OpenID Connect (the stand-in's default) or SAML 2.0. */
+  GAR_PROTOCOL: unsetIfEmpty(z.enum(["oidc", "saml"]).default("oidc")),
+  /** The resource URL declared to the GAR (its ScoLOMFR notice): the SAML RelayState. Default: APP_BASE_URL/gar/connexion. */
+  GAR_RESOURCE_URL: unsetIfEmpty(z.url().optional()),
+  /** PEM private key signing our AuthnRequests (and decrypting encrypted assertions). Required with GAR_PROTOCOL=saml. */
+  GAR_SAML_SP_KEY: unsetIfEmpty(z.string().includes("PRIVATE KEY").optional()),
+  /** PEM certificate of that key, published in our SP metadata. */
+  GAR_SAML_SP_CERT: unsetIfEmpty(z.string().includes("CERTIFICATE").optional()),
+  /** The IdP's SAML metadata: a file path or an http(s) URL, read once at start and cached. */
+  GAR_SAML_IDP_METADATA: unsetIfEmpty(z.string().min(1).optional()),
+  /** Clock skew accepted on NotBefore / NotOnOrAfter, in milliseconds. */
+  GAR_SAML_CLOCK_SKEW_MS: unsetIfEmpty(z.coerce.number().int().min(0).max(600_000).default(120_000)),
+  /** JSON object renaming the SAML attributes read, e.g. {"IDO":"urn:oid:…"}; keys IDO, PRE, NOM, UAI, PRO, DIV. */
+  GAR_SAML_ATTRIBUTE_MAPPING: unsetIfEmpty(z.string().optional()),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -43,6 +43,8 @@ export type DomainErrorCode =
   | "LEARNER_LINKED_TO_OTHER_ACCOUNT"
   /** The GAR sent no profile (PRO): never guessed to be a student. */
   | "GAR_PROFILE_MISSING"
+  /** The SAML Response was refused (signature, wrapping, audience, validity, replay…: the reason is logged). */
+  | "GAR_ASSERTION_REFUSED"
   /** The GAR sent no UAI: the campaign's school could not be checked. */
   | "GAR_UAI_MISSING"
   /** The learner is linked to a GAR account with another IDO and the strict check failed: nothing changes. */

@@ -15,6 +15,7 @@ export async function runHousekeeping(now = new Date()): Promise<{
   throttleEvents: number;
   garRequests: number;
   garPendingIdentities: number;
+  garSamlRows: number;
   studentLockouts: number;
   unknownSignIns: number;
   stagedImports: number;
@@ -26,6 +27,11 @@ export async function runHousekeeping(now = new Date()): Promise<{
   const { count: garPendingIdentities } = await prisma.garPendingIdentity.deleteMany({
     where: { expiresAt: { lt: now } },
   });
+  // A SAML request past its 10 minutes, an assertion id past its NotOnOrAfter (plus skew): a
+  // replay of it is refused by its own validity window, so the replay row may go.
+  const { count: samlRequests } = await prisma.garSamlRequest.deleteMany({ where: { expiresAt: { lt: now } } });
+  const { count: samlAssertions } = await prisma.garSamlAssertion.deleteMany({ where: { expiresAt: { lt: now } } });
+  const garSamlRows = samlRequests + samlAssertions;
   // A pupil's lockout row (GAR names) is useless a day after the block ends.
   const { count: studentLockouts } = await prisma.studentLockout.deleteMany({
     where: { blockedUntil: { lt: new Date(now.getTime() - DAY_MS) } },
@@ -45,6 +51,7 @@ export async function runHousekeeping(now = new Date()): Promise<{
     throttleEvents,
     garRequests,
     garPendingIdentities,
+    garSamlRows,
     studentLockouts,
     unknownSignIns,
     stagedImports,

@@ -32,6 +32,16 @@ describe("isAllowedRequestOrigin", () => {
     expect(post("not a url")).toBe(false);
     expect(post("https://pix.example.fr")).toBe(true);
   });
+
+  it("lets the GAR post cross-site to the SAML ACS only (the Response is checked there), not to its neighbours", () => {
+    const post = (path: string) =>
+      isAllowedRequestOrigin({ method: "POST", path, origin: "https://idp.partenaire.gar.education.fr" }, app);
+    expect(post("/gar/saml/acs")).toBe(true);
+    expect(post("/gar/saml/acs?x=1")).toBe(true);
+    expect(post("/gar/saml/acs/")).toBe(false);
+    expect(post("/gar/saml/metadata")).toBe(false);
+    expect(post("/gar/deconnexion")).toBe(false);
+  });
 });
 
 describe("strictTransportSecurity", () => {

@@ -10,7 +10,7 @@ const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
  * Paths that receive cross-site POSTs by design (e.g. a SAML assertion posted by the GAR);
  * each must check its own message instead (signature, one-time id).
  */
-export const CROSS_SITE_POST_PATHS: readonly string[] = [];
+export const CROSS_SITE_POST_PATHS: readonly string[] = ["/gar/saml/acs"];
 
 /**
  * A request that changes state (server actions, sign-out, uploads) must say it comes from a page

@@ -7,8 +7,10 @@ import path from "node:path";
 
 import { freePort } from "../../src/lib/embedded-postgres";
 import { applyMigrations } from "../../src/lib/migrations";
+import { generateSamlKeyPair } from "../gar/saml";
 import { createThrowawayDatabase } from "../support/throwaway-database";
 
+const SAML_SPEC = "student-journey-saml.spec.ts";
 const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 if (!existsSync(chromium)) {
   console.error(
@@ -46,6 +48,10 @@ try {
     E2E_GAR_PORT: String(process.env.E2E_GAR_PORT ?? (await freePort())),
     CHROMIUM_PATH: chromium,
   };
+  // The app's SAML SP key pair for this run (the SAML spec); never written to disk.
+  const spKeys = await generateSamlKeyPair("pix-saml-sp-e2e");
+  env.E2E_SAML_SP_KEY = spKeys.key;
+  env.E2E_SAML_SP_CERT = spKeys.cert;
   if (process.env.E2E_SKIP_BUILD !== "1") {
     const build = spawnSync(process.execPath, [path.resolve("node_modules/next/dist/bin/next"), "build"], {
       stdio: "inherit",
@@ -53,18 +59,25 @@ try {
     });
     if (build.status !== 0) throw new Error("next build a échoué");
   }
-  const playwright = (args: string[], databaseUrl = url) =>
+  const playwright = (args: string[], databaseUrl = url, protocol = "oidc") =>
     spawnSync(process.execPath, [path.resolve("node_modules/@playwright/test/cli.js"), "test", ...args], {
       stdio: "inherit",
       env: {
         ...env,
+        E2E_GAR_PROTOCOL: protocol,
         E2E_DATABASE_URL: databaseUrl,
         NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --conditions=react-server`.trim(),
       },
     }).status ?? 1;
   const args = process.argv.slice(2);
   const scaleOnly = args[0] === "--scale";
-  status = scaleOnly ? 0 : playwright(args);
+  // The SAML spec needs the app started with GAR_PROTOCOL=saml: a pass of its own.
+  const samlOnly = args.length > 0 && args.every((arg) => arg.includes(SAML_SPEC));
+  status = scaleOnly ? 0 : playwright(args, url, samlOnly ? "saml" : "oidc");
+  if (status === 0 && args.length === 0) {
+    console.log("\n[e2e] Le parcours élève en SAML 2.0 (GAR_PROTOCOL=saml)");
+    status = playwright([`tests/e2e/${SAML_SPEC}`], url, "saml");
+  }
   // Then the scale-out run (two workers behind HAProxy, tests/scale), when the whole suite runs, on a
   // database of its own: its students must be new to Pix, whatever the main suite did with them.
   if (status === 0 && (scaleOnly || args.length === 0)) {

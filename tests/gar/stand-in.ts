@@ -4,12 +4,13 @@
  * IDO/PRE/NOM/UAI/PRO/DIV), plus an "ENT démo" (sign-in, médiacentre) in front of it. The app
  * talks to it over HTTP exactly as it would to the GAR. Development and tests only.
  */
-import { createHash } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import Provider, { errors, type KoaContext, type Middleware } from "oidc-provider";
 import { assertNotProduction, type GarStandInConfig, readGarStandInConfig } from "./config";
 import { renderErrorPage, renderMediacentrePage, renderSignInPage } from "./pages";
+import { createStandInSamlIdp, type SamlAuthnRequest } from "./saml-idp";
 import { DEMO_UAI, type FixtureStudent, fixtureStudents } from "./students";
 
 export type GarStandInOptions = Partial<GarStandInConfig> & {
@@ -17,6 +18,8 @@ export type GarStandInOptions = Partial<GarStandInConfig> & {
   students?: readonly FixtureStudent[];
   /** Print protocol errors (never identities). Defaults to true. */
   logErrors?: boolean;
+  /** The app's SAML SP certificate (PEM; else GAR_STAND_IN_SP_CERT): AuthnRequest signatures are then checked. */
+  spCert?: string;
 };
 
 export type GarStandIn = {
@@ -24,6 +27,8 @@ export type GarStandIn = {
   issuer: string;
   /** Where the "ENT démo" sign-in page is. */
   entUrl: string;
+  /** The SAML IdP's metadata URL (also its entityID): the app's GAR_SAML_IDP_METADATA. */
+  samlMetadataUrl: string;
   config: GarStandInConfig;
   close(): Promise<void>;
 };
@@ -81,7 +86,7 @@ function seeOther(ctx: KoaContext, url: string): void {
 
 export async function startGarStandIn(options: GarStandInOptions = {}): Promise<GarStandIn> {
   assertNotProduction();
-  const { students = fixtureStudents, logErrors = true, ...overrides } = options;
+  const { students = fixtureStudents, logErrors = true, spCert, ...overrides } = options;
   const requested = readGarStandInConfig(overrides);
 
   // Listen first: with port 0 (tests) the issuer can only be written once the port is known.
@@ -97,6 +102,12 @@ export async function startGarStandIn(options: GarStandInOptions = {}): Promise<
     port,
     issuer: issuerWasGiven ? requested.issuer : `http://localhost:${port}`,
   };
+
+  const samlIdp = await createStandInSamlIdp({
+    issuer: config.issuer,
+    appBaseUrl: config.appBaseUrl,
+    spCert: spCert ?? process.env.GAR_STAND_IN_SP_CERT,
+  });
 
   const accounts = new Map<string, EntIdentity>(students.map((student) => [student.ido, student]));
   const studentsByKey = new Map(students.map((student) => [student.key, student]));
@@ -267,8 +278,42 @@ export async function startGarStandIn(options: GarStandInOptions = {}): Promise<
     seeOther(ctx, returnTo);
   }
 
+  /** The SAML answer: an auto-posting form to the SP's ACS (its script allowed by a nonce). */
+  function samlResponse(ctx: KoaContext, request: SamlAuthnRequest, identity: EntIdentity): void {
+    const nonce = randomBytes(16).toString("base64");
+    html(ctx, samlIdp.responsePage(request, identity, nonce));
+    ctx.set("Content-Security-Policy", `default-src 'none'; script-src 'nonce-${nonce}'; form-action *`);
+  }
+
   const entRoutes: Middleware = async (ctx, next) => {
     const path = ctx.path;
+
+    if (path === "/saml/metadata" && ctx.method === "GET") {
+      ctx.type = "application/samlmetadata+xml; charset=utf-8";
+      ctx.body = samlIdp.metadata();
+      return;
+    }
+
+    if (path === samlIdp.ssoPath && ctx.method === "GET") {
+      const rawQuery = ctx.url.split("?")[1] ?? "";
+      const request = samlIdp.readAuthnRequest(new URLSearchParams(rawQuery), rawQuery);
+      if (typeof request === "string") return html(ctx, renderErrorPage("Erreur du GAR", request), 400);
+      // Already signed in to the ENT: the GAR answers at once, the student sees nothing.
+      const identity = readEntIdentity(ctx);
+      if (identity) return samlResponse(ctx, request, identity);
+      return html(ctx, renderSignInPage({ action: `/saml/connexion/${samlIdp.park(request)}`, students }));
+    }
+
+    const samlSignIn = /^\/saml\/connexion\/([A-Za-z0-9_-]+)$/.exec(path);
+    if (samlSignIn && ctx.method === "POST") {
+      const request = samlIdp.unpark(samlSignIn[1] ?? "");
+      if (!request)
+        return html(ctx, renderErrorPage("Session expirée", "Revenez à l'ENT et rouvrez la ressource."), 400);
+      const identity = signInToEnt(ctx, await readForm(ctx));
+      if (!identity)
+        return html(ctx, renderErrorPage("Erreur", "Choisissez un élève ou saisissez un prénom et un nom."), 400);
+      return samlResponse(ctx, request, identity);
+    }
 
     if (path === GAR_ROUTES.userinfo) {
       // The GAR's profile endpoint wants the resource and the access mode in the query string.
@@ -365,6 +410,7 @@ export async function startGarStandIn(options: GarStandInOptions = {}): Promise<
   return {
     issuer: config.issuer,
     entUrl: `${config.issuer}/ent`,
+    samlMetadataUrl: samlIdp.entityId,
     config,
     close: () =>
       new Promise<void>((resolve, reject) => {

@@ -33,7 +33,14 @@ import { maskLoginHint } from "./domain/login-hint";
 import { PENDING_IDENTITY_TTL_SECONDS, type PendingIdentity } from "./domain/pending-identity";
 import { findMatchingLearner, namesMatchExactly } from "./domain/reconciliation";
 import { sanitizeReturnPath } from "./domain/return-path";
-import type { GarPort, GarSignInOutcome, JoinedCampaign, ReconciliationOutcome } from "./types";
+import type {
+  GarIdentity,
+  GarPort,
+  GarSamlPort,
+  GarSignInOutcome,
+  JoinedCampaign,
+  ReconciliationOutcome,
+} from "./types";
 
 /** An authorization request is answered within seconds when the GAR has a session; 10 minutes is generous. */
 export const GAR_SIGN_IN_REQUEST_TTL_MS = 10 * 60 * 1000;
@@ -145,15 +152,112 @@ export async function completeGarSignIn(options: CompleteGarSignInOptions): Prom
   });
   if (!completion.ok) {
     logger.warn("gar.sign_in.refused", { reason: completion.reason });
-    if (completion.reason === "ACCESS_DENIED") throw new DomainError("GAR_ACCESS_DENIED");
-    if (completion.reason === "NOT_A_STUDENT") throw new DomainError("GAR_NOT_A_STUDENT");
-    if (completion.reason === "MISSING_PROFILE") throw new DomainError("GAR_PROFILE_MISSING");
-    if (completion.reason === "MISSING_UAI") throw new DomainError("GAR_UAI_MISSING");
-    throw new DomainError("GAR_SIGN_IN_FAILED");
+    throw refusalError(completion.reason);
   }
 
-  const { identity } = completion;
-  const returnTo = sanitizeReturnPath(request.returnTo);
+  return signInVerifiedGarIdentity(completion.identity, request.returnTo, now, db);
+}
+
+function refusalError(reason: string): DomainError {
+  if (reason === "ACCESS_DENIED") return new DomainError("GAR_ACCESS_DENIED");
+  if (reason === "NOT_A_STUDENT") return new DomainError("GAR_NOT_A_STUDENT");
+  if (reason === "MISSING_PROFILE") return new DomainError("GAR_PROFILE_MISSING");
+  if (reason === "MISSING_UAI") return new DomainError("GAR_UAI_MISSING");
+  return new DomainError("GAR_SIGN_IN_FAILED");
+}
+
+export type StartGarSamlSignInOptions = {
+  gar: GarSamlPort;
+  /** Untrusted (query string): sanitised here. */
+  returnTo?: string | null;
+  now?: Date;
+  db?: DbClient;
+};
+
+/**
+ * The SAML start: the AuthnRequest's ID is kept in PostgreSQL with the return path. No cookie:
+ * the Response comes back by a cross-site POST, which carries none; `InResponseTo` correlates it.
+ */
+export async function startGarSamlSignIn(
+  options: StartGarSamlSignInOptions,
+): Promise<{ requestId: string; authorizationUrl: URL }> {
+  const { gar, now = new Date(), db = prisma } = options;
+  const { url, requestId } = await gar.createAuthnRequest();
+  await db.garSamlRequest.create({
+    data: {
+      id: requestId,
+      returnTo: sanitizeReturnPath(options.returnTo ?? null),
+      createdAt: now,
+      expiresAt: new Date(now.getTime() + GAR_SIGN_IN_REQUEST_TTL_MS),
+    },
+  });
+  return { requestId, authorizationUrl: url };
+}
+
+export type CompleteGarSamlSignInOptions = {
+  gar: GarSamlPort;
+  /** The POSTed `SAMLResponse` field, untrusted. */
+  samlResponse: string | null;
+  now?: Date;
+  db?: DbClient;
+};
+
+/**
+ * The ACS: the adapter verifies the Response; then, in one transaction, the pending request of
+ * `InResponseTo` is consumed (unknown, expired or used → refused) and the assertion id is recorded
+ * until it expires (already there → replay, refused). Of parallel POSTs of one assertion exactly one
+ * gets through. Every refusal writes nothing but its log line (a reason code, no personal data).
+ */
+export async function completeGarSamlSignIn(options: CompleteGarSamlSignInOptions): Promise<GarSignInOutcome> {
+  const { gar, samlResponse, now = new Date(), db = prisma } = options;
+  if (!samlResponse) {
+    logger.warn("gar.saml.refused", { reason: "MISSING_RESPONSE" });
+    throw new DomainError("GAR_ASSERTION_REFUSED");
+  }
+  const verification = await gar.verifyResponse(samlResponse);
+  if (!verification.ok) {
+    logger.warn("gar.saml.refused", { reason: verification.reason });
+    const known = ["ACCESS_DENIED", "NOT_A_STUDENT", "MISSING_PROFILE", "MISSING_UAI"];
+    throw known.includes(verification.reason)
+      ? refusalError(verification.reason)
+      : new DomainError("GAR_ASSERTION_REFUSED");
+  }
+  let request: { returnTo: string | null } | null;
+  try {
+    request = await db.$transaction(async (tx) => {
+      const consumed = await tx.garSamlRequest.updateMany({
+        where: { id: verification.inResponseTo, consumedAt: null, expiresAt: { gt: now } },
+        data: { consumedAt: now },
+      });
+      if (consumed.count !== 1) return null;
+      await tx.garSamlAssertion.create({
+        data: { id: verification.assertionKey, acceptedAt: now, expiresAt: verification.expiresAt },
+      });
+      return tx.garSamlRequest.findUnique({ where: { id: verification.inResponseTo }, select: { returnTo: true } });
+    }, TRANSACTION_OPTIONS);
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+    logger.warn("gar.saml.refused", { reason: "REPLAYED" });
+    throw new DomainError("GAR_ASSERTION_REFUSED");
+  }
+  if (!request) {
+    logger.warn("gar.saml.refused", { reason: "UNKNOWN_REQUEST" });
+    throw new DomainError("GAR_ASSERTION_REFUSED");
+  }
+  return signInVerifiedGarIdentity(verification.identity, request.returnTo, now, db);
+}
+
+/**
+ * What follows a verified identity, whatever the protocol: a known IDO is signed in (names
+ * refreshed), an unknown one gets a pending identity.
+ */
+async function signInVerifiedGarIdentity(
+  identity: GarIdentity,
+  storedReturnTo: string | null,
+  now: Date,
+  db: DbClient,
+): Promise<GarSignInOutcome> {
+  const returnTo = sanitizeReturnPath(storedReturnTo);
   const method = await db.authenticationMethod.findUnique({
     where: { provider_externalId: { provider: "GAR", externalId: identity.garId } },
     select: { id: true, userId: true },

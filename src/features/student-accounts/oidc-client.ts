@@ -25,6 +25,8 @@ export type GarOidcSettings = {
   metadata: "discovery" | "static";
   endpoints?: { authorization?: string; token?: string; profile?: string; jwks?: string };
   idTokenAlg: string;
+  /** Where the IDO is read: the profile's `IDO` claim (default) or the ID token's `sub`. */
+  idoClaim?: "IDO" | "sub";
   timeoutSeconds?: number;
 };
 
@@ -156,7 +158,7 @@ export function createGarOidcPort(settings: GarOidcSettings): GarPort {
           logger.warn("gar.oidc.profile_failed", { status: response.status });
           return { ok: false, reason: "PROTOCOL_ERROR" };
         }
-        return mapGarProfile(await response.json(), subject);
+        return mapGarProfile(await response.json(), subject, settings.idoClaim);
       } catch (error) {
         logger.warn("gar.oidc.profile_failed", { errorType: (error as Error).name });
         return { ok: false, reason: "PROTOCOL_ERROR" };
@@ -181,6 +183,7 @@ export function garOidcSettingsFromEnv(): GarOidcSettings {
       jwks: config.GAR_JWKS_URI,
     },
     idTokenAlg: config.GAR_ID_TOKEN_ALG,
+    idoClaim: config.GAR_OIDC_IDO_CLAIM,
   };
 }
 

@@ -27,6 +27,55 @@ export type GarPort = {
   completeAuthorization(callbackQuery: URLSearchParams, checks: GarCallbackChecks): Promise<GarCompletion>;
 };
 
+/**
+ * Why the SAML adapter refused a Response (stable codes, logged; the student sees
+ * GAR_ASSERTION_REFUSED, or the mapping's own page). `ACCESS_DENIED`: the IdP answered RequestDenied.
+ */
+export type SamlRefusalReason =
+  | "MALFORMED"
+  | "DOCTYPE"
+  | "COMMENT_OR_PI"
+  | "SIGNATURE_INVALID"
+  | "SIGNATURE_WRAPPING"
+  | "WRONG_DESTINATION"
+  | "WRONG_AUDIENCE"
+  | "WRONG_ISSUER"
+  | "NOT_IN_VALIDITY_WINDOW"
+  | "STATUS_NOT_SUCCESS"
+  | "ACCESS_DENIED"
+  /** No InResponseTo in the signed assertion, or one that is not a pending request of ours. */
+  | "UNKNOWN_REQUEST"
+  /** The assertion id was already accepted once. */
+  | "REPLAYED";
+
+export type GarSamlVerification =
+  | {
+      ok: true;
+      identity: GarIdentity;
+      /** From the signed assertion's SubjectConfirmationData: the AuthnRequest it answers. */
+      inResponseTo: string;
+      /** sha256(issuer, assertion ID): the replay-cache key. */
+      assertionKey: string;
+      /** NotOnOrAfter plus the clock skew: the replay row is needed until then. */
+      expiresAt: Date;
+    }
+  | { ok: false; reason: SamlRefusalReason }
+  | Extract<GarProfileMappingResult, { ok: false }>;
+
+/**
+ * The GAR port's SAML adapter: a signed AuthnRequest by HTTP-Redirect, then a POSTed Response
+ * verified into the same `GarIdentity` as the OIDC adapter gives (docs/decisions/011).
+ */
+export type GarSamlPort = {
+  protocol: "saml";
+  entityId: string;
+  hasIdpLogout: boolean;
+  createAuthnRequest(): Promise<{ url: URL; requestId: string }>;
+  /** `samlResponse`: the base64 `SAMLResponse` form field, untrusted. */
+  verifyResponse(samlResponse: string): Promise<GarSamlVerification>;
+  serviceProviderMetadata(): string;
+};
+
 /** Where the callback leaves the student. */
 export type GarSignInOutcome =
   | { kind: "SIGNED_IN"; userId: number; returnTo: string | null; hasAcceptedCgu: boolean }

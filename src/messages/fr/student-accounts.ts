@@ -131,6 +131,7 @@ export const accountsText = {
       LEARNER_DISABLED: "Vous ne figurez plus dans la base élèves",
       GAR_PROFILE_MISSING: "Profil non transmis par le GAR",
       GAR_UAI_MISSING: "Établissement non transmis par le GAR",
+      GAR_ASSERTION_REFUSED: "Réponse du GAR refusée",
       LEARNER_ALREADY_LINKED: "Parcours déjà associé à un autre compte",
     },
     backToEnt: "Revenez au médiacentre de votre ENT et ouvrez Pix.",

@@ -3,8 +3,10 @@ import type { NextRequest } from "next/server";
 
 import { GAR_REQUEST_COOKIE } from "@/features/student-accounts/domain/pending-identity";
 import { campaignReturnPath, sanitizeReturnPath } from "@/features/student-accounts/domain/return-path";
-import { startGarSignIn } from "@/features/student-accounts/mutations";
+import { startGarSamlSignIn, startGarSignIn } from "@/features/student-accounts/mutations";
 import { getGarPort } from "@/features/student-accounts/oidc-client";
+import { getGarSamlPort } from "@/features/student-accounts/saml-client";
+import { env } from "@/lib/env";
 import { isSecureCookie } from "@/lib/session";
 import { logger } from "@/lib/logger";
 import { accountsText } from "@/messages/fr/student-accounts";
@@ -31,16 +33,13 @@ export async function GET(request: NextRequest) {
 
   let location: string;
   try {
-    const { requestId, authorizationUrl } = await startGarSignIn({ gar: getGarPort(), returnTo });
-    (await cookies()).set(GAR_REQUEST_COOKIE, requestId, {
-      httpOnly: true,
-      // Lax: sent on the GAR's top-level redirect back to /gar/callback.
-      sameSite: "lax",
-      secure: isSecureCookie(),
-      path: "/gar",
-      maxAge: 10 * 60,
-    });
-    location = authorizationUrl.toString();
+    if (env().GAR_PROTOCOL === "saml") {
+      // No cookie: the Response is a cross-site POST, correlated through InResponseTo.
+      const { authorizationUrl } = await startGarSamlSignIn({ gar: await getGarSamlPort(), returnTo });
+      location = authorizationUrl.toString();
+    } else {
+      location = await startOidcSignIn(returnTo);
+    }
   } catch (error) {
     logger.error("gar.sign_in.start_failed", { error: (error as Error).message });
     location = "/gar/erreur/GAR_SIGN_IN_FAILED";
@@ -49,4 +48,18 @@ export async function GET(request: NextRequest) {
     status: 303,
     headers: { Location: location, "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store" },
   });
+}
+
+/** OpenID Connect: the request row's id goes into a cookie that binds the callback to this browser. */
+async function startOidcSignIn(returnTo: string | null): Promise<string> {
+  const { requestId, authorizationUrl } = await startGarSignIn({ gar: getGarPort(), returnTo });
+  (await cookies()).set(GAR_REQUEST_COOKIE, requestId, {
+    httpOnly: true,
+    // Lax: sent on the GAR's top-level redirect back to /gar/callback.
+    sameSite: "lax",
+    secure: isSecureCookie(),
+    path: "/gar",
+    maxAge: 10 * 60,
+  });
+  return authorizationUrl.toString();
 }

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { isAttachedToSchool, isStudentProfile, mapGarProfile, parseGarDivision } from "./gar-claims";
+import {
+  isAttachedToSchool,
+  isStudentProfile,
+  mapGarProfile,
+  mapSamlAttributes,
+  parseGarDivision,
+  parseSamlAttributeMapping,
+} from "./gar-claims";
 
 const ido = "a".repeat(64);
 
@@ -80,7 +87,16 @@ describe("mapGarProfile", () => {
       ok: false,
       reason: "SUBJECT_MISMATCH",
     });
-    expect(mapGarProfile({ IDO: "other", PRE: "A", NOM: "B" }, ido)).toEqual({ ok: false, reason: "SUBJECT_MISMATCH" });
+  });
+
+  it("does not require the GAR's sub to equal the IDO; GAR_OIDC_IDO_CLAIM=sub takes the sub as IDO", () => {
+    const claims = { IDO: "ido-from-profile", PRE: "A", NOM: "B", UAI: "0999001W", PRO: "National_elv" };
+    expect(mapGarProfile(claims, "opaque-sub")).toMatchObject({ ok: true, identity: { garId: "ido-from-profile" } });
+    expect(mapGarProfile({ ...claims, sub: "opaque-sub" }, "opaque-sub", "sub")).toMatchObject({
+      ok: true,
+      identity: { garId: "opaque-sub" },
+    });
+    expect(mapGarProfile({ ...claims, IDO: undefined }, "opaque-sub")).toEqual({ ok: false, reason: "MISSING_IDO" });
   });
 
   it("refuses staff profiles", () => {
@@ -113,5 +129,55 @@ describe("isAttachedToSchool", () => {
     expect(isAttachedToSchool(["0999002X"], "0999001W")).toBe(false);
     expect(isAttachedToSchool([], "0999001W")).toBe(false);
     expect(isAttachedToSchool([""], "")).toBe(false);
+  });
+});
+
+describe("mapSamlAttributes", () => {
+  const saml = {
+    IDO: ido,
+    PRE: "Zoé",
+    NOM: "NGUYEN",
+    UAI: ["0999001w", "0999002X"],
+    PRO: "National_ELV",
+    DIV: ["6EB##6E B", "LV2##Espagnol"],
+  };
+
+  it("maps the default attribute names, multi-valued UAI and DIV, and drops everything else", () => {
+    expect(mapSamlAttributes({ ...saml, MEL: "zoe@example.test", NAISSANCE: "2012-01-01" })).toEqual({
+      ok: true,
+      identity: {
+        garId: ido,
+        firstName: "Zoé",
+        lastName: "NGUYEN",
+        uais: ["0999001W", "0999002X"],
+        profile: "National_ELV",
+        divisions: [
+          { code: "6EB", label: "6E B" },
+          { code: "LV2", label: "Espagnol" },
+        ],
+      },
+    });
+  });
+
+  it("reads typProfil when no PRO came, in any case; a teacher, documentalist or director is not a student", () => {
+    const { PRO: _dropped, ...noPro } = saml;
+    expect(mapSamlAttributes({ ...noPro, typProfil: "national_elv" })).toMatchObject({ ok: true });
+    for (const profile of ["National_ens", "National_DOC", "national_dir"]) {
+      expect(mapSamlAttributes({ ...saml, PRO: profile })).toEqual({ ok: false, reason: "NOT_A_STUDENT" });
+    }
+    expect(mapSamlAttributes(noPro)).toEqual({ ok: false, reason: "MISSING_PROFILE" });
+  });
+
+  it("follows an overridden mapping and refuses a bad one", () => {
+    const mapping = parseSamlAttributeMapping('{"IDO":"urn:oid:gar:ido","PRO":"profil"}');
+    const { IDO: _ido, PRO: _pro, ...rest } = saml;
+    expect(mapSamlAttributes({ ...rest, "urn:oid:gar:ido": ido, profil: "National_elv" }, mapping)).toMatchObject({
+      ok: true,
+      identity: { garId: ido },
+    });
+    // The default name is no longer read once renamed.
+    expect(mapSamlAttributes(saml, mapping)).toEqual({ ok: false, reason: "MISSING_IDO" });
+    expect(() => parseSamlAttributeMapping('{"MAIL":"x"}')).toThrow();
+    expect(() => parseSamlAttributeMapping("[]")).toThrow();
   });
 });

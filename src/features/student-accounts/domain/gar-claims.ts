@@ -59,25 +59,40 @@ export function isStudentProfile(profile: string | null): boolean {
 
 /**
  * @param profile the JSON returned by the profile endpoint, untrusted.
- * @param idTokenSubject the `sub` of the validated ID token: the profile must be about the same
- *   person (a profile `sub`, when present, must equal it; otherwise the IDO must).
+ * @param idTokenSubject the `sub` of the validated ID token. A profile `sub`, when present, must
+ *   equal it. The GAR's `sub` need not equal the IDO: the IDO is the profile's `IDO` claim, or the
+ *   ID token's `sub` when `idoClaim` is `sub` (GAR_OIDC_IDO_CLAIM, docs/gar.md).
  */
-export function mapGarProfile(profile: unknown, idTokenSubject: string): GarProfileMappingResult {
+export function mapGarProfile(
+  profile: unknown,
+  idTokenSubject: string,
+  idoClaim: "IDO" | "sub" = "IDO",
+): GarProfileMappingResult {
   if (typeof profile !== "object" || profile === null || Array.isArray(profile)) {
     return { ok: false, reason: "MISSING_IDO" };
   }
   const claims = profile as Record<string, unknown>;
+  const profileSubject = firstString(claims.sub);
+  if (profileSubject !== null && profileSubject !== idTokenSubject) return { ok: false, reason: "SUBJECT_MISMATCH" };
+  const garId = idoClaim === "sub" ? idTokenSubject : firstString(claims.IDO);
+  if (!garId) return { ok: false, reason: "MISSING_IDO" };
+  return mapGarClaims({ ...claims, IDO: garId });
+}
+
+/**
+ * The GAR's claims (OIDC profile JSON or SAML attributes renamed by `mapSamlAttributes`), already
+ * authenticated by the adapter, into an identity. The profile is `PRO`, or `typProfil` when the GAR
+ * uses that name; any case.
+ */
+export function mapGarClaims(claims: Readonly<Record<string, unknown>>): GarProfileMappingResult {
   const garId = firstString(claims.IDO);
   if (!garId) return { ok: false, reason: "MISSING_IDO" };
-
-  const profileSubject = firstString(claims.sub);
-  if ((profileSubject ?? garId) !== idTokenSubject) return { ok: false, reason: "SUBJECT_MISMATCH" };
 
   const firstName = firstString(claims.PRE);
   const lastName = firstString(claims.NOM);
   if (!firstName || !lastName) return { ok: false, reason: "MISSING_NAMES" };
 
-  const garProfile = firstString(claims.PRO);
+  const garProfile = firstString(claims.PRO) ?? firstString(claims.typProfil);
   if (garProfile === null) return { ok: false, reason: "MISSING_PROFILE" };
   if (!isStudentProfile(garProfile)) return { ok: false, reason: "NOT_A_STUDENT" };
 
@@ -95,6 +110,56 @@ export function mapGarProfile(profile: unknown, idTokenSubject: string): GarProf
       divisions: asStrings(claims.DIV).map(parseGarDivision),
     },
   };
+}
+
+/** The GAR claims an identity is built from; the SAML attribute names can be changed (GAR_SAML_ATTRIBUTE_MAPPING). */
+export const GAR_CLAIMS = ["IDO", "PRE", "NOM", "UAI", "PRO", "DIV"] as const;
+export type GarClaim = (typeof GAR_CLAIMS)[number];
+export type SamlAttributeMapping = Record<GarClaim, string>;
+export const DEFAULT_SAML_ATTRIBUTE_MAPPING: SamlAttributeMapping = {
+  IDO: "IDO",
+  PRE: "PRE",
+  NOM: "NOM",
+  UAI: "UAI",
+  PRO: "PRO",
+  DIV: "DIV",
+};
+
+/**
+ * Reads `{"IDO":"…",…}` (GAR_SAML_ATTRIBUTE_MAPPING) over the defaults; an unknown key or a
+ * non-string value is a configuration error, thrown at start.
+ */
+export function parseSamlAttributeMapping(json: string | undefined): SamlAttributeMapping {
+  if (!json) return { ...DEFAULT_SAML_ATTRIBUTE_MAPPING };
+  const parsed: unknown = JSON.parse(json);
+  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) {
+    throw new Error("GAR_SAML_ATTRIBUTE_MAPPING must be a JSON object.");
+  }
+  const mapping = { ...DEFAULT_SAML_ATTRIBUTE_MAPPING };
+  for (const [key, value] of Object.entries(parsed)) {
+    if (!(GAR_CLAIMS as readonly string[]).includes(key) || typeof value !== "string" || value.length === 0) {
+      throw new Error(`GAR_SAML_ATTRIBUTE_MAPPING: unknown claim or empty attribute name for "${key}".`);
+    }
+    mapping[key as GarClaim] = value;
+  }
+  return mapping;
+}
+
+/**
+ * The SAML attributes of a verified assertion → the GAR claims. Only the mapped attributes are
+ * read (and `typProfil` when no profile attribute came): everything else is dropped, never stored.
+ */
+export function mapSamlAttributes(
+  attributes: Readonly<Record<string, unknown>>,
+  mapping: SamlAttributeMapping = DEFAULT_SAML_ATTRIBUTE_MAPPING,
+): GarProfileMappingResult {
+  const claims: Record<string, unknown> = {};
+  for (const claim of GAR_CLAIMS) {
+    const name = mapping[claim];
+    if (Object.hasOwn(attributes, name)) claims[claim] = attributes[name];
+  }
+  if (claims.PRO === undefined && Object.hasOwn(attributes, "typProfil")) claims.typProfil = attributes.typProfil;
+  return mapGarClaims(claims);
 }
 
 /**

@@ -22,7 +22,12 @@ export default async function GarOutcomePage({ params }: { params: Promise<{ cod
   if (!isOutcomeCode(code)) notFound();
   const visitor = await loadStudentVisitor();
   const text = accountsText.errorPage;
-  const backToEnt = ["GAR_SIGN_IN_FAILED", "GAR_PENDING_IDENTITY_EXPIRED", "GAR_ACCESS_DENIED"].includes(code);
+  const backToEnt = [
+    "GAR_SIGN_IN_FAILED",
+    "GAR_PENDING_IDENTITY_EXPIRED",
+    "GAR_ACCESS_DENIED",
+    "GAR_ASSERTION_REFUSED",
+  ].includes(code);
   return (
     <div className="min-h-screen bg-slate-50">
       <StudentHeader

@@ -1,0 +1,241 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+import { prisma } from "@/lib/db";
+import { createGarStudentUser } from "../../../tests/factories/learners";
+import { BrowserLikeClient } from "../../../tests/gar/http-client";
+import {
+  generateSamlKeyPair,
+  idpMetadataXml,
+  type SamlKeyPair,
+  type SamlResponseOptions,
+  signedSamlResponse,
+  toBase64,
+} from "../../../tests/gar/saml";
+import { type GarStandIn, startGarStandIn } from "../../../tests/gar/stand-in";
+import { findFixtureStudent } from "../../../tests/gar/students";
+import { completeGarSamlSignIn, GAR_SIGN_IN_REQUEST_TTL_MS, startGarSamlSignIn } from "./mutations";
+import { createGarSamlPort, garSamlUrls, loadIdpMetadata, parseIdpMetadata } from "./saml-client";
+import type { GarSamlPort } from "./types";
+
+const APP = "http://localhost:39997";
+const IDP = "http://localhost:39996/saml/metadata";
+const urls = garSamlUrls(APP);
+const ido = "5a3d".repeat(16);
+const attributes = { IDO: ido, PRE: "Côme", NOM: "MÜLLER", UAI: "0999001W", PRO: "national_ELV", DIV: "6EB##6E B" };
+
+let idpKeys: SamlKeyPair;
+let gar: GarSamlPort;
+
+beforeAll(async () => {
+  const [idp, sp] = await Promise.all([generateSamlKeyPair("idp"), generateSamlKeyPair("sp")]);
+  idpKeys = idp;
+  gar = createGarSamlPort({
+    appBaseUrl: APP,
+    resourceUrl: `${APP}/gar/connexion`,
+    spKey: sp.key,
+    spCert: sp.cert,
+    idp: parseIdpMetadata(idpMetadataXml({ entityId: IDP, ssoUrl: "http://localhost:39996/saml/sso", cert: idp.cert })),
+    clockSkewMs: 120_000,
+  });
+}, 60_000);
+
+function response(inResponseTo: string, overrides: Partial<SamlResponseOptions> = {}): string {
+  return toBase64(
+    signedSamlResponse(
+      {
+        issuer: IDP,
+        destination: urls.acs,
+        audience: urls.entityId,
+        inResponseTo,
+        nameId: ido,
+        attributes,
+        ...overrides,
+      },
+      idpKeys,
+    ),
+  );
+}
+
+async function expectRefused(promise: Promise<unknown>, code = "GAR_ASSERTION_REFUSED") {
+  await expect(promise).rejects.toMatchObject({ code });
+}
+
+describe("SAML ACS (completeGarSamlSignIn) against PostgreSQL", () => {
+  it("turns a valid Response into a pending identity, with the return path of its request", async () => {
+    const { requestId, authorizationUrl } = await startGarSamlSignIn({ gar, returnTo: "/campagnes/ABC123" });
+    expect(authorizationUrl.searchParams.get("SAMLRequest")).toBeTruthy();
+    const outcome = await completeGarSamlSignIn({ gar, samlResponse: response(requestId) });
+    expect(outcome).toMatchObject({
+      kind: "PENDING",
+      returnTo: "/campagnes/ABC123",
+      identity: { garId: ido, firstName: "Côme", uais: ["0999001W"] },
+    });
+    if (outcome.kind === "PENDING") {
+      expect(await prisma.garPendingIdentity.count({ where: { id: outcome.pendingIdentityId } })).toBe(1);
+    }
+    expect(await prisma.garSamlRequest.findUnique({ where: { id: requestId } })).toMatchObject({
+      consumedAt: expect.any(Date),
+    });
+    expect(await prisma.garSamlAssertion.count()).toBe(1);
+  });
+
+  it("signs in a known IDO", async () => {
+    const user = await createGarStudentUser({ garId: ido, firstName: "Côme", lastName: "MÜLLER" });
+    const { requestId } = await startGarSamlSignIn({ gar });
+    expect(await completeGarSamlSignIn({ gar, samlResponse: response(requestId) })).toMatchObject({
+      kind: "SIGNED_IN",
+      userId: user.id,
+    });
+  });
+
+  it("refuses the same assertion twice (its request is used, its id is known)", async () => {
+    const { requestId } = await startGarSamlSignIn({ gar });
+    const samlResponse = response(requestId);
+    await completeGarSamlSignIn({ gar, samlResponse });
+    await expectRefused(completeGarSamlSignIn({ gar, samlResponse }));
+    expect(await prisma.garPendingIdentity.count()).toBe(1);
+  });
+
+  it("refuses a replayed assertion id even under a fresh request", async () => {
+    const first = await startGarSamlSignIn({ gar });
+    const second = await startGarSamlSignIn({ gar });
+    await completeGarSamlSignIn({ gar, samlResponse: response(first.requestId, { assertionId: "_same-id" }) });
+    await expectRefused(
+      completeGarSamlSignIn({ gar, samlResponse: response(second.requestId, { assertionId: "_same-id" }) }),
+    );
+    // The refused attempt rolled back: the second request can still be answered by a new assertion.
+    expect((await prisma.garSamlRequest.findUnique({ where: { id: second.requestId } }))?.consumedAt).toBeNull();
+  });
+
+  it("of 10 parallel POSTs of one assertion, exactly one is accepted", async () => {
+    const { requestId } = await startGarSamlSignIn({ gar });
+    const samlResponse = response(requestId);
+    const results = await Promise.allSettled(
+      Array.from({ length: 10 }, () => completeGarSamlSignIn({ gar, samlResponse })),
+    );
+    expect(results.filter((result) => result.status === "fulfilled")).toHaveLength(1);
+    for (const result of results) {
+      if (result.status === "rejected") expect(result.reason).toMatchObject({ code: "GAR_ASSERTION_REFUSED" });
+    }
+    expect(await prisma.garPendingIdentity.count()).toBe(1);
+    expect(await prisma.garSamlAssertion.count()).toBe(1);
+  });
+
+  it("refuses an unknown InResponseTo and an expired request, writing nothing", async () => {
+    await expectRefused(completeGarSamlSignIn({ gar, samlResponse: response("_never-sent") }));
+    const past = new Date(Date.now() - GAR_SIGN_IN_REQUEST_TTL_MS - 1000);
+    const { requestId } = await startGarSamlSignIn({ gar, now: past });
+    await expectRefused(completeGarSamlSignIn({ gar, samlResponse: response(requestId) }));
+    expect(await prisma.garPendingIdentity.count()).toBe(0);
+    expect(await prisma.garSamlAssertion.count()).toBe(0);
+  });
+
+  it("clock skew edges: accepted 100 s after NotOnOrAfter, refused 130 s after; replay row kept until expiry + skew", async () => {
+    const now = Date.now();
+    const late = await startGarSamlSignIn({ gar });
+    const notOnOrAfter = new Date(now - 100_000);
+    await completeGarSamlSignIn({
+      gar,
+      samlResponse: response(late.requestId, { now: new Date(now - 5 * 60_000), notOnOrAfter }),
+    });
+    const row = await prisma.garSamlAssertion.findFirstOrThrow();
+    expect(row.expiresAt.getTime()).toBe(notOnOrAfter.getTime() + 120_000);
+
+    const tooLate = await startGarSamlSignIn({ gar });
+    await expectRefused(
+      completeGarSamlSignIn({
+        gar,
+        samlResponse: response(tooLate.requestId, {
+          now: new Date(now - 5 * 60_000),
+          notOnOrAfter: new Date(now - 130_000),
+        }),
+      }),
+    );
+    const early = await startGarSamlSignIn({ gar });
+    await expectRefused(
+      completeGarSamlSignIn({ gar, samlResponse: response(early.requestId, { notBefore: new Date(now + 130_000) }) }),
+    );
+    // Refused before the request was consumed: nothing written.
+    expect((await prisma.garSamlRequest.findUnique({ where: { id: early.requestId } }))?.consumedAt).toBeNull();
+  });
+
+  it("maps a teacher to GAR_NOT_A_STUDENT and a missing profile to GAR_PROFILE_MISSING", async () => {
+    const { requestId } = await startGarSamlSignIn({ gar });
+    await expectRefused(
+      completeGarSamlSignIn({
+        gar,
+        samlResponse: response(requestId, { attributes: { ...attributes, PRO: "National_dir" } }),
+      }),
+      "GAR_NOT_A_STUDENT",
+    );
+    const { PRO: _dropped, ...withoutProfile } = attributes;
+    await expectRefused(
+      completeGarSamlSignIn({ gar, samlResponse: response(requestId, { attributes: withoutProfile }) }),
+      "GAR_PROFILE_MISSING",
+    );
+    await expectRefused(completeGarSamlSignIn({ gar, samlResponse: null }));
+  });
+});
+
+describe("SAML over HTTP against the GAR stand-in's IdP", () => {
+  const appBaseUrl = "http://localhost:39995";
+  let standIn: GarStandIn;
+  let standInGar: GarSamlPort;
+
+  beforeAll(async () => {
+    const sp = await generateSamlKeyPair("sp");
+    standIn = await startGarStandIn({ port: 0, appBaseUrl, logErrors: false, spCert: sp.cert });
+    standInGar = createGarSamlPort({
+      appBaseUrl,
+      resourceUrl: `${appBaseUrl}/gar/connexion`,
+      spKey: sp.key,
+      spCert: sp.cert,
+      idp: await loadIdpMetadata(standIn.samlMetadataUrl),
+      clockSkewMs: 120_000,
+    });
+  }, 60_000);
+
+  afterAll(async () => {
+    await standIn?.close();
+  });
+
+  /** ENT sign-in, then the signed AuthnRequest; the IdP answers with its auto-posting form. */
+  async function samlResponseFromStandIn(key: string): Promise<string> {
+    const browser = new BrowserLikeClient();
+    await browser.postForm(`${standIn.issuer}/ent/connexion`, { key });
+    const { authorizationUrl } = await startGarSamlSignIn({ gar: standInGar, returnTo: "/campagnes/SAML01" });
+    const { response } = await browser.follow(authorizationUrl.toString());
+    const page = await response.text();
+    expect(page).toContain(`action="${appBaseUrl}/gar/saml/acs"`);
+    expect(page).toContain(`name="RelayState" value="${appBaseUrl}/gar/connexion"`);
+    return /name="SAMLResponse" value="([^"]+)"/.exec(page)?.[1] ?? "";
+  }
+
+  it("releases a fixture student: the app gets the verified identity", async () => {
+    const student = findFixtureStudent("chloe-bonnet");
+    const outcome = await completeGarSamlSignIn({
+      gar: standInGar,
+      samlResponse: await samlResponseFromStandIn(student.key),
+    });
+    expect(outcome).toMatchObject({
+      kind: "PENDING",
+      returnTo: "/campagnes/SAML01",
+      identity: { garId: student.ido, lastName: student.lastName, uais: [student.uai] },
+    });
+  });
+
+  it("refuses an unassigned student (RequestDenied → GAR_ACCESS_DENIED)", async () => {
+    await expectRefused(
+      completeGarSamlSignIn({ gar: standInGar, samlResponse: await samlResponseFromStandIn("eloise-petit") }),
+      "GAR_ACCESS_DENIED",
+    );
+  });
+
+  it("the IdP refuses an AuthnRequest whose signature was tampered with", async () => {
+    const { authorizationUrl } = await startGarSamlSignIn({ gar: standInGar });
+    authorizationUrl.searchParams.set("RelayState", "https://elsewhere.example.test/");
+    const response = await fetch(authorizationUrl);
+    expect(response.status).toBe(400);
+    expect(await response.text()).toContain("Signature de l&#39;AuthnRequest invalide");
+  });
+});

@@ -1,0 +1,241 @@
+import { beforeAll, describe, expect, it } from "vitest";
+
+import {
+  generateSamlKeyPair,
+  idpMetadataXml,
+  type SamlKeyPair,
+  type SamlResponseOptions,
+  samlAssertionXml,
+  samlResponseXml,
+  signedSamlResponse,
+  signSamlElement,
+  toBase64,
+} from "../../../tests/gar/saml";
+import { createGarSamlPort, garSamlUrls, parseIdpMetadata } from "./saml-client";
+import type { GarSamlPort } from "./types";
+
+const APP = "https://pix.example.test";
+const IDP = "https://idp-gar.example.test/idp";
+const urls = garSamlUrls(APP);
+const ido = "c0ffee".repeat(10);
+const attributes = {
+  IDO: ido,
+  PRE: "Chloé",
+  NOM: "MOREAU",
+  UAI: ["0999001W", "0999002X"],
+  PRO: "National_elv",
+  DIV: ["5EA##5E A"],
+  MEL: "chloe@example.test",
+};
+
+let idpKeys: SamlKeyPair;
+let otherKeys: SamlKeyPair;
+let spKeys: SamlKeyPair;
+let port: GarSamlPort;
+
+function options(overrides: Partial<SamlResponseOptions> = {}): SamlResponseOptions {
+  return {
+    issuer: IDP,
+    destination: urls.acs,
+    audience: urls.entityId,
+    inResponseTo: "_request-1",
+    nameId: ido,
+    attributes,
+    ...overrides,
+  };
+}
+
+const verify = (xml: string) => port.verifyResponse(toBase64(xml));
+
+beforeAll(async () => {
+  [idpKeys, otherKeys, spKeys] = await Promise.all([
+    generateSamlKeyPair("idp"),
+    generateSamlKeyPair("other"),
+    generateSamlKeyPair("sp"),
+  ]);
+  const idp = parseIdpMetadata(idpMetadataXml({ entityId: IDP, ssoUrl: `${IDP}/sso`, cert: idpKeys.cert }));
+  port = createGarSamlPort({
+    appBaseUrl: APP,
+    resourceUrl: `${APP}/gar/connexion`,
+    spKey: spKeys.key,
+    spCert: spKeys.cert,
+    idp,
+    clockSkewMs: 120_000,
+  });
+}, 60_000);
+
+describe("SAML adapter: a valid Response", () => {
+  it("gives the identity (mapped attributes only), the request it answers and a replay key", async () => {
+    const result = await verify(signedSamlResponse(options(), idpKeys));
+    expect(result).toMatchObject({
+      ok: true,
+      inResponseTo: "_request-1",
+      identity: {
+        garId: ido,
+        firstName: "Chloé",
+        lastName: "MOREAU",
+        uais: ["0999001W", "0999002X"],
+        profile: "National_elv",
+        divisions: [{ code: "5EA", label: "5E A" }],
+      },
+    });
+    expect(JSON.stringify(result)).not.toContain("chloe@example.test");
+    if (result.ok) expect(result.assertionKey).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it("accepts a signed Response holding one unsigned Assertion", async () => {
+    const xml = signSamlElement(samlResponseXml(options(), samlAssertionXml(options())), "Response", idpKeys);
+    expect((await verify(xml)).ok).toBe(true);
+  });
+
+  it("builds a signed AuthnRequest by HTTP-Redirect with the resource URL as RelayState", async () => {
+    const { url, requestId } = await port.createAuthnRequest();
+    expect(url.origin + url.pathname).toBe(`${IDP}/sso`);
+    expect(url.searchParams.get("RelayState")).toBe(`${APP}/gar/connexion`);
+    expect(url.searchParams.get("SigAlg")).toContain("rsa-sha256");
+    expect(url.searchParams.get("Signature")).toBeTruthy();
+    expect(requestId).toMatch(/^_[0-9a-f]{40}$/);
+  });
+
+  it("publishes SP metadata whose entityID is its own URL, with the ACS", () => {
+    const xml = port.serviceProviderMetadata();
+    expect(xml).toContain(`entityID="${urls.entityId}"`);
+    expect(xml).toContain(`Location="${urls.acs}"`);
+  });
+});
+
+describe("SAML adapter: refusals", () => {
+  it("refuses an unsigned assertion", async () => {
+    expect(await verify(samlResponseXml(options(), samlAssertionXml(options())))).toEqual({
+      ok: false,
+      reason: "SIGNATURE_INVALID",
+    });
+  });
+
+  it("refuses an assertion signed by another key", async () => {
+    expect(await verify(signedSamlResponse(options(), otherKeys))).toEqual({ ok: false, reason: "SIGNATURE_INVALID" });
+  });
+
+  it("refuses a signed assertion whose content was altered", async () => {
+    const xml = signedSamlResponse(options(), idpKeys).replace("MOREAU", "DUPONT");
+    expect(await verify(xml)).toEqual({ ok: false, reason: "SIGNATURE_INVALID" });
+  });
+
+  it("refuses signature wrapping: a second, unsigned Assertion beside the signed one", async () => {
+    const signed = signSamlElement(samlAssertionXml(options()), "Assertion", idpKeys);
+    const forged = samlAssertionXml(options({ attributes: { ...attributes, IDO: "f".repeat(60) } }));
+    expect(await verify(samlResponseXml(options(), forged + signed))).toEqual({
+      ok: false,
+      reason: "SIGNATURE_WRAPPING",
+    });
+  });
+
+  it("refuses signature wrapping: an unsigned Assertion inside the signed one", async () => {
+    const signed = signSamlElement(samlAssertionXml(options()), "Assertion", idpKeys);
+    const forged = samlAssertionXml(options({ attributes: { ...attributes, IDO: "f".repeat(60) } }));
+    const wrapped = signed.replace("</saml:Assertion>", `${forged}</saml:Assertion>`);
+    expect(await verify(samlResponseXml(options(), wrapped))).toEqual({ ok: false, reason: "SIGNATURE_WRAPPING" });
+  });
+
+  it("refuses the signed assertion moved into a wrapper with a forged one in its place", async () => {
+    const signed = signSamlElement(samlAssertionXml(options()), "Assertion", idpKeys);
+    const forged = samlAssertionXml(options({ attributes: { ...attributes, IDO: "f".repeat(60) } }));
+    const response = samlResponseXml(options(), forged).replace(
+      "</samlp:Status>",
+      `</samlp:Status><samlp:Extensions>${signed}</samlp:Extensions>`,
+    );
+    expect((await verify(response)).ok).toBe(false);
+  });
+
+  it("refuses a comment inserted in the NameID or the IDO (signature still valid after c14n)", async () => {
+    const signed = signedSamlResponse(options({ attributes: { ...attributes, IDO: `${ido}.evil` } }), idpKeys);
+    const commented = signed.replace(`${ido}.evil</saml:AttributeValue>`, `${ido}<!---->.evil</saml:AttributeValue>`);
+    expect(commented).not.toBe(signed);
+    expect(await verify(commented)).toEqual({ ok: false, reason: "COMMENT_OR_PI" });
+    const inNameId = signedSamlResponse(options(), idpKeys).replace(
+      `${ido}</saml:NameID>`,
+      `${ido}<!-- x --></saml:NameID>`,
+    );
+    expect(await verify(inNameId)).toEqual({ ok: false, reason: "COMMENT_OR_PI" });
+  });
+
+  it("refuses an expired assertion and a not yet valid one (beyond the 2-minute skew)", async () => {
+    const now = Date.now();
+    const expired = options({ now: new Date(now - 10 * 60_000), notOnOrAfter: new Date(now - 121_000) });
+    expect(await verify(signedSamlResponse(expired, idpKeys))).toEqual({ ok: false, reason: "NOT_IN_VALIDITY_WINDOW" });
+    const early = options({ notBefore: new Date(now + 125_000) });
+    expect(await verify(signedSamlResponse(early, idpKeys))).toEqual({ ok: false, reason: "NOT_IN_VALIDITY_WINDOW" });
+  });
+
+  it("accepts validity edges within the skew", async () => {
+    const now = Date.now();
+    const late = options({ now: new Date(now - 10 * 60_000), notOnOrAfter: new Date(now - 100_000) });
+    expect((await verify(signedSamlResponse(late, idpKeys))).ok).toBe(true);
+    const early = options({ notBefore: new Date(now + 100_000) });
+    expect((await verify(signedSamlResponse(early, idpKeys))).ok).toBe(true);
+  });
+
+  it("refuses a wrong audience", async () => {
+    const xml = signedSamlResponse(options({ audience: "https://other-sp.example.test/metadata" }), idpKeys);
+    expect(await verify(xml)).toEqual({ ok: false, reason: "WRONG_AUDIENCE" });
+  });
+
+  it("refuses a wrong Destination, and a wrong Recipient in the signed assertion", async () => {
+    const destination = signedSamlResponse(options(), idpKeys).replace(
+      `Destination="${urls.acs}"`,
+      `Destination="https://other-sp.example.test/acs"`,
+    );
+    expect(await verify(destination)).toEqual({ ok: false, reason: "WRONG_DESTINATION" });
+    const recipient = signedSamlResponse(options({ recipient: "https://other-sp.example.test/acs" }), idpKeys);
+    expect(await verify(recipient)).toEqual({ ok: false, reason: "WRONG_DESTINATION" });
+  });
+
+  it("refuses a Response without InResponseTo, or whose Response InResponseTo differs from the signed one", async () => {
+    expect(await verify(signedSamlResponse(options({ inResponseTo: null }), idpKeys))).toEqual({
+      ok: false,
+      reason: "UNKNOWN_REQUEST",
+    });
+    const swapped = signedSamlResponse(options({ responseInResponseTo: "_other-request" }), idpKeys);
+    expect(await verify(swapped)).toEqual({ ok: false, reason: "UNKNOWN_REQUEST" });
+  });
+
+  it("refuses a non-success status; RequestDenied is the GAR's access denied", async () => {
+    expect(await verify(signedSamlResponse(options({ status: "Requester" }), idpKeys))).toEqual({
+      ok: false,
+      reason: "STATUS_NOT_SUCCESS",
+    });
+    expect(await verify(signedSamlResponse(options({ status: "RequestDenied" }), idpKeys))).toEqual({
+      ok: false,
+      reason: "ACCESS_DENIED",
+    });
+  });
+
+  it("refuses a DOCTYPE", async () => {
+    const xml = `<?xml version="1.0"?><!DOCTYPE r [<!ENTITY e "x">]>${signedSamlResponse(options(), idpKeys)}`;
+    expect(await verify(xml)).toEqual({ ok: false, reason: "DOCTYPE" });
+  });
+
+  it("refuses an assertion from another issuer signed by the IdP key", async () => {
+    const xml = signedSamlResponse(options({ issuer: "https://someone-else.example.test" }), idpKeys);
+    expect(await verify(xml)).toEqual({ ok: false, reason: "WRONG_ISSUER" });
+  });
+
+  it("refuses garbage", async () => {
+    expect(await port.verifyResponse("not base64 xml")).toEqual({ ok: false, reason: "MALFORMED" });
+  });
+
+  it("refuses a staff profile and a missing profile, reads typProfil case-insensitively", async () => {
+    const teacher = signedSamlResponse(options({ attributes: { ...attributes, PRO: "National_ens" } }), idpKeys);
+    expect(await verify(teacher)).toEqual({ ok: false, reason: "NOT_A_STUDENT" });
+    const { PRO: _dropped, ...withoutProfile } = attributes;
+    expect(await verify(signedSamlResponse(options({ attributes: withoutProfile }), idpKeys))).toEqual({
+      ok: false,
+      reason: "MISSING_PROFILE",
+    });
+    const typProfil = signedSamlResponse(
+      options({ attributes: { ...withoutProfile, typProfil: "NATIONAL_ELV" } }),
+      idpKeys,
+    );
+    expect(await verify(typProfil)).toMatchObject({ ok: true, identity: { profile: "NATIONAL_ELV" } });
+  });
+});

@@ -12,6 +12,7 @@ const ALLOWED_FEATURE_FILES = new Set([
   "loaders.ts",
   "actions.ts",
   "oidc-client.ts",
+  "inventory.ts", // privacy: the data inventory, pure data (docs/decisions/012)
 ]);
 const ALLOWED_FEATURE_DIRS = new Set(["domain", "components", "__fixtures__"]);
 const problems = [];

@@ -82,3 +82,26 @@ test("a MEMBER sees neither link, and both addresses are 404s for them", async (
   expect((await page.goto(`/orga/eleves/${learner.learnerId}/effacement`))?.status()).toBe(404);
   expect((await page.request.get(`/orga/eleves/${learner.learnerId}/export`)).status()).toBe(404);
 });
+
+test("the privacy notice is reached from the footer of Orga and of the student app, generated from the inventory", async ({
+  page,
+  context,
+}) => {
+  await page.goto("/");
+  await page.getByRole("contentinfo").getByRole("link", { name: "Données personnelles" }).click();
+  await expect(page).toHaveURL(/\/confidentialite$/);
+  await expect(page.getByRole("heading", { level: 1, name: "Données personnelles" })).toBeVisible();
+  await expect(page.getByRole("table", { name: "Sur les élèves (transmis par l'établissement)" })).toContainText(
+    "tant que l'élève est inscrit dans l'établissement, puis 3 mois après son départ",
+  );
+  await expect(page.getByRole("table", { name: "Sur ton compte Pix" })).toContainText(
+    "12 mois après la dernière connexion",
+  );
+  const serious = (await axeViolations(page)).filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(serious).toEqual([]);
+
+  await signInAs(context, { email: DEMO_ADMIN.email });
+  await page.goto("/orga/eleves");
+  await page.getByRole("contentinfo").getByRole("link", { name: "Données personnelles" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Données personnelles" })).toBeVisible();
+});

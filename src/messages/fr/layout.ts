@@ -12,4 +12,5 @@ export const layoutText = {
   currentSchool: "Établissement",
   switchSchool: "Changer d'établissement",
   roleLabel: { ADMIN: "Administrateur", MEMBER: "Membre" },
+  footer: { label: "Informations légales", privacy: "Données personnelles" },
 } as const;

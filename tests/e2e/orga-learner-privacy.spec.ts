@@ -83,7 +83,7 @@ test("a MEMBER sees neither link, and both addresses are 404s for them", async (
   expect((await page.request.get(`/orga/eleves/${learner.learnerId}/export`)).status()).toBe(404);
 });
 
-test("the privacy notice is reached from the footer of Orga and of the student app, generated from the inventory", async ({
+test("the privacy notice and the accessibility statement are reached from the footer of Orga and of the student app", async ({
   page,
   context,
 }) => {
@@ -99,6 +99,14 @@ test("the privacy notice is reached from the footer of Orga and of the student a
   );
   const serious = (await axeViolations(page)).filter((v) => v.impact === "serious" || v.impact === "critical");
   expect(serious).toEqual([]);
+
+  await page.getByRole("contentinfo").getByRole("link", { name: "Accessibilité : non conforme" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Déclaration d'accessibilité" })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 2, name: "Voies de recours" })).toBeVisible();
+  const seriousOnStatement = (await axeViolations(page)).filter(
+    (v) => v.impact === "serious" || v.impact === "critical",
+  );
+  expect(seriousOnStatement).toEqual([]);
 
   await signInAs(context, { email: DEMO_ADMIN.email });
   await page.goto("/orga/eleves");

@@ -13,6 +13,11 @@ export function SiteFooter() {
               {layoutText.footer.privacy}
             </Link>
           </li>
+          <li>
+            <Link href="/accessibilite" className="font-semibold text-primary underline">
+              {layoutText.footer.accessibility}
+            </Link>
+          </li>
         </ul>
       </nav>
     </footer>

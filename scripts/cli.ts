@@ -88,7 +88,7 @@ export const commands: Record<string, Command> = {
     async run({ values }, io) {
       const uai = text(values.uai) ?? usageError("--uai est obligatoire.");
       const name = text(values.name) ?? usageError("--name est obligatoire.");
-      const { isWellFormedUai, normalizeUai } = await import("../src/features/members/domain/uai");
+      const { isWellFormedUai, normalizeUai } = await import("../src/features/schools/domain/uai");
       if (!isWellFormedUai(normalizeUai(uai)))
         usageError(`UAI mal formé : « ${uai} » (7 chiffres suivis d'une lettre).`);
       return withDatabase(io, async () => {
@@ -133,7 +133,7 @@ export const commands: Record<string, Command> = {
       const rawUai = text(values.uai) ?? usageError("--uai est obligatoire.");
       if (positionals.length !== 1) usageError("Indiquez exactement un fichier à importer.");
       const filePath = positionals[0]!;
-      const { isWellFormedUai, normalizeUai } = await import("../src/features/members/domain/uai");
+      const { isWellFormedUai, normalizeUai } = await import("../src/features/schools/domain/uai");
       const uai = normalizeUai(rawUai);
       if (!isWellFormedUai(uai)) usageError(`UAI mal formé : « ${rawUai} » (7 chiffres suivis d'une lettre).`);
       const file = await openForImport(filePath);
@@ -206,7 +206,7 @@ export const commands: Record<string, Command> = {
 async function learnerOptions(values: Record<string, string | boolean | undefined>) {
   const rawUai = text(values.uai) ?? usageError("--uai est obligatoire.");
   const ine = (text(values.ine) ?? usageError("--ine est obligatoire.")).trim().toUpperCase();
-  const { isWellFormedUai, normalizeUai } = await import("../src/features/members/domain/uai");
+  const { isWellFormedUai, normalizeUai } = await import("../src/features/schools/domain/uai");
   const uai = normalizeUai(rawUai);
   if (!isWellFormedUai(uai)) usageError(`UAI mal formé : « ${rawUai} » (7 chiffres suivis d'une lettre).`);
   if (!/^[0-9A-Z]{11}$/.test(ine)) usageError("INE mal formé (11 caractères, chiffres et lettres).");

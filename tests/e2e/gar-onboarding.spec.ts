@@ -1,5 +1,6 @@
 import type { Page } from "@playwright/test";
 
+import { prisma } from "../../src/lib/db";
 import { findFixtureStudent, type FixtureStudent } from "../gar/students";
 import { appBaseUrl, axeViolations, DEMO_SCHOOL, expect, test, withDb } from "./fixtures";
 import { arrangeDemoCampaign } from "./pages/student";
@@ -144,6 +145,28 @@ test("a new student goes ENT → médiacentre → Pix → code → birth date �
   await expect(page).toHaveURL(`${appBaseUrl}/campagnes/${code}/demarrer`);
   expect((await accountOf(ines)).userId).toBe(account.userId);
 
+  // Another campaign's direct link: the start page, and nothing starts until *Commencer* is pressed.
+  const second = await arrangeCampaign("Deuxième parcours");
+  const participationsIn = (campaignCode: string) =>
+    withDb(async (db) =>
+      Number(
+        (
+          await db.query<{ count: string }>(
+            "SELECT count(*) FROM participations p JOIN campaigns c ON c.id = p.campaign_id WHERE c.code = $1",
+            [campaignCode],
+          )
+        ).rows[0]!.count,
+      ),
+    );
+  await page.goto(`/campagnes/${second}`);
+  await expect(page).toHaveURL(`${appBaseUrl}/campagnes/${second}/demarrer`);
+  await page.reload();
+  expect(await participationsIn(second)).toBe(0);
+  await expectAccessible(page);
+  await page.getByRole("button", { name: "Commencer" }).click();
+  await expect(page).toHaveURL(`${appBaseUrl}/campagnes/${second}/question`);
+  expect(await participationsIn(second)).toBe(1);
+
   // Signing in again (already signed in) rotates the session: the old token is dead.
   const oldToken = await sessionToken(page);
   await page.goto("/gar/connexion");
@@ -261,7 +284,7 @@ test("outcome pages: unknown code, archived campaign, absent from the import, ex
 }) => {
   const code = await arrangeCampaign();
   const archived = await arrangeCampaign("Parcours archivé");
-  await withDb((db) => db.query("UPDATE campaigns SET archived_at = now() WHERE code = $1", [archived]));
+  await prisma.campaign.update({ where: { code: archived }, data: { archivedAt: new Date() } });
   const jules = findFixtureStudent("jules-faure");
 
   await signInToEnt(page, jules);

@@ -1,3 +1,4 @@
+import { createSchool } from "../factories/schools";
 import { OUTBOX_ACCESS_KEY } from "./constants";
 import { expect, test, withDb } from "./fixtures";
 import { formAlert, openLatestLinkTo, unique } from "./pages/staff";
@@ -8,9 +9,7 @@ test("a head of school activates the school's space by its UAI, through the e-ma
   const uai = `${digits}K`;
   const officialEmail = `ce.${digits}k@ac-e2e.fr`;
   const schoolName = `Collège Activation ${id}`;
-  await withDb((db) =>
-    db.query("INSERT INTO schools (name, uai, official_email) VALUES ($1, $2, $3)", [schoolName, uai, officialEmail]),
-  );
+  await createSchool({ name: schoolName, uai, officialEmail });
 
   await page.goto("/orga/connexion");
   await page.getByRole("link", { name: /Activez son espace/ }).click();

@@ -5,6 +5,12 @@ import path from "node:path";
 import type { Page } from "@playwright/test";
 
 import { generateCampaignCode } from "../../src/features/campaigns/domain/campaign-code";
+import type { CampaignSnapshot } from "../../src/features/parcours/types";
+import { prisma } from "../../src/lib/db";
+import { createCampaign } from "../factories/campaigns";
+import { createGarStudentUser } from "../factories/learners";
+import { createSharedParticipation } from "../factories/runner";
+import { schoolByUai, userByEmail } from "../factories/schools";
 import {
   appBaseUrl,
   axeViolations,
@@ -52,13 +58,10 @@ async function expectNoSeriousViolations(page: Page, label: string) {
 test.beforeAll(async () => {
   runTsx(["scripts/cli.ts", "siecle:import", "--uai", DEMO_SCHOOL.uai, "prisma/seed-data/ElevesSansAdresses-demo.xml"]);
   // Earlier runs (or journeys) may have created campaigns for this parcours: start from none.
-  await withDb((db) =>
-    db.query(
-      `UPDATE campaigns SET archived_at = now() WHERE target_profile_id = $1 AND archived_at IS NULL
-       AND school_id = (SELECT id FROM schools WHERE uai = $2 AND archived_at IS NULL)`,
-      [PARCOURS.id, DEMO_SCHOOL.uai],
-    ),
-  );
+  await prisma.campaign.updateMany({
+    where: { targetProfileId: PARCOURS.id, archivedAt: null, school: { uai: DEMO_SCHOOL.uai, archivedAt: null } },
+    data: { archivedAt: new Date() },
+  });
 });
 
 test("bulk-create one campaign per class, then run a class: code, projection, live joins, fiche élève, CSV", async ({
@@ -152,42 +155,23 @@ test("bulk-create one campaign per class, then run a class: code, projection, li
     ),
   );
   await expect(notJoined).toHaveText(`Pas encore rejoint (${classSize})`);
-  const joiner = await withDb(async (db) => {
-    const learner = (
-      await db.query<{ id: number; first_name: string; last_name: string }>(
-        `SELECT id, first_name, coalesce(preferred_last_name, last_name) AS last_name FROM learners WHERE division = $1 AND is_disabled = false AND school_id = (SELECT id FROM schools WHERE uai = $2 AND archived_at IS NULL) ORDER BY last_name LIMIT 1`,
-        [CLASS, DEMO_SCHOOL.uai],
-      )
-    ).rows[0]!;
-    const user = (
-      await db.query<{ id: number }>(
-        `INSERT INTO users (first_name, last_name, updated_at) VALUES ($1, $2, now()) RETURNING id`,
-        [learner.first_name, learner.last_name],
-      )
-    ).rows[0]!;
-    await db.query(
-      `INSERT INTO authentication_methods (user_id, provider, external_id, updated_at) VALUES ($1, 'GAR', $2, now())`,
-      [user.id, `IDO-E2E-CAMPAIGN-${Date.now()}`],
-    );
-    await db.query(`UPDATE learners SET user_id = $1 WHERE id = $2`, [user.id, learner.id]);
-    await db.query(
-      `INSERT INTO participations (campaign_id, learner_id, user_id, status, mastery_rate, results, shared_at, completed_at, updated_at)
-       VALUES ($1, $2, $3, 'SHARED', 0.75, $4, now(), now(), now())`,
-      [
-        campaign.id,
-        learner.id,
-        user.id,
-        JSON.stringify({
-          version: 1,
-          masteryRate: 0.75,
-          answeredCount: 4,
-          correctCount: 3,
-          competences: [],
-          missedChallengeIds: [],
-        }),
-      ],
-    );
-    return learner;
+  const school = await schoolByUai(DEMO_SCHOOL.uai);
+  const learner = await prisma.learner.findFirstOrThrow({
+    where: { schoolId: school.id, division: CLASS, isDisabled: false },
+    orderBy: { lastName: "asc" },
+  });
+  const joiner = { ...learner, last_name: learner.preferredLastName ?? learner.lastName };
+  const user = await createGarStudentUser({
+    garId: `IDO-E2E-CAMPAIGN-${Date.now()}`,
+    firstName: learner.firstName,
+    lastName: joiner.last_name,
+  });
+  await prisma.learner.update({ where: { id: learner.id }, data: { userId: user.id } });
+  await createSharedParticipation({
+    campaignId: campaign.id,
+    learnerId: learner.id,
+    userId: user.id,
+    masteryRate: 0.75,
   });
   await expect(notJoined).toHaveText(`Pas encore rejoint (${classSize - 1})`, { timeout: 15_000 });
   await expect(page.getByTestId("count-SHARED")).toContainText("1");
@@ -215,7 +199,7 @@ test("bulk-create one campaign per class, then run a class: code, projection, li
   const lines = csv.slice(1).trimEnd().split("\r\n");
   expect(lines[0]!.split(";").slice(0, 4)).toEqual(["Nom", "Prénom", "Classe", "Statut"]);
   expect(lines).toHaveLength(2);
-  expect(lines[1]!.split(";").slice(0, 4)).toEqual([joiner.last_name, joiner.first_name, CLASS, "Résultats reçus"]);
+  expect(lines[1]!.split(";").slice(0, 4)).toEqual([joiner.last_name, joiner.firstName, CLASS, "Résultats reçus"]);
   expect(lines[1]!.split(";")[8]).toBe("75");
 
   // Fiche élève: the A4 sheet for the class, as printed.
@@ -263,22 +247,16 @@ test("a teacher creates the campaign of a class from its row, and may not archiv
   await expect(page.getByText(/Campagne archivée le/)).toBeVisible();
 
   // A campaign the ADMIN owns: read-only for this MEMBER.
-  const adminCampaignId = await withDb(async (db) => {
-    const { rows } = await db.query<{ id: number }>(
-      `INSERT INTO campaigns (school_id, name, code, target_profile_id, division, owner_id, creator_id, challenge_snapshot, updated_at)
-       SELECT s.id, 'Campagne de la direction', $1, $2, $3, u.id, u.id, $4, now()
-       FROM schools s, users u WHERE s.uai = $5 AND s.archived_at IS NULL AND u.email = $6 RETURNING id`,
-      [
-        generateCampaignCode(),
-        PARCOURS.id,
-        CLASS,
-        JSON.stringify({ targetProfileId: PARCOURS.id, competences: [], challenges: [] }),
-        DEMO_SCHOOL.uai,
-        DEMO_ADMIN.email,
-      ],
-    );
-    return rows[0]!.id;
+  const adminCampaign = await createCampaign({
+    schoolId: (await schoolByUai(DEMO_SCHOOL.uai)).id,
+    ownerId: (await userByEmail(DEMO_ADMIN.email)).id,
+    name: "Campagne de la direction",
+    code: generateCampaignCode(),
+    targetProfileId: PARCOURS.id,
+    division: CLASS,
+    snapshot: { targetProfileId: PARCOURS.id, competences: [], challenges: [] } as unknown as CampaignSnapshot,
   });
+  const adminCampaignId = adminCampaign.id;
   await page.goto(`/orga/campagnes/${adminCampaignId}/parametres`);
   await expect(
     page.getByText("Seuls le propriétaire de la campagne et les administrateurs peuvent la modifier."),

@@ -1,6 +1,8 @@
 import type { Page } from "@playwright/test";
 
-import { hashToken, randomToken } from "../../src/lib/tokens";
+import { prisma } from "../../src/lib/db";
+import { randomToken } from "../../src/lib/tokens";
+import { createInvitation, createPasswordResetToken, schoolByUai, userByEmail } from "../factories/schools";
 import { axeViolations, DEMO_ADMIN, DEMO_MEMBER, DEMO_SCHOOL, expect, signInAs, test, withDb } from "./fixtures";
 import { OUTBOX_ACCESS_KEY } from "./constants";
 import { createStaffMember, formAlert, unique } from "./pages/staff";
@@ -32,22 +34,11 @@ test("staff pages before sign-in, including their error states", async ({ page }
   await page.goto("/orga/mot-de-passe-oublie");
   await expectNoSeriousViolations(page, "mot de passe oublié");
 
-  const invitationToken = randomToken();
-  const resetToken = randomToken();
-  await withDb(async (db) => {
-    const { rows } = await db.query<{ id: number }>("SELECT id FROM schools WHERE uai = $1", [DEMO_SCHOOL.uai]);
-    await db.query(
-      `INSERT INTO invitations (school_id, email, role, token_hash, expires_at) VALUES ($1, $2, 'MEMBER', $3, now() + interval '1 day')`,
-      [rows[0]!.id, `a11y.${unique()}@college-e2e.fr`, hashToken(invitationToken)],
-    );
-    const { rows: users } = await db.query<{ id: number }>("SELECT id FROM users WHERE email = $1", [
-      DEMO_MEMBER.email,
-    ]);
-    await db.query(
-      `INSERT INTO password_reset_tokens (user_id, token_hash, expires_at) VALUES ($1, $2, now() + interval '1 hour')`,
-      [users[0]!.id, hashToken(resetToken)],
-    );
+  const invitationToken = await createInvitation({
+    schoolId: (await schoolByUai(DEMO_SCHOOL.uai)).id,
+    email: `a11y.${unique()}@college-e2e.fr`,
   });
+  const resetToken = await createPasswordResetToken((await userByEmail(DEMO_MEMBER.email)).id);
   await page.goto(`/orga/invitations/${invitationToken}`);
   await expectNoSeriousViolations(page, "invitation");
   await page.getByRole("button", { name: "Créer mon compte et rejoindre l'établissement" }).click();
@@ -70,7 +61,7 @@ test("staff pages after sign-in: CGU, Équipe (ADMIN and MEMBER), Mon compte", a
     firstName: "Cécile",
     lastName: "Nouvelle",
   });
-  await withDb((db) => db.query("UPDATE users SET cgu_accepted_at = NULL WHERE id = $1", [userId]));
+  await prisma.user.update({ where: { id: userId }, data: { cguAcceptedAt: null } });
   await signInAs(context, { userId });
   await page.goto("/orga/equipe");
   await expect(page).toHaveURL(/\/orga\/cgu$/);

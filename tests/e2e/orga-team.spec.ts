@@ -1,3 +1,4 @@
+import { createSchool } from "../factories/schools";
 import { DEMO_ADMIN, DEMO_MEMBER, DEMO_SCHOOL, expect, signInAs, test, withDb } from "./fixtures";
 import { createStaffMember, formAlert, openLatestLinkTo, signInWithForm, unique } from "./pages/staff";
 
@@ -82,13 +83,8 @@ test("the last ADMIN cannot demote themselves", async ({ page, context }) => {
   const id = unique();
   // A school of its own, so other journeys' ADMINs do not count.
   const digits = String(Date.now()).slice(-7);
-  await withDb((db) =>
-    db.query("INSERT INTO schools (name, uai, official_email) VALUES ($1, $2, $3)", [
-      `Lycée ${id}`,
-      `${digits}L`,
-      `ce.${digits}l@ac-e2e.fr`,
-    ]),
-  );
+  await createSchool({ name: `Lycée ${id}`, uai: `${digits}L`, officialEmail: `ce.${digits}l@ac-e2e.fr` });
+
   const email = `seule.admin.${id}@college-e2e.fr`;
   await createStaffMember({
     schoolUai: `${digits}L`,

@@ -4,6 +4,9 @@ import { readContent } from "../../content/load-content";
 import { generateCampaignCode } from "../../src/features/campaigns/domain/campaign-code";
 import type { CampaignSnapshot, ChallengeSnapshot } from "../../src/features/parcours/types";
 import { arrangeDemoParcours, axeViolations, expect, signInAs, test, withDb } from "./fixtures";
+import { startParticipation } from "../../src/features/runner/mutations";
+import { createCampaign } from "../factories/campaigns";
+import { createGarStudentUser, createLearner } from "../factories/learners";
 import { snapshotFor } from "../support/content-snapshot";
 
 /**
@@ -20,49 +23,29 @@ async function arrangeStudentInCampaign(options: { landingText?: string } = {}) 
   const n = `${Date.now()}${++sequence}`;
   const snapshot = snapshotFor(PARCOURS_ID);
   const code = generateCampaignCode();
-  return withDb(async (db) => {
-    const { school, owner } = await arrangeDemoParcours(
-      db,
-      readContent().parcours.find((item) => item.id === PARCOURS_ID)!,
-    );
-    const campaign = (
-      await db.query<{ id: number }>(
-        `INSERT INTO campaigns (school_id, name, code, target_profile_id, division, owner_id, creator_id, title, custom_landing_text, challenge_snapshot, updated_at)
-         VALUES ($1, $2, $3, $4, '6E B', $5, $5, $6, $7, $8, now()) RETURNING id`,
-        [
-          school.id,
-          `Parcours de rentrée — 6E B ${n}`,
-          code,
-          PARCOURS_ID,
-          owner.id,
-          "Parcours de rentrée",
-          options.landingText ?? null,
-          JSON.stringify(snapshot),
-        ],
-      )
-    ).rows[0]!;
-    const user = (
-      await db.query<{ id: number }>(
-        `INSERT INTO users (first_name, last_name, updated_at) VALUES ('Maëlys', 'BERTHELOT', now()) RETURNING id`,
-      )
-    ).rows[0]!;
-    await db.query(
-      `INSERT INTO authentication_methods (user_id, provider, external_id, first_name, last_name, updated_at) VALUES ($1, 'GAR', $2, 'Maëlys', 'BERTHELOT', now())`,
-      [user.id, `IDO-E2E-RUNNER-${n}`],
-    );
-    const learner = (
-      await db.query<{ id: number }>(
-        `INSERT INTO learners (school_id, national_student_id, first_name, last_name, birthdate, division, user_id, updated_at)
-         VALUES ($1, $2, 'Maëlys', 'BERTHELOT', '2014-05-12', '6E B', $3, now()) RETURNING id`,
-        [school.id, `E2E${n.slice(-7)}K`, user.id],
-      )
-    ).rows[0]!;
-    await db.query(
-      `INSERT INTO participations (campaign_id, learner_id, user_id, updated_at) VALUES ($1, $2, $3, now())`,
-      [campaign.id, learner.id, user.id],
-    );
-    return { code, userId: user.id, campaignId: campaign.id, snapshot };
+  const { school, owner } = await arrangeDemoParcours(readContent().parcours.find((item) => item.id === PARCOURS_ID)!);
+  const campaign = await createCampaign({
+    schoolId: school.id,
+    ownerId: owner.id,
+    name: `Parcours de rentrée — 6E B ${n}`,
+    code,
+    targetProfileId: PARCOURS_ID,
+    division: "6E B",
+    title: "Parcours de rentrée",
+    customLandingText: options.landingText ?? null,
+    snapshot,
   });
+  const user = await createGarStudentUser({ garId: `IDO-E2E-RUNNER-${n}`, firstName: "Maëlys", lastName: "BERTHELOT" });
+  const learner = await createLearner(school.id, {
+    nationalStudentId: `E2E${n.slice(-7)}K`,
+    firstName: "Maëlys",
+    lastName: "BERTHELOT",
+    birthdate: "2014-05-12",
+    division: "6E B",
+    userId: user.id,
+  });
+  await startParticipation({ campaignId: campaign.id, learnerId: learner.id, userId: user.id });
+  return { code, userId: user.id, campaignId: campaign.id, snapshot };
 }
 
 async function currentChallenge(page: Page, snapshot: CampaignSnapshot): Promise<ChallengeSnapshot> {

@@ -4,6 +4,7 @@ import path from "node:path";
 import { unzipSync, zipSync } from "fflate";
 import iconv from "iconv-lite";
 
+import { createMember, createSchool, createStaffUser } from "../factories/schools";
 import { appBaseUrl, expect, signInAs, test, withDb } from "./fixtures";
 
 /**
@@ -31,27 +32,15 @@ let adminId: number;
 let memberId: number;
 
 test.beforeAll(async () => {
-  await withDb(async (db) => {
-    const school = await db.query<{ id: number }>(
-      `INSERT INTO schools (name, uai, official_email) VALUES ('Collège de l''import (e2e)', $1, 'ce.import@ac-e2e.fr') RETURNING id`,
-      [UAI],
-    );
-    schoolId = school.rows[0]!.id;
-    const createUser = async (email: string, firstName: string, lastName: string, role: "ADMIN" | "MEMBER") => {
-      const user = await db.query<{ id: number }>(
-        `INSERT INTO users (first_name, last_name, email, cgu_accepted_at) VALUES ($1, $2, $3, now()) RETURNING id`,
-        [firstName, lastName, email],
-      );
-      await db.query(`INSERT INTO members (school_id, user_id, role) VALUES ($1, $2, $3)`, [
-        schoolId,
-        user.rows[0]!.id,
-        role,
-      ]);
-      return user.rows[0]!.id;
-    };
-    adminId = await createUser(`admin.${UAI.toLowerCase()}@e2e.test`, "Claire", "Durand", "ADMIN");
-    memberId = await createUser(`prof.${UAI.toLowerCase()}@e2e.test`, "Paul", "Martin", "MEMBER");
-  });
+  schoolId = (await createSchool({ name: "Collège de l'import (e2e)", uai: UAI, officialEmail: "ce.import@ac-e2e.fr" }))
+    .id;
+  const createUser = async (email: string, firstName: string, lastName: string, role: "ADMIN" | "MEMBER") => {
+    const { id } = await createStaffUser({ email, firstName, lastName });
+    await createMember({ schoolId, userId: id, role });
+    return id;
+  };
+  adminId = await createUser(`admin.${UAI.toLowerCase()}@e2e.test`, "Claire", "Durand", "ADMIN");
+  memberId = await createUser(`prof.${UAI.toLowerCase()}@e2e.test`, "Paul", "Martin", "MEMBER");
 });
 
 const learnerCount = () =>

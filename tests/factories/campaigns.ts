@@ -88,6 +88,8 @@ export async function createCampaign(options: {
   archived?: boolean;
   targetProfileId?: string;
   snapshot?: CampaignSnapshot;
+  title?: string | null;
+  customLandingText?: string | null;
 }) {
   const n = ++sequence;
   const targetProfileId = options.targetProfileId ?? "tp-test";
@@ -104,6 +106,8 @@ export async function createCampaign(options: {
       creatorId: options.creatorId ?? options.ownerId,
       challengeSnapshot: options.snapshot ?? testSnapshot(targetProfileId),
       archivedAt: options.archived ? new Date() : null,
+      title: options.title ?? null,
+      customLandingText: options.customLandingText ?? null,
     },
   });
 }

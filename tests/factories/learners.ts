@@ -57,3 +57,39 @@ export async function createGarStudentUser(options: { garId: string; firstName?:
     },
   });
 }
+
+/**
+ * A learner as a SIECLE import would have created it (the demo base's pupils), unless the school
+ * already has one with this INE: an arrangement that several journeys can repeat.
+ */
+export async function ensureSiecleLearner(
+  schoolId: number,
+  record: {
+    nationalStudentId: string;
+    firstName: string;
+    middleName?: string | null;
+    thirdName?: string | null;
+    lastName: string;
+    preferredLastName?: string | null;
+    birthdate: string;
+    division: string;
+  },
+) {
+  await prisma.learner.createMany({
+    data: [
+      {
+        schoolId,
+        nationalStudentId: record.nationalStudentId,
+        firstName: record.firstName,
+        middleName: record.middleName ?? null,
+        thirdName: record.thirdName ?? null,
+        lastName: record.lastName,
+        preferredLastName: record.preferredLastName ?? null,
+        birthdate: new Date(`${record.birthdate}T00:00:00Z`),
+        division: record.division,
+        status: "ST",
+      },
+    ],
+    skipDuplicates: true,
+  });
+}

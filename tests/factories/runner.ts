@@ -54,3 +54,34 @@ export async function createParticipant(options: {
   });
   return { user, learner, participationId };
 }
+
+/** A participation finished and shared, with results as the runner records them (no competence detail). */
+export async function createSharedParticipation(options: {
+  campaignId: number;
+  learnerId: number;
+  userId: number;
+  masteryRate: number;
+}) {
+  const answeredCount = 4;
+  const correctCount = Math.round(options.masteryRate * answeredCount);
+  const now = new Date();
+  return prisma.participation.create({
+    data: {
+      campaignId: options.campaignId,
+      learnerId: options.learnerId,
+      userId: options.userId,
+      status: "SHARED",
+      masteryRate: options.masteryRate,
+      results: {
+        version: 1,
+        masteryRate: options.masteryRate,
+        answeredCount,
+        correctCount,
+        competences: [],
+        missedChallengeIds: [],
+      },
+      completedAt: now,
+      sharedAt: now,
+    },
+  });
+}

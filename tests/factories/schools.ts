@@ -1,6 +1,7 @@
 import type { MemberRole } from "../../src/generated/prisma/client";
 import { prisma } from "../../src/lib/db";
 import { hashPassword } from "../../src/lib/password";
+import { hashToken, randomToken } from "../../src/lib/tokens";
 
 let sequence = 0;
 const next = () => ++sequence;
@@ -62,4 +63,37 @@ export async function createMember(options: { schoolId: number; role?: MemberRol
     include: { user: true },
   });
   return member;
+}
+
+/** The active school of a UAI (the demo school, a school a journey created). */
+export async function schoolByUai(uai: string) {
+  return prisma.school.findFirstOrThrow({ where: { uai, archivedAt: null } });
+}
+
+export async function userByEmail(email: string) {
+  return prisma.user.findUniqueOrThrow({ where: { email: email.toLowerCase() } });
+}
+
+/** A pending invitation as the team page would send it; returns the link's token. */
+export async function createInvitation(options: { schoolId: number; email: string; role?: MemberRole }) {
+  const token = randomToken();
+  await prisma.invitation.create({
+    data: {
+      schoolId: options.schoolId,
+      email: options.email.toLowerCase(),
+      role: options.role ?? "MEMBER",
+      tokenHash: hashToken(token),
+      expiresAt: new Date(Date.now() + 24 * 60 * 60_000),
+    },
+  });
+  return token;
+}
+
+/** A password reset link valid for an hour; returns its token. */
+export async function createPasswordResetToken(userId: number) {
+  const token = randomToken();
+  await prisma.passwordResetToken.create({
+    data: { userId, tokenHash: hashToken(token), expiresAt: new Date(Date.now() + 60 * 60_000) },
+  });
+  return token;
 }

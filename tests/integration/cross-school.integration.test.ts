@@ -43,15 +43,8 @@ function walk(dir: string): string[] {
 const orgaFiles = walk(APP_ORGA);
 const pageFiles = orgaFiles.filter((file) => /\/(page|layout)\.tsx$/.test(file));
 const routeFiles = orgaFiles.filter((file) => /\/route\.ts$/.test(file));
-const actionFiles = readdirSync(FEATURES)
-  .map((feature) => path.join(FEATURES, feature, "actions.ts"))
-  .filter((file) => {
-    try {
-      return statSync(file).isFile();
-    } catch {
-      return false;
-    }
-  });
+// Every actions.ts of every feature, also in sub-concern folders (members/team/actions.ts).
+const actionFiles = walk(FEATURES).filter((file) => /\/actions\.ts$/.test(file));
 
 const rel = (file: string) => path.relative(ROOT, file);
 
@@ -353,6 +346,7 @@ describe("cross-school isolation", () => {
       ]),
     );
     expect(actionFiles.map(rel)).toContain("src/features/campaigns/actions.ts");
+    expect(actionFiles.map(rel)).toContain("src/features/members/team/actions.ts");
   });
 
   it("every Orga page and layout: a member of school B sees none of school A's data", async () => {

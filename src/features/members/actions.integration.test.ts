@@ -24,7 +24,13 @@ vi.mock("next/cache", async (importOriginal) =>
   (await import("../../../tests/support/next-request")).nextCacheMock(importOriginal),
 );
 
-const actions = await import("./actions");
+const actions = {
+  ...(await import("./sign-in/actions")),
+  ...(await import("./password/actions")),
+  ...(await import("./invitations/actions")),
+  ...(await import("./team/actions")),
+  ...(await import("../schools/actions")),
+};
 
 let outboxDir: string;
 beforeAll(() => {

@@ -16,25 +16,20 @@ import { hashToken } from "@/lib/tokens";
 import { EXIT, runCli } from "../../../scripts/cli";
 import { createCampaign } from "../../../tests/factories/campaigns";
 import { createMember, createSchool, createStaffUser, TEST_PASSWORD } from "../../../tests/factories/schools";
-import { getInvitationPreview, isPasswordResetTokenUsable, listPendingInvitations, listTeamMembers } from "./data";
+import { requestSchoolActivation } from "../schools/mutations";
+import { getInvitationPreview, listPendingInvitations } from "./invitations/data";
 import {
-  acceptCgu,
   acceptInvitation,
-  authenticateStaff,
   cancelInvitation,
-  changeMemberRole,
-  changePassword,
   createAccountAndAcceptInvitation,
   inviteMembers,
-  leaveSchool,
-  removeMember,
-  requestPasswordReset,
-  requestSchoolActivation,
   resendInvitation,
-  resetPassword,
-  switchSchool,
-  unblockMember,
-} from "./mutations";
+} from "./invitations/mutations";
+import { isPasswordResetTokenUsable } from "./password/data";
+import { changePassword, requestPasswordReset, resetPassword } from "./password/mutations";
+import { acceptCgu, authenticateStaff, switchSchool } from "./sign-in/mutations";
+import { listTeamMembers } from "./team/data";
+import { changeMemberRole, leaveSchool, removeMember, unblockMember } from "./team/mutations";
 import type { Actor, MemberRole } from "./types";
 
 let outboxDir: string;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { activationSchema, changeRoleSchema, inviteMembersSchema, resetPasswordSchema, signInSchema } from "./schema";
+import { changeRoleSchema, inviteMembersSchema, resetPasswordSchema, signInSchema } from "./schema";
 
 describe("members schemas", () => {
   it("normalises the e-mail at sign-in but keeps the password as typed", () => {
@@ -25,12 +25,6 @@ describe("members schemas", () => {
       passwordConfirmation: "un autre mot de passe",
     });
     expect(z.flattenError(mismatch.error!).fieldErrors.passwordConfirmation?.[0]).toMatch(/pas identiques/);
-  });
-
-  it("normalises and checks the UAI", () => {
-    expect(activationSchema.parse({ uai: " 0751234x" }).uai).toBe("0751234X");
-    const bad = activationSchema.safeParse({ uai: "1234" });
-    expect(z.flattenError(bad.error!).fieldErrors.uai?.[0]).toMatch(/7 chiffres/);
   });
 
   it("parses several invitations and rejects the whole list if one address is wrong", () => {

@@ -1,7 +1,6 @@
 import { z } from "zod";
 import { membersMessages as m } from "@/messages/fr/members";
 import { MAX_INVITATIONS_PER_REQUEST } from "./domain/team-rules";
-import { isWellFormedUai, normalizeUai } from "./domain/uai";
 import { isPlausibleEmail, normalizeEmail, parseEmailList } from "./domain/email-list";
 
 const v = m.validation;
@@ -72,14 +71,6 @@ export const acceptInvitationWithSignInSchema = signInSchema.extend({ token: z.s
 export type AcceptInvitationWithSignInInput = z.infer<typeof acceptInvitationWithSignInSchema>;
 
 export const acceptInvitationAsCurrentUserSchema = z.object({ token: z.string().min(1) });
-
-export const activationSchema = z.object({
-  uai: z
-    .string({ error: v.uaiRequired })
-    .transform(normalizeUai)
-    .pipe(z.string().min(1, { error: v.uaiRequired }).refine(isWellFormedUai, { error: v.uaiInvalid })),
-});
-export type ActivationInput = z.infer<typeof activationSchema>;
 
 export const inviteMembersSchema = z.object({
   emails: z.string({ error: v.emailsRequired }).transform((raw, ctx) => {

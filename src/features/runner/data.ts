@@ -93,3 +93,20 @@ export async function getRunnerView(userId: number, code: string, db: DbClient =
         : null,
   };
 }
+
+/**
+ * Whether the student is an enabled learner of the campaign's school: the start page of a campaign
+ * not started yet shows only to them (the others are sent back to the entry page, which says why).
+ */
+export async function isLearnerOfCampaignSchool(
+  userId: number,
+  campaignId: number,
+  db: DbClient = prisma,
+): Promise<boolean> {
+  const rows = await db.$queryRaw<{ ok: boolean }[]>`
+    SELECT EXISTS (
+      SELECT 1 FROM learners l JOIN campaigns c ON c.school_id = l.school_id
+       WHERE c.id = ${campaignId} AND l.user_id = ${userId} AND NOT l.is_disabled
+    ) AS ok`;
+  return rows[0]?.ok === true;
+}

@@ -5,7 +5,7 @@ import { cache } from "react";
 import { isValidCampaignCode, normalizeCampaignCode } from "@/features/campaigns/domain/campaign-code";
 import { getStudentContext } from "@/lib/session";
 
-import { getRunnerView, type RunnerView } from "./data";
+import { getRunnerView, isLearnerOfCampaignSchool, type RunnerView } from "./data";
 import { chooseNextChallenge, estimateProgress } from "@/features/parcours/domain/adaptive";
 import { orderProposals } from "./domain/proposal-order";
 import { describeMissedQuestions } from "./domain/results-view";
@@ -47,22 +47,35 @@ export type StartPage = {
   customLandingText: string | null;
   estimatedTotal: number;
   answeredCount: number;
+  /** False for a campaign reached by its direct link and not started yet: *Commencer* starts it (a POST). */
+  hasParticipation: boolean;
 };
 
 export async function loadStartPage(rawCode: string): Promise<Routed<StartPage>> {
-  const loaded = await loadView(rawCode);
-  if (loaded.kind !== "page") return loaded;
-  const { code, view } = loaded;
-  if (view.participation.status !== "STARTED") return { kind: "redirect", to: resultsPath(code) };
-  const progress = estimateProgress(view.campaign.snapshot, []);
+  const code = normalizeCampaignCode(decodeURIComponent(rawCode));
+  if (!isValidCampaignCode(code)) return { kind: "not-found" };
+  const student = await getStudentContext();
+  if (!student) return { kind: "redirect", to: entry(code) };
+  const view = await getRunnerView(student.userId, code);
+  if (!view) return { kind: "not-found" };
+  const { campaign, participation } = view;
+  if (!participation) {
+    // Only a learner of the campaign's school may start it; the entry page tells the others why.
+    if (campaign.isArchived || !(await isLearnerOfCampaignSchool(student.userId, campaign.id))) {
+      return { kind: "redirect", to: entry(code) };
+    }
+  } else if (participation.status !== "STARTED") {
+    return { kind: "redirect", to: resultsPath(code) };
+  }
   return {
     kind: "page",
     code,
-    title: view.campaign.title,
-    schoolName: view.campaign.schoolName,
-    customLandingText: view.campaign.customLandingText,
-    estimatedTotal: progress.estimatedTotal,
-    answeredCount: view.participation.answers.length,
+    title: campaign.title,
+    schoolName: campaign.schoolName,
+    customLandingText: campaign.customLandingText,
+    estimatedTotal: estimateProgress(campaign.snapshot, []).estimatedTotal,
+    answeredCount: participation?.answers.length ?? 0,
+    hasParticipation: participation !== null,
   };
 }
 

@@ -52,6 +52,22 @@ export const submitCampaignCodeAction = createAction({
   },
 });
 
+/**
+ * *Commencer* on the start page of a campaign the signed-in student reached by its direct link:
+ * the participation starts here, on a POST, never while a page renders (idempotent: a second
+ * click finds the one already started).
+ */
+export const startParticipationAction = createAction({
+  schema: joinCampaignSchema,
+  auth: "student",
+  handler: async ({ code }, { student }) => {
+    // The terms of use come first, as for every other way into a campaign.
+    if (!(await hasAcceptedCgu(student.userId))) redirect(cguThen(startPath(code)));
+    const joined = await joinCampaignAsStudent({ userId: student.userId, campaignCode: code });
+    redirect(`/campagnes/${joined.campaignCode}/question`);
+  },
+});
+
 /** "C'est parti !": reconciliation, then the new (or re-pointed) account is signed in. */
 export const reconcileAction = createAction({
   schema: reconcileSchema,

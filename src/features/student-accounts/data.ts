@@ -54,6 +54,26 @@ export async function resolveJoinableCampaign(code: string, db: DbClient = prism
 }
 
 /**
+ * The signed-in student's learner in a school, as joining a campaign of that school needs it: an
+ * enabled one (a pupil who came back has a new row and the old one disabled), else refused.
+ */
+export async function findStudentLearner(
+  userId: number,
+  schoolId: number,
+  db: DbClient = prisma,
+): Promise<{ id: number }> {
+  const learners = await db.learner.findMany({
+    where: { schoolId, userId },
+    select: { id: true, isDisabled: true },
+    orderBy: { id: "asc" },
+  });
+  const learner = learners.find((candidate) => !candidate.isDisabled) ?? learners[0];
+  if (!learner) throw new DomainError("CAMPAIGN_OTHER_SCHOOL");
+  if (learner.isDisabled) throw new DomainError("LEARNER_DISABLED");
+  return { id: learner.id };
+}
+
+/**
  * The campaign behind a code typed by a student unknown to Pix (pending GAR identity): joinable,
  * and of one of the schools the GAR attaches the identity to (docs/domain.md §5). Another school's
  * code is refused as such, without a word about that school's campaign.

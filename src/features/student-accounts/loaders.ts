@@ -6,11 +6,13 @@ import { cache } from "react";
 import { sessionSecret } from "@/lib/env";
 import { getStudentContext, memberOrRedirect, type StudentContext } from "@/lib/session";
 import {
+  findStudentLearner,
   getStudentHome,
   hasAcceptedCgu,
   isPendingIdentityUsable,
   listBlockedStudents,
   resolveCampaignForIdentity,
+  resolveJoinableCampaign,
 } from "./data";
 import {
   derivePendingIdentityKey,
@@ -60,6 +62,16 @@ export const loadStudentVisitor = cache(async (): Promise<StudentVisitor> => {
  * The campaign a code points at, for a GAR visitor attached to `uais` (the schools of the signed-in
  * student or of the pending identity): DomainError CAMPAIGN_CODE_UNKNOWN, CAMPAIGN_OTHER_SCHOOL…
  */
+/**
+ * A signed-in student's direct link to a campaign: joinable, and of a school where they are a
+ * learner (DomainError otherwise). Reads only: the participation starts with *Commencer*.
+ */
+export async function loadCampaignForStudent(userId: number, code: string): Promise<{ campaignCode: string }> {
+  const campaign = await resolveJoinableCampaign(code);
+  await findStudentLearner(userId, campaign.schoolId);
+  return { campaignCode: campaign.code };
+}
+
 export async function loadCampaignForIdentity(code: string, uais: readonly string[]) {
   return resolveCampaignForIdentity(code, uais);
 }

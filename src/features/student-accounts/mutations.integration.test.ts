@@ -20,6 +20,7 @@ import {
   WRONG_BIRTHDATES_PER_CAMPAIGN_ADDRESS,
 } from "./mutations";
 import { listBlockedStudents, resolveJoinableCampaign } from "./data";
+import { loadCampaignForStudent } from "./loaders";
 import {
   IDO_REPLACED_AUDIT_ACTION,
   IDO_REPLACEMENT_REFUSED_AUDIT_ACTION,
@@ -837,6 +838,28 @@ describe("joinCampaignAsStudent", () => {
 
     await prisma.learner.updateMany({ where: { userId }, data: { isDisabled: true } });
     await expectDomainError(joinCampaignAsStudent({ userId, campaignCode: campaign.code }), "LEARNER_DISABLED");
+  });
+
+  it("a direct link only reads: the campaign is checked as joining would, no participation starts", async () => {
+    const { campaign, school, owner } = await setupDemoSchool();
+    const ines = findFixtureStudent("ines-berthelot");
+    const { userId } = await reconcileGarStudent({
+      identity: await identityOf(ines.key),
+      campaignCode: campaign.code,
+      birthdate: ines.birthdate,
+      clientAddress: ADDRESS,
+    });
+    const second = await createCampaign({ schoolId: school.id, ownerId: owner.userId });
+    expect(await loadCampaignForStudent(userId, second.code)).toEqual({ campaignCode: second.code });
+    expect(await prisma.participation.count({ where: { campaignId: second.id } })).toBe(0);
+
+    const otherSchool = await createSchool();
+    const otherOwner = await createMember({ schoolId: otherSchool.id });
+    const otherCampaign = await createCampaign({ schoolId: otherSchool.id, ownerId: otherOwner.userId });
+    await expectDomainError(loadCampaignForStudent(userId, otherCampaign.code), "CAMPAIGN_OTHER_SCHOOL");
+    await prisma.learner.updateMany({ where: { userId }, data: { isDisabled: true } });
+    await expectDomainError(loadCampaignForStudent(userId, second.code), "LEARNER_DISABLED");
+    expect(await prisma.participation.count({ where: { campaignId: { in: [second.id, otherCampaign.id] } } })).toBe(0);
   });
 
   it("10 parallel joins start one participation", async () => {

@@ -25,6 +25,7 @@ import {
   isPendingIdentityUsable,
   listReconciliationCandidates,
   resolveCampaignForIdentity,
+  findStudentLearner,
   resolveJoinableCampaign,
 } from "./data";
 import { isAttachedToSchool } from "./domain/gar-claims";
@@ -517,14 +518,7 @@ export async function joinCampaignAsStudent(options: {
   campaignCode: string;
 }): Promise<JoinedCampaign> {
   const campaign = await resolveJoinableCampaign(options.campaignCode);
-  const learners = await prisma.learner.findMany({
-    where: { schoolId: campaign.schoolId, userId: options.userId },
-    select: { id: true, isDisabled: true },
-    orderBy: { id: "asc" },
-  });
-  const learner = learners.find((candidate) => !candidate.isDisabled) ?? learners[0];
-  if (!learner) throw new DomainError("CAMPAIGN_OTHER_SCHOOL");
-  if (learner.isDisabled) throw new DomainError("LEARNER_DISABLED");
+  const learner = await findStudentLearner(options.userId, campaign.schoolId);
 
   const participationId = await withRetries(() =>
     prisma.$transaction(async (tx) => {

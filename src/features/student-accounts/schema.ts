@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { normalizeCampaignCode } from "@/features/campaigns/domain/campaign-code";
+import { isValidCampaignCode, normalizeCampaignCode } from "@/features/campaigns/domain/campaign-code";
 import { accountsText } from "@/messages/fr/student-accounts";
 import { parseBirthdate } from "./domain/birthdate";
 
@@ -9,11 +9,8 @@ export const campaignCodeSchema = z
   .string({ error: v.codeRequired })
   .transform(normalizeCampaignCode)
   .pipe(
-    z
-      .string()
-      .min(1, { error: v.codeRequired })
-      .max(20, { error: v.codeUnknown })
-      .regex(/^[A-Z0-9]+$/, { error: v.codeUnknown }),
+    // The campaigns' own format (campaigns/domain/campaign-code.ts): anything else cannot be a code.
+    z.string().min(1, { error: v.codeRequired }).refine(isValidCampaignCode, { error: v.codeUnknown }),
   );
 
 export const joinCampaignSchema = z.object({ code: campaignCodeSchema });

@@ -1,3 +1,5 @@
+import { plural } from "./format";
+
 export const campaignsMessages = {
   listTitle: "Campagnes",
   listIntro: "Chaque campagne a un code que les élèves saisissent depuis Pix, via le médiacentre de l'ENT.",
@@ -29,7 +31,7 @@ export const campaignsMessages = {
   emptyArchived: "Aucune campagne archivée.",
   emptyFilters: "Aucune campagne ne correspond à ces critères.",
   emptyNoLearners: "Importez d'abord votre base SIECLE pour créer une campagne par classe.",
-  count: (total: number) => (total <= 1 ? `${total} campagne` : `${total} campagnes`),
+  count: (total: number) => plural(total, "campagne", "campagnes"),
 
   form: {
     createTitle: "Créer une campagne",
@@ -45,7 +47,7 @@ export const campaignsMessages = {
     targetProfile: "Parcours",
     targetProfileHint: "Le contenu sur lequel les élèves seront évalués.",
     duration: (minutes: number) => `Environ ${minutes} min`,
-    competences: (count: number) => (count <= 1 ? `${count} compétence` : `${count} compétences`),
+    competences: (count: number) => plural(count, "compétence", "compétences"),
     noTargetProfile: "Aucun parcours n'est disponible pour le moment.",
     division: "Classe",
     divisionHint: "La classe qui passera ce parcours.",
@@ -66,9 +68,9 @@ export const campaignsMessages = {
     cancel: "Annuler",
   },
   bulkResult: (created: number, skipped: number) =>
-    `${created} campagne${created > 1 ? "s" : ""} créée${created > 1 ? "s" : ""}` +
+    plural(created, "campagne créée", "campagnes créées") +
     (skipped > 0
-      ? ` ; ${skipped} classe${skipped > 1 ? "s avaient" : " avait"} déjà une campagne active pour ce parcours.`
+      ? ` ; ${plural(skipped, "classe avait", "classes avaient")} déjà une campagne active pour ce parcours.`
       : "."),
   updated: "Les modifications ont été enregistrées.",
   archived: "La campagne a été archivée : les élèves ne peuvent plus la rejoindre.",

@@ -1,3 +1,5 @@
+import { plural, pluralWord } from "./format";
+
 export const classesMessages = {
   title: "Classes",
   intro: "Les classes de votre établissement, d'après la dernière base SIECLE importée.",
@@ -16,5 +18,6 @@ export const classesMessages = {
   empty: "Aucune classe : importez votre base SIECLE.",
   importLink: "Importer la base élèves",
   joinedLabel: (joined: number, total: number) => `${joined} / ${total}`,
-  joinedDescription: (joined: number, total: number) => `${joined} élèves sur ${total} ont rejoint Pix`,
+  joinedDescription: (joined: number, total: number) =>
+    `${plural(joined, "élève", "élèves")} sur ${total} ${pluralWord(joined, "a rejoint", "ont rejoint")} Pix`,
 } as const;

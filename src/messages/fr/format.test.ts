@@ -1,6 +1,10 @@
 import { describe, expect, it } from "vitest";
 
+import { classesMessages } from "./classes";
+
 import {
+  plural,
+  pluralWord,
   compareFrench,
   formatDate,
   formatDateAtTime,
@@ -39,5 +43,21 @@ describe("compareFrench", () => {
     expect(["Zoé", "émile", "Eva", "adam"].sort(compareFrench)).toEqual(["adam", "émile", "Eva", "Zoé"]);
     expect(["6E 10", "6E 2", "6e 1"].sort(compareFrench)).toEqual(["6e 1", "6E 2", "6E 10"]);
     expect(compareFrench("Élodie", "elodie")).toBe(0);
+  });
+});
+
+describe("plural", () => {
+  it("agrees by French rules: 0 and 1 singular, 2 and more plural", () => {
+    expect(plural(0, "élève", "élèves")).toBe("0 élève");
+    expect(plural(1, "élève a rejoint Pix", "élèves ont rejoint Pix")).toBe("1 élève a rejoint Pix");
+    expect(plural(2, "élève a rejoint Pix", "élèves ont rejoint Pix")).toBe("2 élèves ont rejoint Pix");
+    expect(pluralWord(1, "minute", "minutes")).toBe("minute");
+    expect(pluralWord(15, "minute", "minutes")).toBe("minutes");
+  });
+
+  it("says how many of a class joined, the noun agreeing with that count", () => {
+    expect(classesMessages.joinedDescription(1, 6)).toBe("1 élève sur 6 a rejoint Pix");
+    expect(classesMessages.joinedDescription(0, 6)).toBe("0 élève sur 6 a rejoint Pix");
+    expect(classesMessages.joinedDescription(5, 6)).toBe("5 élèves sur 6 ont rejoint Pix");
   });
 });

@@ -1,4 +1,4 @@
-// The one home of French dates and sorting: every screen, export and rule that shows a date or
+// The one home of French dates, sorting and plurals: every screen, export and rule that shows a date or
 // sorts names and classes goes through these, so they read the same everywhere. Dates are shown in
 // the schools' time zone (Europe/Paris) whatever the server's.
 
@@ -60,3 +60,16 @@ const collator = new Intl.Collator("fr", { numeric: true, sensitivity: "base" })
 
 /** French order, accents and case ignored, numbers by value ("6E 2" before "6E 10"). */
 export const compareFrench = (a: string, b: string): number => collator.compare(a, b);
+
+/**
+ * French agreement by count: singular for 0 and 1 ("0 élève", "1 élève"), plural from 2. `counted`
+ * is the phrase after the number, in both forms: plural(3, "élève a rejoint", "élèves ont rejoint").
+ */
+export function plural(count: number, one: string, many: string): string {
+  return `${count} ${pluralWord(count, one, many)}`;
+}
+
+/** The form alone, for a phrase where the number is not first ("Voir les 3 erreurs"). */
+export function pluralWord(count: number, one: string, many: string): string {
+  return Math.abs(count) < 2 ? one : many;
+}

@@ -1,3 +1,5 @@
+import { plural } from "./format";
+
 export const learnersMessages = {
   title: "Élèves",
   intro: "Les élèves inscrits dans votre établissement d'après la dernière base SIECLE importée.",
@@ -26,7 +28,7 @@ export const learnersMessages = {
     lastParticipation: "Dernière participation",
   },
   none: "—",
-  count: (total: number) => (total <= 1 ? `${total} élève` : `${total} élèves`),
+  count: (total: number) => plural(total, "élève", "élèves"),
   emptySchool: "Aucun élève : importez votre base SIECLE.",
   importLink: "Importer la base élèves",
   emptyFilters: "Aucun élève ne correspond à ces critères.",

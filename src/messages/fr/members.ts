@@ -1,4 +1,5 @@
 /** French wording for staff accounts, sign-in, invitations, team and school activation. */
+import { plural } from "./format";
 export const membersMessages = {
   roles: { ADMIN: "Administrateur", MEMBER: "Membre" } as const,
 
@@ -50,11 +51,11 @@ export const membersMessages = {
     activateLink: "Première connexion de votre établissement ? Activez son espace",
     invalidCredentials: "Adresse e-mail ou mot de passe incorrect.",
     blocked: (minutes: number) =>
-      `Votre compte est temporairement bloqué après 10 tentatives de connexion infructueuses. Réessayez dans ${minutes >= 60 && minutes % 60 === 0 ? `${minutes / 60} heure${minutes > 60 ? "s" : ""}` : `${minutes} minute${minutes > 1 ? "s" : ""}`}, réinitialisez votre mot de passe, ou demandez à un administrateur de votre établissement de le débloquer.`,
+      `Votre compte est temporairement bloqué après 10 tentatives de connexion infructueuses. Réessayez dans ${minutes >= 60 && minutes % 60 === 0 ? plural(minutes / 60, "heure", "heures") : plural(minutes, "minute", "minutes")}, réinitialisez votre mot de passe, ou demandez à un administrateur de votre établissement de le débloquer.`,
     blockedUntilUnblocked:
       "Votre compte est bloqué après de trop nombreuses tentatives de connexion infructueuses. Réinitialisez votre mot de passe, ou demandez à un administrateur de votre établissement de le débloquer.",
     addressBlocked: (minutes: number) =>
-      `Trop de tentatives de connexion infructueuses depuis votre réseau. Réessayez dans ${minutes} minute${minutes > 1 ? "s" : ""}.`,
+      `Trop de tentatives de connexion infructueuses depuis votre réseau. Réessayez dans ${plural(minutes, "minute", "minutes")}.`,
     noSchool:
       "Votre compte n'est rattaché à aucun établissement. Demandez une invitation à un administrateur de votre établissement.",
     passwordChanged: "Votre mot de passe a été modifié. Connectez-vous avec le nouveau mot de passe.",
@@ -71,7 +72,7 @@ export const membersMessages = {
     submit: "Recevoir le lien",
     sent: "Si un compte Pix Orga existe pour cette adresse, un e-mail vient d'y être envoyé. Le lien est valable 1 heure.",
     back: "Retour à la connexion",
-    tooMany: (minutes: number) => `Trop de demandes. Réessayez dans ${minutes} minute${minutes > 1 ? "s" : ""}.`,
+    tooMany: (minutes: number) => `Trop de demandes. Réessayez dans ${plural(minutes, "minute", "minutes")}.`,
   },
 
   resetPassword: {
@@ -99,7 +100,7 @@ export const membersMessages = {
     alreadyActivated:
       "Cet espace est déjà activé. Pour le rejoindre, demandez une invitation à l'un de ses administrateurs ; si vous avez déjà un compte, connectez-vous.",
     tooMany: (minutes: number) =>
-      `Une invitation vient déjà d'être envoyée plusieurs fois pour cet établissement. Consultez sa boîte e-mail officielle ou réessayez dans ${minutes} minute${minutes > 1 ? "s" : ""}.`,
+      `Une invitation vient déjà d'être envoyée plusieurs fois pour cet établissement. Consultez sa boîte e-mail officielle ou réessayez dans ${plural(minutes, "minute", "minutes")}.`,
     back: "Retour à la connexion",
   },
 
@@ -170,8 +171,7 @@ export const membersMessages = {
     readOnly: "Seuls les administrateurs de l'établissement peuvent inviter des membres et gérer l'équipe.",
     inviteHeading: "Inviter des membres",
     inviteSubmit: "Envoyer les invitations",
-    invitationsSent: (count: number) =>
-      count === 1 ? "1 invitation a été envoyée." : `${count} invitations ont été envoyées.`,
+    invitationsSent: (count: number) => `${plural(count, "invitation a été envoyée", "invitations ont été envoyées")}.`,
     invitationsSkippedMembers: (count: number) =>
       count === 1
         ? "1 adresse appartient déjà à un membre de l'établissement : aucune invitation ne lui a été envoyée."

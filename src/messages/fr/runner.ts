@@ -2,6 +2,7 @@
  * The campaign runner: start page, questions, results. Vouvoiement, plain words. French
  * typography: non-breaking spaces before ? ! : ; and inside « », so a phone never wraps them alone.
  */
+import { plural } from "./format";
 export const runnerText = {
   start: {
     schoolMessageLabel: "Le message de votre établissement",
@@ -14,8 +15,7 @@ export const runnerText = {
     canStop: "Vous pouvez vous arrêter à tout moment et reprendre plus tard depuis l'ENT.",
     begin: "Commencer",
     resume: "Reprendre",
-    resumeNote: (answered: number) =>
-      answered === 1 ? "Vous avez déjà répondu à 1 question." : `Vous avez déjà répondu à ${answered} questions.`,
+    resumeNote: (answered: number) => `Vous avez déjà répondu à ${plural(answered, "question", "questions")}.`,
   },
   question: {
     progress: (current: number, total: number) => `Question ${current} sur environ ${total}`,
@@ -37,7 +37,7 @@ export const runnerText = {
     level: (level: number, max: number) => (level === 0 ? "Niveau non atteint" : `Niveau ${level} sur ${max}`),
     mastery: (percent: number) => `${percent}\u00a0% de maîtrise`,
     answered: (correct: number, answered: number) =>
-      `${correct} bonne${correct > 1 ? "s" : ""} réponse${correct > 1 ? "s" : ""} sur ${answered} question${answered > 1 ? "s" : ""}.`,
+      `${plural(correct, "bonne réponse", "bonnes réponses")} sur ${plural(answered, "question", "questions")}.`,
     missedTitle: "Les questions à revoir",
     missedIntro:
       "Voici les questions auxquelles vous n'avez pas répondu juste, avec la bonne réponse et une explication.",

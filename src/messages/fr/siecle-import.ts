@@ -1,4 +1,5 @@
 /** French wording of the SIECLE import (docs/ux.md, Orga screens): error messages, page, CLI. */
+import { plural } from "./format";
 
 import type { ImportErrorCode, SkipReason } from "@/features/siecle-import/types";
 
@@ -149,8 +150,6 @@ export const skipReasonLabels: Record<SkipReason, string> = {
   NO_NATIONAL_STUDENT_ID: "sans INE",
   NO_DIVISION: "sans classe",
 };
-
-const plural = (n: number, one: string, many: string) => `${n} ${n > 1 ? many : one}`;
 
 /** The words of `/orga/eleves/import`. */
 export const siecleImportPage = {

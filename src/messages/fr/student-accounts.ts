@@ -1,7 +1,8 @@
 /** Student-facing words of the GAR sign-in, onboarding and home (vouvoiement, plain words). */
+import { plural } from "./format";
 
 function minutes(count: number): string {
-  return count <= 1 ? "1 minute" : `${count} minutes`;
+  return plural(count, "minute", "minutes");
 }
 
 export const accountsText = {
@@ -54,7 +55,7 @@ export const accountsText = {
     `Trop d'essais. Demandez à votre professeur de vous débloquer, ou réessayez dans ${minutes(Math.max(1, Math.ceil(retryAfterSeconds / 60)))}.`,
   /** Orga (staff, vouvoiement): pupils blocked by wrong birth dates. */
   lockouts: {
-    count: (count: number) => (count <= 1 ? `${count} élève bloqué` : `${count} élèves bloqués`),
+    count: (count: number) => plural(count, "élève bloqué", "élèves bloqués"),
     sectionTitle: "Élèves bloqués",
     intro:
       "Ces élèves ont saisi trop de dates de naissance erronées. Vérifiez qu'il s'agit bien d'eux (nom transmis par l'ENT), puis débloquez-les : ils pourront réessayer aussitôt.",
@@ -72,6 +73,9 @@ export const accountsText = {
     loginHint
       ? `Vous avez déjà un compte Pix relié à cet établissement, qui n'utilise pas l'ENT (identifiant : ${loginHint}). Connectez-vous avec ce compte ou adressez-vous à votre enseignant.`
       : "Vous avez déjà un compte Pix relié à cet établissement, qui n'utilise pas l'ENT. Adressez-vous à votre enseignant.",
+  start: {
+    starting: "Démarrage…",
+  },
   cgu: {
     pageTitle: "Conditions d'utilisation",
     title: "Conditions d'utilisation de Pix",

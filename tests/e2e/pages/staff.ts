@@ -1,8 +1,7 @@
 import { expect, type Page } from "@playwright/test";
 
-import { hashPassword } from "../../../src/lib/password";
+import { createMember, createStaffUser, schoolByUai } from "../../factories/schools";
 import { OUTBOX_ACCESS_KEY } from "../constants";
-import { withDb } from "../fixtures";
 
 /** Opens the newest link e-mailed to `to`, from the local outbox page, like a person would. */
 export async function openLatestLinkTo(page: Page, to: string): Promise<void> {
@@ -29,28 +28,11 @@ export async function createStaffMember(options: {
   firstName: string;
   lastName: string;
 }): Promise<number> {
-  const passwordHash = await hashPassword(options.password);
-  return withDb(async (db) => {
-    const { rows: schools } = await db.query<{ id: number }>(
-      "SELECT id FROM schools WHERE uai = $1 AND archived_at IS NULL",
-      [options.schoolUai],
-    );
-    const { rows: users } = await db.query<{ id: number }>(
-      `INSERT INTO users (first_name, last_name, email, cgu_accepted_at, updated_at) VALUES ($1, $2, $3, now(), now()) RETURNING id`,
-      [options.firstName, options.lastName, options.email],
-    );
-    const userId = users[0]!.id;
-    await db.query(
-      `INSERT INTO authentication_methods (user_id, provider, password_hash, updated_at) VALUES ($1, 'PASSWORD', $2, now())`,
-      [userId, passwordHash],
-    );
-    await db.query(`INSERT INTO members (school_id, user_id, role, updated_at) VALUES ($1, $2, $3, now())`, [
-      schools[0]!.id,
-      userId,
-      options.role,
-    ]);
-    return userId;
-  });
+  const school = await schoolByUai(options.schoolUai);
+  const { email, password, firstName, lastName } = options;
+  const { id } = await createStaffUser({ email, password, firstName, lastName });
+  await createMember({ schoolId: school.id, userId: id, role: options.role });
+  return id;
 }
 
 /** Fills and submits the staff sign-in form (keyboard only: Enter submits). */

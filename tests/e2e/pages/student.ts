@@ -3,7 +3,9 @@ import { expect, type Page } from "@playwright/test";
 import { readContent } from "../../../content/load-content";
 import { generateCampaignCode } from "../../../src/features/campaigns/domain/campaign-code";
 import { type FixtureStudent, fixtureStudents } from "../../gar/students";
-import { arrangeDemoParcours, withDb } from "../fixtures";
+import { createCampaign } from "../../factories/campaigns";
+import { ensureSiecleLearner } from "../../factories/learners";
+import { arrangeDemoParcours } from "../fixtures";
 import { snapshotFor } from "../../support/content-snapshot";
 
 /** The student side through the real GAR/ENT stand-in (tests/gar): ENT démo → médiacentre → Pix. */
@@ -17,47 +19,21 @@ export async function arrangeDemoCampaign(
   options: { division?: string } = {},
 ): Promise<{ id: number; code: string }> {
   const code = generateCampaignCode();
-  const id = await withDb(async (db) => {
-    const { school, owner } = await arrangeDemoParcours(
-      db,
-      readContent().parcours.find((item) => item.id === PARCOURS_ID)!,
-    );
-    for (const student of fixtureStudents) {
-      const record = student.siecle;
-      if (!record) continue;
-      await db.query(
-        `INSERT INTO learners (school_id, national_student_id, first_name, middle_name, third_name, last_name, preferred_last_name, birthdate, division, status, updated_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'ST', now()) ON CONFLICT (school_id, national_student_id) DO NOTHING`,
-        [
-          school.id,
-          record.nationalStudentId,
-          record.firstName,
-          record.middleName,
-          record.thirdName,
-          record.lastName,
-          record.preferredLastName,
-          record.birthdate,
-          record.division,
-        ],
-      );
-    }
-    const { rows } = await db.query<{ id: number }>(
-      `INSERT INTO campaigns (school_id, name, code, target_profile_id, division, owner_id, creator_id, title, challenge_snapshot, updated_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $6, $7, $8, now()) RETURNING id`,
-      [
-        school.id,
-        `${title} ${code}`,
-        code,
-        PARCOURS_ID,
-        options.division ?? null,
-        owner.id,
-        title,
-        JSON.stringify(snapshotFor(PARCOURS_ID)),
-      ],
-    );
-    return rows[0]!.id;
+  const { school, owner } = await arrangeDemoParcours(readContent().parcours.find((item) => item.id === PARCOURS_ID)!);
+  for (const student of fixtureStudents) {
+    if (student.siecle) await ensureSiecleLearner(school.id, student.siecle);
+  }
+  const campaign = await createCampaign({
+    schoolId: school.id,
+    ownerId: owner.id,
+    name: `${title} ${code}`,
+    code,
+    targetProfileId: PARCOURS_ID,
+    division: options.division ?? null,
+    title,
+    snapshot: snapshotFor(PARCOURS_ID),
   });
-  return { id, code };
+  return { id: campaign.id, code };
 }
 
 /** ENT démo sign-in (the stand-in's page), then the médiacentre. */

@@ -3,9 +3,11 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 
 import { StudentHeader } from "@/features/student-accounts/components/student-header";
-import { loadCampaignForIdentity, loadStudentVisitor } from "@/features/student-accounts/loaders";
-// eslint-disable-next-line no-restricted-imports -- issue 13 finding 5: this page still writes during its GET render; moving the join out of the render is another part of issue 13
-import { joinCampaignAsStudent } from "@/features/student-accounts/mutations";
+import {
+  loadCampaignForIdentity,
+  loadCampaignForStudent,
+  loadStudentVisitor,
+} from "@/features/student-accounts/loaders";
 import { campaignCodeSchema } from "@/features/student-accounts/schema";
 import { DomainError, isDomainError } from "@/lib/errors";
 import { accountsText } from "@/messages/fr/student-accounts";
@@ -18,7 +20,8 @@ export const metadata: Metadata = { title: accountsText.joinCode.pageTitle };
 /**
  * A campaign's direct link (`/campagnes/CODE`), also where the GAR callback sends an unknown
  * student who came with a code. Not signed in → the GAR; unknown student → birth date; signed-in
- * student linked in the campaign's school → the participation starts (or resumes).
+ * student linked in the campaign's school → the start page, where *Commencer* starts the
+ * participation (a GET never writes: links are prefetched, reloaded, shared).
  */
 export default async function CampaignEntryPage({ params }: { params: Promise<{ code: string }> }) {
   const parsed = campaignCodeSchema.safeParse(decodeURIComponent((await params).code));
@@ -37,7 +40,7 @@ export default async function CampaignEntryPage({ params }: { params: Promise<{ 
   try {
     if (!code) throw new DomainError("CAMPAIGN_CODE_UNKNOWN");
     if (visitor.kind === "STUDENT") {
-      const joined = await joinCampaignAsStudent({ userId: visitor.student.userId, campaignCode: code });
+      const joined = await loadCampaignForStudent(visitor.student.userId, code);
       destination = `/campagnes/${joined.campaignCode}/demarrer`;
     } else {
       const campaign = await loadCampaignForIdentity(code, visitor.uais);

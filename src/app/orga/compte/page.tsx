@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 
 import { AccountView } from "@/features/members/components/account-view";
-import { loadAccountPage } from "@/features/members/loaders";
+import { loadAccountPage } from "@/features/members/account/loaders";
 import { membersMessages as m } from "@/messages/fr/members";
 
 export const metadata: Metadata = { title: m.account.title };

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 
 import { TeamView } from "@/features/members/components/team-view";
-import { loadTeamPage } from "@/features/members/loaders";
+import { loadTeamPage } from "@/features/members/team/loaders";
 import { membersMessages as m } from "@/messages/fr/members";
 
 export const metadata: Metadata = { title: m.team.title };

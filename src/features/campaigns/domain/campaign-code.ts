@@ -5,8 +5,14 @@
  */
 export const CAMPAIGN_CODE_LETTERS = "ABCDEFGHJKMNPQRSTUVWXYZ";
 export const CAMPAIGN_CODE_DIGITS = "23456789";
+const LETTER_COUNT = 6;
+const DIGIT_COUNT = 3;
+/** 9: the one place the code's shape is stated; generation, validation and the student's input follow it. */
+export const CAMPAIGN_CODE_LENGTH = LETTER_COUNT + DIGIT_COUNT;
 
-const CODE_PATTERN = new RegExp(`^[${CAMPAIGN_CODE_LETTERS}]{6}[${CAMPAIGN_CODE_DIGITS}]{3}$`);
+const CODE_PATTERN = new RegExp(
+  `^[${CAMPAIGN_CODE_LETTERS}]{${LETTER_COUNT}}[${CAMPAIGN_CODE_DIGITS}]{${DIGIT_COUNT}}$`,
+);
 
 /** Returns an integer in [0, max). */
 export type RandomIndex = (max: number) => number;
@@ -28,8 +34,8 @@ export const cryptoRandomIndex: RandomIndex = (max) => {
 
 export function generateCampaignCode(randomIndex: RandomIndex = cryptoRandomIndex): string {
   let code = "";
-  for (let i = 0; i < 6; i++) code += CAMPAIGN_CODE_LETTERS[randomIndex(CAMPAIGN_CODE_LETTERS.length)];
-  for (let i = 0; i < 3; i++) code += CAMPAIGN_CODE_DIGITS[randomIndex(CAMPAIGN_CODE_DIGITS.length)];
+  for (let i = 0; i < LETTER_COUNT; i++) code += CAMPAIGN_CODE_LETTERS[randomIndex(CAMPAIGN_CODE_LETTERS.length)];
+  for (let i = 0; i < DIGIT_COUNT; i++) code += CAMPAIGN_CODE_DIGITS[randomIndex(CAMPAIGN_CODE_DIGITS.length)];
   return code;
 }
 

@@ -48,6 +48,8 @@ export function ClassesView({ classes, canImport }: { classes: ClassSummary[]; c
               className: "font-semibold",
               cell: (row) => (
                 <Link
+                  // One link per class row: prefetching them all would render every class's page at load.
+                  prefetch={false}
                   href={`/orga/eleves?division=${encodeURIComponent(row.division)}`}
                   className="text-primary underline"
                 >
@@ -76,7 +78,11 @@ export function ClassesView({ classes, canImport }: { classes: ClassSummary[]; c
                   <ul className="space-y-1">
                     {row.campaigns.map((campaign) => (
                       <li key={campaign.id}>
-                        <Link href={`/orga/campagnes/${campaign.id}`} className="text-primary underline">
+                        <Link
+                          href={`/orga/campagnes/${campaign.id}`}
+                          prefetch={false}
+                          className="text-primary underline"
+                        >
                           {campaign.name}
                         </Link>{" "}
                         <span className="font-mono text-sm text-muted">{campaign.code}</span>
@@ -90,6 +96,7 @@ export function ClassesView({ classes, canImport }: { classes: ClassSummary[]; c
               header: t.columns.actions,
               cell: (row) => (
                 <Link
+                  prefetch={false}
                   href={`/orga/campagnes/nouvelle?classe=${encodeURIComponent(row.division)}`}
                   aria-label={t.createCampaignFor(row.division)}
                   className={buttonClass("outline")}

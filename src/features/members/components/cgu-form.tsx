@@ -8,7 +8,7 @@ import { describedBy, fieldErrorsOf, idle } from "@/components/form/form-state";
 import { SubmitButton } from "@/components/form/submit-button";
 import { membersMessages as m } from "@/messages/fr/members";
 
-import { acceptCguAction } from "../actions";
+import { acceptCguAction } from "../sign-in/actions";
 
 const fieldIds = { accept: "cgu-accept" };
 const labels = { accept: m.fields.acceptCgu };

@@ -9,7 +9,7 @@ import { SubmitButton } from "@/components/form/submit-button";
 import { SuccessMessage } from "@/components/ui/notice";
 import { membersMessages as m } from "@/messages/fr/members";
 
-import { changePasswordAction } from "../actions";
+import { changePasswordAction } from "../password/actions";
 import { NewPasswordFields } from "./new-password-fields";
 
 const fieldIds = {

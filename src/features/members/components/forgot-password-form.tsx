@@ -10,7 +10,7 @@ import { useSubmittedValues } from "@/components/form/use-submitted-values";
 import { SuccessMessage } from "@/components/ui/notice";
 import { membersMessages as m } from "@/messages/fr/members";
 
-import { forgotPasswordAction } from "../actions";
+import { forgotPasswordAction } from "../password/actions";
 
 const fieldIds = { email: "forgot-email" };
 const labels = { email: m.fields.email };

@@ -13,7 +13,7 @@ import {
   acceptInvitationAsCurrentUserAction,
   acceptInvitationWithNewAccountAction,
   acceptInvitationWithSignInAction,
-} from "../actions";
+} from "../invitations/actions";
 import { NewPasswordFields } from "./new-password-fields";
 
 const createIds = {

@@ -7,7 +7,7 @@ import { fieldErrorsOf, idle } from "@/components/form/form-state";
 import { SubmitButton } from "@/components/form/submit-button";
 import { membersMessages as m } from "@/messages/fr/members";
 
-import { resetPasswordAction } from "../actions";
+import { resetPasswordAction } from "../password/actions";
 import { NewPasswordFields } from "./new-password-fields";
 
 const fieldIds = { password: "reset-password", passwordConfirmation: "reset-passwordConfirmation" };

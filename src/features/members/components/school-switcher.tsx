@@ -6,7 +6,7 @@ import { idle } from "@/components/form/form-state";
 import { SubmitButton } from "@/components/form/submit-button";
 import { membersMessages as m } from "@/messages/fr/members";
 
-import { switchSchoolAction } from "../actions";
+import { switchSchoolAction } from "../sign-in/actions";
 
 /** Works without JavaScript: a select and a button; the membership is checked on the server. */
 export function SchoolSwitcher({

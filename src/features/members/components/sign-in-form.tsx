@@ -10,7 +10,7 @@ import { SubmitButton } from "@/components/form/submit-button";
 import { useSubmittedValues } from "@/components/form/use-submitted-values";
 import { membersMessages as m } from "@/messages/fr/members";
 
-import { signInAction } from "../actions";
+import { signInAction } from "../sign-in/actions";
 
 const fieldIds = { email: "signin-email", password: "signin-password" };
 const labels = { email: m.fields.email, password: m.fields.password };

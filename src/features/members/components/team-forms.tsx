@@ -12,15 +12,8 @@ import { SuccessMessage } from "@/components/ui/notice";
 import type { ActionState } from "@/lib/action";
 import { membersMessages as m } from "@/messages/fr/members";
 
-import {
-  cancelInvitationAction,
-  changeMemberRoleAction,
-  inviteMembersAction,
-  leaveSchoolAction,
-  removeMemberAction,
-  resendInvitationAction,
-  unblockMemberAction,
-} from "../actions";
+import { cancelInvitationAction, inviteMembersAction, resendInvitationAction } from "../invitations/actions";
+import { changeMemberRoleAction, leaveSchoolAction, removeMemberAction, unblockMemberAction } from "../team/actions";
 import type { MemberRole } from "../types";
 
 const inviteIds = { emails: "invite-emails", role: "invite-role" };

@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseEmailList } from "./email-list";
-import { isWellFormedUai, normalizeUai } from "./uai";
+import { emailBucket, parseEmailList } from "./email-list";
 
 describe("parseEmailList", () => {
   it("splits on commas, semicolons, spaces and new lines, lower-cases and de-duplicates", () => {
@@ -26,16 +25,11 @@ describe("parseEmailList", () => {
   });
 });
 
-describe("UAI", () => {
-  it("normalises what people type", () => {
-    expect(normalizeUai(" 075 1234x ")).toBe("0751234X");
-    expect(normalizeUai("0751234-x")).toBe("0751234X");
-  });
-
-  it("accepts 7 digits and a letter only", () => {
-    expect(isWellFormedUai("0751234X")).toBe(true);
-    expect(isWellFormedUai("075123X")).toBe(false);
-    expect(isWellFormedUai("07512345")).toBe(false);
-    expect(isWellFormedUai("0751234XY")).toBe(false);
+describe("emailBucket", () => {
+  it("is the same for one address whatever its case, differs with the secret, and never shows the address", () => {
+    const bucket = emailBucket("sign-in", " Direction@Jean-Moulin.fr", "secret-a");
+    expect(bucket).toBe(emailBucket("sign-in", "direction@jean-moulin.fr", "secret-a"));
+    expect(bucket).not.toBe(emailBucket("sign-in", "direction@jean-moulin.fr", "secret-b"));
+    expect(bucket).toMatch(/^sign-in:[0-9a-f]{32}$/);
   });
 });

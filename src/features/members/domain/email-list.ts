@@ -1,3 +1,5 @@
+import { createHmac } from "node:crypto";
+
 /**
  * Parses what an ADMIN pastes into the invitation field: addresses separated by commas,
  * semicolons, spaces or new lines, often copied from a mail client ("Nom <a@b.fr>").
@@ -8,6 +10,14 @@ const EMAIL = /^[^\s@<>(),;:"]+@[^\s@<>(),;:"]+\.[^\s@<>(),;:".]{2,}$/;
 
 export function normalizeEmail(email: string): string {
   return email.trim().toLowerCase();
+}
+
+/**
+ * A throttle bucket per e-mail (or address) that holds no personal data: a keyed hash (HMAC with
+ * the server secret) cannot be reversed by hashing a list of known addresses.
+ */
+export function emailBucket(prefix: string, value: string, secret: string): string {
+  return `${prefix}:${createHmac("sha256", secret).update(normalizeEmail(value)).digest("hex").slice(0, 32)}`;
 }
 
 export function isPlausibleEmail(email: string): boolean {

@@ -76,8 +76,7 @@ export function QuestionForm({ code, question }: { code: string; question: Quest
 
       {question.illustrationUrl && (
         <figure className="rounded-lg border border-slate-200 bg-white p-3">
-          {/* Plain <img>: our own static SVGs, no resizing needed. */}
-          {/* eslint-disable-next-line @next/next/no-img-element */}
+          {/* eslint-disable-next-line @next/next/no-img-element -- our own static SVGs: nothing for next/image to resize */}
           <img
             src={question.illustrationUrl}
             alt={question.illustrationAlt ?? ""}

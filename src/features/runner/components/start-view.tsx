@@ -1,4 +1,5 @@
 import Link from "next/link";
+import type { ReactNode } from "react";
 
 import { buttonClass } from "@/components/ui/button";
 import { runnerText } from "@/messages/fr/runner";
@@ -7,7 +8,8 @@ import type { StartPage } from "../loaders";
 
 const t = runnerText.start;
 
-export function StartView({ page }: { page: StartPage }) {
+/** `startForm`: the *Commencer* form (a server action of the sign-in side) when nothing is started yet. */
+export function StartView({ page, startForm }: { page: StartPage; startForm: ReactNode }) {
   const hasStarted = page.answeredCount > 0;
   return (
     <div className="space-y-8">
@@ -36,9 +38,13 @@ export function StartView({ page }: { page: StartPage }) {
 
       {hasStarted && <p className="text-lg">{t.resumeNote(page.answeredCount)}</p>}
 
-      <Link href={`/campagnes/${page.code}/question`} className={buttonClass("primary", "large")}>
-        {hasStarted ? t.resume : t.begin}
-      </Link>
+      {page.hasParticipation ? (
+        <Link href={`/campagnes/${page.code}/question`} className={buttonClass("primary", "large")}>
+          {hasStarted ? t.resume : t.begin}
+        </Link>
+      ) : (
+        startForm
+      )}
     </div>
   );
 }

@@ -6,6 +6,7 @@ import { ErrorSummary } from "@/components/form/error-summary";
 import { TextField } from "@/components/form/field";
 import { fieldErrorsOf, idle } from "@/components/form/form-state";
 import { SubmitButton } from "@/components/form/submit-button";
+import { CAMPAIGN_CODE_LENGTH } from "@/features/campaigns/domain/campaign-code";
 import { accountsText } from "@/messages/fr/student-accounts";
 import { submitCampaignCodeAction } from "../actions";
 
@@ -40,7 +41,8 @@ export function JoinCodeForm({ initialCode = "" }: { initialCode?: string }) {
         autoComplete="off"
         autoCapitalize="characters"
         spellCheck={false}
-        maxLength={20}
+        // Room for the spaces a student may type between the groups of the projected code.
+        maxLength={CAMPAIGN_CODE_LENGTH * 2}
         required
       />
       <div>

@@ -14,6 +14,8 @@ export function SignedOutHome() {
       <p className="text-lg">{text.intro}</p>
       <p className="text-lg">{text.howTo}</p>
       <Link
+        // Following it starts a GAR sign-in (a row, a cookie, a redirect to the GAR): never prefetched.
+        prefetch={false}
         href="/gar/connexion"
         className="inline-flex min-h-12 w-fit items-center rounded-lg bg-primary px-6 py-3 text-lg font-semibold text-white hover:bg-primary-dark"
       >

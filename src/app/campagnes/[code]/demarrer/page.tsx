@@ -4,6 +4,7 @@ import { notFound, redirect } from "next/navigation";
 import { RunnerShell } from "@/features/runner/components/runner-shell";
 import { StartView } from "@/features/runner/components/start-view";
 import { loadStartPage } from "@/features/runner/loaders";
+import { StartParticipationForm } from "@/features/student-accounts/components/start-participation-form";
 import { runnerText } from "@/messages/fr/runner";
 
 export const dynamic = "force-dynamic";
@@ -15,7 +16,7 @@ export default async function CampaignStartPage({ params }: { params: Promise<{ 
   if (page.kind === "redirect") redirect(page.to);
   return (
     <RunnerShell title={page.title} schoolName={page.schoolName}>
-      <StartView page={page} />
+      <StartView page={page} startForm={<StartParticipationForm code={page.code} label={runnerText.start.begin} />} />
     </RunnerShell>
   );
 }

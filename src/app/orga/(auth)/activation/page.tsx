@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 
-import { ActivationForm } from "@/features/members/components/activation-form";
+import { ActivationForm } from "@/features/schools/components/activation-form";
 import { AuthCard } from "@/features/members/components/auth-card";
 import { membersMessages as m } from "@/messages/fr/members";
 

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 
 import { AuthCard } from "@/features/members/components/auth-card";
 import { CguForm } from "@/features/members/components/cgu-form";
-import { loadCguPage } from "@/features/members/loaders";
+import { loadCguPage } from "@/features/members/sign-in/loaders";
 import { membersMessages as m } from "@/messages/fr/members";
 
 export const metadata: Metadata = { title: "Conditions générales d'utilisation" };

@@ -7,7 +7,7 @@ import {
   CreateAccountForm,
   SignInAndAcceptForm,
 } from "@/features/members/components/invitation-forms";
-import { loadInvitationPage } from "@/features/members/loaders";
+import { loadInvitationPage } from "@/features/members/invitations/loaders";
 import { membersMessages as m } from "@/messages/fr/members";
 
 export const metadata: Metadata = { title: "Invitation" };

@@ -3,7 +3,7 @@ import Link from "next/link";
 
 import { AuthCard } from "@/features/members/components/auth-card";
 import { ResetPasswordForm } from "@/features/members/components/reset-password-form";
-import { loadResetPasswordPage } from "@/features/members/loaders";
+import { loadResetPasswordPage } from "@/features/members/password/loaders";
 import { membersMessages as m } from "@/messages/fr/members";
 
 export const metadata: Metadata = { title: m.resetPassword.title };

@@ -23,6 +23,7 @@ export const FEATURE_ORDER = [
   "runner",
   "student-accounts",
   "siecle-import",
+  "privacy", // the data inventory, a learner's export and erasure (reads every table, ADR 012)
 ];
 
 /** Node built-ins that do I/O: never in domain/ (node:crypto hashing, node:zlib crc32 are pure). */

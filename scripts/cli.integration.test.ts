@@ -237,3 +237,59 @@ describe("npm run cli -- content:load", () => {
     expect(await prisma.contentVersion.count()).toBe(0);
   });
 });
+
+describe("npm run cli -- learner:export / learner:erase", () => {
+  async function importedLearner() {
+    await cli("school:create", "--uai", "0999001W", "--name", "Collège");
+    const file = writeFile("un-eleve.xml", register("0999001W", ["1000000001A", "1000000002B"]));
+    expect((await cli("siecle:import", "--uai", "0999001W", file)).code).toBe(EXIT.ok);
+    return prisma.learner.findFirstOrThrow({ where: { nationalStudentId: "1000000001A" } });
+  }
+
+  it("exports one learner as JSON on stdout, audit-logged as the operator's", async () => {
+    const learner = await importedLearner();
+    const result = await cli("learner:export", "--uai", "0999001w", "--ine", "1000000001a");
+    expect(result.code).toBe(EXIT.ok);
+    const exported = JSON.parse(result.stdout);
+    expect(exported).toMatchObject({ format: "pix-orga/learner-export/1", learnerId: learner.id });
+    expect(exported.tables.learners).toEqual([expect.objectContaining({ national_student_id: "1000000001A" })]);
+    expect(exported.tables.siecle_imports).toHaveLength(1);
+    expect(await prisma.auditLog.findFirst({ where: { action: "learner.exported" } })).toMatchObject({
+      actorUserId: null,
+      targetId: String(learner.id),
+    });
+  });
+
+  it("exits 2 for an unknown UAI or INE, or a malformed INE, with nothing on stdout", async () => {
+    await importedLearner();
+    for (const args of [
+      ["--uai", "0751234X", "--ine", "1000000001A"],
+      ["--uai", "0999001W", "--ine", "9999999999Z"],
+      ["--uai", "0999001W", "--ine", "12"],
+      ["--uai", "0999001W"],
+    ]) {
+      const result = await cli("learner:export", ...args);
+      expect(result, args.join(" ")).toMatchObject({ code: EXIT.usage, stdout: "" });
+    }
+    expect(await prisma.auditLog.count({ where: { action: "learner.exported" } })).toBe(0);
+  });
+
+  it("erases only with --confirm, then the INE is unknown", async () => {
+    const learner = await importedLearner();
+    const refused = await cli("learner:erase", "--uai", "0999001W", "--ine", "1000000001A");
+    expect(refused).toMatchObject({ code: EXIT.usage, stdout: "" });
+    expect(refused.stderr).toContain("--confirm");
+    expect(await prisma.learner.findUniqueOrThrow({ where: { id: learner.id } })).toEqual(learner);
+
+    const erased = await cli("learner:erase", "--uai", "0999001W", "--ine", "1000000001A", "--confirm");
+    expect(erased.code).toBe(EXIT.ok);
+    expect(JSON.parse(erased.stdout)).toMatchObject({ status: "ERASED", learnerId: learner.id });
+    expect(erased.stdout + erased.stderr).not.toContain("1000000001A");
+    expect(await prisma.learner.findUniqueOrThrow({ where: { id: learner.id } })).toMatchObject({
+      nationalStudentId: `EFFACE-${learner.id}`,
+      isDisabled: true,
+    });
+    const again = await cli("learner:erase", "--uai", "0999001W", "--ine", "1000000001A", "--confirm");
+    expect(again.code).toBe(EXIT.usage);
+  });
+});

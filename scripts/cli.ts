@@ -160,7 +160,70 @@ export const commands: Record<string, Command> = {
       }
     },
   },
+
+  "learner:export": {
+    usage: "learner:export --uai 0999001W --ine 1234567890A",
+    options: { uai: { type: "string" }, ine: { type: "string" } },
+    async run({ values, positionals }, io) {
+      if (positionals.length > 0) usageError("learner:export ne prend aucun argument.");
+      const { uai, ine } = await learnerOptions(values);
+      return withDatabase(io, async () => {
+        const { schoolId, learnerId } = await findLearner(uai, ine);
+        const { exportLearnerData } = await import("../src/features/privacy/mutations");
+        const exported = await exportLearnerData({ schoolId, learnerId, actor: "operator" });
+        io.stdout(`${JSON.stringify(exported, null, 2)}\n`);
+        io.stderr(
+          `Export de l'élève ${learnerId} : ${Object.keys(exported.tables).length} tables (entrée d'audit écrite).`,
+        );
+        return EXIT.ok;
+      });
+    },
+  },
+
+  "learner:erase": {
+    usage: "learner:erase --uai 0999001W --ine 1234567890A --confirm",
+    options: { uai: { type: "string" }, ine: { type: "string" }, confirm: { type: "boolean" } },
+    async run({ values, positionals }, io) {
+      if (positionals.length > 0) usageError("learner:erase ne prend aucun argument.");
+      const { uai, ine } = await learnerOptions(values);
+      if (values.confirm !== true)
+        usageError("L'effacement est irréversible : relancez la commande avec --confirm pour l'exécuter.");
+      return withDatabase(io, async () => {
+        const { schoolId, learnerId } = await findLearner(uai, ine);
+        const { eraseLearner } = await import("../src/features/privacy/mutations");
+        const outcome = await eraseLearner({ schoolId, learnerId, actor: "operator" });
+        io.stdout(`${JSON.stringify({ status: "ERASED", ...outcome })}\n`);
+        io.stderr(
+          `Élève ${learnerId} effacé${outcome.accountErased ? ", compte élève anonymisé" : ""} (entrée d'audit écrite).`,
+        );
+        return EXIT.ok;
+      });
+    },
+  },
 };
+
+/** `--uai` and `--ine`, checked and normalised (upper case, as SIECLE gives them). */
+async function learnerOptions(values: Record<string, string | boolean | undefined>) {
+  const rawUai = text(values.uai) ?? usageError("--uai est obligatoire.");
+  const ine = (text(values.ine) ?? usageError("--ine est obligatoire.")).trim().toUpperCase();
+  const { isWellFormedUai, normalizeUai } = await import("../src/features/schools/domain/uai");
+  const uai = normalizeUai(rawUai);
+  if (!isWellFormedUai(uai)) usageError(`UAI mal formé : « ${rawUai} » (7 chiffres suivis d'une lettre).`);
+  if (!/^[0-9A-Z]{11}$/.test(ine)) usageError("INE mal formé (11 caractères, chiffres et lettres).");
+  return { uai, ine };
+}
+
+/** The learner of an active school by INE (not erased), or a usage error (exit 2). */
+async function findLearner(uai: string, ine: string) {
+  const school = (await findActiveSchoolByUai(uai)) ?? usageError(`Aucun établissement actif n'a l'UAI ${uai}.`);
+  const { operatorSchoolId } = await import("../src/lib/operator");
+  const schoolId = operatorSchoolId(school.id);
+  const { findLearnerIdByIne } = await import("../src/features/privacy/data");
+  // The INE is not repeated: the operator typed it, and messages may end up in shared logs.
+  const learnerId =
+    (await findLearnerIdByIne(schoolId, ine)) ?? usageError(`Aucun élève de l'établissement ${uai} n'a cet INE.`);
+  return { schoolId, learnerId };
+}
 
 function helpText(): string {
   return [

@@ -16,12 +16,14 @@ const adminOnly = [
   "team:unblock-member",
   "learners:see-ido-replacements",
   "siecle:import",
+  "learners:export",
+  "learners:erase",
 ] as const;
 
 const everyMember = ["team:view", "campaign:create", "learners:view", "learners:unlock"] as const;
 
 describe("abilities", () => {
-  it("gives ADMIN the team, the import and the IDO replacements; MEMBER none of them", () => {
+  it("gives ADMIN the team, the import, the IDO replacements, a learner's export and erasure; MEMBER none of them", () => {
     for (const ability of adminOnly) {
       expect(can(admin, ability)).toBe(true);
       expect(can(teacher, ability)).toBe(false);

@@ -42,6 +42,13 @@ type Subjects = {
   "learners:see-ido-replacements": null;
   /** Import SIECLE; every member sees the last import and the history. */
   "siecle:import": null;
+  /**
+   * Export everything stored about one learner (right of access, docs/decisions/012): the
+   * school answers the request, so its ADMINs; audit-logged.
+   */
+  "learners:export": null;
+  /** Erase one learner for good (right to erasure, docs/decisions/012): ADMINs; audit-logged. */
+  "learners:erase": null;
 };
 
 export type Ability = keyof Subjects;
@@ -66,6 +73,8 @@ const rules: { [A in Ability]: (actor: AbilityActor, subject: Subjects[A]) => bo
   "learners:unlock": anyMember,
   "learners:see-ido-replacements": adminOnly,
   "siecle:import": adminOnly,
+  "learners:export": adminOnly,
+  "learners:erase": adminOnly,
 };
 
 type SubjectArgs<A extends Ability> = Subjects[A] extends null ? [] : [subject: Subjects[A]];

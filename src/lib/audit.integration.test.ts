@@ -63,3 +63,33 @@ describe("one audit module, two ways in", () => {
     expect(Math.abs(rows[1]!.createdAt.getTime() - rows[0]!.createdAt.getTime())).toBeLessThan(60_000);
   });
 });
+
+describe("the audit log is append-only (trigger of migration 20261203110000, docs/decisions/012)", () => {
+  it("refuses UPDATE and DELETE of a row, through Prisma and through pg, whoever connects", async () => {
+    await recordAudit({ schoolId: null, actorUserId: null, action: "test.kept", data: { n: 1 } });
+    const row = await prisma.auditLog.findFirstOrThrow({ where: { action: "test.kept" } });
+    await expect(prisma.auditLog.update({ where: { id: row.id }, data: { action: "test.rewritten" } })).rejects.toThrow(
+      /append-only/,
+    );
+    await expect(prisma.auditLog.delete({ where: { id: row.id } })).rejects.toThrow(/append-only/);
+    await expect(prisma.$executeRaw`UPDATE audit_logs SET data = NULL`).rejects.toThrow(/append-only/);
+    await expect(prisma.$executeRaw`DELETE FROM audit_logs`).rejects.toThrow(/append-only/);
+    await expect(withPgTransaction((tx) => tx.query("UPDATE audit_logs SET target_id = 'x'"))).rejects.toThrow(
+      /append-only/,
+    );
+    expect(await prisma.auditLog.findUniqueOrThrow({ where: { id: row.id } })).toEqual(row);
+  });
+
+  it("lets a row go once its 12 months of retention are over, and only then", async () => {
+    const day = 24 * 60 * 60 * 1000;
+    const old = await prisma.auditLog.create({
+      data: { action: "test.old", createdAt: new Date(Date.now() - 366 * day) },
+    });
+    const recent = await prisma.auditLog.create({
+      data: { action: "test.recent", createdAt: new Date(Date.now() - 300 * day) },
+    });
+    await expect(prisma.auditLog.delete({ where: { id: recent.id } })).rejects.toThrow(/append-only/);
+    await prisma.auditLog.delete({ where: { id: old.id } });
+    expect(await prisma.auditLog.findMany({ select: { id: true } })).toEqual([{ id: recent.id }]);
+  });
+});

@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 
+import { SiteFooter } from "@/components/layout/site-footer";
 import { StudentHeader } from "@/features/student-accounts/components/student-header";
 import { loadStudentVisitor } from "@/features/student-accounts/loaders";
 
@@ -17,6 +18,7 @@ export default async function StudentLayout({ children }: { children: ReactNode 
       <main id="contenu" className="mx-auto flex max-w-3xl flex-col gap-6 px-5 py-10">
         {children}
       </main>
+      <SiteFooter />
     </div>
   );
 }

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import type { ReactNode } from "react";
 
 import { OrgaShell } from "@/components/layout/orga-shell";
+import { SiteFooter } from "@/components/layout/site-footer";
 import { SchoolSwitcher } from "@/features/members/components/school-switcher";
 import { getMemberContext } from "@/lib/session";
 
@@ -12,7 +13,12 @@ export const dynamic = "force-dynamic";
 export default async function OrgaLayout({ children }: { children: ReactNode }) {
   const member = await getMemberContext();
   if (!member || !member.hasAcceptedCgu) {
-    return <div className="min-h-screen bg-slate-50">{children}</div>;
+    return (
+      <div className="flex min-h-screen flex-col bg-slate-50">
+        <div className="flex-1">{children}</div>
+        <SiteFooter />
+      </div>
+    );
   }
   return (
     <OrgaShell

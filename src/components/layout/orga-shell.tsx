@@ -2,6 +2,7 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 
 import { OrgaNavLinks } from "@/components/layout/orga-nav-links";
+import { SiteFooter } from "@/components/layout/site-footer";
 import { layoutText } from "@/messages/fr/layout";
 
 export type OrgaShellMember = {
@@ -61,6 +62,7 @@ export function OrgaShell({
         <main id="contenu" className="flex-1 px-6 py-6 print:p-0">
           {children}
         </main>
+        <SiteFooter />
       </div>
     </div>
   );

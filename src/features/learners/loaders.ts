@@ -24,6 +24,10 @@ export async function loadLearnersPage(searchParams: Record<string, string | str
     canImport: can(member, "siecle:import"),
     canDissociate: can(member, "learners:dissociate", { managesStudents }),
     canSeeIdoReplacements: can(member, "learners:see-ido-replacements"),
+    canExport: can(member, "learners:export"),
+    canErase: can(member, "learners:erase"),
+    /** Set by the erasure action's redirect (privacy feature). */
+    justErased: searchParams.effacement === "fait",
   };
 }
 

@@ -26,7 +26,7 @@ import type {
 } from "./types";
 
 /** First key of `pg_advisory_xact_lock(int, int)`: "SIECLE import"; the second is the school id. */
-const IMPORT_LOCK_NAMESPACE = 0x51ec1e;
+export const IMPORT_LOCK_NAMESPACE = 0x51ec1e;
 const DEFAULT_LOCK_WAIT_MS = 30_000;
 /** An import of a 20 MB file takes a few seconds; a statement running this long is stuck. */
 const STATEMENT_TIMEOUT_MS = 120_000;
@@ -389,6 +389,8 @@ export const LEARNER_INSERT_COLUMNS = [
   ...LEARNER_FILE_COLUMNS,
   "is_disabled",
   "user_id",
+  // Always NULL on insert: only an erasure sets it (docs/decisions/012).
+  "erased_at",
   "created_at",
   "updated_at",
 ] as const;
@@ -491,7 +493,7 @@ async function createLearners(
   await inBatches(learners, async (batch) => {
     const { rows } = await tx.query<NewLearnerRow>(
       `INSERT INTO learners (${LEARNER_INSERT_COLUMNS.join(", ")})
-      SELECT $1::int, ${LEARNER_FILE_COLUMNS.map(selectIncoming).join(", ")}, false, NULL, ${UTC_NOW}, ${UTC_NOW}
+      SELECT $1::int, ${LEARNER_FILE_COLUMNS.map(selectIncoming).join(", ")}, false, NULL, NULL, ${UTC_NOW}, ${UTC_NOW}
       FROM unnest(${columnParameters(2)}) AS v(${LEARNER_FILE_COLUMNS.join(", ")})
       RETURNING id, national_student_id AS "nationalStudentId", to_char(birthdate, 'YYYY-MM-DD') AS birthdate,
         first_name AS "firstName", last_name AS "lastName", preferred_last_name AS "preferredLastName"`,

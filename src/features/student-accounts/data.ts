@@ -102,7 +102,8 @@ export async function listReconciliationCandidates(
   db: DbClient = prisma,
 ): Promise<ReconciliationCandidate[]> {
   return db.learner.findMany({
-    where: { schoolId, birthdate: new Date(`${birthdate}T00:00:00Z`), isDisabled: options.disabled },
+    // An erased learner (docs/decisions/012) is no one: never a candidate, even a disabled one.
+    where: { schoolId, birthdate: new Date(`${birthdate}T00:00:00Z`), isDisabled: options.disabled, erasedAt: null },
     select: { id: true, firstName: true, middleName: true, thirdName: true, lastName: true, preferredLastName: true },
     orderBy: { id: "asc" },
   });

@@ -17,4 +17,6 @@ export const refusalMessages: Record<Ability, string> = {
   "learners:unlock": "Vous n'avez pas les droits nécessaires pour débloquer cet élève.",
   "learners:see-ido-replacements": adminOnly,
   "siecle:import": "Seuls les administrateurs de l'établissement peuvent importer la base élèves.",
+  "learners:export": "Seuls les administrateurs de l'établissement peuvent exporter les données d'un élève.",
+  "learners:erase": "Seuls les administrateurs de l'établissement peuvent effacer les données d'un élève.",
 };

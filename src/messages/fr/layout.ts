@@ -12,4 +12,26 @@ export const layoutText = {
   currentSchool: "Établissement",
   switchSchool: "Changer d'établissement",
   roleLabel: { ADMIN: "Administrateur", MEMBER: "Membre" },
+  footer: {
+    label: "Informations légales",
+    privacy: "Données personnelles",
+    accessibility: "Accessibilité : non conforme",
+  },
+  accessibility: {
+    title: "Déclaration d'accessibilité",
+    intro:
+      "Pix Orga et l'application élève s'engagent à rendre leurs services accessibles, conformément à l'article 47 de la loi n° 2005-102 du 11 février 2005. Cette déclaration s'applique à l'ensemble des pages de Pix Orga et de l'application élève.",
+    statusTitle: "État de conformité",
+    status:
+      "Le service est non conforme avec le référentiel général d'amélioration de l'accessibilité (RGAA) : aucun audit de conformité complet n'a encore été réalisé.",
+    testsTitle: "Ce qui est vérifié aujourd'hui",
+    tests:
+      "Chaque version est testée automatiquement dans un vrai navigateur avec l'outil axe-core : les pages d'Orga (connexion, élèves, équipe, compte, effacement des données) et de l'application élève doivent n'avoir aucun défaut grave ou critique détecté, sinon la version est refusée. Les formulaires sont utilisables au clavier, leurs erreurs sont annoncées et liées aux champs. Ces tests automatiques ne détectent qu'une partie des défauts : ils ne remplacent pas un audit.",
+    contactTitle: "Retour d'information et contact",
+    contact:
+      "Si vous n'arrivez pas à accéder à un contenu ou à un service, adressez-vous à l'établissement ou au support de Pix Orga pour être orienté vers une alternative accessible ou obtenir le contenu sous une autre forme.",
+    recourseTitle: "Voies de recours",
+    recourse:
+      "Si vous avez signalé un défaut d'accessibilité qui vous empêche d'accéder à un contenu ou à un service et que vous n'avez pas obtenu de réponse satisfaisante, vous pouvez écrire au Défenseur des droits (formulaire en ligne sur defenseurdesdroits.fr), contacter le délégué du Défenseur des droits de votre région, ou envoyer un courrier gratuit : Défenseur des droits, Libre réponse 71120, 75342 Paris CEDEX 07.",
+  },
 } as const;

@@ -12,6 +12,7 @@ import { campaignCodeSchema } from "@/features/student-accounts/schema";
 import { DomainError, isDomainError } from "@/lib/errors";
 import { accountsText } from "@/messages/fr/student-accounts";
 import { errorMessages } from "@/messages/fr/errors";
+import { SiteFooter } from "@/components/layout/site-footer";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: accountsText.joinCode.pageTitle };
@@ -73,6 +74,7 @@ export default async function CampaignEntryPage({ params }: { params: Promise<{ 
           {accountsText.birthdate.otherCode}
         </Link>
       </main>
+      <SiteFooter />
     </div>
   );
 }

@@ -6,14 +6,17 @@ import { SelectField, TextField } from "@/components/form/field";
 import { buttonClass } from "@/components/ui/button";
 import { DataTable } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
+import { SuccessMessage } from "@/components/ui/notice";
 import { Pagination } from "@/components/ui/pagination";
 import { accountsText } from "@/messages/fr/student-accounts";
 import { learnersMessages as t } from "@/messages/fr/learners";
 import { formatDate } from "@/messages/fr/format";
+import { privacyMessages as privacyText } from "@/messages/fr/privacy";
 
 import type { LearnerListQuery } from "../schema";
 import type { LearnerPage } from "../types";
 import { DissociateLearnerCell } from "./dissociate-learner";
+import { LearnerDataLinks } from "./learner-data-links";
 import { IdoReplacementsLink } from "./ido-replacements";
 
 function formatBirthdate(iso: string): string {
@@ -31,6 +34,9 @@ export function LearnersView({
   blockedLearnerIds = [],
   canDissociate = false,
   canSeeIdoReplacements = false,
+  canExport = false,
+  canErase = false,
+  justErased = false,
 }: {
   query: LearnerListQuery;
   page: LearnerPage;
@@ -43,6 +49,10 @@ export function LearnersView({
   blockedLearnerIds?: number[];
   canDissociate?: boolean;
   canSeeIdoReplacements?: boolean;
+  /** A learner's export and erasure (privacy feature, ADMIN). */
+  canExport?: boolean;
+  canErase?: boolean;
+  justErased?: boolean;
 }) {
   return (
     <div className="space-y-6">
@@ -51,6 +61,8 @@ export function LearnersView({
         <p className="mt-1 text-muted">{t.intro}</p>
         {canSeeIdoReplacements && <IdoReplacementsLink />}
       </header>
+
+      {justErased && <SuccessMessage>{privacyText.erase.done}</SuccessMessage>}
 
       {blockedStudents}
 
@@ -166,6 +178,22 @@ export function LearnersView({
                   />
                 ),
               },
+              ...(canExport || canErase
+                ? [
+                    {
+                      key: "data",
+                      header: privacyText.column,
+                      cell: (row: (typeof page.rows)[number]) => (
+                        <LearnerDataLinks
+                          learnerId={row.id}
+                          name={`${row.firstName} ${row.lastName}`}
+                          canExport={canExport}
+                          canErase={canErase}
+                        />
+                      ),
+                    },
+                  ]
+                : []),
             ]}
           />
 

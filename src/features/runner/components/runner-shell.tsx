@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { SiteFooter } from "@/components/layout/site-footer";
 
 /** The frame of every runner page: one task per screen, readable on a phone. */
 export function RunnerShell({
@@ -24,6 +25,7 @@ export function RunnerShell({
       <main id="contenu" className="mx-auto max-w-3xl px-4 py-6 sm:px-6 sm:py-10">
         {children}
       </main>
+      <SiteFooter />
     </div>
   );
 }

@@ -6,6 +6,7 @@ import { StudentHeader } from "@/features/student-accounts/components/student-he
 import { loadStudentVisitor } from "@/features/student-accounts/loaders";
 import { accountsText } from "@/messages/fr/student-accounts";
 import { errorMessages } from "@/messages/fr/errors";
+import { SiteFooter } from "@/components/layout/site-footer";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: accountsText.errorPage.pageTitle };
@@ -55,6 +56,7 @@ export default async function GarOutcomePage({ params }: { params: Promise<{ cod
           </Link>
         )}
       </main>
+      <SiteFooter />
     </div>
   );
 }

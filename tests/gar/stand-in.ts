@@ -5,7 +5,7 @@
  * talks to it over HTTP exactly as it would to the GAR. Development and tests only.
  */
 import { createHash, randomBytes } from "node:crypto";
-import { createServer, type Server } from "node:http";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import Provider, { errors, type KoaContext, type Middleware } from "oidc-provider";
 import { assertNotProduction, type GarStandInConfig, readGarStandInConfig } from "./config";
@@ -89,8 +89,15 @@ export async function startGarStandIn(options: GarStandInOptions = {}): Promise<
   const { students = fixtureStudents, logErrors = true, spCert, ...overrides } = options;
   const requested = readGarStandInConfig(overrides);
 
-  // Listen first: with port 0 (tests) the issuer can only be written once the port is known.
-  const server: Server = createServer();
+  // Listen first: with port 0 (tests) the issuer can only be written once the port is known. A
+  // request arriving before the provider is built (the SAML keys take a while) waits for it
+  // instead of hanging with no handler (Playwright's readiness probe did, until its timeout).
+  let handle: ((request: IncomingMessage, response: ServerResponse) => void) | null = null;
+  const early: [IncomingMessage, ServerResponse][] = [];
+  const server: Server = createServer((request, response) => {
+    if (handle) handle(request, response);
+    else early.push([request, response]);
+  });
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(requested.port, requested.host, () => resolve());
@@ -405,7 +412,8 @@ export async function startGarStandIn(options: GarStandInOptions = {}): Promise<
   };
 
   provider.use(entRoutes);
-  server.on("request", provider.callback());
+  handle = provider.callback();
+  for (const [request, response] of early.splice(0)) handle(request, response);
 
   return {
     issuer: config.issuer,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { dependencyProblems } from "./check-dependencies.mjs";
+import { dependencyProblems } from "./check-dependencies";
 
 const allowlist = { allowed: { next: "the web framework", zod: "validation" } };
 

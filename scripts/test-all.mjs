@@ -11,7 +11,10 @@ const steps = [
   ["Lint : couches et cycles (ESLint)", ["node_modules/eslint/bin/eslint.js", "."]],
   ["Lint : format (Prettier)", ["node_modules/prettier/bin/prettier.cjs", "--check", ".", "--log-level", "warn"]],
   ["Lint : code mort (knip)", ["node_modules/knip/bin/knip.js"]],
-  ["Lint : dépendances d'exécution (liste autorisée)", ["scripts/check-dependencies.mjs"]],
+  [
+    "Lint : dépendances d'exécution (liste autorisée)",
+    ["node_modules/tsx/dist/cli.mjs", "scripts/check-dependencies.ts"],
+  ],
   ["Lint : secrets (secretlint)", ["node_modules/secretlint/bin/secretlint.js", "**/*"]],
   ["Tests unitaires", ["node_modules/vitest/vitest.mjs", "run", "--project", "unit"]],
   ["Tests d'intégration (PostgreSQL)", ["node_modules/vitest/vitest.mjs", "run", "--project", "integration"]],

@@ -12,6 +12,8 @@ const envSchema = z.object({
   NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
   /** postgresql://… ; unset → the embedded PostgreSQL (PGlite) under .data/. */
   DATABASE_URL: z.string().startsWith("postgres").optional(),
+  /** Hosts (and their sub-domains) accepted for the database in production, comma-separated; src/lib/data-hosting.ts. */
+  DATA_HOSTING_ALLOWLIST: unsetIfEmpty(z.string().optional()),
   /** Public origin of the app, used for e-mailed links and the GAR callback URL. */
   APP_BASE_URL: z.url().default("http://localhost:3000"),
   /** Secret (≥ 32 chars) for signing/encrypting short-lived cookies such as the pending GAR identity. */

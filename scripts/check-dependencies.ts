@@ -41,14 +41,13 @@ const TRACKING = new RegExp(
   "i",
 );
 
-/**
- * What breaks the policy, in French, one line each; empty when all is well.
- * @param {{ dependencies?: Record<string,string>, optionalDependencies?: Record<string,string> }} manifest
- * @param {{ packages?: Record<string, { dev?: boolean, devOptional?: boolean }> }} lockfile
- * @param {{ allowed: Record<string,string> }} allowlist
- */
-export function dependencyProblems(manifest, lockfile, allowlist) {
-  const problems = [];
+type Manifest = { dependencies?: Record<string, string>; optionalDependencies?: Record<string, string> };
+type Lockfile = { packages?: Record<string, { dev?: boolean; devOptional?: boolean }> };
+type Allowlist = { allowed: Record<string, string> };
+
+/** What breaks the policy, in French, one line each; empty when all is well. */
+export function dependencyProblems(manifest: Manifest, lockfile: Lockfile, allowlist: Allowlist): string[] {
+  const problems: string[] = [];
   const runtime = { ...manifest.dependencies, ...manifest.optionalDependencies };
   for (const name of Object.keys(runtime)) {
     if (!Object.hasOwn(allowlist.allowed, name)) {
@@ -71,11 +70,11 @@ export function dependencyProblems(manifest, lockfile, allowlist) {
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-  const read = (file) => JSON.parse(readFileSync(path.join(root, file), "utf8"));
+  const read = <T>(file: string) => JSON.parse(readFileSync(path.join(root, file), "utf8")) as T;
   const problems = dependencyProblems(
-    read("package.json"),
-    read("package-lock.json"),
-    read("scripts/runtime-dependencies.json"),
+    read<Manifest>("package.json"),
+    read<Lockfile>("package-lock.json"),
+    read<Allowlist>("scripts/runtime-dependencies.json"),
   );
   for (const problem of problems) console.error(problem);
   process.exit(problems.length === 0 ? 0 : 1);

@@ -15,12 +15,13 @@ import { appBaseUrl, expect, signInAs, test, withDb } from "./fixtures";
 const UAI = `09${String(Date.now()).slice(-5)}K`;
 const DEMO_ZIP = path.resolve("prisma/seed-data/ExportXML_ElevesSansAdresses-demo.zip");
 
-function demoZipFor(uai: string): Buffer {
+function demoZipFor(uai: string, edit: (xml: string) => string = (xml) => xml): Buffer {
   const entries = unzipSync(readFileSync(DEMO_ZIP));
   const xmlName = Object.keys(entries).find((name) => name.endsWith(".xml") && !name.startsWith("__MACOSX"))!;
-  const xml = iconv
+  let xml = iconv
     .decode(Buffer.from(entries[xmlName]!), "iso-8859-15")
     .replace(/<UAJ>[^<]*<\/UAJ>/, `<UAJ>${uai}</UAJ>`);
+  xml = edit(xml);
   return Buffer.from(zipSync({ ...entries, [xmlName]: new Uint8Array(iconv.encode(xml, "iso-8859-15")) }));
 }
 
@@ -76,7 +77,7 @@ test("an ADMIN uploads the SIECLE zip, checks the preview, confirms, then finds 
   await expect(preview).toContainText(
     "57 élèves seront ajoutés, 0 mis à jour, 0 désactivé (absents du fichier), 3 ignorés (sortis de l'établissement, sans INE ou sans classe)",
   );
-  await expect(preview).toContainText("3 sortis de l'établissement");
+  await expect(preview).toContainText("3 élèves sortis de l'établissement");
   await expect(preview).toContainText("10 classes trouvées");
   const classes = preview.getByRole("list", { name: "Classes du fichier" }).getByRole("listitem");
   await expect(classes).toHaveCount(10);
@@ -106,6 +107,31 @@ test("an ADMIN uploads the SIECLE zip, checks the preview, confirms, then finds 
   for (const division of ["3E A", "4E B", "6E C"]) {
     await expect(page.getByRole("rowheader", { name: division })).toBeVisible();
   }
+});
+
+test("a second import lists who is updated and what changes, before anything is applied", async ({ page, context }) => {
+  await signInAs(context, { userId: adminId });
+  await page.goto("/orga/eleves/import");
+  // Chloé MOREAU (the first pupil of the demo file) is now born on the 21st, and her usage name is gone.
+  const edited = demoZipFor(UAI, (xml) =>
+    xml
+      .replace("<DATE_NAISS>20/04/2011</DATE_NAISS>", "<DATE_NAISS>21/04/2011</DATE_NAISS>")
+      .replace("<NOM_USAGE>MOREAU</NOM_USAGE>", "<NOM_USAGE></NOM_USAGE>"),
+  );
+  await page.getByLabel("Fichier à importer").setInputFiles({
+    name: "ExportXML_ElevesSansAdresses.zip",
+    mimeType: "application/zip",
+    buffer: edited,
+  });
+  await page.getByRole("button", { name: "Analyser le fichier" }).click();
+  const preview = page.getByTestId("import-preview");
+  await expect(preview).toContainText("0 élève sera ajouté, 1 mis à jour");
+  const changes = preview.getByRole("table", { name: "Élèves mis à jour par cet import" });
+  const row = changes.getByRole("row").filter({ has: page.getByRole("rowheader", { name: "Chloé MOREAU" }) });
+  await expect(row).toContainText("date de naissance : 20/04/2011 → 21/04/2011");
+  await expect(row).toContainText("nom d'usage : MOREAU → (vide)");
+  await expect(changes.getByRole("row")).toHaveCount(2);
+  await preview.getByRole("button", { name: "Annuler" }).click();
 });
 
 test("a file with errors is refused in French and nothing is imported", async ({ page, context }) => {
@@ -164,7 +190,12 @@ test("a MEMBER sees the last import but cannot import", async ({ page, context }
   expect(
     await withDb(async (db) =>
       Number(
-        (await db.query("SELECT count(*) FROM siecle_import_stagings WHERE school_id = $1", [schoolId])).rows[0].count,
+        (
+          await db.query("SELECT count(*) FROM siecle_import_stagings WHERE school_id = $1 AND created_by_id = $2", [
+            schoolId,
+            memberId,
+          ])
+        ).rows[0].count,
       ),
     ),
   ).toBe(0);

@@ -112,6 +112,8 @@ async function readForSchool(options: ImportSiecleFileOptions): Promise<ReadForS
       divisions: [],
       errors: register.errors,
       skippedByReason: register.skipped,
+      skippedStudents: register.skippedStudents,
+      changes: [],
       unchanged: 0,
       importId,
     },
@@ -276,7 +278,8 @@ export async function applyStagedImport(options: {
     );
     // Used once: gone with the import's commit (its learners by cascade), back if it rolls back.
     await tx.query("DELETE FROM siecle_import_stagings WHERE id = $1", [options.stagedImportId]);
-    return { format: staging.format, uai: null, learners, skipped: staging.skipped, errors: [] };
+    // The preview named who is skipped; the confirmation only counts them (no names staged).
+    return { format: staging.format, uai: null, learners, skipped: staging.skipped, skippedStudents: [], errors: [] };
   });
 }
 
@@ -320,6 +323,8 @@ function outcome(status: "IMPORTED" | "DRY_RUN", plan: ImportPlan, importId: num
     divisions: plan.divisions,
     errors: [],
     skippedByReason: plan.skipped,
+    skippedStudents: plan.skippedStudents,
+    changes: plan.changes,
     unchanged: plan.unchanged,
     importId,
   };

@@ -52,6 +52,53 @@ export type SkipReason = "LEFT_SCHOOL" | "NO_NATIONAL_STUDENT_ID" | "NO_DIVISION
 
 export type SkippedCounts = Record<SkipReason, number>;
 
+/** In the order the staff read them. */
+export const SKIP_REASONS: readonly SkipReason[] = ["LEFT_SCHOOL", "NO_NATIONAL_STUDENT_ID", "NO_DIVISION"];
+
+/**
+ * A pupil of the file left out for a reason the school can fix in SIECLE (no INE, no class),
+ * named so that the staff know whom to fix. Pupils who left the school are only counted.
+ */
+export type SkippedStudent = {
+  reason: "NO_NATIONAL_STUDENT_ID" | "NO_DIVISION";
+  /** "Jean DUPONT", as the file spells it. */
+  name: string;
+  /** The class the file gives, when it gives one. */
+  division: string | null;
+};
+
+/** At most this many skipped pupils or changes are listed; the counts stay exact. */
+export const LISTED_DETAILS_LIMIT = 100;
+
+/** One imported field of a known learner that the file changes. */
+export type LearnerFieldChange = { field: ImportedField; before: string | null; after: string | null };
+
+/** A known learner the import updates, with what changes (empty for a learner who comes back). */
+export type LearnerChange = {
+  learnerId: number;
+  /** The name as stored before the import, so that the staff recognise the pupil. */
+  name: string;
+  division: string;
+  reEnabled: boolean;
+  fields: LearnerFieldChange[];
+};
+
+export type ImportedField =
+  | "firstName"
+  | "middleName"
+  | "thirdName"
+  | "lastName"
+  | "preferredLastName"
+  | "sex"
+  | "birthdate"
+  | "birthCityCode"
+  | "birthCity"
+  | "birthProvinceCode"
+  | "birthCountryCode"
+  | "mefCode"
+  | "status"
+  | "division";
+
 /** A learner of the file that passed validation: what gets written to `learners`. */
 export type RegisterLearner = {
   /** INE, trimmed and upper-cased. */
@@ -83,6 +130,8 @@ export type RegisterReadResult = {
   uai: string | null;
   learners: RegisterLearner[];
   skipped: SkippedCounts;
+  /** The first LISTED_DETAILS_LIMIT pupils skipped for no INE or no class. */
+  skippedStudents: SkippedStudent[];
   /** Every problem found; any error means nothing is imported. */
   errors: ImportError[];
 };
@@ -113,6 +162,9 @@ export type ImportPlan = {
   reEnabled: number;
   counts: ImportCounts;
   skipped: SkippedCounts;
+  skippedStudents: SkippedStudent[];
+  /** The first LISTED_DETAILS_LIMIT updated learners, in class then name order, with what changes. */
+  changes: LearnerChange[];
   /** Class labels of the imported learners, in natural order ("6E 2" before "6E 10"). */
   divisions: string[];
 };
@@ -130,6 +182,10 @@ export type ImportOutcome = {
   errors: ImportError[];
   /** Per reason; the CLI leaves it out of its JSON line (as it does `unchanged`). */
   skippedByReason: SkippedCounts;
+  /** Who was skipped for no INE or no class (the CLI leaves it out: names). */
+  skippedStudents: SkippedStudent[];
+  /** Who the import updates and what changes (the CLI leaves it out: names). */
+  changes: LearnerChange[];
   /** Learners of the file already up to date. */
   unchanged: number;
   /** The recorded `SiecleImport` row; null for a successful dry run (nothing is recorded). */

@@ -1,7 +1,13 @@
 /** French wording of the SIECLE import (docs/ux.md, Orga screens): error messages, page, CLI. */
 import { plural } from "./format";
 
-import type { ImportErrorCode, SkipReason } from "@/features/siecle-import/types";
+import {
+  type ImportedField,
+  type ImportErrorCode,
+  type LearnerFieldChange,
+  SKIP_REASONS,
+  type SkipReason,
+} from "@/features/siecle-import/types";
 
 /** What a message may need besides the code; every key is optional. */
 export type ImportErrorParams = {
@@ -41,7 +47,56 @@ export type ImportErrorParams = {
     | "QUOTES"
     | "TOO_MANY_CELLS"
     | "DELIMITER";
+  /** EMPTY / NO_RECORD: how many pupils were left out, per reason, and who (for no INE or no class). */
+  skippedCounts?: Record<SkipReason, number>;
+  skippedStudents?: { reason: SkipReason; name: string; division: string | null }[];
 };
+
+export const importedFieldLabels: Record<ImportedField, string> = {
+  firstName: "prénom",
+  middleName: "deuxième prénom",
+  thirdName: "troisième prénom",
+  lastName: "nom de famille",
+  preferredLastName: "nom d'usage",
+  sex: "sexe",
+  birthdate: "date de naissance",
+  birthCityCode: "code de la commune de naissance",
+  birthCity: "commune de naissance",
+  birthProvinceCode: "département de naissance",
+  birthCountryCode: "pays de naissance",
+  mefCode: "formation (MEF)",
+  status: "statut",
+  division: "classe",
+};
+
+function shownValue(field: ImportedField, value: string | null): string {
+  if (value === null || value === "") return "(vide)";
+  if (field === "birthdate") {
+    const [year, month, day] = value.split("-");
+    return `${day}/${month}/${year}`;
+  }
+  if (field === "sex") return value === "F" ? "fille" : value === "M" ? "garçon" : value;
+  if (field === "status") return value === "ST" ? "scolaire" : value === "AP" ? "apprenti" : value;
+  return value;
+}
+
+/** A pupil left out, as the staff read it: "Jean DUPONT (6E A)". */
+export const skippedStudentLabel = (student: { name: string; division: string | null }): string =>
+  student.division ? `${student.name} (${student.division})` : student.name;
+
+function noRecordMessage(p: ImportErrorParams): string {
+  const counts = p.skippedCounts;
+  const parts = counts
+    ? SKIP_REASONS.filter((reason) => counts[reason] > 0).map((reason) => {
+        const named = (p.skippedStudents ?? []).filter((student) => student.reason === reason);
+        const names = named.length > 0 ? ` : ${named.map(skippedStudentLabel).join(", ")}` : "";
+        return `${skippedCount(reason, counts[reason])}${names}`;
+      })
+    : [];
+  return parts.length > 0
+    ? `Le fichier ne contient aucun élève à importer. Élèves ignorés : ${parts.join(" ; ")}.`
+    : "Le fichier ne contient aucun élève à importer.";
+}
 
 const rowPrefix = (p: ImportErrorParams): string =>
   p.line !== undefined ? `Ligne ${p.line} : ` : p.nationalStudentId ? `Élève INE ${p.nationalStudentId} : ` : "";
@@ -62,9 +117,7 @@ export function formatImportErrorMessage(code: ImportErrorCode, p: ImportErrorPa
         ? `Le fichier contenu dans l'archive ZIP dépasse ${p.maxMegabytes} Mo une fois décompressé : il ne peut pas s'agir d'un export SIECLE d'un établissement.`
         : `Le fichier dépasse la taille maximale de ${p.maxMegabytes} Mo.`;
     case "EMPTY":
-      return p.variant === "ZERO_BYTES"
-        ? "Le fichier est vide."
-        : "Le fichier ne contient aucun élève à importer (tous sont sortis de l'établissement, sans INE ou sans classe).";
+      return p.variant === "ZERO_BYTES" ? "Le fichier est vide." : noRecordMessage(p);
     case "INVALID_FILE":
       switch (p.variant) {
         case "MALFORMED_XML":
@@ -145,11 +198,11 @@ export function formatImportErrorMessage(code: ImportErrorCode, p: ImportErrorPa
   }
 }
 
-export const skipReasonLabels: Record<SkipReason, string> = {
-  LEFT_SCHOOL: "sortis de l'établissement",
-  NO_NATIONAL_STUDENT_ID: "sans INE",
-  NO_DIVISION: "sans classe",
-};
+/** "1 sorti de l'établissement", "3 sans INE". */
+export const skippedCount = (reason: SkipReason, n: number): string =>
+  reason === "LEFT_SCHOOL"
+    ? plural(n, "élève sorti de l'établissement", "élèves sortis de l'établissement")
+    : `${plural(n, "élève", "élèves")} ${reason === "NO_NATIONAL_STUDENT_ID" ? "sans INE" : "sans classe"}`;
 
 /** The words of `/orga/eleves/import`. */
 export const siecleImportPage = {
@@ -172,7 +225,20 @@ export const siecleImportPage = {
   previewSummary: (c: { created: number; updated: number; disabled: number; skipped: number }) =>
     `${plural(c.created, "élève sera ajouté", "élèves seront ajoutés")}, ${c.updated} mis à jour, ${plural(c.disabled, "désactivé", "désactivés")} (absents du fichier), ${plural(c.skipped, "ignoré", "ignorés")} (sortis de l'établissement, sans INE ou sans classe)`,
   unchanged: (n: number) => `${plural(n, "élève est déjà à jour", "élèves sont déjà à jour")}.`,
-  skippedDetail: (reason: SkipReason, n: number) => `${n} ${skipReasonLabels[reason]}`,
+  skippedDetail: skippedCount,
+  /** Under "sans INE" / "sans classe": what to do about them. */
+  skippedFix: {
+    NO_NATIONAL_STUDENT_ID: "Complétez leur INE dans SIECLE, puis importez de nouveau le fichier :",
+    NO_DIVISION: "Affectez-les à une classe dans SIECLE, puis importez de nouveau le fichier :",
+  } as Record<"NO_NATIONAL_STUDENT_ID" | "NO_DIVISION", string>,
+  moreSkipped: (n: number) => `… et ${plural(n, "autre élève", "autres élèves")}.`,
+  changesTitle: "Élèves mis à jour : ce qui change",
+  changesCaption: "Élèves mis à jour par cet import",
+  changesColumns: { learner: "Élève", division: "Classe", change: "Changement" },
+  reEnabled: "revient dans l'établissement (absent du dernier import)",
+  changeLine: (change: LearnerFieldChange) =>
+    `${importedFieldLabels[change.field]} : ${shownValue(change.field, change.before)} → ${shownValue(change.field, change.after)}`,
+  moreChanges: (n: number) => `… et ${plural(n, "autre élève mis à jour", "autres élèves mis à jour")}.`,
   classesFound: (n: number) => `${plural(n, "classe trouvée", "classes trouvées")} :`,
   classesListLabel: "Classes du fichier",
   classesSummary: (n: number) => `${plural(n, "classe", "classes")} dans la base élèves.`,

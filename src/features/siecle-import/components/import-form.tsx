@@ -5,12 +5,12 @@ import { useEffect, useRef, useState, type DragEvent, type FormEvent } from "rea
 
 import { buttonClass } from "@/components/ui/button";
 import type { ActionState } from "@/lib/action";
-import { siecleImportPage as t } from "@/messages/fr/siecle-import";
+import { siecleImportPage as t, skippedStudentLabel } from "@/messages/fr/siecle-import";
 
 import { confirmSiecleImport } from "../actions";
 import { MAX_UPLOAD_BYTES, toMegabytes } from "../domain/limits";
 import { FILE_NAME_HEADER } from "../domain/upload-protocol";
-import type { ImportOutcome, SkipReason } from "../types";
+import { type ImportOutcome, SKIP_REASONS } from "../types";
 
 const UPLOAD_URL = "/orga/eleves/import/televersement";
 
@@ -52,8 +52,6 @@ function upload(file: File, onProgress: (percent: number, sent: boolean) => void
     xhr.send(file);
   });
 }
-
-const SKIP_REASONS: SkipReason[] = ["LEFT_SCHOOL", "NO_NATIONAL_STUDENT_ID", "NO_DIVISION"];
 
 export function ImportForm() {
   const router = useRouter();
@@ -241,13 +239,8 @@ export function ImportForm() {
           </h3>
           <p className="text-lg">{t.previewSummary(phase.outcome)}</p>
           {phase.outcome.unchanged > 0 && <p>{t.unchanged(phase.outcome.unchanged)}</p>}
-          {phase.outcome.skipped > 0 && (
-            <ul className="list-disc pl-6 text-muted">
-              {SKIP_REASONS.filter((reason) => phase.outcome.skippedByReason[reason] > 0).map((reason) => (
-                <li key={reason}>{t.skippedDetail(reason, phase.outcome.skippedByReason[reason])}</li>
-              ))}
-            </ul>
-          )}
+          {phase.outcome.skipped > 0 && <SkippedList outcome={phase.outcome} />}
+          {phase.outcome.changes.length > 0 && <ChangeList outcome={phase.outcome} />}
           <div>
             <p className="font-semibold">{t.classesFound(phase.outcome.divisions.length)}</p>
             <ul className="mt-2 flex flex-wrap gap-2" aria-label={t.classesListLabel}>
@@ -313,5 +306,77 @@ export function ImportForm() {
         </section>
       )}
     </section>
+  );
+}
+
+/** Who is left out and why; for what the school can fix in SIECLE, the pupils by name. */
+function SkippedList({ outcome }: { outcome: ImportOutcome }) {
+  return (
+    <ul className="list-disc space-y-1 pl-6">
+      {SKIP_REASONS.filter((reason) => outcome.skippedByReason[reason] > 0).map((reason) => {
+        const named = outcome.skippedStudents.filter((student) => student.reason === reason);
+        return (
+          <li key={reason}>
+            {t.skippedDetail(reason, outcome.skippedByReason[reason])}
+            {named.length > 0 && (reason === "NO_NATIONAL_STUDENT_ID" || reason === "NO_DIVISION") && (
+              <>
+                {". "}
+                {t.skippedFix[reason]} {named.map(skippedStudentLabel).join(", ")}
+                {outcome.skippedByReason[reason] > named.length &&
+                  ` ${t.moreSkipped(outcome.skippedByReason[reason] - named.length)}`}
+              </>
+            )}
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
+
+/** "4 mis à jour" in full: each updated learner, and each field with its old and new value. */
+function ChangeList({ outcome }: { outcome: ImportOutcome }) {
+  return (
+    <div>
+      <h4 className="font-semibold">{t.changesTitle}</h4>
+      <div className="mt-2 overflow-x-auto">
+        <table className="w-full border-collapse text-left">
+          <caption className="sr-only">{t.changesCaption}</caption>
+          <thead>
+            <tr className="border-b-2 border-slate-300">
+              <th scope="col" className="p-2">
+                {t.changesColumns.learner}
+              </th>
+              <th scope="col" className="p-2">
+                {t.changesColumns.division}
+              </th>
+              <th scope="col" className="p-2">
+                {t.changesColumns.change}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {outcome.changes.map((change) => (
+              <tr key={change.learnerId} className="border-b border-slate-200 align-top">
+                <th scope="row" className="p-2 font-semibold">
+                  {change.name}
+                </th>
+                <td className="p-2">{change.division}</td>
+                <td className="p-2">
+                  <ul>
+                    {change.reEnabled && <li>{t.reEnabled}</li>}
+                    {change.fields.map((field) => (
+                      <li key={field.field}>{t.changeLine(field)}</li>
+                    ))}
+                  </ul>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {outcome.updated > outcome.changes.length && (
+        <p className="mt-1 text-muted">{t.moreChanges(outcome.updated - outcome.changes.length)}</p>
+      )}
+    </div>
   );
 }

@@ -30,7 +30,7 @@ const existing = (id: number, ine: string, overrides: Partial<ExistingLearner> =
   ...overrides,
 });
 
-const register = (learners: RegisterLearner[], skipped = noSkips()) => ({ learners, skipped });
+const register = (learners: RegisterLearner[], skipped = noSkips()) => ({ learners, skipped, skippedStudents: [] });
 
 describe("planning an import", () => {
   it("creates every learner of a first import and lists its classes in natural order", () => {
@@ -89,6 +89,57 @@ describe("planning an import", () => {
   it("treats stored nulls and absent values alike", () => {
     const plan = planImport([existing(1, "A", { birthCity: null, sex: "F" })], register([learner("A")]));
     expect(plan.unchanged).toBe(1);
+  });
+
+  it("lists each updated learner with every changed field, before and after, in class then name order", () => {
+    const plan = planImport(
+      [
+        existing(1, "A", { firstName: "Zoé", division: "4E B" }),
+        existing(2, "B", { firstName: "Adam", lastName: "MARTIN", preferredLastName: "ROUX" }),
+        existing(3, "BACK", { firstName: "Inès", isDisabled: true, division: "3E A" }),
+        existing(4, "SAME"),
+        existing(5, "NEW_ID"),
+      ],
+      register([
+        learner("A", { firstName: "Zoé", division: "4E C", birthdate: "2011-02-04" }),
+        learner("B", { firstName: "Adam", lastName: "MARTIN", preferredLastName: null }),
+        learner("BACK", { firstName: "Inès", division: "3E A" }),
+        learner("SAME"),
+        learner("NEW_ID", { siecleStudentId: "another" }),
+      ]),
+    );
+    expect(plan.counts.updated).toBe(4);
+    // The ELEVE_ID alone is bookkeeping: updated, but no line for the staff.
+    expect(plan.changes).toEqual([
+      { learnerId: 3, name: "Inès BERTHELOT", division: "3E A", reEnabled: true, fields: [] },
+      {
+        learnerId: 2,
+        name: "Adam ROUX",
+        division: "4E B",
+        reEnabled: false,
+        fields: [{ field: "preferredLastName", before: "ROUX", after: null }],
+      },
+      {
+        learnerId: 1,
+        name: "Zoé BERTHELOT",
+        division: "4E B",
+        reEnabled: false,
+        fields: [
+          { field: "birthdate", before: "2011-02-03", after: "2011-02-04" },
+          { field: "division", before: "4E B", after: "4E C" },
+        ],
+      },
+    ]);
+  });
+
+  it("lists at most 100 changes, the count staying exact", () => {
+    const ines = Array.from({ length: 130 }, (_, i) => `INE${String(i).padStart(3, "0")}`);
+    const plan = planImport(
+      ines.map((ine, i) => existing(i + 1, ine)),
+      register(ines.map((ine) => learner(ine, { division: "3E Z" }))),
+    );
+    expect(plan.counts.updated).toBe(130);
+    expect(plan.changes).toHaveLength(100);
   });
 
   it("adds up the skipped records of every reason", () => {

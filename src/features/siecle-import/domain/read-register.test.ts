@@ -150,6 +150,36 @@ describe("reading the SIECLE XML", () => {
     expect(result.skipped).toEqual({ LEFT_SCHOOL: 1, NO_NATIONAL_STUDENT_ID: 1, NO_DIVISION: 1 });
   });
 
+  it("names the pupils skipped for no INE (with their class) or no class, so the school can fix them", () => {
+    const kept = oneStudent("1", "1000000001A");
+    const left = oneStudent("2", "1000000002B", "4E B", { DATE_SORTIE: "15/03/2026" });
+    const noIne = oneStudent("3", "", "4E C", { PRENOM: "Zoé", NOM_DE_FAMILLE: "NGUYEN" });
+    const noDivision = student({ id: "4", ine: "1000000004D" });
+    const text = siecleDocument({
+      students: [kept.student, left.student, noIne.student, noDivision],
+      structures: [kept.structure, left.structure, noIne.structure],
+    });
+    const result = read(latin9(text));
+    expect(result.skippedStudents).toEqual([
+      { reason: "NO_NATIONAL_STUDENT_ID", name: "Zoé NGUYEN", division: "4E C" },
+      { reason: "NO_DIVISION", name: expect.any(String) as string, division: null },
+    ]);
+  });
+
+  it("says who was skipped and why when nobody is left to import", () => {
+    const left = oneStudent("2", "1000000002B", "4E B", { DATE_SORTIE: "15/03/2026" });
+    const noIne = oneStudent("3", "", "4E C", { PRENOM: "Zoé", NOM_DE_FAMILLE: "NGUYEN" });
+    const result = read(
+      latin9(
+        siecleDocument({ students: [left.student, noIne.student], structures: [left.structure, noIne.structure] }),
+      ),
+    );
+    expect(codes(result.errors)).toEqual(["EMPTY"]);
+    expect(result.errors[0]!.message).toBe(
+      "Le fichier ne contient aucun élève à importer. Élèves ignorés : 1 élève sorti de l'établissement ; 1 élève sans INE : Zoé NGUYEN (4E C).",
+    );
+  });
+
   it("reads the older single NOM when NOM_DE_FAMILLE is absent, and NOM_USAGE as usage name", () => {
     const a = oneStudent("1", "1000000001A", "4E B", { NOM_DE_FAMILLE: null, NOM: "DURAND" });
     const b = oneStudent("2", "1000000002B", "4E B", { NOM_DE_FAMILLE: "N'DIAYE-ROUX", NOM_USAGE: "ROUX" });

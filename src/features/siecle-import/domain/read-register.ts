@@ -3,7 +3,15 @@
  * skip counts and every error, without touching a database.
  */
 
-import type { ImportError, RegisterFormat, RegisterLearner, RegisterReadResult, SkippedCounts } from "../types";
+import {
+  type ImportError,
+  LISTED_DETAILS_LIMIT,
+  type RegisterFormat,
+  type RegisterLearner,
+  type RegisterReadResult,
+  type SkippedCounts,
+  type SkippedStudent,
+} from "../types";
 import { looksGarbled } from "./decode-text";
 import { detectKind, hasUtf8Bom } from "./detect-format";
 import { importError, RegisterFileError } from "./import-errors";
@@ -29,6 +37,7 @@ const failed = (format: RegisterFormat | null, error: ImportError): RegisterRead
   uai: null,
   learners: [],
   skipped: noSkips(),
+  skippedStudents: [],
   errors: [error],
 });
 
@@ -52,7 +61,7 @@ export function readRegisterFile(bytes: Uint8Array, options: ReadRegisterOptions
         return failed(null, importError("INVALID_FILE", {}, { variant: "NOT_A_REGISTER" }));
       case "CSV": {
         const { learners, errors } = readCsv(bytes, today);
-        return finish({ format: "CSV", uai: null, learners, skipped: noSkips(), errors });
+        return finish({ format: "CSV", uai: null, learners, skipped: noSkips(), skippedStudents: [], errors });
       }
       case "XML": {
         const register = new SiecleRegister(today);
@@ -177,13 +186,20 @@ export async function readRegisterStream(
 /** A well-formed file with nobody to import would disable the whole school: refuse it. */
 function finish(result: RegisterReadResult): RegisterReadResult {
   if (result.errors.length === 0 && result.learners.length === 0) {
-    return { ...result, errors: [importError("EMPTY", {}, { variant: "NO_RECORD" })] };
+    const params = {
+      variant: "NO_RECORD",
+      skippedCounts: result.skipped,
+      skippedStudents: result.skippedStudents,
+    } as const;
+    return { ...result, errors: [importError("EMPTY", {}, params)] };
   }
   return result;
 }
 
 /** A student of the file once validated, waiting for the structures (they may come after it). */
 type PendingStudent = {
+  /** For the staff, if the pupil turns out to have no class. */
+  name: string;
   siecleStudentId: string | undefined;
   ine: string;
   learner: RegisterLearner | null;
@@ -201,6 +217,8 @@ type PendingStudent = {
 class SiecleRegister {
   private readonly skipped = noSkips();
   private readonly pending: PendingStudent[] = [];
+  /** Pupils without INE, named for the staff; their class is known once the structures are read. */
+  private readonly withoutIne: { name: string; siecleStudentId: string | undefined }[] = [];
 
   constructor(private readonly today: string) {}
 
@@ -212,6 +230,9 @@ class SiecleRegister {
     }
     if (!record.nationalStudentId) {
       this.skipped.NO_NATIONAL_STUDENT_ID++;
+      if (this.withoutIne.length < LISTED_DETAILS_LIMIT) {
+        this.withoutIne.push({ name: nameOf(record), siecleStudentId: record.siecleStudentId });
+      }
       return;
     }
     // The division is only required to be there, which `result` checks: any label validates.
@@ -221,6 +242,7 @@ class SiecleRegister {
       this.today,
     );
     this.pending.push({
+      name: nameOf(record),
       siecleStudentId: record.siecleStudentId,
       ine: normaliseNationalStudentId(record.nationalStudentId),
       learner,
@@ -240,12 +262,20 @@ class SiecleRegister {
     }
 
     const kept: RegisterLearner[] = [];
+    const skippedStudents: SkippedStudent[] = this.withoutIne.map((student) => ({
+      reason: "NO_NATIONAL_STUDENT_ID",
+      name: student.name,
+      division: (student.siecleStudentId && content.divisionByStudentId.get(student.siecleStudentId)) || null,
+    }));
     const occurrences = new Map<string, number>();
     let garbledReported = false;
     for (const student of this.pending) {
       const division = student.siecleStudentId ? content.divisionByStudentId.get(student.siecleStudentId) : undefined;
       if (!division) {
         this.skipped.NO_DIVISION++;
+        if (skippedStudents.length < LISTED_DETAILS_LIMIT) {
+          skippedStudents.push({ reason: "NO_DIVISION", name: student.name, division: null });
+        }
         continue;
       }
       occurrences.set(student.ine, (occurrences.get(student.ine) ?? 0) + 1);
@@ -265,8 +295,14 @@ class SiecleRegister {
     for (const [ine, count] of occurrences) {
       if (count > 1) errors.push(importError("INE_UNIQUE", { nationalStudentId: ine, field: "ID_NATIONAL" }));
     }
-    return { format, uai: content.uai, learners: kept, skipped: this.skipped, errors };
+    return { format, uai: content.uai, learners: kept, skipped: this.skipped, skippedStudents, errors };
   }
+}
+
+/** "Jean DUPONT", as the file spells it (usage name first, as the staff know the pupil). */
+function nameOf(record: SiecleStudent["record"]): string {
+  const lastName = record.preferredLastName || record.lastName || "";
+  return [record.firstName, lastName].filter(Boolean).join(" ") || "(sans nom)";
 }
 
 /** Stands for the division while the structures are not read yet; always replaced or dropped. */

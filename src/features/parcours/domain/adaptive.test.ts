@@ -146,4 +146,34 @@ describe("estimateProgress", () => {
       estimatedTotal: answers.length,
     });
   });
+
+  it("never grows past what the student already read, except by the questions actually added", () => {
+    // A bigger parcours, so that the adaptive path has room to run longer than first announced.
+    const large: CampaignSnapshot = {
+      targetProfileId: "large",
+      competences: ["1.1", "2.1", "3.1", "4.1"].map((id) => ({ id, name: id, areaCode: id[0]! })),
+      challenges: ["1.1", "2.1", "3.1", "4.1"].flatMap((competenceId) =>
+        [1, 2, 3, 4, 5, 6].flatMap((level) => [challenge(competenceId, level), challenge(competenceId, level, "b")]),
+      ),
+    };
+    const patterns: ((index: number) => AnswerResult)[] = [
+      () => "OK",
+      () => "KO",
+      (index) => (index % 2 === 0 ? "OK" : "KO"),
+      (index) => (index < 4 ? "KO" : "OK"),
+      (index) => (index < 4 ? "OK" : "KO"),
+      (index) => (index % 3 === 0 ? "KO" : "OK"),
+    ];
+    for (const pattern of patterns) {
+      const answers = play(large, (_, index) => pattern(index));
+      let previous = estimateProgress(large, []).estimatedTotal;
+      for (let given = 1; given < answers.length; given += 1) {
+        const { estimatedTotal } = estimateProgress(large, answers.slice(0, given));
+        expect(estimatedTotal).toBeGreaterThanOrEqual(given + 1);
+        expect(estimatedTotal).toBeLessThanOrEqual(Math.max(previous, given + 1));
+        previous = estimatedTotal;
+      }
+      expect(estimateProgress(large, answers).estimatedTotal).toBe(answers.length);
+    }
+  });
 });

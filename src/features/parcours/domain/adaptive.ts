@@ -137,15 +137,33 @@ function expectedRemaining(state: CompetenceState): number {
 
 /**
  * "Question N sur environ T": the answers given plus the expected length of what is left. It is
- * an estimate — the adaptive path decides — that never falls below the current question.
+ * an estimate — the adaptive path decides — that never falls below the current question, and
+ * never grows: once a student read "sur environ 14", the total only moves up with the questions
+ * actually added past it (14 → 15 when the 15th comes), never jumps to 18. Replayed over the
+ * answers given, so that it is the same on every reload and every instance.
  */
 export function estimateProgress(snapshot: CampaignSnapshot, answers: AnswerRecord[]): Progress {
+  const answeredCount = answers.length;
+  let shown = rawEstimate(snapshot, []).estimatedTotal;
+  for (let given = 1; given <= answeredCount; given += 1) {
+    const raw = rawEstimate(snapshot, answers.slice(0, given));
+    if (raw.isFinished && given === answeredCount) return { answeredCount, estimatedTotal: answeredCount };
+    shown = Math.max(given + 1, Math.min(shown, raw.estimatedTotal));
+  }
+  if (answeredCount === 0 && rawEstimate(snapshot, []).isFinished) return { answeredCount, estimatedTotal: 0 };
+  return { answeredCount, estimatedTotal: Math.max(answeredCount + 1, shown) };
+}
+
+function rawEstimate(
+  snapshot: CampaignSnapshot,
+  answers: AnswerRecord[],
+): { estimatedTotal: number; isFinished: boolean } {
   const answeredCount = answers.length;
   const states = computeCompetenceStates(snapshot, answers);
   const isFinished = states.every((state) => state.isDone);
   const remaining = Math.round(states.reduce((sum, state) => sum + expectedRemaining(state), 0));
   return {
-    answeredCount,
+    isFinished,
     estimatedTotal: isFinished ? answeredCount : Math.max(answeredCount + 1, answeredCount + remaining),
   };
 }

@@ -22,6 +22,7 @@ import { loadContent } from "../src/features/parcours/mutations";
 import type { ChallengeSnapshot } from "../src/features/parcours/types";
 import { disconnectPrisma, prisma } from "../src/lib/db";
 import { createSessionRecord } from "../src/lib/session-store";
+import { describeReference, measureReference, percentile, times } from "./reference";
 
 const { values: args } = parseArgs({
   options: {
@@ -184,11 +185,6 @@ async function runStudent(index: number, student: Student, code: string, challen
   errors.push("trop de questions : le parcours ne s'arrête pas");
 }
 
-function percentile(values: number[], p: number): number {
-  if (values.length === 0) return Number.NaN;
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
 const ms = (value: number) => `${value.toFixed(1)} ms`;
 
 const health = await fetch(`${base}/api/health`).catch(() => null);
@@ -232,6 +228,12 @@ try {
     `  réponse (POST → 303) : p50 ${ms(percentile(postTimes, 50))}, p95 ${ms(percentile(postTimes, 95))}, p99 ${ms(percentile(postTimes, 99))}, max ${ms(Math.max(...postTimes))}`,
   );
   console.log(`  page question (GET)  : p50 ${ms(percentile(getTimes, 50))}, p95 ${ms(percentile(getTimes, 95))}`);
+  const reference = await measureReference(base, studentCount);
+  console.log(`  ${describeReference(reference, studentCount)}`);
+  console.log(
+    `  rapports : réponses/s ${times(postTimes.length / seconds, reference.requestsPerSecond)} les req/s de la référence, ` +
+      `p95 réponse ${times(percentile(postTimes, 95), reference.p95Ms)} le p95 de la référence`,
+  );
   console.log(`  erreurs : ${errors.length}`);
   for (const message of [...new Set(errors)].slice(0, 10)) console.log(`    - ${message}`);
   if (errors.length > 0 || recorded !== postTimes.length || finished !== studentCount) exitCode = 1;

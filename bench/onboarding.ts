@@ -20,6 +20,7 @@ import { generateCampaignCode } from "../src/features/campaigns/domain/campaign-
 import { disconnectPrisma, prisma } from "../src/lib/db";
 import { ensureTestTargetProfile, testSnapshot } from "../tests/factories/campaigns";
 import { BrowserLikeClient, type Hop } from "../tests/gar/http-client";
+import { describeReference, measureReference, percentile, times } from "./reference";
 
 const { values: args } = parseArgs({
   options: {
@@ -224,11 +225,6 @@ async function onboard(student: BenchStudent, code: string, schoolUai: string) {
   if (startPage.hop.status !== 200) throw new Error(`start_page: ${startPage.hop.status}`);
 }
 
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
-
 async function main() {
   const run = `${Date.now()}`;
   const { school, campaign, students } = await setUp(run);
@@ -267,6 +263,12 @@ async function main() {
   );
   console.log(
     `\nDurée totale : ${(wallMs / 1000).toFixed(1)} s ; comptes reliés : ${linked}/${studentCount} ; participations : ${participations}`,
+  );
+  const reference = await measureReference(appBaseUrl, studentCount);
+  console.log(describeReference(reference, studentCount));
+  console.log(
+    `Rapports : p50 de toutes les requêtes ${times(percentile(all, 50), reference.p50Ms)} le p50 de la référence, ` +
+      `p95 ${times(percentile(all, 95), reference.p95Ms)} le p95 de la référence`,
   );
   console.log(`Erreurs : ${errors.length}`);
   for (const error of errors) console.log(`  - ${error}`);

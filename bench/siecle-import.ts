@@ -139,6 +139,51 @@ async function measureParse(filePath: string): Promise<Row> {
   return { parseMs, imported: parsed.learners.length, parseRssBeforeMB: before, parsePeakRssMB: peakRssMB() };
 }
 
+/**
+ * The floor under any import of this file: decode + parse + validate, then one COPY of the
+ * validated learners into a temporary table with no index — no planning, no upsert, no lock. The
+ * CLI's figures are printed as multiples of it, measured in the same run on the same database.
+ */
+async function measureLimit(filePath: string): Promise<Row> {
+  const { readRegisterStream } = await import("../src/features/siecle-import/domain/read-register");
+  const { default: pg } = await import("pg");
+  const { from: copyFrom } = await import("pg-copy-streams");
+  const { pipeline } = await import("node:stream/promises");
+  const { Readable } = await import("node:stream");
+  const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
+  await client.connect();
+  try {
+    const fields = [
+      "nationalStudentId",
+      "siecleStudentId",
+      "firstName",
+      "middleName",
+      "thirdName",
+      "lastName",
+      "preferredLastName",
+      "sex",
+      "birthdate",
+      "birthCityCode",
+      "birthCity",
+      "birthProvinceCode",
+      "birthCountryCode",
+      "mefCode",
+      "status",
+      "division",
+    ] as const;
+    await client.query(`CREATE TEMP TABLE bench_limit (${fields.map((f) => `"${f}" text`).join(", ")})`);
+    const start = performance.now();
+    const parsed = await readRegisterStream(stream(filePath), { expectedUai: BENCH_UAI });
+    const escape = (value: string | null) =>
+      value === null ? "\\N" : value.replace(/\\/g, "\\\\").replace(/\t/g, "\\t").replace(/\n/g, "\\n");
+    const lines = parsed.learners.map((learner) => `${fields.map((field) => escape(learner[field])).join("\t")}\n`);
+    await pipeline(Readable.from(lines), client.query(copyFrom(`COPY bench_limit FROM STDIN`)));
+    return { limitMs: ms(start), copied: parsed.learners.length };
+  } finally {
+    await client.end();
+  }
+}
+
 /** One operator command, in-process but exactly the CLI's code: `npm run cli -- siecle:import --uai … FILE`. */
 async function measureCli(filePath: string): Promise<Row> {
   const { runCli } = await import("../scripts/cli");
@@ -247,9 +292,11 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
     const row =
       mode === "parse"
         ? await measureParse(file!)
-        : mode === "cli"
-          ? await measureCli(file!)
-          : await measureApp(file!, churned!);
+        : mode === "limit"
+          ? await measureLimit(file!)
+          : mode === "cli"
+            ? await measureCli(file!)
+            : await measureApp(file!, churned!);
     process.stdout.write(`${JSON.stringify(row)}\n`);
   } else {
     const sizesArg = args.indexOf("--sizes");
@@ -278,6 +325,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
         const parse = child(["parse", xmlPath]);
         const parseZip = child(["parse", zipPath]);
         database = await freshSchool();
+        const limit = child(["limit", xmlPath]);
         const cli = [xmlPath, xmlPath, churnPath].map((file) => child(["cli", file], cliFlags));
         await freshSchool();
         const app = child(["app", xmlPath, churnPath]);
@@ -295,6 +343,9 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
           cliFirstMs: cli[0]!.cliMs!,
           cliReimportMs: cli[1]!.cliMs!,
           cliChurnMs: cli[2]!.cliMs!,
+          limitMs: limit.limitMs!,
+          "cliFirst÷limit": +(Number(cli[0]!.cliMs) / Number(limit.limitMs)).toFixed(2),
+          "appFirst÷limit": +(Number(app.firstImportMs) / Number(limit.limitMs)).toFixed(2),
         });
         memory.push({
           learners: size,
@@ -316,6 +367,10 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
       "Durées (ms) — app : un processus, Prisma chargé ; cli : un processus par import (démarrage de Node exclu)",
     );
     console.table(times);
+    console.log(
+      "limitMs : décodage + analyse + validation puis un COPY dans une table temporaire sans index, mesuré dans ce même passage ;" +
+        " les colonnes ÷limit en sont les multiples.",
+    );
     console.log(`Mémoire (Mo, RSS) — cli : drapeaux Node ${cliFlags.join(" ")}`);
     console.table(memory);
     console.log(`Base de données : ${database}`);

@@ -608,7 +608,8 @@ export async function reconcileGarStudent(options: ReconcileGarStudentOptions): 
     campaignId: campaign.id,
     userId: outcome.userId,
     isNewAccount: outcome.isNewAccount,
-    garIdReplaced: outcome.garIdReplaced,
+    // Not `garIdReplaced`: the logger redacts keys that look like GAR ids, this one is a yes/no.
+    idoChanged: outcome.garIdReplaced,
   });
   return { ...outcome, campaignCode: campaign.code };
 }

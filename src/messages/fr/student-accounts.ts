@@ -132,6 +132,7 @@ export const accountsText = {
       GAR_PROFILE_MISSING: "Profil non transmis par le GAR",
       GAR_UAI_MISSING: "Établissement non transmis par le GAR",
       GAR_ASSERTION_REFUSED: "Réponse du GAR refusée",
+      GAR_LOGOUT_REFUSED: "Déconnexion du GAR non vérifiée",
       LEARNER_ALREADY_LINKED: "Parcours déjà associé à un autre compte",
     },
     backToEnt: "Revenez au médiacentre de votre ENT et ouvrez Pix.",

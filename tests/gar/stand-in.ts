@@ -294,10 +294,7 @@ export async function startGarStandIn(options: GarStandInOptions = {}): Promise<
     const nonce = randomBytes(16).toString("base64");
     const sessionIndex = `_${randomBytes(16).toString("hex")}`;
     if (identity.assigned && identity.sid) {
-      samlLogins.set(identity.sid, [
-        ...(samlLogins.get(identity.sid) ?? []),
-        { nameId: identity.ido, sessionIndex },
-      ]);
+      samlLogins.set(identity.sid, [...(samlLogins.get(identity.sid) ?? []), { nameId: identity.ido, sessionIndex }]);
     }
     html(ctx, samlIdp.responsePage(request, identity, nonce, sessionIndex));
     ctx.set("Content-Security-Policy", `default-src 'none'; script-src 'nonce-${nonce}'; form-action *`);
@@ -408,7 +405,10 @@ export async function startGarStandIn(options: GarStandInOptions = {}): Promise<
           try {
             const answer = await fetch(samlIdp.spSloUrl, {
               method: "POST",
-              headers: { "Content-Type": "text/xml; charset=utf-8", SOAPAction: "http://www.oasis-open.org/committees/security" },
+              headers: {
+                "Content-Type": "text/xml; charset=utf-8",
+                SOAPAction: "http://www.oasis-open.org/committees/security",
+              },
               body: await samlIdp.soapLogoutRequest(login),
               signal: AbortSignal.timeout(10_000),
             });

@@ -273,7 +273,10 @@ function encryptAssertion(assertion: string, cert: string): Promise<string> {
       },
       (error, result) => (error ? reject(error) : resolve(result)),
     ),
-  ).then((data) => `<saml:EncryptedAssertion xmlns:saml="urn:oasis:names:tc:SAML:2.0:assertion">${data}</saml:EncryptedAssertion>`);
+  ).then(
+    (data) =>
+      `<saml:EncryptedAssertion xmlns:saml="urn:oasis:names:tc:SAML:2.0:assertion">${data}</saml:EncryptedAssertion>`,
+  );
 }
 
 describe("SAML adapter: encrypted assertions", () => {

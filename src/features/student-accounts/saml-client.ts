@@ -341,9 +341,9 @@ export function createGarSamlPort(settings: GarSamlSettings): GarSamlPort {
 
       let xml: string;
       try {
-        xml = inflateRawSync(Buffer.from(value[messageName]!, "base64"), { maxOutputLength: MAX_LOGOUT_BYTES }).toString(
-          "utf8",
-        );
+        xml = inflateRawSync(Buffer.from(value[messageName]!, "base64"), {
+          maxOutputLength: MAX_LOGOUT_BYTES,
+        }).toString("utf8");
       } catch {
         return refuseLogout("MALFORMED");
       }
@@ -389,7 +389,8 @@ export function createGarSamlPort(settings: GarSamlSettings): GarSamlPort {
         return refuseLogout(payload.length > 1 ? "SIGNATURE_WRAPPING" : "MALFORMED");
       }
       const request = payload[0]!;
-      if (request.namespaceURI !== PROTOCOL_NS || request.localName !== "LogoutRequest") return refuseLogout("MALFORMED");
+      if (request.namespaceURI !== PROTOCOL_NS || request.localName !== "LogoutRequest")
+        return refuseLogout("MALFORMED");
       // The LogoutRequest on its own (the serializer keeps the namespaces it uses): its enveloped
       // signature must reference it and be by an IdP certificate of the metadata.
       const xml = new XMLSerializer().serializeToString(request as unknown as Node);
@@ -399,7 +400,9 @@ export function createGarSamlPort(settings: GarSamlSettings): GarSamlPort {
       if (!checked.ok) return refuseLogout(checked.reason);
       let profile: Profile | null;
       try {
-        ({ profile } = await saml.validatePostRequestAsync({ SAMLRequest: Buffer.from(xml, "utf8").toString("base64") }));
+        ({ profile } = await saml.validatePostRequestAsync({
+          SAMLRequest: Buffer.from(xml, "utf8").toString("base64"),
+        }));
       } catch (error) {
         return refuseLogout(classifyLogoutError(error));
       }
@@ -427,7 +430,9 @@ export function createGarSamlPort(settings: GarSamlSettings): GarSamlPort {
       } as Profile;
       const url = new URL(await saml.getLogoutUrlAsync(profile, "", {}));
       const encoded = url.searchParams.get("SAMLRequest");
-      const id = encoded ? /\sID="([^"]+)"/.exec(inflateRawSync(Buffer.from(encoded, "base64")).toString("utf8"))?.[1] : null;
+      const id = encoded
+        ? /\sID="([^"]+)"/.exec(inflateRawSync(Buffer.from(encoded, "base64")).toString("utf8"))?.[1]
+        : null;
       if (!id) throw new Error("node-saml built a LogoutRequest without ID");
       return { url, requestId: id };
     },

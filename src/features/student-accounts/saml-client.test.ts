@@ -121,6 +121,13 @@ describe("SAML adapter: a valid Response", () => {
     const xml = port.serviceProviderMetadata();
     expect(xml).toContain(`entityID="${urls.entityId}"`);
     expect(xml).toContain(`Location="${urls.acs}"`);
+    expect(xml).toContain(
+      `<SingleLogoutService Binding="urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect" Location="${urls.slo}"/>`,
+    );
+    expect(xml).toContain(
+      `<SingleLogoutService Binding="urn:oasis:names:tc:SAML:2.0:bindings:SOAP" Location="${urls.slo}"/>`,
+    );
+    expect(xml).not.toContain('bindings:HTTP-POST" Location="' + urls.slo);
   });
 });
 

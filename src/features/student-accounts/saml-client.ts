@@ -314,7 +314,11 @@ export function createGarSamlPort(settings: GarSamlSettings): GarSamlPort {
     },
 
     serviceProviderMetadata() {
-      return saml.generateServiceProviderMetadata(settings.spCert, settings.spCert);
+      const xml = saml.generateServiceProviderMetadata(settings.spCert, settings.spCert);
+      // node-saml declares its SLO with the HTTP-POST binding; ours takes HTTP-Redirect and SOAP.
+      const slo = (binding: string) =>
+        `<SingleLogoutService Binding="urn:oasis:names:tc:SAML:2.0:bindings:${binding}" Location="${urls.slo}"/>`;
+      return xml.replace(/<SingleLogoutService\b[^>]*\/>/, `${slo("HTTP-Redirect")}${slo("SOAP")}`);
     },
 
     async readLogoutRedirect(rawQuery, now = new Date()) {

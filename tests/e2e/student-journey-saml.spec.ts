@@ -199,14 +199,32 @@ test("over SAML: signing out of the ENT démo signs the student out of Pix (SOAP
   await page.getByRole("button", { name: "J'accepte les conditions d'utilisation" }).click();
   await expect(page).toHaveURL(`${appBaseUrl}/campagnes/${sloCode}/demarrer`);
   expect(await sloStudentRows()).toEqual({ sessions: 1, logins: 1 });
-
-  // The browser never reaches our SLO URL: only the GAR's server-to-server SOAP call can sign out.
-  await page.route(`${appBaseUrl}/gar/saml/logout**`, (route) => route.abort());
   await page.goto(`${garBaseUrl}/ent/mediacentre`);
   await page.getByRole("button", { name: "Se déconnecter de l'ENT", exact: true }).click();
-  await expect.poll(sloStudentRows).toEqual({ sessions: 0, logins: 0 });
-  await page.unroute(`${appBaseUrl}/gar/saml/logout**`);
+  await expect(page.getByRole("heading", { name: "Connexion à l'ENT" })).toBeVisible();
+  expect(await sloStudentRows()).toEqual({ sessions: 0, logins: 0 });
+  await expectSignedOutOfPix(page);
+  await context.close();
+});
+
+test("over SAML: the GAR's SOAP back-channel alone ends the Pix session, the browser never passing by", async ({
+  browser,
+}) => {
+  const { context, page } = await newBrowser(browser);
+  // Known now: straight to Mes parcours.
+  await openPixFromEnt(page, SLO_STUDENT.key);
+  await expect(page).toHaveURL(`${appBaseUrl}/`);
+  expect(await sloStudentRows()).toEqual({ sessions: 1, logins: 1 });
+  const visited: string[] = [];
+  page.on("request", (request) => visited.push(request.url().split("?")[0]!));
+  await page.goto(`${garBaseUrl}/ent/mediacentre`);
+  await page.getByRole("button", { name: "Se déconnecter de l'ENT (SOAP seul)" }).click();
+  await expect(page.getByRole("heading", { name: "Connexion à l'ENT" })).toBeVisible();
+  // (The Pix page left behind may still prefetch its links; our SLO URL is never visited.)
+  expect(visited).not.toContain(`${appBaseUrl}/gar/saml/logout`);
+  expect(await sloStudentRows()).toEqual({ sessions: 0, logins: 0 });
   // The Pix cookie is still in this browser, but its session is gone.
+  expect((await context.cookies(appBaseUrl)).map((cookie) => cookie.name)).toContain("pix_session");
   await expectSignedOutOfPix(page);
   await context.close();
 });

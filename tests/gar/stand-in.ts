@@ -391,8 +391,9 @@ export async function startGarStandIn(options: GarStandInOptions = {}): Promise<
 
     if (path === "/ent/deconnexion" && ctx.method === "POST") {
       // As the GAR does: a SOAP LogoutRequest per SAML sign-in, server to server, then one by
-      // redirect through the browser (`canal=redirection`: the redirect only, to test that binding alone).
-      const redirectOnly = (await readForm(ctx)).get("canal") === "redirection";
+      // redirect through the browser. `canal=redirection` or `canal=soap`: one binding alone (tests).
+      const channel = (await readForm(ctx)).get("canal");
+      const redirectOnly = channel === "redirection";
       const identity = readEntIdentity(ctx);
       const logins = (identity?.sid && samlLogins.get(identity.sid)) || [];
       if (identity?.sid) samlLogins.delete(identity.sid);
@@ -418,6 +419,7 @@ export async function startGarStandIn(options: GarStandInOptions = {}): Promise<
           }
         }
       }
+      if (channel === "soap") return seeOther(ctx, "/ent");
       // Several sign-ins: the redirect names the NameID only (all of them).
       const front = logins.length > 1 ? { nameId: last.nameId, sessionIndex: "" } : last;
       return seeOther(ctx, await samlIdp.logoutRequestUrl(front));

@@ -252,6 +252,59 @@ describe("SAML over HTTP against the GAR stand-in's IdP", () => {
     );
   });
 
+  it("single logout with the stand-in: its ENT sign-out's LogoutRequest is accepted and ends the sign-in", async () => {
+    const student = findFixtureStudent("come-muller");
+    const browser = new BrowserLikeClient();
+    await browser.postForm(`${standIn.issuer}/ent/connexion`, { key: student.key });
+    const { authorizationUrl } = await startGarSamlSignIn({ gar: standInGar });
+    const page = await (await browser.follow(authorizationUrl.toString())).response.text();
+    const outcome = await completeGarSamlSignIn({
+      gar: standInGar,
+      samlResponse: /name="SAMLResponse" value="([^"]+)"/.exec(page)?.[1] ?? "",
+    });
+    expect(outcome.kind).toBe("PENDING");
+    if (outcome.kind !== "PENDING") return;
+    const { hop } = await browser.postForm(`${standIn.issuer}/ent/deconnexion`, { canal: "redirection" });
+    expect(hop.location?.startsWith(`${appBaseUrl}/gar/saml/logout?SAMLRequest=`)).toBe(true);
+    const message = await standInGar.readLogoutRedirect(new URL(hop.location!).search.slice(1));
+    expect(message).toMatchObject({
+      ok: true,
+      kind: "REQUEST",
+      nameId: student.ido,
+      sessionIndexes: [expect.any(String)],
+    });
+    if (!message.ok || message.kind !== "REQUEST") return;
+    expect(await handleGarSamlLogoutRequest({ request: message })).toMatchObject({ ok: true, known: true });
+    expect(
+      (await prisma.garPendingIdentity.findUnique({ where: { id: outcome.pendingIdentityId } }))?.consumedAt,
+    ).toEqual(expect.any(Date));
+    // The ENT session is over: the IdP asks to sign in again.
+    const again = await browser.follow((await startGarSamlSignIn({ gar: standInGar })).authorizationUrl.toString());
+    expect(await again.response.text()).toContain("Connexion à l'ENT");
+  });
+
+  it("single logout with the stand-in: it answers our signed LogoutRequest, and refuses an unsigned one", async () => {
+    const student = findFixtureStudent("zoe-nguyen");
+    const browser = new BrowserLikeClient();
+    await browser.postForm(`${standIn.issuer}/ent/connexion`, { key: student.key });
+    const request = await standInGar.createLogoutRequest({
+      nameId: student.ido,
+      nameIdFormat: null,
+      sessionIndex: "_x",
+    });
+    const unsigned = new URL(request!.url);
+    unsigned.searchParams.delete("Signature");
+    expect((await browser.request(unsigned.toString())).response.status).toBe(400);
+    const { hop } = await browser.request(request!.url.toString());
+    expect(hop.location?.startsWith(`${appBaseUrl}/gar/saml/logout?SAMLResponse=`)).toBe(true);
+    expect(await standInGar.readLogoutRedirect(new URL(hop.location!).search.slice(1))).toEqual({
+      ok: true,
+      kind: "RESPONSE",
+      inResponseTo: request!.requestId,
+      relayState: null,
+    });
+  });
+
   it("the IdP refuses an AuthnRequest whose signature was tampered with", async () => {
     const { authorizationUrl } = await startGarSamlSignIn({ gar: standInGar });
     authorizationUrl.searchParams.set("RelayState", "https://elsewhere.example.test/");

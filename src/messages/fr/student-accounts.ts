@@ -22,6 +22,11 @@ export const accountsText = {
     text: "Vous allez être redirigé vers votre ENT.",
     link: "Continuer",
   },
+  signingOut: {
+    title: "Déconnexion en cours…",
+    text: "Vous êtes déconnecté de Pix. Le GAR termine aussi votre session sur l'ENT.",
+    link: "Continuer",
+  },
   joinCode: {
     pageTitle: "Rejoindre un parcours",
     title: "Rejoindre un parcours",

@@ -218,7 +218,7 @@ test("over SAML: the GAR's SOAP back-channel alone ends the Pix session, the bro
   const visited: string[] = [];
   page.on("request", (request) => visited.push(request.url().split("?")[0]!));
   await page.goto(`${garBaseUrl}/ent/mediacentre`);
-  await page.getByRole("button", { name: "Se déconnecter de l'ENT (SOAP seul)" }).click();
+  await page.getByRole("button", { name: "Tester la déconnexion unique par SOAP seul" }).click();
   await expect(page.getByRole("heading", { name: "Connexion à l'ENT" })).toBeVisible();
   // (The Pix page left behind may still prefetch its links; our SLO URL is never visited.)
   expect(visited).not.toContain(`${appBaseUrl}/gar/saml/logout`);
@@ -240,7 +240,7 @@ test("over SAML: the ENT démo's redirect-only sign-out (front-channel LogoutReq
   const visited: string[] = [];
   page.on("request", (request) => visited.push(request.url().split("?")[0]!));
   await page.goto(`${garBaseUrl}/ent/mediacentre`);
-  await page.getByRole("button", { name: "Se déconnecter de l'ENT (redirection seule)" }).click();
+  await page.getByRole("button", { name: "Tester la déconnexion unique par redirection seule" }).click();
   // ENT → our SLO (signed LogoutRequest) → the IdP (our signed LogoutResponse) → the ENT's sign-in page.
   await expect(page.getByRole("heading", { name: "Connexion à l'ENT" })).toBeVisible();
   expect(visited).toContain(`${appBaseUrl}/gar/saml/logout`);

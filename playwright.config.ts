@@ -23,6 +23,10 @@ const serverEnv: Record<string, string> = {
   ENABLE_DEV_PAGES: "1",
   OUTBOX_ACCESS_KEY,
   E2E_GAR_PORT: String(garPort),
+  LEGAL_PUBLISHER: "GIP Pix (démonstration e2e), 75000 Paris",
+  LEGAL_PUBLICATION_DIRECTOR: "Camille Martin, directrice",
+  PRIVACY_CONTACT: "dpo@pix-orga.localhost",
+  SUPPORT_CONTACT: "support@pix-orga.localhost",
   // The GAR is the local stand-in (tests/gar), started below; the secret is shared with it.
   GAR_ISSUER: `http://localhost:${garPort}`,
   GAR_CLIENT_SECRET: garClientSecret,

@@ -9,6 +9,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "no
 import os from "node:os";
 import path from "node:path";
 
+import { dataHostingRefusal } from "../src/lib/data-hosting";
 import { freePort } from "../src/lib/embedded-postgres";
 import { renderHaproxyConfig, WorkerCountError, workerCount, workerName } from "./load-balancer";
 
@@ -25,6 +26,14 @@ function fail(message: string): never {
   console.error(`Erreur : ${message}`);
   process.exit(1);
 }
+
+// Once, here, rather than in each worker the cluster would restart in a loop.
+const hostingRefusal = dataHostingRefusal({
+  nodeEnv: "production",
+  databaseUrl: process.env.DATABASE_URL,
+  allowlist: process.env.DATA_HOSTING_ALLOWLIST,
+});
+if (hostingRefusal) fail(hostingRefusal);
 
 let workers: number;
 try {

@@ -16,6 +16,7 @@ import {
   resolveClientAddress,
   TrustedProxiesError,
 } from "../src/lib/client-address";
+import { dataHostingRefusal } from "../src/lib/data-hosting";
 import { isAllowedRequestOrigin, strictTransportSecurity } from "../src/lib/request-guard";
 
 const FORBIDDEN_ORIGIN_PAGE =
@@ -25,7 +26,17 @@ const FORBIDDEN_ORIGIN_PAGE =
 
 export type ServeOptions = { port: number; host: string; dir?: string; dev?: boolean };
 
+export class DataHostingError extends Error {}
+
 export async function serve(options: ServeOptions): Promise<{ close: () => Promise<void>; url: string }> {
+  // Before anything loads or connects: a production server never touches a database kept
+  // outside the hosts the processing agreement allows (src/lib/data-hosting.ts).
+  const refusal = dataHostingRefusal({
+    nodeEnv: options.dev ? "development" : "production",
+    databaseUrl: process.env.DATABASE_URL,
+    allowlist: process.env.DATA_HOSTING_ALLOWLIST,
+  });
+  if (refusal) throw new DataHostingError(refusal);
   const appBaseUrl = process.env.APP_BASE_URL ?? `http://localhost:${options.port}`;
   const appOrigin = new URL(appBaseUrl).origin;
   const trusted = parseTrustedProxies(process.env.TRUSTED_PROXIES);
@@ -89,7 +100,8 @@ if (isMain) {
   serve({ port, host, dev: process.argv.includes("--dev") })
     .then(({ url }) => console.log(`Pix à l'écoute sur ${url} (adresse publique : ${process.env.APP_BASE_URL ?? url})`))
     .catch((error: unknown) => {
-      console.error(error instanceof TrustedProxiesError ? `Erreur : ${error.message}` : error);
+      const known = error instanceof TrustedProxiesError || error instanceof DataHostingError;
+      console.error(known ? `Erreur : ${error.message}` : error);
       process.exit(1);
     });
 }

@@ -16,10 +16,21 @@ import {
   DemoRefusedError,
   wantsDemo,
 } from "../prisma/demo-accounts";
+import { dataHostingRefusal } from "../src/lib/data-hosting";
 import { MigrationError } from "../src/lib/migrations";
 import { prepareDatabase } from "../src/lib/prepare-database";
 
 const port = Number(process.env.PORT ?? 3000);
+// The app it serves runs in production: refuse before building, migrating or seeding anything.
+const hostingRefusal = dataHostingRefusal({
+  nodeEnv: "production",
+  databaseUrl: process.env.DATABASE_URL,
+  allowlist: process.env.DATA_HOSTING_ALLOWLIST,
+});
+if (hostingRefusal) {
+  console.error(`Erreur : ${hostingRefusal}`);
+  process.exit(1);
+}
 // Read before prepareDatabase, which points DATABASE_URL at the embedded database.
 const demo = wantsDemo(process.argv.slice(2));
 process.env.APP_BASE_URL ??= `http://localhost:${port}`;

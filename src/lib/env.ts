@@ -12,6 +12,8 @@ const envSchema = z.object({
   NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
   /** postgresql://… ; unset → the embedded PostgreSQL (PGlite) under .data/. */
   DATABASE_URL: z.string().startsWith("postgres").optional(),
+  /** Hosts (and their sub-domains) accepted for the database in production, comma-separated; src/lib/data-hosting.ts. */
+  DATA_HOSTING_ALLOWLIST: unsetIfEmpty(z.string().optional()),
   /** Public origin of the app, used for e-mailed links and the GAR callback URL. */
   APP_BASE_URL: z.url().default("http://localhost:3000"),
   /** Secret (≥ 32 chars) for signing/encrypting short-lived cookies such as the pending GAR identity. */
@@ -67,6 +69,16 @@ const envSchema = z.object({
   GAR_SAML_CLOCK_SKEW_MS: unsetIfEmpty(z.coerce.number().int().min(0).max(600_000).default(120_000)),
   /** JSON object renaming the SAML attributes read, e.g. {"IDO":"urn:oid:…"}; keys IDO, PRE, NOM, UAI, PRO, DIV. */
   GAR_SAML_ATTRIBUTE_MAPPING: unsetIfEmpty(z.string().optional()),
+  /** Mentions légales (loi n° 2004-575, art. 6): the publisher (name, legal form, address, contact). */
+  LEGAL_PUBLISHER: unsetIfEmpty(z.string().min(3).optional()),
+  /** Mentions légales: the director of publication (a person's name and role). */
+  LEGAL_PUBLICATION_DIRECTOR: unsetIfEmpty(z.string().min(3).optional()),
+  /** Mentions légales: the host of the service and of its data (name, address, telephone). */
+  LEGAL_HOST: unsetIfEmpty(z.string().min(3).optional()),
+  /** How to reach the data protection officer (e-mail or postal address), shown on /confidentialite. */
+  PRIVACY_CONTACT: unsetIfEmpty(z.string().min(3).optional()),
+  /** Support contact (e-mail or address) for accessibility feedback, shown on /accessibilite and /mentions-legales. */
+  SUPPORT_CONTACT: unsetIfEmpty(z.string().min(3).optional()),
 });
 
 export type Env = z.infer<typeof envSchema>;

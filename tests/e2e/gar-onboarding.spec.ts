@@ -118,7 +118,25 @@ test("a new student goes ENT → médiacentre → Pix → code → birth date �
   await expect(page.getByText("Ce n'est pas vous ? Reconnectez-vous depuis votre ENT.")).toBeVisible();
   await expect(page.getByLabel("Jour")).toHaveAttribute("autocomplete", "bday-day");
   await expectAccessible(page);
-  await typeBirthdate(page, ines.birthdate);
+  // Typed in one go, the date fills the three fields (the cursor moves on by itself)…
+  const [year, month, day] = ines.birthdate.split("-");
+  await page.getByLabel("Jour").click();
+  await page.keyboard.type(`${day}${month}${year}`);
+  await expect(page.getByLabel("Jour")).toHaveValue(day!);
+  await expect(page.getByLabel("Mois")).toHaveValue(month!);
+  await expect(page.getByLabel("Année")).toHaveValue(year!);
+  await expect(page.getByLabel("Année")).toBeFocused();
+  // …and so does a whole date pasted into the first field.
+  for (const label of ["Jour", "Mois", "Année"]) await page.getByLabel(label).fill("");
+  await page.getByLabel("Jour").evaluate((element, text) => {
+    const data = new DataTransfer();
+    data.setData("text/plain", text);
+    element.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }));
+  }, `${day}/${month}/${year}`);
+  await expect(page.getByLabel("Jour")).toHaveValue(day!);
+  await expect(page.getByLabel("Mois")).toHaveValue(month!);
+  await expect(page.getByLabel("Année")).toHaveValue(year!);
+  await page.getByRole("button", { name: "C'est parti !" }).click();
 
   await expect(page.getByRole("heading", { name: "Conditions d'utilisation de Pix" })).toBeVisible();
   await expectAccessible(page);

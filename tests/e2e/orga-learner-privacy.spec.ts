@@ -97,6 +97,9 @@ test("the privacy notice and the accessibility statement are reached from the fo
   await expect(page.getByRole("table", { name: "Sur ton compte Pix" })).toContainText(
     "12 mois après la dernière connexion",
   );
+  await expect(page.getByRole("region", { name: "Le délégué à la protection des données" })).toContainText(
+    "dpo@pix-orga.localhost",
+  );
   const serious = (await axeViolations(page)).filter((v) => v.impact === "serious" || v.impact === "critical");
   expect(serious).toEqual([]);
 
@@ -107,6 +110,21 @@ test("the privacy notice and the accessibility statement are reached from the fo
     (v) => v.impact === "serious" || v.impact === "critical",
   );
   expect(seriousOnStatement).toEqual([]);
+  await expect(page.getByText("Support de Pix Orga : support@pix-orga.localhost")).toBeVisible();
+
+  // The legal notice shows what this deployment declares (playwright.config.ts sets all but the
+  // host) and says plainly what it has not.
+  await page.getByRole("contentinfo").getByRole("link", { name: "Mentions légales" }).click();
+  await expect(page).toHaveURL(/\/mentions-legales$/);
+  await expect(page.getByRole("heading", { level: 1, name: "Mentions légales" })).toBeVisible();
+  await expect(page.getByRole("region", { name: "Éditeur du service" })).toContainText("GIP Pix (démonstration e2e)");
+  await expect(page.getByRole("region", { name: "Directeur de la publication" })).toContainText("Camille Martin");
+  await expect(page.getByRole("region", { name: "Hébergement du service et des données" })).toContainText(
+    "Non renseigné par l'exploitant de ce service.",
+  );
+  await expect(page.getByRole("note")).toContainText("ne sont pas encore renseignées");
+  const seriousOnLegal = (await axeViolations(page)).filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(seriousOnLegal).toEqual([]);
 
   await signInAs(context, { email: DEMO_ADMIN.email });
   await page.goto("/orga/eleves");

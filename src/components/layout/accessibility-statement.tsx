@@ -3,11 +3,15 @@ import { layoutText } from "@/messages/fr/layout";
 const t = layoutText.accessibility;
 
 /** /accessibilite: the RGAA accessibility statement (status, what is tested, contact, recourse). */
-export function AccessibilityStatement() {
+export function AccessibilityStatement({ supportContact }: { supportContact: string | null }) {
   const sections = [
     { id: "conformite", title: t.statusTitle, text: t.status },
     { id: "verifications", title: t.testsTitle, text: t.tests },
-    { id: "contact", title: t.contactTitle, text: t.contact },
+    {
+      id: "contact",
+      title: t.contactTitle,
+      text: supportContact ? `${t.contact} ${t.supportContact(supportContact)}` : t.contact,
+    },
     { id: "recours", title: t.recourseTitle, text: t.recourse },
   ];
   return (

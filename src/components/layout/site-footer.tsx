@@ -14,6 +14,11 @@ export function SiteFooter() {
             </Link>
           </li>
           <li>
+            <Link href="/mentions-legales" className="font-semibold text-primary underline">
+              {layoutText.footer.legal}
+            </Link>
+          </li>
+          <li>
             <Link href="/accessibilite" className="font-semibold text-primary underline">
               {layoutText.footer.accessibility}
             </Link>

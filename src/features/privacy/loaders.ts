@@ -2,15 +2,33 @@ import "server-only";
 
 import { cache } from "react";
 import { notFound } from "next/navigation";
+import { connection } from "next/server";
 
 import { can } from "@/lib/abilities";
+import { env } from "@/lib/env";
 import { isDomainError } from "@/lib/errors";
 import { getMemberContext, memberOrRedirect } from "@/lib/session";
 
 import { getErasureCandidate } from "./data";
 import { exportLearnerData } from "./mutations";
 import { learnerIdSchema } from "./schema";
-import type { LearnerExport } from "./types";
+import type { LearnerExport, LegalDetails } from "./types";
+
+/**
+ * The legal pages' details, read from the environment at request time (not baked in at build):
+ * each deployment declares its own publisher, host and contacts.
+ */
+export async function loadLegalDetails(): Promise<LegalDetails> {
+  await connection();
+  const settings = env();
+  return {
+    publisher: settings.LEGAL_PUBLISHER ?? null,
+    publicationDirector: settings.LEGAL_PUBLICATION_DIRECTOR ?? null,
+    host: settings.LEGAL_HOST ?? null,
+    privacyContact: settings.PRIVACY_CONTACT ?? null,
+    supportContact: settings.SUPPORT_CONTACT ?? null,
+  };
+}
 
 /** /orga/eleves/[id]/effacement: ADMINs only, the school's learner not yet erased; else a 404. */
 export const loadErasurePage = cache(async (rawId: string) => {

@@ -27,3 +27,12 @@ export type ErasureCandidate = {
   participationCount: number;
   hasAccount: boolean;
 };
+
+/** What the operator of this instance declares for the legal pages; null when not configured. */
+export type LegalDetails = {
+  publisher: string | null;
+  publicationDirector: string | null;
+  host: string | null;
+  privacyContact: string | null;
+  supportContact: string | null;
+};

@@ -15,7 +15,23 @@ export const layoutText = {
   footer: {
     label: "Informations légales",
     privacy: "Données personnelles",
+    legal: "Mentions légales",
     accessibility: "Accessibilité : non conforme",
+  },
+  /** /mentions-legales (loi n° 2004-575 du 21 juin 2004, article 6). */
+  legal: {
+    title: "Mentions légales",
+    publisherTitle: "Éditeur du service",
+    directorTitle: "Directeur de la publication",
+    hostTitle: "Hébergement du service et des données",
+    contactTitle: "Contact",
+    dataTitle: "Données personnelles",
+    data: "Ce que le service garde, pourquoi, combien de temps, et comment exercer vos droits : voir la page Données personnelles.",
+    dataLink: "Données personnelles",
+    /** When the operator of this instance has not configured a line. */
+    undeclared: "Non renseigné par l'exploitant de ce service.",
+    undeclaredWarning:
+      "Certaines informations ci-dessous ne sont pas encore renseignées par l'exploitant de ce service : ce n'est pas normal pour un service ouvert aux établissements.",
   },
   accessibility: {
     title: "Déclaration d'accessibilité",
@@ -30,6 +46,7 @@ export const layoutText = {
     contactTitle: "Retour d'information et contact",
     contact:
       "Si vous n'arrivez pas à accéder à un contenu ou à un service, adressez-vous à l'établissement ou au support de Pix Orga pour être orienté vers une alternative accessible ou obtenir le contenu sous une autre forme.",
+    supportContact: (contact: string) => `Support de Pix Orga : ${contact}`,
     recourseTitle: "Voies de recours",
     recourse:
       "Si vous avez signalé un défaut d'accessibilité qui vous empêche d'accéder à un contenu ou à un service et que vous n'avez pas obtenu de réponse satisfaisante, vous pouvez écrire au Défenseur des droits (formulaire en ligne sur defenseurdesdroits.fr), contacter le délégué du Défenseur des droits de votre région, ou envoyer un courrier gratuit : Défenseur des droits, Libre réponse 71120, 75342 Paris CEDEX 07.",

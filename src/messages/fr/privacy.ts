@@ -102,6 +102,11 @@ export const privacyMessages = {
     recipientsTitle: "Qui peut voir tes données ?",
     recipients:
       "Les personnels de ton établissement (tes professeurs, la direction) et, si besoin, l'équipe technique de Pix Orga. Personne d'autre : pas de publicité, pas de pisteur, pas de revente.",
+    dpoTitle: "Le délégué à la protection des données",
+    dpo: (contact: string) =>
+      `Pour toute question sur tes données, ou si tu ne peux pas passer par ton établissement, écris au délégué à la protection des données : ${contact}.`,
+    dpoUndeclared:
+      "Le contact du délégué à la protection des données n'est pas encore renseigné par l'exploitant de ce service : adresse-toi à ton établissement.",
     rightsTitle: "Tes droits",
     rights:
       "Tu peux demander à voir toutes tes données, à les corriger ou à les faire effacer. Parle à ton professeur principal ou à la direction de ton établissement : un administrateur de l'établissement peut exporter ou effacer tes données dans Pix Orga, ou transmettre ta demande au ministère. Si tu n'es pas satisfait de la réponse, tu peux t'adresser à la CNIL (cnil.fr).",

@@ -44,6 +44,9 @@ export const accountsText = {
     title: "Votre date de naissance",
     intro: "Elle permet de vous retrouver dans la liste des élèves de votre établissement.",
     legend: "Date de naissance",
+    /** Said before the fields, because the cursor moves by itself (WCAG 3.2.2). */
+    legendHint:
+      "Par exemple 06 08 2010. Le curseur passe tout seul à la case suivante ; vous pouvez aussi coller la date entière.",
     day: "Jour",
     month: "Mois",
     year: "Année",

@@ -6,7 +6,7 @@ import { INVENTORY } from "../inventory";
 const t = privacyMessages.notice;
 
 /** /confidentialite: rendered from the data inventory, so it says what is really stored. */
-export function PrivacyNotice() {
+export function PrivacyNotice({ privacyContact }: { privacyContact: string | null }) {
   const sections = buildNoticeSections(INVENTORY);
   return (
     <article className="space-y-6">
@@ -68,6 +68,12 @@ export function PrivacyNotice() {
           {t.rightsTitle}
         </h2>
         <p>{t.rights}</p>
+      </section>
+      <section aria-labelledby="delegue" className="space-y-2">
+        <h2 id="delegue" className="text-2xl font-bold">
+          {t.dpoTitle}
+        </h2>
+        <p>{privacyContact ? t.dpo(privacyContact) : t.dpoUndeclared}</p>
       </section>
     </article>
   );

@@ -9,6 +9,12 @@ import { fieldErrorsOf, idle } from "@/components/form/form-state";
 import { SubmitButton } from "@/components/form/submit-button";
 import { accountsText } from "@/messages/fr/student-accounts";
 import { reconcileAction } from "../actions";
+import { type BirthdateField, type BirthdateInput, fieldAfterTyping, splitWholeBirthdate } from "../domain/birthdate";
+
+function input(field: BirthdateField): HTMLInputElement | null {
+  const element = document.getElementById(field);
+  return element instanceof HTMLInputElement ? element : null;
+}
 
 /**
  * Uncontrolled fields whose defaultValue follows what was typed: text typed before hydration is
@@ -17,7 +23,16 @@ import { reconcileAction } from "../actions";
  */
 export function BirthdateForm({ code }: { code: string }) {
   const [state, formAction, pending] = useActionState(reconcileAction, idle);
-  const [values, setValues] = useState({ day: "", month: "", year: "" });
+  const [values, setValues] = useState<BirthdateInput>({ day: "", month: "", year: "" });
+  /** A whole date pasted into any field fills the three (the fields are uncontrolled: set the DOM too). */
+  const fillAll = (whole: BirthdateInput) => {
+    for (const field of ["day", "month", "year"] as const) {
+      const element = input(field);
+      if (element) element.value = whole[field];
+    }
+    setValues(whole);
+    input("year")?.focus();
+  };
   const text = accountsText.birthdate;
   const errors = fieldErrorsOf(state);
   const fields = [
@@ -50,7 +65,7 @@ export function BirthdateForm({ code }: { code: string }) {
     <form action={formAction} className="flex flex-col gap-5" noValidate>
       <ErrorSummary state={state} labels={{ day: text.day, month: text.month, year: text.year }} />
       <input type="hidden" name="code" value={code} />
-      <Fieldset legend={text.legend} size="large">
+      <Fieldset legend={text.legend} hint={text.legendHint} size="large">
         <div className="mt-2 flex flex-wrap gap-4">
           {fields.map((field) => (
             <TextField
@@ -69,7 +84,15 @@ export function BirthdateForm({ code }: { code: string }) {
               defaultValue={values[field.name]}
               onChange={(event) => {
                 const { value } = event.currentTarget;
+                const next = fieldAfterTyping(field.name, value, values[field.name]);
                 setValues((current) => ({ ...current, [field.name]: value }));
+                if (next) input(next)?.focus();
+              }}
+              onPaste={(event) => {
+                const whole = splitWholeBirthdate(event.clipboardData.getData("text"));
+                if (!whole) return;
+                event.preventDefault();
+                fillAll(whole);
               }}
               required
             />

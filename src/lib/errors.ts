@@ -45,6 +45,8 @@ export type DomainErrorCode =
   | "GAR_PROFILE_MISSING"
   /** The SAML Response was refused (signature, wrapping, audience, validity, replay…: the reason is logged). */
   | "GAR_ASSERTION_REFUSED"
+  /** A SAML logout message was refused (unsigned, wrong key, replayed, unknown request…: the reason is logged). */
+  | "GAR_LOGOUT_REFUSED"
   /** The GAR sent no UAI: the campaign's school could not be checked. */
   | "GAR_UAI_MISSING"
   /** The learner is linked to a GAR account with another IDO and the strict check failed: nothing changes. */

@@ -31,7 +31,13 @@ export async function runHousekeeping(now = new Date()): Promise<{
   // replay of it is refused by its own validity window, so the replay row may go.
   const { count: samlRequests } = await prisma.garSamlRequest.deleteMany({ where: { expiresAt: { lt: now } } });
   const { count: samlAssertions } = await prisma.garSamlAssertion.deleteMany({ where: { expiresAt: { lt: now } } });
-  const garSamlRows = samlRequests + samlAssertions;
+  // A LogoutRequest id past its window (a copy is refused as too old); a SAML sign-in past the
+  // student session's 8 hours (its session, if any, is gone too).
+  const { count: samlLogoutRequests } = await prisma.garSamlLogoutRequest.deleteMany({
+    where: { expiresAt: { lt: now } },
+  });
+  const { count: samlLogins } = await prisma.garSamlLogin.deleteMany({ where: { expiresAt: { lt: now } } });
+  const garSamlRows = samlRequests + samlAssertions + samlLogoutRequests + samlLogins;
   // A pupil's lockout row (GAR names) is useless a day after the block ends.
   const { count: studentLockouts } = await prisma.studentLockout.deleteMany({
     where: { blockedUntil: { lt: new Date(now.getTime() - DAY_MS) } },

@@ -33,12 +33,16 @@ describe("isAllowedRequestOrigin", () => {
     expect(post("https://pix.example.fr")).toBe(true);
   });
 
-  it("lets the GAR post cross-site to the SAML ACS only (the Response is checked there), not to its neighbours", () => {
+  it("lets the GAR post cross-site to the SAML ACS and SOAP logout only (their messages are checked there), not to their neighbours", () => {
     const post = (path: string) =>
       isAllowedRequestOrigin({ method: "POST", path, origin: "https://idp.partenaire.gar.education.fr" }, app);
     expect(post("/gar/saml/acs")).toBe(true);
     expect(post("/gar/saml/acs?x=1")).toBe(true);
     expect(post("/gar/saml/acs/")).toBe(false);
+    expect(post("/gar/saml/logout")).toBe(true);
+    expect(post("/gar/saml/logout/")).toBe(false);
+    // A server-to-server SOAP call has no Origin at all.
+    expect(isAllowedRequestOrigin({ method: "POST", path: "/gar/saml/logout", origin: undefined }, app)).toBe(true);
     expect(post("/gar/saml/metadata")).toBe(false);
     expect(post("/gar/deconnexion")).toBe(false);
   });

@@ -7,10 +7,11 @@
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 /**
- * Paths that receive cross-site POSTs by design (e.g. a SAML assertion posted by the GAR);
+ * Paths that receive cross-site POSTs by design (a SAML assertion posted by the GAR, its SOAP
+ * back-channel LogoutRequest);
  * each must check its own message instead (signature, one-time id).
  */
-export const CROSS_SITE_POST_PATHS: readonly string[] = ["/gar/saml/acs"];
+export const CROSS_SITE_POST_PATHS: readonly string[] = ["/gar/saml/acs", "/gar/saml/logout"];
 
 /**
  * A request that changes state (server actions, sign-out, uploads) must say it comes from a page

@@ -37,17 +37,18 @@ export type SessionRecord = {
   expiresAt: Date;
 };
 
-/** Creates a session and returns the cookie token (only its hash is stored). */
+/** Creates a session and returns the cookie token (only its hash, the session id, is stored). */
 export async function createSessionRecord(
   options: { userId: number; kind: SessionKind; currentSchoolId?: number | null; now?: Date },
   db: DbClient = prisma,
-): Promise<{ token: string; expiresAt: Date }> {
+): Promise<{ token: string; sessionId: string; expiresAt: Date }> {
   const now = options.now ?? new Date();
   const token = randomToken();
+  const sessionId = hashToken(token);
   const expiresAt = new Date(now.getTime() + SESSION_TTL_MS[options.kind]);
   await db.session.create({
     data: {
-      id: hashToken(token),
+      id: sessionId,
       userId: options.userId,
       kind: options.kind,
       currentSchoolId: options.currentSchoolId ?? null,
@@ -56,7 +57,7 @@ export async function createSessionRecord(
       expiresAt,
     },
   });
-  return { token, expiresAt };
+  return { token, sessionId, expiresAt };
 }
 
 function isLive(session: { kind: SessionKind; expiresAt: Date; lastSeenAt: Date }, now: Date): boolean {

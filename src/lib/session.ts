@@ -43,16 +43,19 @@ export function isSecureCookie(): boolean {
   return protocol === "https:" || !isLocal;
 }
 
-/** Starts a session, replacing (rotating) the one the browser had. Call from actions/route handlers. */
+/**
+ * Starts a session, replacing (rotating) the one the browser had. Call from actions/route
+ * handlers. Returns the new session's id (e.g. to tie a SAML sign-in to it for single logout).
+ */
 export async function startSession(options: {
   userId: number;
   kind: SessionKind;
   currentSchoolId?: number | null;
-}): Promise<void> {
+}): Promise<{ sessionId: string }> {
   const jar = await cookies();
   const previous = jar.get(SESSION_COOKIE)?.value;
   if (previous) await deleteSessionByToken(previous);
-  const { token, expiresAt } = await createSessionRecord(options);
+  const { token, sessionId, expiresAt } = await createSessionRecord(options);
   jar.set(SESSION_COOKIE, token, {
     httpOnly: true,
     sameSite: "lax",
@@ -60,6 +63,7 @@ export async function startSession(options: {
     path: "/",
     expires: expiresAt,
   });
+  return { sessionId };
 }
 
 export async function endSession(): Promise<void> {

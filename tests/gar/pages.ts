@@ -114,7 +114,10 @@ export function renderMediacentrePage(options: { student: FixtureStudent; pixUrl
   return layout(
     "Médiacentre",
     `<h1>Médiacentre</h1><p class="muted">Vos ressources numériques, attribuées par votre établissement.</p>${notAssigned}
-<div class="tiles">${pixTile}${others}</div>`,
+<div class="tiles">${pixTile}${others}</div>
+<div class="card"><p class="muted">Test de la déconnexion unique : « Se déconnecter de l'ENT » prévient les ressources par le canal SOAP du GAR puis par redirection ; ces boutons-ci par un seul des deux.</p>
+<form method="post" action="/ent/deconnexion"><input type="hidden" name="canal" value="redirection"><button type="submit">Tester la déconnexion unique par redirection seule</button></form>
+<form method="post" action="/ent/deconnexion"><input type="hidden" name="canal" value="soap"><button type="submit">Tester la déconnexion unique par SOAP seul</button></form></div>`,
     studentLabel(student),
   );
 }

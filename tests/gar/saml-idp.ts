@@ -7,7 +7,17 @@
 import { createVerify, randomBytes } from "node:crypto";
 import { inflateRawSync } from "node:zlib";
 
-import { generateSamlKeyPair, idpMetadataXml, type SamlKeyPair, signedSamlResponse, toBase64 } from "./saml";
+import { type Profile, SAML, ValidateInResponseTo } from "@node-saml/node-saml";
+
+import {
+  generateSamlKeyPair,
+  idpMetadataXml,
+  type SamlKeyPair,
+  signedSamlResponse,
+  signSamlElement,
+  soapEnvelope,
+  toBase64,
+} from "./saml";
 
 export type SamlIdentity = {
   ido: string;
@@ -21,6 +31,11 @@ export type SamlIdentity = {
 
 export type SamlAuthnRequest = { id: string; acsUrl: string; issuer: string; relayState: string | null };
 
+/** A sign-in the IdP released to the SP: what its LogoutRequest names. */
+export type SamlIssuedLogin = { nameId: string; sessionIndex: string };
+
+export type SpLogoutMessage = { kind: "REQUEST" | "RESPONSE"; id: string; relayState: string | null };
+
 export type StandInSamlIdp = {
   entityId: string;
   ssoPath: string;
@@ -31,7 +46,18 @@ export type StandInSamlIdp = {
   park(request: SamlAuthnRequest): string;
   unpark(handle: string): SamlAuthnRequest | null;
   /** The auto-posting page that carries the Response to the ACS. */
-  responsePage(request: SamlAuthnRequest, identity: SamlIdentity, nonce: string): string;
+  responsePage(request: SamlAuthnRequest, identity: SamlIdentity, nonce: string, sessionIndex: string): string;
+  sloPath: string;
+  /** Front-channel: the SP's SLO URL with our signed LogoutRequest (HTTP-Redirect). */
+  logoutRequestUrl(login: SamlIssuedLogin): Promise<string>;
+  /** Back-channel: a SOAP envelope holding our signed LogoutRequest, POSTed to the SP's SLO URL. */
+  soapLogoutRequest(login: SamlIssuedLogin): Promise<string>;
+  /** The SP's SLO URL (where LogoutRequests and LogoutResponses go). */
+  spSloUrl: string;
+  /** The SP's LogoutRequest or LogoutResponse by HTTP-Redirect; an error message when it must be refused. */
+  readSpLogoutMessage(query: URLSearchParams, rawQuery: string): SpLogoutMessage | string;
+  /** Our signed LogoutResponse to the SP's LogoutRequest, by HTTP-Redirect. */
+  logoutResponseUrl(requestId: string, relayState: string | null): Promise<string>;
 };
 
 const STUDENT_PROFILE = "National_elv";
@@ -46,6 +72,24 @@ function rawParam(rawQuery: string, name: string): string | null {
   return part ?? null;
 }
 
+/** Checks the SP's redirect-binding signature (RSA-SHA256) over the raw query parameters. */
+function hasValidRedirectSignature(
+  query: URLSearchParams,
+  rawQuery: string,
+  message: "SAMLRequest" | "SAMLResponse",
+  cert: string,
+): boolean {
+  const signed = [message, "RelayState", "SigAlg"]
+    .map((name) => rawParam(rawQuery, name))
+    .filter((part): part is string => part !== null)
+    .join("&");
+  const signature = query.get("Signature");
+  if (!signature || !/rsa-sha256$/.test(query.get("SigAlg") ?? "")) return false;
+  const verifier = createVerify("RSA-SHA256");
+  verifier.update(signed);
+  return verifier.verify(cert, signature, "base64");
+}
+
 export async function createStandInSamlIdp(options: {
   issuer: string;
   appBaseUrl: string;
@@ -55,14 +99,72 @@ export async function createStandInSamlIdp(options: {
   const keys: SamlKeyPair = await generateSamlKeyPair("gar-stand-in-idp");
   const entityId = `${options.issuer}/saml/metadata`;
   const ssoPath = "/saml/sso";
+  const sloPath = "/saml/slo";
   const expectedAcs = `${options.appBaseUrl}/gar/saml/acs`;
   const expectedSp = `${options.appBaseUrl}/gar/saml/metadata`;
+  const spSloUrl = `${options.appBaseUrl}/gar/saml/logout`;
   const parked = new Map<string, SamlAuthnRequest>();
+  // node-saml on the IdP side: it builds and signs our LogoutRequests and LogoutResponses.
+  const slo = new SAML({
+    issuer: entityId,
+    callbackUrl: spSloUrl,
+    entryPoint: spSloUrl,
+    logoutUrl: spSloUrl,
+    idpCert: options.spCert ?? keys.cert,
+    privateKey: keys.key,
+    signatureAlgorithm: "sha256",
+    validateInResponseTo: ValidateInResponseTo.never,
+    generateUniqueId: () => `_${randomBytes(20).toString("hex")}`,
+  });
+  const profileOf = (login: SamlIssuedLogin) =>
+    ({
+      issuer: entityId,
+      nameID: login.nameId,
+      nameIDFormat: "urn:oasis:names:tc:SAML:2.0:nameid-format:transient",
+      sessionIndex: login.sessionIndex,
+    }) as Profile;
 
   return {
     entityId,
     ssoPath,
-    metadata: () => idpMetadataXml({ entityId, ssoUrl: `${options.issuer}${ssoPath}`, cert: keys.cert }),
+    sloPath,
+    spSloUrl,
+    metadata: () =>
+      idpMetadataXml({
+        entityId,
+        ssoUrl: `${options.issuer}${ssoPath}`,
+        sloUrl: `${options.issuer}${sloPath}`,
+        cert: keys.cert,
+      }),
+
+    logoutRequestUrl: (login) => slo.getLogoutUrlAsync(profileOf(login), "", {}),
+
+    async soapLogoutRequest(login) {
+      const xml = await slo._generateLogoutRequest(profileOf(login));
+      return soapEnvelope(signSamlElement(xml, "LogoutRequest", keys));
+    },
+
+    readSpLogoutMessage(query, rawQuery) {
+      const message = query.get("SAMLRequest") ? "SAMLRequest" : query.get("SAMLResponse") ? "SAMLResponse" : null;
+      if (!message) return "SAMLRequest ou SAMLResponse manquant";
+      let xml: string;
+      try {
+        xml = inflateRawSync(Buffer.from(query.get(message)!, "base64")).toString("utf8");
+      } catch {
+        return "Message illisible";
+      }
+      if (/<!DOCTYPE/i.test(xml)) return "DOCTYPE refusé";
+      const id = /<samlp:Logout(?:Request|Response)[^>]*\sID="([^"]+)"/.exec(xml)?.[1];
+      const issuer = /<saml:Issuer[^>]*>([^<]+)<\/saml:Issuer>/.exec(xml)?.[1];
+      if (!id || issuer !== expectedSp) return "Message de déconnexion incomplet ou d'un SP inconnu";
+      if (options.spCert && !hasValidRedirectSignature(query, rawQuery, message, options.spCert)) {
+        return "Message de déconnexion non signé ou mal signé";
+      }
+      return { kind: message === "SAMLRequest" ? "REQUEST" : "RESPONSE", id, relayState: query.get("RelayState") };
+    },
+
+    logoutResponseUrl: (requestId, relayState) =>
+      slo.getLogoutResponseUrlAsync({ ID: requestId } as unknown as Profile, relayState ?? "", {}, true),
 
     readAuthnRequest(query, rawQuery) {
       const encoded = query.get("SAMLRequest");
@@ -80,15 +182,10 @@ export async function createStandInSamlIdp(options: {
       if (!id || !acsUrl || !issuer) return "AuthnRequest incomplète";
       if (acsUrl !== expectedAcs || issuer !== expectedSp) return "SP ou ACS inconnu du GAR";
       if (options.spCert) {
-        const signed = ["SAMLRequest", "RelayState", "SigAlg"]
-          .map((name) => rawParam(rawQuery, name))
-          .filter((part): part is string => part !== null)
-          .join("&");
-        const signature = query.get("Signature");
-        if (!signature || !/rsa-sha256$/.test(query.get("SigAlg") ?? "")) return "AuthnRequest non signée";
-        const verifier = createVerify("RSA-SHA256");
-        verifier.update(signed);
-        if (!verifier.verify(options.spCert, signature, "base64")) return "Signature de l'AuthnRequest invalide";
+        if (!query.get("Signature") || !/rsa-sha256$/.test(query.get("SigAlg") ?? "")) return "AuthnRequest non signée";
+        if (!hasValidRedirectSignature(query, rawQuery, "SAMLRequest", options.spCert)) {
+          return "Signature de l'AuthnRequest invalide";
+        }
       }
       return { id, acsUrl, issuer, relayState: query.get("RelayState") };
     },
@@ -104,7 +201,7 @@ export async function createStandInSamlIdp(options: {
       return request;
     },
 
-    responsePage(request, identity, nonce) {
+    responsePage(request, identity, nonce, sessionIndex) {
       const profile = identity.profile === undefined ? STUDENT_PROFILE : identity.profile;
       const attributes: Record<string, string | string[]> = {
         IDO: identity.ido,
@@ -121,6 +218,7 @@ export async function createStandInSamlIdp(options: {
           audience: request.issuer,
           inResponseTo: request.id,
           nameId: identity.ido,
+          sessionIndex,
           attributes,
           // The GAR's answer when the resource is not assigned to the user.
           status: identity.assigned ? "Success" : "RequestDenied",

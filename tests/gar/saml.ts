@@ -4,7 +4,8 @@
  * and Responses signed with xml-crypto the way a real IdP signs them (enveloped, exclusive c14n,
  * RSA-SHA256, signature right after the Issuer). Development and tests only.
  */
-import { randomBytes } from "node:crypto";
+import { randomBytes, sign } from "node:crypto";
+import { deflateRawSync } from "node:zlib";
 import { generate } from "selfsigned";
 import { SignedXml } from "xml-crypto";
 
@@ -80,8 +81,12 @@ export function samlAssertionXml(options: SamlResponseOptions): string {
   return `<saml:Assertion xmlns:saml="urn:oasis:names:tc:SAML:2.0:assertion" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" ID="${options.assertionId ?? newId()}" Version="2.0" IssueInstant="${now.toISOString()}"><saml:Issuer>${escapeXml(options.issuer)}</saml:Issuer><saml:Subject><saml:NameID Format="urn:oasis:names:tc:SAML:2.0:nameid-format:transient">${escapeXml(options.nameId)}</saml:NameID><saml:SubjectConfirmation Method="urn:oasis:names:tc:SAML:2.0:cm:bearer"><saml:SubjectConfirmationData NotOnOrAfter="${notOnOrAfter}" Recipient="${escapeXml(options.recipient ?? options.destination)}"${inResponseTo}/></saml:SubjectConfirmation></saml:Subject><saml:Conditions NotBefore="${notBefore}" NotOnOrAfter="${notOnOrAfter}"><saml:AudienceRestriction><saml:Audience>${escapeXml(options.audience)}</saml:Audience></saml:AudienceRestriction></saml:Conditions><saml:AuthnStatement AuthnInstant="${now.toISOString()}" SessionIndex="${escapeXml(options.sessionIndex ?? newId())}"><saml:AuthnContext><saml:AuthnContextClassRef>urn:oasis:names:tc:SAML:2.0:ac:classes:unspecified</saml:AuthnContextClassRef></saml:AuthnContext></saml:AuthnStatement><saml:AttributeStatement>${attributes}</saml:AttributeStatement></saml:Assertion>`;
 }
 
-/** Signs the first element with `localName` (Assertion or Response), the signature after its Issuer. */
-export function signSamlElement(xml: string, localName: "Assertion" | "Response", keyPair: SamlKeyPair): string {
+/** Signs the first element with `localName` (Assertion, Response, LogoutRequest), the signature after its Issuer. */
+export function signSamlElement(
+  xml: string,
+  localName: "Assertion" | "Response" | "LogoutRequest",
+  keyPair: SamlKeyPair,
+): string {
   const signer = new SignedXml({
     privateKey: keyPair.key,
     publicCert: keyPair.cert,
@@ -124,6 +129,59 @@ export function signedSamlResponse(options: SamlResponseOptions, keyPair: SamlKe
   return samlResponseXml(options, assertion);
 }
 
+/** A SOAP 1.1 envelope around a (signed) SAML message: the GAR's back-channel logout. */
+export function soapEnvelope(xml: string): string {
+  const body = xml.replace(/^<\?xml[^?]*\?>\s*/, "");
+  return `<?xml version="1.0" encoding="UTF-8"?><soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/"><soap:Body>${body}</soap:Body></soap:Envelope>`;
+}
+
 export function toBase64(xml: string): string {
   return Buffer.from(xml, "utf8").toString("base64");
+}
+
+export type LogoutRequestOptions = {
+  issuer: string;
+  /** The SP's SLO URL; null leaves the attribute out. */
+  destination: string | null;
+  nameId: string;
+  sessionIndexes?: string[];
+  id?: string;
+  issueInstant?: Date;
+};
+
+/** A LogoutRequest as an IdP sends it (tests forge the ones the SP must refuse). */
+export function logoutRequestXml(options: LogoutRequestOptions): string {
+  const destination = options.destination === null ? "" : ` Destination="${escapeXml(options.destination)}"`;
+  const indexes = (options.sessionIndexes ?? [])
+    .map((index) => `<samlp:SessionIndex>${escapeXml(index)}</samlp:SessionIndex>`)
+    .join("");
+  return `<samlp:LogoutRequest xmlns:samlp="urn:oasis:names:tc:SAML:2.0:protocol" xmlns:saml="urn:oasis:names:tc:SAML:2.0:assertion" ID="${options.id ?? newId()}" Version="2.0" IssueInstant="${(options.issueInstant ?? new Date()).toISOString()}"${destination}><saml:Issuer>${escapeXml(options.issuer)}</saml:Issuer><saml:NameID Format="urn:oasis:names:tc:SAML:2.0:nameid-format:transient">${escapeXml(options.nameId)}</saml:NameID>${indexes}</samlp:LogoutRequest>`;
+}
+
+/** A LogoutResponse as an IdP sends it to our LogoutRequest. */
+export function logoutResponseXml(options: {
+  issuer: string;
+  destination: string;
+  inResponseTo: string;
+  status?: "Success" | "Requester";
+}): string {
+  return `<samlp:LogoutResponse xmlns:samlp="urn:oasis:names:tc:SAML:2.0:protocol" xmlns:saml="urn:oasis:names:tc:SAML:2.0:assertion" ID="${newId()}" Version="2.0" IssueInstant="${new Date().toISOString()}" Destination="${escapeXml(options.destination)}" InResponseTo="${escapeXml(options.inResponseTo)}"><saml:Issuer>${escapeXml(options.issuer)}</saml:Issuer><samlp:Status><samlp:StatusCode Value="urn:oasis:names:tc:SAML:2.0:status:${options.status ?? "Success"}"/></samlp:Status></samlp:LogoutResponse>`;
+}
+
+/**
+ * The HTTP-Redirect binding's query string: the message deflated and base64'd, then (unless
+ * `keyPair` is null) SigAlg and the RSA-SHA256 Signature over `message&RelayState&SigAlg`.
+ */
+export function redirectBindingQuery(
+  xml: string,
+  message: "SAMLRequest" | "SAMLResponse",
+  keyPair: SamlKeyPair | null,
+  relayState?: string,
+): string {
+  const parts = [`${message}=${encodeURIComponent(deflateRawSync(Buffer.from(xml, "utf8")).toString("base64"))}`];
+  if (relayState !== undefined) parts.push(`RelayState=${encodeURIComponent(relayState)}`);
+  if (!keyPair) return parts.join("&");
+  parts.push(`SigAlg=${encodeURIComponent("http://www.w3.org/2001/04/xmldsig-more#rsa-sha256")}`);
+  const signature = sign("RSA-SHA256", Buffer.from(parts.join("&"), "utf8"), keyPair.key).toString("base64");
+  return `${parts.join("&")}&Signature=${encodeURIComponent(signature)}`;
 }

@@ -10,7 +10,7 @@ import type { AddressInfo } from "node:net";
 import Provider, { errors, type KoaContext, type Middleware } from "oidc-provider";
 import { assertNotProduction, type GarStandInConfig, readGarStandInConfig } from "./config";
 import { renderErrorPage, renderMediacentrePage, renderSignInPage } from "./pages";
-import { createStandInSamlIdp, type SamlAuthnRequest } from "./saml-idp";
+import { createStandInSamlIdp, type SamlAuthnRequest, type SamlIssuedLogin } from "./saml-idp";
 import { DEMO_UAI, type FixtureStudent, fixtureStudents } from "./students";
 
 export type GarStandInOptions = Partial<GarStandInConfig> & {
@@ -49,7 +49,8 @@ const ENT_COOKIE = "ent_demo_identity";
 const OP_COOKIES = { session: "gar_op_session", interaction: "gar_op_interaction", resume: "gar_op_resume" };
 const MAX_FORM_BYTES = 16 * 1024;
 
-type EntIdentity = Omit<FixtureStudent, "siecle" | "birthdate" | "note"> & { birthdate?: string };
+/** `sid`: this ENT sign-in (the SAML sign-ins released during it are kept under it, for logout). */
+type EntIdentity = Omit<FixtureStudent, "siecle" | "birthdate" | "note"> & { birthdate?: string; sid?: string };
 
 function derivedIdo(firstName: string, lastName: string): string {
   return createHash("sha512")
@@ -117,6 +118,8 @@ export async function startGarStandIn(options: GarStandInOptions = {}): Promise<
   });
 
   const accounts = new Map<string, EntIdentity>(students.map((student) => [student.ido, student]));
+  // SAML sign-ins released to the SP, per ENT sign-in: "Se déconnecter de l'ENT" ends them (SLO).
+  const samlLogins = new Map<string, SamlIssuedLogin[]>();
   const studentsByKey = new Map(students.map((student) => [student.key, student]));
   const redirectUri = `${config.appBaseUrl}/gar/callback`;
 
@@ -268,13 +271,14 @@ export async function startGarStandIn(options: GarStandInOptions = {}): Promise<
     }
     accounts.set(identity.ido, identity);
     const { key: identityKey, ido, firstName, lastName, uai, division, assigned, profile } = identity;
+    const sid = randomBytes(16).toString("base64url");
     const cookie = Buffer.from(
-      JSON.stringify({ key: identityKey, ido, firstName, lastName, uai, division, assigned, profile }),
+      JSON.stringify({ key: identityKey, ido, firstName, lastName, uai, division, assigned, profile, sid }),
     ).toString("base64url");
     ctx.cookies.set(ENT_COOKIE, cookie, { signed: true, httpOnly: true, sameSite: "lax", path: "/" });
     // A new ENT user must not inherit the GAR session of the previous one.
     forgetOpSession(ctx);
-    return identity;
+    return { ...identity, sid };
   }
 
   async function finishInteraction(ctx: KoaContext, identity: EntIdentity): Promise<void> {
@@ -288,7 +292,11 @@ export async function startGarStandIn(options: GarStandInOptions = {}): Promise<
   /** The SAML answer: an auto-posting form to the SP's ACS (its script allowed by a nonce). */
   function samlResponse(ctx: KoaContext, request: SamlAuthnRequest, identity: EntIdentity): void {
     const nonce = randomBytes(16).toString("base64");
-    html(ctx, samlIdp.responsePage(request, identity, nonce));
+    const sessionIndex = `_${randomBytes(16).toString("hex")}`;
+    if (identity.assigned && identity.sid) {
+      samlLogins.set(identity.sid, [...(samlLogins.get(identity.sid) ?? []), { nameId: identity.ido, sessionIndex }]);
+    }
+    html(ctx, samlIdp.responsePage(request, identity, nonce, sessionIndex));
     ctx.set("Content-Security-Policy", `default-src 'none'; script-src 'nonce-${nonce}'; form-action *`);
   }
 
@@ -309,6 +317,20 @@ export async function startGarStandIn(options: GarStandInOptions = {}): Promise<
       const identity = readEntIdentity(ctx);
       if (identity) return samlResponse(ctx, request, identity);
       return html(ctx, renderSignInPage({ action: `/saml/connexion/${samlIdp.park(request)}`, students }));
+    }
+
+    // Single logout initiated by the SP (its LogoutRequest: the ENT session ends, a signed
+    // LogoutResponse goes back), or the SP's LogoutResponse to ours (back to the ENT).
+    if (path === samlIdp.sloPath && ctx.method === "GET") {
+      const rawQuery = ctx.url.split("?")[1] ?? "";
+      const message = samlIdp.readSpLogoutMessage(new URLSearchParams(rawQuery), rawQuery);
+      if (typeof message === "string") return html(ctx, renderErrorPage("Erreur du GAR", message), 400);
+      if (message.kind === "RESPONSE") return seeOther(ctx, "/ent");
+      const identity = readEntIdentity(ctx);
+      if (identity?.sid) samlLogins.delete(identity.sid);
+      ctx.cookies.set(ENT_COOKIE, null, { signed: true, path: "/" });
+      forgetOpSession(ctx);
+      return seeOther(ctx, await samlIdp.logoutResponseUrl(message.id, message.relayState));
     }
 
     const samlSignIn = /^\/saml\/connexion\/([A-Za-z0-9_-]+)$/.exec(path);
@@ -368,9 +390,39 @@ export async function startGarStandIn(options: GarStandInOptions = {}): Promise<
     }
 
     if (path === "/ent/deconnexion" && ctx.method === "POST") {
+      // As the GAR does: a SOAP LogoutRequest per SAML sign-in, server to server, then one by
+      // redirect through the browser. `canal=redirection` or `canal=soap`: one binding alone (tests).
+      const channel = (await readForm(ctx)).get("canal");
+      const redirectOnly = channel === "redirection";
+      const identity = readEntIdentity(ctx);
+      const logins = (identity?.sid && samlLogins.get(identity.sid)) || [];
+      if (identity?.sid) samlLogins.delete(identity.sid);
       ctx.cookies.set(ENT_COOKIE, null, { signed: true, path: "/" });
       forgetOpSession(ctx);
-      return seeOther(ctx, "/ent");
+      const last = logins.at(-1);
+      if (!last) return seeOther(ctx, "/ent");
+      if (!redirectOnly) {
+        for (const login of logins) {
+          try {
+            const answer = await fetch(samlIdp.spSloUrl, {
+              method: "POST",
+              headers: {
+                "Content-Type": "text/xml; charset=utf-8",
+                SOAPAction: "http://www.oasis-open.org/committees/security",
+              },
+              body: await samlIdp.soapLogoutRequest(login),
+              signal: AbortSignal.timeout(10_000),
+            });
+            if (!answer.ok && logErrors) console.error(`[gar-stand-in] SOAP logout: HTTP ${answer.status}`);
+          } catch (error) {
+            if (logErrors) console.error(`[gar-stand-in] SOAP logout: ${(error as Error).message}`);
+          }
+        }
+      }
+      if (channel === "soap") return seeOther(ctx, "/ent");
+      // Several sign-ins: the redirect names the NameID only (all of them).
+      const front = logins.length > 1 ? { nameId: last.nameId, sessionIndex: "" } : last;
+      return seeOther(ctx, await samlIdp.logoutRequestUrl(front));
     }
 
     const interaction = /^\/interaction\/([A-Za-z0-9_-]+)(\/connexion)?$/.exec(path);

@@ -6,6 +6,7 @@ import {
   sealPendingIdentity,
 } from "@/features/student-accounts/domain/pending-identity";
 import { pendingIdentityKey } from "@/features/student-accounts/loaders";
+import { attachGarSamlLogin } from "@/features/student-accounts/mutations";
 import type { GarSignInOutcome } from "@/features/student-accounts/types";
 import { env } from "@/lib/env";
 import { endSession, isSecureCookie, startSession } from "@/lib/session";
@@ -31,7 +32,9 @@ export async function respondToGarSignIn(outcome: GarSignInOutcome): Promise<Res
   const jar = await cookies();
   if (outcome.kind === "SIGNED_IN") {
     jar.delete(PENDING_IDENTITY_COOKIE);
-    await startSession({ userId: outcome.userId, kind: "STUDENT" });
+    const { sessionId } = await startSession({ userId: outcome.userId, kind: "STUDENT" });
+    // SAML: the sign-in is tied to the session, for single logout.
+    if (outcome.samlLoginId) await attachGarSamlLogin(outcome.samlLoginId, sessionId);
     return redirectTo(withCgu(outcome.hasAcceptedCgu, outcome.returnTo ?? "/"));
   }
   // On a shared school computer the previous student must not stay signed in.

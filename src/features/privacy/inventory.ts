@@ -288,10 +288,18 @@ export const INVENTORY: readonly TableEntry[] = [
   {
     table: "gar_saml_requests",
     about: "none",
-    purpose: "SAML AuthnRequests in flight (request id, return path), consumed once: no personal data",
+    purpose:
+      "SAML AuthnRequests and our LogoutRequests in flight (request id, return path), consumed once: no personal data",
     retention: TECHNICAL(0),
     erase: "keep",
-    columns: { id: internal, return_to: internal, created_at: internal, expires_at: internal, consumed_at: internal },
+    columns: {
+      id: internal,
+      purpose: internal,
+      return_to: internal,
+      created_at: internal,
+      expires_at: internal,
+      consumed_at: internal,
+    },
   },
   {
     table: "gar_saml_assertions",
@@ -300,6 +308,34 @@ export const INVENTORY: readonly TableEntry[] = [
     retention: TECHNICAL(0),
     erase: "keep",
     columns: { id: internal, accepted_at: internal, expires_at: internal },
+  },
+  {
+    table: "gar_saml_logins",
+    about: "student-account",
+    purpose:
+      "a student's SAML sign-in (NameID and SessionIndex of the GAR's assertion) beside the session it opened, for single logout",
+    retention: TECHNICAL(0),
+    rows: "session_id IN (SELECT id FROM sessions WHERE user_id = :userId)",
+    erase: "delete",
+    eraseWhere: `session_id IN (SELECT id FROM sessions WHERE user_id = :userId) AND ${ACCOUNT_ERASABLE}`,
+    columns: {
+      id: internal,
+      name_id: secret,
+      name_id_format: internal,
+      session_index: secret,
+      session_id: internal,
+      pending_identity_id: internal,
+      created_at: internal,
+      expires_at: internal,
+    },
+  },
+  {
+    table: "gar_saml_logout_requests",
+    about: "none",
+    purpose: "ids of the GAR's LogoutRequests already handled (replay cache until they expire): no personal data",
+    retention: TECHNICAL(0),
+    erase: "keep",
+    columns: { id: internal, received_at: internal, expires_at: internal },
   },
   {
     table: "throttle_events",

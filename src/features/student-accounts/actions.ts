@@ -13,7 +13,13 @@ import { hasAcceptedCgu, resolveCampaignForIdentity } from "./data";
 import { PENDING_IDENTITY_COOKIE } from "./domain/pending-identity";
 import { sanitizeReturnPath } from "./domain/return-path";
 import { loadPendingIdentity } from "./loaders";
-import { acceptStudentCgu, joinCampaignAsStudent, reconcileGarStudent, unlockStudent } from "./mutations";
+import {
+  acceptStudentCgu,
+  attachGarSamlLogin,
+  joinCampaignAsStudent,
+  reconcileGarStudent,
+  unlockStudent,
+} from "./mutations";
 import { acceptCguSchema, joinCampaignSchema, reconcileSchema, unlockStudentSchema } from "./schema";
 
 function startPath(campaignCode: string): string {
@@ -87,7 +93,9 @@ export const reconcileAction = createAction({
       throw error;
     });
     (await cookies()).delete(PENDING_IDENTITY_COOKIE);
-    await startSession({ userId: outcome.userId, kind: "STUDENT" });
+    const { sessionId } = await startSession({ userId: outcome.userId, kind: "STUDENT" });
+    // SAML: the sign-in that led here is tied to the session, for single logout.
+    if (outcome.samlLoginId) await attachGarSamlLogin(outcome.samlLoginId, sessionId);
     const next = startPath(outcome.campaignCode);
     redirect(outcome.hasAcceptedCgu ? next : cguThen(next));
   },

@@ -12,6 +12,7 @@ import { recordAudit } from "@/lib/audit";
 import { prisma, type DbClient } from "@/lib/db";
 import { DomainError, isUniqueViolation } from "@/lib/errors";
 import { logger } from "@/lib/logger";
+import { SESSION_TTL_MS } from "@/lib/session-store";
 import type { AuthorizedSchoolId } from "@/lib/session";
 import {
   clearThrottle,
@@ -36,6 +37,7 @@ import { sanitizeReturnPath } from "./domain/return-path";
 import type {
   GarIdentity,
   GarPort,
+  GarSamlLogoutRequest,
   GarSamlPort,
   GarSignInOutcome,
   JoinedCampaign,
@@ -226,7 +228,7 @@ export async function completeGarSamlSignIn(options: CompleteGarSamlSignInOption
   try {
     request = await db.$transaction(async (tx) => {
       const consumed = await tx.garSamlRequest.updateMany({
-        where: { id: verification.inResponseTo, consumedAt: null, expiresAt: { gt: now } },
+        where: { id: verification.inResponseTo, purpose: "AUTHN", consumedAt: null, expiresAt: { gt: now } },
         data: { consumedAt: now },
       });
       if (consumed.count !== 1) return null;
@@ -244,7 +246,130 @@ export async function completeGarSamlSignIn(options: CompleteGarSamlSignInOption
     logger.warn("gar.saml.refused", { reason: "UNKNOWN_REQUEST" });
     throw new DomainError("GAR_ASSERTION_REFUSED");
   }
-  return signInVerifiedGarIdentity(verification.identity, request.returnTo, now, db);
+  const outcome = await signInVerifiedGarIdentity(verification.identity, request.returnTo, now, db);
+  if (!verification.login) return outcome;
+  // Kept for single logout: tied to the session once started (attachGarSamlLogin), or to the
+  // pending identity until the reconciliation starts one.
+  const samlLoginId = randomBytes(32).toString("base64url");
+  await db.garSamlLogin.create({
+    data: {
+      id: samlLoginId,
+      nameId: verification.login.nameId,
+      nameIdFormat: verification.login.nameIdFormat,
+      sessionIndex: verification.login.sessionIndex,
+      pendingIdentityId: outcome.kind === "PENDING" ? outcome.pendingIdentityId : null,
+      createdAt: now,
+      expiresAt: new Date(now.getTime() + SESSION_TTL_MS.STUDENT),
+    },
+  });
+  return { ...outcome, samlLoginId };
+}
+
+/** Ties a SAML sign-in to the student session it opened (once; the session's deletion removes it). */
+export async function attachGarSamlLogin(samlLoginId: string, sessionId: string, db: DbClient = prisma): Promise<void> {
+  await db.garSamlLogin.updateMany({
+    where: { id: samlLoginId, sessionId: null },
+    data: { sessionId, pendingIdentityId: null },
+  });
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* SAML single logout                                                                          */
+/* ------------------------------------------------------------------------------------------ */
+
+export type GarSamlLogoutOutcome = { ok: true; revokedSessions: number; known: boolean } | { ok: false };
+
+/**
+ * The IdP's LogoutRequest (front-channel or SOAP, already verified by the adapter): in one
+ * transaction its id is recorded (already there: a replay, refused) and every STUDENT session
+ * opened by a sign-in of that NameID (of the SessionIndexes named, if any) is deleted, with the
+ * pending identities such sign-ins left. Of parallel copies of one request exactly one acts.
+ * Logged with counts only (no NameID: it may be the GAR id).
+ */
+export async function handleGarSamlLogoutRequest(options: {
+  request: GarSamlLogoutRequest;
+  now?: Date;
+  db?: DbClient;
+}): Promise<GarSamlLogoutOutcome> {
+  const { request, now = new Date(), db = prisma } = options;
+  try {
+    const outcome = await db.$transaction(async (tx) => {
+      await tx.garSamlLogoutRequest.create({
+        data: { id: request.requestKey, receivedAt: now, expiresAt: request.expiresAt },
+      });
+      const logins = await tx.garSamlLogin.findMany({
+        where: {
+          nameId: request.nameId,
+          ...(request.sessionIndexes.length > 0 ? { sessionIndex: { in: request.sessionIndexes } } : {}),
+        },
+        select: { id: true, sessionId: true, pendingIdentityId: true },
+      });
+      const sessionIds = logins.flatMap((login) => (login.sessionId ? [login.sessionId] : []));
+      const pendingIds = logins.flatMap((login) => (login.pendingIdentityId ? [login.pendingIdentityId] : []));
+      const { count } = await tx.session.deleteMany({ where: { id: { in: sessionIds }, kind: "STUDENT" } });
+      await tx.garPendingIdentity.updateMany({
+        where: { id: { in: pendingIds }, consumedAt: null },
+        data: { consumedAt: now },
+      });
+      await tx.garSamlLogin.deleteMany({ where: { id: { in: logins.map((login) => login.id) } } });
+      return { revokedSessions: count, known: logins.length > 0 };
+    }, TRANSACTION_OPTIONS);
+    logger.info("gar.saml.logout", outcome);
+    return { ok: true, ...outcome };
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+    logger.warn("gar.saml.logout_refused", { reason: "REPLAYED" });
+    return { ok: false };
+  }
+}
+
+/**
+ * Our sign-out, when the session came from a SAML sign-in and the IdP publishes a
+ * SingleLogoutService: a signed LogoutRequest for that sign-in, its id kept (consumed once by the
+ * IdP's LogoutResponse). The sign-in row goes now; the caller ends the session. Null: nothing to send.
+ */
+export async function startGarSamlLogout(options: {
+  gar: GarSamlPort;
+  sessionId: string;
+  now?: Date;
+  db?: DbClient;
+}): Promise<URL | null> {
+  const { gar, sessionId, now = new Date(), db = prisma } = options;
+  const login = await db.garSamlLogin.findUnique({
+    where: { sessionId },
+    select: { id: true, nameId: true, nameIdFormat: true, sessionIndex: true },
+  });
+  if (!login) return null;
+  const request = await gar.createLogoutRequest(login);
+  if (!request) return null;
+  await db.$transaction([
+    db.garSamlRequest.create({
+      data: {
+        id: request.requestId,
+        purpose: "LOGOUT",
+        returnTo: "/",
+        createdAt: now,
+        expiresAt: new Date(now.getTime() + GAR_SIGN_IN_REQUEST_TTL_MS),
+      },
+    }),
+    db.garSamlLogin.deleteMany({ where: { id: login.id } }),
+  ]);
+  return request.url;
+}
+
+/** The IdP's LogoutResponse to ours: its InResponseTo must be a LogoutRequest of ours, consumed once. */
+export async function completeGarSamlLogout(options: {
+  inResponseTo: string;
+  now?: Date;
+  db?: DbClient;
+}): Promise<boolean> {
+  const { inResponseTo, now = new Date(), db = prisma } = options;
+  const consumed = await db.garSamlRequest.updateMany({
+    where: { id: inResponseTo, purpose: "LOGOUT", consumedAt: null, expiresAt: { gt: now } },
+    data: { consumedAt: now },
+  });
+  if (consumed.count !== 1) logger.warn("gar.saml.logout_refused", { reason: "UNKNOWN_REQUEST" });
+  return consumed.count === 1;
 }
 
 /**
@@ -585,7 +710,19 @@ export async function reconcileGarStudent(options: ReconcileGarStudentOptions): 
       });
       await setAsideFormerAccountParticipation(tx, campaign.id, learnerId, userId, now);
       const { participationId } = await startParticipation({ campaignId: campaign.id, learnerId, userId }, tx);
-      return { userId, participationId, isNewAccount, garIdReplaced, hasAcceptedCgu: user.cguAcceptedAt !== null };
+      // SAML: the sign-in that left this pending identity, to tie to the session about to start.
+      const samlLogin = await tx.garSamlLogin.findUnique({
+        where: { pendingIdentityId: identity.id },
+        select: { id: true },
+      });
+      return {
+        userId,
+        participationId,
+        isNewAccount,
+        garIdReplaced,
+        hasAcceptedCgu: user.cguAcceptedAt !== null,
+        samlLoginId: samlLogin?.id ?? null,
+      };
     }, TRANSACTION_OPTIONS),
   ).catch(async (error: unknown) => {
     const refused = refusal as { userId: number; reason: IdoReplacementRefusal } | null;

@@ -1,19 +1,33 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { prisma } from "@/lib/db";
+import { createSessionRecord } from "@/lib/session-store";
 import { createGarStudentUser } from "../../../tests/factories/learners";
 import { BrowserLikeClient } from "../../../tests/gar/http-client";
 import {
   generateSamlKeyPair,
   idpMetadataXml,
+  logoutRequestXml,
+  logoutResponseXml,
+  redirectBindingQuery,
   type SamlKeyPair,
   type SamlResponseOptions,
   signedSamlResponse,
+  signSamlElement,
+  soapEnvelope,
   toBase64,
 } from "../../../tests/gar/saml";
 import { type GarStandIn, startGarStandIn } from "../../../tests/gar/stand-in";
 import { findFixtureStudent } from "../../../tests/gar/students";
-import { completeGarSamlSignIn, GAR_SIGN_IN_REQUEST_TTL_MS, startGarSamlSignIn } from "./mutations";
+import {
+  attachGarSamlLogin,
+  completeGarSamlLogout,
+  completeGarSamlSignIn,
+  GAR_SIGN_IN_REQUEST_TTL_MS,
+  handleGarSamlLogoutRequest,
+  startGarSamlLogout,
+  startGarSamlSignIn,
+} from "./mutations";
 import { createGarSamlPort, garSamlUrls, loadIdpMetadata, parseIdpMetadata } from "./saml-client";
 import type { GarSamlPort } from "./types";
 
@@ -34,7 +48,14 @@ beforeAll(async () => {
     resourceUrl: `${APP}/gar/connexion`,
     spKey: sp.key,
     spCert: sp.cert,
-    idp: parseIdpMetadata(idpMetadataXml({ entityId: IDP, ssoUrl: "http://localhost:39996/saml/sso", cert: idp.cert })),
+    idp: parseIdpMetadata(
+      idpMetadataXml({
+        entityId: IDP,
+        ssoUrl: "http://localhost:39996/saml/sso",
+        sloUrl: "http://localhost:39996/saml/slo",
+        cert: idp.cert,
+      }),
+    ),
     clockSkewMs: 120_000,
   });
 }, 60_000);
@@ -231,11 +252,215 @@ describe("SAML over HTTP against the GAR stand-in's IdP", () => {
     );
   });
 
+  it("single logout with the stand-in: its ENT sign-out's LogoutRequest is accepted and ends the sign-in", async () => {
+    const student = findFixtureStudent("come-muller");
+    const browser = new BrowserLikeClient();
+    await browser.postForm(`${standIn.issuer}/ent/connexion`, { key: student.key });
+    const { authorizationUrl } = await startGarSamlSignIn({ gar: standInGar });
+    const page = await (await browser.follow(authorizationUrl.toString())).response.text();
+    const outcome = await completeGarSamlSignIn({
+      gar: standInGar,
+      samlResponse: /name="SAMLResponse" value="([^"]+)"/.exec(page)?.[1] ?? "",
+    });
+    expect(outcome.kind).toBe("PENDING");
+    if (outcome.kind !== "PENDING") return;
+    const { hop } = await browser.postForm(`${standIn.issuer}/ent/deconnexion`, { canal: "redirection" });
+    expect(hop.location?.startsWith(`${appBaseUrl}/gar/saml/logout?SAMLRequest=`)).toBe(true);
+    const message = await standInGar.readLogoutRedirect(new URL(hop.location!).search.slice(1));
+    expect(message).toMatchObject({
+      ok: true,
+      kind: "REQUEST",
+      nameId: student.ido,
+      sessionIndexes: [expect.any(String)],
+    });
+    if (!message.ok || message.kind !== "REQUEST") return;
+    expect(await handleGarSamlLogoutRequest({ request: message })).toMatchObject({ ok: true, known: true });
+    expect(
+      (await prisma.garPendingIdentity.findUnique({ where: { id: outcome.pendingIdentityId } }))?.consumedAt,
+    ).toEqual(expect.any(Date));
+    // The ENT session is over: the IdP asks to sign in again.
+    const again = await browser.follow((await startGarSamlSignIn({ gar: standInGar })).authorizationUrl.toString());
+    expect(await again.response.text()).toContain("Connexion à l'ENT");
+  });
+
+  it("single logout with the stand-in: it answers our signed LogoutRequest, and refuses an unsigned one", async () => {
+    const student = findFixtureStudent("zoe-nguyen");
+    const browser = new BrowserLikeClient();
+    await browser.postForm(`${standIn.issuer}/ent/connexion`, { key: student.key });
+    const request = await standInGar.createLogoutRequest({
+      nameId: student.ido,
+      nameIdFormat: null,
+      sessionIndex: "_x",
+    });
+    const unsigned = new URL(request!.url);
+    unsigned.searchParams.delete("Signature");
+    expect((await browser.request(unsigned.toString())).response.status).toBe(400);
+    const { hop } = await browser.request(request!.url.toString());
+    expect(hop.location?.startsWith(`${appBaseUrl}/gar/saml/logout?SAMLResponse=`)).toBe(true);
+    expect(await standInGar.readLogoutRedirect(new URL(hop.location!).search.slice(1))).toEqual({
+      ok: true,
+      kind: "RESPONSE",
+      inResponseTo: request!.requestId,
+      relayState: null,
+    });
+  });
+
   it("the IdP refuses an AuthnRequest whose signature was tampered with", async () => {
     const { authorizationUrl } = await startGarSamlSignIn({ gar: standInGar });
     authorizationUrl.searchParams.set("RelayState", "https://elsewhere.example.test/");
     const response = await fetch(authorizationUrl);
     expect(response.status).toBe(400);
     expect(await response.text()).toContain("Signature de l&#39;AuthnRequest invalide");
+  });
+});
+
+describe("SAML single logout against PostgreSQL", () => {
+  /** A student signed in over SAML (ACS, then the session the route starts), with its SessionIndex. */
+  async function signedInOverSaml(garId: string, sessionIndex: string) {
+    const user = (await prisma.authenticationMethod.findUnique({
+      where: { provider_externalId: { provider: "GAR", externalId: garId } },
+      select: { userId: true },
+    })) ?? { userId: (await createGarStudentUser({ garId, firstName: "Côme", lastName: "MÜLLER" })).id };
+    const { requestId } = await startGarSamlSignIn({ gar });
+    const outcome = await completeGarSamlSignIn({
+      gar,
+      samlResponse: response(requestId, { nameId: garId, sessionIndex, attributes: { ...attributes, IDO: garId } }),
+    });
+    expect(outcome).toMatchObject({ kind: "SIGNED_IN", samlLoginId: expect.any(String) });
+    const { sessionId } = await createSessionRecord({ userId: user.userId, kind: "STUDENT" });
+    await attachGarSamlLogin(outcome.samlLoginId!, sessionId);
+    return { userId: user.userId, sessionId };
+  }
+
+  const sessionExists = async (id: string) => (await prisma.session.count({ where: { id } })) === 1;
+
+  async function redirectLogout(nameId: string, sessionIndexes: string[], id?: string) {
+    const message = await gar.readLogoutRedirect(
+      redirectBindingQuery(
+        logoutRequestXml({ issuer: IDP, destination: urls.slo, nameId, sessionIndexes, id }),
+        "SAMLRequest",
+        idpKeys,
+      ),
+    );
+    if (!message.ok || message.kind !== "REQUEST") throw new Error(`refused: ${JSON.stringify(message)}`);
+    return message;
+  }
+
+  it("an IdP LogoutRequest (redirect) deletes the student's session from that sign-in, and no one else's", async () => {
+    const student = await signedInOverSaml(ido, "_index-a");
+    const other = await signedInOverSaml("b0b0".repeat(16), "_index-b");
+    const staffUser = await prisma.user.create({ data: { firstName: "Nadia", lastName: "Fontaine" } });
+    const staff = await createSessionRecord({ userId: staffUser.id, kind: "STAFF" });
+    const outcome = await handleGarSamlLogoutRequest({ request: await redirectLogout(ido, ["_index-a"]) });
+    expect(outcome).toEqual({ ok: true, revokedSessions: 1, known: true });
+    expect(await sessionExists(student.sessionId)).toBe(false);
+    expect(await sessionExists(other.sessionId)).toBe(true);
+    expect(await sessionExists(staff.sessionId)).toBe(true);
+    expect(await prisma.garSamlLogin.count()).toBe(1);
+    expect(await prisma.garSamlLogoutRequest.count()).toBe(1);
+  });
+
+  it("a SessionIndex names one sign-in; a LogoutRequest without any ends all of the NameID's", async () => {
+    const first = await signedInOverSaml(ido, "_first");
+    const second = await signedInOverSaml(ido, "_second");
+    await handleGarSamlLogoutRequest({ request: await redirectLogout(ido, ["_second"]) });
+    expect(await sessionExists(first.sessionId)).toBe(true);
+    expect(await sessionExists(second.sessionId)).toBe(false);
+    const third = await signedInOverSaml(ido, "_third");
+    await handleGarSamlLogoutRequest({ request: await redirectLogout(ido, []) });
+    expect(await sessionExists(first.sessionId)).toBe(false);
+    expect(await sessionExists(third.sessionId)).toBe(false);
+  });
+
+  it("the SOAP back-channel LogoutRequest revokes the same way", async () => {
+    const student = await signedInOverSaml(ido, "_soap-index");
+    const envelope = soapEnvelope(
+      signSamlElement(
+        logoutRequestXml({ issuer: IDP, destination: urls.slo, nameId: ido, sessionIndexes: ["_soap-index"] }),
+        "LogoutRequest",
+        idpKeys,
+      ),
+    );
+    const message = await gar.readLogoutSoap(envelope);
+    if (!message.ok || message.kind !== "REQUEST") throw new Error("refused");
+    expect(await handleGarSamlLogoutRequest({ request: message })).toMatchObject({ ok: true, revokedSessions: 1 });
+    expect(await sessionExists(student.sessionId)).toBe(false);
+  });
+
+  it("an unknown session: answered (not known), nothing deleted", async () => {
+    const student = await signedInOverSaml(ido, "_kept");
+    expect(await handleGarSamlLogoutRequest({ request: await redirectLogout("nobody", []) })).toEqual({
+      ok: true,
+      revokedSessions: 0,
+      known: false,
+    });
+    expect(await handleGarSamlLogoutRequest({ request: await redirectLogout(ido, ["_other-index"]) })).toMatchObject({
+      known: false,
+    });
+    expect(await sessionExists(student.sessionId)).toBe(true);
+  });
+
+  it("a replayed LogoutRequest is refused; of 10 parallel copies exactly one acts", async () => {
+    await signedInOverSaml(ido, "_replayed");
+    const request = await redirectLogout(ido, ["_replayed"], "_same-logout");
+    expect((await handleGarSamlLogoutRequest({ request })).ok).toBe(true);
+    expect(await handleGarSamlLogoutRequest({ request })).toEqual({ ok: false });
+
+    const student = await signedInOverSaml(ido, "_parallel");
+    const copy = await redirectLogout(ido, ["_parallel"], "_parallel-logout");
+    const results = await Promise.all(Array.from({ length: 10 }, () => handleGarSamlLogoutRequest({ request: copy })));
+    expect(results.filter((result) => result.ok)).toEqual([{ ok: true, revokedSessions: 1, known: true }]);
+    expect(await sessionExists(student.sessionId)).toBe(false);
+    expect(await prisma.garSamlLogoutRequest.count()).toBe(2);
+  });
+
+  it("a sign-in still at its pending identity: the LogoutRequest consumes it (the code page cannot go on)", async () => {
+    const { requestId } = await startGarSamlSignIn({ gar });
+    const outcome = await completeGarSamlSignIn({
+      gar,
+      samlResponse: response(requestId, { sessionIndex: "_pending" }),
+    });
+    expect(outcome.kind).toBe("PENDING");
+    if (outcome.kind !== "PENDING") return;
+    expect(
+      await prisma.garSamlLogin.findUnique({
+        where: { id: outcome.samlLoginId! },
+        select: { pendingIdentityId: true },
+      }),
+    ).toEqual({ pendingIdentityId: outcome.pendingIdentityId });
+    await handleGarSamlLogoutRequest({ request: await redirectLogout(ido, ["_pending"]) });
+    const pending = await prisma.garPendingIdentity.findUnique({ where: { id: outcome.pendingIdentityId } });
+    expect(pending?.consumedAt).toEqual(expect.any(Date));
+  });
+
+  it("our sign-out: a LogoutRequest for the session's sign-in, its LogoutResponse accepted once", async () => {
+    const student = await signedInOverSaml(ido, "_ours");
+    const url = await startGarSamlLogout({ gar, sessionId: student.sessionId });
+    expect(url?.toString()).toMatch(/^http:\/\/localhost:39996\/saml\/slo\?SAMLRequest=/);
+    expect(await prisma.garSamlLogin.count({ where: { sessionId: student.sessionId } })).toBe(0);
+    const request = await prisma.garSamlRequest.findFirstOrThrow({ where: { purpose: "LOGOUT" } });
+    // A session with no SAML sign-in behind it: nothing to send.
+    expect(await startGarSamlLogout({ gar, sessionId: "no-such-session" })).toBeNull();
+
+    const answer = await gar.readLogoutRedirect(
+      redirectBindingQuery(
+        logoutResponseXml({ issuer: IDP, destination: urls.slo, inResponseTo: request.id }),
+        "SAMLResponse",
+        idpKeys,
+      ),
+    );
+    expect(answer).toMatchObject({ ok: true, kind: "RESPONSE", inResponseTo: request.id });
+    const results = await Promise.all(
+      Array.from({ length: 5 }, () => completeGarSamlLogout({ inResponseTo: request.id })),
+    );
+    expect(results.filter(Boolean)).toHaveLength(1);
+    expect(await completeGarSamlLogout({ inResponseTo: "_never-sent" })).toBe(false);
+  });
+
+  it("a LogoutRequest id of ours is no AuthnRequest: an assertion answering it is refused", async () => {
+    const student = await signedInOverSaml(ido, "_cross");
+    await startGarSamlLogout({ gar, sessionId: student.sessionId });
+    const request = await prisma.garSamlRequest.findFirstOrThrow({ where: { purpose: "LOGOUT" } });
+    await expectRefused(completeGarSamlSignIn({ gar, samlResponse: response(request.id) }));
   });
 });

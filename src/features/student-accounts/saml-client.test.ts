@@ -1,14 +1,22 @@
+import { inflateRawSync } from "node:zlib";
+
+import { encrypt } from "xml-encryption";
 import { beforeAll, describe, expect, it } from "vitest";
 
 import {
   generateSamlKeyPair,
   idpMetadataXml,
+  type LogoutRequestOptions,
+  logoutRequestXml,
+  logoutResponseXml,
+  redirectBindingQuery,
   type SamlKeyPair,
   type SamlResponseOptions,
   samlAssertionXml,
   samlResponseXml,
   signedSamlResponse,
   signSamlElement,
+  soapEnvelope,
   toBase64,
 } from "../../../tests/gar/saml";
 import { createGarSamlPort, garSamlUrls, parseIdpMetadata } from "./saml-client";
@@ -32,6 +40,8 @@ let idpKeys: SamlKeyPair;
 let otherKeys: SamlKeyPair;
 let spKeys: SamlKeyPair;
 let port: GarSamlPort;
+/** The same SP, with an IdP whose metadata publishes a SingleLogoutService. */
+let sloPort: GarSamlPort;
 
 function options(overrides: Partial<SamlResponseOptions> = {}): SamlResponseOptions {
   return {
@@ -60,6 +70,16 @@ beforeAll(async () => {
     spKey: spKeys.key,
     spCert: spKeys.cert,
     idp,
+    clockSkewMs: 120_000,
+  });
+  sloPort = createGarSamlPort({
+    appBaseUrl: APP,
+    resourceUrl: `${APP}/gar/connexion`,
+    spKey: spKeys.key,
+    spCert: spKeys.cert,
+    idp: parseIdpMetadata(
+      idpMetadataXml({ entityId: IDP, ssoUrl: `${IDP}/sso`, sloUrl: `${IDP}/slo`, cert: idpKeys.cert }),
+    ),
     clockSkewMs: 120_000,
   });
 }, 60_000);
@@ -101,6 +121,13 @@ describe("SAML adapter: a valid Response", () => {
     const xml = port.serviceProviderMetadata();
     expect(xml).toContain(`entityID="${urls.entityId}"`);
     expect(xml).toContain(`Location="${urls.acs}"`);
+    expect(xml).toContain(
+      `<SingleLogoutService Binding="urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect" Location="${urls.slo}"/>`,
+    );
+    expect(xml).toContain(
+      `<SingleLogoutService Binding="urn:oasis:names:tc:SAML:2.0:bindings:SOAP" Location="${urls.slo}"/>`,
+    );
+    expect(xml).not.toContain('bindings:HTTP-POST" Location="' + urls.slo);
   });
 });
 
@@ -237,5 +264,171 @@ describe("SAML adapter: refusals", () => {
       idpKeys,
     );
     expect(await verify(typProfil)).toMatchObject({ ok: true, identity: { profile: "NATIONAL_ELV" } });
+  });
+});
+
+/** The assertion encrypted for `cert` (xml-encryption, as an IdP does: AES-256-CBC, RSA-OAEP). */
+function encryptAssertion(assertion: string, cert: string): Promise<string> {
+  return new Promise((resolve, reject) =>
+    encrypt(
+      assertion,
+      {
+        rsa_pub: cert,
+        pem: cert,
+        encryptionAlgorithm: "http://www.w3.org/2001/04/xmlenc#aes256-cbc",
+        keyEncryptionAlgorithm: "http://www.w3.org/2001/04/xmlenc#rsa-oaep-mgf1p",
+      },
+      (error, result) => (error ? reject(error) : resolve(result)),
+    ),
+  ).then(
+    (data) =>
+      `<saml:EncryptedAssertion xmlns:saml="urn:oasis:names:tc:SAML:2.0:assertion">${data}</saml:EncryptedAssertion>`,
+  );
+}
+
+describe("SAML adapter: encrypted assertions", () => {
+  it("decrypts an assertion the IdP encrypted with the SP certificate, and accepts it", async () => {
+    const signed = signSamlElement(samlAssertionXml(options()), "Assertion", idpKeys);
+    const xml = samlResponseXml(options(), await encryptAssertion(signed, spKeys.cert));
+    expect(xml).not.toContain("MOREAU");
+    expect(await verify(xml)).toMatchObject({ ok: true, identity: { garId: ido, lastName: "MOREAU" } });
+  });
+
+  it("refuses an assertion encrypted for another certificate, and an encrypted unsigned one", async () => {
+    const signed = signSamlElement(samlAssertionXml(options()), "Assertion", idpKeys);
+    const forOther = samlResponseXml(options(), await encryptAssertion(signed, otherKeys.cert));
+    expect(await verify(forOther)).toMatchObject({ ok: false });
+    const unsigned = samlResponseXml(options(), await encryptAssertion(samlAssertionXml(options()), spKeys.cert));
+    expect(await verify(unsigned)).toEqual({ ok: false, reason: "SIGNATURE_INVALID" });
+  });
+});
+
+describe("SAML adapter: single logout", () => {
+  const logout = (overrides: Partial<LogoutRequestOptions> = {}) =>
+    logoutRequestXml({ issuer: IDP, destination: urls.slo, nameId: ido, sessionIndexes: ["_s1"], ...overrides });
+  const redirect = (xml: string, keys: SamlKeyPair | null = idpKeys, relayState?: string) =>
+    sloPort.readLogoutRedirect(redirectBindingQuery(xml, "SAMLRequest", keys, relayState));
+
+  it("reads a LogoutRequest by HTTP-Redirect signed by the IdP: NameID, SessionIndexes, a replay key", async () => {
+    const result = await redirect(logout({ id: "_logout-1", sessionIndexes: ["_s1", "_s2"] }), idpKeys, "rs");
+    expect(result).toMatchObject({
+      ok: true,
+      kind: "REQUEST",
+      requestId: "_logout-1",
+      nameId: ido,
+      sessionIndexes: ["_s1", "_s2"],
+      relayState: "rs",
+    });
+    if (result.ok && result.kind === "REQUEST") {
+      expect(result.requestKey).toMatch(/^[0-9a-f]{64}$/);
+      expect(result.expiresAt.getTime()).toBeGreaterThan(Date.now());
+    }
+  });
+
+  it("refuses an unsigned redirect LogoutRequest (node-saml alone would accept it)", async () => {
+    expect(await redirect(logout(), null)).toEqual({ ok: false, reason: "UNSIGNED" });
+    // A Signature without SigAlg is no better.
+    const query = redirectBindingQuery(logout(), "SAMLRequest", idpKeys).replace(/&SigAlg=[^&]*/, "");
+    expect(await sloPort.readLogoutRedirect(query)).toEqual({ ok: false, reason: "UNSIGNED" });
+  });
+
+  it("refuses a redirect LogoutRequest signed by another key, or altered after signing", async () => {
+    expect(await redirect(logout(), otherKeys)).toEqual({ ok: false, reason: "SIGNATURE_INVALID" });
+    const signed = redirectBindingQuery(logout(), "SAMLRequest", idpKeys, "a");
+    expect(await sloPort.readLogoutRedirect(signed.replace("RelayState=a", "RelayState=b"))).toEqual({
+      ok: false,
+      reason: "SIGNATURE_INVALID",
+    });
+    const other = redirectBindingQuery(logout({ nameId: "someone-else" }), "SAMLRequest", null);
+    const swapped = signed.replace(/^SAMLRequest=[^&]*/, other);
+    expect(await sloPort.readLogoutRedirect(swapped)).toEqual({ ok: false, reason: "SIGNATURE_INVALID" });
+  });
+
+  it("refuses a duplicated parameter, a SHA-1 signature, a DOCTYPE", async () => {
+    const query = redirectBindingQuery(logout(), "SAMLRequest", idpKeys);
+    expect(await sloPort.readLogoutRedirect(`${query}&SAMLRequest=x`)).toEqual({ ok: false, reason: "MALFORMED" });
+    const sha1 = query.replace(encodeURIComponent("xmldsig-more#rsa-sha256"), encodeURIComponent("xmldsig#rsa-sha1"));
+    expect(await sloPort.readLogoutRedirect(sha1)).toEqual({ ok: false, reason: "SIGNATURE_INVALID" });
+    expect(await redirect(`<!DOCTYPE x [<!ENTITY e "x">]>${logout()}`)).toEqual({ ok: false, reason: "DOCTYPE" });
+  });
+
+  it("refuses another issuer, another destination, a request too old or from the future", async () => {
+    expect(await redirect(logout({ issuer: "https://other.example.test" }))).toEqual({
+      ok: false,
+      reason: "WRONG_ISSUER",
+    });
+    expect(await redirect(logout({ destination: "https://evil.example.test/slo" }))).toEqual({
+      ok: false,
+      reason: "WRONG_DESTINATION",
+    });
+    const old = new Date(Date.now() - 8 * 60_000);
+    expect(await redirect(logout({ issueInstant: old }))).toEqual({ ok: false, reason: "NOT_IN_VALIDITY_WINDOW" });
+    const future = new Date(Date.now() + 3 * 60_000);
+    expect(await redirect(logout({ issueInstant: future }))).toEqual({ ok: false, reason: "NOT_IN_VALIDITY_WINDOW" });
+  });
+
+  it("reads a signed LogoutRequest in a SOAP envelope (the GAR's back-channel)", async () => {
+    const envelope = soapEnvelope(signSamlElement(logout({ id: "_soap-1" }), "LogoutRequest", idpKeys));
+    expect(await sloPort.readLogoutSoap(envelope)).toMatchObject({
+      ok: true,
+      kind: "REQUEST",
+      requestId: "_soap-1",
+      nameId: ido,
+      sessionIndexes: ["_s1"],
+    });
+  });
+
+  it("refuses a SOAP LogoutRequest unsigned, signed by another key, altered, or wrapped beside another", async () => {
+    expect(await sloPort.readLogoutSoap(soapEnvelope(logout()))).toEqual({ ok: false, reason: "SIGNATURE_INVALID" });
+    const byOther = soapEnvelope(signSamlElement(logout(), "LogoutRequest", otherKeys));
+    expect(await sloPort.readLogoutSoap(byOther)).toEqual({ ok: false, reason: "SIGNATURE_INVALID" });
+    const signed = signSamlElement(logout(), "LogoutRequest", idpKeys);
+    const altered = soapEnvelope(signed.replace(ido, "someone-else"));
+    expect(await sloPort.readLogoutSoap(altered)).toEqual({ ok: false, reason: "SIGNATURE_INVALID" });
+    const wrapped = soapEnvelope(`${logout({ nameId: "victim" })}${signed}`);
+    expect(await sloPort.readLogoutSoap(wrapped)).toEqual({ ok: false, reason: "SIGNATURE_WRAPPING" });
+    const comment = soapEnvelope(signed.replace(`>${ido}<`, `>${ido}<!---->x<`));
+    expect(await sloPort.readLogoutSoap(comment)).toEqual({ ok: false, reason: "COMMENT_OR_PI" });
+  });
+
+  it("reads the IdP's signed LogoutResponse to ours; refuses it unsigned or not a success", async () => {
+    const response = (status?: "Success" | "Requester") =>
+      logoutResponseXml({ issuer: IDP, destination: urls.slo, inResponseTo: "_ours", status });
+    const query = (xml: string, keys: SamlKeyPair | null) => redirectBindingQuery(xml, "SAMLResponse", keys);
+    expect(await sloPort.readLogoutRedirect(query(response(), idpKeys))).toEqual({
+      ok: true,
+      kind: "RESPONSE",
+      inResponseTo: "_ours",
+      relayState: null,
+    });
+    expect(await sloPort.readLogoutRedirect(query(response(), null))).toEqual({ ok: false, reason: "UNSIGNED" });
+    expect(await sloPort.readLogoutRedirect(query(response("Requester"), idpKeys))).toEqual({
+      ok: false,
+      reason: "STATUS_NOT_SUCCESS",
+    });
+  });
+
+  it("builds our LogoutRequest (signed, by redirect to the IdP's SLO) only when the IdP publishes one", async () => {
+    const login = { nameId: ido, nameIdFormat: null, sessionIndex: "_s1" };
+    expect(await port.createLogoutRequest(login)).toBeNull();
+    const request = await sloPort.createLogoutRequest(login);
+    expect(request!.url.origin + request!.url.pathname).toBe(`${IDP}/slo`);
+    expect(request!.url.searchParams.get("Signature")).toBeTruthy();
+    const xml = inflateRawSync(Buffer.from(request!.url.searchParams.get("SAMLRequest")!, "base64")).toString("utf8");
+    expect(xml).toContain(`ID="${request!.requestId}"`);
+    expect(xml).toContain(ido);
+    expect(xml).toContain("_s1");
+    expect(xml).toContain(`<saml:Issuer xmlns:saml="urn:oasis:names:tc:SAML:2.0:assertion">${urls.entityId}`);
+  });
+
+  it("answers a LogoutResponse: by signed redirect to the IdP, or in a SOAP envelope", async () => {
+    const url = await sloPort.logoutResponseRedirectUrl("_req", "rs", true);
+    expect(url.origin + url.pathname).toBe(`${IDP}/slo`);
+    expect(url.searchParams.get("RelayState")).toBe("rs");
+    expect(url.searchParams.get("Signature")).toBeTruthy();
+    const soap = sloPort.soapLogoutResponse("_req", false);
+    expect(soap).toContain("soap:Envelope");
+    expect(soap).toContain('InResponseTo="_req"');
+    expect(soap).toContain("UnknownPrincipal");
   });
 });

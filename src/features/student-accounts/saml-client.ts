@@ -1,15 +1,22 @@
 import "server-only";
 
-import { createHash, randomBytes } from "node:crypto";
+import { createHash, createVerify, randomBytes } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { inflateRawSync } from "node:zlib";
 
 import { SAML, SamlStatusError, ValidateInResponseTo, type Profile } from "@node-saml/node-saml";
-import { DOMParser } from "@xmldom/xmldom";
+import { DOMParser, XMLSerializer } from "@xmldom/xmldom";
 
 import { env } from "@/lib/env";
 import { mapSamlAttributes, parseSamlAttributeMapping, type SamlAttributeMapping } from "./domain/gar-claims";
-import type { GarSamlPort, GarSamlVerification, SamlRefusalReason } from "./types";
+import type {
+  GarSamlLogoutMessage,
+  GarSamlPort,
+  GarSamlVerification,
+  SamlLoginReference,
+  SamlLogoutRefusalReason,
+  SamlRefusalReason,
+} from "./types";
 
 /**
  * The GAR port's SAML 2.0 adapter (Web Browser SSO, SP-initiated): AuthnRequest signed, by
@@ -48,8 +55,19 @@ const METADATA_NS = "urn:oasis:names:tc:SAML:2.0:metadata";
 const DSIG_NS = "http://www.w3.org/2000/09/xmldsig#";
 const REDIRECT_BINDING = "urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect";
 const BEARER = "urn:oasis:names:tc:SAML:2.0:cm:bearer";
+const SOAP_NS = "http://schemas.xmlsoap.org/soap/envelope/";
 /** A GAR Response is a few kilobytes; anything far larger is refused before parsing. */
 const MAX_RESPONSE_BYTES = 256 * 1024;
+/** A logout message is smaller still. */
+const MAX_LOGOUT_BYTES = 64 * 1024;
+/** A LogoutRequest is acted on at once: one issued longer ago than this (plus the skew) is refused. */
+export const LOGOUT_REQUEST_MAX_AGE_MS = 5 * 60 * 1000;
+/** Redirect-binding signature algorithms accepted (SHA-1 is not). */
+const REDIRECT_SIG_ALGS: Record<string, string> = {
+  "http://www.w3.org/2001/04/xmldsig-more#rsa-sha256": "RSA-SHA256",
+  "http://www.w3.org/2001/04/xmldsig-more#rsa-sha512": "RSA-SHA512",
+};
+const UNSPECIFIED_NAME_ID = "urn:oasis:names:tc:SAML:1.1:nameid-format:unspecified";
 
 export function garSamlUrls(appBaseUrl: string) {
   return {
@@ -147,6 +165,46 @@ function earliest(...dates: (string | null | undefined)[]): Date | null {
   return new Date(Math.min(...times));
 }
 
+function classifyLogoutError(error: unknown): SamlLogoutRefusalReason {
+  const message = (error as Error).message ?? "";
+  if (/status code/i.test(message)) return "STATUS_NOT_SUCCESS";
+  if (/not yet valid|expired/i.test(message)) return "NOT_IN_VALIDITY_WINDOW";
+  if (/signature/i.test(message)) return "SIGNATURE_INVALID";
+  if (/issuer/i.test(message)) return "WRONG_ISSUER";
+  return "MALFORMED";
+}
+
+type RedirectParams = Record<"SAMLRequest" | "SAMLResponse" | "RelayState" | "SigAlg" | "Signature", string>;
+
+/**
+ * The redirect binding's query string, strictly: the five known parameters at most once each, their
+ * raw (still URL-encoded) `name=value` kept, since the signature covers exactly those bytes.
+ */
+function splitRedirectQuery(rawQuery: string): { raw: Partial<RedirectParams>; value: Partial<RedirectParams> } | null {
+  const raw: Partial<RedirectParams> = {};
+  const value: Partial<RedirectParams> = {};
+  for (const token of rawQuery.split("&")) {
+    if (!token) continue;
+    const equals = token.indexOf("=");
+    if (equals <= 0) return null;
+    const name = token.slice(0, equals) as keyof RedirectParams;
+    if (!["SAMLRequest", "SAMLResponse", "RelayState", "SigAlg", "Signature"].includes(name)) continue;
+    if (raw[name] !== undefined) return null;
+    raw[name] = token;
+    try {
+      value[name] = decodeURIComponent(token.slice(equals + 1).replace(/\+/g, " "));
+    } catch {
+      return null;
+    }
+  }
+  return { raw, value };
+}
+
+function textOf(parent: Element | Document, ns: string, localName: string): string | null {
+  const element = elements(parent, ns, localName)[0];
+  return element ? (element.textContent ?? "").trim() : null;
+}
+
 export function createGarSamlPort(settings: GarSamlSettings): GarSamlPort {
   const urls = garSamlUrls(settings.appBaseUrl);
   const mapping = settings.attributeMapping;
@@ -178,6 +236,73 @@ export function createGarSamlPort(settings: GarSamlSettings): GarSamlPort {
     return { ok: false, reason };
   }
 
+  function refuseLogout(reason: SamlLogoutRefusalReason): GarSamlLogoutMessage {
+    return { ok: false, reason };
+  }
+
+  const requestKey = (id: string) => createHash("sha256").update(`${settings.idp.entityId}\n${id}`).digest("hex");
+
+  /**
+   * What both bindings check on the message itself once its signature is verified: the root, the
+   * Issuer (the IdP), the Destination (our SLO URL, when present), and for a LogoutRequest an
+   * IssueInstant within LOGOUT_REQUEST_MAX_AGE_MS (and the skew) of `now`.
+   */
+  function checkLogoutMessage(
+    doc: Document,
+    now: Date,
+  ): { ok: true; root: Element; expiresAt: Date } | { ok: false; reason: SamlLogoutRefusalReason } {
+    const root = doc.documentElement;
+    if (!root || root.namespaceURI !== PROTOCOL_NS || !["LogoutRequest", "LogoutResponse"].includes(root.localName)) {
+      return { ok: false, reason: "MALFORMED" };
+    }
+    if (elements(doc, PROTOCOL_NS, "LogoutRequest").length + elements(doc, PROTOCOL_NS, "LogoutResponse").length > 1) {
+      return { ok: false, reason: "SIGNATURE_WRAPPING" };
+    }
+    const issuer = Array.from(root.childNodes as unknown as ArrayLike<Node>).find(
+      (node): node is Element => node.nodeType === 1 && (node as Element).localName === "Issuer",
+    );
+    if ((issuer?.textContent ?? "").trim() !== settings.idp.entityId) return { ok: false, reason: "WRONG_ISSUER" };
+    const destination = root.getAttribute("Destination");
+    if (destination && destination !== urls.slo) return { ok: false, reason: "WRONG_DESTINATION" };
+    const issued = Date.parse(root.getAttribute("IssueInstant") ?? "");
+    if (Number.isNaN(issued)) return { ok: false, reason: "MALFORMED" };
+    const skew = settings.clockSkewMs;
+    if (
+      root.localName === "LogoutRequest" &&
+      (issued > now.getTime() + skew || issued < now.getTime() - LOGOUT_REQUEST_MAX_AGE_MS - skew)
+    ) {
+      return { ok: false, reason: "NOT_IN_VALIDITY_WINDOW" };
+    }
+    const notOnOrAfter = Date.parse(root.getAttribute("NotOnOrAfter") ?? "");
+    if (!Number.isNaN(notOnOrAfter) && notOnOrAfter + skew <= now.getTime()) {
+      return { ok: false, reason: "NOT_IN_VALIDITY_WINDOW" };
+    }
+    return { ok: true, root, expiresAt: new Date(issued + LOGOUT_REQUEST_MAX_AGE_MS + 2 * skew) };
+  }
+
+  function logoutRequestOf(
+    root: Element,
+    profile: Profile | null,
+    expiresAt: Date,
+    relayState: string | null,
+  ): GarSamlLogoutMessage {
+    const requestId = root.getAttribute("ID");
+    if (!requestId || !profile?.nameID) return refuseLogout("MALFORMED");
+    const sessionIndexes = elements(root, PROTOCOL_NS, "SessionIndex")
+      .map((element) => (element.textContent ?? "").trim())
+      .filter(Boolean);
+    return {
+      ok: true,
+      kind: "REQUEST",
+      requestId,
+      requestKey: requestKey(requestId),
+      nameId: profile.nameID,
+      sessionIndexes,
+      expiresAt,
+      relayState,
+    };
+  }
+
   return {
     protocol: "saml",
     entityId: urls.entityId,
@@ -189,7 +314,131 @@ export function createGarSamlPort(settings: GarSamlSettings): GarSamlPort {
     },
 
     serviceProviderMetadata() {
-      return saml.generateServiceProviderMetadata(settings.spCert, settings.spCert);
+      const xml = saml.generateServiceProviderMetadata(settings.spCert, settings.spCert);
+      // node-saml declares its SLO with the HTTP-POST binding; ours takes HTTP-Redirect and SOAP.
+      const slo = (binding: string) =>
+        `<SingleLogoutService Binding="urn:oasis:names:tc:SAML:2.0:bindings:${binding}" Location="${urls.slo}"/>`;
+      return xml.replace(/<SingleLogoutService\b[^>]*\/>/, `${slo("HTTP-Redirect")}${slo("SOAP")}`);
+    },
+
+    async readLogoutRedirect(rawQuery, now = new Date()) {
+      if (rawQuery.length > (MAX_LOGOUT_BYTES * 4) / 3 + 4096) return refuseLogout("MALFORMED");
+      const query = splitRedirectQuery(rawQuery);
+      if (!query) return refuseLogout("MALFORMED");
+      const { raw, value } = query;
+      const messageName = raw.SAMLRequest ? "SAMLRequest" : raw.SAMLResponse ? "SAMLResponse" : null;
+      if (!messageName || (raw.SAMLRequest && raw.SAMLResponse)) return refuseLogout("MALFORMED");
+      // node-saml checks a redirect signature only when one is there: it is required here.
+      if (!raw.Signature || !raw.SigAlg || !value.Signature || !value.SigAlg) return refuseLogout("UNSIGNED");
+      const algorithm = REDIRECT_SIG_ALGS[value.SigAlg];
+      if (!algorithm) return refuseLogout("SIGNATURE_INVALID");
+      const signed = [raw[messageName], raw.RelayState, raw.SigAlg].filter(Boolean).join("&");
+      const signature = value.Signature;
+      const verified = settings.idp.certificates.some((cert) => {
+        try {
+          return createVerify(algorithm).update(signed).verify(cert, signature, "base64");
+        } catch {
+          return false;
+        }
+      });
+      if (!verified) return refuseLogout("SIGNATURE_INVALID");
+
+      let xml: string;
+      try {
+        xml = inflateRawSync(Buffer.from(value[messageName]!, "base64"), {
+          maxOutputLength: MAX_LOGOUT_BYTES,
+        }).toString("utf8");
+      } catch {
+        return refuseLogout("MALFORMED");
+      }
+      if (/<!DOCTYPE|<!ENTITY/i.test(xml)) return refuseLogout("DOCTYPE");
+      if (hasForbiddenMarkup(xml)) return refuseLogout("COMMENT_OR_PI");
+      const doc = parseXml(xml);
+      if (!doc) return refuseLogout("MALFORMED");
+      const checked = checkLogoutMessage(doc, now);
+      if (!checked.ok) return refuseLogout(checked.reason);
+      const relayState = value.RelayState ?? null;
+
+      let profile: Profile | null;
+      try {
+        const container: Record<string, string> = { [messageName]: value[messageName]!, SigAlg: value.SigAlg };
+        container.Signature = signature;
+        if (value.RelayState !== undefined) container.RelayState = value.RelayState;
+        // The library re-checks the signature (present) and reads the NameID (EncryptedID too).
+        ({ profile } = await saml.validateRedirectAsync(container, rawQuery));
+      } catch (error) {
+        return refuseLogout(classifyLogoutError(error));
+      }
+      if (checked.root.localName === "LogoutResponse") {
+        const inResponseTo = checked.root.getAttribute("InResponseTo");
+        if (!inResponseTo) return refuseLogout("UNKNOWN_REQUEST");
+        return { ok: true, kind: "RESPONSE", inResponseTo, relayState };
+      }
+      return logoutRequestOf(checked.root, profile, checked.expiresAt, relayState);
+    },
+
+    async readLogoutSoap(envelope, now = new Date()) {
+      if (envelope.length > MAX_LOGOUT_BYTES) return refuseLogout("MALFORMED");
+      if (/<!DOCTYPE|<!ENTITY/i.test(envelope)) return refuseLogout("DOCTYPE");
+      if (hasForbiddenMarkup(envelope)) return refuseLogout("COMMENT_OR_PI");
+      const soap = parseXml(envelope);
+      const root = soap?.documentElement;
+      if (!soap || !root || root.namespaceURI !== SOAP_NS || root.localName !== "Envelope") {
+        return refuseLogout("MALFORMED");
+      }
+      const bodies = elements(soap, SOAP_NS, "Body");
+      const children = bodies.length === 1 ? Array.from(bodies[0]!.childNodes as unknown as ArrayLike<Node>) : [];
+      const payload = children.filter((node): node is Element => node.nodeType === 1);
+      if (payload.length !== 1 || elements(soap, PROTOCOL_NS, "LogoutRequest").length !== 1) {
+        return refuseLogout(payload.length > 1 ? "SIGNATURE_WRAPPING" : "MALFORMED");
+      }
+      const request = payload[0]!;
+      if (request.namespaceURI !== PROTOCOL_NS || request.localName !== "LogoutRequest")
+        return refuseLogout("MALFORMED");
+      // The LogoutRequest on its own (the serializer keeps the namespaces it uses): its enveloped
+      // signature must reference it and be by an IdP certificate of the metadata.
+      const xml = new XMLSerializer().serializeToString(request as unknown as Node);
+      const doc = parseXml(xml);
+      if (!doc) return refuseLogout("MALFORMED");
+      const checked = checkLogoutMessage(doc, now);
+      if (!checked.ok) return refuseLogout(checked.reason);
+      let profile: Profile | null;
+      try {
+        ({ profile } = await saml.validatePostRequestAsync({
+          SAMLRequest: Buffer.from(xml, "utf8").toString("base64"),
+        }));
+      } catch (error) {
+        return refuseLogout(classifyLogoutError(error));
+      }
+      return logoutRequestOf(checked.root, profile, checked.expiresAt, null);
+    },
+
+    async logoutResponseRedirectUrl(requestId, relayState, success) {
+      const profile = { ID: requestId } as unknown as Profile;
+      return new URL(await saml.getLogoutResponseUrlAsync(profile, relayState ?? "", {}, success));
+    },
+
+    soapLogoutResponse(requestId, success) {
+      const response = saml._generateLogoutResponse({ ID: requestId } as unknown as Profile, success);
+      const body = response.replace(/^<\?xml[^?]*\?>\s*/, "");
+      return `<?xml version="1.0" encoding="UTF-8"?><soap:Envelope xmlns:soap="${SOAP_NS}"><soap:Body>${body}</soap:Body></soap:Envelope>`;
+    },
+
+    async createLogoutRequest(login: SamlLoginReference) {
+      if (!settings.idp.sloRedirectUrl) return null;
+      const profile = {
+        issuer: settings.idp.entityId,
+        nameID: login.nameId,
+        nameIDFormat: login.nameIdFormat ?? UNSPECIFIED_NAME_ID,
+        ...(login.sessionIndex ? { sessionIndex: login.sessionIndex } : {}),
+      } as Profile;
+      const url = new URL(await saml.getLogoutUrlAsync(profile, "", {}));
+      const encoded = url.searchParams.get("SAMLRequest");
+      const id = encoded
+        ? /\sID="([^"]+)"/.exec(inflateRawSync(Buffer.from(encoded, "base64")).toString("utf8"))?.[1]
+        : null;
+      if (!id) throw new Error("node-saml built a LogoutRequest without ID");
+      return { url, requestId: id };
     },
 
     async verifyResponse(samlResponse: string): Promise<GarSamlVerification> {
@@ -247,6 +496,13 @@ export function createGarSamlPort(settings: GarSamlSettings): GarSamlPort {
         // Hashed with the issuer: assertion ids are the IdP's, unique only per IdP.
         assertionKey: createHash("sha256").update(`${profile.issuer}\n${assertionId}`).digest("hex"),
         expiresAt: new Date(notOnOrAfter.getTime() + settings.clockSkewMs),
+        login: profile.nameID
+          ? {
+              nameId: profile.nameID,
+              nameIdFormat: profile.nameIDFormat ?? null,
+              sessionIndex: profile.sessionIndex ?? null,
+            }
+          : null,
       };
     },
   };

@@ -58,9 +58,51 @@ export type GarSamlVerification =
       assertionKey: string;
       /** NotOnOrAfter plus the clock skew: the replay row is needed until then. */
       expiresAt: Date;
+      /** What identifies this sign-in at the IdP, for single logout (null: no NameID). */
+      login: SamlLoginReference | null;
     }
   | { ok: false; reason: SamlRefusalReason }
   | Extract<GarProfileMappingResult, { ok: false }>;
+
+/** The NameID and SessionIndex of a signed assertion: an IdP LogoutRequest names them, ours sends them back. */
+export type SamlLoginReference = { nameId: string; nameIdFormat: string | null; sessionIndex: string | null };
+
+/** Why a logout message (LogoutRequest of the IdP, LogoutResponse to ours) was refused; logged. */
+export type SamlLogoutRefusalReason =
+  | "MALFORMED"
+  | "DOCTYPE"
+  | "COMMENT_OR_PI"
+  /** A redirect-binding message without Signature/SigAlg (node-saml would accept it). */
+  | "UNSIGNED"
+  | "SIGNATURE_INVALID"
+  | "SIGNATURE_WRAPPING"
+  | "WRONG_ISSUER"
+  | "WRONG_DESTINATION"
+  | "NOT_IN_VALIDITY_WINDOW"
+  | "STATUS_NOT_SUCCESS"
+  /** A LogoutResponse whose InResponseTo is not a LogoutRequest of ours still pending. */
+  | "UNKNOWN_REQUEST"
+  /** The same LogoutRequest (issuer and ID) was already handled. */
+  | "REPLAYED";
+
+export type GarSamlLogoutRequest = {
+  kind: "REQUEST";
+  /** The request's ID, for the LogoutResponse's InResponseTo. */
+  requestId: string;
+  /** sha256(issuer, ID): the replay-cache key. */
+  requestKey: string;
+  nameId: string;
+  /** Empty: every sign-in of the NameID. */
+  sessionIndexes: string[];
+  /** Until then a copy would still be within the validity window: the replay row is needed. */
+  expiresAt: Date;
+  relayState: string | null;
+};
+
+export type GarSamlLogoutMessage =
+  | ({ ok: true } & GarSamlLogoutRequest)
+  | { ok: true; kind: "RESPONSE"; inResponseTo: string; relayState: string | null }
+  | { ok: false; reason: SamlLogoutRefusalReason };
 
 /**
  * The GAR port's SAML adapter: a signed AuthnRequest by HTTP-Redirect, then a POSTed Response
@@ -74,13 +116,27 @@ export type GarSamlPort = {
   /** `samlResponse`: the base64 `SAMLResponse` form field, untrusted. */
   verifyResponse(samlResponse: string): Promise<GarSamlVerification>;
   serviceProviderMetadata(): string;
+  /** Single logout, HTTP-Redirect binding: `rawQuery` is the query string as received (the signature covers it). */
+  readLogoutRedirect(rawQuery: string, now?: Date): Promise<GarSamlLogoutMessage>;
+  /** Single logout, SOAP back-channel: the POSTed envelope holding a signed LogoutRequest. */
+  readLogoutSoap(envelope: string, now?: Date): Promise<GarSamlLogoutMessage>;
+  /** Our LogoutResponse by HTTP-Redirect to the IdP's SingleLogoutService, signed. */
+  logoutResponseRedirectUrl(requestId: string, relayState: string | null, success: boolean): Promise<URL>;
+  /** Our LogoutResponse in a SOAP envelope (the back-channel answer). */
+  soapLogoutResponse(requestId: string, success: boolean): string;
+  /** Our LogoutRequest (SP-initiated sign-out), signed, by HTTP-Redirect; null when the IdP publishes no SLO. */
+  createLogoutRequest(login: SamlLoginReference): Promise<{ url: URL; requestId: string } | null>;
 };
 
 /** Where the callback leaves the student. */
-export type GarSignInOutcome =
+export type GarSignInOutcome = (
   | { kind: "SIGNED_IN"; userId: number; returnTo: string | null; hasAcceptedCgu: boolean }
   /** `pendingIdentityId`: the server-side row of the pending identity, sealed into its cookie. */
-  | { kind: "PENDING"; identity: GarIdentity; pendingIdentityId: string; returnTo: string | null };
+  | { kind: "PENDING"; identity: GarIdentity; pendingIdentityId: string; returnTo: string | null }
+) & {
+  /** SAML: the `gar_saml_logins` row to tie to the session once it is started (single logout). */
+  samlLoginId?: string;
+};
 
 export type JoinedCampaign = { campaignCode: string; participationId: number };
 
@@ -90,6 +146,8 @@ export type ReconciliationOutcome = JoinedCampaign & {
   /** True when an account already linked to the learner got the new IDO (never a second account). */
   garIdReplaced: boolean;
   isNewAccount: boolean;
+  /** SAML: the sign-in that left the pending identity, to tie to the session (single logout). */
+  samlLoginId: string | null;
 };
 
 export type CampaignEntry = {

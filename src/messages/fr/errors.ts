@@ -34,6 +34,8 @@ export const errorMessages: Record<DomainErrorCode | "VALIDATION" | "UNEXPECTED"
     "Le GAR n'a pas indiqué votre établissement : Pix ne peut pas vous connecter. Adressez-vous au responsable de l'ENT de votre établissement.",
   GAR_ASSERTION_REFUSED:
     "Pix n'a pas pu vérifier la réponse du GAR (réponse invalide, expirée ou déjà utilisée). Revenez au médiacentre de votre ENT et ouvrez Pix à nouveau.",
+  GAR_LOGOUT_REFUSED:
+    "Pix n'a pas pu vérifier ce message de déconnexion du GAR (non signé, expiré ou déjà utilisé). Pour quitter Pix, utilisez « Se déconnecter » dans Pix ; pour quitter l'ENT, déconnectez-vous de l'ENT.",
   LEARNER_ALREADY_LINKED: "Ce parcours est déjà associé à un autre compte : demandez à votre professeur.",
   VALIDATION: "Le formulaire contient des erreurs. Corrigez les champs indiqués.",
   UNEXPECTED: "Une erreur inattendue s'est produite. Réessayez ; si elle persiste, contactez le support.",

@@ -59,6 +59,10 @@ export const privacyMessages = {
         why: "Pour te connecter sans nouveau mot de passe",
       },
       sessions: { what: "Ta connexion en cours", why: "Pour que tu restes connecté pendant que tu travailles" },
+      gar_saml_logins: {
+        what: "Le numéro de ta connexion par l'ENT (donné par le GAR)",
+        why: "Pour te déconnecter de Pix quand tu te déconnectes de l'ENT",
+      },
       password_reset_tokens: {
         what: "Les liens pour changer de mot de passe (chiffrés)",
         why: "Pour qu'un personnel retrouve l'accès à son compte",

@@ -22,6 +22,11 @@ export const accountsText = {
     text: "Vous allez être redirigé vers votre ENT.",
     link: "Continuer",
   },
+  signingOut: {
+    title: "Déconnexion en cours…",
+    text: "Vous êtes déconnecté de Pix. Le GAR termine aussi votre session sur l'ENT.",
+    link: "Continuer",
+  },
   joinCode: {
     pageTitle: "Rejoindre un parcours",
     title: "Rejoindre un parcours",
@@ -135,6 +140,7 @@ export const accountsText = {
       GAR_PROFILE_MISSING: "Profil non transmis par le GAR",
       GAR_UAI_MISSING: "Établissement non transmis par le GAR",
       GAR_ASSERTION_REFUSED: "Réponse du GAR refusée",
+      GAR_LOGOUT_REFUSED: "Déconnexion du GAR non vérifiée",
       LEARNER_ALREADY_LINKED: "Parcours déjà associé à un autre compte",
     },
     backToEnt: "Revenez au médiacentre de votre ENT et ouvrez Pix.",

@@ -6,6 +6,8 @@ export const layoutText = {
     classes: "Classes",
     team: "Équipe",
     import: "Import",
+    journal: "Journal",
+    offboarding: "Départ de l'établissement",
   },
   account: "Mon compte",
   signOut: "Se déconnecter",

@@ -134,7 +134,17 @@ export async function startJobs(jobs: readonly JobDefinition<never>[]): Promise<
     await stopJobs();
   }
   globalForJobs.__jobRunner = startBoss(true);
-  const { boss } = await globalForJobs.__jobRunner;
+  try {
+    const { boss } = await globalForJobs.__jobRunner;
+    await installJobs(boss, jobs);
+  } catch (error) {
+    // Half started: stopped and forgotten, so that a later call starts afresh.
+    await stopJobs().catch(() => {});
+    throw error;
+  }
+}
+
+async function installJobs(boss: PgBoss, jobs: readonly JobDefinition<never>[]): Promise<void> {
   for (const job of jobs) {
     await boss.createQueue(job.name, queueOptions(job)).catch(ignoreExisting);
     await boss.updateQueue(job.name, queueOptions(job));

@@ -577,7 +577,8 @@ export const INVENTORY: readonly TableEntry[] = [
     table: "invitations",
     about: "staff",
     purpose: "invitations sent to staff e-mail addresses",
-    retention: TECHNICAL(0),
+    // Accepted or cancelled: purged at once; expired: 30 days more, during which an ADMIN may resend it.
+    retention: TECHNICAL(30),
     erase: "keep",
     columns: {
       id: internal,

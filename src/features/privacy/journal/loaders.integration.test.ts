@@ -173,7 +173,9 @@ describe("offboarding from Orga (ADMIN)", () => {
     expect(await schoolExport()).toMatchObject({ status: 404 });
 
     await signIn(admin.userId, school.id);
-    expect(await cancelOffboardingAction(idle, form({}))).toMatchObject({ status: "success" });
+    await expect(cancelOffboardingAction(idle, form({}))).rejects.toMatchObject({
+      digest: expect.stringContaining("/orga/etablissement/depart?annulation=faite"),
+    });
     expect((await prisma.school.findUniqueOrThrow({ where: { id: school.id } })).offboardingRequestedAt).toBeNull();
     expect(await cancelOffboardingAction(idle, form({}))).toMatchObject({
       status: "error",

@@ -1,6 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
 
 import { createAction } from "@/lib/action";
 import { DomainError } from "@/lib/errors";
@@ -32,12 +33,11 @@ export const requestOffboardingAction = createAction({
   },
 });
 
-/** An ADMIN cancels a pending offboarding during the grace period. */
+/** An ADMIN cancels a pending offboarding during the grace period; the page then says so. */
 export const cancelOffboardingAction = createAction({
   schema: cancelOffboardingSchema,
   auth: "member",
   ability: "school:offboard",
-  successMessage: t.cancelled,
   handler: async (_input, { member }) => {
     try {
       await cancelSchoolOffboarding({
@@ -50,5 +50,6 @@ export const cancelOffboardingAction = createAction({
       throw error;
     }
     revalidatePath("/orga/etablissement/depart");
+    redirect("/orga/etablissement/depart?annulation=faite");
   },
 });

@@ -10,11 +10,11 @@ import { getOffboardingStatus } from "./data";
 import { exportSchoolLearners, type SchoolExport } from "./mutations";
 
 /** /orga/etablissement/depart: ADMINs only (a 404 otherwise). */
-export const loadOffboardingPage = cache(async () => {
+export const loadOffboardingPage = cache(async (justCancelled = false) => {
   const member = await memberOrRedirect({ ability: "school:offboard" });
   const status = await getOffboardingStatus(member.school.id);
   if (!status) notFound();
-  return { status, canExport: can(member, "learners:export"), now: new Date() };
+  return { status, canExport: can(member, "learners:export"), now: new Date(), justCancelled };
 });
 
 export type SchoolExportRouteResult = { ok: true; data: SchoolExport; uai: string } | { ok: false; status: 401 | 404 };

@@ -7,7 +7,9 @@ import { privacyMessages } from "@/messages/fr/privacy";
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: privacyMessages.offboarding.title };
 
-export default async function SchoolOffboardingPage() {
-  const data = await loadOffboardingPage();
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function SchoolOffboardingPage({ searchParams }: Props) {
+  const data = await loadOffboardingPage((await searchParams).annulation === "faite");
   return <OffboardingView {...data} />;
 }

@@ -5,7 +5,6 @@ import { useActionState } from "react";
 import { FieldError } from "@/components/form/field";
 import { describedBy, fieldErrorsOf, idle } from "@/components/form/form-state";
 import { SubmitButton } from "@/components/form/submit-button";
-import { SuccessMessage } from "@/components/ui/notice";
 import { privacyMessages } from "@/messages/fr/privacy";
 
 import { cancelOffboardingAction, requestOffboardingAction } from "../actions";
@@ -51,7 +50,6 @@ export function CancelOffboardingForm({ school }: { school: string }) {
       <SubmitButton pending={isPending} variant="secondary">
         {t.cancelSubmit(school)}
       </SubmitButton>
-      {state.status === "success" && state.message && <SuccessMessage>{state.message}</SuccessMessage>}
       {state.status === "error" && (
         <p role="alert" className="font-semibold text-danger">
           {state.message}

@@ -1,3 +1,4 @@
+import { SuccessMessage } from "@/components/ui/notice";
 import { privacyMessages } from "@/messages/fr/privacy";
 
 import { retentionEnd } from "../../domain/retention";
@@ -12,10 +13,12 @@ export function OffboardingView({
   status,
   canExport,
   now,
+  justCancelled,
 }: {
   status: OffboardingStatus;
   canExport: boolean;
   now: Date;
+  justCancelled: boolean;
 }) {
   return (
     <div className="space-y-6">
@@ -23,6 +26,7 @@ export function OffboardingView({
         <h1 className="text-3xl font-bold">{t.title}</h1>
         <p className="mt-2 max-w-3xl">{t.intro}</p>
       </header>
+      {justCancelled && !status.pending && <SuccessMessage>{t.cancelled}</SuccessMessage>}
       {status.pending ? (
         <section
           aria-labelledby="offboarding-pending"

@@ -109,6 +109,6 @@ test("the Journal shows a teacher's read of the Élèves list, filters by action
   await page.goto("/orga/journal?from=2020-01-01&to=2020-01-02");
   await expect(page.getByText("Aucune entrée ne correspond à ces filtres.")).toBeVisible();
   await page.goto("/orga/journal?from=hier");
-  await expect(page.getByRole("alert")).toContainText("Date invalide");
+  await expect(page.getByRole("main").getByRole("alert")).toContainText("Date invalide");
   expect(await seriousOrCritical(page)).toEqual([]);
 });

@@ -3,7 +3,7 @@ import "server-only";
 import { assertCan } from "@/lib/abilities";
 import { recordAudit } from "@/lib/audit";
 import { prisma } from "@/lib/db";
-import { DomainError } from "@/lib/errors";
+import { DomainError, isDomainError } from "@/lib/errors";
 import { logger } from "@/lib/logger";
 import type { AuthorizedSchoolId } from "@/lib/session";
 
@@ -165,13 +165,18 @@ export async function eraseOffboardedSchools(
       });
       if (stillDue === 0) break;
       for (const learner of learners) {
-        await eraseLearner({
-          schoolId,
-          learnerId: learner.id,
-          actor: "operator",
-          reason: "retention.offboarded-school",
-        });
-        erasedLearners += 1;
+        try {
+          await eraseLearner({
+            schoolId,
+            learnerId: learner.id,
+            actor: "operator",
+            reason: "retention.offboarded-school",
+          });
+          erasedLearners += 1;
+        } catch (error) {
+          // Another run (a second instance, the CLI) erased them first.
+          if (!(isDomainError(error) && error.code === "NOT_FOUND")) throw error;
+        }
       }
     }
     const closed = await closeSchool(id, cutoff, now, erasedLearners);

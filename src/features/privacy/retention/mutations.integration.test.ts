@@ -114,6 +114,25 @@ describe("retention: learners who left the school (3 months, unless a campaign o
   });
 });
 
+describe("retention jobs running twice at once (two instances, or the CLI beside the job)", () => {
+  it("anonymise each departed learner once, and neither run fails", async () => {
+    const school = await createSchool();
+    const disabledAt = new Date("2026-01-10T08:00:00Z");
+    for (let i = 0; i < 4; i += 1) {
+      const learner = await createLearner(school.id, { isDisabled: true });
+      await prisma.learner.update({ where: { id: learner.id }, data: { disabledAt } });
+    }
+    const at = after(retentionEnd(disabledAt, { months: 3 }));
+    const counts = await Promise.all([
+      anonymiseDepartedLearners(at, operatorSchools),
+      anonymiseDepartedLearners(at, operatorSchools),
+    ]);
+    expect(counts[0] + counts[1]).toBe(4);
+    expect(await prisma.learner.count({ where: { schoolId: school.id, erasedAt: null } })).toBe(0);
+    expect(await prisma.auditLog.count({ where: { action: "learner.erased" } })).toBe(4);
+  });
+});
+
 describe("retention: GAR-only student accounts without sign-in for 12 months", () => {
   it("anonymises names and deletes GAR ids the day after, not the day before; staff and password accounts untouched", async () => {
     const school = await createSchool();

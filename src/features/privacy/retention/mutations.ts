@@ -3,6 +3,7 @@ import "server-only";
 import { recordAudit } from "@/lib/audit";
 import { prisma } from "@/lib/db";
 import { runHousekeeping } from "@/lib/housekeeping";
+import { isDomainError } from "@/lib/errors";
 import { logger } from "@/lib/logger";
 import type { AuthorizedSchoolId } from "@/lib/session";
 
@@ -55,13 +56,20 @@ export async function anonymiseDepartedLearners(now: Date, schools: OperatorScho
         where: { id: row.id, isDisabled: true, erasedAt: null, disabledAt: { lt: cutoff } },
       });
       if (stillDeparted === 0) continue;
-      await eraseLearner({
+      const erased = await eraseLearner({
         schoolId: schools(row.school_id),
         learnerId: row.id,
         actor: "operator",
         reason: "retention.departed-learner",
-      });
-      count += 1;
+      }).then(
+        () => true,
+        // Another run (a second instance, the CLI) erased them first.
+        (error: unknown) => {
+          if (isDomainError(error) && error.code === "NOT_FOUND") return false;
+          throw error;
+        },
+      );
+      if (erased) count += 1;
     }
     if (rows.length < BATCH) return count;
   }

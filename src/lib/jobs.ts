@@ -1,7 +1,7 @@
 import "server-only";
 
 import PgBoss from "pg-boss";
-import type pg from "pg";
+import pg from "pg";
 
 import { env } from "@/lib/env";
 import { logger } from "@/lib/logger";
@@ -136,11 +136,28 @@ export async function startJobs(jobs: readonly JobDefinition<never>[]): Promise<
   globalForJobs.__jobRunner = startBoss(true);
   try {
     const { boss } = await globalForJobs.__jobRunner;
-    await installJobs(boss, jobs);
+    await withInstallLock(() => installJobs(boss, jobs));
   } catch (error) {
     // Half started: stopped and forgotten, so that a later call starts afresh.
     await stopJobs().catch(() => {});
     throw error;
+  }
+}
+
+/**
+ * Instances starting together would install the same queues at once, and pg-boss 10's
+ * `create_queue` (a row, then a partition) deadlocks when two run concurrently: one instance at a
+ * time installs, under a session advisory lock on a connection of its own.
+ */
+async function withInstallLock<T>(work: () => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: databaseUrl(), application_name: "pix-jobs-install" });
+  await client.connect();
+  try {
+    await client.query("SELECT pg_advisory_lock(hashtext('pix-jobs.install'))");
+    return await work();
+  } finally {
+    await client.query("SELECT pg_advisory_unlock(hashtext('pix-jobs.install'))").catch(() => {});
+    await client.end().catch(() => {});
   }
 }
 
@@ -183,7 +200,8 @@ export async function enqueue<T extends object>(
 ): Promise<string | null> {
   const { boss } = await runner();
   // A worker-less client creates the queue when the app's instances have not yet done so.
-  if (!(await boss.getQueue(job.name))) await boss.createQueue(job.name, queueOptions(job)).catch(ignoreExisting);
+  if (!(await boss.getQueue(job.name)))
+    await withInstallLock(() => boss.createQueue(job.name, queueOptions(job)).catch(ignoreExisting));
   const retry = options.retry ?? job.retry;
   const sendOptions: PgBoss.SendOptions = {
     retryLimit: retry.limit,

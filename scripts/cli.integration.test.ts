@@ -293,3 +293,122 @@ describe("npm run cli -- learner:export / learner:erase", () => {
     expect(again.code).toBe(EXIT.usage);
   });
 });
+
+describe("npm run cli -- housekeeping", () => {
+  it("prints one JSON object of counts per rule, with the clock given", async () => {
+    const result = await cli("housekeeping", "--now", "2027-06-30T00:00:00Z");
+    expect(result.code).toBe(EXIT.ok);
+    const counts = JSON.parse(result.stdout);
+    expect(counts).toMatchObject({
+      now: "2027-06-30T00:00:00.000Z",
+      departedLearners: 0,
+      inactiveGarAccounts: 0,
+      auditEntries: 0,
+      rejectedImportErrors: 0,
+      offboardedSchools: 0,
+      technicalRecords: expect.objectContaining({ sessions: 0, invitations: 0, passwordResetTokens: 0 }),
+    });
+  });
+
+  it("refuses a clock that is not an ISO date", async () => {
+    for (const now of ["demain", "30/06/2027", ""]) {
+      expect(await cli("housekeeping", "--now", now), now).toMatchObject({ code: EXIT.usage, stdout: "" });
+    }
+  });
+});
+
+describe("school offboarding, end to end (CLI request, grace period, cancel, erasure by housekeeping)", () => {
+  it("erases the school's personal data 3 months after the request, closes its staff accounts, keeps the rest", async () => {
+    await cli("school:create", "--uai", "0999001W", "--name", "Collège du Départ", "--email", "ce.0999001w@ac-test.fr");
+    await cli("school:create", "--uai", "0999002X", "--name", "Collège qui reste");
+    const file = writeFile("depart.xml", register("0999001W", ["1000000001A", "1000000002B"]));
+    expect((await cli("siecle:import", "--uai", "0999001W", file)).code).toBe(EXIT.ok);
+    const other = writeFile("reste.xml", register("0999002X", ["2000000001A"]));
+    expect((await cli("siecle:import", "--uai", "0999002X", other)).code).toBe(EXIT.ok);
+    const school = await prisma.school.findFirstOrThrow({ where: { uai: "0999001W" } });
+    const otherSchool = await prisma.school.findFirstOrThrow({ where: { uai: "0999002X" } });
+    // Staff: one ADMIN only here, one also member of the other school.
+    const onlyHere = await prisma.user.create({
+      data: {
+        firstName: "Ada",
+        lastName: "SEULE",
+        email: "ada@example.test",
+        authenticationMethods: { create: { provider: "PASSWORD", passwordHash: "x" } },
+      },
+    });
+    const both = await prisma.user.create({
+      data: {
+        firstName: "Bob",
+        lastName: "DOUBLE",
+        email: "bob@example.test",
+        authenticationMethods: { create: { provider: "PASSWORD", passwordHash: "x" } },
+      },
+    });
+    await prisma.member.createMany({
+      data: [
+        { schoolId: school.id, userId: onlyHere.id, role: "ADMIN" },
+        { schoolId: school.id, userId: both.id, role: "MEMBER" },
+        { schoolId: otherSchool.id, userId: both.id, role: "ADMIN" },
+      ],
+    });
+
+    expect(await cli("school:offboard", "--uai", "0999001W")).toMatchObject({ code: EXIT.usage, stdout: "" });
+    const requested = await cli("school:offboard", "--uai", "0999001W", "--confirm");
+    expect(requested.code).toBe(EXIT.ok);
+    const { eraseAfter, requestedAt } = JSON.parse(requested.stdout) as { eraseAfter: string; requestedAt: string };
+    expect(new Date(eraseAfter).getTime() - new Date(requestedAt).getTime()).toBeGreaterThan(88 * 24 * 3600_000);
+    // A second request changes nothing.
+    expect((await cli("school:offboard", "--uai", "0999001W", "--confirm")).code).toBe(EXIT.refused);
+
+    // Cancelled during the grace period: nothing is erased even long after.
+    expect((await cli("school:offboard", "--uai", "0999001W", "--cancel")).code).toBe(EXIT.ok);
+    const farAway = new Date(new Date(eraseAfter).getTime() + 30 * 24 * 3600_000).toISOString();
+    expect(JSON.parse((await cli("housekeeping", "--now", farAway)).stdout).offboardedSchools).toBe(0);
+    expect(await prisma.learner.count({ where: { schoolId: school.id, erasedAt: null } })).toBe(2);
+
+    // Asked again: kept the day before the end of the grace period, erased the day after.
+    const again = JSON.parse((await cli("school:offboard", "--uai", "0999001W", "--confirm")).stdout) as {
+      eraseAfter: string;
+    };
+    const end = new Date(again.eraseAfter).getTime();
+    const dayBefore = new Date(end - 24 * 3600_000).toISOString();
+    const dayAfter = new Date(end + 24 * 3600_000).toISOString();
+    expect(JSON.parse((await cli("housekeeping", "--now", dayBefore)).stdout).offboardedSchools).toBe(0);
+    expect(await prisma.learner.count({ where: { schoolId: school.id, erasedAt: null } })).toBe(2);
+    const done = await cli("housekeeping", "--now", dayAfter);
+    expect(JSON.parse(done.stdout).offboardedSchools).toBe(1);
+
+    // Every learner of the school anonymised; the other school's untouched.
+    const learners = await prisma.learner.findMany({ where: { schoolId: school.id } });
+    expect(
+      learners.every(
+        (l) => l.firstName === "ANONYME" && l.erasedAt !== null && l.nationalStudentId.startsWith("EFFACE-"),
+      ),
+    ).toBe(true);
+    expect(await prisma.learner.count({ where: { schoolId: otherSchool.id, erasedAt: null } })).toBe(1);
+    // Staff: the account with no other school closed and anonymised; the shared one keeps its other school.
+    expect(await prisma.user.findUniqueOrThrow({ where: { id: onlyHere.id } })).toMatchObject({
+      firstName: "ANONYME",
+      email: null,
+    });
+    expect(await prisma.authenticationMethod.count({ where: { userId: onlyHere.id } })).toBe(0);
+    expect(await prisma.member.count({ where: { schoolId: school.id } })).toBe(0);
+    expect(await prisma.user.findUniqueOrThrow({ where: { id: both.id } })).toMatchObject({ lastName: "DOUBLE" });
+    expect(await prisma.member.count({ where: { userId: both.id, schoolId: otherSchool.id } })).toBe(1);
+    // The school is archived and marked; the audit trail says so with counts only.
+    expect(await prisma.school.findUniqueOrThrow({ where: { id: school.id } })).toMatchObject({
+      archivedAt: expect.any(Date),
+      offboardedAt: expect.any(Date),
+    });
+    const audit = await prisma.auditLog.findFirstOrThrow({ where: { action: "school.offboarded" } });
+    expect(audit.data).toMatchObject({ learners: 2, staffClosed: 1, staffKept: 1 });
+    expect(JSON.stringify(audit.data)).not.toMatch(/SEULE|DOUBLE|1000000001A/);
+    // No text column of the school's learners still holds their INE.
+    const leftovers = await prisma.$queryRawUnsafe<{ n: number }[]>(
+      "SELECT count(*)::int AS n FROM learners WHERE national_student_id IN ('1000000001A', '1000000002B')",
+    );
+    expect(leftovers[0]?.n).toBe(0);
+    // Gone for the CLI: the UAI no longer names an active school.
+    expect((await cli("school:offboard", "--uai", "0999001W", "--cancel")).code).toBe(EXIT.usage);
+  });
+});

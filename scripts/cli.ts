@@ -200,6 +200,61 @@ export const commands: Record<string, Command> = {
       });
     },
   },
+  housekeeping: {
+    usage: "housekeeping [--now 2027-06-30T00:00:00Z]",
+    options: { now: { type: "string" } },
+    async run({ values, positionals }, io) {
+      if (positionals.length > 0) usageError("housekeeping ne prend aucun argument.");
+      const rawNow = text(values.now);
+      const now = rawNow === undefined ? new Date() : new Date(rawNow);
+      if (Number.isNaN(now.getTime()) || (rawNow !== undefined && !/^\d{4}-\d{2}-\d{2}T/.test(rawNow)))
+        usageError(`--now attend une date ISO 8601 (ex. 2027-06-30T00:00:00Z), pas « ${rawNow} ».`);
+      return withDatabase(io, async () => {
+        const { runRetention } = await import("../src/features/privacy/retention/mutations");
+        const { operatorSchoolId } = await import("../src/lib/operator");
+        const counts = await runRetention(now, operatorSchoolId);
+        io.stdout(`${JSON.stringify({ now: now.toISOString(), ...counts })}\n`);
+        io.stderr("Règles de conservation appliquées (nombres par règle ci-dessus).");
+        return EXIT.ok;
+      });
+    },
+  },
+  "school:offboard": {
+    usage: "school:offboard --uai 0999001W --confirm | --cancel",
+    options: { uai: { type: "string" }, confirm: { type: "boolean" }, cancel: { type: "boolean" } },
+    async run({ values, positionals }, io) {
+      if (positionals.length > 0) usageError("school:offboard ne prend aucun argument.");
+      const rawUai = text(values.uai) ?? usageError("--uai est obligatoire.");
+      const { isWellFormedUai, normalizeUai } = await import("../src/features/schools/domain/uai");
+      const uai = normalizeUai(rawUai);
+      if (!isWellFormedUai(uai)) usageError(`UAI mal formé : « ${rawUai} » (7 chiffres suivis d'une lettre).`);
+      if (values.cancel === true && values.confirm === true) usageError("--confirm et --cancel s'excluent.");
+      if (values.cancel !== true && values.confirm !== true)
+        usageError(
+          "Toutes les données personnelles de l'établissement seront effacées 3 mois après la demande : relancez avec --confirm (ou --cancel pour annuler une demande).",
+        );
+      return withDatabase(io, async () => {
+        const school = (await findActiveSchoolByUai(uai)) ?? usageError(`Aucun établissement actif n'a l'UAI ${uai}.`);
+        const { operatorSchoolId } = await import("../src/lib/operator");
+        const schoolId = operatorSchoolId(school.id);
+        const offboarding = await import("../src/features/privacy/offboarding/mutations");
+        if (values.cancel === true) {
+          await offboarding.cancelSchoolOffboarding({ schoolId, actor: "operator" });
+          io.stdout(`${JSON.stringify({ status: "CANCELLED", schoolId })}\n`);
+          io.stderr(`Départ de l'établissement ${uai} annulé : ses données sont conservées.`);
+          return EXIT.ok;
+        }
+        const state = await offboarding.requestSchoolOffboarding({ schoolId, actor: "operator" });
+        io.stdout(
+          `${JSON.stringify({ status: "REQUESTED", schoolId, requestedAt: state.requestedAt.toISOString(), eraseAfter: state.eraseAfter.toISOString() })}\n`,
+        );
+        io.stderr(
+          `Départ de l'établissement ${uai} enregistré : ses données personnelles seront effacées après le ${state.eraseAfter.toISOString().slice(0, 10)} (annulable d'ici là avec --cancel).`,
+        );
+        return EXIT.ok;
+      });
+    },
+  },
 };
 
 /** `--uai` and `--ine`, checked and normalised (upper case, as SIECLE gives them). */

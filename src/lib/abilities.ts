@@ -49,6 +49,10 @@ type Subjects = {
   "learners:export": null;
   /** Erase one learner for good (right to erasure, docs/decisions/012): ADMINs; audit-logged. */
   "learners:erase": null;
+  /** Ask for (or cancel) the school's offboarding: all its personal data erased 3 months later (issue 11); ADMINs. */
+  "school:offboard": null;
+  /** Read the school's Journal (audit entries, ids only): ADMINs. */
+  "audit:view": null;
 };
 
 export type Ability = keyof Subjects;
@@ -75,6 +79,8 @@ const rules: { [A in Ability]: (actor: AbilityActor, subject: Subjects[A]) => bo
   "siecle:import": adminOnly,
   "learners:export": adminOnly,
   "learners:erase": adminOnly,
+  "school:offboard": adminOnly,
+  "audit:view": adminOnly,
 };
 
 type SubjectArgs<A extends Ability> = Subjects[A] extends null ? [] : [subject: Subjects[A]];

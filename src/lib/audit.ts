@@ -77,3 +77,53 @@ export async function recordAuditBatch(
     ],
   );
 }
+
+/**
+ * Staff reads of pupils' data (issue 11): which lists, results and exports a member opened —
+ * actor, role, school, action, target ids, time; never names, never the search typed (it may be a
+ * name). Written on its own (a read has no transaction to join). Journal labels:
+ * src/messages/fr/journal.ts.
+ */
+export const STAFF_READ_ACTIONS = {
+  learners: "read.learners",
+  campaignActivity: "read.campaign_activity",
+  campaignResults: "read.campaign_results",
+  campaignExport: "read.campaign_export",
+  studentSheets: "read.student_sheets",
+} as const;
+
+export type StaffReadAction = (typeof STAFF_READ_ACTIONS)[keyof typeof STAFF_READ_ACTIONS];
+
+/** The ids kept per entry: a page of results, not a whole school. */
+const MAX_READ_IDS = 500;
+
+export async function recordStaffRead(
+  reader: { userId: number; role: string; schoolId: number },
+  read: {
+    action: StaffReadAction;
+    /** What was opened: the school (a list) or a campaign. */
+    targetType: "school" | "campaign";
+    targetId: number;
+    /** The learners or participations shown. */
+    ids: { kind: "learnerIds" | "participationIds"; values: readonly number[] };
+    /** Rows read, when the ids are not at hand (the CSV export). Default: the ids' count. */
+    count?: number;
+  },
+  db?: DbClient,
+): Promise<void> {
+  await recordAudit(
+    {
+      schoolId: reader.schoolId,
+      actorUserId: reader.userId,
+      action: read.action,
+      targetType: read.targetType,
+      targetId: read.targetId,
+      data: {
+        role: reader.role,
+        count: read.count ?? read.ids.values.length,
+        [read.ids.kind]: read.ids.values.slice(0, MAX_READ_IDS),
+      },
+    },
+    db,
+  );
+}

@@ -79,6 +79,14 @@ const envSchema = z.object({
   PRIVACY_CONTACT: unsetIfEmpty(z.string().min(3).optional()),
   /** Support contact (e-mail or address) for accessibility feedback, shown on /accessibilite and /mentions-legales. */
   SUPPORT_CONTACT: unsetIfEmpty(z.string().min(3).optional()),
+  /** "0": this instance runs no job worker (it can still enqueue). Default: every app instance works (docs/decisions/013). */
+  JOBS_WORKER: unsetIfEmpty(z.enum(["0", "1"]).default("1")),
+  /** Connections of the job queue's own pool, per instance (besides DATABASE_POOL_MAX). */
+  JOBS_POOL_MAX: unsetIfEmpty(z.coerce.number().int().min(1).max(20).default(3)),
+  /** Days pg-boss keeps finished jobs (their payloads: ids only) before deleting them. */
+  JOB_RETENTION_DAYS: unsetIfEmpty(z.coerce.number().int().min(1).max(90).default(7)),
+  /** How often each instance checks the cron schedules, in seconds (1–45; one instance fires per minute). */
+  JOBS_CRON_CHECK_SECONDS: unsetIfEmpty(z.coerce.number().int().min(1).max(45).default(30)),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -1,14 +1,15 @@
 import "server-only";
 
 import { prisma } from "@/lib/db";
-import { logger } from "@/lib/logger";
 import { pruneExpiredSessions } from "@/lib/session-store";
 import { pruneThrottleEvents } from "@/lib/throttle";
 
 /**
  * Deletes rows that have outlived their purpose: sessions past their absolute or idle limit, old
  * throttle events, finished pupil lockouts, OpenID requests and pending identities that were
- * consumed or abandoned, SIECLE imports staged and never confirmed. Idempotent, so every instance may run it.
+ * consumed or abandoned, SIECLE imports staged and never confirmed. Idempotent. Run by the
+ * `retention.technical-records` job (src/jobs.ts) every 10 minutes, in one instance, with
+ * `purgeTechnicalRecords` (features/privacy/retention).
  */
 export async function runHousekeeping(now = new Date()): Promise<{
   sessions: number;
@@ -21,7 +22,7 @@ export async function runHousekeeping(now = new Date()): Promise<{
   stagedImports: number;
 }> {
   const sessions = await pruneExpiredSessions(now);
-  const throttleEvents = await pruneThrottleEvents();
+  const throttleEvents = await pruneThrottleEvents(undefined, prisma, now);
   const { count: garRequests } = await prisma.garSignInRequest.deleteMany({ where: { expiresAt: { lt: now } } });
   // A pending identity past its hour can be neither used nor replayed: its row may go.
   const { count: garPendingIdentities } = await prisma.garPendingIdentity.deleteMany({
@@ -65,11 +66,3 @@ export async function runHousekeeping(now = new Date()): Promise<{
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-
-export function scheduleHousekeeping(intervalMs = 10 * 60 * 1000): void {
-  const tick = () =>
-    runHousekeeping()
-      .then((counts) => logger.debug("housekeeping.done", counts))
-      .catch((error: unknown) => logger.warn("housekeeping.failed", { error: (error as Error).message }));
-  setInterval(tick, intervalMs).unref();
-}

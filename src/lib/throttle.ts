@@ -90,9 +90,13 @@ export async function clearThrottle(bucket: string, db: DbClient = prisma): Prom
 }
 
 /** Housekeeping: events older than the longest window are useless. */
-export async function pruneThrottleEvents(olderThanMs = 24 * 60 * 60 * 1000, db: DbClient = prisma): Promise<number> {
+export async function pruneThrottleEvents(
+  olderThanMs = 24 * 60 * 60 * 1000,
+  db: DbClient = prisma,
+  now = new Date(),
+): Promise<number> {
   const { count } = await db.throttleEvent.deleteMany({
-    where: { createdAt: { lt: new Date(Date.now() - olderThanMs) } },
+    where: { createdAt: { lt: new Date(now.getTime() - olderThanMs) } },
   });
   return count;
 }

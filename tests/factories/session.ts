@@ -25,3 +25,9 @@ export async function authorizedSchoolId(
   }
   return member.school.id;
 }
+
+/**
+ * What the job worker and the operator CLI hand to the retention and offboarding rules: school ids
+ * vouched for by an operator process (src/lib/operator.ts), no session.
+ */
+export { operatorSchoolId as operatorSchools } from "../../src/lib/operator";

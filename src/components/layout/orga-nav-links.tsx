@@ -12,16 +12,23 @@ const links = [
   { href: "/orga/equipe", label: layoutText.orgaNav.team },
   { href: "/orga/eleves/import", label: layoutText.orgaNav.import },
 ];
+/** ADMINs only (the pages answer 404 to others). */
+const adminLinks = [
+  { href: "/orga/journal", label: layoutText.orgaNav.journal },
+  { href: "/orga/etablissement/depart", label: layoutText.orgaNav.offboarding },
+];
 
-export function OrgaNavLinks() {
+export function OrgaNavLinks({ isAdmin = false }: { isAdmin?: boolean }) {
   const pathname = usePathname();
+  const shown = isAdmin ? [...links, ...adminLinks] : links;
   return (
     <nav aria-label={layoutText.orgaNav.label} className="px-2 pb-4">
       <ul className="flex flex-wrap gap-1 md:flex-col">
-        {links.map((link) => {
-          const isActive = link.exact
-            ? pathname === link.href
-            : pathname === link.href || pathname.startsWith(`${link.href}/`);
+        {shown.map((link) => {
+          const isActive =
+            "exact" in link && link.exact
+              ? pathname === link.href
+              : pathname === link.href || pathname.startsWith(`${link.href}/`);
           return (
             <li key={link.href}>
               <Link

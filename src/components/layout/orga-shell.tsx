@@ -30,7 +30,7 @@ export function OrgaShell({
             Pix Orga
           </Link>
         </div>
-        <OrgaNavLinks />
+        <OrgaNavLinks isAdmin={member.role === "ADMIN"} />
       </aside>
       <div className="flex min-w-0 flex-1 flex-col">
         <header className="no-print flex flex-wrap items-center justify-between gap-3 border-b border-slate-200 bg-white px-6 py-3">

@@ -7,6 +7,7 @@ import { listDivisions } from "@/features/classes/data";
 import { hasEnabledLearners } from "@/features/learners/data";
 import { listTargetProfiles } from "@/features/parcours/data";
 import { can } from "@/lib/abilities";
+import { recordStaffRead, STAFF_READ_ACTIONS } from "@/lib/audit";
 import { isDomainError } from "@/lib/errors";
 import { getMemberContext, memberOrRedirect, type AuthorizedSchoolId } from "@/lib/session";
 
@@ -106,14 +107,35 @@ async function readActivity(schoolId: AuthorizedSchoolId, campaignId: number): P
   return { counts: countByStatus(participants.map((participant) => participant.status)), participants, notJoined };
 }
 
+type Reader = { userId: number; role: string; school: { id: number } };
+const readerOf = (member: Reader) => ({ userId: member.userId, role: member.role, schoolId: member.school.id });
+
+/**
+ * The Activité tab's first load is audited; its live refresh (the activity route, every few
+ * seconds) is the same read continuing and is not.
+ */
 export async function loadCampaignActivity(rawId: string) {
   const { member, campaign } = await loadCampaign(rawId);
-  return { campaign, activity: await orNotFound(() => readActivity(member.school.id, campaign.id)) };
+  const activity = await orNotFound(() => readActivity(member.school.id, campaign.id));
+  await recordStaffRead(readerOf(member), {
+    action: STAFF_READ_ACTIONS.campaignActivity,
+    targetType: "campaign",
+    targetId: campaign.id,
+    ids: { kind: "learnerIds", values: activity.participants.map((participant) => participant.learnerId) },
+  });
+  return { campaign, activity };
 }
 
 export async function loadCampaignResults(rawId: string) {
   const { member, campaign } = await loadCampaign(rawId);
-  return { campaign, results: await orNotFound(() => getCampaignResults(member.school.id, campaign.id)) };
+  const results = await orNotFound(() => getCampaignResults(member.school.id, campaign.id));
+  await recordStaffRead(readerOf(member), {
+    action: STAFF_READ_ACTIONS.campaignResults,
+    targetType: "campaign",
+    targetId: campaign.id,
+    ids: { kind: "participationIds", values: results.rows.map((row) => row.participationId) },
+  });
+  return { campaign, results };
 }
 
 /**
@@ -143,7 +165,18 @@ export async function loadActivityForRoute(rawId: string): Promise<RouteResult<C
 }
 
 export async function loadExportForRoute(rawId: string): Promise<RouteResult<CampaignExport>> {
-  return forRoute(rawId, getCampaignExport);
+  const result = await forRoute(rawId, getCampaignExport);
+  const member = result.ok ? await getMemberContext() : null;
+  if (result.ok && member) {
+    await recordStaffRead(readerOf(member), {
+      action: STAFF_READ_ACTIONS.campaignExport,
+      targetType: "campaign",
+      targetId: Number(rawId),
+      ids: { kind: "learnerIds", values: [] },
+      count: result.data.rows.length,
+    });
+  }
+  return result;
 }
 
 export async function loadCampaignSettings(rawId: string) {
@@ -155,5 +188,12 @@ export async function loadCampaignSettings(rawId: string) {
 export async function loadCampaignSheet(rawId: string) {
   const member = await memberOrRedirect();
   const campaignId = parseCampaignId(rawId);
-  return orNotFound(() => getCampaignSheet(member.school.id, campaignId));
+  const sheet = await orNotFound(() => getCampaignSheet(member.school.id, campaignId));
+  await recordStaffRead(readerOf(member), {
+    action: STAFF_READ_ACTIONS.studentSheets,
+    targetType: "campaign",
+    targetId: campaignId,
+    ids: { kind: "learnerIds", values: sheet.classes.flatMap((group) => group.learners.map((learner) => learner.id)) },
+  });
+  return sheet;
 }

@@ -2,6 +2,7 @@ import "server-only";
 
 import { listDivisions } from "@/features/classes/data";
 import { can } from "@/lib/abilities";
+import { recordStaffRead, STAFF_READ_ACTIONS } from "@/lib/audit";
 import { memberOrRedirect } from "@/lib/session";
 
 import { hasEnabledLearners, listIdoReplacements, listLearners, schoolManagesStudents } from "./data";
@@ -16,6 +17,15 @@ export async function loadLearnersPage(searchParams: Record<string, string | str
     hasEnabledLearners(member.school.id),
     schoolManagesStudents(member.school.id),
   ]);
+  await recordStaffRead(
+    { userId: member.userId, role: member.role, schoolId: member.school.id },
+    {
+      action: STAFF_READ_ACTIONS.learners,
+      targetType: "school",
+      targetId: member.school.id,
+      ids: { kind: "learnerIds", values: page.rows.map((row) => row.id) },
+    },
+  );
   return {
     query,
     page,

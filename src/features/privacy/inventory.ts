@@ -142,6 +142,13 @@ const SCHOOL: RetentionRule = {
   source: "the school's records go with the school (offboarding)",
 };
 
+const IMPORT_ERRORS_RETENTION: RetentionRule = {
+  from: "created",
+  months: 0,
+  days: 30,
+  source: "errors of rejected imports hold INE and names: kept 30 days",
+};
+
 /** The account of the learner, when the erasure may touch it (not shared with another school). */
 const ACCOUNT_ERASABLE = ":userId IS NOT NULL AND NOT :accountShared";
 
@@ -162,6 +169,9 @@ export const INVENTORY: readonly TableEntry[] = [
       is_gar_enabled: internal,
       archived_at: internal,
       created_at: internal,
+      offboarding_requested_at: internal,
+      offboarding_requested_by_id: internal,
+      offboarded_at: internal,
     },
   },
   {
@@ -192,6 +202,8 @@ export const INVENTORY: readonly TableEntry[] = [
       status: fact,
       division: fact,
       is_disabled: { personal: false, exported: true, erase: { set: "true" } },
+      // When a re-import first left them out: the 3 months of LEARNER_RETENTION count from it.
+      disabled_at: fact,
       user_id: { personal: false, exported: true, erase: cleared },
       erased_at: { personal: false, exported: false, erase: { set: UTC_NOW } },
       created_at: fact,
@@ -509,11 +521,7 @@ export const INVENTORY: readonly TableEntry[] = [
     table: "siecle_imports",
     about: "school",
     purpose: "the school's SIECLE imports: counts, and the errors of the file (they may hold INE and names)",
-    retention: {
-      from: "created",
-      months: 1,
-      source: "errors of rejected imports hold INE and names: kept 30 days",
-    },
+    retention: IMPORT_ERRORS_RETENTION,
     rows: "school_id = :schoolId AND (created_at >= :learnerCreatedAt OR errors @> jsonb_build_array(jsonb_build_object('nationalStudentId', :ine)))",
     erase: "anonymise",
     eraseWhere: "school_id = :schoolId AND errors @> jsonb_build_array(jsonb_build_object('nationalStudentId', :ine))",
@@ -605,7 +613,8 @@ export const INVENTORY: readonly TableEntry[] = [
     table: "invitations",
     about: "staff",
     purpose: "invitations sent to staff e-mail addresses",
-    retention: TECHNICAL(0),
+    // Accepted or cancelled: purged at once; expired: 30 days more, during which an ADMIN may resend it.
+    retention: TECHNICAL(30),
     erase: "keep",
     columns: {
       id: internal,
@@ -642,5 +651,70 @@ export const INVENTORY: readonly TableEntry[] = [
   },
 ];
 
+/**
+ * The retention rules (issue 11), run by the scheduled jobs of `privacy/retention/mutations.ts`
+ * (started by src/jobs.ts) and by hand with `npm run cli -- housekeeping [--now ISO]`. Periods are
+ * the tables' own `retention` entries above: the jobs, the privacy notice and the tables cannot
+ * disagree. `tables`: what each rule writes or deletes.
+ */
+export const RETENTION_RULES = {
+  // Source: issue 11 / docs/domain.md — a learner disabled by a re-import (left the school) is
+  // anonymised 3 months after leaving, unless a campaign of theirs in that school is still active
+  // (not archived). Anonymised as by the erasure of ADR 012 (statistics kept without identity).
+  departedLearners: {
+    period: LEARNER_RETENTION,
+    tables: ["learners", "participations", "answers", "users", "authentication_methods", "sessions"],
+  },
+  // Source: issue 11 — GAR-only student accounts (no password, no staff role) with no sign-in for
+  // 12 months: GAR ids (IDO) and names anonymised, sessions deleted.
+  inactiveGarAccounts: { period: ACCOUNT_RETENTION, tables: ["users", "authentication_methods", "sessions"] },
+  // Source: issue 11, ADR 012 — audit entries kept 12 months, then purged (the append-only
+  // trigger allows exactly that DELETE).
+  auditEntries: {
+    period: { from: "created", months: 12, source: "audit entries kept 12 months (append-only trigger, ADR 012)" },
+    tables: ["audit_logs"],
+  },
+  // Source: issue 11 — technical records purged when their period ends: throttle events (1 day),
+  // GAR OpenID/SAML requests and assertions, pending identities, sessions, invitations and reset
+  // tokens at their expiry; pupils' lockouts a day after the block; staged imports after their hour.
+  technicalRecords: {
+    period: TECHNICAL(0),
+    tables: [
+      "throttle_events",
+      "gar_sign_in_requests",
+      "gar_saml_requests",
+      "gar_saml_assertions",
+      "gar_pending_identities",
+      "sessions",
+      "invitations",
+      "password_reset_tokens",
+      "student_lockouts",
+      "unknown_account_sign_ins",
+      "siecle_import_stagings",
+    ],
+  },
+  // Source: issue 11 — the errors of rejected imports hold INE and names: kept 30 days.
+  rejectedImportErrors: { period: IMPORT_ERRORS_RETENTION, tables: ["siecle_imports"] },
+  // Source: issue 11 — a school offboarded (CLI school:offboard, or its ADMIN in Orga): all its
+  // personal data erased 3 months later (grace period: cancellable), its staff accounts closed.
+  offboardedSchools: { period: SCHOOL, tables: ["schools", "learners", "members", "users", "invitations"] },
+} as const satisfies Record<string, { period: RetentionRule; tables: readonly string[] }>;
+
+export type RetentionRuleName = keyof typeof RETENTION_RULES;
+
 /** Tables PostgreSQL holds that are no part of the application's data. */
 export const INFRASTRUCTURE_TABLES = ["_prisma_migrations"] as const;
+
+/**
+ * Schemas besides `public`, which hold no application data, each with its reason. The inventory
+ * test fails on any other schema (a library that installs its tables must be listed here).
+ */
+export const INFRASTRUCTURE_SCHEMAS: readonly { schema: string; reason: string }[] = [
+  {
+    schema: "pgboss",
+    reason:
+      "the job queue (pg-boss, docs/decisions/013), created and upgraded by pg-boss itself: queues, schedules, jobs " +
+      "and their payloads — ids only by rule, never names, INE, birth dates, GAR ids or e-mails; finished jobs " +
+      "deleted after JOB_RETENTION_DAYS (7 days by default)",
+  },
+];

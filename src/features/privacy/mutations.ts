@@ -165,6 +165,8 @@ export type EraseLearnerOptions = {
   schoolId: AuthorizedSchoolId;
   learnerId: number;
   actor: PrivacyActor;
+  /** Why, in the audit entry: a request (default), or a retention rule run by the jobs (ADR 013). */
+  reason?: "request" | "retention.departed-learner" | "retention.offboarded-school";
 };
 
 /**
@@ -178,7 +180,7 @@ export type EraseLearnerOptions = {
  * finds nothing (NOT_FOUND). The audit entry holds ids and counts only.
  */
 export async function eraseLearner(options: EraseLearnerOptions): Promise<ErasureOutcome> {
-  const { schoolId, learnerId, actor } = options;
+  const { schoolId, learnerId, actor, reason = "request" } = options;
   if (actor !== "operator") assertCan(actor, "learners:erase");
   const outcome = await prisma.$transaction(async (tx) => {
     await tx.$queryRawUnsafe("SELECT pg_advisory_xact_lock($1::int, $2::int)::text", IMPORT_LOCK_NAMESPACE, schoolId);
@@ -205,7 +207,7 @@ export async function eraseLearner(options: EraseLearnerOptions): Promise<Erasur
         action: LEARNER_ERASED_AUDIT_ACTION,
         targetType: "learner",
         targetId: learnerId,
-        data: { by: actorKind(actor), accountErased, tombstoneUserId: tombstone?.id ?? null, rows },
+        data: { by: actorKind(actor), reason, accountErased, tombstoneUserId: tombstone?.id ?? null, rows },
       },
       tx,
     );

@@ -393,6 +393,8 @@ export const LEARNER_INSERT_COLUMNS = [
   "school_id",
   ...LEARNER_FILE_COLUMNS,
   "is_disabled",
+  // Always NULL on insert: a later import that leaves the learner out sets it (retention, ADR 013).
+  "disabled_at",
   "user_id",
   // Always NULL on insert: only an erasure sets it (docs/decisions/012).
   "erased_at",
@@ -403,6 +405,7 @@ export const LEARNER_INSERT_COLUMNS = [
 export const LEARNER_UPDATE_COLUMNS = [
   ...LEARNER_FILE_COLUMNS.filter((column) => column !== "national_student_id"),
   "is_disabled",
+  "disabled_at",
   "updated_at",
 ] as const;
 /** Every column of `siecle_imports` but `id`. */
@@ -498,7 +501,7 @@ async function createLearners(
   await inBatches(learners, async (batch) => {
     const { rows } = await tx.query<NewLearnerRow>(
       `INSERT INTO learners (${LEARNER_INSERT_COLUMNS.join(", ")})
-      SELECT $1::int, ${LEARNER_FILE_COLUMNS.map(selectIncoming).join(", ")}, false, NULL, NULL, ${UTC_NOW}, ${UTC_NOW}
+      SELECT $1::int, ${LEARNER_FILE_COLUMNS.map(selectIncoming).join(", ")}, false, NULL, NULL, NULL, ${UTC_NOW}, ${UTC_NOW}
       FROM unnest(${columnParameters(2)}) AS v(${LEARNER_FILE_COLUMNS.join(", ")})
       RETURNING id, national_student_id AS "nationalStudentId", to_char(birthdate, 'YYYY-MM-DD') AS birthdate,
         first_name AS "firstName", last_name AS "lastName", preferred_last_name AS "preferredLastName"`,
@@ -550,6 +553,8 @@ async function linkSchoolChangers(
 function updatedValue(column: (typeof LEARNER_UPDATE_COLUMNS)[number]): string {
   if (column === "siecle_student_id") return "COALESCE(v.siecle_student_id, l.siecle_student_id)";
   if (column === "is_disabled") return "false";
+  // Listed again: back at the school, the retention clock stops.
+  if (column === "disabled_at") return "NULL";
   if (column === "updated_at") return UTC_NOW;
   return selectIncoming(column);
 }
@@ -569,11 +574,16 @@ async function updateLearners(tx: Tx, schoolId: number, updates: ImportPlan["toU
   );
 }
 
-/** Learners absent from the file: disabled, never deleted (their work and links remain). */
+/**
+ * Learners absent from the file: disabled, never deleted (their work and links remain). The date
+ * they left (`disabled_at`) is the first import that left them out: the retention rule anonymises
+ * them 3 months after it (privacy/inventory.ts).
+ */
 async function disableLearners(tx: Tx, schoolId: number, ids: readonly number[]): Promise<void> {
   await inBatches(ids, (batch) =>
     tx.query(
-      `UPDATE learners SET is_disabled = true, updated_at = ${UTC_NOW} WHERE school_id = $1::int AND id = ANY($2::int[])`,
+      `UPDATE learners SET is_disabled = true, disabled_at = COALESCE(disabled_at, ${UTC_NOW}), updated_at = ${UTC_NOW}
+       WHERE school_id = $1::int AND id = ANY($2::int[])`,
       [schoolId, batch],
     ),
   );

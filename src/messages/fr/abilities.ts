@@ -19,4 +19,6 @@ export const refusalMessages: Record<Ability, string> = {
   "siecle:import": "Seuls les administrateurs de l'établissement peuvent importer la base élèves.",
   "learners:export": "Seuls les administrateurs de l'établissement peuvent exporter les données d'un élève.",
   "learners:erase": "Seuls les administrateurs de l'établissement peuvent effacer les données d'un élève.",
+  "school:offboard": "Seuls les administrateurs de l'établissement peuvent demander la fin du service.",
+  "audit:view": "Seuls les administrateurs de l'établissement peuvent consulter le journal.",
 };

@@ -6,6 +6,8 @@ export const layoutText = {
     classes: "Classes",
     team: "Équipe",
     import: "Import",
+    journal: "Journal",
+    offboarding: "Départ de l'établissement",
   },
   account: "Mon compte",
   signOut: "Se déconnecter",
@@ -42,7 +44,7 @@ export const layoutText = {
       "Le service est non conforme avec le référentiel général d'amélioration de l'accessibilité (RGAA) : aucun audit de conformité complet n'a encore été réalisé.",
     testsTitle: "Ce qui est vérifié aujourd'hui",
     tests:
-      "Chaque version est testée automatiquement dans un vrai navigateur avec l'outil axe-core : les pages d'Orga (connexion, élèves, équipe, compte, effacement des données) et de l'application élève doivent n'avoir aucun défaut grave ou critique détecté, sinon la version est refusée. Les formulaires sont utilisables au clavier, leurs erreurs sont annoncées et liées aux champs. Ces tests automatiques ne détectent qu'une partie des défauts : ils ne remplacent pas un audit.",
+      "Chaque version est testée automatiquement dans un vrai navigateur avec l'outil axe-core : les pages d'Orga (connexion, élèves, équipe, compte, effacement des données, journal, départ de l'établissement) et de l'application élève doivent n'avoir aucun défaut grave ou critique détecté, sinon la version est refusée. Les formulaires sont utilisables au clavier, leurs erreurs sont annoncées et liées aux champs. Ces tests automatiques ne détectent qu'une partie des défauts : ils ne remplacent pas un audit.",
     contactTitle: "Retour d'information et contact",
     contact:
       "Si vous n'arrivez pas à accéder à un contenu ou à un service, adressez-vous à l'établissement ou au support de Pix Orga pour être orienté vers une alternative accessible ou obtenir le contenu sous une autre forme.",

@@ -1,5 +1,7 @@
 import type { DataSubject, RetentionRule } from "@/features/privacy/inventory";
 
+import { formatDate, plural as pluralFr } from "./format";
+
 const plural = (n: number, word: string) => `${n} ${word}${n > 1 && !word.endsWith("s") ? "s" : ""}`;
 
 function formatRetention(rule: RetentionRule): string {
@@ -142,5 +144,30 @@ export const privacyMessages = {
     cancel: "Annuler et revenir à la liste des élèves",
     done: "Les données de l'élève ont été effacées. Ses résultats restent dans les statistiques, sans identité.",
     mustConfirm: "Cochez la case pour confirmer l'effacement.",
+  },
+  offboarding: {
+    navLink: "Départ de l'établissement",
+    title: "Départ de l'établissement",
+    intro:
+      "Si votre établissement cesse d'utiliser Pix Orga, un administrateur peut demander son départ. Pendant 3 mois, rien ne change : vous pouvez revenir sur la demande. Ensuite, toutes les données personnelles de l'établissement sont effacées (élèves, comptes élèves, imports, invitations) et les comptes des personnels sont fermés. Les résultats restent, sans identité, dans les statistiques.",
+    exportTitle: "1. Exporter d'abord les données",
+    exportText: (learners: number) =>
+      `Téléchargez les données de ${pluralFr(learners, "élève", "élèves")} de l'établissement (un fichier JSON) avant de demander le départ.`,
+    exportLink: (school: string) => `Exporter les données de tous les élèves de ${school} (fichier JSON)`,
+    exportFileName: (uai: string) => `donnees-eleves-${uai}.json`,
+    requestTitle: "2. Demander le départ",
+    confirm: (school: string, uai: string, eraseOn: Date) =>
+      `Je demande le départ de ${school} (UAI ${uai}) : toutes ses données personnelles seront effacées le ${formatDate(eraseOn)}, sauf annulation d'ici là.`,
+    submit: (school: string) => `Demander le départ de ${school}`,
+    mustConfirm: "Cochez la case pour confirmer la demande de départ.",
+    pendingTitle: "Départ demandé",
+    pending: (school: string, requestedAt: Date, eraseOn: Date) =>
+      `Le départ de ${school} a été demandé le ${formatDate(requestedAt)}. Ses données personnelles seront effacées le ${formatDate(eraseOn)}.`,
+    cancelText: "Vous pouvez annuler la demande jusqu'à cette date : l'établissement continue alors comme avant.",
+    cancelSubmit: (school: string) => `Annuler le départ de ${school}`,
+    requested: "La demande de départ est enregistrée.",
+    cancelled: "La demande de départ est annulée : les données de l'établissement sont conservées.",
+    alreadyRequested: "Un départ est déjà demandé pour cet établissement.",
+    nothingToCancel: "Aucune demande de départ n'est en cours pour cet établissement.",
   },
 } as const;

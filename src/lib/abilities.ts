@@ -49,6 +49,11 @@ type Subjects = {
   "learners:export": null;
   /** Erase one learner for good (right to erasure, docs/decisions/012): ADMINs; audit-logged. */
   "learners:erase": null;
+  /**
+   * Show a learner's full INE on the learner page (masked otherwise): ADMINs, who answer for the
+   * register; each reveal is audit-logged. The INE (ADMIN only) also goes into the campaign export.
+   */
+  "learners:reveal-ine": null;
 };
 
 export type Ability = keyof Subjects;
@@ -75,6 +80,7 @@ const rules: { [A in Ability]: (actor: AbilityActor, subject: Subjects[A]) => bo
   "siecle:import": adminOnly,
   "learners:export": adminOnly,
   "learners:erase": adminOnly,
+  "learners:reveal-ine": adminOnly,
 };
 
 type SubjectArgs<A extends Ability> = Subjects[A] extends null ? [] : [subject: Subjects[A]];

@@ -6,7 +6,7 @@ import { DomainError } from "@/lib/errors";
 import type { AuthorizedSchoolId } from "@/lib/session";
 
 import type { CampaignSnapshot, ParticipationResults } from "@/features/parcours/types";
-import { estimateProgress } from "@/features/parcours/domain/adaptive";
+import { progressPercent } from "@/features/parcours/domain/adaptive";
 import { compareFrench } from "@/messages/fr/format";
 
 import { averageResults, type ParticipantResults } from "./domain/results";
@@ -256,11 +256,8 @@ async function readCampaignParticipations(
   return { snapshot: campaign.challengeSnapshot as unknown as CampaignSnapshot, participations };
 }
 
-function progressPercent(snapshot: CampaignSnapshot, participation: ParticipationWithLearner): number {
-  if (participation.status !== "STARTED") return 100;
-  const { answeredCount, estimatedTotal } = estimateProgress(snapshot, participation.answers);
-  // A started campaign is never shown as complete: 100 % means "finished".
-  return Math.min(99, Math.round((answeredCount / Math.max(1, estimatedTotal)) * 100));
+function progressOf(snapshot: CampaignSnapshot, participation: ParticipationWithLearner): number {
+  return progressPercent(snapshot, participation.status, participation.answers);
 }
 
 /** Participants with their status and progress, for the Activité tab (polled while a class joins). */
@@ -277,7 +274,7 @@ export async function listActivityParticipants(
     lastName: displayLastName(participation.learner),
     division: participation.learner.division,
     status: participation.status,
-    progress: progressPercent(snapshot, participation),
+    progress: progressOf(snapshot, participation),
     startedAt: participation.createdAt,
   }));
 }
@@ -337,7 +334,7 @@ export async function getCampaignExport(
       firstName: participation.learner.firstName,
       division: participation.learner.division,
       status: participation.status,
-      progress: progressPercent(snapshot, participation),
+      progress: progressOf(snapshot, participation),
       startedAt: participation.createdAt,
       sharedAt: participation.status === "SHARED" ? participation.sharedAt : null,
       results: participation.status === "SHARED" ? readResults(participation) : null,

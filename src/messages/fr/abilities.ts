@@ -19,4 +19,5 @@ export const refusalMessages: Record<Ability, string> = {
   "siecle:import": "Seuls les administrateurs de l'établissement peuvent importer la base élèves.",
   "learners:export": "Seuls les administrateurs de l'établissement peuvent exporter les données d'un élève.",
   "learners:erase": "Seuls les administrateurs de l'établissement peuvent effacer les données d'un élève.",
+  "learners:reveal-ine": "Seuls les administrateurs de l'établissement peuvent afficher l'INE d'un élève.",
 };

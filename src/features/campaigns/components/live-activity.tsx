@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { useEffect, useState } from "react";
 
 import { DataTable } from "@/components/ui/data-table";
@@ -15,6 +16,7 @@ export type ActivityData = {
   counts: Record<ParticipationStatusName, number> & { total: number };
   participants: {
     participationId: number;
+    learnerId: number;
     firstName: string;
     lastName: string;
     division: string;
@@ -136,9 +138,13 @@ export function LiveActivity({ campaignId, initial }: { campaignId: number; init
               key: "name",
               header: t.columns.name,
               cell: (participant) => (
-                <>
+                <Link
+                  href={`/orga/eleves/${participant.learnerId}`}
+                  prefetch={false}
+                  className="text-primary underline"
+                >
                   <span className="font-semibold">{participant.lastName}</span> {participant.firstName}
-                </>
+                </Link>
               ),
             },
             { key: "division", header: t.columns.division, cell: (participant) => participant.division },

@@ -347,6 +347,7 @@ describe("cross-school isolation", () => {
         "src/app/orga/campagnes/[id]/(tabs)/parametres/page.tsx",
         "src/app/orga/campagnes/[id]/fiche-eleve/page.tsx",
         "src/app/orga/eleves/[id]/page.tsx",
+        "src/app/orga/campagnes/[id]/participants/[participationId]/page.tsx",
       ]),
     );
     expect(routeFiles.map(rel)).toEqual(
@@ -441,6 +442,9 @@ describe("cross-school isolation", () => {
     expect(leaksOf(learnerPage.text, world)).toEqual(expect.arrayContaining(["SECRETALPHA", "Campagne Alpha cachée"]));
     // Masked until an ADMIN asks for it (an audit-logged action).
     expect(learnerPage.text).not.toContain("9876543210Z");
+    const result = await callPage(byName("src/app/orga/campagnes/[id]/participants/[participationId]/page.tsx"), world);
+    expect(result.kind).toBe("rendered");
+    expect(leaksOf(result.text, world)).toEqual(expect.arrayContaining(["SECRETALPHA", "Campagne Alpha cachée"]));
     const sheet = await callPage(byName("src/app/orga/campagnes/[id]/fiche-eleve/page.tsx"), world);
     expect(leaksOf(sheet.text, world)).toEqual(expect.arrayContaining(["CACHEALPHA"]));
 

@@ -11,6 +11,7 @@ import {
   getCampaignOrThrow,
   getCampaignResults,
   getCampaignSheet,
+  getParticipantResult,
   listActivityParticipants,
   listCampaigns,
   listNotJoinedLearners,
@@ -281,5 +282,112 @@ describe("owner choices and covered classes", () => {
     await createCampaign({ schoolId: w.schoolId, ownerId: w.owner.userId, division: "4E A", archived: true });
     expect(await mapDivisionsWithActiveCampaign(w.schoolId)).toEqual({ "tp-test": ["4E B"] });
     expect(await mapDivisionsWithActiveCampaign(w.otherId)).toEqual({});
+  });
+});
+
+describe("getParticipantResult", () => {
+  const competence = (competenceId: string, name: string, masteryRate: number, levelReached: number) => ({
+    competenceId,
+    name,
+    areaCode: competenceId[0],
+    levelReached,
+    maxLevel: 4,
+    acquiredCount: 1,
+    totalCount: 2,
+    masteryRate,
+    answeredCount: 1,
+    correctCount: 1,
+  });
+
+  async function arrange(status: "STARTED" | "TO_SHARE" | "SHARED") {
+    const school = await createSchool();
+    const admin = await createMember({ schoolId: school.id, role: "ADMIN" });
+    const campaign = await createCampaign({ schoolId: school.id, ownerId: admin.userId, name: "Rentrée" });
+    const learner = await createLearner(school.id, { firstName: "Zoé", lastName: "NGUYEN", division: "6E A" });
+    const participation = await join(campaign.id, learner.id, status, {
+      masteryRate: 0.5,
+      sharedAt: status === "SHARED" ? new Date() : null,
+      completedAt: status === "STARTED" ? null : new Date(),
+      results:
+        status === "STARTED"
+          ? undefined
+          : {
+              version: 1,
+              masteryRate: 0.5,
+              answeredCount: 3,
+              correctCount: 1,
+              competences: [
+                competence("1.1", "Mener une recherche et une veille d'information", 1, 3),
+                competence("4.1", "Sécuriser l'environnement numérique", 0, 0),
+              ],
+              missedChallengeIds: ["ch-test-2", "ch-test-3"],
+            },
+    });
+    await prisma.answer.createMany({
+      data: [
+        { participationId: participation.id, challengeId: "ch-test-1", value: "a", result: "OK" },
+        { participationId: participation.id, challengeId: "ch-test-2", value: "au revoir", result: "KO" },
+        ...(status === "STARTED"
+          ? []
+          : [{ participationId: participation.id, challengeId: "ch-test-3", value: "", result: "SKIPPED" as const }]),
+      ],
+    });
+    return { school, admin, campaign, learner, participation, schoolId: await authorizedSchoolId(school.id) };
+  }
+
+  it("shows a shared result per competence: level, mastery, each question right, wrong or skipped with its text", async () => {
+    const { schoolId, campaign, participation } = await arrange("SHARED");
+    const result = await getParticipantResult(schoolId, campaign.id, participation.id);
+    expect(result).toMatchObject({
+      status: "SHARED",
+      progress: 100,
+      learner: { firstName: "Zoé", lastName: "NGUYEN", division: "6E A" },
+      shared: { masteryRate: 0.5, answeredCount: 3, correctCount: 1 },
+    });
+    expect(result.shared!.competences).toEqual([
+      expect.objectContaining({
+        competenceId: "1.1",
+        levelReached: 3,
+        masteryRate: 1,
+        questions: [{ challengeId: "ch-test-1", statement: "Question 1 ?", result: "OK" }],
+      }),
+      expect.objectContaining({
+        competenceId: "4.1",
+        levelReached: 0,
+        masteryRate: 0,
+        questions: [
+          { challengeId: "ch-test-2", statement: "Tapez « bonjour ».", result: "KO" },
+          { challengeId: "ch-test-3", statement: "Cochez a et c.", result: "SKIPPED" },
+        ],
+      }),
+    ]);
+  });
+
+  it("shows progress only while the result is not shared (finished or not), even with results stored", async () => {
+    const finished = await arrange("TO_SHARE");
+    const toShare = await getParticipantResult(finished.schoolId, finished.campaign.id, finished.participation.id);
+    expect(toShare).toMatchObject({ status: "TO_SHARE", progress: 100, shared: null });
+    const started = await arrange("STARTED");
+    const inProgress = await getParticipantResult(started.schoolId, started.campaign.id, started.participation.id);
+    expect(inProgress.shared).toBeNull();
+    expect(inProgress.progress).toBeGreaterThan(0);
+    expect(inProgress.progress).toBeLessThan(100);
+  });
+
+  it("is NOT_FOUND through another campaign's id, from another school, or once deleted", async () => {
+    const { schoolId, school, admin, campaign, participation } = await arrange("SHARED");
+    const otherCampaign = await createCampaign({ schoolId: school.id, ownerId: admin.userId });
+    await expect(getParticipantResult(schoolId, otherCampaign.id, participation.id)).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
+    const other = await createSchool();
+    const otherSchoolId = await authorizedSchoolId(other.id);
+    await expect(getParticipantResult(otherSchoolId, campaign.id, participation.id)).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
+    await prisma.participation.update({ where: { id: participation.id }, data: { deletedAt: new Date() } });
+    await expect(getParticipantResult(schoolId, campaign.id, participation.id)).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
   });
 });

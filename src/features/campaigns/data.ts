@@ -9,6 +9,7 @@ import type { CampaignSnapshot, ParticipationResults } from "@/features/parcours
 import { progressPercent } from "@/features/parcours/domain/adaptive";
 import { compareFrench } from "@/messages/fr/format";
 
+import { describeParticipantResult } from "./domain/participant-result";
 import { averageResults, type ParticipantResults } from "./domain/results";
 import type { CampaignListQuery } from "./schema";
 import type {
@@ -20,6 +21,7 @@ import type {
   CampaignSheet,
   NotJoinedLearner,
   OwnerChoice,
+  ParticipantResultDetail,
 } from "./types";
 
 export const CAMPAIGNS_PAGE_SIZE = 25;
@@ -339,5 +341,69 @@ export async function getCampaignExport(
       sharedAt: participation.status === "SHARED" ? participation.sharedAt : null,
       results: participation.status === "SHARED" ? readResults(participation) : null,
     })),
+  };
+}
+
+/**
+ * One participation of a campaign of this school, for its result page; NOT_FOUND when the
+ * participation is not of this campaign, or the campaign not of this school (the same answer).
+ * Competences, levels, mastery and the questions met only once the student shared the results.
+ */
+export async function getParticipantResult(
+  schoolId: AuthorizedSchoolId,
+  campaignId: number,
+  participationId: number,
+  db: DbClient = prisma,
+): Promise<ParticipantResultDetail> {
+  const participation = await db.participation.findFirst({
+    where: { id: participationId, campaignId, campaign: { schoolId }, deletedAt: null },
+    select: {
+      id: true,
+      status: true,
+      results: true,
+      createdAt: true,
+      completedAt: true,
+      sharedAt: true,
+      deletedAt: true,
+      campaign: {
+        select: { id: true, name: true, code: true, ownerId: true, archivedAt: true, challengeSnapshot: true },
+      },
+      learner: { select: { id: true, firstName: true, lastName: true, preferredLastName: true, division: true } },
+      answers: { select: { challengeId: true, result: true }, orderBy: { id: "asc" } },
+    },
+  });
+  if (!participation) throw new DomainError("NOT_FOUND");
+  const snapshot = participation.campaign.challengeSnapshot as unknown as CampaignSnapshot;
+  const results = participation.results as ParticipationResults | null;
+  const isShared = participation.status === "SHARED" && results !== null;
+  return {
+    participationId: participation.id,
+    campaign: {
+      id: participation.campaign.id,
+      name: participation.campaign.name,
+      code: participation.campaign.code,
+      ownerId: participation.campaign.ownerId,
+      isArchived: participation.campaign.archivedAt !== null,
+    },
+    learner: {
+      id: participation.learner.id,
+      firstName: participation.learner.firstName,
+      lastName: displayLastName(participation.learner),
+      division: participation.learner.division,
+    },
+    status: participation.status,
+    progress: progressPercent(snapshot, participation.status, participation.answers),
+    startedAt: participation.createdAt,
+    completedAt: participation.completedAt,
+    sharedAt: participation.sharedAt,
+    isEarlierAttempt: participation.deletedAt !== null,
+    shared: isShared
+      ? {
+          masteryRate: results.masteryRate,
+          answeredCount: results.answeredCount,
+          correctCount: results.correctCount,
+          competences: describeParticipantResult(snapshot, results, participation.answers),
+        }
+      : null,
   };
 }

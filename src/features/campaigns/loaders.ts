@@ -18,6 +18,7 @@ import {
   getCampaignResults,
   listActivityParticipants,
   getCampaignSheet,
+  getParticipantResult,
   listCampaigns,
   listNotJoinedLearners,
   listOwnerChoices,
@@ -47,7 +48,7 @@ async function orNotFound<T>(read: () => Promise<T>): Promise<T> {
   }
 }
 
-function parseCampaignId(raw: string): number {
+function parseId(raw: string): number {
   const parsed = campaignIdSchema.safeParse(raw);
   if (!parsed.success) notFound();
   return parsed.data;
@@ -93,7 +94,7 @@ export async function loadBulkCreatePage() {
 
 export const loadCampaign = cache(async (rawId: string) => {
   const member = await memberOrRedirect();
-  const campaignId = parseCampaignId(rawId);
+  const campaignId = parseId(rawId);
   const campaign = await orNotFound(() => getCampaignOrThrow(member.school.id, campaignId));
   return { member, campaign, canManage: can(member, "campaign:manage", { ownerId: campaign.owner.id }) };
 });
@@ -154,6 +155,15 @@ export async function loadCampaignSettings(rawId: string) {
 
 export async function loadCampaignSheet(rawId: string) {
   const member = await memberOrRedirect();
-  const campaignId = parseCampaignId(rawId);
+  const campaignId = parseId(rawId);
   return orNotFound(() => getCampaignSheet(member.school.id, campaignId));
 }
+
+/** The participant result page: any member of the school; a participation of another campaign or school is a 404. */
+export const loadParticipantResultPage = cache(async (rawCampaignId: string, rawParticipationId: string) => {
+  const member = await memberOrRedirect();
+  const campaignId = parseId(rawCampaignId);
+  const participationId = parseId(rawParticipationId);
+  const result = await orNotFound(() => getParticipantResult(member.school.id, campaignId, participationId));
+  return { result };
+});

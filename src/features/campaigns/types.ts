@@ -1,5 +1,6 @@
 import type { AbilityActor } from "@/lib/abilities";
 import type { ParticipationStatusName } from "./domain/activity";
+import type { ResultCompetence } from "./domain/participant-result";
 
 /** The member acting on campaigns, as the session gate resolved them for the current school. */
 export type CampaignActor = AbilityActor;
@@ -98,3 +99,25 @@ export type ExportRow = {
 };
 
 export type CampaignExport = { code: string; competences: CompetenceRef[]; rows: ExportRow[] };
+
+/** /orga/campagnes/[id]/participants/[participationId]: one student's result in the campaign. */
+export type ParticipantResultDetail = {
+  participationId: number;
+  campaign: { id: number; name: string; code: string; ownerId: number; isArchived: boolean };
+  learner: { id: number; firstName: string; lastName: string; division: string };
+  status: ParticipationStatusName;
+  /** 0–100. */
+  progress: number;
+  startedAt: Date;
+  completedAt: Date | null;
+  sharedAt: Date | null;
+  /** An earlier attempt replaced by a retry (docs/decisions/014). */
+  isEarlierAttempt: boolean;
+  /** Only once shared (as in Pix): before that the school sees progress only. */
+  shared: {
+    masteryRate: number;
+    answeredCount: number;
+    correctCount: number;
+    competences: ResultCompetence[];
+  } | null;
+};

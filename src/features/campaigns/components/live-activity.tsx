@@ -10,6 +10,7 @@ import { formatDate, formatTimeWithSeconds } from "@/messages/fr/format";
 import type { ParticipationStatusName } from "../domain/activity";
 
 const t = campaignsMessages.activity;
+const p = campaignsMessages.participant;
 
 /** The Activité data as it travels as JSON (dates as ISO strings). */
 export type ActivityData = {
@@ -165,6 +166,20 @@ export function LiveActivity({ campaignId, initial }: { campaignId: number; init
               key: "startedAt",
               header: t.columns.startedAt,
               cell: (participant) => formatDate(new Date(participant.startedAt)),
+            },
+            {
+              key: "result",
+              header: t.columns.result,
+              cell: (participant) => (
+                <Link
+                  href={`/orga/campagnes/${campaignId}/participants/${participant.participationId}`}
+                  prefetch={false}
+                  className="font-semibold text-primary underline"
+                >
+                  {p.seeResult}
+                  <span className="sr-only"> {p.seeResultOf(`${participant.firstName} ${participant.lastName}`)}</span>
+                </Link>
+              ),
             },
           ]}
         />

@@ -1,3 +1,5 @@
+import Link from "next/link";
+
 import { DataTable } from "@/components/ui/data-table";
 import { campaignsMessages } from "@/messages/fr/campaigns";
 import { formatDate } from "@/messages/fr/format";
@@ -12,7 +14,7 @@ function Percent({ rate }: { rate: number | null | undefined }) {
   return value === null ? <span className="text-muted">{t.empty}</span> : <>{t.percent(value)}</>;
 }
 
-export function ResultsView({ results }: { results: CampaignResults }) {
+export function ResultsView({ campaignId, results }: { campaignId: number; results: CampaignResults }) {
   const { competences, rows, averages } = results;
   return (
     <section aria-labelledby="results-title" className="space-y-4">
@@ -34,9 +36,13 @@ export function ResultsView({ results }: { results: CampaignResults }) {
             isRowHeader: true,
             className: "font-normal whitespace-nowrap",
             cell: (row) => (
-              <>
+              <Link
+                href={`/orga/campagnes/${campaignId}/participants/${row.participationId}`}
+                prefetch={false}
+                className="text-primary underline"
+              >
                 <span className="font-semibold">{row.lastName}</span> {row.firstName}
-              </>
+              </Link>
             ),
           },
           { key: "division", header: t.division, className: "whitespace-nowrap", cell: (row) => row.division },

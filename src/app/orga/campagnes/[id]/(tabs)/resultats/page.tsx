@@ -12,6 +12,6 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function CampaignResultsPage({ params }: Props) {
-  const { results } = await loadCampaignResults((await params).id);
-  return <ResultsView results={results} />;
+  const { campaign, results } = await loadCampaignResults((await params).id);
+  return <ResultsView campaignId={campaign.id} results={results} />;
 }

@@ -197,10 +197,28 @@ test("bulk-create one campaign per class, then run a class: code, projection, li
   const csv = readFileSync(await download.path(), "utf8");
   expect(csv.charCodeAt(0)).toBe(0xfeff);
   const lines = csv.slice(1).trimEnd().split("\r\n");
-  expect(lines[0]!.split(";").slice(0, 4)).toEqual(["Nom", "Prénom", "Classe", "Statut"]);
+  // The campaign first, then the learner; an ADMIN's export carries the INE.
+  expect(lines[0]!.split(";").slice(0, 8)).toEqual([
+    "Campagne",
+    "Code de la campagne",
+    "Parcours",
+    "Nom",
+    "Prénom",
+    "Classe",
+    "INE",
+    "Statut",
+  ]);
   expect(lines).toHaveLength(2);
-  expect(lines[1]!.split(";").slice(0, 4)).toEqual([joiner.last_name, joiner.firstName, CLASS, "Résultats reçus"]);
-  expect(lines[1]!.split(";")[8]).toBe("75");
+  expect(lines[1]!.split(";").slice(1, 8)).toEqual([
+    campaign.code,
+    expect.any(String),
+    joiner.last_name,
+    joiner.firstName,
+    CLASS,
+    joiner.nationalStudentId,
+    "Résultats reçus",
+  ]);
+  expect(lines[1]!.split(";")[12]).toBe("75");
 
   // Fiche élève: the A4 sheet for the class, as printed.
   await page.getByRole("link", { name: "Imprimer les fiches élèves" }).click();

@@ -18,7 +18,7 @@ import {
   listOwnerChoices,
   mapDivisionsWithActiveCampaign,
 } from "./data";
-import { campaignListQuerySchema } from "./schema";
+import { campaignListQuerySchema, participantFilterSchema } from "./schema";
 
 const query = (params: Record<string, string> = {}) => campaignListQuerySchema.parse(params);
 
@@ -248,6 +248,94 @@ describe("results and export", () => {
       ["MARTIN", "4E B", "SHARED", 0.8],
     ]);
     await expect(getCampaignExport(w.otherId, w.campaign.id)).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+});
+
+describe("filters of Activité, Résultats and the export", () => {
+  const rates = (mastery: number) => ({
+    version: 1,
+    masteryRate: mastery,
+    answeredCount: 2,
+    correctCount: 1,
+    competences: [],
+    missedChallengeIds: [],
+  });
+
+  async function schoolWide() {
+    const w = await classWorld();
+    const wide = await createCampaign({ schoolId: w.schoolId, ownerId: w.owner.userId, division: null, name: "Tous" });
+    await join(wide.id, w.lea.id, "SHARED", { masteryRate: 0.4, results: rates(0.4), sharedAt: new Date() });
+    await join(wide.id, w.zoe.id, "SHARED", { masteryRate: 0.9, results: rates(0.9), sharedAt: new Date() });
+    await join(wide.id, w.tom.id, "STARTED");
+    await join(wide.id, w.ali.id, "SHARED", { masteryRate: 0.7, results: rates(0.7), sharedAt: new Date() });
+    return { ...w, wide };
+  }
+  const filter = (params: Record<string, string>, defaultStatus: "all" | "shared" = "all") =>
+    participantFilterSchema(defaultStatus).parse(params);
+
+  it("Résultats: shared results by default, one class, sorted by mastery; averages over what is shown", async () => {
+    const w = await schoolWide();
+    const shared = await getCampaignResults(w.schoolId, w.wide.id);
+    expect(shared.rows.map((row) => row.lastName)).toEqual(["AUTRE", "DURAND", "MARTIN"]);
+    const byMastery = await getCampaignResults(
+      w.schoolId,
+      w.wide.id,
+      filter({ division: "4E B", sort: "mastery" }, "shared"),
+    );
+    expect(byMastery.rows.map((row) => [row.lastName, row.masteryRate])).toEqual([
+      ["DURAND", 0.9],
+      ["MARTIN", 0.4],
+    ]);
+    expect(byMastery.averages.masteryRate).toBeCloseTo(0.65);
+    const everyone = await getCampaignResults(w.schoolId, w.wide.id, filter({ status: "all", division: "4E B" }));
+    expect(everyone.rows.map((row) => [row.lastName, row.status, row.masteryRate])).toEqual([
+      ["BERNARD", "STARTED", null],
+      ["DURAND", "SHARED", 0.9],
+      ["MARTIN", "SHARED", 0.4],
+    ]);
+    // The started one does not weigh on the averages.
+    expect(everyone.averages.count).toBe(2);
+    const inProgress = await getCampaignResults(w.schoolId, w.wide.id, filter({ status: "in-progress" }));
+    expect(inProgress.rows.map((row) => row.lastName)).toEqual(["BERNARD"]);
+  });
+
+  it("Résultats of a class campaign: « Pas commencé » lists the class's learners without a participation", async () => {
+    const w = await classWorld();
+    await join(w.campaign.id, w.lea.id, "SHARED", { masteryRate: 0.4, results: rates(0.4), sharedAt: new Date() });
+    const notStarted = await getCampaignResults(w.schoolId, w.campaign.id, filter({ status: "not-started" }));
+    expect(notStarted.rows).toEqual([]);
+    expect(notStarted.notStarted.map((learner) => learner.lastName)).toEqual(["BERNARD", "DURAND"]);
+    expect((await getCampaignResults(w.schoolId, w.campaign.id)).notStarted).toEqual([]);
+  });
+
+  it("the export follows the filters and carries the campaign, the parcours and, when asked, the INE", async () => {
+    const w = await schoolWide();
+    const data = await getCampaignExport(
+      w.schoolId,
+      w.wide.id,
+      filter({ division: "4E B", status: "shared", sort: "mastery" }),
+    );
+    expect(data).toMatchObject({ campaignName: "Tous", code: w.wide.code, targetProfileName: "Parcours de test" });
+    expect(data.includeIne).toBe(false);
+    expect(data.rows.map((row) => [row.lastName, row.ine, row.results?.masteryRate])).toEqual([
+      ["DURAND", null, 0.9],
+      ["MARTIN", null, 0.4],
+    ]);
+    const withIne = await getCampaignExport(w.schoolId, w.wide.id, filter({ status: "in-progress" }), {
+      includeIne: true,
+    });
+    expect(withIne.includeIne).toBe(true);
+    expect(withIne.rows.map((row) => [row.lastName, row.ine])).toEqual([["BERNARD", w.tom.nationalStudentId]]);
+  });
+
+  it("the export of « Pas commencé » lists the class's learners not started yet", async () => {
+    const w = await classWorld();
+    await join(w.campaign.id, w.lea.id, "STARTED");
+    const data = await getCampaignExport(w.schoolId, w.campaign.id, filter({ status: "not-started" }));
+    expect(data.rows.map((row) => [row.lastName, row.status, row.startedAt])).toEqual([
+      ["BERNARD", "NOT_STARTED", null],
+      ["DURAND", "NOT_STARTED", null],
+    ]);
   });
 });
 

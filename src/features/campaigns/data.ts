@@ -10,13 +10,15 @@ import { progressPercent } from "@/features/parcours/domain/adaptive";
 import { compareFrench } from "@/messages/fr/format";
 
 import { describeParticipantResult } from "./domain/participant-result";
+import { filterNotStarted, filterParticipants } from "./domain/participant-filter";
 import { averageResults, type ParticipantResults } from "./domain/results";
-import type { CampaignListQuery } from "./schema";
+import { type CampaignListQuery, type ParticipantFilter, participantFilterSchema } from "./schema";
 import type {
   ActivityParticipant,
   CampaignDetail,
   CampaignExport,
   CampaignResults,
+  ExportRow,
   CampaignListPage,
   CampaignSheet,
   NotJoinedLearner,
@@ -170,10 +172,15 @@ export async function listNotJoinedLearners(
       isDisabled: false,
       participations: { none: { campaignId, deletedAt: null } },
     },
-    select: { id: true, firstName: true, lastName: true, preferredLastName: true },
+    select: { id: true, firstName: true, lastName: true, preferredLastName: true, division: true },
   });
   return learners
-    .map((learner) => ({ id: learner.id, firstName: learner.firstName, lastName: displayLastName(learner) }))
+    .map((learner) => ({
+      id: learner.id,
+      firstName: learner.firstName,
+      lastName: displayLastName(learner),
+      division: learner.division,
+    }))
     .sort(compareNames);
 }
 
@@ -216,7 +223,14 @@ type ParticipationWithLearner = {
   sharedAt: Date | null;
   masteryRate: number | null;
   results: Prisma.JsonValue;
-  learner: { id: number; firstName: string; lastName: string; preferredLastName: string | null; division: string };
+  learner: {
+    id: number;
+    firstName: string;
+    lastName: string;
+    preferredLastName: string | null;
+    division: string;
+    nationalStudentId: string;
+  };
   answers: { challengeId: string; result: "OK" | "KO" | "SKIPPED" }[];
 };
 
@@ -239,7 +253,14 @@ async function readCampaignParticipations(
           masteryRate: true,
           results: true,
           learner: {
-            select: { id: true, firstName: true, lastName: true, preferredLastName: true, division: true },
+            select: {
+              id: true,
+              firstName: true,
+              lastName: true,
+              preferredLastName: true,
+              division: true,
+              nationalStudentId: true,
+            },
           },
           answers: { select: { challengeId: true, result: true }, orderBy: { id: "asc" } },
         },
@@ -277,6 +298,7 @@ export async function listActivityParticipants(
     division: participation.learner.division,
     status: participation.status,
     progress: progressOf(snapshot, participation),
+    masteryRate: participation.status === "SHARED" ? readResults(participation).masteryRate : null,
     startedAt: participation.createdAt,
   }));
 }
@@ -293,54 +315,112 @@ function readResults(participation: ParticipationWithLearner): ParticipantResult
   return { masteryRate, competenceRates };
 }
 
-/** The Résultats tab: results the students shared, per participant, and the class averages. */
+/**
+ * The Résultats tab: per participant the filter keeps (by default the shared results), status,
+ * progress, and the rates once shared; the averages of the shared results among them; for a class
+ * campaign and the statuses "Tous" / "Pas commencé", the class's learners with no participation.
+ */
 export async function getCampaignResults(
   schoolId: AuthorizedSchoolId,
   campaignId: number,
+  filter: ParticipantFilter = participantFilterSchema("shared").parse({}),
   db: DbClient = prisma,
 ): Promise<CampaignResults> {
   const { snapshot, participations } = await readCampaignParticipations(schoolId, campaignId, db);
+  const notJoined = await listNotJoinedLearners(schoolId, campaignId, db);
   const competences = snapshot.competences.map(({ id, name }) => ({ id, name }));
-  const shared = participations.filter((participation) => participation.status === "SHARED");
-  const rows = shared.map((participation) => ({
-    participationId: participation.id,
-    firstName: participation.learner.firstName,
-    lastName: displayLastName(participation.learner),
-    division: participation.learner.division,
-    sharedAt: participation.sharedAt,
-    ...readResults(participation),
-  }));
+  const all = participations.map((participation) => {
+    const results = participation.status === "SHARED" ? readResults(participation) : null;
+    return {
+      participationId: participation.id,
+      learnerId: participation.learner.id,
+      firstName: participation.learner.firstName,
+      lastName: displayLastName(participation.learner),
+      division: participation.learner.division,
+      status: participation.status,
+      progress: progressOf(snapshot, participation),
+      sharedAt: participation.status === "SHARED" ? participation.sharedAt : null,
+      masteryRate: results?.masteryRate ?? null,
+      competenceRates: results?.competenceRates ?? {},
+    };
+  });
+  const rows = filterParticipants(all, filter);
   return {
     competences,
     rows,
+    notStarted: notJoined === null ? [] : filterNotStarted(notJoined, filter),
     averages: averageResults(
-      rows,
+      rows.filter((row) => row.status === "SHARED"),
       competences.map((competence) => competence.id),
     ),
   };
 }
 
-/** Every participant, one line each, for the CSV export (results only once shared). */
+/**
+ * The CSV export: the campaign (name, code, parcours), then one line per participant the filter
+ * keeps (results only once shared), or the class's learners not started for that status. The INE
+ * only when `includeIne` (ADMIN, decided by the loader).
+ */
 export async function getCampaignExport(
   schoolId: AuthorizedSchoolId,
   campaignId: number,
+  filter: ParticipantFilter = participantFilterSchema("all").parse({}),
+  options: { includeIne?: boolean } = {},
   db: DbClient = prisma,
 ): Promise<CampaignExport> {
   const campaign = await getCampaignOrThrow(schoolId, campaignId, db);
   const { snapshot, participations } = await readCampaignParticipations(schoolId, campaignId, db);
-  return {
-    code: campaign.code,
-    competences: snapshot.competences.map(({ id, name }) => ({ id, name })),
-    rows: participations.map((participation) => ({
+  const includeIne = options.includeIne === true;
+  const all = participations.map((participation) => {
+    const results = participation.status === "SHARED" ? readResults(participation) : null;
+    return {
       lastName: displayLastName(participation.learner),
       firstName: participation.learner.firstName,
       division: participation.learner.division,
+      ine: includeIne ? participation.learner.nationalStudentId : null,
       status: participation.status,
+      masteryRate: results?.masteryRate ?? null,
       progress: progressOf(snapshot, participation),
       startedAt: participation.createdAt,
       sharedAt: participation.status === "SHARED" ? participation.sharedAt : null,
-      results: participation.status === "SHARED" ? readResults(participation) : null,
-    })),
+      results,
+    };
+  });
+  const rows: ExportRow[] = filterParticipants(all, filter).map(({ masteryRate: _mastery, ...row }) => row);
+  if (filter.status === "not-started" && campaign.division !== null) {
+    const learners = await db.learner.findMany({
+      where: {
+        schoolId,
+        division: campaign.division,
+        isDisabled: false,
+        participations: { none: { campaignId, deletedAt: null } },
+      },
+      select: { firstName: true, lastName: true, preferredLastName: true, division: true, nationalStudentId: true },
+    });
+    for (const learner of filterNotStarted(
+      learners.map((learner) => ({ ...learner, lastName: displayLastName(learner) })),
+      filter,
+    )) {
+      rows.push({
+        lastName: learner.lastName,
+        firstName: learner.firstName,
+        division: learner.division,
+        ine: includeIne ? learner.nationalStudentId : null,
+        status: "NOT_STARTED",
+        progress: 0,
+        startedAt: null,
+        sharedAt: null,
+        results: null,
+      });
+    }
+  }
+  return {
+    campaignName: campaign.name,
+    code: campaign.code,
+    targetProfileName: campaign.targetProfile.name,
+    includeIne,
+    competences: snapshot.competences.map(({ id, name }) => ({ id, name })),
+    rows,
   };
 }
 

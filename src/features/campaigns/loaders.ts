@@ -8,9 +8,10 @@ import { hasEnabledLearners } from "@/features/learners/data";
 import { listTargetProfiles } from "@/features/parcours/data";
 import { can } from "@/lib/abilities";
 import { isDomainError } from "@/lib/errors";
-import { getMemberContext, memberOrRedirect, type AuthorizedSchoolId } from "@/lib/session";
+import { getMemberContext, memberOrRedirect, type AuthorizedSchoolId, type MemberContext } from "@/lib/session";
 
 import { countByStatus } from "./domain/activity";
+import { filterNotStarted, filterParticipants } from "./domain/participant-filter";
 
 import {
   getCampaignExport,
@@ -24,7 +25,13 @@ import {
   listOwnerChoices,
   mapDivisionsWithActiveCampaign,
 } from "./data";
-import { campaignIdSchema, campaignListQuerySchema } from "./schema";
+import {
+  campaignIdSchema,
+  campaignListQuerySchema,
+  type ParticipantFilter,
+  participantFilterQuery,
+  participantFilterSchema,
+} from "./schema";
 import type { CampaignActivity, CampaignExport } from "./types";
 
 async function loadTargetProfileChoices() {
@@ -99,22 +106,60 @@ export const loadCampaign = cache(async (rawId: string) => {
   return { member, campaign, canManage: can(member, "campaign:manage", { ownerId: campaign.owner.id }) };
 });
 
-async function readActivity(schoolId: AuthorizedSchoolId, campaignId: number): Promise<CampaignActivity> {
+type SearchParams = Record<string, string | string[] | undefined>;
+
+function searchParamsOf(params: URLSearchParams | SearchParams): SearchParams {
+  return params instanceof URLSearchParams ? Object.fromEntries(params.entries()) : params;
+}
+
+/**
+ * The Activité data the filter keeps: counts by status over the class asked for, the participants
+ * of the status asked for, and (class campaign) the learners not started yet when it shows them.
+ */
+async function readActivity(
+  schoolId: AuthorizedSchoolId,
+  campaignId: number,
+  filter: ParticipantFilter,
+): Promise<CampaignActivity> {
   const [participants, notJoined] = await Promise.all([
     listActivityParticipants(schoolId, campaignId),
     listNotJoinedLearners(schoolId, campaignId),
   ]);
-  return { counts: countByStatus(participants.map((participant) => participant.status)), participants, notJoined };
+  const inClass = participants.filter((participant) => !filter.division || participant.division === filter.division);
+  return {
+    counts: countByStatus(inClass.map((participant) => participant.status)),
+    participants: filterParticipants(participants, filter),
+    // Hidden (null) when the status asked for is one that participants have.
+    notJoined:
+      notJoined === null || (filter.status !== "all" && filter.status !== "not-started")
+        ? null
+        : filterNotStarted(notJoined, filter),
+  };
 }
 
-export async function loadCampaignActivity(rawId: string) {
-  const { member, campaign } = await loadCampaign(rawId);
-  return { campaign, activity: await orNotFound(() => readActivity(member.school.id, campaign.id)) };
+/** The classes a campaign's filters offer: the campaign's own first, then those of the school. */
+async function loadFilterDivisions(schoolId: AuthorizedSchoolId): Promise<string[]> {
+  return listDivisions(schoolId);
 }
 
-export async function loadCampaignResults(rawId: string) {
+export async function loadCampaignActivity(rawId: string, searchParams: SearchParams = {}) {
   const { member, campaign } = await loadCampaign(rawId);
-  return { campaign, results: await orNotFound(() => getCampaignResults(member.school.id, campaign.id)) };
+  const filter = participantFilterSchema("all").parse(searchParams);
+  const [activity, divisions] = await Promise.all([
+    orNotFound(() => readActivity(member.school.id, campaign.id, filter)),
+    loadFilterDivisions(member.school.id),
+  ]);
+  return { campaign, filter, divisions, pollQuery: participantFilterQuery(filter, "all"), activity };
+}
+
+export async function loadCampaignResults(rawId: string, searchParams: SearchParams = {}) {
+  const { member, campaign } = await loadCampaign(rawId);
+  const filter = participantFilterSchema("shared").parse(searchParams);
+  const [results, divisions] = await Promise.all([
+    orNotFound(() => getCampaignResults(member.school.id, campaign.id, filter)),
+    loadFilterDivisions(member.school.id),
+  ]);
+  return { campaign, filter, divisions, results };
 }
 
 /**
@@ -125,26 +170,38 @@ export type RouteResult<T> = { ok: true; data: T } | { ok: false; status: 401 | 
 
 async function forRoute<T>(
   rawId: string,
-  read: (schoolId: AuthorizedSchoolId, campaignId: number) => Promise<T>,
+  read: (member: MemberContext, campaignId: number) => Promise<T>,
 ): Promise<RouteResult<T>> {
   const member = await getMemberContext();
   if (!member || !member.hasAcceptedCgu) return { ok: false, status: 401 };
   const parsed = campaignIdSchema.safeParse(rawId);
   if (!parsed.success) return { ok: false, status: 404 };
   try {
-    return { ok: true, data: await read(member.school.id, parsed.data) };
+    return { ok: true, data: await read(member, parsed.data) };
   } catch (error) {
     if (isDomainError(error) && error.code === "NOT_FOUND") return { ok: false, status: 404 };
     throw error;
   }
 }
 
-export async function loadActivityForRoute(rawId: string): Promise<RouteResult<CampaignActivity>> {
-  return forRoute(rawId, readActivity);
+/** The polling route: the same filter as the page (its URL parameters). */
+export async function loadActivityForRoute(
+  rawId: string,
+  searchParams: URLSearchParams | SearchParams = {},
+): Promise<RouteResult<CampaignActivity>> {
+  const filter = participantFilterSchema("all").parse(searchParamsOf(searchParams));
+  return forRoute(rawId, (member, campaignId) => readActivity(member.school.id, campaignId, filter));
 }
 
-export async function loadExportForRoute(rawId: string): Promise<RouteResult<CampaignExport>> {
-  return forRoute(rawId, getCampaignExport);
+/** The CSV export follows the tab's filters (its URL parameters); the INE column for ADMINs only. */
+export async function loadExportForRoute(
+  rawId: string,
+  searchParams: URLSearchParams | SearchParams = {},
+): Promise<RouteResult<CampaignExport>> {
+  const filter = participantFilterSchema("all").parse(searchParamsOf(searchParams));
+  return forRoute(rawId, (member, campaignId) =>
+    getCampaignExport(member.school.id, campaignId, filter, { includeIne: can(member, "learners:reveal-ine") }),
+  );
 }
 
 export async function loadCampaignSettings(rawId: string) {

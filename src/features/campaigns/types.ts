@@ -45,10 +45,12 @@ export type ActivityParticipant = {
   status: ParticipationStatusName;
   /** 0–100. */
   progress: number;
+  /** In [0, 1], only once shared. */
+  masteryRate: number | null;
   startedAt: Date;
 };
 
-export type NotJoinedLearner = { id: number; firstName: string; lastName: string };
+export type NotJoinedLearner = { id: number; firstName: string; lastName: string; division: string };
 
 export type CampaignActivity = {
   counts: Record<ParticipationStatusName, number> & { total: number };
@@ -72,9 +74,13 @@ export type CompetenceRef = { id: string; name: string };
 
 export type ResultRow = {
   participationId: number;
+  learnerId: number;
   firstName: string;
   lastName: string;
   division: string;
+  status: ParticipationStatusName;
+  /** 0–100. */
+  progress: number;
   sharedAt: Date | null;
   /** Rates in [0, 1]. */
   masteryRate: number | null;
@@ -84,6 +90,8 @@ export type ResultRow = {
 export type CampaignResults = {
   competences: CompetenceRef[];
   rows: ResultRow[];
+  /** The class's learners with no participation, when the status filter shows them. */
+  notStarted: NotJoinedLearner[];
   averages: { count: number; masteryRate: number | null; competenceRates: Record<string, number | null> };
 };
 
@@ -91,14 +99,24 @@ export type ExportRow = {
   lastName: string;
   firstName: string;
   division: string;
-  status: ParticipationStatusName;
+  /** Null unless the export includes the INE (ADMIN). */
+  ine: string | null;
+  status: ParticipationStatusName | "NOT_STARTED";
   progress: number;
-  startedAt: Date;
+  startedAt: Date | null;
   sharedAt: Date | null;
   results: { masteryRate: number | null; competenceRates: Record<string, number | undefined> } | null;
 };
 
-export type CampaignExport = { code: string; competences: CompetenceRef[]; rows: ExportRow[] };
+export type CampaignExport = {
+  campaignName: string;
+  code: string;
+  targetProfileName: string;
+  /** Whether the INE column is there (ADMIN). */
+  includeIne: boolean;
+  competences: CompetenceRef[];
+  rows: ExportRow[];
+};
 
 /** /orga/campagnes/[id]/participants/[participationId]: one student's result in the campaign. */
 export type ParticipantResultDetail = {

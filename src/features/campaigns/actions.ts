@@ -6,11 +6,20 @@ import { redirect } from "next/navigation";
 import { createAction } from "@/lib/action";
 import { campaignsMessages } from "@/messages/fr/campaigns";
 
-import { createCampaign, createCampaignsForClasses, setCampaignArchived, updateCampaign } from "./mutations";
+import {
+  createCampaign,
+  createCampaignsForClasses,
+  deleteCampaign,
+  duplicateCampaign,
+  setCampaignArchived,
+  updateCampaign,
+} from "./mutations";
 import {
   archiveCampaignSchema,
   createCampaignSchema,
   createCampaignsForClassesSchema,
+  deleteCampaignSchema,
+  duplicateCampaignSchema,
   updateCampaignSchema,
 } from "./schema";
 
@@ -76,5 +85,30 @@ export const unarchiveCampaignAction = createAction({
     });
     revalidatePath(`/orga/campagnes/${input.campaignId}`, "layout");
     revalidatePath("/orga/campagnes");
+  },
+});
+
+/** *Dupliquer*: any member; opens the new campaign. */
+export const duplicateCampaignAction = createAction({
+  schema: duplicateCampaignSchema,
+  auth: "member",
+  ability: "campaign:create",
+  handler: async (input, { member }) => {
+    const campaign = await duplicateCampaign({ schoolId: member.school.id, actor: member, input });
+    revalidatePath("/orga/campagnes");
+    revalidatePath("/orga/classes");
+    redirect(`/orga/campagnes/${campaign.id}`);
+  },
+});
+
+/** *Supprimer* a campaign nobody started: ADMIN or owner (checked in the mutation); back to the list. */
+export const deleteCampaignAction = createAction({
+  schema: deleteCampaignSchema,
+  auth: "member",
+  handler: async (input, { member }) => {
+    await deleteCampaign({ schoolId: member.school.id, actor: member, campaignId: input.campaignId });
+    revalidatePath("/orga/campagnes");
+    revalidatePath("/orga/classes");
+    redirect("/orga/campagnes?suppression=faite");
   },
 });

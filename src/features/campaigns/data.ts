@@ -192,9 +192,18 @@ export async function getCampaignSheet(
 ): Promise<CampaignSheet> {
   const campaign = await db.campaign.findFirst({
     where: { id: campaignId, schoolId },
-    select: { name: true, code: true, division: true, school: { select: { name: true } } },
+    select: { name: true, code: true, division: true, archivedAt: true, school: { select: { name: true } } },
   });
   if (!campaign) throw new DomainError("NOT_FOUND");
+  if (campaign.archivedAt !== null) {
+    return {
+      schoolName: campaign.school.name,
+      campaignName: campaign.name,
+      code: campaign.code,
+      isArchived: true,
+      classes: [],
+    };
+  }
   const learners = await db.learner.findMany({
     where: { schoolId, isDisabled: false, ...(campaign.division ? { division: campaign.division } : {}) },
     select: { id: true, firstName: true, lastName: true, preferredLastName: true, division: true },
@@ -210,6 +219,7 @@ export async function getCampaignSheet(
     schoolName: campaign.school.name,
     campaignName: campaign.name,
     code: campaign.code,
+    isArchived: false,
     classes: [...byDivision.entries()]
       .sort(([a], [b]) => compareDivisions(a, b))
       .map(([division, list]) => ({ division, learners: list.sort(compareNames) })),
@@ -486,4 +496,17 @@ export async function getParticipantResult(
         }
       : null,
   };
+}
+
+/** Whether anyone ever started the campaign (a deleted participation counts: answers were given). */
+export async function hasAnyParticipation(
+  schoolId: AuthorizedSchoolId,
+  campaignId: number,
+  db: DbClient = prisma,
+): Promise<boolean> {
+  const participation = await db.participation.findFirst({
+    where: { campaignId, campaign: { schoolId } },
+    select: { id: true },
+  });
+  return participation !== null;
 }

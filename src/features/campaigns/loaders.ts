@@ -20,6 +20,7 @@ import {
   listActivityParticipants,
   getCampaignSheet,
   getParticipantResult,
+  hasAnyParticipation,
   listCampaigns,
   listNotJoinedLearners,
   listOwnerChoices,
@@ -69,7 +70,9 @@ export async function loadCampaignListPage(searchParams: Record<string, string |
     listDivisions(member.school.id),
     hasEnabledLearners(member.school.id),
   ]);
-  return { query, page, divisions, hasLearners };
+  /** Set by the deletion action's redirect. */
+  const justDeleted = searchParams.suppression === "faite";
+  return { query, page, divisions, hasLearners, justDeleted };
 }
 
 export async function loadNewCampaignPage(searchParams: Record<string, string | string[] | undefined>) {
@@ -206,8 +209,13 @@ export async function loadExportForRoute(
 
 export async function loadCampaignSettings(rawId: string) {
   const { member, campaign, canManage } = await loadCampaign(rawId);
-  const owners = canManage ? await listOwnerChoices(member.school.id) : [];
-  return { campaign, canManage, owners };
+  const canDuplicate = can(member, "campaign:create");
+  const [owners, divisions, started] = await Promise.all([
+    canManage ? listOwnerChoices(member.school.id) : [],
+    canDuplicate ? listDivisions(member.school.id) : [],
+    hasAnyParticipation(member.school.id, campaign.id),
+  ]);
+  return { campaign, canManage, owners, divisions, canDuplicate, canDelete: canManage && !started };
 }
 
 export async function loadCampaignSheet(rawId: string) {

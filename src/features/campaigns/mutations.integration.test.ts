@@ -8,11 +8,20 @@ import type { AuthorizedSchoolId } from "@/lib/session";
 import { authorizedSchoolId } from "../../../tests/factories/session";
 
 import { createCampaign as createCampaignRow } from "../../../tests/factories/campaigns";
-import { createLearner } from "../../../tests/factories/learners";
+import { createGarStudentUser, createLearner } from "../../../tests/factories/learners";
 import { createMember, createSchool } from "../../../tests/factories/schools";
 import { isValidCampaignCode } from "./domain/campaign-code";
-import { createCampaign, createCampaignsForClasses, setCampaignArchived, updateCampaign } from "./mutations";
-import { createCampaignSchema, updateCampaignSchema } from "./schema";
+import { startParticipation } from "@/features/runner/mutations";
+import { getCampaignSheet } from "./data";
+import {
+  createCampaign,
+  createCampaignsForClasses,
+  deleteCampaign,
+  duplicateCampaign,
+  setCampaignArchived,
+  updateCampaign,
+} from "./mutations";
+import { createCampaignSchema, duplicateCampaignSchema, updateCampaignSchema } from "./schema";
 import type { CampaignActor } from "./types";
 
 const PARCOURS = "rentree-6e";
@@ -424,5 +433,200 @@ describe("updateCampaign and archiving", () => {
       archivedAt: null,
       ownerId: w.teacher.userId,
     });
+  });
+});
+
+describe("duplicateCampaign", () => {
+  async function source(w: World) {
+    return createCampaign({
+      schoolId: w.schoolId,
+      actor: w.teacher,
+      input: input({ ownerId: w.teacher.userId, title: "Bienvenue", customLandingText: "Bon courage !" }),
+    });
+  }
+  const duplicateInput = (campaignId: number, overrides: Record<string, unknown> = {}) =>
+    duplicateCampaignSchema.parse({ campaignId, name: "Parcours de rentrée — 6E B", division: "6E B", ...overrides });
+
+  it("makes a new campaign with the same parcours and texts, a new code, the class chosen, owned by whoever duplicated", async () => {
+    const w = await world();
+    const original = await source(w);
+    const copy = await duplicateCampaign({
+      schoolId: w.schoolId,
+      actor: w.colleague,
+      input: duplicateInput(original.id),
+    });
+    expect(copy.id).not.toBe(original.id);
+    expect(isValidCampaignCode(copy.code)).toBe(true);
+    expect(copy.code).not.toBe(original.code);
+    const [a, b] = await Promise.all(
+      [original.id, copy.id].map((id) => prisma.campaign.findUniqueOrThrow({ where: { id } })),
+    );
+    expect(b).toMatchObject({
+      name: "Parcours de rentrée — 6E B",
+      division: "6E B",
+      targetProfileId: a!.targetProfileId,
+      title: "Bienvenue",
+      customLandingText: "Bon courage !",
+      ownerId: w.colleague.userId,
+      creatorId: w.colleague.userId,
+      archivedAt: null,
+    });
+    expect(b!.challengeSnapshot).toEqual(a!.challengeSnapshot);
+    expect(await prisma.auditLog.count({ where: { action: "campaign.duplicated", targetId: String(copy.id) } })).toBe(
+      1,
+    );
+  });
+
+  it("duplicates an archived campaign into an open one, and for no class", async () => {
+    const w = await world();
+    const original = await source(w);
+    await setCampaignArchived({ schoolId: w.schoolId, actor: w.teacher, campaignId: original.id, archived: true });
+    const copy = await duplicateCampaign({
+      schoolId: w.schoolId,
+      actor: w.teacher,
+      input: duplicateInput(original.id, { division: "" }),
+    });
+    expect(await prisma.campaign.findUniqueOrThrow({ where: { id: copy.id } })).toMatchObject({
+      division: null,
+      archivedAt: null,
+    });
+  });
+
+  it("refuses an unknown class, another school's campaign, a parcours no longer offered; nothing created", async () => {
+    const w = await world();
+    const original = await source(w);
+    const count = await prisma.campaign.count();
+    await expectDomainError(
+      duplicateCampaign({
+        schoolId: w.schoolId,
+        actor: w.teacher,
+        input: duplicateInput(original.id, { division: "3E X" }),
+      }),
+      "INVALID_INPUT",
+      "division",
+    );
+    await expectDomainError(
+      duplicateCampaign({
+        schoolId: w.otherSchoolId,
+        actor: w.outsider,
+        input: duplicateInput(original.id, { division: "" }),
+      }),
+      "NOT_FOUND",
+    );
+    await prisma.targetProfile.update({ where: { id: PARCOURS }, data: { isArchived: true } });
+    await expectDomainError(
+      duplicateCampaign({ schoolId: w.schoolId, actor: w.teacher, input: duplicateInput(original.id) }),
+      "CONFLICT",
+    );
+    expect(await prisma.campaign.count()).toBe(count);
+  });
+});
+
+describe("deleteCampaign", () => {
+  async function arrange() {
+    const w = await world();
+    const campaign = await createCampaign({
+      schoolId: w.schoolId,
+      actor: w.teacher,
+      input: input({ ownerId: w.teacher.userId }),
+    });
+    return { w, campaign };
+  }
+  async function joiner(w: World) {
+    const user = await createGarStudentUser({ garId: `IDO-DELETE-${Date.now()}-${Math.random()}` });
+    return prisma.learner.create({
+      data: {
+        schoolId: w.schoolId,
+        nationalStudentId: `${Date.now()}`.slice(-10) + "D",
+        firstName: "Zoé",
+        lastName: "NGUYEN",
+        sex: "F",
+        birthdate: new Date("2012-01-01T00:00:00Z"),
+        division: "6E A",
+        userId: user.id,
+      },
+    });
+  }
+
+  it("lets the owner or an ADMIN delete a campaign nobody started, audit-logged; another member is refused", async () => {
+    const { w, campaign } = await arrange();
+    await expectDomainError(
+      deleteCampaign({ schoolId: w.schoolId, actor: w.colleague, campaignId: campaign.id }),
+      "FORBIDDEN",
+    );
+    await expectDomainError(
+      deleteCampaign({ schoolId: w.otherSchoolId, actor: w.outsider, campaignId: campaign.id }),
+      "NOT_FOUND",
+    );
+    expect(await prisma.campaign.count({ where: { id: campaign.id } })).toBe(1);
+    await deleteCampaign({ schoolId: w.schoolId, actor: w.teacher, campaignId: campaign.id });
+    expect(await prisma.campaign.count({ where: { id: campaign.id } })).toBe(0);
+    expect(await prisma.auditLog.count({ where: { action: "campaign.deleted", targetId: String(campaign.id) } })).toBe(
+      1,
+    );
+    const other = await createCampaign({
+      schoolId: w.schoolId,
+      actor: w.teacher,
+      input: input({ ownerId: w.teacher.userId }),
+    });
+    await deleteCampaign({ schoolId: w.schoolId, actor: w.admin, campaignId: other.id });
+    expect(await prisma.campaign.count({ where: { id: other.id } })).toBe(0);
+  });
+
+  it("refuses once a student started it, even if that participation was deleted since", async () => {
+    const { w, campaign } = await arrange();
+    const learner = await joiner(w);
+    const { participationId } = await startParticipation({
+      campaignId: campaign.id,
+      learnerId: learner.id,
+      userId: learner.userId!,
+    });
+    const error = await expectDomainError(
+      deleteCampaign({ schoolId: w.schoolId, actor: w.admin, campaignId: campaign.id }),
+      "CONFLICT",
+    );
+    expect(error.userMessage).toMatch(/Archivez-la/);
+    await prisma.participation.update({ where: { id: participationId }, data: { deletedAt: new Date() } });
+    await expectDomainError(
+      deleteCampaign({ schoolId: w.schoolId, actor: w.admin, campaignId: campaign.id }),
+      "CONFLICT",
+    );
+    expect(await prisma.campaign.count({ where: { id: campaign.id } })).toBe(1);
+  });
+
+  it("a student starting while the campaign is deleted: never a participation in a deleted campaign", async () => {
+    for (let round = 0; round < 5; round++) {
+      const { w, campaign } = await arrange();
+      const learner = await joiner(w);
+      const [deleted, started] = await Promise.allSettled([
+        deleteCampaign({ schoolId: w.schoolId, actor: w.admin, campaignId: campaign.id }),
+        startParticipation({ campaignId: campaign.id, learnerId: learner.id, userId: learner.userId! }),
+      ]);
+      const campaignLeft = await prisma.campaign.count({ where: { id: campaign.id } });
+      const participations = await prisma.participation.count({ where: { campaignId: campaign.id } });
+      // Exactly one of the two wins.
+      expect(deleted.status === "fulfilled").not.toBe(started.status === "fulfilled");
+      if (deleted.status === "fulfilled") expect([campaignLeft, participations]).toEqual([0, 0]);
+      else expect([campaignLeft, participations]).toEqual([1, 1]);
+      // The student who lost is told the campaign does not exist (a DomainError, not a crash).
+      if (started.status === "rejected") expect(started.reason).toBeInstanceOf(DomainError);
+    }
+  });
+});
+
+describe("archived campaigns and the fiche élève", () => {
+  it("offers no sheet for an archived campaign, and again once unarchived", async () => {
+    const w = await world();
+    const campaign = await createCampaign({
+      schoolId: w.schoolId,
+      actor: w.teacher,
+      input: input({ ownerId: w.teacher.userId }),
+    });
+    await setCampaignArchived({ schoolId: w.schoolId, actor: w.teacher, campaignId: campaign.id, archived: true });
+    expect(await getCampaignSheet(w.schoolId, campaign.id)).toMatchObject({ isArchived: true, classes: [] });
+    await setCampaignArchived({ schoolId: w.schoolId, actor: w.teacher, campaignId: campaign.id, archived: false });
+    const sheet = await getCampaignSheet(w.schoolId, campaign.id);
+    expect(sheet.isArchived).toBe(false);
+    expect(sheet.classes.map((group) => group.division)).toEqual(["6E A"]);
   });
 });

@@ -10,7 +10,12 @@ import { campaignsMessages } from "@/messages/fr/campaigns";
 
 import { generateCampaignCode } from "./domain/campaign-code";
 import { defaultCampaignName } from "./domain/campaign-name";
-import type { CreateCampaignInput, CreateCampaignsForClassesInput, UpdateCampaignInput } from "./schema";
+import type {
+  CreateCampaignInput,
+  CreateCampaignsForClassesInput,
+  DuplicateCampaignInput,
+  UpdateCampaignInput,
+} from "./schema";
 import type { CampaignActor } from "./types";
 
 const messages = campaignsMessages.errors;
@@ -240,6 +245,79 @@ export async function setCampaignArchived(
         action: archived ? "campaign.archived" : "campaign.unarchived",
         targetType: "campaign",
         targetId: String(campaign.id),
+      },
+    });
+  });
+}
+
+/**
+ * *Dupliquer*: a new campaign from one of the school's, with the same parcours (its questions as
+ * they are now), title and landing text, a new code, the class chosen, owned by the actor. Any
+ * member may (it creates a campaign); the parcours must still be offered.
+ */
+export async function duplicateCampaign(
+  options: CampaignOptionsBase & { input: DuplicateCampaignInput },
+  db: DbClient = prisma,
+): Promise<{ id: number; code: string }> {
+  const { schoolId, actor, input } = options;
+  assertCan(actor, "campaign:create");
+  const source = await db.campaign.findFirst({
+    where: { id: input.campaignId, schoolId },
+    select: { id: true, targetProfileId: true, title: true, customLandingText: true },
+  });
+  if (!source) throw new DomainError("NOT_FOUND");
+  const targetProfile = await db.targetProfile.findFirst({
+    where: { id: source.targetProfileId, isArchived: false },
+    select: { id: true },
+  });
+  if (!targetProfile) throw new DomainError("CONFLICT", { userMessage: messages.duplicateTargetProfileArchived });
+  if (input.division !== null && !(await isExistingDivision(schoolId, input.division, db))) {
+    throw fieldError("division", messages.divisionNotFound);
+  }
+  const [created] = await insertCampaigns(db, {
+    ...options,
+    targetProfileId: targetProfile.id,
+    auditAction: "campaign.duplicated",
+    campaigns: [
+      {
+        name: input.name,
+        division: input.division,
+        ownerId: actor.userId,
+        title: source.title,
+        customLandingText: source.customLandingText,
+      },
+    ],
+  });
+  return { id: created!.id, code: created!.code };
+}
+
+/**
+ * *Supprimer*: only a campaign nobody started (no participation at all, even a deleted one, so
+ * that no answer is ever lost); ADMIN or owner. The campaign row is locked first: a student
+ * starting at the same moment either commits before (and the deletion is refused) or waits on
+ * the lock and then finds no campaign.
+ */
+export async function deleteCampaign(
+  options: { schoolId: AuthorizedSchoolId; actor: CampaignActor; campaignId: number },
+  db: DbClient = prisma,
+): Promise<void> {
+  const { schoolId, actor, campaignId } = options;
+  await requireManageableCampaign(db, schoolId, actor, campaignId);
+  await inTransaction(db, async (tx) => {
+    const locked = await tx.$queryRaw<{ id: number }[]>`
+      SELECT id FROM campaigns WHERE id = ${campaignId} AND school_id = ${schoolId} FOR UPDATE`;
+    if (locked.length === 0) throw new DomainError("NOT_FOUND");
+    if ((await tx.participation.count({ where: { campaignId } })) > 0) {
+      throw new DomainError("CONFLICT", { userMessage: messages.notDeletable });
+    }
+    await tx.campaign.delete({ where: { id: campaignId } });
+    await tx.auditLog.create({
+      data: {
+        schoolId,
+        actorUserId: actor.userId,
+        action: "campaign.deleted",
+        targetType: "campaign",
+        targetId: String(campaignId),
       },
     });
   });

@@ -56,6 +56,17 @@ export const updateCampaignSchema = z.object({
 export type UpdateCampaignInput = z.infer<typeof updateCampaignSchema>;
 
 export const archiveCampaignSchema = z.object({ campaignId: id });
+
+/** *Supprimer la campagne* (nobody started it). */
+export const deleteCampaignSchema = z.object({ campaignId: id });
+
+/** *Dupliquer la campagne*: same parcours and texts, a new code, the class chosen (or none). */
+export const duplicateCampaignSchema = z.object({
+  campaignId: id,
+  name: createCampaignSchema.shape.name,
+  division: optionalText(100),
+});
+export type DuplicateCampaignInput = z.infer<typeof duplicateCampaignSchema>;
 export type ArchiveCampaignInput = z.infer<typeof archiveCampaignSchema>;
 
 function firstValue(value: unknown): unknown {

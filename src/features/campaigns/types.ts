@@ -67,6 +67,8 @@ export type CampaignSheet = {
   schoolName: string;
   campaignName: string;
   code: string;
+  /** Archived: no sheet is offered (the campaign cannot be joined), `classes` is empty. */
+  isArchived: boolean;
   classes: SheetClass[];
 };
 

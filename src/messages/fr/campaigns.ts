@@ -83,6 +83,10 @@ export const campaignsMessages = {
     notAllowed: "Seuls le propriétaire de la campagne et les administrateurs peuvent la modifier ou l'archiver.",
     archivedNotEditable: "Cette campagne est archivée : désarchivez-la pour la modifier.",
     codeExhausted: "Impossible de générer un code unique. Réessayez.",
+    notDeletable:
+      "Des élèves ont déjà commencé cette campagne : elle ne peut plus être supprimée. Archivez-la pour la fermer.",
+    duplicateTargetProfileArchived:
+      "Le parcours de cette campagne n'est plus proposé : elle ne peut pas être dupliquée.",
   },
 
   page: {
@@ -97,6 +101,8 @@ export const campaignsMessages = {
     printSheets: "Imprimer les fiches élèves",
     exportCsv: "Exporter (CSV)",
     archivedBanner: (date: string) => `Campagne archivée le ${date} : les élèves ne peuvent plus la rejoindre.`,
+    archivedNoSheet:
+      "Cette campagne est archivée : les fiches élèves ne sont plus proposées. Désarchivez-la depuis ses paramètres pour les imprimer.",
     tabs: { activity: "Activité", results: "Résultats", settings: "Paramètres", label: "Sections de la campagne" },
     division: "Classe",
     targetProfile: "Parcours",
@@ -157,7 +163,25 @@ export const campaignsMessages = {
     title: "Paramètres",
     archive: "Archiver la campagne",
     archiveHint: "Une campagne archivée ne peut plus être rejointe. Les résultats restent consultables.",
+    archiveConfirm:
+      "Archiver cette campagne ? Les élèves ne pourront plus la rejoindre ni la continuer. Vous pourrez la désarchiver ensuite.",
+    archiveSubmit: "Confirmer : archiver la campagne",
+    archivedUndo: "Annuler l'archivage",
     unarchive: "Désarchiver la campagne",
+    duplicateTitle: "Dupliquer la campagne",
+    duplicateHint:
+      "Une nouvelle campagne avec le même parcours, le même titre et le même message, et un nouveau code : pour une autre classe ou l'année suivante. Vous en serez le propriétaire.",
+    duplicateName: "Nom de la nouvelle campagne",
+    duplicateDivision: "Classe de la nouvelle campagne",
+    duplicateSubmit: "Dupliquer",
+    duplicating: "Duplication…",
+    copyName: (name: string) => `${name} (copie)`,
+    deleteTitle: "Supprimer la campagne",
+    deleteHint: "Personne n'a encore commencé cette campagne : vous pouvez la supprimer définitivement.",
+    deleteOpen: "Supprimer la campagne",
+    deleteConfirm: "Supprimer définitivement cette campagne et son code ? Cette action est irréversible.",
+    deleteSubmit: "Confirmer : supprimer la campagne",
+    deleted: "La campagne a été supprimée.",
     readOnly: "Seuls le propriétaire de la campagne et les administrateurs peuvent la modifier.",
   },
 

@@ -73,19 +73,21 @@ export function CampaignHeader({ campaign, directLink }: { campaign: CampaignDet
           copiedLabel={t.page.copied}
           failedLabel={t.page.copyFailed}
         />
-        <ProjectionButton
-          formattedCode={formattedCode}
-          title={campaign.title ?? campaign.name}
-          hint={t.page.projectionHint}
-          label={t.page.project}
-          closeLabel={t.page.closeProjection}
-        />
-        <Link
-          href={`/orga/campagnes/${campaign.id}/fiche-eleve`}
-          className="rounded-md border border-primary bg-white px-4 py-2 font-semibold text-primary hover:bg-primary-light"
-        >
-          {t.page.printSheets}
-        </Link>
+        {/* An archived campaign cannot be joined: nothing to project or print for a class. */}
+        {campaign.archivedAt === null && (
+          <>
+            <ProjectionButton
+              formattedCode={formattedCode}
+              title={campaign.title ?? campaign.name}
+              hint={t.page.projectionHint}
+              label={t.page.project}
+              closeLabel={t.page.closeProjection}
+            />
+            <Link href={`/orga/campagnes/${campaign.id}/fiche-eleve`} className={linkButton}>
+              {t.page.printSheets}
+            </Link>
+          </>
+        )}
         <Suspense
           fallback={
             <a href={`/orga/campagnes/${campaign.id}/export`} download className={linkButton}>

@@ -7,9 +7,11 @@ import { createAction } from "@/lib/action";
 import { campaignsMessages } from "@/messages/fr/campaigns";
 
 import {
+  allowRetry,
   createCampaign,
   createCampaignsForClasses,
   deleteCampaign,
+  deleteParticipation,
   duplicateCampaign,
   setCampaignArchived,
   updateCampaign,
@@ -20,6 +22,7 @@ import {
   createCampaignsForClassesSchema,
   deleteCampaignSchema,
   duplicateCampaignSchema,
+  participationActionSchema,
   updateCampaignSchema,
 } from "./schema";
 
@@ -110,5 +113,33 @@ export const deleteCampaignAction = createAction({
     revalidatePath("/orga/campagnes");
     revalidatePath("/orga/classes");
     redirect("/orga/campagnes?suppression=faite");
+  },
+});
+
+function revalidateParticipation(campaignId: number) {
+  revalidatePath(`/orga/campagnes/${campaignId}`, "layout");
+  revalidatePath("/orga/eleves", "layout");
+  revalidatePath("/orga/campagnes");
+}
+
+/** *Supprimer la participation*: ADMIN or owner (checked in the mutation); back to the campaign's Activité. */
+export const deleteParticipationAction = createAction({
+  schema: participationActionSchema,
+  auth: "member",
+  handler: async (input, { member }) => {
+    await deleteParticipation({ schoolId: member.school.id, actor: member, input });
+    revalidateParticipation(input.campaignId);
+    redirect(`/orga/campagnes/${input.campaignId}?suppression=participation`);
+  },
+});
+
+/** *Permettre de repasser le parcours*: ADMIN or owner; opens the new attempt's page. */
+export const allowRetryAction = createAction({
+  schema: participationActionSchema,
+  auth: "member",
+  handler: async (input, { member }) => {
+    const next = await allowRetry({ schoolId: member.school.id, actor: member, input });
+    revalidateParticipation(input.campaignId);
+    redirect(`/orga/campagnes/${input.campaignId}/participants/${next.participationId}`);
   },
 });

@@ -446,7 +446,13 @@ export async function getParticipantResult(
   db: DbClient = prisma,
 ): Promise<ParticipantResultDetail> {
   const participation = await db.participation.findFirst({
-    where: { id: participationId, campaignId, campaign: { schoolId }, deletedAt: null },
+    // The active participation, or an earlier attempt replaced by a retry; never a deleted one.
+    where: {
+      id: participationId,
+      campaignId,
+      campaign: { schoolId },
+      OR: [{ deletedAt: null }, { retriedAt: { not: null } }],
+    },
     select: {
       id: true,
       status: true,

@@ -152,7 +152,15 @@ export async function loadCampaignActivity(rawId: string, searchParams: SearchPa
     orNotFound(() => readActivity(member.school.id, campaign.id, filter)),
     loadFilterDivisions(member.school.id),
   ]);
-  return { campaign, filter, divisions, pollQuery: participantFilterQuery(filter, "all"), activity };
+  return {
+    campaign,
+    filter,
+    divisions,
+    pollQuery: participantFilterQuery(filter, "all"),
+    activity,
+    /** Set by the participation deletion's redirect. */
+    justDeletedParticipation: searchParams.suppression === "participation",
+  };
 }
 
 export async function loadCampaignResults(rawId: string, searchParams: SearchParams = {}) {
@@ -230,5 +238,10 @@ export const loadParticipantResultPage = cache(async (rawCampaignId: string, raw
   const campaignId = parseId(rawCampaignId);
   const participationId = parseId(rawParticipationId);
   const result = await orNotFound(() => getParticipantResult(member.school.id, campaignId, participationId));
-  return { result };
+  const canManage = can(member, "campaign:manage", { ownerId: result.campaign.ownerId }) && !result.isEarlierAttempt;
+  return {
+    result,
+    canManage,
+    canRetry: canManage && result.status === "SHARED" && !result.campaign.isArchived,
+  };
 });

@@ -3,6 +3,7 @@ import "server-only";
 import { isExistingDivision, listDivisions } from "@/features/classes/data";
 import { buildCampaignSnapshot } from "@/features/parcours/data";
 import { assertCan } from "@/lib/abilities";
+import { recordAudit } from "@/lib/audit";
 import { prisma, type DbClient, withTransaction } from "@/lib/db";
 import { DomainError, isUniqueViolation } from "@/lib/errors";
 import type { AuthorizedSchoolId } from "@/lib/session";
@@ -14,6 +15,7 @@ import type {
   CreateCampaignInput,
   CreateCampaignsForClassesInput,
   DuplicateCampaignInput,
+  ParticipationActionInput,
   UpdateCampaignInput,
 } from "./schema";
 import type { CampaignActor } from "./types";
@@ -320,5 +322,101 @@ export async function deleteCampaign(
         targetId: String(campaignId),
       },
     });
+  });
+}
+
+const participationMessages = campaignsMessages.participationManagement.errors;
+
+export const PARTICIPATION_DELETED_AUDIT_ACTION = "participation.deleted";
+export const PARTICIPATION_RETRY_AUDIT_ACTION = "participation.retry-allowed";
+
+type ParticipationActionOptions = {
+  schoolId: AuthorizedSchoolId;
+  actor: CampaignActor;
+  input: ParticipationActionInput;
+  now?: Date;
+};
+
+/** The active participation of the campaign, row-locked; NOT_FOUND when it is not (any more). */
+async function lockActiveParticipation(tx: DbClient, campaignId: number, participationId: number) {
+  const rows = await tx.$queryRaw<{ id: number; learner_id: number; status: string; deleted_at: Date | null }[]>`
+    SELECT id, learner_id, status::text AS status, deleted_at FROM participations
+     WHERE id = ${participationId} AND campaign_id = ${campaignId} FOR UPDATE`;
+  const row = rows[0];
+  if (!row) throw new DomainError("NOT_FOUND");
+  if (row.deleted_at !== null) throw new DomainError("CONFLICT", { userMessage: participationMessages.notActive });
+  return { id: row.id, learnerId: row.learner_id, status: row.status };
+}
+
+/**
+ * *Supprimer la participation* (ADMIN or the campaign's owner, docs/decisions/014): it stops being
+ * the active one (soft-deleted, answers kept for the retention period but shown nowhere), so the
+ * student may start the campaign again with the same code. Audit-logged with ids only.
+ */
+export async function deleteParticipation(options: ParticipationActionOptions, db: DbClient = prisma): Promise<void> {
+  const { schoolId, actor, input, now = new Date() } = options;
+  await requireManageableCampaign(db, schoolId, actor, input.campaignId);
+  await inTransaction(db, async (tx) => {
+    const participation = await lockActiveParticipation(tx, input.campaignId, input.participationId);
+    await tx.participation.update({ where: { id: participation.id }, data: { deletedAt: now } });
+    await recordAudit(
+      {
+        schoolId,
+        actorUserId: actor.userId,
+        action: PARTICIPATION_DELETED_AUDIT_ACTION,
+        targetType: "participation",
+        targetId: participation.id,
+        data: { campaignId: input.campaignId, learnerId: participation.learnerId },
+      },
+      tx,
+    );
+  });
+}
+
+/**
+ * *Permettre de repasser le parcours* (ADMIN or owner, docs/decisions/014): only after the student
+ * shared the results, in a campaign still open. In one transaction, the shared attempt is replaced
+ * (deleted_at + retried_at: kept in the history, still shown on the learner page) and a new
+ * attempt starts for the learner's current account. Locked, so of two parallel clicks one acts and
+ * the other is told it is done already.
+ */
+export async function allowRetry(
+  options: ParticipationActionOptions,
+  db: DbClient = prisma,
+): Promise<{ participationId: number }> {
+  const { schoolId, actor, input, now = new Date() } = options;
+  const campaign = await requireManageableCampaign(db, schoolId, actor, input.campaignId);
+  if (campaign.archivedAt !== null) throw new DomainError("CONFLICT", { userMessage: participationMessages.archived });
+  return inTransaction(db, async (tx) => {
+    const participation = await lockActiveParticipation(tx, input.campaignId, input.participationId);
+    if (participation.status !== "SHARED") {
+      throw new DomainError("CONFLICT", { userMessage: participationMessages.notShared });
+    }
+    const learner = await tx.learner.findFirst({
+      where: { id: participation.learnerId, schoolId, isDisabled: false },
+      select: { userId: true },
+    });
+    if (!learner?.userId) throw new DomainError("CONFLICT", { userMessage: participationMessages.noAccount });
+    await tx.participation.update({ where: { id: participation.id }, data: { deletedAt: now, retriedAt: now } });
+    const next = await tx.participation.create({
+      data: { campaignId: input.campaignId, learnerId: participation.learnerId, userId: learner.userId },
+      select: { id: true },
+    });
+    await recordAudit(
+      {
+        schoolId,
+        actorUserId: actor.userId,
+        action: PARTICIPATION_RETRY_AUDIT_ACTION,
+        targetType: "participation",
+        targetId: next.id,
+        data: {
+          campaignId: input.campaignId,
+          learnerId: participation.learnerId,
+          previousParticipationId: participation.id,
+        },
+      },
+      tx,
+    );
+    return { participationId: next.id };
   });
 }

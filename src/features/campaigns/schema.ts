@@ -57,6 +57,10 @@ export type UpdateCampaignInput = z.infer<typeof updateCampaignSchema>;
 
 export const archiveCampaignSchema = z.object({ campaignId: id });
 
+/** Deleting a participation, or letting the student retry: the participation of that campaign. */
+export const participationActionSchema = z.object({ campaignId: id, participationId: id });
+export type ParticipationActionInput = z.infer<typeof participationActionSchema>;
+
 /** *Supprimer la campagne* (nobody started it). */
 export const deleteCampaignSchema = z.object({ campaignId: id });
 

@@ -226,7 +226,7 @@ export async function getLearnerDetail(
         select: { lastLoggedAt: true, authenticationMethods: { where: { provider: "GAR" }, select: { id: true } } },
       },
       participations: {
-        where: { campaign: { schoolId }, deletedAt: null },
+        where: { campaign: { schoolId }, OR: [{ deletedAt: null }, { retriedAt: { not: null } }] },
         orderBy: [{ createdAt: "desc" }, { id: "desc" }],
         select: {
           id: true,

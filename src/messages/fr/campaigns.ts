@@ -109,6 +109,7 @@ export const campaignsMessages = {
     owner: "Propriétaire",
     createdBy: (name: string, date: string) => `Créée par ${name} le ${date}`,
     back: "Toutes les campagnes",
+    participationDeleted: "La participation a été supprimée : l'élève peut recommencer la campagne.",
   },
 
   activity: {
@@ -235,6 +236,26 @@ export const campaignsMessages = {
     slipBirthdate: "+ votre date de naissance",
     noLearners: "Aucun élève dans cette classe.",
     schoolWide: "Tout l'établissement",
+  },
+  participationManagement: {
+    title: "Gérer la participation",
+    intro:
+      "Le propriétaire de la campagne et les administrateurs peuvent supprimer une participation (l'élève pourra recommencer avec le même code) ou, une fois les résultats envoyés, permettre à l'élève de repasser le parcours.",
+    deleteOpen: "Supprimer la participation",
+    deleteConfirm: (name: string) =>
+      `Supprimer la participation de ${name} ? Ses réponses ne seront plus visibles ; l'élève pourra recommencer la campagne avec le même code.`,
+    deleteSubmit: (name: string) => `Confirmer : supprimer la participation de ${name}`,
+    retryOpen: "Permettre de repasser le parcours",
+    retryConfirm: (name: string) =>
+      `Permettre à ${name} de repasser le parcours ? Une nouvelle tentative commence ; les résultats envoyés restent dans l'historique de l'élève.`,
+    retrySubmit: (name: string) => `Confirmer : ${name} repasse le parcours`,
+    retried: "Une nouvelle tentative a commencé : l'élève la retrouve dans « Mes parcours ».",
+    errors: {
+      notActive: "Cette participation a déjà été supprimée ou remplacée par une nouvelle tentative.",
+      notShared: "L'élève ne peut repasser le parcours qu'après avoir envoyé ses résultats.",
+      archived: "Cette campagne est archivée : désarchivez-la pour permettre à l'élève de la repasser.",
+      noAccount: "Cet élève n'est plus associé à un compte Pix : il ne peut pas repasser le parcours.",
+    },
   },
   participant: {
     pageTitle: (name: string, campaign: string) => `${name} — ${campaign}`,

@@ -5,6 +5,7 @@ import { loadBlockedStudents } from "@/features/student-accounts/loaders";
 import { LiveActivity } from "@/features/campaigns/components/live-activity";
 import { ParticipantFilters } from "@/features/campaigns/components/participant-filters";
 import { loadCampaign, loadCampaignActivity } from "@/features/campaigns/loaders";
+import { SuccessMessage } from "@/components/ui/notice";
 import { campaignsMessages } from "@/messages/fr/campaigns";
 
 type Props = {
@@ -18,7 +19,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function CampaignActivityPage({ params, searchParams }: Props) {
-  const { campaign, filter, divisions, pollQuery, activity } = await loadCampaignActivity(
+  const { campaign, filter, divisions, pollQuery, activity, justDeletedParticipation } = await loadCampaignActivity(
     (await params).id,
     await searchParams,
   );
@@ -27,6 +28,7 @@ export default async function CampaignActivityPage({ params, searchParams }: Pro
   const initial = JSON.parse(JSON.stringify(activity));
   return (
     <div className="space-y-6">
+      {justDeletedParticipation && <SuccessMessage>{campaignsMessages.page.participationDeleted}</SuccessMessage>}
       <BlockedStudents students={blocked} />
       <ParticipantFilters
         action={`/orga/campagnes/${campaign.id}`}

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 
 import { ParticipantResultView } from "@/features/campaigns/components/participant-result-view";
+import { ParticipationActions } from "@/features/campaigns/components/participation-actions";
 import { loadParticipantResultPage } from "@/features/campaigns/loaders";
 import { campaignsMessages } from "@/messages/fr/campaigns";
 
@@ -21,6 +22,20 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function ParticipantResultPage({ params }: Props) {
   const { id, participationId } = await params;
-  const { result } = await loadParticipantResultPage(id, participationId);
-  return <ParticipantResultView result={result} />;
+  const { result, canManage, canRetry } = await loadParticipantResultPage(id, participationId);
+  return (
+    <ParticipantResultView
+      result={result}
+      actions={
+        canManage && (
+          <ParticipationActions
+            campaignId={result.campaign.id}
+            participationId={result.participationId}
+            name={`${result.learner.firstName} ${result.learner.lastName}`}
+            canRetry={canRetry}
+          />
+        )
+      }
+    />
+  );
 }

@@ -4,7 +4,7 @@ import { isExistingDivision, listDivisions } from "@/features/classes/data";
 import { buildCampaignSnapshot } from "@/features/parcours/data";
 import { assertCan } from "@/lib/abilities";
 import { recordAudit } from "@/lib/audit";
-import { prisma, type DbClient, withTransaction } from "@/lib/db";
+import { type Prisma, prisma, type DbClient, withTransaction } from "@/lib/db";
 import { DomainError, isUniqueViolation } from "@/lib/errors";
 import type { AuthorizedSchoolId } from "@/lib/session";
 import { campaignsMessages } from "@/messages/fr/campaigns";
@@ -70,10 +70,16 @@ type NewCampaign = {
  */
 async function insertCampaigns(
   db: DbClient,
-  options: CampaignOptionsBase & { targetProfileId: string; campaigns: NewCampaign[]; auditAction: string },
+  options: CampaignOptionsBase & {
+    targetProfileId: string;
+    campaigns: NewCampaign[];
+    auditAction: string;
+    /** A duplicate keeps its source's questions; otherwise the parcours' questions as they are now. */
+    challengeSnapshot?: Prisma.InputJsonValue;
+  },
 ): Promise<{ id: number; code: string; division: string | null }[]> {
   const generate = options.generateCode ?? (() => generateCampaignCode());
-  const challengeSnapshot = await buildCampaignSnapshot(db, options.targetProfileId);
+  const challengeSnapshot = options.challengeSnapshot ?? (await buildCampaignSnapshot(db, options.targetProfileId));
   for (let attempt = 1; attempt <= MAX_CODE_ATTEMPTS; attempt++) {
     const codes = new Set<string>();
     while (codes.size < options.campaigns.length) codes.add(generate());
@@ -253,9 +259,10 @@ export async function setCampaignArchived(
 }
 
 /**
- * *Dupliquer*: a new campaign from one of the school's, with the same parcours (its questions as
- * they are now), title and landing text, a new code, the class chosen, owned by the actor. Any
- * member may (it creates a campaign); the parcours must still be offered.
+ * *Dupliquer*: a new campaign from one of the school's, with the same parcours and the very same
+ * questions (its frozen snapshot: the classes' results stay comparable), title and landing text, a
+ * new code, the class chosen, owned by the actor. Any member may (it creates a campaign); the
+ * parcours must still be offered.
  */
 export async function duplicateCampaign(
   options: CampaignOptionsBase & { input: DuplicateCampaignInput },
@@ -265,7 +272,7 @@ export async function duplicateCampaign(
   assertCan(actor, "campaign:create");
   const source = await db.campaign.findFirst({
     where: { id: input.campaignId, schoolId },
-    select: { id: true, targetProfileId: true, title: true, customLandingText: true },
+    select: { id: true, targetProfileId: true, title: true, customLandingText: true, challengeSnapshot: true },
   });
   if (!source) throw new DomainError("NOT_FOUND");
   const targetProfile = await db.targetProfile.findFirst({
@@ -279,6 +286,7 @@ export async function duplicateCampaign(
   const [created] = await insertCampaigns(db, {
     ...options,
     targetProfileId: targetProfile.id,
+    challengeSnapshot: source.challengeSnapshot as Prisma.InputJsonValue,
     auditAction: "campaign.duplicated",
     campaigns: [
       {

@@ -140,17 +140,12 @@ async function readActivity(
   };
 }
 
-/** The classes a campaign's filters offer: the campaign's own first, then those of the school. */
-async function loadFilterDivisions(schoolId: AuthorizedSchoolId): Promise<string[]> {
-  return listDivisions(schoolId);
-}
-
 export async function loadCampaignActivity(rawId: string, searchParams: SearchParams = {}) {
   const { member, campaign } = await loadCampaign(rawId);
   const filter = participantFilterSchema("all").parse(searchParams);
   const [activity, divisions] = await Promise.all([
     orNotFound(() => readActivity(member.school.id, campaign.id, filter)),
-    loadFilterDivisions(member.school.id),
+    listDivisions(member.school.id),
   ]);
   return {
     campaign,
@@ -168,7 +163,7 @@ export async function loadCampaignResults(rawId: string, searchParams: SearchPar
   const filter = participantFilterSchema("shared").parse(searchParams);
   const [results, divisions] = await Promise.all([
     orNotFound(() => getCampaignResults(member.school.id, campaign.id, filter)),
-    loadFilterDivisions(member.school.id),
+    listDivisions(member.school.id),
   ]);
   return { campaign, filter, divisions, results };
 }

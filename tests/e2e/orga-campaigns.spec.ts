@@ -175,7 +175,8 @@ test("bulk-create one campaign per class, then run a class: code, projection, li
   });
   await expect(notJoined).toHaveText(`Pas encore rejoint (${classSize - 1})`, { timeout: 15_000 });
   await expect(page.getByTestId("count-SHARED")).toContainText("1");
-  await expect(page.getByRole("cell", { name: new RegExp(joiner.last_name) })).toBeVisible();
+  // The participant's name cell (the row also has a "Voir le résultat de …" link naming them).
+  await expect(page.getByRole("cell", { name: new RegExp(`^${joiner.last_name}`) })).toBeVisible();
 
   // Résultats.
   await page.getByRole("link", { name: "Résultats" }).click();
@@ -261,7 +262,9 @@ test("a teacher creates the campaign of a class from its row, and may not archiv
   await page.getByRole("button", { name: "Créer la campagne" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Sécurité numérique — 4E B (M. Martin)" })).toBeVisible();
   await page.getByRole("link", { name: "Paramètres" }).click();
-  await page.getByRole("button", { name: "Archiver la campagne" }).click();
+  // Archiving asks for a confirmation first.
+  await page.getByText("Archiver la campagne", { exact: true }).click();
+  await page.getByRole("button", { name: "Confirmer : archiver la campagne" }).click();
   await expect(page.getByText(/Campagne archivée le/)).toBeVisible();
 
   // A campaign the ADMIN owns: read-only for this MEMBER.
@@ -279,6 +282,7 @@ test("a teacher creates the campaign of a class from its row, and may not archiv
   await expect(
     page.getByText("Seuls le propriétaire de la campagne et les administrateurs peuvent la modifier."),
   ).toBeVisible();
-  await expect(page.getByRole("button", { name: "Archiver la campagne" })).toHaveCount(0);
+  await expect(page.getByText("Archiver la campagne", { exact: true })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: /archiver/i })).toHaveCount(0);
   await expect(page.getByLabel("Nom de la campagne")).toHaveCount(0);
 });

@@ -18,6 +18,7 @@ const adminOnly = [
   "siecle:import",
   "learners:export",
   "learners:erase",
+  "learners:reveal-ine",
 ] as const;
 
 const everyMember = ["team:view", "campaign:create", "learners:view", "learners:unlock"] as const;

@@ -53,6 +53,11 @@ type Subjects = {
   "school:offboard": null;
   /** Read the school's Journal (audit entries, ids only): ADMINs. */
   "audit:view": null;
+  /**
+   * Show a learner's full INE on the learner page (masked otherwise): ADMINs, who answer for the
+   * register; each reveal is audit-logged. The INE (ADMIN only) also goes into the campaign export.
+   */
+  "learners:reveal-ine": null;
 };
 
 export type Ability = keyof Subjects;
@@ -81,6 +86,7 @@ const rules: { [A in Ability]: (actor: AbilityActor, subject: Subjects[A]) => bo
   "learners:erase": adminOnly,
   "school:offboard": adminOnly,
   "audit:view": adminOnly,
+  "learners:reveal-ine": adminOnly,
 };
 
 type SubjectArgs<A extends Ability> = Subjects[A] extends null ? [] : [subject: Subjects[A]];

@@ -81,3 +81,12 @@ export function isUniqueViolation(error: unknown): boolean {
   const cause = (error as { cause?: unknown }).cause;
   return cause !== undefined && cause !== error && isUniqueViolation(cause);
 }
+
+/** A row referring to one that is gone (P2003 / 23503): e.g. a campaign deleted while a student started it. */
+export function isForeignKeyViolation(error: unknown): boolean {
+  if (typeof error !== "object" || error === null) return false;
+  const code = (error as { code?: unknown }).code;
+  if (code === "P2003" || code === "23503") return true;
+  const cause = (error as { cause?: unknown }).cause;
+  return cause !== undefined && cause !== error && isForeignKeyViolation(cause);
+}

@@ -175,7 +175,8 @@ test("bulk-create one campaign per class, then run a class: code, projection, li
   });
   await expect(notJoined).toHaveText(`Pas encore rejoint (${classSize - 1})`, { timeout: 15_000 });
   await expect(page.getByTestId("count-SHARED")).toContainText("1");
-  await expect(page.getByRole("cell", { name: new RegExp(joiner.last_name) })).toBeVisible();
+  // The participant's name cell (the row also has a "Voir le résultat de …" link naming them).
+  await expect(page.getByRole("cell", { name: new RegExp(`^${joiner.last_name}`) })).toBeVisible();
 
   // Résultats.
   await page.getByRole("link", { name: "Résultats" }).click();
@@ -197,10 +198,28 @@ test("bulk-create one campaign per class, then run a class: code, projection, li
   const csv = readFileSync(await download.path(), "utf8");
   expect(csv.charCodeAt(0)).toBe(0xfeff);
   const lines = csv.slice(1).trimEnd().split("\r\n");
-  expect(lines[0]!.split(";").slice(0, 4)).toEqual(["Nom", "Prénom", "Classe", "Statut"]);
+  // The campaign first, then the learner; an ADMIN's export carries the INE.
+  expect(lines[0]!.split(";").slice(0, 8)).toEqual([
+    "Campagne",
+    "Code de la campagne",
+    "Parcours",
+    "Nom",
+    "Prénom",
+    "Classe",
+    "INE",
+    "Statut",
+  ]);
   expect(lines).toHaveLength(2);
-  expect(lines[1]!.split(";").slice(0, 4)).toEqual([joiner.last_name, joiner.firstName, CLASS, "Résultats reçus"]);
-  expect(lines[1]!.split(";")[8]).toBe("75");
+  expect(lines[1]!.split(";").slice(1, 8)).toEqual([
+    campaign.code,
+    expect.any(String),
+    joiner.last_name,
+    joiner.firstName,
+    CLASS,
+    joiner.nationalStudentId,
+    "Résultats reçus",
+  ]);
+  expect(lines[1]!.split(";")[12]).toBe("75");
 
   // Fiche élève: the A4 sheet for the class, as printed.
   await page.getByRole("link", { name: "Imprimer les fiches élèves" }).click();
@@ -243,7 +262,9 @@ test("a teacher creates the campaign of a class from its row, and may not archiv
   await page.getByRole("button", { name: "Créer la campagne" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Sécurité numérique — 4E B (M. Martin)" })).toBeVisible();
   await page.getByRole("link", { name: "Paramètres" }).click();
-  await page.getByRole("button", { name: "Archiver la campagne" }).click();
+  // Archiving asks for a confirmation first.
+  await page.getByText("Archiver la campagne", { exact: true }).click();
+  await page.getByRole("button", { name: "Confirmer : archiver la campagne" }).click();
   await expect(page.getByText(/Campagne archivée le/)).toBeVisible();
 
   // A campaign the ADMIN owns: read-only for this MEMBER.
@@ -261,6 +282,7 @@ test("a teacher creates the campaign of a class from its row, and may not archiv
   await expect(
     page.getByText("Seuls le propriétaire de la campagne et les administrateurs peuvent la modifier."),
   ).toBeVisible();
-  await expect(page.getByRole("button", { name: "Archiver la campagne" })).toHaveCount(0);
+  await expect(page.getByText("Archiver la campagne", { exact: true })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: /archiver/i })).toHaveCount(0);
   await expect(page.getByLabel("Nom de la campagne")).toHaveCount(0);
 });

@@ -78,7 +78,9 @@ test("a MEMBER sees neither link, and both addresses are 404s for them", async (
   await page.goto(`/orga/eleves?q=${encodeURIComponent(learner.lastName)}`);
   const row = page.getByRole("row").filter({ hasText: learner.lastName });
   await expect(row).toHaveCount(1);
-  await expect(row.getByRole("link")).toHaveCount(0);
+  // Only the link to the learner's page: no export, no erasure.
+  await expect(row.getByRole("link")).toHaveCount(1);
+  await expect(row.getByRole("link", { name: /Exporter|Effacer/ })).toHaveCount(0);
   expect((await page.goto(`/orga/eleves/${learner.learnerId}/effacement`))?.status()).toBe(404);
   expect((await page.request.get(`/orga/eleves/${learner.learnerId}/export`)).status()).toBe(404);
 });

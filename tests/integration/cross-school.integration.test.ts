@@ -53,8 +53,15 @@ function paramsOf(file: string, world: World): Record<string, string> {
   const params: Record<string, string> = {};
   for (const match of rel(file).matchAll(/\[([^\]]+)\]/g)) {
     const name = match[1]!;
-    // `[id]` segments address campaigns; other segments (one-time tokens) get an unknown value.
-    params[name] = name === "id" ? String(world.a.campaignId) : randomToken();
+    // `[id]` segments address campaigns, or learners under /orga/eleves; `[participationId]` a
+    // participation of A's campaign; other segments (one-time tokens) get an unknown value.
+    const isLearner = rel(file).includes("/eleves/[id]");
+    params[name] =
+      name === "id"
+        ? String(isLearner ? world.a.learnerId : world.a.campaignId)
+        : name === "participationId"
+          ? String(world.a.participationId)
+          : randomToken();
   }
   return params;
 }
@@ -74,6 +81,7 @@ async function arrangeWorld() {
     lastName: "SECRETALPHA",
   });
   const joined = await createLearner(schoolA.id, {
+    nationalStudentId: "9876543210Z",
     firstName: "Zéphyrin",
     lastName: "SECRETALPHA",
     division: "4E B",
@@ -149,6 +157,7 @@ async function arrangeWorld() {
       "prof.alpha",
       "invite.alpha",
       "alpha-secret",
+      "9876543210Z",
     ],
   };
 }
@@ -337,6 +346,8 @@ describe("cross-school isolation", () => {
         "src/app/orga/campagnes/[id]/(tabs)/resultats/page.tsx",
         "src/app/orga/campagnes/[id]/(tabs)/parametres/page.tsx",
         "src/app/orga/campagnes/[id]/fiche-eleve/page.tsx",
+        "src/app/orga/eleves/[id]/page.tsx",
+        "src/app/orga/campagnes/[id]/participants/[participationId]/page.tsx",
       ]),
     );
     expect(routeFiles.map(rel)).toEqual(
@@ -426,6 +437,14 @@ describe("cross-school isolation", () => {
     expect(leaksOf(activity.text, world)).toEqual(expect.arrayContaining(["Campagne Alpha cachée"]));
     const learners = await callPage(byName("src/app/orga/eleves/page.tsx"), world);
     expect(leaksOf(learners.text, world)).toEqual(expect.arrayContaining(["SECRETALPHA", "CACHEALPHA"]));
+    const learnerPage = await callPage(byName("src/app/orga/eleves/[id]/page.tsx"), world);
+    expect(learnerPage.kind).toBe("rendered");
+    expect(leaksOf(learnerPage.text, world)).toEqual(expect.arrayContaining(["SECRETALPHA", "Campagne Alpha cachée"]));
+    // Masked until an ADMIN asks for it (an audit-logged action).
+    expect(learnerPage.text).not.toContain("9876543210Z");
+    const result = await callPage(byName("src/app/orga/campagnes/[id]/participants/[participationId]/page.tsx"), world);
+    expect(result.kind).toBe("rendered");
+    expect(leaksOf(result.text, world)).toEqual(expect.arrayContaining(["SECRETALPHA", "Campagne Alpha cachée"]));
     const sheet = await callPage(byName("src/app/orga/campagnes/[id]/fiche-eleve/page.tsx"), world);
     expect(leaksOf(sheet.text, world)).toEqual(expect.arrayContaining(["CACHEALPHA"]));
 

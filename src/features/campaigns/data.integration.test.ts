@@ -11,13 +11,14 @@ import {
   getCampaignOrThrow,
   getCampaignResults,
   getCampaignSheet,
+  getParticipantResult,
   listActivityParticipants,
   listCampaigns,
   listNotJoinedLearners,
   listOwnerChoices,
   mapDivisionsWithActiveCampaign,
 } from "./data";
-import { campaignListQuerySchema } from "./schema";
+import { campaignListQuerySchema, participantFilterSchema } from "./schema";
 
 const query = (params: Record<string, string> = {}) => campaignListQuerySchema.parse(params);
 
@@ -250,6 +251,94 @@ describe("results and export", () => {
   });
 });
 
+describe("filters of Activité, Résultats and the export", () => {
+  const rates = (mastery: number) => ({
+    version: 1,
+    masteryRate: mastery,
+    answeredCount: 2,
+    correctCount: 1,
+    competences: [],
+    missedChallengeIds: [],
+  });
+
+  async function schoolWide() {
+    const w = await classWorld();
+    const wide = await createCampaign({ schoolId: w.schoolId, ownerId: w.owner.userId, division: null, name: "Tous" });
+    await join(wide.id, w.lea.id, "SHARED", { masteryRate: 0.4, results: rates(0.4), sharedAt: new Date() });
+    await join(wide.id, w.zoe.id, "SHARED", { masteryRate: 0.9, results: rates(0.9), sharedAt: new Date() });
+    await join(wide.id, w.tom.id, "STARTED");
+    await join(wide.id, w.ali.id, "SHARED", { masteryRate: 0.7, results: rates(0.7), sharedAt: new Date() });
+    return { ...w, wide };
+  }
+  const filter = (params: Record<string, string>, defaultStatus: "all" | "shared" = "all") =>
+    participantFilterSchema(defaultStatus).parse(params);
+
+  it("Résultats: shared results by default, one class, sorted by mastery; averages over what is shown", async () => {
+    const w = await schoolWide();
+    const shared = await getCampaignResults(w.schoolId, w.wide.id);
+    expect(shared.rows.map((row) => row.lastName)).toEqual(["AUTRE", "DURAND", "MARTIN"]);
+    const byMastery = await getCampaignResults(
+      w.schoolId,
+      w.wide.id,
+      filter({ division: "4E B", sort: "mastery" }, "shared"),
+    );
+    expect(byMastery.rows.map((row) => [row.lastName, row.masteryRate])).toEqual([
+      ["DURAND", 0.9],
+      ["MARTIN", 0.4],
+    ]);
+    expect(byMastery.averages.masteryRate).toBeCloseTo(0.65);
+    const everyone = await getCampaignResults(w.schoolId, w.wide.id, filter({ status: "all", division: "4E B" }));
+    expect(everyone.rows.map((row) => [row.lastName, row.status, row.masteryRate])).toEqual([
+      ["BERNARD", "STARTED", null],
+      ["DURAND", "SHARED", 0.9],
+      ["MARTIN", "SHARED", 0.4],
+    ]);
+    // The started one does not weigh on the averages.
+    expect(everyone.averages.count).toBe(2);
+    const inProgress = await getCampaignResults(w.schoolId, w.wide.id, filter({ status: "in-progress" }));
+    expect(inProgress.rows.map((row) => row.lastName)).toEqual(["BERNARD"]);
+  });
+
+  it("Résultats of a class campaign: « Pas commencé » lists the class's learners without a participation", async () => {
+    const w = await classWorld();
+    await join(w.campaign.id, w.lea.id, "SHARED", { masteryRate: 0.4, results: rates(0.4), sharedAt: new Date() });
+    const notStarted = await getCampaignResults(w.schoolId, w.campaign.id, filter({ status: "not-started" }));
+    expect(notStarted.rows).toEqual([]);
+    expect(notStarted.notStarted.map((learner) => learner.lastName)).toEqual(["BERNARD", "DURAND"]);
+    expect((await getCampaignResults(w.schoolId, w.campaign.id)).notStarted).toEqual([]);
+  });
+
+  it("the export follows the filters and carries the campaign, the parcours and, when asked, the INE", async () => {
+    const w = await schoolWide();
+    const data = await getCampaignExport(
+      w.schoolId,
+      w.wide.id,
+      filter({ division: "4E B", status: "shared", sort: "mastery" }),
+    );
+    expect(data).toMatchObject({ campaignName: "Tous", code: w.wide.code, targetProfileName: "Parcours de test" });
+    expect(data.includeIne).toBe(false);
+    expect(data.rows.map((row) => [row.lastName, row.ine, row.results?.masteryRate])).toEqual([
+      ["DURAND", null, 0.9],
+      ["MARTIN", null, 0.4],
+    ]);
+    const withIne = await getCampaignExport(w.schoolId, w.wide.id, filter({ status: "in-progress" }), {
+      includeIne: true,
+    });
+    expect(withIne.includeIne).toBe(true);
+    expect(withIne.rows.map((row) => [row.lastName, row.ine])).toEqual([["BERNARD", w.tom.nationalStudentId]]);
+  });
+
+  it("the export of « Pas commencé » lists the class's learners not started yet", async () => {
+    const w = await classWorld();
+    await join(w.campaign.id, w.lea.id, "STARTED");
+    const data = await getCampaignExport(w.schoolId, w.campaign.id, filter({ status: "not-started" }));
+    expect(data.rows.map((row) => [row.lastName, row.status, row.startedAt])).toEqual([
+      ["BERNARD", "NOT_STARTED", null],
+      ["DURAND", "NOT_STARTED", null],
+    ]);
+  });
+});
+
 describe("getCampaignSheet", () => {
   it("has the school, the code and one slip per enabled learner of the class", async () => {
     const w = await classWorld();
@@ -281,5 +370,112 @@ describe("owner choices and covered classes", () => {
     await createCampaign({ schoolId: w.schoolId, ownerId: w.owner.userId, division: "4E A", archived: true });
     expect(await mapDivisionsWithActiveCampaign(w.schoolId)).toEqual({ "tp-test": ["4E B"] });
     expect(await mapDivisionsWithActiveCampaign(w.otherId)).toEqual({});
+  });
+});
+
+describe("getParticipantResult", () => {
+  const competence = (competenceId: string, name: string, masteryRate: number, levelReached: number) => ({
+    competenceId,
+    name,
+    areaCode: competenceId[0],
+    levelReached,
+    maxLevel: 4,
+    acquiredCount: 1,
+    totalCount: 2,
+    masteryRate,
+    answeredCount: 1,
+    correctCount: 1,
+  });
+
+  async function arrange(status: "STARTED" | "TO_SHARE" | "SHARED") {
+    const school = await createSchool();
+    const admin = await createMember({ schoolId: school.id, role: "ADMIN" });
+    const campaign = await createCampaign({ schoolId: school.id, ownerId: admin.userId, name: "Rentrée" });
+    const learner = await createLearner(school.id, { firstName: "Zoé", lastName: "NGUYEN", division: "6E A" });
+    const participation = await join(campaign.id, learner.id, status, {
+      masteryRate: 0.5,
+      sharedAt: status === "SHARED" ? new Date() : null,
+      completedAt: status === "STARTED" ? null : new Date(),
+      results:
+        status === "STARTED"
+          ? undefined
+          : {
+              version: 1,
+              masteryRate: 0.5,
+              answeredCount: 3,
+              correctCount: 1,
+              competences: [
+                competence("1.1", "Mener une recherche et une veille d'information", 1, 3),
+                competence("4.1", "Sécuriser l'environnement numérique", 0, 0),
+              ],
+              missedChallengeIds: ["ch-test-2", "ch-test-3"],
+            },
+    });
+    await prisma.answer.createMany({
+      data: [
+        { participationId: participation.id, challengeId: "ch-test-1", value: "a", result: "OK" },
+        { participationId: participation.id, challengeId: "ch-test-2", value: "au revoir", result: "KO" },
+        ...(status === "STARTED"
+          ? []
+          : [{ participationId: participation.id, challengeId: "ch-test-3", value: "", result: "SKIPPED" as const }]),
+      ],
+    });
+    return { school, admin, campaign, learner, participation, schoolId: await authorizedSchoolId(school.id) };
+  }
+
+  it("shows a shared result per competence: level, mastery, each question right, wrong or skipped with its text", async () => {
+    const { schoolId, campaign, participation } = await arrange("SHARED");
+    const result = await getParticipantResult(schoolId, campaign.id, participation.id);
+    expect(result).toMatchObject({
+      status: "SHARED",
+      progress: 100,
+      learner: { firstName: "Zoé", lastName: "NGUYEN", division: "6E A" },
+      shared: { masteryRate: 0.5, answeredCount: 3, correctCount: 1 },
+    });
+    expect(result.shared!.competences).toEqual([
+      expect.objectContaining({
+        competenceId: "1.1",
+        levelReached: 3,
+        masteryRate: 1,
+        questions: [{ challengeId: "ch-test-1", statement: "Question 1 ?", result: "OK" }],
+      }),
+      expect.objectContaining({
+        competenceId: "4.1",
+        levelReached: 0,
+        masteryRate: 0,
+        questions: [
+          { challengeId: "ch-test-2", statement: "Tapez « bonjour ».", result: "KO" },
+          { challengeId: "ch-test-3", statement: "Cochez a et c.", result: "SKIPPED" },
+        ],
+      }),
+    ]);
+  });
+
+  it("shows progress only while the result is not shared (finished or not), even with results stored", async () => {
+    const finished = await arrange("TO_SHARE");
+    const toShare = await getParticipantResult(finished.schoolId, finished.campaign.id, finished.participation.id);
+    expect(toShare).toMatchObject({ status: "TO_SHARE", progress: 100, shared: null });
+    const started = await arrange("STARTED");
+    const inProgress = await getParticipantResult(started.schoolId, started.campaign.id, started.participation.id);
+    expect(inProgress.shared).toBeNull();
+    expect(inProgress.progress).toBeGreaterThan(0);
+    expect(inProgress.progress).toBeLessThan(100);
+  });
+
+  it("is NOT_FOUND through another campaign's id, from another school, or once deleted", async () => {
+    const { schoolId, school, admin, campaign, participation } = await arrange("SHARED");
+    const otherCampaign = await createCampaign({ schoolId: school.id, ownerId: admin.userId });
+    await expect(getParticipantResult(schoolId, otherCampaign.id, participation.id)).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
+    const other = await createSchool();
+    const otherSchoolId = await authorizedSchoolId(other.id);
+    await expect(getParticipantResult(otherSchoolId, campaign.id, participation.id)).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
+    await prisma.participation.update({ where: { id: participation.id }, data: { deletedAt: new Date() } });
+    await expect(getParticipantResult(schoolId, campaign.id, participation.id)).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
   });
 });

@@ -6,20 +6,24 @@ import { DomainError } from "@/lib/errors";
 import type { AuthorizedSchoolId } from "@/lib/session";
 
 import type { CampaignSnapshot, ParticipationResults } from "@/features/parcours/types";
-import { estimateProgress } from "@/features/parcours/domain/adaptive";
+import { progressPercent } from "@/features/parcours/domain/adaptive";
 import { compareFrench } from "@/messages/fr/format";
 
+import { describeParticipantResult } from "./domain/participant-result";
+import { filterNotStarted, filterParticipants } from "./domain/participant-filter";
 import { averageResults, type ParticipantResults } from "./domain/results";
-import type { CampaignListQuery } from "./schema";
+import { type CampaignListQuery, type ParticipantFilter, participantFilterSchema } from "./schema";
 import type {
   ActivityParticipant,
   CampaignDetail,
   CampaignExport,
   CampaignResults,
+  ExportRow,
   CampaignListPage,
   CampaignSheet,
   NotJoinedLearner,
   OwnerChoice,
+  ParticipantResultDetail,
 } from "./types";
 
 export const CAMPAIGNS_PAGE_SIZE = 25;
@@ -168,10 +172,15 @@ export async function listNotJoinedLearners(
       isDisabled: false,
       participations: { none: { campaignId, deletedAt: null } },
     },
-    select: { id: true, firstName: true, lastName: true, preferredLastName: true },
+    select: { id: true, firstName: true, lastName: true, preferredLastName: true, division: true },
   });
   return learners
-    .map((learner) => ({ id: learner.id, firstName: learner.firstName, lastName: displayLastName(learner) }))
+    .map((learner) => ({
+      id: learner.id,
+      firstName: learner.firstName,
+      lastName: displayLastName(learner),
+      division: learner.division,
+    }))
     .sort(compareNames);
 }
 
@@ -183,9 +192,18 @@ export async function getCampaignSheet(
 ): Promise<CampaignSheet> {
   const campaign = await db.campaign.findFirst({
     where: { id: campaignId, schoolId },
-    select: { name: true, code: true, division: true, school: { select: { name: true } } },
+    select: { name: true, code: true, division: true, archivedAt: true, school: { select: { name: true } } },
   });
   if (!campaign) throw new DomainError("NOT_FOUND");
+  if (campaign.archivedAt !== null) {
+    return {
+      schoolName: campaign.school.name,
+      campaignName: campaign.name,
+      code: campaign.code,
+      isArchived: true,
+      classes: [],
+    };
+  }
   const learners = await db.learner.findMany({
     where: { schoolId, isDisabled: false, ...(campaign.division ? { division: campaign.division } : {}) },
     select: { id: true, firstName: true, lastName: true, preferredLastName: true, division: true },
@@ -201,6 +219,7 @@ export async function getCampaignSheet(
     schoolName: campaign.school.name,
     campaignName: campaign.name,
     code: campaign.code,
+    isArchived: false,
     classes: [...byDivision.entries()]
       .sort(([a], [b]) => compareDivisions(a, b))
       .map(([division, list]) => ({ division, learners: list.sort(compareNames) })),
@@ -214,7 +233,14 @@ type ParticipationWithLearner = {
   sharedAt: Date | null;
   masteryRate: number | null;
   results: Prisma.JsonValue;
-  learner: { id: number; firstName: string; lastName: string; preferredLastName: string | null; division: string };
+  learner: {
+    id: number;
+    firstName: string;
+    lastName: string;
+    preferredLastName: string | null;
+    division: string;
+    nationalStudentId: string;
+  };
   answers: { challengeId: string; result: "OK" | "KO" | "SKIPPED" }[];
 };
 
@@ -237,7 +263,14 @@ async function readCampaignParticipations(
           masteryRate: true,
           results: true,
           learner: {
-            select: { id: true, firstName: true, lastName: true, preferredLastName: true, division: true },
+            select: {
+              id: true,
+              firstName: true,
+              lastName: true,
+              preferredLastName: true,
+              division: true,
+              nationalStudentId: true,
+            },
           },
           answers: { select: { challengeId: true, result: true }, orderBy: { id: "asc" } },
         },
@@ -256,11 +289,8 @@ async function readCampaignParticipations(
   return { snapshot: campaign.challengeSnapshot as unknown as CampaignSnapshot, participations };
 }
 
-function progressPercent(snapshot: CampaignSnapshot, participation: ParticipationWithLearner): number {
-  if (participation.status !== "STARTED") return 100;
-  const { answeredCount, estimatedTotal } = estimateProgress(snapshot, participation.answers);
-  // A started campaign is never shown as complete: 100 % means "finished".
-  return Math.min(99, Math.round((answeredCount / Math.max(1, estimatedTotal)) * 100));
+function progressOf(snapshot: CampaignSnapshot, participation: ParticipationWithLearner): number {
+  return progressPercent(snapshot, participation.status, participation.answers);
 }
 
 /** Participants with their status and progress, for the Activité tab (polled while a class joins). */
@@ -277,7 +307,8 @@ export async function listActivityParticipants(
     lastName: displayLastName(participation.learner),
     division: participation.learner.division,
     status: participation.status,
-    progress: progressPercent(snapshot, participation),
+    progress: progressOf(snapshot, participation),
+    masteryRate: participation.status === "SHARED" ? readResults(participation).masteryRate : null,
     startedAt: participation.createdAt,
   }));
 }
@@ -294,53 +325,194 @@ function readResults(participation: ParticipationWithLearner): ParticipantResult
   return { masteryRate, competenceRates };
 }
 
-/** The Résultats tab: results the students shared, per participant, and the class averages. */
+/**
+ * The Résultats tab: per participant the filter keeps (by default the shared results), status,
+ * progress, and the rates once shared; the averages of the shared results among them; for a class
+ * campaign and the statuses "Tous" / "Pas commencé", the class's learners with no participation.
+ */
 export async function getCampaignResults(
   schoolId: AuthorizedSchoolId,
   campaignId: number,
+  filter: ParticipantFilter = participantFilterSchema("shared").parse({}),
   db: DbClient = prisma,
 ): Promise<CampaignResults> {
   const { snapshot, participations } = await readCampaignParticipations(schoolId, campaignId, db);
+  const notJoined = await listNotJoinedLearners(schoolId, campaignId, db);
   const competences = snapshot.competences.map(({ id, name }) => ({ id, name }));
-  const shared = participations.filter((participation) => participation.status === "SHARED");
-  const rows = shared.map((participation) => ({
-    participationId: participation.id,
-    firstName: participation.learner.firstName,
-    lastName: displayLastName(participation.learner),
-    division: participation.learner.division,
-    sharedAt: participation.sharedAt,
-    ...readResults(participation),
-  }));
+  const all = participations.map((participation) => {
+    const results = participation.status === "SHARED" ? readResults(participation) : null;
+    return {
+      participationId: participation.id,
+      learnerId: participation.learner.id,
+      firstName: participation.learner.firstName,
+      lastName: displayLastName(participation.learner),
+      division: participation.learner.division,
+      status: participation.status,
+      progress: progressOf(snapshot, participation),
+      sharedAt: participation.status === "SHARED" ? participation.sharedAt : null,
+      masteryRate: results?.masteryRate ?? null,
+      competenceRates: results?.competenceRates ?? {},
+    };
+  });
+  const rows = filterParticipants(all, filter);
   return {
     competences,
     rows,
+    notStarted: notJoined === null ? [] : filterNotStarted(notJoined, filter),
     averages: averageResults(
-      rows,
+      rows.filter((row) => row.status === "SHARED"),
       competences.map((competence) => competence.id),
     ),
   };
 }
 
-/** Every participant, one line each, for the CSV export (results only once shared). */
+/**
+ * The CSV export: the campaign (name, code, parcours), then one line per participant the filter
+ * keeps (results only once shared), or the class's learners not started for that status. The INE
+ * only when `includeIne` (ADMIN, decided by the loader).
+ */
 export async function getCampaignExport(
   schoolId: AuthorizedSchoolId,
   campaignId: number,
+  filter: ParticipantFilter = participantFilterSchema("all").parse({}),
+  options: { includeIne?: boolean } = {},
   db: DbClient = prisma,
 ): Promise<CampaignExport> {
   const campaign = await getCampaignOrThrow(schoolId, campaignId, db);
   const { snapshot, participations } = await readCampaignParticipations(schoolId, campaignId, db);
-  return {
-    code: campaign.code,
-    competences: snapshot.competences.map(({ id, name }) => ({ id, name })),
-    rows: participations.map((participation) => ({
+  const includeIne = options.includeIne === true;
+  const all = participations.map((participation) => {
+    const results = participation.status === "SHARED" ? readResults(participation) : null;
+    return {
       lastName: displayLastName(participation.learner),
       firstName: participation.learner.firstName,
       division: participation.learner.division,
+      ine: includeIne ? participation.learner.nationalStudentId : null,
       status: participation.status,
-      progress: progressPercent(snapshot, participation),
+      masteryRate: results?.masteryRate ?? null,
+      progress: progressOf(snapshot, participation),
       startedAt: participation.createdAt,
       sharedAt: participation.status === "SHARED" ? participation.sharedAt : null,
-      results: participation.status === "SHARED" ? readResults(participation) : null,
-    })),
+      results,
+    };
+  });
+  const rows: ExportRow[] = filterParticipants(all, filter).map(({ masteryRate: _mastery, ...row }) => row);
+  if (filter.status === "not-started" && campaign.division !== null) {
+    const learners = await db.learner.findMany({
+      where: {
+        schoolId,
+        division: campaign.division,
+        isDisabled: false,
+        participations: { none: { campaignId, deletedAt: null } },
+      },
+      select: { firstName: true, lastName: true, preferredLastName: true, division: true, nationalStudentId: true },
+    });
+    for (const learner of filterNotStarted(
+      learners.map((learner) => ({ ...learner, lastName: displayLastName(learner) })),
+      filter,
+    )) {
+      rows.push({
+        lastName: learner.lastName,
+        firstName: learner.firstName,
+        division: learner.division,
+        ine: includeIne ? learner.nationalStudentId : null,
+        status: "NOT_STARTED",
+        progress: 0,
+        startedAt: null,
+        sharedAt: null,
+        results: null,
+      });
+    }
+  }
+  return {
+    campaignName: campaign.name,
+    code: campaign.code,
+    targetProfileName: campaign.targetProfile.name,
+    includeIne,
+    competences: snapshot.competences.map(({ id, name }) => ({ id, name })),
+    rows,
   };
+}
+
+/**
+ * One participation of a campaign of this school, for its result page; NOT_FOUND when the
+ * participation is not of this campaign, or the campaign not of this school (the same answer).
+ * Competences, levels, mastery and the questions met only once the student shared the results.
+ */
+export async function getParticipantResult(
+  schoolId: AuthorizedSchoolId,
+  campaignId: number,
+  participationId: number,
+  db: DbClient = prisma,
+): Promise<ParticipantResultDetail> {
+  const participation = await db.participation.findFirst({
+    // The active participation, or an earlier attempt replaced by a retry; never a deleted one.
+    where: {
+      id: participationId,
+      campaignId,
+      campaign: { schoolId },
+      OR: [{ deletedAt: null }, { retriedAt: { not: null } }],
+    },
+    select: {
+      id: true,
+      status: true,
+      results: true,
+      createdAt: true,
+      completedAt: true,
+      sharedAt: true,
+      deletedAt: true,
+      campaign: {
+        select: { id: true, name: true, code: true, ownerId: true, archivedAt: true, challengeSnapshot: true },
+      },
+      learner: { select: { id: true, firstName: true, lastName: true, preferredLastName: true, division: true } },
+      answers: { select: { challengeId: true, result: true }, orderBy: { id: "asc" } },
+    },
+  });
+  if (!participation) throw new DomainError("NOT_FOUND");
+  const snapshot = participation.campaign.challengeSnapshot as unknown as CampaignSnapshot;
+  const results = participation.results as ParticipationResults | null;
+  const isShared = participation.status === "SHARED" && results !== null;
+  return {
+    participationId: participation.id,
+    campaign: {
+      id: participation.campaign.id,
+      name: participation.campaign.name,
+      code: participation.campaign.code,
+      ownerId: participation.campaign.ownerId,
+      isArchived: participation.campaign.archivedAt !== null,
+    },
+    learner: {
+      id: participation.learner.id,
+      firstName: participation.learner.firstName,
+      lastName: displayLastName(participation.learner),
+      division: participation.learner.division,
+    },
+    status: participation.status,
+    progress: progressPercent(snapshot, participation.status, participation.answers),
+    startedAt: participation.createdAt,
+    completedAt: participation.completedAt,
+    sharedAt: participation.sharedAt,
+    isEarlierAttempt: participation.deletedAt !== null,
+    shared: isShared
+      ? {
+          masteryRate: results.masteryRate,
+          answeredCount: results.answeredCount,
+          correctCount: results.correctCount,
+          competences: describeParticipantResult(snapshot, results, participation.answers),
+        }
+      : null,
+  };
+}
+
+/** Whether anyone ever started the campaign (a deleted participation counts: answers were given). */
+export async function hasAnyParticipation(
+  schoolId: AuthorizedSchoolId,
+  campaignId: number,
+  db: DbClient = prisma,
+): Promise<boolean> {
+  const participation = await db.participation.findFirst({
+    where: { campaignId, campaign: { schoolId } },
+    select: { id: true },
+  });
+  return participation !== null;
 }

@@ -9,9 +9,10 @@ import { listTargetProfiles } from "@/features/parcours/data";
 import { can } from "@/lib/abilities";
 import { recordStaffRead, STAFF_READ_ACTIONS } from "@/lib/audit";
 import { isDomainError } from "@/lib/errors";
-import { getMemberContext, memberOrRedirect, type AuthorizedSchoolId } from "@/lib/session";
+import { getMemberContext, memberOrRedirect, type AuthorizedSchoolId, type MemberContext } from "@/lib/session";
 
 import { countByStatus } from "./domain/activity";
+import { filterNotStarted, filterParticipants } from "./domain/participant-filter";
 
 import {
   getCampaignExport,
@@ -19,12 +20,20 @@ import {
   getCampaignResults,
   listActivityParticipants,
   getCampaignSheet,
+  getParticipantResult,
+  hasAnyParticipation,
   listCampaigns,
   listNotJoinedLearners,
   listOwnerChoices,
   mapDivisionsWithActiveCampaign,
 } from "./data";
-import { campaignIdSchema, campaignListQuerySchema } from "./schema";
+import {
+  campaignIdSchema,
+  campaignListQuerySchema,
+  type ParticipantFilter,
+  participantFilterQuery,
+  participantFilterSchema,
+} from "./schema";
 import type { CampaignActivity, CampaignExport } from "./types";
 
 async function loadTargetProfileChoices() {
@@ -48,7 +57,7 @@ async function orNotFound<T>(read: () => Promise<T>): Promise<T> {
   }
 }
 
-function parseCampaignId(raw: string): number {
+function parseId(raw: string): number {
   const parsed = campaignIdSchema.safeParse(raw);
   if (!parsed.success) notFound();
   return parsed.data;
@@ -62,7 +71,9 @@ export async function loadCampaignListPage(searchParams: Record<string, string |
     listDivisions(member.school.id),
     hasEnabledLearners(member.school.id),
   ]);
-  return { query, page, divisions, hasLearners };
+  /** Set by the deletion action's redirect. */
+  const justDeleted = searchParams.suppression === "faite";
+  return { query, page, divisions, hasLearners, justDeleted };
 }
 
 export async function loadNewCampaignPage(searchParams: Record<string, string | string[] | undefined>) {
@@ -94,17 +105,40 @@ export async function loadBulkCreatePage() {
 
 export const loadCampaign = cache(async (rawId: string) => {
   const member = await memberOrRedirect();
-  const campaignId = parseCampaignId(rawId);
+  const campaignId = parseId(rawId);
   const campaign = await orNotFound(() => getCampaignOrThrow(member.school.id, campaignId));
   return { member, campaign, canManage: can(member, "campaign:manage", { ownerId: campaign.owner.id }) };
 });
 
-async function readActivity(schoolId: AuthorizedSchoolId, campaignId: number): Promise<CampaignActivity> {
+type SearchParams = Record<string, string | string[] | undefined>;
+
+function searchParamsOf(params: URLSearchParams | SearchParams): SearchParams {
+  return params instanceof URLSearchParams ? Object.fromEntries(params.entries()) : params;
+}
+
+/**
+ * The Activité data the filter keeps: counts by status over the class asked for, the participants
+ * of the status asked for, and (class campaign) the learners not started yet when it shows them.
+ */
+async function readActivity(
+  schoolId: AuthorizedSchoolId,
+  campaignId: number,
+  filter: ParticipantFilter,
+): Promise<CampaignActivity> {
   const [participants, notJoined] = await Promise.all([
     listActivityParticipants(schoolId, campaignId),
     listNotJoinedLearners(schoolId, campaignId),
   ]);
-  return { counts: countByStatus(participants.map((participant) => participant.status)), participants, notJoined };
+  const inClass = participants.filter((participant) => !filter.division || participant.division === filter.division);
+  return {
+    counts: countByStatus(inClass.map((participant) => participant.status)),
+    participants: filterParticipants(participants, filter),
+    // Hidden (null) when the status asked for is one that participants have.
+    notJoined:
+      notJoined === null || (filter.status !== "all" && filter.status !== "not-started")
+        ? null
+        : filterNotStarted(notJoined, filter),
+  };
 }
 
 type Reader = { userId: number; role: string; school: { id: number } };
@@ -114,28 +148,44 @@ const readerOf = (member: Reader) => ({ userId: member.userId, role: member.role
  * The Activité tab's first load is audited; its live refresh (the activity route, every few
  * seconds) is the same read continuing and is not.
  */
-export async function loadCampaignActivity(rawId: string) {
+export async function loadCampaignActivity(rawId: string, searchParams: SearchParams = {}) {
   const { member, campaign } = await loadCampaign(rawId);
-  const activity = await orNotFound(() => readActivity(member.school.id, campaign.id));
+  const filter = participantFilterSchema("all").parse(searchParams);
+  const [activity, divisions] = await Promise.all([
+    orNotFound(() => readActivity(member.school.id, campaign.id, filter)),
+    listDivisions(member.school.id),
+  ]);
   await recordStaffRead(readerOf(member), {
     action: STAFF_READ_ACTIONS.campaignActivity,
     targetType: "campaign",
     targetId: campaign.id,
     ids: { kind: "learnerIds", values: activity.participants.map((participant) => participant.learnerId) },
   });
-  return { campaign, activity };
+  return {
+    campaign,
+    filter,
+    divisions,
+    pollQuery: participantFilterQuery(filter, "all"),
+    activity,
+    /** Set by the participation deletion's redirect. */
+    justDeletedParticipation: searchParams.suppression === "participation",
+  };
 }
 
-export async function loadCampaignResults(rawId: string) {
+export async function loadCampaignResults(rawId: string, searchParams: SearchParams = {}) {
   const { member, campaign } = await loadCampaign(rawId);
-  const results = await orNotFound(() => getCampaignResults(member.school.id, campaign.id));
+  const filter = participantFilterSchema("shared").parse(searchParams);
+  const [results, divisions] = await Promise.all([
+    orNotFound(() => getCampaignResults(member.school.id, campaign.id, filter)),
+    listDivisions(member.school.id),
+  ]);
   await recordStaffRead(readerOf(member), {
     action: STAFF_READ_ACTIONS.campaignResults,
     targetType: "campaign",
     targetId: campaign.id,
     ids: { kind: "participationIds", values: results.rows.map((row) => row.participationId) },
   });
-  return { campaign, results };
+  return { campaign, filter, divisions, results };
 }
 
 /**
@@ -146,26 +196,38 @@ export type RouteResult<T> = { ok: true; data: T } | { ok: false; status: 401 | 
 
 async function forRoute<T>(
   rawId: string,
-  read: (schoolId: AuthorizedSchoolId, campaignId: number) => Promise<T>,
+  read: (member: MemberContext, campaignId: number) => Promise<T>,
 ): Promise<RouteResult<T>> {
   const member = await getMemberContext();
   if (!member || !member.hasAcceptedCgu) return { ok: false, status: 401 };
   const parsed = campaignIdSchema.safeParse(rawId);
   if (!parsed.success) return { ok: false, status: 404 };
   try {
-    return { ok: true, data: await read(member.school.id, parsed.data) };
+    return { ok: true, data: await read(member, parsed.data) };
   } catch (error) {
     if (isDomainError(error) && error.code === "NOT_FOUND") return { ok: false, status: 404 };
     throw error;
   }
 }
 
-export async function loadActivityForRoute(rawId: string): Promise<RouteResult<CampaignActivity>> {
-  return forRoute(rawId, readActivity);
+/** The polling route: the same filter as the page (its URL parameters). */
+export async function loadActivityForRoute(
+  rawId: string,
+  searchParams: URLSearchParams | SearchParams = {},
+): Promise<RouteResult<CampaignActivity>> {
+  const filter = participantFilterSchema("all").parse(searchParamsOf(searchParams));
+  return forRoute(rawId, (member, campaignId) => readActivity(member.school.id, campaignId, filter));
 }
 
-export async function loadExportForRoute(rawId: string): Promise<RouteResult<CampaignExport>> {
-  const result = await forRoute(rawId, getCampaignExport);
+/** The CSV export follows the tab's filters (its URL parameters); the INE column for ADMINs only. */
+export async function loadExportForRoute(
+  rawId: string,
+  searchParams: URLSearchParams | SearchParams = {},
+): Promise<RouteResult<CampaignExport>> {
+  const filter = participantFilterSchema("all").parse(searchParamsOf(searchParams));
+  const result = await forRoute(rawId, (member, campaignId) =>
+    getCampaignExport(member.school.id, campaignId, filter, { includeIne: can(member, "learners:reveal-ine") }),
+  );
   const member = result.ok ? await getMemberContext() : null;
   if (result.ok && member) {
     await recordStaffRead(readerOf(member), {
@@ -181,13 +243,18 @@ export async function loadExportForRoute(rawId: string): Promise<RouteResult<Cam
 
 export async function loadCampaignSettings(rawId: string) {
   const { member, campaign, canManage } = await loadCampaign(rawId);
-  const owners = canManage ? await listOwnerChoices(member.school.id) : [];
-  return { campaign, canManage, owners };
+  const canDuplicate = can(member, "campaign:create");
+  const [owners, divisions, started] = await Promise.all([
+    canManage ? listOwnerChoices(member.school.id) : [],
+    canDuplicate ? listDivisions(member.school.id) : [],
+    hasAnyParticipation(member.school.id, campaign.id),
+  ]);
+  return { campaign, canManage, owners, divisions, canDuplicate, canDelete: canManage && !started };
 }
 
 export async function loadCampaignSheet(rawId: string) {
   const member = await memberOrRedirect();
-  const campaignId = parseCampaignId(rawId);
+  const campaignId = parseId(rawId);
   const sheet = await orNotFound(() => getCampaignSheet(member.school.id, campaignId));
   await recordStaffRead(readerOf(member), {
     action: STAFF_READ_ACTIONS.studentSheets,
@@ -197,3 +264,17 @@ export async function loadCampaignSheet(rawId: string) {
   });
   return sheet;
 }
+
+/** The participant result page: any member of the school; a participation of another campaign or school is a 404. */
+export const loadParticipantResultPage = cache(async (rawCampaignId: string, rawParticipationId: string) => {
+  const member = await memberOrRedirect();
+  const campaignId = parseId(rawCampaignId);
+  const participationId = parseId(rawParticipationId);
+  const result = await orNotFound(() => getParticipantResult(member.school.id, campaignId, participationId));
+  const canManage = can(member, "campaign:manage", { ownerId: result.campaign.ownerId }) && !result.isEarlierAttempt;
+  return {
+    result,
+    canManage,
+    canRetry: canManage && result.status === "SHARED" && !result.campaign.isArchived,
+  };
+});

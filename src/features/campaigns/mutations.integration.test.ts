@@ -2,17 +2,31 @@ import { beforeEach, describe, expect, it } from "vitest";
 
 import { loadContent } from "@/features/parcours/mutations";
 import { prisma } from "@/lib/db";
-import { DomainError } from "@/lib/errors";
+import { DomainError, isUniqueViolation } from "@/lib/errors";
 import type { AuthorizedSchoolId } from "@/lib/session";
 
 import { authorizedSchoolId } from "../../../tests/factories/session";
 
 import { createCampaign as createCampaignRow } from "../../../tests/factories/campaigns";
-import { createLearner } from "../../../tests/factories/learners";
+import { createGarStudentUser, createLearner } from "../../../tests/factories/learners";
 import { createMember, createSchool } from "../../../tests/factories/schools";
 import { isValidCampaignCode } from "./domain/campaign-code";
-import { createCampaign, createCampaignsForClasses, setCampaignArchived, updateCampaign } from "./mutations";
-import { createCampaignSchema, updateCampaignSchema } from "./schema";
+import { startParticipation } from "@/features/runner/mutations";
+import { getLearnerDetail } from "@/features/learners/data";
+import { getCampaignSheet, getParticipantResult } from "./data";
+import {
+  allowRetry,
+  createCampaign,
+  createCampaignsForClasses,
+  deleteCampaign,
+  deleteParticipation,
+  duplicateCampaign,
+  PARTICIPATION_DELETED_AUDIT_ACTION,
+  PARTICIPATION_RETRY_AUDIT_ACTION,
+  setCampaignArchived,
+  updateCampaign,
+} from "./mutations";
+import { createCampaignSchema, duplicateCampaignSchema, updateCampaignSchema } from "./schema";
 import type { CampaignActor } from "./types";
 
 const PARCOURS = "rentree-6e";
@@ -424,5 +438,376 @@ describe("updateCampaign and archiving", () => {
       archivedAt: null,
       ownerId: w.teacher.userId,
     });
+  });
+});
+
+describe("duplicateCampaign", () => {
+  async function source(w: World) {
+    return createCampaign({
+      schoolId: w.schoolId,
+      actor: w.teacher,
+      input: input({ ownerId: w.teacher.userId, title: "Bienvenue", customLandingText: "Bon courage !" }),
+    });
+  }
+  const duplicateInput = (campaignId: number, overrides: Record<string, unknown> = {}) =>
+    duplicateCampaignSchema.parse({ campaignId, name: "Parcours de rentrée — 6E B", division: "6E B", ...overrides });
+
+  it("makes a new campaign with the same parcours and texts, a new code, the class chosen, owned by whoever duplicated", async () => {
+    const w = await world();
+    const original = await source(w);
+    const copy = await duplicateCampaign({
+      schoolId: w.schoolId,
+      actor: w.colleague,
+      input: duplicateInput(original.id),
+    });
+    expect(copy.id).not.toBe(original.id);
+    expect(isValidCampaignCode(copy.code)).toBe(true);
+    expect(copy.code).not.toBe(original.code);
+    const [a, b] = await Promise.all(
+      [original.id, copy.id].map((id) => prisma.campaign.findUniqueOrThrow({ where: { id } })),
+    );
+    expect(b).toMatchObject({
+      name: "Parcours de rentrée — 6E B",
+      division: "6E B",
+      targetProfileId: a!.targetProfileId,
+      title: "Bienvenue",
+      customLandingText: "Bon courage !",
+      ownerId: w.colleague.userId,
+      creatorId: w.colleague.userId,
+      archivedAt: null,
+    });
+    expect(b!.challengeSnapshot).toEqual(a!.challengeSnapshot);
+    expect(await prisma.auditLog.count({ where: { action: "campaign.duplicated", targetId: String(copy.id) } })).toBe(
+      1,
+    );
+  });
+
+  it("duplicates an archived campaign into an open one, and for no class", async () => {
+    const w = await world();
+    const original = await source(w);
+    await setCampaignArchived({ schoolId: w.schoolId, actor: w.teacher, campaignId: original.id, archived: true });
+    const copy = await duplicateCampaign({
+      schoolId: w.schoolId,
+      actor: w.teacher,
+      input: duplicateInput(original.id, { division: "" }),
+    });
+    expect(await prisma.campaign.findUniqueOrThrow({ where: { id: copy.id } })).toMatchObject({
+      division: null,
+      archivedAt: null,
+    });
+  });
+
+  it("refuses an unknown class, another school's campaign, a parcours no longer offered; nothing created", async () => {
+    const w = await world();
+    const original = await source(w);
+    const count = await prisma.campaign.count();
+    await expectDomainError(
+      duplicateCampaign({
+        schoolId: w.schoolId,
+        actor: w.teacher,
+        input: duplicateInput(original.id, { division: "3E X" }),
+      }),
+      "INVALID_INPUT",
+      "division",
+    );
+    await expectDomainError(
+      duplicateCampaign({
+        schoolId: w.otherSchoolId,
+        actor: w.outsider,
+        input: duplicateInput(original.id, { division: "" }),
+      }),
+      "NOT_FOUND",
+    );
+    await prisma.targetProfile.update({ where: { id: PARCOURS }, data: { isArchived: true } });
+    await expectDomainError(
+      duplicateCampaign({ schoolId: w.schoolId, actor: w.teacher, input: duplicateInput(original.id) }),
+      "CONFLICT",
+    );
+    expect(await prisma.campaign.count()).toBe(count);
+  });
+});
+
+describe("deleteCampaign", () => {
+  async function arrange() {
+    const w = await world();
+    const campaign = await createCampaign({
+      schoolId: w.schoolId,
+      actor: w.teacher,
+      input: input({ ownerId: w.teacher.userId }),
+    });
+    return { w, campaign };
+  }
+  async function joiner(w: World) {
+    const user = await createGarStudentUser({ garId: `IDO-DELETE-${Date.now()}-${Math.random()}` });
+    return prisma.learner.create({
+      data: {
+        schoolId: w.schoolId,
+        nationalStudentId: `${Date.now()}`.slice(-10) + "D",
+        firstName: "Zoé",
+        lastName: "NGUYEN",
+        sex: "F",
+        birthdate: new Date("2012-01-01T00:00:00Z"),
+        division: "6E A",
+        userId: user.id,
+      },
+    });
+  }
+
+  it("lets the owner or an ADMIN delete a campaign nobody started, audit-logged; another member is refused", async () => {
+    const { w, campaign } = await arrange();
+    await expectDomainError(
+      deleteCampaign({ schoolId: w.schoolId, actor: w.colleague, campaignId: campaign.id }),
+      "FORBIDDEN",
+    );
+    await expectDomainError(
+      deleteCampaign({ schoolId: w.otherSchoolId, actor: w.outsider, campaignId: campaign.id }),
+      "NOT_FOUND",
+    );
+    expect(await prisma.campaign.count({ where: { id: campaign.id } })).toBe(1);
+    await deleteCampaign({ schoolId: w.schoolId, actor: w.teacher, campaignId: campaign.id });
+    expect(await prisma.campaign.count({ where: { id: campaign.id } })).toBe(0);
+    expect(await prisma.auditLog.count({ where: { action: "campaign.deleted", targetId: String(campaign.id) } })).toBe(
+      1,
+    );
+    const other = await createCampaign({
+      schoolId: w.schoolId,
+      actor: w.teacher,
+      input: input({ ownerId: w.teacher.userId }),
+    });
+    await deleteCampaign({ schoolId: w.schoolId, actor: w.admin, campaignId: other.id });
+    expect(await prisma.campaign.count({ where: { id: other.id } })).toBe(0);
+  });
+
+  it("refuses once a student started it, even if that participation was deleted since", async () => {
+    const { w, campaign } = await arrange();
+    const learner = await joiner(w);
+    const { participationId } = await startParticipation({
+      campaignId: campaign.id,
+      learnerId: learner.id,
+      userId: learner.userId!,
+    });
+    const error = await expectDomainError(
+      deleteCampaign({ schoolId: w.schoolId, actor: w.admin, campaignId: campaign.id }),
+      "CONFLICT",
+    );
+    expect(error.userMessage).toMatch(/Archivez-la/);
+    await prisma.participation.update({ where: { id: participationId }, data: { deletedAt: new Date() } });
+    await expectDomainError(
+      deleteCampaign({ schoolId: w.schoolId, actor: w.admin, campaignId: campaign.id }),
+      "CONFLICT",
+    );
+    expect(await prisma.campaign.count({ where: { id: campaign.id } })).toBe(1);
+  });
+
+  it("a student starting while the campaign is deleted: never a participation in a deleted campaign", async () => {
+    for (let round = 0; round < 5; round++) {
+      const { w, campaign } = await arrange();
+      const learner = await joiner(w);
+      const [deleted, started] = await Promise.allSettled([
+        deleteCampaign({ schoolId: w.schoolId, actor: w.admin, campaignId: campaign.id }),
+        startParticipation({ campaignId: campaign.id, learnerId: learner.id, userId: learner.userId! }),
+      ]);
+      const campaignLeft = await prisma.campaign.count({ where: { id: campaign.id } });
+      const participations = await prisma.participation.count({ where: { campaignId: campaign.id } });
+      // Exactly one of the two wins.
+      expect(deleted.status === "fulfilled").not.toBe(started.status === "fulfilled");
+      if (deleted.status === "fulfilled") expect([campaignLeft, participations]).toEqual([0, 0]);
+      else expect([campaignLeft, participations]).toEqual([1, 1]);
+      // The student who lost is told the campaign does not exist (a DomainError, not a crash).
+      if (started.status === "rejected") expect(started.reason).toBeInstanceOf(DomainError);
+    }
+  });
+});
+
+describe("archived campaigns and the fiche élève", () => {
+  it("offers no sheet for an archived campaign, and again once unarchived", async () => {
+    const w = await world();
+    const campaign = await createCampaign({
+      schoolId: w.schoolId,
+      actor: w.teacher,
+      input: input({ ownerId: w.teacher.userId }),
+    });
+    await setCampaignArchived({ schoolId: w.schoolId, actor: w.teacher, campaignId: campaign.id, archived: true });
+    expect(await getCampaignSheet(w.schoolId, campaign.id)).toMatchObject({ isArchived: true, classes: [] });
+    await setCampaignArchived({ schoolId: w.schoolId, actor: w.teacher, campaignId: campaign.id, archived: false });
+    const sheet = await getCampaignSheet(w.schoolId, campaign.id);
+    expect(sheet.isArchived).toBe(false);
+    expect(sheet.classes.map((group) => group.division)).toEqual(["6E A"]);
+  });
+});
+
+describe("participation management (docs/decisions/014)", () => {
+  async function arrange(status: "STARTED" | "SHARED" = "SHARED") {
+    const w = await world();
+    const campaign = await createCampaign({
+      schoolId: w.schoolId,
+      actor: w.teacher,
+      input: input({ ownerId: w.teacher.userId }),
+    });
+    const user = await createGarStudentUser({ garId: `IDO-MANAGE-${Date.now()}-${Math.random()}` });
+    const learner = await createLearner(w.schoolId, { division: "6E A", userId: user.id });
+    const { participationId } = await startParticipation({
+      campaignId: campaign.id,
+      learnerId: learner.id,
+      userId: user.id,
+    });
+    if (status === "SHARED") {
+      await prisma.participation.update({
+        where: { id: participationId },
+        data: {
+          status: "SHARED",
+          sharedAt: new Date(),
+          completedAt: new Date(),
+          masteryRate: 0.5,
+          results: {
+            version: 1,
+            masteryRate: 0.5,
+            answeredCount: 2,
+            correctCount: 1,
+            competences: [],
+            missedChallengeIds: [],
+          },
+        },
+      });
+    }
+    const ids = { campaignId: campaign.id, participationId };
+    return { w, campaign, user, learner, participationId, ids };
+  }
+  const active = (campaignId: number) => prisma.participation.findMany({ where: { campaignId, deletedAt: null } });
+
+  it("the owner deletes a participation: audit-logged with ids, and the student may start again", async () => {
+    const { w, campaign, user, learner, participationId, ids } = await arrange("STARTED");
+    await deleteParticipation({ schoolId: w.schoolId, actor: w.teacher, input: ids });
+    expect(await active(campaign.id)).toEqual([]);
+    const audit = await prisma.auditLog.findMany({ where: { action: PARTICIPATION_DELETED_AUDIT_ACTION } });
+    expect(audit).toEqual([
+      expect.objectContaining({
+        actorUserId: w.teacher.userId,
+        targetType: "participation",
+        targetId: String(participationId),
+        data: { campaignId: campaign.id, learnerId: learner.id },
+      }),
+    ]);
+    const again = await startParticipation({ campaignId: campaign.id, learnerId: learner.id, userId: user.id });
+    expect(again.isNew).toBe(true);
+    expect(again.participationId).not.toBe(participationId);
+    // Deleted: shown nowhere, not even as history.
+    await expect(getParticipantResult(w.schoolId, campaign.id, participationId)).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
+    expect((await getLearnerDetail(w.schoolId, learner.id))!.participations.map((row) => row.participationId)).toEqual([
+      again.participationId,
+    ]);
+  });
+
+  it("who may: an ADMIN yes; another MEMBER, another school, another campaign's id no; twice is refused", async () => {
+    const { w, campaign, participationId, ids } = await arrange("STARTED");
+    await expectDomainError(deleteParticipation({ schoolId: w.schoolId, actor: w.colleague, input: ids }), "FORBIDDEN");
+    await expectDomainError(
+      deleteParticipation({ schoolId: w.otherSchoolId, actor: w.outsider, input: ids }),
+      "NOT_FOUND",
+    );
+    const other = await createCampaign({
+      schoolId: w.schoolId,
+      actor: w.colleague,
+      input: input({ ownerId: w.colleague.userId }),
+    });
+    await expectDomainError(
+      deleteParticipation({
+        schoolId: w.schoolId,
+        actor: w.colleague,
+        input: { campaignId: other.id, participationId },
+      }),
+      "NOT_FOUND",
+    );
+    await expectDomainError(allowRetry({ schoolId: w.schoolId, actor: w.colleague, input: ids }), "FORBIDDEN");
+    expect(await active(campaign.id)).toHaveLength(1);
+    await deleteParticipation({ schoolId: w.schoolId, actor: w.admin, input: ids });
+    await expectDomainError(deleteParticipation({ schoolId: w.schoolId, actor: w.admin, input: ids }), "CONFLICT");
+  });
+
+  it("a retry after sharing starts a new attempt and keeps the shared one in the history", async () => {
+    const { w, campaign, user, learner, participationId, ids } = await arrange("SHARED");
+    const { participationId: nextId } = await allowRetry({ schoolId: w.schoolId, actor: w.teacher, input: ids });
+    const rows = await prisma.participation.findMany({ where: { campaignId: campaign.id }, orderBy: { id: "asc" } });
+    expect(rows.map((row) => [row.id, row.status, row.deletedAt !== null, row.retriedAt !== null, row.userId])).toEqual(
+      [
+        [participationId, "SHARED", true, true, user.id],
+        [nextId, "STARTED", false, false, user.id],
+      ],
+    );
+    // The student resumes on the new attempt (the active one); asking again is idempotent.
+    expect(await startParticipation({ campaignId: campaign.id, learnerId: learner.id, userId: user.id })).toEqual({
+      participationId: nextId,
+      isNew: false,
+    });
+    const history = (await getLearnerDetail(w.schoolId, learner.id))!.participations;
+    expect(history.map((row) => [row.participationId, row.isEarlierAttempt, row.masteryRate])).toEqual([
+      [nextId, false, null],
+      [participationId, true, 0.5],
+    ]);
+    expect(await getParticipantResult(w.schoolId, campaign.id, participationId)).toMatchObject({
+      isEarlierAttempt: true,
+      status: "SHARED",
+    });
+    expect(
+      await prisma.auditLog.count({ where: { action: PARTICIPATION_RETRY_AUDIT_ACTION, targetId: String(nextId) } }),
+    ).toBe(1);
+  });
+
+  it("no retry before sharing, nor in an archived campaign", async () => {
+    const started = await arrange("STARTED");
+    await expectDomainError(
+      allowRetry({ schoolId: started.w.schoolId, actor: started.w.admin, input: started.ids }),
+      "CONFLICT",
+    );
+    const shared = await arrange("SHARED");
+    await setCampaignArchived({
+      schoolId: shared.w.schoolId,
+      actor: shared.w.admin,
+      campaignId: shared.campaign.id,
+      archived: true,
+    });
+    await expectDomainError(
+      allowRetry({ schoolId: shared.w.schoolId, actor: shared.w.admin, input: shared.ids }),
+      "CONFLICT",
+    );
+    expect(await active(shared.campaign.id)).toHaveLength(1);
+  });
+
+  it("parallel retries: exactly one new attempt", async () => {
+    const { w, campaign, ids } = await arrange("SHARED");
+    const outcomes = await Promise.allSettled(
+      Array.from({ length: 5 }, () => allowRetry({ schoolId: w.schoolId, actor: w.admin, input: ids })),
+    );
+    expect(outcomes.filter((outcome) => outcome.status === "fulfilled")).toHaveLength(1);
+    for (const outcome of outcomes) {
+      if (outcome.status === "rejected") expect(outcome.reason).toMatchObject({ code: "CONFLICT" });
+    }
+    expect(await active(campaign.id)).toHaveLength(1);
+    expect(await prisma.participation.count({ where: { campaignId: campaign.id } })).toBe(2);
+  });
+
+  it("otherwise one participation per student: 10 parallel starts make one row, and the database refuses a second", async () => {
+    const w = await world();
+    const campaign = await createCampaign({
+      schoolId: w.schoolId,
+      actor: w.teacher,
+      input: input({ ownerId: w.teacher.userId }),
+    });
+    const user = await createGarStudentUser({ garId: `IDO-PARALLEL-${Date.now()}` });
+    const learner = await createLearner(w.schoolId, { division: "6E A", userId: user.id });
+    const started = await Promise.all(
+      Array.from({ length: 10 }, () =>
+        startParticipation({ campaignId: campaign.id, learnerId: learner.id, userId: user.id }),
+      ),
+    );
+    expect(new Set(started.map((outcome) => outcome.participationId)).size).toBe(1);
+    expect(started.filter((outcome) => outcome.isNew)).toHaveLength(1);
+    expect(await prisma.participation.count({ where: { campaignId: campaign.id } })).toBe(1);
+    const error = await prisma.participation
+      .create({ data: { campaignId: campaign.id, learnerId: learner.id, userId: user.id } })
+      .catch((caught: unknown) => caught);
+    expect(isUniqueViolation(error)).toBe(true);
   });
 });

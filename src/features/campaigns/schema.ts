@@ -56,6 +56,21 @@ export const updateCampaignSchema = z.object({
 export type UpdateCampaignInput = z.infer<typeof updateCampaignSchema>;
 
 export const archiveCampaignSchema = z.object({ campaignId: id });
+
+/** Deleting a participation, or letting the student retry: the participation of that campaign. */
+export const participationActionSchema = z.object({ campaignId: id, participationId: id });
+export type ParticipationActionInput = z.infer<typeof participationActionSchema>;
+
+/** *Supprimer la campagne* (nobody started it). */
+export const deleteCampaignSchema = z.object({ campaignId: id });
+
+/** *Dupliquer la campagne*: same parcours and texts, a new code, the class chosen (or none). */
+export const duplicateCampaignSchema = z.object({
+  campaignId: id,
+  name: createCampaignSchema.shape.name,
+  division: optionalText(100),
+});
+export type DuplicateCampaignInput = z.infer<typeof duplicateCampaignSchema>;
 export type ArchiveCampaignInput = z.infer<typeof archiveCampaignSchema>;
 
 function firstValue(value: unknown): unknown {
@@ -71,3 +86,29 @@ export const campaignListQuerySchema = z.object({
   page: z.preprocess(firstValue, z.coerce.number().int().min(1).max(10_000).catch(1)).default(1),
 });
 export type CampaignListQuery = z.infer<typeof campaignListQuerySchema>;
+
+export const PARTICIPANT_STATUS_FILTERS = ["all", "not-started", "in-progress", "finished", "shared"] as const;
+export type ParticipantStatusFilter = (typeof PARTICIPANT_STATUS_FILTERS)[number];
+
+/**
+ * The Activité and Résultats tabs' filters, and the export's (URL parameters, so that a link keeps
+ * them): class, status, sort. Anything unexpected falls back to the tab's default instead of
+ * failing. Résultats lists shared results unless told otherwise; Activité and the export, everyone.
+ */
+export function participantFilterSchema(defaultStatus: ParticipantStatusFilter = "all") {
+  return z.object({
+    division: z.preprocess(firstValue, z.string().trim().max(100).catch("")).default(""),
+    status: z.preprocess(firstValue, z.enum(PARTICIPANT_STATUS_FILTERS).catch(defaultStatus)).default(defaultStatus),
+    sort: z.preprocess(firstValue, z.enum(["name", "mastery"]).catch("name")).default("name"),
+  });
+}
+export type ParticipantFilter = z.infer<ReturnType<typeof participantFilterSchema>>;
+
+/** A filter back to URL parameters, leaving out what equals the tab's default. */
+export function participantFilterQuery(filter: ParticipantFilter, defaultStatus: ParticipantStatusFilter): string {
+  const params = new URLSearchParams();
+  if (filter.division) params.set("division", filter.division);
+  if (filter.status !== defaultStatus) params.set("status", filter.status);
+  if (filter.sort !== "name") params.set("sort", filter.sort);
+  return params.toString();
+}

@@ -1,5 +1,6 @@
 import type { AbilityActor } from "@/lib/abilities";
 import type { ParticipationStatusName } from "./domain/activity";
+import type { ResultCompetence } from "./domain/participant-result";
 
 /** The member acting on campaigns, as the session gate resolved them for the current school. */
 export type CampaignActor = AbilityActor;
@@ -44,10 +45,12 @@ export type ActivityParticipant = {
   status: ParticipationStatusName;
   /** 0–100. */
   progress: number;
+  /** In [0, 1], only once shared. */
+  masteryRate: number | null;
   startedAt: Date;
 };
 
-export type NotJoinedLearner = { id: number; firstName: string; lastName: string };
+export type NotJoinedLearner = { id: number; firstName: string; lastName: string; division: string };
 
 export type CampaignActivity = {
   counts: Record<ParticipationStatusName, number> & { total: number };
@@ -64,6 +67,8 @@ export type CampaignSheet = {
   schoolName: string;
   campaignName: string;
   code: string;
+  /** Archived: no sheet is offered (the campaign cannot be joined), `classes` is empty. */
+  isArchived: boolean;
   classes: SheetClass[];
 };
 
@@ -71,9 +76,13 @@ export type CompetenceRef = { id: string; name: string };
 
 export type ResultRow = {
   participationId: number;
+  learnerId: number;
   firstName: string;
   lastName: string;
   division: string;
+  status: ParticipationStatusName;
+  /** 0–100. */
+  progress: number;
   sharedAt: Date | null;
   /** Rates in [0, 1]. */
   masteryRate: number | null;
@@ -83,6 +92,8 @@ export type ResultRow = {
 export type CampaignResults = {
   competences: CompetenceRef[];
   rows: ResultRow[];
+  /** The class's learners with no participation, when the status filter shows them. */
+  notStarted: NotJoinedLearner[];
   averages: { count: number; masteryRate: number | null; competenceRates: Record<string, number | null> };
 };
 
@@ -90,11 +101,43 @@ export type ExportRow = {
   lastName: string;
   firstName: string;
   division: string;
-  status: ParticipationStatusName;
+  /** Null unless the export includes the INE (ADMIN). */
+  ine: string | null;
+  status: ParticipationStatusName | "NOT_STARTED";
   progress: number;
-  startedAt: Date;
+  startedAt: Date | null;
   sharedAt: Date | null;
   results: { masteryRate: number | null; competenceRates: Record<string, number | undefined> } | null;
 };
 
-export type CampaignExport = { code: string; competences: CompetenceRef[]; rows: ExportRow[] };
+export type CampaignExport = {
+  campaignName: string;
+  code: string;
+  targetProfileName: string;
+  /** Whether the INE column is there (ADMIN). */
+  includeIne: boolean;
+  competences: CompetenceRef[];
+  rows: ExportRow[];
+};
+
+/** /orga/campagnes/[id]/participants/[participationId]: one student's result in the campaign. */
+export type ParticipantResultDetail = {
+  participationId: number;
+  campaign: { id: number; name: string; code: string; ownerId: number; isArchived: boolean };
+  learner: { id: number; firstName: string; lastName: string; division: string };
+  status: ParticipationStatusName;
+  /** 0–100. */
+  progress: number;
+  startedAt: Date;
+  completedAt: Date | null;
+  sharedAt: Date | null;
+  /** An earlier attempt replaced by a retry (docs/decisions/014). */
+  isEarlierAttempt: boolean;
+  /** Only once shared (as in Pix): before that the school sees progress only. */
+  shared: {
+    masteryRate: number;
+    answeredCount: number;
+    correctCount: number;
+    competences: ResultCompetence[];
+  } | null;
+};

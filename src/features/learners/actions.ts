@@ -4,8 +4,8 @@ import { revalidatePath } from "next/cache";
 
 import { createAction } from "@/lib/action";
 
-import { dissociateLearner } from "./mutations";
-import { dissociateLearnerSchema } from "./schema";
+import { dissociateLearner, revealLearnerIne } from "./mutations";
+import { dissociateLearnerSchema, revealIneSchema } from "./schema";
 
 /** *Dissocier*: ADMIN or MEMBER of a school that manages students (checked in the mutation). */
 export const dissociateLearnerAction = createAction({
@@ -18,6 +18,16 @@ export const dissociateLearnerAction = createAction({
       actor: { userId: member.userId, role: member.role },
     });
     revalidatePath("/orga/eleves");
+    revalidatePath(`/orga/eleves/${learnerId}`);
     return { learnerId };
   },
+});
+
+/** *Afficher l'INE* (learner page): ADMIN only, audit-logged; the INE comes back in the state, never in a URL. */
+export const revealLearnerIneAction = createAction({
+  schema: revealIneSchema,
+  auth: "member",
+  ability: "learners:reveal-ine",
+  handler: async ({ learnerId }, { member }) =>
+    revealLearnerIne({ schoolId: member.school.id, learnerId, actor: { userId: member.userId, role: member.role } }),
 });

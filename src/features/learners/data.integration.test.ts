@@ -6,7 +6,8 @@ import { prisma } from "@/lib/db";
 import { createCampaign } from "../../../tests/factories/campaigns";
 import { createGarStudentUser, createLearner } from "../../../tests/factories/learners";
 import { createMember, createSchool } from "../../../tests/factories/schools";
-import { hasEnabledLearners, listLearners } from "./data";
+import { createSharedParticipation } from "../../../tests/factories/runner";
+import { getLearnerDetail, hasEnabledLearners, listLearners } from "./data";
 import { LEARNERS_PAGE_SIZE, learnerListQuerySchema } from "./schema";
 
 const query = (params: Record<string, string> = {}) => learnerListQuerySchema.parse(params);
@@ -167,5 +168,103 @@ describe("hasEnabledLearners", () => {
     expect(await hasEnabledLearners(await authorizedSchoolId(school.id))).toBe(false);
     await createLearner(school.id);
     expect(await hasEnabledLearners(await authorizedSchoolId(school.id))).toBe(true);
+  });
+});
+
+async function arrangeLearnerPage() {
+  const school = await createSchool();
+  const admin = await createMember({ schoolId: school.id, role: "ADMIN" });
+  const teacher = await createMember({ schoolId: school.id, role: "MEMBER" });
+  const user = await createGarStudentUser({
+    garId: `IDO-PAGE-${Date.now()}`,
+    firstName: "Maëlys",
+    lastName: "BERTHELOT",
+  });
+  await prisma.user.update({ where: { id: user.id }, data: { lastLoggedAt: new Date("2026-09-15T08:30:00Z") } });
+  const learner = await createLearner(school.id, {
+    nationalStudentId: "1234567890A",
+    firstName: "Maëlys",
+    middleName: "Jeanne",
+    lastName: "BERTHELOT",
+    preferredLastName: "MARTIN",
+    birthdate: "2012-05-17",
+    division: "5E B",
+    userId: user.id,
+  });
+  const shared = await createCampaign({
+    schoolId: school.id,
+    ownerId: admin.userId,
+    division: "5E B",
+    name: "Rentrée",
+  });
+  const started = await createCampaign({
+    schoolId: school.id,
+    ownerId: admin.userId,
+    division: "5E B",
+    name: "Sécurité",
+  });
+  const sharedParticipation = await createSharedParticipation({
+    campaignId: shared.id,
+    learnerId: learner.id,
+    userId: user.id,
+    masteryRate: 0.75,
+  });
+  const startedParticipation = await prisma.participation.create({
+    data: { campaignId: started.id, learnerId: learner.id, userId: user.id, masteryRate: 0.4 },
+  });
+  const schoolId = await authorizedSchoolId(school.id, { userId: admin.userId });
+  return { school, admin, teacher, user, learner, schoolId, sharedParticipation, startedParticipation };
+}
+
+describe("the learner page", () => {
+  it("shows identity with the INE masked, the connection and every participation, mastery only once shared", async () => {
+    const { schoolId, learner, sharedParticipation, startedParticipation } = await arrangeLearnerPage();
+    const detail = await getLearnerDetail(schoolId, learner.id);
+    expect(detail).toMatchObject({
+      firstName: "Maëlys",
+      middleName: "Jeanne",
+      lastName: "BERTHELOT",
+      preferredLastName: "MARTIN",
+      birthdate: "2012-05-17",
+      division: "5E B",
+      maskedIne: "•••••••••0A",
+      connection: "GAR",
+      hasJoined: true,
+      lastConnectionAt: new Date("2026-09-15T08:30:00Z"),
+    });
+    expect(JSON.stringify(detail)).not.toContain("1234567890A");
+    const byId = new Map(detail!.participations.map((row) => [row.participationId, row]));
+    expect(byId.get(sharedParticipation.id)).toMatchObject({
+      campaignName: "Rentrée",
+      status: "SHARED",
+      progress: 100,
+      masteryRate: 0.75,
+    });
+    // Not shared: the stored rate stays hidden, progress only.
+    expect(byId.get(startedParticipation.id)).toMatchObject({
+      campaignName: "Sécurité",
+      status: "STARTED",
+      masteryRate: null,
+    });
+    expect(byId.get(startedParticipation.id)!.progress).toBeLessThan(100);
+  });
+
+  it("is null for a learner of another school, even with the same names and INE", async () => {
+    const { learner } = await arrangeLearnerPage();
+    const other = await createSchool();
+    await createLearner(other.id, { nationalStudentId: "1234567890A", firstName: "Maëlys", lastName: "BERTHELOT" });
+    const otherSchoolId = await authorizedSchoolId(other.id);
+    expect(await getLearnerDetail(otherSchoolId, learner.id)).toBeNull();
+  });
+
+  it("leaves out participations in another school's campaigns and deleted ones", async () => {
+    const { schoolId, learner, user, startedParticipation } = await arrangeLearnerPage();
+    const other = await createSchool();
+    const otherAdmin = await createMember({ schoolId: other.id, role: "ADMIN" });
+    const foreign = await createCampaign({ schoolId: other.id, ownerId: otherAdmin.userId });
+    await prisma.participation.create({ data: { campaignId: foreign.id, learnerId: learner.id, userId: user.id } });
+    await prisma.participation.update({ where: { id: startedParticipation.id }, data: { deletedAt: new Date() } });
+    const detail = await getLearnerDetail(schoolId, learner.id);
+    expect(detail!.participations.map((row) => row.campaignName)).toEqual(["Rentrée"]);
   });
 });

@@ -9,9 +9,13 @@ import {
   isIdoReplacementRefusal,
 } from "./domain/ido-replacement";
 
+import { progressPercent } from "@/features/parcours/domain/adaptive";
+import type { CampaignSnapshot } from "@/features/parcours/types";
+
+import { maskIne } from "./domain/ine-mask";
 import { ACCENTED, UNACCENTED, searchTerms } from "./domain/name-search";
 import { LEARNERS_PAGE_SIZE, type LearnerListQuery } from "./schema";
-import type { IdoReplacementRow, LearnerPage, LearnerRow } from "./types";
+import type { IdoReplacementRow, LearnerDetail, LearnerPage, LearnerRow } from "./types";
 
 function folded(column: Prisma.Sql): Prisma.Sql {
   return Prisma.sql`lower(translate(${column}, ${ACCENTED}, ${UNACCENTED}))`;
@@ -192,4 +196,82 @@ export async function listIdoReplacements(
 export async function schoolManagesStudents(schoolId: AuthorizedSchoolId, db: DbClient = prisma): Promise<boolean> {
   const school = await db.school.findUnique({ where: { id: schoolId }, select: { managesStudents: true } });
   return school?.managesStudents === true;
+}
+
+/**
+ * The learner page: a learner of this school (never an erased one), their account's connection
+ * and every participation in the school's campaigns, newest first — the active ones and the
+ * earlier attempts replaced by a retry; deleted participations are gone. Null when absent or
+ * another school's (the same answer). Mastery only once shared, as in Pix.
+ */
+export async function getLearnerDetail(
+  schoolId: AuthorizedSchoolId,
+  learnerId: number,
+  db: DbClient = prisma,
+): Promise<LearnerDetail | null> {
+  const learner = await db.learner.findFirst({
+    where: { id: learnerId, schoolId, erasedAt: null },
+    select: {
+      id: true,
+      nationalStudentId: true,
+      firstName: true,
+      middleName: true,
+      thirdName: true,
+      lastName: true,
+      preferredLastName: true,
+      birthdate: true,
+      division: true,
+      isDisabled: true,
+      user: {
+        select: { lastLoggedAt: true, authenticationMethods: { where: { provider: "GAR" }, select: { id: true } } },
+      },
+      participations: {
+        where: { campaign: { schoolId }, OR: [{ deletedAt: null }, { retriedAt: { not: null } }] },
+        orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+        select: {
+          id: true,
+          status: true,
+          masteryRate: true,
+          createdAt: true,
+          sharedAt: true,
+          deletedAt: true,
+          campaign: { select: { id: true, name: true, code: true, challengeSnapshot: true } },
+          answers: { select: { challengeId: true, result: true }, orderBy: { id: "asc" } },
+        },
+      },
+    },
+  });
+  if (!learner) return null;
+  return {
+    id: learner.id,
+    firstName: learner.firstName,
+    middleName: learner.middleName,
+    thirdName: learner.thirdName,
+    lastName: learner.lastName,
+    preferredLastName:
+      learner.preferredLastName && learner.preferredLastName !== learner.lastName ? learner.preferredLastName : null,
+    birthdate: isoDate(learner.birthdate),
+    division: learner.division,
+    isDisabled: learner.isDisabled,
+    maskedIne: maskIne(learner.nationalStudentId),
+    hasJoined: learner.user !== null,
+    connection: (learner.user?.authenticationMethods.length ?? 0) > 0 ? "GAR" : "NONE",
+    lastConnectionAt: learner.user?.lastLoggedAt ?? null,
+    participations: learner.participations.map((participation) => ({
+      participationId: participation.id,
+      campaignId: participation.campaign.id,
+      campaignName: participation.campaign.name,
+      campaignCode: participation.campaign.code,
+      status: participation.status,
+      progress: progressPercent(
+        participation.campaign.challengeSnapshot as unknown as CampaignSnapshot,
+        participation.status,
+        participation.answers,
+      ),
+      masteryRate: participation.status === "SHARED" ? participation.masteryRate : null,
+      startedAt: participation.createdAt,
+      sharedAt: participation.sharedAt,
+      isEarlierAttempt: participation.deletedAt !== null,
+    })),
+  };
 }

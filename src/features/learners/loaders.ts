@@ -1,12 +1,15 @@
 import "server-only";
 
+import { notFound } from "next/navigation";
+import { cache } from "react";
+
 import { listDivisions } from "@/features/classes/data";
 import { can } from "@/lib/abilities";
 import { recordStaffRead, STAFF_READ_ACTIONS } from "@/lib/audit";
 import { memberOrRedirect } from "@/lib/session";
 
-import { hasEnabledLearners, listIdoReplacements, listLearners, schoolManagesStudents } from "./data";
-import { learnerListQuerySchema } from "./schema";
+import { getLearnerDetail, hasEnabledLearners, listIdoReplacements, listLearners, schoolManagesStudents } from "./data";
+import { learnerIdSchema, learnerListQuerySchema } from "./schema";
 
 export async function loadLearnersPage(searchParams: Record<string, string | string[] | undefined>) {
   const member = await memberOrRedirect();
@@ -46,3 +49,22 @@ export async function loadIdoReplacementsPage() {
   const member = await memberOrRedirect({ ability: "learners:see-ido-replacements" });
   return { rows: await listIdoReplacements(member.school.id) };
 }
+
+/** /orga/eleves/[id]: any member; a learner of another school (or erased, or absent) is a 404. */
+export const loadLearnerPage = cache(async (rawId: string) => {
+  const member = await memberOrRedirect();
+  const parsed = learnerIdSchema.safeParse(rawId);
+  if (!parsed.success) notFound();
+  const [learner, managesStudents] = await Promise.all([
+    getLearnerDetail(member.school.id, parsed.data),
+    schoolManagesStudents(member.school.id),
+  ]);
+  if (!learner) notFound();
+  return {
+    learner,
+    canRevealIne: can(member, "learners:reveal-ine"),
+    canDissociate: can(member, "learners:dissociate", { managesStudents }),
+    canExport: can(member, "learners:export"),
+    canErase: can(member, "learners:erase"),
+  };
+});

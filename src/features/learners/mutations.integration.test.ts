@@ -14,7 +14,14 @@ import { DomainError } from "@/lib/errors";
 import { authorizedSchoolId } from "../../../tests/factories/session";
 
 import { listIdoReplacements } from "./data";
-import { dissociateLearner, LEARNER_DISSOCIATED_AUDIT_ACTION } from "./mutations";
+import { createGarStudentUser, createLearner } from "../../../tests/factories/learners";
+import { createSharedParticipation } from "../../../tests/factories/runner";
+import {
+  dissociateLearner,
+  LEARNER_DISSOCIATED_AUDIT_ACTION,
+  LEARNER_INE_REVEALED_AUDIT_ACTION,
+  revealLearnerIne,
+} from "./mutations";
 
 const ADDRESS = "203.0.113.9";
 
@@ -257,5 +264,98 @@ describe("listIdoReplacements", () => {
       [true, null, "Côme", "MÜLLER", "6E B"],
       [false, "NAMES_DIFFER", "Côme", "MÜLLER", "6E B"],
     ]);
+  });
+});
+
+async function arrangeLearnerPage() {
+  const school = await createSchool();
+  const admin = await createMember({ schoolId: school.id, role: "ADMIN" });
+  const teacher = await createMember({ schoolId: school.id, role: "MEMBER" });
+  const user = await createGarStudentUser({
+    garId: `IDO-PAGE-${Date.now()}`,
+    firstName: "Maëlys",
+    lastName: "BERTHELOT",
+  });
+  await prisma.user.update({ where: { id: user.id }, data: { lastLoggedAt: new Date("2026-09-15T08:30:00Z") } });
+  const learner = await createLearner(school.id, {
+    nationalStudentId: "1234567890A",
+    firstName: "Maëlys",
+    middleName: "Jeanne",
+    lastName: "BERTHELOT",
+    preferredLastName: "MARTIN",
+    birthdate: "2012-05-17",
+    division: "5E B",
+    userId: user.id,
+  });
+  const shared = await createCampaign({
+    schoolId: school.id,
+    ownerId: admin.userId,
+    division: "5E B",
+    name: "Rentrée",
+  });
+  const started = await createCampaign({
+    schoolId: school.id,
+    ownerId: admin.userId,
+    division: "5E B",
+    name: "Sécurité",
+  });
+  const sharedParticipation = await createSharedParticipation({
+    campaignId: shared.id,
+    learnerId: learner.id,
+    userId: user.id,
+    masteryRate: 0.75,
+  });
+  const startedParticipation = await prisma.participation.create({
+    data: { campaignId: started.id, learnerId: learner.id, userId: user.id, masteryRate: 0.4 },
+  });
+  const schoolId = await authorizedSchoolId(school.id, { userId: admin.userId });
+  return { school, admin, teacher, user, learner, schoolId, sharedParticipation, startedParticipation };
+}
+
+describe("revealLearnerIne", () => {
+  it("gives an ADMIN the full INE and audit-logs it with ids only", async () => {
+    const { schoolId, learner, admin } = await arrangeLearnerPage();
+    const revealed = await revealLearnerIne({
+      schoolId,
+      learnerId: learner.id,
+      actor: { userId: admin.userId, role: "ADMIN" },
+    });
+    expect(revealed).toEqual({ ine: "1234567890A" });
+    const audit = await prisma.auditLog.findMany({ where: { action: LEARNER_INE_REVEALED_AUDIT_ACTION } });
+    expect(audit).toEqual([
+      expect.objectContaining({
+        schoolId,
+        actorUserId: admin.userId,
+        targetType: "learner",
+        targetId: String(learner.id),
+      }),
+    ]);
+    expect(JSON.stringify(audit)).not.toContain("1234567890A");
+  });
+
+  it("refuses a MEMBER (FORBIDDEN) and writes no audit row", async () => {
+    const { schoolId, learner, teacher } = await arrangeLearnerPage();
+    const error = await revealLearnerIne({
+      schoolId,
+      learnerId: learner.id,
+      actor: { userId: teacher.userId, role: "MEMBER" },
+    }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(DomainError);
+    expect((error as DomainError).code).toBe("FORBIDDEN");
+    expect(await prisma.auditLog.count({ where: { action: LEARNER_INE_REVEALED_AUDIT_ACTION } })).toBe(0);
+  });
+
+  it("is NOT_FOUND for an ADMIN of another school", async () => {
+    const { learner } = await arrangeLearnerPage();
+    const other = await createSchool();
+    const otherAdmin = await createMember({ schoolId: other.id, role: "ADMIN" });
+    const otherSchoolId = await authorizedSchoolId(other.id, { userId: otherAdmin.userId });
+    const error = await revealLearnerIne({
+      schoolId: otherSchoolId,
+      learnerId: learner.id,
+      actor: { userId: otherAdmin.userId, role: "ADMIN" },
+    }).catch((caught: unknown) => caught);
+    expect((error as DomainError).code).toBe("NOT_FOUND");
+    expect(await prisma.auditLog.count({ where: { action: LEARNER_INE_REVEALED_AUDIT_ACTION } })).toBe(0);
   });
 });

@@ -54,3 +54,36 @@ export async function dissociateLearner(options: DissociateLearnerOptions): Prom
   logger.info("learners.dissociated", { schoolId, learnerId, userId, actorUserId: actor.userId });
   return { userId };
 }
+
+export const LEARNER_INE_REVEALED_AUDIT_ACTION = "learner.ine-revealed";
+
+/**
+ * *Afficher l'INE* on the learner page: the full INE of a learner of this school, for an ADMIN
+ * (`learners:reveal-ine`), audit-logged (ids only) in the same transaction as the read.
+ */
+export async function revealLearnerIne(options: {
+  schoolId: AuthorizedSchoolId;
+  learnerId: number;
+  actor: { userId: number; role: MemberRole };
+}): Promise<{ ine: string }> {
+  const { schoolId, learnerId, actor } = options;
+  assertCan(actor, "learners:reveal-ine");
+  return prisma.$transaction(async (tx) => {
+    const learner = await tx.learner.findFirst({
+      where: { id: learnerId, schoolId, erasedAt: null },
+      select: { nationalStudentId: true },
+    });
+    if (!learner) throw new DomainError("NOT_FOUND");
+    await recordAudit(
+      {
+        schoolId,
+        actorUserId: actor.userId,
+        action: LEARNER_INE_REVEALED_AUDIT_ACTION,
+        targetType: "learner",
+        targetId: learnerId,
+      },
+      tx,
+    );
+    return { ine: learner.nationalStudentId };
+  });
+}

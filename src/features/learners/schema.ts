@@ -20,3 +20,9 @@ export const LEARNERS_PAGE_SIZE = 50;
 export const dissociateLearnerSchema = z.object({
   learnerId: z.coerce.number().int().positive().max(2_147_483_647),
 });
+
+/** A learner id from a URL or a form field: untrusted until scoped by school. */
+export const learnerIdSchema = z.coerce.number().int().positive().max(2_147_483_647);
+
+/** *Afficher l'INE* on the learner page (ADMIN, audit-logged). */
+export const revealIneSchema = z.object({ learnerId: learnerIdSchema });

@@ -29,3 +29,43 @@ export type IdoReplacementRow = {
   /** Null when the learner row is gone. */
   learner: { id: number; firstName: string; lastName: string; division: string; isLinked: boolean } | null;
 };
+
+export type LearnerParticipationStatus = "STARTED" | "TO_SHARE" | "SHARED";
+
+/** One participation of the learner in a campaign of the school, as the learner page lists it. */
+export type LearnerParticipation = {
+  participationId: number;
+  campaignId: number;
+  campaignName: string;
+  campaignCode: string;
+  status: LearnerParticipationStatus;
+  /** 0–100; 100 once finished. */
+  progress: number;
+  /** In [0, 1], only once the learner shared their results (as in Pix). */
+  masteryRate: number | null;
+  startedAt: Date;
+  sharedAt: Date | null;
+  /** An earlier attempt, replaced by a retry (docs/decisions/014); kept in the history. */
+  isEarlierAttempt: boolean;
+};
+
+/** The learner page (/orga/eleves/[id]): identity, connection, participations. */
+export type LearnerDetail = {
+  id: number;
+  firstName: string;
+  middleName: string | null;
+  thirdName: string | null;
+  lastName: string;
+  /** The usage name when it differs from the birth name. */
+  preferredLastName: string | null;
+  /** `YYYY-MM-DD`. */
+  birthdate: string;
+  division: string;
+  isDisabled: boolean;
+  /** Every character but the last two hidden; the full INE needs `learners:reveal-ine`. */
+  maskedIne: string;
+  hasJoined: boolean;
+  connection: LearnerConnection;
+  lastConnectionAt: Date | null;
+  participations: LearnerParticipation[];
+};

@@ -445,6 +445,7 @@ export const INVENTORY: readonly TableEntry[] = [
       completed_at: fact,
       shared_at: fact,
       deleted_at: fact,
+      retried_at: fact,
     },
   },
   {

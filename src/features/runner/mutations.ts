@@ -2,7 +2,7 @@ import "server-only";
 
 import { isAnswerCorrect, serializeAnswer } from "@/features/parcours/domain/answer-check";
 import { prisma, type DbClient, type Prisma, withTransaction } from "@/lib/db";
-import { DomainError } from "@/lib/errors";
+import { DomainError, isForeignKeyViolation } from "@/lib/errors";
 import { runnerText } from "@/messages/fr/runner";
 
 import { getRunnerView } from "./data";
@@ -52,10 +52,16 @@ export async function startParticipation(
   if (campaign.archivedAt) throw new DomainError("CAMPAIGN_CLOSED");
   // Two tabs may open the campaign at once: ON CONFLICT DO NOTHING (not a caught unique
   // violation, which would abort a caller's transaction) lets the partial unique index keep one.
-  const { count } = await db.participation.createMany({
-    data: [{ campaignId: options.campaignId, learnerId: options.learnerId, userId: options.userId }],
-    skipDuplicates: true,
-  });
+  const { count } = await db.participation
+    .createMany({
+      data: [{ campaignId: options.campaignId, learnerId: options.learnerId, userId: options.userId }],
+      skipDuplicates: true,
+    })
+    .catch((error: unknown) => {
+      // The campaign was deleted in between (nobody had started it): as if it never existed.
+      if (isForeignKeyViolation(error)) throw new DomainError("NOT_FOUND");
+      throw error;
+    });
   const active = await db.participation.findFirstOrThrow({
     where: { campaignId: options.campaignId, learnerId: options.learnerId, deletedAt: null },
     select: { id: true, userId: true },

@@ -21,4 +21,5 @@ export const refusalMessages: Record<Ability, string> = {
   "learners:erase": "Seuls les administrateurs de l'établissement peuvent effacer les données d'un élève.",
   "school:offboard": "Seuls les administrateurs de l'établissement peuvent demander la fin du service.",
   "audit:view": "Seuls les administrateurs de l'établissement peuvent consulter le journal.",
+  "learners:reveal-ine": "Seuls les administrateurs de l'établissement peuvent afficher l'INE d'un élève.",
 };

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { Suspense } from "react";
 
 import { CopyButton } from "@/components/ui/copy-button";
 import { campaignsMessages as t } from "@/messages/fr/campaigns";
@@ -6,7 +7,11 @@ import { formatDate } from "@/messages/fr/format";
 
 import { formatCampaignCode } from "../domain/campaign-code";
 import type { CampaignDetail } from "../types";
+import { ExportLink } from "./export-link";
 import { ProjectionButton } from "./projection-button";
+
+const linkButton =
+  "rounded-md border border-primary bg-white px-4 py-2 font-semibold text-primary hover:bg-primary-light";
 
 export function CampaignHeader({ campaign, directLink }: { campaign: CampaignDetail; directLink: string }) {
   const formattedCode = formatCampaignCode(campaign.code);
@@ -68,26 +73,30 @@ export function CampaignHeader({ campaign, directLink }: { campaign: CampaignDet
           copiedLabel={t.page.copied}
           failedLabel={t.page.copyFailed}
         />
-        <ProjectionButton
-          formattedCode={formattedCode}
-          title={campaign.title ?? campaign.name}
-          hint={t.page.projectionHint}
-          label={t.page.project}
-          closeLabel={t.page.closeProjection}
-        />
-        <Link
-          href={`/orga/campagnes/${campaign.id}/fiche-eleve`}
-          className="rounded-md border border-primary bg-white px-4 py-2 font-semibold text-primary hover:bg-primary-light"
+        {/* An archived campaign cannot be joined: nothing to project or print for a class. */}
+        {campaign.archivedAt === null && (
+          <>
+            <ProjectionButton
+              formattedCode={formattedCode}
+              title={campaign.title ?? campaign.name}
+              hint={t.page.projectionHint}
+              label={t.page.project}
+              closeLabel={t.page.closeProjection}
+            />
+            <Link href={`/orga/campagnes/${campaign.id}/fiche-eleve`} className={linkButton}>
+              {t.page.printSheets}
+            </Link>
+          </>
+        )}
+        <Suspense
+          fallback={
+            <a href={`/orga/campagnes/${campaign.id}/export`} download className={linkButton}>
+              {t.page.exportCsv}
+            </a>
+          }
         >
-          {t.page.printSheets}
-        </Link>
-        <a
-          href={`/orga/campagnes/${campaign.id}/export`}
-          download
-          className="rounded-md border border-primary bg-white px-4 py-2 font-semibold text-primary hover:bg-primary-light"
-        >
-          {t.page.exportCsv}
-        </a>
+          <ExportLink campaignId={campaign.id} label={t.page.exportCsv} className={linkButton} />
+        </Suspense>
       </div>
     </header>
   );

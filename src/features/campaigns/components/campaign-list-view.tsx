@@ -1,5 +1,7 @@
 import Link from "next/link";
 
+import { SuccessMessage } from "@/components/ui/notice";
+
 import { SelectField, TextField } from "@/components/form/field";
 import { FilterForm } from "@/components/form/filter-form";
 import { buttonClass } from "@/components/ui/button";
@@ -59,11 +61,13 @@ export function CampaignListView({
   page,
   divisions,
   hasLearners,
+  justDeleted = false,
 }: {
   query: CampaignListQuery;
   page: CampaignListPage;
   divisions: string[];
   hasLearners: boolean;
+  justDeleted?: boolean;
 }) {
   const isFiltered = query.q !== "" || query.division !== "";
   return (
@@ -84,6 +88,8 @@ export function CampaignListView({
           </Link>
         </div>
       </header>
+
+      {justDeleted && <SuccessMessage>{t.settings.deleted}</SuccessMessage>}
 
       <div className="flex flex-wrap gap-4">
         <TabLinks

@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { useEffect, useState } from "react";
 
 import { DataTable } from "@/components/ui/data-table";
@@ -9,17 +10,20 @@ import { formatDate, formatTimeWithSeconds } from "@/messages/fr/format";
 import type { ParticipationStatusName } from "../domain/activity";
 
 const t = campaignsMessages.activity;
+const p = campaignsMessages.participant;
 
 /** The Activité data as it travels as JSON (dates as ISO strings). */
 export type ActivityData = {
   counts: Record<ParticipationStatusName, number> & { total: number };
   participants: {
     participationId: number;
+    learnerId: number;
     firstName: string;
     lastName: string;
     division: string;
     status: ParticipationStatusName;
     progress: number;
+    masteryRate: number | null;
     startedAt: string;
   }[];
   notJoined: { id: number; firstName: string; lastName: string }[] | null;
@@ -32,7 +36,19 @@ const POLL_MS = 5000;
  * with any number of app instances, and a class joining is a matter of minutes, not milliseconds.
  * Polling pauses while the tab is hidden.
  */
-export function LiveActivity({ campaignId, initial }: { campaignId: number; initial: ActivityData }) {
+export function LiveActivity({
+  campaignId,
+  initial,
+  query = "",
+  showParticipants = true,
+}: {
+  campaignId: number;
+  initial: ActivityData;
+  /** The filters' URL parameters (`division=…&status=…`): the polling asks for the same. */
+  query?: string;
+  /** False for the status "Pas commencé": only the learners not started are listed. */
+  showParticipants?: boolean;
+}) {
   const [data, setData] = useState(initial);
   const [updatedAt, setUpdatedAt] = useState<Date | null>(null);
   const [hasFailed, setHasFailed] = useState(false);
@@ -43,7 +59,7 @@ export function LiveActivity({ campaignId, initial }: { campaignId: number; init
     const poll = async () => {
       if (document.visibilityState === "visible") {
         try {
-          const response = await fetch(`/orga/campagnes/${campaignId}/activite`, {
+          const response = await fetch(`/orga/campagnes/${campaignId}/activite${query ? `?${query}` : ""}`, {
             cache: "no-store",
             headers: { Accept: "application/json" },
           });
@@ -64,7 +80,7 @@ export function LiveActivity({ campaignId, initial }: { campaignId: number; init
       cancelled = true;
       clearTimeout(timer);
     };
-  }, [campaignId]);
+  }, [campaignId, query]);
 
   const { counts, participants, notJoined } = data;
   return (
@@ -121,48 +137,82 @@ export function LiveActivity({ campaignId, initial }: { campaignId: number; init
         </section>
       )}
 
-      <section aria-labelledby="participants-title">
-        <h2 id="participants-title" className="text-xl font-bold">
-          {t.participantsTitle}
-        </h2>
-        <DataTable
-          caption={t.participantsCaption}
-          rows={participants}
-          rowKey={(participant) => participant.participationId}
-          empty={t.noParticipant}
-          className="mt-3"
-          columns={[
-            {
-              key: "name",
-              header: t.columns.name,
-              cell: (participant) => (
-                <>
-                  <span className="font-semibold">{participant.lastName}</span> {participant.firstName}
-                </>
-              ),
-            },
-            { key: "division", header: t.columns.division, cell: (participant) => participant.division },
-            { key: "status", header: t.columns.status, cell: (participant) => t.statuses[participant.status] },
-            {
-              key: "progress",
-              header: t.columns.progress,
-              cell: (participant) => (
-                <div className="flex items-center gap-2">
-                  <div className="h-2 w-24 overflow-hidden rounded bg-slate-200" aria-hidden="true">
-                    <div className="h-full bg-primary" style={{ width: `${participant.progress}%` }} />
+      {showParticipants && (
+        <section aria-labelledby="participants-title">
+          <h2 id="participants-title" className="text-xl font-bold">
+            {t.participantsTitle}
+          </h2>
+          <DataTable
+            caption={t.participantsCaption}
+            rows={participants}
+            rowKey={(participant) => participant.participationId}
+            empty={t.noParticipant}
+            className="mt-3"
+            columns={[
+              {
+                key: "name",
+                header: t.columns.name,
+                cell: (participant) => (
+                  <Link
+                    href={`/orga/eleves/${participant.learnerId}`}
+                    prefetch={false}
+                    className="text-primary underline"
+                  >
+                    <span className="font-semibold">{participant.lastName}</span> {participant.firstName}
+                  </Link>
+                ),
+              },
+              { key: "division", header: t.columns.division, cell: (participant) => participant.division },
+              { key: "status", header: t.columns.status, cell: (participant) => t.statuses[participant.status] },
+              {
+                key: "progress",
+                header: t.columns.progress,
+                cell: (participant) => (
+                  <div className="flex items-center gap-2">
+                    <div className="h-2 w-24 overflow-hidden rounded bg-slate-200" aria-hidden="true">
+                      <div className="h-full bg-primary" style={{ width: `${participant.progress}%` }} />
+                    </div>
+                    <span>{t.progress(participant.progress)}</span>
                   </div>
-                  <span>{t.progress(participant.progress)}</span>
-                </div>
-              ),
-            },
-            {
-              key: "startedAt",
-              header: t.columns.startedAt,
-              cell: (participant) => formatDate(new Date(participant.startedAt)),
-            },
-          ]}
-        />
-      </section>
+                ),
+              },
+              {
+                key: "mastery",
+                header: t.columns.mastery,
+                align: "right",
+                cell: (participant) =>
+                  participant.masteryRate === null ? (
+                    <span className="text-muted">{campaignsMessages.results.empty}</span>
+                  ) : (
+                    t.progress(Math.round(participant.masteryRate * 100))
+                  ),
+              },
+              {
+                key: "startedAt",
+                header: t.columns.startedAt,
+                cell: (participant) => formatDate(new Date(participant.startedAt)),
+              },
+              {
+                key: "result",
+                header: t.columns.result,
+                cell: (participant) => (
+                  <Link
+                    href={`/orga/campagnes/${campaignId}/participants/${participant.participationId}`}
+                    prefetch={false}
+                    className="font-semibold text-primary underline"
+                  >
+                    {p.seeResult}
+                    <span className="sr-only">
+                      {" "}
+                      {p.seeResultOf(`${participant.firstName} ${participant.lastName}`)}
+                    </span>
+                  </Link>
+                ),
+              },
+            ]}
+          />
+        </section>
+      )}
     </div>
   );
 }

@@ -142,6 +142,22 @@ function ClassSheet({
 }
 
 export function StudentSheet({ sheet, campaignId }: { sheet: CampaignSheet; campaignId: number }) {
+  if (sheet.isArchived) {
+    return (
+      <div className="space-y-4">
+        <h1 className="text-3xl font-bold">{t.documentTitle}</h1>
+        <p
+          role="status"
+          className="max-w-3xl rounded-lg border-2 border-danger bg-danger-light p-3 font-semibold text-danger"
+        >
+          {campaignsMessages.page.archivedNoSheet}
+        </p>
+        <Link href={`/orga/campagnes/${campaignId}`} className="font-semibold text-primary underline">
+          {t.back}
+        </Link>
+      </div>
+    );
+  }
   return (
     <div className="student-sheet">
       {/* A4 pages: one page of instructions per class, then its slips; nothing of the Orga chrome. */}

@@ -137,7 +137,9 @@ export function LearnersView({
                 header: t.columns.lastName,
                 cell: (row) => (
                   <>
-                    {row.lastName}
+                    <Link href={`/orga/eleves/${row.id}`} prefetch={false} className="text-primary underline">
+                      {row.lastName}
+                    </Link>
                     {blockedLearnerIds.includes(row.id) && (
                       <span className="ml-2 rounded bg-danger-light px-2 py-0.5 text-sm text-danger">
                         {accountsText.lockouts.badge}

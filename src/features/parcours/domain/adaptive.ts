@@ -167,3 +167,17 @@ function rawEstimate(
     estimatedTotal: isFinished ? answeredCount : Math.max(answeredCount + 1, answeredCount + remaining),
   };
 }
+
+/**
+ * A participation's progress as staff see it, 0–100: 100 once finished (TO_SHARE or SHARED); a
+ * started one never shows 100, which means "finished".
+ */
+export function progressPercent(
+  snapshot: CampaignSnapshot,
+  status: "STARTED" | "TO_SHARE" | "SHARED",
+  answers: AnswerRecord[],
+): number {
+  if (status !== "STARTED") return 100;
+  const { answeredCount, estimatedTotal } = estimateProgress(snapshot, answers);
+  return Math.min(99, Math.round((answeredCount / Math.max(1, estimatedTotal)) * 100));
+}

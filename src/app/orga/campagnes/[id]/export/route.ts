@@ -6,15 +6,15 @@ import { campaignsMessages } from "@/messages/fr/campaigns";
 export const dynamic = "force-dynamic";
 
 /** The campaign's participants and shared results as a CSV that opens correctly in Excel. */
-export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
-  const result = await loadExportForRoute((await params).id);
+export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
+  const result = await loadExportForRoute((await params).id, new URL(request.url).searchParams);
   if (!result.ok) {
     return new Response(null, { status: result.status, headers: { "Cache-Control": "no-store" } });
   }
   const t = campaignsMessages.export;
   const table = buildExportTable(result.data, {
     headers: t.headers,
-    statuses: campaignsMessages.activity.statuses,
+    statuses: { ...campaignsMessages.activity.statuses, NOT_STARTED: t.notStarted },
     yes: t.yes,
     no: t.no,
   });

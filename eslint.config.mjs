@@ -15,6 +15,7 @@ import * as oxcParser from "./scripts/eslint-oxc-parser.mjs";
 export const FEATURE_ORDER = [
   "parcours", // content, snapshots, the adaptive walk over a snapshot
   "mail",
+  "gar-subscriptions", // the school's subscription at the GAR (web service, ADR 020): below members, whose activation creates it
   "classes",
   "members",
   "schools",

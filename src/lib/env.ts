@@ -67,6 +67,23 @@ const envSchema = z.object({
   GAR_SAML_CLOCK_SKEW_MS: unsetIfEmpty(z.coerce.number().int().min(0).max(600_000).default(120_000)),
   /** JSON object renaming the SAML attributes read, e.g. {"IDO":"urn:oid:…"}; keys IDO, PRE, NOM, UAI, PRO, DIV. */
   GAR_SAML_ATTRIBUTE_MAPPING: unsetIfEmpty(z.string().optional()),
+  /**
+   * The GAR's subscription web service (abonnement): base URL, PUT/GET/DELETE {base}/{idAbonnement}.
+   * Unset: subscriptions are not managed by Pix (nothing is called, the checklist says so).
+   */
+  GAR_WS_URL: unsetIfEmpty(z.url().optional()),
+  /** PEM client certificate the GAR issued from our CSR (mutual TLS). */
+  GAR_WS_CERT: unsetIfEmpty(z.string().includes("CERTIFICATE").optional()),
+  /** PEM private key of that certificate. */
+  GAR_WS_KEY: unsetIfEmpty(z.string().includes("PRIVATE KEY").optional()),
+  /** PEM CA certificate(s) of the web service's server certificate; unset: the system's CAs. */
+  GAR_WS_CA: unsetIfEmpty(z.string().includes("CERTIFICATE").optional()),
+  /** Our commercial distributor id at the GAR (idDistributeurCom). */
+  GAR_DISTRIBUTOR_ID: unsetIfEmpty(z.string().min(1).optional()),
+  /** publicCible of our subscriptions, comma-separated: ELEVE, plus ENSEIGNANT / DOCUMENTALISTE / AUTRE PERSONNEL for staff. */
+  GAR_WS_TARGET_AUDIENCE: unsetIfEmpty(z.string().min(1).default("ELEVE")),
+  /** Time limit of one call to the web service, in milliseconds. */
+  GAR_WS_TIMEOUT_MS: unsetIfEmpty(z.coerce.number().int().min(100).max(120_000).default(10_000)),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -328,3 +328,20 @@ export async function startSubscriptionService(options: SubscriptionServiceOptio
       }),
   };
 }
+
+/** The distributor id the stand-in knows when GAR_DISTRIBUTOR_ID is unset (development and tests). */
+export const DEFAULT_DISTRIBUTOR_ID = "PIX-DISTRIBUTEUR-DEMO";
+
+/**
+ * UAIs given a subscription "made by hand in the GAR's console" at start, as schools had before
+ * Pix managed them: GAR_STAND_IN_SUBSCRIBED_UAIS (comma-separated; empty: none), else the
+ * fixture students' schools, so that the existing journeys find their school subscribed.
+ */
+export function consoleSubscribedUais(
+  fixtureUais: readonly string[],
+  env: Record<string, string | undefined> = process.env,
+): string[] {
+  const configured = env.GAR_STAND_IN_SUBSCRIBED_UAIS;
+  const list = configured === undefined ? fixtureUais : configured.split(",");
+  return [...new Set(list.map((uai) => uai.trim().toUpperCase()).filter(Boolean))];
+}

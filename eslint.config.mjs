@@ -25,6 +25,7 @@ export const FEATURE_ORDER = [
   "student-accounts",
   "siecle-import",
   "privacy", // the data inventory, a learner's export and erasure (reads every table, ADR 012)
+  "readiness", // the Orga home's checklist and the rentrée banner: reads imports, subscriptions, campaigns (ADR 020)
 ];
 
 /** Node built-ins that do I/O: never in domain/ (node:crypto hashing, node:zlib crc32 are pure). */

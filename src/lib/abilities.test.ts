@@ -18,6 +18,8 @@ const adminOnly = [
   "siecle:import",
   "learners:export",
   "learners:erase",
+  "readiness:view-details",
+  "gar-subscription:manage",
 ] as const;
 
 const everyMember = ["team:view", "campaign:create", "learners:view", "learners:unlock"] as const;

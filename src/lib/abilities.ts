@@ -49,6 +49,10 @@ type Subjects = {
   "learners:export": null;
   /** Erase one learner for good (right to erasure, docs/decisions/012): ADMINs; audit-logged. */
   "learners:erase": null;
+  /** The readiness checklist in full (assignment list with names, subscription details): ADMINs. */
+  "readiness:view-details": null;
+  /** Create, renew or retry the school's subscription at the GAR now (docs/decisions/020). */
+  "gar-subscription:manage": null;
 };
 
 export type Ability = keyof Subjects;
@@ -75,6 +79,8 @@ const rules: { [A in Ability]: (actor: AbilityActor, subject: Subjects[A]) => bo
   "siecle:import": adminOnly,
   "learners:export": adminOnly,
   "learners:erase": adminOnly,
+  "readiness:view-details": adminOnly,
+  "gar-subscription:manage": adminOnly,
 };
 
 type SubjectArgs<A extends Ability> = Subjects[A] extends null ? [] : [subject: Subjects[A]];

@@ -163,3 +163,8 @@ export function configuredSubscriptionClient(): { client: GarSubscriptionPort; s
     settings: { distributorId: config.GAR_DISTRIBUTOR_ID, resourceId: config.GAR_RESOURCE_ID, targetAudience },
   };
 }
+
+/** Whether this server manages schools' subscriptions (GAR_WS_URL set). */
+export function areSubscriptionsManaged(): boolean {
+  return Boolean(env().GAR_WS_URL);
+}

@@ -19,4 +19,6 @@ export const refusalMessages: Record<Ability, string> = {
   "siecle:import": "Seuls les administrateurs de l'établissement peuvent importer la base élèves.",
   "learners:export": "Seuls les administrateurs de l'établissement peuvent exporter les données d'un élève.",
   "learners:erase": "Seuls les administrateurs de l'établissement peuvent effacer les données d'un élève.",
+  "readiness:view-details": adminOnly,
+  "gar-subscription:manage": "Seuls les administrateurs de l'établissement peuvent gérer l'abonnement au GAR.",
 };

@@ -36,11 +36,6 @@ export function isEarlyInSchoolYear(instant: Date): boolean {
   return month === RENTREE_MONTH || month === RENTREE_MONTH + 1;
 }
 
-/** "2026-2027". */
-export function schoolYearLabel(schoolYear: number): string {
-  return `${schoolYear}-${schoolYear + 1}`;
-}
-
 /** yyyy-mm-dd of an instant in the schools' time zone. */
 export function isoSchoolDate(instant: Date): string {
   const { year, month, day } = schoolCalendarDate(instant);

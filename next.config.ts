@@ -22,6 +22,7 @@ const nextConfig: NextConfig = {
   // Native and wasm packages stay outside the server bundle.
   serverExternalPackages: [
     "pg",
+    "pg-boss",
     "@electric-sql/pglite",
     "@electric-sql/pglite-socket",
     "nodemailer",

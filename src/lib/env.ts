@@ -84,6 +84,14 @@ const envSchema = z.object({
   GAR_WS_TARGET_AUDIENCE: unsetIfEmpty(z.string().min(1).default("ELEVE")),
   /** Time limit of one call to the web service, in milliseconds. */
   GAR_WS_TIMEOUT_MS: unsetIfEmpty(z.coerce.number().int().min(100).max(120_000).default(10_000)),
+  /** "0": this instance runs no job worker (it can still enqueue). Default: every app instance works (docs/decisions/013). */
+  JOBS_WORKER: unsetIfEmpty(z.enum(["0", "1"]).default("1")),
+  /** Connections of the job queue's own pool, per instance (besides DATABASE_POOL_MAX). */
+  JOBS_POOL_MAX: unsetIfEmpty(z.coerce.number().int().min(1).max(20).default(3)),
+  /** Days pg-boss keeps finished jobs (their payloads: ids only) before deleting them. */
+  JOB_RETENTION_DAYS: unsetIfEmpty(z.coerce.number().int().min(1).max(90).default(7)),
+  /** How often each instance checks the cron schedules, in seconds (1–45; one instance fires per minute). */
+  JOBS_CRON_CHECK_SECONDS: unsetIfEmpty(z.coerce.number().int().min(1).max(45).default(30)),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -1,14 +1,14 @@
 import "server-only";
 
 import { prisma } from "@/lib/db";
-import { logger } from "@/lib/logger";
 import { pruneExpiredSessions } from "@/lib/session-store";
 import { pruneThrottleEvents } from "@/lib/throttle";
 
 /**
  * Deletes rows that have outlived their purpose: sessions past their absolute or idle limit, old
  * throttle events, finished pupil lockouts, OpenID requests and pending identities that were
- * consumed or abandoned, SIECLE imports staged and never confirmed. Idempotent, so every instance may run it.
+ * consumed or abandoned, SIECLE imports staged and never confirmed. Idempotent. Run by the
+ * `housekeeping.technical` job (src/jobs.ts) every 10 minutes, in one instance.
  */
 export async function runHousekeeping(now = new Date()): Promise<{
   sessions: number;
@@ -59,11 +59,3 @@ export async function runHousekeeping(now = new Date()): Promise<{
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-
-export function scheduleHousekeeping(intervalMs = 10 * 60 * 1000): void {
-  const tick = () =>
-    runHousekeeping()
-      .then((counts) => logger.debug("housekeeping.done", counts))
-      .catch((error: unknown) => logger.warn("housekeeping.failed", { error: (error as Error).message }));
-  setInterval(tick, intervalMs).unref();
-}

@@ -655,3 +655,17 @@ export const INVENTORY: readonly TableEntry[] = [
 
 /** Tables PostgreSQL holds that are no part of the application's data. */
 export const INFRASTRUCTURE_TABLES = ["_prisma_migrations"] as const;
+
+/**
+ * Schemas besides `public`, which hold no application data, each with its reason. The inventory
+ * test fails on any other schema (a library that installs its tables must be listed here).
+ */
+export const INFRASTRUCTURE_SCHEMAS: readonly { schema: string; reason: string }[] = [
+  {
+    schema: "pgboss",
+    reason:
+      "the job queue (pg-boss, docs/decisions/013), created and upgraded by pg-boss itself: queues, schedules, jobs " +
+      "and their payloads — ids only by rule, never names, INE, birth dates, GAR ids or e-mails; finished jobs " +
+      "deleted after JOB_RETENTION_DAYS (7 days by default)",
+  },
+];

@@ -14,7 +14,9 @@ import { DomainError } from "@/lib/errors";
 import { createSessionRecord } from "@/lib/session-store";
 
 import { findLearnerIdByIne, getErasureCandidate } from "./data";
-import { INFRASTRUCTURE_TABLES, INVENTORY } from "./inventory";
+import { startJobs, stopJobs } from "@/lib/jobs";
+
+import { INFRASTRUCTURE_SCHEMAS, INFRASTRUCTURE_TABLES, INVENTORY } from "./inventory";
 import {
   LEARNER_ERASED_AUDIT_ACTION,
   LEARNER_EXPORTED_AUDIT_ACTION,
@@ -205,6 +207,17 @@ describe("the data inventory", () => {
     ).toEqual([]);
     expect(new Set(INVENTORY.map((entry) => entry.table)).size).toBe(INVENTORY.length);
     for (const table of INFRASTRUCTURE_TABLES) expect(columns.some((column) => column.table_name === table)).toBe(true);
+  });
+
+  it("lists every schema besides public as infrastructure, with its reason (the job queue's included)", async () => {
+    // The job queue installs its schema when it first starts, as every app instance does.
+    await startJobs([]);
+    await stopJobs();
+    const schemas = await prisma.$queryRaw<{ nspname: string }[]>`
+      SELECT nspname FROM pg_namespace
+      WHERE left(nspname, 3) <> 'pg_' AND nspname NOT IN ('information_schema', 'public') ORDER BY nspname`;
+    expect(schemas.map((row) => row.nspname)).toEqual(INFRASTRUCTURE_SCHEMAS.map((entry) => entry.schema).sort());
+    for (const entry of INFRASTRUCTURE_SCHEMAS) expect(entry.reason.length).toBeGreaterThan(40);
   });
 
   it("never exports a secret, and anonymises every personal column of the rows it anonymises", () => {

@@ -226,9 +226,15 @@ export const commands: Record<string, Command> = {
             io.stderr("GAR_WS_URL n'est pas défini : Pix ne gère pas les abonnements GAR (README, abonnements GAR).");
             return EXIT.usage;
           }
-          const reports = await reconcileSubscriptions(deps, new Date(), { uai });
-          failed = reports.filter((report) => report.outcome === "FAILED").length;
-          synced = reports;
+          try {
+            const reports = await reconcileSubscriptions(deps, new Date(), { uai });
+            failed = reports.filter((report) => report.outcome === "FAILED").length;
+            synced = reports;
+          } finally {
+            // A failed call was handed to the job queue (its retry): close the queue's client.
+            const { stopJobs } = await import("../src/lib/jobs");
+            await stopJobs();
+          }
         }
         const schools = await listSubscriptionStatesForOperator({ uai });
         if (uai && schools.length === 0) usageError(`Aucun établissement activé n'a l'UAI ${uai}.`);

@@ -1,5 +1,6 @@
 import "server-only";
 
+import { subscriptionReconcileJob, subscriptionSyncJob } from "@/features/gar-subscriptions/mutations";
 import { runHousekeeping } from "@/lib/housekeeping";
 import { defineJob, type JobDefinition } from "@/lib/jobs";
 import { logger } from "@/lib/logger";
@@ -20,4 +21,8 @@ export const housekeepingJob = defineJob({
   },
 });
 
-export const APP_JOBS: readonly JobDefinition<never>[] = [housekeepingJob];
+export const APP_JOBS: readonly JobDefinition<never>[] = [
+  housekeepingJob,
+  subscriptionSyncJob as JobDefinition<never>,
+  subscriptionReconcileJob as JobDefinition<never>,
+];

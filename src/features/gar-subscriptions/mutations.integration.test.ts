@@ -233,8 +233,9 @@ describe("the school's GAR subscription over mutual TLS", () => {
     const outcomes = await Promise.all(
       Array.from({ length: 5 }, () => ensureSchoolSubscription(school.id, deps, december2026)),
     );
-    expect(outcomes.filter((outcome) => outcome.outcome === "DONE")).toHaveLength(1);
+    expect(outcomes.every((outcome) => ["DONE", "BUSY", "UNCHANGED"].includes(outcome.outcome))).toBe(true);
     expect(service.requests.filter((request) => request.method === "PUT")).toHaveLength(1);
+    expect(await calls(school.id)).toHaveLength(1);
   });
 });
 
@@ -307,5 +308,53 @@ describe("the PUT body, field by field", () => {
       subscription: { idAbonnement: body.idAbonnement, uaiEtab: "0999001W", anneeFinValidite: 2027 },
     });
     expect(await client.get("PIX-INCONNU")).toEqual({ ok: true, httpStatus: 404, subscription: null });
+  });
+});
+
+describe("retries through the job queue", () => {
+  afterAll(async () => {
+    const { stopJobs } = await import("@/lib/jobs");
+    await stopJobs();
+  });
+
+  it("a 5xx enqueues the subscription's sync at the back-off's time; the job's run then succeeds", async () => {
+    const { jobRetryScheduler, subscriptionSyncJob } = await import("./mutations");
+    const { pgPool } = await import("@/lib/pg-pool");
+    const school = await createSchool({ uai: "0999106F" });
+    service.failNext(1, 502);
+    const outcome = await ensureSchoolSubscription(school.id, { ...deps, retries: jobRetryScheduler }, december2026);
+    expect(outcome).toMatchObject({ outcome: "FAILED", errorCode: "HTTP_5XX" });
+    const row = await prisma.garSubscription.findUniqueOrThrow({ where: { schoolId: school.id } });
+    const { rows } = await pgPool().query<{ data: { subscriptionRowId: number }; start_after: Date }>(
+      "SELECT data, start_after FROM pgboss.job WHERE name = $1 AND data->>'subscriptionRowId' = $2",
+      [subscriptionSyncJob.name, String(row.id)],
+    );
+    expect(rows).toHaveLength(1);
+    expect(rows[0]!.start_after.getTime()).toBe(row.nextAttemptAt!.getTime());
+
+    // What the worker runs at that time (deps from the environment, here the stand-in's).
+    const previous = { ...process.env };
+    Object.assign(process.env, {
+      GAR_WS_URL: service.url,
+      GAR_WS_CERT: pki.client.cert,
+      GAR_WS_KEY: pki.client.key,
+      GAR_WS_CA: pki.ca.cert,
+      GAR_DISTRIBUTOR_ID: DISTRIBUTOR,
+      GAR_RESOURCE_ID: RESOURCE,
+    });
+    resetEnvForTests();
+    try {
+      expect(await subscriptionSyncJob.run({ subscriptionRowId: row.id }, { jobId: "test", name: "x" })).toEqual({
+        outcome: "DONE",
+        status: "ACTIVE",
+      });
+    } finally {
+      process.env = previous;
+      resetEnvForTests();
+    }
+    expect((await calls(school.id)).map((call) => [call.httpStatus, call.succeeded])).toEqual([
+      [502, false],
+      [201, true],
+    ]);
   });
 });

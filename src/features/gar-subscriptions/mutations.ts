@@ -1,6 +1,7 @@
 import "server-only";
 
 import { prisma, type DbClient } from "@/lib/db";
+import { defineJob, enqueue } from "@/lib/jobs";
 import { logger } from "@/lib/logger";
 
 import { isRetryable, nextAttemptAfter } from "./domain/retry-policy";
@@ -32,8 +33,56 @@ export type SyncOutcome =
   | { outcome: "BUSY" }
   | { outcome: "NOT_FOUND" };
 
-/** The deps from the environment; null when GAR_WS_URL is unset (Pix does not manage subscriptions). */
-export function subscriptionDepsFromEnv(retries?: SubscriptionRetryScheduler): SubscriptionDeps | null {
+/**
+ * One subscription's sync, run by the job queue (docs/decisions/013) at the time the back-off
+ * chose. A recorded failure schedules the next attempt itself (our back-off, `retry-policy.ts`);
+ * pg-boss's own retries only cover a crash of the handler.
+ */
+export const subscriptionSyncJob = defineJob<{ subscriptionRowId: number }>({
+  name: "gar.subscription.sync",
+  retry: { limit: 3, delaySeconds: 60 },
+  expireInSeconds: 5 * 60,
+  run: async ({ subscriptionRowId }) => {
+    const deps = subscriptionDepsFromEnv();
+    if (!deps) return { outcome: "NOT_CONFIGURED" };
+    return syncSubscription(subscriptionRowId, deps);
+  },
+});
+
+/**
+ * Every night: the rentrée's renewals (from 1 September), activations whose first call never ran,
+ * archived schools' deletions, failed calls whatever their back-off — `gar:subscriptions --sync`.
+ */
+export const subscriptionReconcileJob = defineJob({
+  name: "gar.subscriptions.reconcile",
+  cron: "15 2 * * *",
+  retry: { limit: 2, delaySeconds: 300 },
+  run: async () => {
+    const deps = subscriptionDepsFromEnv();
+    if (!deps) return { outcome: "NOT_CONFIGURED" };
+    const reports = await reconcileSubscriptions(deps);
+    return { schools: reports.length, failed: reports.filter((report) => report.outcome === "FAILED").length };
+  },
+});
+
+/** Retries go to the job queue: one job per subscription and minute, at the back-off's time. */
+export const jobRetryScheduler: SubscriptionRetryScheduler = {
+  async scheduleRetry(subscriptionRowId, runAt) {
+    await enqueue(
+      subscriptionSyncJob,
+      { subscriptionRowId },
+      { startAfter: runAt, dedupe: { key: `row-${subscriptionRowId}-${runAt.toISOString()}`, seconds: 60 } },
+    );
+  },
+};
+
+/**
+ * The deps from the environment, retries through the job queue; null when GAR_WS_URL is unset
+ * (Pix does not manage subscriptions).
+ */
+export function subscriptionDepsFromEnv(
+  retries: SubscriptionRetryScheduler | undefined = jobRetryScheduler,
+): SubscriptionDeps | null {
   const configured = configuredSubscriptionClient();
   return configured ? { gar: configured.client, settings: configured.settings, retries } : null;
 }
@@ -133,6 +182,11 @@ export async function syncSubscription(rowId: number, deps: SubscriptionDeps, no
     return exists ? { outcome: "BUSY" } : { outcome: "NOT_FOUND" };
   }
   const row = await prisma.garSubscription.findUniqueOrThrow({ where: { id: rowId } });
+  // Another process synced it between our read and our lease: nothing left to call.
+  if ((row.desiredPresent && row.status === "ACTIVE") || (!row.desiredPresent && row.status === "DELETED")) {
+    await prisma.garSubscription.update({ where: { id: row.id }, data: { leaseUntil: null } });
+    return { outcome: "DONE", status: row.status };
+  }
   const operation = row.desiredPresent ? "PUT" : "DELETE";
   const attempt = row.failures + 1;
   const startedAt = new Date();

@@ -60,7 +60,9 @@ export const readinessText = {
     allArrived: (count: number) =>
       `${count < 2 ? "L'élève importé est arrivé" : `Les ${count} élèves importés sont tous arrivés`} dans Pix par le GAR.`,
     noneArrived: (count: number) =>
-      `Aucun des ${count} élèves importés n'est encore arrivé dans Pix par le GAR : la ressource Pix ne leur est sans doute pas encore affectée.`,
+      count < 2
+        ? "L'élève importé n'est pas encore arrivé dans Pix par le GAR : la ressource Pix ne lui est sans doute pas encore affectée."
+        : `Aucun des ${count} élèves importés n'est encore arrivé dans Pix par le GAR : la ressource Pix ne leur est sans doute pas encore affectée.`,
     someMissing: (pending: number, total: number) =>
       `${plural(pending, "élève importé n'est", "élèves importés ne sont")} jamais ${pluralWord(pending, "arrivé", "arrivés")} dans Pix par le GAR (sur ${total}).`,
     newcomersTitle:

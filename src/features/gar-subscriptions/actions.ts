@@ -20,6 +20,7 @@ export const retrySubscriptionAction = createAction({
     const outcome = await retrySchoolSubscription(member.school.id, deps);
     revalidatePath("/orga", "layout");
     if (outcome.outcome === "FAILED") throw new DomainError("CONFLICT", { userMessage: m.failed });
+    if (outcome.outcome === "NOT_FOUND") throw new DomainError("CONFLICT", { userMessage: m.notGar });
     if (outcome.outcome === "BUSY") throw new DomainError("BUSY", { userMessage: m.busy });
     return { outcome: outcome.outcome };
   },

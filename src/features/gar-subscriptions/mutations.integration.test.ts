@@ -358,3 +358,15 @@ describe("retries through the job queue", () => {
     ]);
   });
 });
+
+describe("schools without the GAR", () => {
+  it("an archived school, or one whose students do not come through the GAR, gets no subscription", async () => {
+    const notGar = await createSchool({ uai: "0999107G", isGarEnabled: false });
+    expect(await ensureSchoolSubscription(notGar.id, deps, december2026)).toEqual({ outcome: "UNCHANGED" });
+    const archived = await createSchool({ uai: "0999108H" });
+    await prisma.school.update({ where: { id: archived.id }, data: { archivedAt: new Date() } });
+    expect(await ensureSchoolSubscription(archived.id, deps, december2026)).toEqual({ outcome: "UNCHANGED" });
+    expect(await prisma.garSubscription.count()).toBe(0);
+    expect(service.requests).toEqual([]);
+  });
+});

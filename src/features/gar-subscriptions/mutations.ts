@@ -98,8 +98,12 @@ export async function recordWantedSubscription(
   now: Date,
   db: DbClient = prisma,
 ): Promise<number | null> {
-  const school = await db.school.findUnique({ where: { id: schoolId }, select: { id: true, uai: true } });
-  if (!school) return null;
+  const school = await db.school.findUnique({
+    where: { id: schoolId },
+    select: { id: true, uai: true, archivedAt: true, isGarEnabled: true, managesStudents: true },
+  });
+  // Only an active school whose students come through the GAR has a subscription there.
+  if (!school || school.archivedAt || !school.isGarEnabled || !school.managesStudents) return null;
   const validity = validityFor(now);
   const existing = await db.garSubscription.findUnique({ where: { schoolId } });
   if (
@@ -284,8 +288,12 @@ export async function subscribeActivatedSchool(schoolId: number, now = new Date(
 
 /** The subscription of a school whose rows changed by a user action (the checklist's button). */
 export async function retrySchoolSubscription(schoolId: number, deps: SubscriptionDeps, now = new Date()) {
-  const school = await prisma.school.findUnique({ where: { id: schoolId }, select: { archivedAt: true } });
-  if (!school || school.archivedAt) return { outcome: "NOT_FOUND" } as const;
+  const school = await prisma.school.findUnique({
+    where: { id: schoolId },
+    select: { archivedAt: true, isGarEnabled: true, managesStudents: true },
+  });
+  if (!school || school.archivedAt || !school.isGarEnabled || !school.managesStudents)
+    return { outcome: "NOT_FOUND" } as const;
   const outcome = await ensureSchoolSubscription(schoolId, deps, now);
   if (outcome.outcome !== "UNCHANGED") return outcome;
   const row = await prisma.garSubscription.findUnique({ where: { schoolId }, select: { id: true, status: true } });

@@ -1,6 +1,6 @@
 import { defineConfig, devices } from "@playwright/test";
 
-import { OUTBOX_ACCESS_KEY } from "./tests/e2e/constants";
+import { E2E_GAR_DISTRIBUTOR_ID, OUTBOX_ACCESS_KEY } from "./tests/e2e/constants";
 
 /**
  * Run through `npm run test:e2e` (tests/e2e/run.ts), which prepares a fresh database, free ports
@@ -12,7 +12,7 @@ const databaseUrl = process.env.E2E_DATABASE_URL ?? "";
 export const appBaseUrl = `http://localhost:${appPort}`;
 const garClientSecret = "e2e-gar-client-secret-0123456789";
 const garWsPort = process.env.E2E_GAR_WS_PORT;
-const garDistributorId = "PIX-DISTRIBUTEUR-E2E";
+const garDistributorId = E2E_GAR_DISTRIBUTOR_ID;
 // The subscription web service stand-in (mutual TLS), when tests/e2e/run.ts generated its PKI.
 const garWsPki = process.env.E2E_GAR_WS_PKI
   ? (JSON.parse(process.env.E2E_GAR_WS_PKI) as { ca: { cert: string } })

@@ -15,6 +15,7 @@ import * as oxcParser from "./scripts/eslint-oxc-parser.mjs";
 export const FEATURE_ORDER = [
   "parcours", // content, snapshots, the adaptive walk over a snapshot
   "mail",
+  "gar-subscriptions", // the school's subscription at the GAR (web service, ADR 020): below members, whose activation creates it
   "classes",
   "members",
   "schools",
@@ -24,6 +25,7 @@ export const FEATURE_ORDER = [
   "student-accounts",
   "siecle-import",
   "privacy", // the data inventory, a learner's export and erasure (reads every table, ADR 012)
+  "readiness", // the Orga home's checklist and the rentrée banner: reads imports, subscriptions, campaigns (ADR 020)
 ];
 
 /** Node built-ins that do I/O: never in domain/ (node:crypto hashing, node:zlib crc32 are pure). */

@@ -1,6 +1,6 @@
 import { defineConfig, devices } from "@playwright/test";
 
-import { OUTBOX_ACCESS_KEY } from "./tests/e2e/constants";
+import { E2E_GAR_DISTRIBUTOR_ID, OUTBOX_ACCESS_KEY } from "./tests/e2e/constants";
 
 /**
  * Run through `npm run test:e2e` (tests/e2e/run.ts), which prepares a fresh database, free ports
@@ -11,6 +11,12 @@ const garPort = Number(process.env.E2E_GAR_PORT ?? 4100);
 const databaseUrl = process.env.E2E_DATABASE_URL ?? "";
 export const appBaseUrl = `http://localhost:${appPort}`;
 const garClientSecret = "e2e-gar-client-secret-0123456789";
+const garWsPort = process.env.E2E_GAR_WS_PORT;
+const garDistributorId = E2E_GAR_DISTRIBUTOR_ID;
+// The subscription web service stand-in (mutual TLS), when tests/e2e/run.ts generated its PKI.
+const garWsPki = process.env.E2E_GAR_WS_PKI
+  ? (JSON.parse(process.env.E2E_GAR_WS_PKI) as { ca: { cert: string } })
+  : null;
 
 // The app server must not inherit the react-server condition the test process runs with.
 const serverEnv: Record<string, string> = {
@@ -35,6 +41,15 @@ const serverEnv: Record<string, string> = {
   GAR_SAML_IDP_METADATA: `http://localhost:${garPort}/saml/metadata`,
   ...(process.env.E2E_SAML_SP_KEY ? { GAR_SAML_SP_KEY: process.env.E2E_SAML_SP_KEY } : {}),
   ...(process.env.E2E_SAML_SP_CERT ? { GAR_SAML_SP_CERT: process.env.E2E_SAML_SP_CERT } : {}),
+  ...(garWsPki && garWsPort
+    ? {
+        GAR_WS_URL: `https://localhost:${garWsPort}/abonnements`,
+        GAR_WS_CERT: process.env.E2E_GAR_WS_CLIENT_CERT ?? "",
+        GAR_WS_KEY: process.env.E2E_GAR_WS_CLIENT_KEY ?? "",
+        GAR_WS_CA: garWsPki.ca.cert,
+        GAR_DISTRIBUTOR_ID: garDistributorId,
+      }
+    : {}),
 };
 
 export default defineConfig({
@@ -91,6 +106,13 @@ export default defineConfig({
         APP_BASE_URL: appBaseUrl,
         GAR_CLIENT_SECRET: garClientSecret,
         ...(process.env.E2E_SAML_SP_CERT ? { GAR_STAND_IN_SP_CERT: process.env.E2E_SAML_SP_CERT } : {}),
+        ...(process.env.E2E_GAR_WS_PKI && garWsPort
+          ? {
+              GAR_STAND_IN_WS_PKI: process.env.E2E_GAR_WS_PKI,
+              GAR_STAND_IN_WS_PORT: garWsPort,
+              GAR_DISTRIBUTOR_ID: garDistributorId,
+            }
+          : {}),
       },
       stdout: "pipe",
       stderr: "pipe",

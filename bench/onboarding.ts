@@ -66,6 +66,33 @@ const LAST_NAMES = [
 
 type BenchStudent = { index: number; ido: string; firstName: string; lastName: string; birthdate: string };
 
+/**
+ * The school's subscription at the GAR, as its activation would create it: the GAR stand-in refuses
+ * students of unsubscribed schools. In the e2e scale run the app is pointed at the stand-in's web
+ * service by E2E_GAR_WS_* (tests/e2e/run.ts); with `npm start`, GAR_WS_* are already set.
+ */
+async function subscribeBenchSchool(schoolId: number) {
+  if (process.env.E2E_GAR_WS_PKI && process.env.E2E_GAR_WS_PORT && !process.env.GAR_WS_URL) {
+    const { E2E_GAR_DISTRIBUTOR_ID } = await import("../tests/e2e/constants");
+    const pki = JSON.parse(process.env.E2E_GAR_WS_PKI) as { ca: { cert: string } };
+    Object.assign(process.env, {
+      GAR_WS_URL: `https://localhost:${process.env.E2E_GAR_WS_PORT}/abonnements`,
+      GAR_WS_CERT: process.env.E2E_GAR_WS_CLIENT_CERT,
+      GAR_WS_KEY: process.env.E2E_GAR_WS_CLIENT_KEY,
+      GAR_WS_CA: pki.ca.cert,
+      GAR_DISTRIBUTOR_ID: E2E_GAR_DISTRIBUTOR_ID,
+    });
+    const { resetEnvForTests } = await import("../src/lib/env");
+    resetEnvForTests();
+  }
+  if (!process.env.GAR_WS_URL) return;
+  const { ensureSchoolSubscription, subscriptionDepsFromEnv } =
+    await import("../src/features/gar-subscriptions/mutations");
+  const deps = subscriptionDepsFromEnv(undefined);
+  const outcome = deps ? await ensureSchoolSubscription(schoolId, deps) : null;
+  if (outcome && outcome.outcome !== "DONE") throw new Error(`abonnement GAR du bench : ${JSON.stringify(outcome)}`);
+}
+
 async function setUp(run: string) {
   const uai = `09${String(Math.floor(Math.random() * 100000)).padStart(5, "0")}B`;
   const division = `3E BENCH`;
@@ -76,6 +103,7 @@ async function setUp(run: string) {
     data: { firstName: "Bench", lastName: "Owner", email: `bench-${run}@bench.invalid`, cguAcceptedAt: new Date() },
   });
   await prisma.member.create({ data: { schoolId: school.id, userId: owner.id, role: "ADMIN" } });
+  await subscribeBenchSchool(school.id);
   const targetProfile = await ensureTestTargetProfile("tp-bench");
   const campaign = await prisma.campaign.create({
     data: {

@@ -13,6 +13,7 @@ const ALLOWED_FEATURE_FILES = new Set([
   "actions.ts",
   "oidc-client.ts",
   "saml-client.ts",
+  "subscription-client.ts", // gar-subscriptions: the web service adapter (docs/decisions/020)
   "inventory.ts", // privacy: the data inventory, pure data (docs/decisions/012)
 ]);
 const ALLOWED_FEATURE_DIRS = new Set(["domain", "components", "__fixtures__"]);

@@ -412,3 +412,74 @@ describe("school offboarding, end to end (CLI request, grace period, cancel, era
     expect((await cli("school:offboard", "--uai", "0999001W", "--cancel")).code).toBe(EXIT.usage);
   });
 });
+
+describe("npm run cli -- gar:subscriptions", () => {
+  it("lists each activated school's subscription, and --sync creates it at the GAR (stand-in, mutual TLS)", async () => {
+    const { generateSubscriptionTestPki } = await import("../tests/gar/tls");
+    const { startSubscriptionService, SubscriptionStore } = await import("../tests/gar/subscription-service");
+    const { resetEnvForTests } = await import("../src/lib/env");
+    const pki = await generateSubscriptionTestPki();
+    const service = await startSubscriptionService({
+      pki,
+      store: new SubscriptionStore(),
+      distributorId: "DISTRIB-CLI",
+      resourceId: "ark:/99999/pix-demo",
+    });
+    const school = await prisma.school.create({ data: { name: "Collège CLI", uai: "0999201K" } });
+    const user = await prisma.user.create({ data: { firstName: "A", lastName: "B", email: "cli-admin@example.test" } });
+    await prisma.member.create({ data: { schoolId: school.id, userId: user.id, role: "ADMIN" } });
+
+    const unconfigured = await cli("gar:subscriptions", "--sync");
+    expect(unconfigured.code).toBe(EXIT.usage);
+    expect(JSON.parse(unconfigured.stdout)).toEqual({ status: "NOT_CONFIGURED", schools: [] });
+
+    const previous = { ...process.env };
+    Object.assign(process.env, {
+      GAR_WS_URL: service.url,
+      GAR_WS_CERT: pki.client.cert,
+      GAR_WS_KEY: pki.client.key,
+      GAR_WS_CA: pki.ca.cert,
+      GAR_DISTRIBUTOR_ID: "DISTRIB-CLI",
+    });
+    resetEnvForTests();
+    try {
+      const listed = await cli("gar:subscriptions", "--uai", "0999201k");
+      expect(listed.code).toBe(EXIT.ok);
+      expect(JSON.parse(listed.stdout)).toMatchObject({
+        status: "LISTED",
+        schools: [{ uai: "0999201K", subscription: null }],
+      });
+
+      const synced = await cli("gar:subscriptions", "--sync");
+      expect(synced.code).toBe(EXIT.ok);
+      const result = JSON.parse(synced.stdout);
+      expect(result.status).toBe("SYNCED");
+      expect(result.synced).toEqual([{ schoolId: school.id, uai: "0999201K", action: "CREATE", outcome: "DONE" }]);
+      expect(result.schools[0].subscription).toMatchObject({
+        subscriptionId: `PIX-0999201K-${school.id}`,
+        status: "ACTIVE",
+        lastCall: { operation: "PUT", succeeded: true, httpStatus: 201 },
+      });
+      expect(service.store.list()).toHaveLength(1);
+
+      service.failNext(1, 500);
+      await prisma.school.update({ where: { id: school.id }, data: { archivedAt: new Date() } });
+      const failed = await cli("gar:subscriptions", "--sync");
+      expect(failed.code).toBe(EXIT.failed);
+      expect(JSON.parse(failed.stdout).synced).toEqual([
+        { schoolId: school.id, uai: "0999201K", action: "DELETE", outcome: "FAILED", errorCode: "HTTP_5XX" },
+      ]);
+      const retried = await cli("gar:subscriptions", "--sync");
+      expect(JSON.parse(retried.stdout).synced).toEqual([
+        { schoolId: school.id, uai: "0999201K", action: "RETRY", outcome: "DONE" },
+      ]);
+      expect(service.store.list()).toHaveLength(0);
+
+      expect((await cli("gar:subscriptions", "--uai", "12")).code).toBe(EXIT.usage);
+    } finally {
+      process.env = previous;
+      resetEnvForTests();
+      await service.close();
+    }
+  }, 60_000);
+});

@@ -255,6 +255,56 @@ export const commands: Record<string, Command> = {
       });
     },
   },
+
+  "gar:subscriptions": {
+    usage: "gar:subscriptions [--uai 0999001W] [--sync]",
+    options: { uai: { type: "string" }, sync: { type: "boolean" } },
+    async run({ values, positionals }, io) {
+      if (positionals.length > 0) usageError("gar:subscriptions ne prend aucun argument.");
+      const rawUai = text(values.uai);
+      let uai: string | undefined;
+      if (rawUai !== undefined) {
+        const { isWellFormedUai, normalizeUai } = await import("../src/features/schools/domain/uai");
+        uai = normalizeUai(rawUai);
+        if (!isWellFormedUai(uai)) usageError(`UAI mal formé : « ${rawUai} » (7 chiffres suivis d'une lettre).`);
+      }
+      return withDatabase(io, async () => {
+        const { listSubscriptionStatesForOperator } = await import("../src/features/gar-subscriptions/data");
+        let synced: unknown[] | null = null;
+        let failed = 0;
+        if (values.sync === true) {
+          const { reconcileSubscriptions, subscriptionDepsFromEnv } =
+            await import("../src/features/gar-subscriptions/mutations");
+          const deps = subscriptionDepsFromEnv();
+          if (!deps) {
+            io.stdout(`${JSON.stringify({ status: "NOT_CONFIGURED", schools: [] })}\n`);
+            io.stderr("GAR_WS_URL n'est pas défini : Pix ne gère pas les abonnements GAR (README, abonnements GAR).");
+            return EXIT.usage;
+          }
+          try {
+            const reports = await reconcileSubscriptions(deps, new Date(), { uai });
+            failed = reports.filter((report) => report.outcome === "FAILED").length;
+            synced = reports;
+          } finally {
+            // A failed call was handed to the job queue (its retry): close the queue's client.
+            const { stopJobs } = await import("../src/lib/jobs");
+            await stopJobs();
+          }
+        }
+        const schools = await listSubscriptionStatesForOperator({ uai });
+        if (uai && schools.length === 0) usageError(`Aucun établissement activé n'a l'UAI ${uai}.`);
+        io.stdout(
+          `${JSON.stringify({ status: synced ? (failed ? "SYNCED_WITH_FAILURES" : "SYNCED") : "LISTED", ...(synced ? { synced } : {}), schools })}\n`,
+        );
+        io.stderr(
+          synced
+            ? `${synced.length} établissement(s) rapproché(s) avec le GAR, ${failed} en échec (réessayés plus tard).`
+            : `${schools.length} établissement(s).`,
+        );
+        return failed ? EXIT.failed : EXIT.ok;
+      });
+    },
+  },
 };
 
 /** `--uai` and `--ine`, checked and normalised (upper case, as SIECLE gives them). */

@@ -110,6 +110,21 @@ async function main() {
     await assertPortFree(Number(process.env.GAR_STAND_IN_PORT ?? 4000), "ENT démo / GAR");
   ensureLocalSecrets();
   if (process.env.GAR_PROTOCOL === "saml") await ensureLocalSamlKeyPair();
+  // The subscription web service stand-in (mutual TLS): a test PKI generated at each start, in
+  // memory only; the app is pointed at it unless a real GAR_WS_URL is configured.
+  const wsPort = Number(process.env.GAR_STAND_IN_WS_PORT ?? 4443);
+  let wsPki: import("../tests/gar/tls").SubscriptionTestPki | null = null;
+  if (process.env.GAR_STAND_IN !== "0" && !process.env.GAR_WS_URL) {
+    await assertPortFree(wsPort, "web service d'abonnement GAR");
+    const { generateSubscriptionTestPki } = await import("../tests/gar/tls");
+    const { DEFAULT_DISTRIBUTOR_ID } = await import("../tests/gar/subscription-service");
+    wsPki = await generateSubscriptionTestPki();
+    process.env.GAR_WS_URL = `https://localhost:${wsPort}/abonnements`;
+    process.env.GAR_WS_CERT = wsPki.client.cert;
+    process.env.GAR_WS_KEY = wsPki.client.key;
+    process.env.GAR_WS_CA = wsPki.ca.cert;
+    process.env.GAR_DISTRIBUTOR_ID ??= DEFAULT_DISTRIBUTOR_ID;
+  }
   console.log("▶ Base de données");
   const { embedded, description } = await prepareDatabase({ log: (line) => console.log(`  ${line}`) });
   console.log(`  ${description}`);
@@ -138,6 +153,20 @@ async function main() {
   let stopGar = async () => {};
   if (process.env.GAR_STAND_IN !== "0") {
     const { startGarStandIn } = await import("../tests/gar/stand-in");
+    const { startSubscriptionService, SubscriptionStore } = await import("../tests/gar/subscription-service");
+    let subscriptions: InstanceType<typeof SubscriptionStore> | undefined;
+    let stopWs = async () => {};
+    if (wsPki) {
+      subscriptions = new SubscriptionStore();
+      const service = await startSubscriptionService({
+        pki: wsPki,
+        store: subscriptions,
+        distributorId: process.env.GAR_DISTRIBUTOR_ID ?? "",
+        resourceId: process.env.GAR_RESOURCE_ID ?? "ark:/99999/pix-demo",
+        port: wsPort,
+      });
+      stopWs = () => service.close();
+    }
     const garPort = Number(process.env.GAR_STAND_IN_PORT ?? 4000);
     process.env.GAR_ISSUER ??= `http://localhost:${garPort}`;
     const standIn = await startGarStandIn({
@@ -145,10 +174,26 @@ async function main() {
       appBaseUrl: process.env.APP_BASE_URL,
       clientSecret: process.env.GAR_CLIENT_SECRET,
       spCert: process.env.GAR_SAML_SP_CERT,
+      subscriptions,
     });
     process.env.GAR_SAML_IDP_METADATA ??= standIn.samlMetadataUrl;
     entUrl = standIn.entUrl;
-    stopGar = () => standIn.close();
+    stopGar = async () => {
+      await standIn.close();
+      await stopWs();
+    };
+    if (wsPki) {
+      // Every activated school (the demo's too) gets its subscription, as `gar:subscriptions --sync` does.
+      const { reconcileSubscriptions, subscriptionDepsFromEnv } =
+        await import("../src/features/gar-subscriptions/mutations");
+      const deps = subscriptionDepsFromEnv();
+      if (deps) {
+        const reports = await reconcileSubscriptions(deps);
+        console.log(
+          `  abonnements GAR : ${reports.filter((report) => report.outcome !== "FAILED").length} à jour sur ${reports.length}`,
+        );
+      }
+    }
   }
 
   if (process.env.SKIP_BUILD !== "1") run("Construction de l'application (next build)", [nextBin, "build"]);

@@ -2,6 +2,7 @@ import "server-only";
 
 import { runRetentionRule } from "@/features/privacy/retention/mutations";
 import type { RetentionRuleName } from "@/features/privacy/inventory";
+import { subscriptionReconcileJob, subscriptionSyncJob } from "@/features/gar-subscriptions/mutations";
 import { defineJob, type JobDefinition } from "@/lib/jobs";
 import { logger } from "@/lib/logger";
 import { operatorSchoolId } from "@/lib/operator";
@@ -36,4 +37,6 @@ export const APP_JOBS: readonly JobDefinition<never>[] = [
   retentionJob("inactiveGarAccounts", "retention.inactive-gar-accounts", "40 2 * * *"),
   retentionJob("rejectedImportErrors", "retention.rejected-import-errors", "0 3 * * *"),
   retentionJob("auditEntries", "retention.audit-entries", "20 3 * * *"),
+  subscriptionSyncJob as JobDefinition<never>,
+  subscriptionReconcileJob as JobDefinition<never>,
 ];

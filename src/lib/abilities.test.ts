@@ -19,6 +19,8 @@ const adminOnly = [
   "learners:export",
   "learners:erase",
   "learners:reveal-ine",
+  "readiness:view-details",
+  "gar-subscription:manage",
 ] as const;
 
 const everyMember = ["team:view", "campaign:create", "learners:view", "learners:unlock"] as const;

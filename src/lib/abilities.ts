@@ -58,6 +58,10 @@ type Subjects = {
    * register; each reveal is audit-logged. The INE (ADMIN only) also goes into the campaign export.
    */
   "learners:reveal-ine": null;
+  /** The readiness checklist in full (assignment list with names, subscription details): ADMINs. */
+  "readiness:view-details": null;
+  /** Create, renew or retry the school's subscription at the GAR now (docs/decisions/020). */
+  "gar-subscription:manage": null;
 };
 
 export type Ability = keyof Subjects;
@@ -87,6 +91,8 @@ const rules: { [A in Ability]: (actor: AbilityActor, subject: Subjects[A]) => bo
   "school:offboard": adminOnly,
   "audit:view": adminOnly,
   "learners:reveal-ine": adminOnly,
+  "readiness:view-details": adminOnly,
+  "gar-subscription:manage": adminOnly,
 };
 
 type SubjectArgs<A extends Ability> = Subjects[A] extends null ? [] : [subject: Subjects[A]];

@@ -79,6 +79,23 @@ const envSchema = z.object({
   PRIVACY_CONTACT: unsetIfEmpty(z.string().min(3).optional()),
   /** Support contact (e-mail or address) for accessibility feedback, shown on /accessibilite and /mentions-legales. */
   SUPPORT_CONTACT: unsetIfEmpty(z.string().min(3).optional()),
+  /**
+   * The GAR's subscription web service (abonnement): base URL, PUT/GET/DELETE {base}/{idAbonnement}.
+   * Unset: subscriptions are not managed by Pix (nothing is called, the checklist says so).
+   */
+  GAR_WS_URL: unsetIfEmpty(z.url().optional()),
+  /** PEM client certificate the GAR issued from our CSR (mutual TLS). */
+  GAR_WS_CERT: unsetIfEmpty(z.string().includes("CERTIFICATE").optional()),
+  /** PEM private key of that certificate. */
+  GAR_WS_KEY: unsetIfEmpty(z.string().includes("PRIVATE KEY").optional()),
+  /** PEM CA certificate(s) of the web service's server certificate; unset: the system's CAs. */
+  GAR_WS_CA: unsetIfEmpty(z.string().includes("CERTIFICATE").optional()),
+  /** Our commercial distributor id at the GAR (idDistributeurCom). */
+  GAR_DISTRIBUTOR_ID: unsetIfEmpty(z.string().min(1).optional()),
+  /** publicCible of our subscriptions, comma-separated: ELEVE, plus ENSEIGNANT / DOCUMENTALISTE / AUTRE PERSONNEL for staff. */
+  GAR_WS_TARGET_AUDIENCE: unsetIfEmpty(z.string().min(1).default("ELEVE")),
+  /** Time limit of one call to the web service, in milliseconds. */
+  GAR_WS_TIMEOUT_MS: unsetIfEmpty(z.coerce.number().int().min(100).max(120_000).default(10_000)),
   /** "0": this instance runs no job worker (it can still enqueue). Default: every app instance works (docs/decisions/013). */
   JOBS_WORKER: unsetIfEmpty(z.enum(["0", "1"]).default("1")),
   /** Connections of the job queue's own pool, per instance (besides DATABASE_POOL_MAX). */

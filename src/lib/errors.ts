@@ -25,6 +25,8 @@ export type DomainErrorCode =
   | "GAR_SIGN_IN_FAILED"
   /** The GAR refused the student (e.g. the Pix resource is not assigned to them). */
   | "GAR_ACCESS_DENIED"
+  /** The GAR refused the student because their school has no active subscription to Pix. */
+  | "GAR_RESOURCE_UNAVAILABLE"
   /** The GAR profile is not a student's (staff use Pix Orga). */
   | "GAR_NOT_A_STUDENT"
   /** The pending GAR identity is missing, expired or tampered with: back to the médiacentre. */

@@ -8,6 +8,7 @@ import path from "node:path";
 import { freePort } from "../../src/lib/embedded-postgres";
 import { applyMigrations } from "../../src/lib/migrations";
 import { generateSamlKeyPair } from "../gar/saml";
+import { generateSubscriptionTestPki } from "../gar/tls";
 import { createThrowawayDatabase } from "../support/throwaway-database";
 
 const SAML_SPEC = "student-journey-saml.spec.ts";
@@ -52,6 +53,13 @@ try {
   const spKeys = await generateSamlKeyPair("pix-saml-sp-e2e");
   env.E2E_SAML_SP_KEY = spKeys.key;
   env.E2E_SAML_SP_CERT = spKeys.cert;
+  // The subscription web service's test PKI (its CA, its server certificate, Pix's client
+  // certificate) for this run; never written to disk.
+  const pki = await generateSubscriptionTestPki();
+  env.E2E_GAR_WS_PORT = String(process.env.E2E_GAR_WS_PORT ?? (await freePort()));
+  env.E2E_GAR_WS_PKI = JSON.stringify({ ca: pki.ca, server: pki.server });
+  env.E2E_GAR_WS_CLIENT_CERT = pki.client.cert;
+  env.E2E_GAR_WS_CLIENT_KEY = pki.client.key;
   if (process.env.E2E_SKIP_BUILD !== "1") {
     const build = spawnSync(process.execPath, [path.resolve("node_modules/next/dist/bin/next"), "build"], {
       stdio: "inherit",

@@ -97,8 +97,19 @@ export function renderSignInPage(options: {
   );
 }
 
-export function renderMediacentrePage(options: { student: FixtureStudent; pixUrl: string }): string {
-  const { student } = options;
+export function renderMediacentrePage(options: {
+  student: FixtureStudent;
+  pixUrl: string;
+  schoolSubscribed?: boolean;
+}): string {
+  const { student, schoolSubscribed = true } = options;
+  if (!schoolSubscribed) {
+    return layout(
+      "Médiacentre",
+      `<h1>Médiacentre</h1><div class="card" role="status">Votre établissement n'est abonné à aucune ressource Pix dans le GAR : la ressource n'apparaît pas.</div>`,
+      studentLabel(student),
+    );
+  }
   const pixTile = student.assigned
     ? `<a class="tile pix" href="${escapeHtml(options.pixUrl)}"><strong>Pix</strong><span class="muted">Évaluer et développer ses compétences numériques</span></a>`
     : "";

@@ -12,6 +12,7 @@ import { assertNotProduction, type GarStandInConfig, readGarStandInConfig } from
 import { renderErrorPage, renderMediacentrePage, renderSignInPage } from "./pages";
 import { createStandInSamlIdp, type SamlAuthnRequest, type SamlIssuedLogin } from "./saml-idp";
 import { DEMO_UAI, type FixtureStudent, fixtureStudents } from "./students";
+import type { SubscriptionStore } from "./subscription-service";
 
 export type GarStandInOptions = Partial<GarStandInConfig> & {
   /** Replaces the fixture students of students.json. */
@@ -20,6 +21,12 @@ export type GarStandInOptions = Partial<GarStandInConfig> & {
   logErrors?: boolean;
   /** The app's SAML SP certificate (PEM; else GAR_STAND_IN_SP_CERT): AuthnRequest signatures are then checked. */
   spCert?: string;
+  /**
+   * The subscriptions of the subscription web service stand-in: when given, a student of a school
+   * with no active subscription to the resource gets no Pix tile and is refused (access_denied /
+   * RequestDenied), as the real GAR hides the resource. Absent: every school is subscribed.
+   */
+  subscriptions?: SubscriptionStore;
 };
 
 export type GarStandIn = {
@@ -87,7 +94,7 @@ function seeOther(ctx: KoaContext, url: string): void {
 
 export async function startGarStandIn(options: GarStandInOptions = {}): Promise<GarStandIn> {
   assertNotProduction();
-  const { students = fixtureStudents, logErrors = true, spCert, ...overrides } = options;
+  const { students = fixtureStudents, logErrors = true, spCert, subscriptions, ...overrides } = options;
   const requested = readGarStandInConfig(overrides);
 
   // Listen first: with port 0 (tests) the issuer can only be written once the port is known. A
@@ -281,10 +288,24 @@ export async function startGarStandIn(options: GarStandInOptions = {}): Promise<
     return { ...identity, sid };
   }
 
+  /** Whether the identity's school has an active subscription to the resource (always, without a store). */
+  function isSchoolSubscribed(identity: EntIdentity): boolean {
+    if (!subscriptions || !identity.uai) return true;
+    return subscriptions.hasActiveSubscription(identity.uai, config.resourceId);
+  }
+
   async function finishInteraction(ctx: KoaContext, identity: EntIdentity): Promise<void> {
-    const result = identity.assigned
-      ? { login: { accountId: identity.ido } }
-      : { error: "access_denied", error_description: "La ressource n'est pas affectée à cet utilisateur dans le GAR." };
+    const result = !isSchoolSubscribed(identity)
+      ? {
+          error: "access_denied",
+          error_description: "Aucun abonnement actif de l'établissement à cette ressource.",
+        }
+      : identity.assigned
+        ? { login: { accountId: identity.ido } }
+        : {
+            error: "access_denied",
+            error_description: "La ressource n'est pas affectée à cet utilisateur dans le GAR.",
+          };
     const returnTo = await provider.interactionResult(ctx.req, ctx.res, result, { mergeWithLastSubmission: false });
     seeOther(ctx, returnTo);
   }
@@ -293,10 +314,12 @@ export async function startGarStandIn(options: GarStandInOptions = {}): Promise<
   function samlResponse(ctx: KoaContext, request: SamlAuthnRequest, identity: EntIdentity): void {
     const nonce = randomBytes(16).toString("base64");
     const sessionIndex = `_${randomBytes(16).toString("hex")}`;
-    if (identity.assigned && identity.sid) {
-      samlLogins.set(identity.sid, [...(samlLogins.get(identity.sid) ?? []), { nameId: identity.ido, sessionIndex }]);
+    // No subscription: RequestDenied, as for a student the resource is not assigned to.
+    const answered = isSchoolSubscribed(identity) ? identity : { ...identity, assigned: false };
+    if (answered.assigned && answered.sid) {
+      samlLogins.set(answered.sid, [...(samlLogins.get(answered.sid) ?? []), { nameId: answered.ido, sessionIndex }]);
     }
-    html(ctx, samlIdp.responsePage(request, identity, nonce, sessionIndex));
+    html(ctx, samlIdp.responsePage(request, answered, nonce, sessionIndex));
     ctx.set("Content-Security-Policy", `default-src 'none'; script-src 'nonce-${nonce}'; form-action *`);
   }
 
@@ -385,6 +408,7 @@ export async function startGarStandIn(options: GarStandInOptions = {}): Promise<
         renderMediacentrePage({
           student: { ...identity, birthdate: "", siecle: null },
           pixUrl: `${config.appBaseUrl}/gar/connexion`,
+          schoolSubscribed: isSchoolSubscribed(identity),
         }),
       );
     }

@@ -4,6 +4,8 @@ import type { ReactNode } from "react";
 import { OrgaShell } from "@/components/layout/orga-shell";
 import { SiteFooter } from "@/components/layout/site-footer";
 import { SchoolSwitcher } from "@/features/members/components/school-switcher";
+import { RentreeBanner } from "@/features/readiness/components/rentree-banner";
+import { loadRentreeBanner } from "@/features/readiness/loaders";
 import { getMemberContext } from "@/lib/session";
 
 export const metadata: Metadata = { title: { default: "Pix Orga", template: "%s · Pix Orga" } };
@@ -20,8 +22,10 @@ export default async function OrgaLayout({ children }: { children: ReactNode }) 
       </div>
     );
   }
+  const rentree = await loadRentreeBanner();
   return (
     <OrgaShell
+      banner={rentree ? <RentreeBanner {...rentree} /> : undefined}
       member={{
         firstName: member.firstName,
         lastName: member.lastName,

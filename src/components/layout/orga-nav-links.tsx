@@ -6,6 +6,7 @@ import { usePathname } from "next/navigation";
 import { layoutText } from "@/messages/fr/layout";
 
 const links = [
+  { href: "/orga/accueil", label: layoutText.orgaNav.home },
   { href: "/orga/campagnes", label: layoutText.orgaNav.campaigns },
   { href: "/orga/eleves", label: layoutText.orgaNav.learners, exact: true },
   { href: "/orga/classes", label: layoutText.orgaNav.classes },

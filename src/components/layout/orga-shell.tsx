@@ -17,16 +17,19 @@ export function OrgaShell({
   member,
   children,
   schoolSwitcher,
+  banner,
 }: {
   member: OrgaShellMember;
   children: ReactNode;
   schoolSwitcher?: ReactNode;
+  /** Shown above every page (the rentrée banner). */
+  banner?: ReactNode;
 }) {
   return (
     <div className="flex min-h-screen flex-col bg-slate-50 md:flex-row print:block print:bg-white">
       <aside className="no-print border-b border-slate-200 bg-white md:w-60 md:shrink-0 md:border-r md:border-b-0">
         <div className="px-5 py-4">
-          <Link href="/orga/campagnes" className="text-xl font-extrabold text-primary">
+          <Link href="/orga/accueil" className="text-xl font-extrabold text-primary">
             Pix Orga
           </Link>
         </div>
@@ -59,6 +62,7 @@ export function OrgaShell({
             </form>
           </div>
         </header>
+        {banner}
         <main id="contenu" className="flex-1 px-6 py-6 print:p-0">
           {children}
         </main>

@@ -162,6 +162,7 @@ export async function completeGarSignIn(options: CompleteGarSignInOptions): Prom
 
 function refusalError(reason: string): DomainError {
   if (reason === "ACCESS_DENIED") return new DomainError("GAR_ACCESS_DENIED");
+  if (reason === "NO_SUBSCRIPTION") return new DomainError("GAR_RESOURCE_UNAVAILABLE");
   if (reason === "NOT_A_STUDENT") return new DomainError("GAR_NOT_A_STUDENT");
   if (reason === "MISSING_PROFILE") return new DomainError("GAR_PROFILE_MISSING");
   if (reason === "MISSING_UAI") return new DomainError("GAR_UAI_MISSING");

@@ -7,6 +7,7 @@ import { createSchool } from "../../../tests/factories/schools";
 import { BrowserLikeClient } from "../../../tests/gar/http-client";
 import { type GarStandIn, startGarStandIn } from "../../../tests/gar/stand-in";
 import { type FixtureStudent, findFixtureStudent, fixtureStudents } from "../../../tests/gar/students";
+import { SubscriptionStore } from "../../../tests/gar/subscription-service";
 import { completeGarSignIn, GAR_SIGN_IN_REQUEST_TTL_MS, startGarSignIn } from "./mutations";
 import { createGarOidcPort } from "./oidc-client";
 import type { GarPort } from "./types";
@@ -17,7 +18,12 @@ const unusualIdentities: FixtureStudent[] = [
   { ...come, key: "sans-uai", ido: "ido-sans-uai", uai: "", siecle: null },
   { ...come, key: "sans-pro", ido: "ido-sans-pro", profile: null, siecle: null },
   { ...come, key: "enseignant", ido: "ido-enseignant", profile: "National_ens", siecle: null },
+  // A school the GAR has no subscription for (all the others have one).
+  { ...come, key: "sans-abonnement", ido: "ido-sans-abonnement", uai: "0999009Z", siecle: null },
 ];
+const subscriptions = new SubscriptionStore();
+for (const uai of new Set(fixtureStudents.map((student) => student.uai)))
+  subscriptions.addConsoleSubscription(uai, "ark:/99999/pix-demo");
 
 // The callback URL's host: nothing listens there, the test stops at the redirect back to the app.
 const appBaseUrl = "http://localhost:39998";
@@ -30,6 +36,7 @@ beforeAll(async () => {
     appBaseUrl,
     logErrors: false,
     students: [...fixtureStudents, ...unusualIdentities],
+    subscriptions,
   });
   gar = createGarOidcPort({
     issuer: standIn.issuer,
@@ -160,6 +167,13 @@ describe("GAR sign-in through the stand-in", () => {
     const { requestId, callbackQuery } = await signInThroughEnt("ines-berthelot");
     const later = new Date(Date.now() + GAR_SIGN_IN_REQUEST_TTL_MS + 1000);
     await expectFailure(completeGarSignIn({ gar, requestId, callbackQuery, now: later }), "GAR_SIGN_IN_FAILED");
+  });
+
+  it("reports the GAR's refusal of a student whose school has no subscription, with its own page", async () => {
+    const { requestId, callbackQuery } = await signInThroughEnt("sans-abonnement");
+    expect(callbackQuery.get("error")).toBe("access_denied");
+    await expectFailure(completeGarSignIn({ gar, requestId, callbackQuery }), "GAR_RESOURCE_UNAVAILABLE");
+    expect(await prisma.user.count()).toBe(0);
   });
 
   it("reports the GAR's refusal of a student without the Pix resource", async () => {

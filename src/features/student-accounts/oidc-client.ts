@@ -136,7 +136,10 @@ export function createGarOidcPort(settings: GarOidcSettings): GarPort {
         });
       } catch (error) {
         if (error instanceof client.AuthorizationResponseError && error.error === "access_denied") {
-          return { ok: false, reason: "ACCESS_DENIED" };
+          // The GAR refuses a school with no subscription before asking about the student's
+          // assignment; its description is the only way to tell the two apart (docs/gar.md).
+          const description = error.error_description ?? "";
+          return { ok: false, reason: /abonnement/i.test(description) ? "NO_SUBSCRIPTION" : "ACCESS_DENIED" };
         }
         const details = error as { code?: string; error?: string; name?: string };
         logger.warn("gar.oidc.code_exchange_failed", {

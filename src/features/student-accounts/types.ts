@@ -14,7 +14,7 @@ export type GarCallbackChecks = { state: string; nonce: string; codeVerifier: st
 
 export type GarCompletion =
   | { ok: true; identity: GarIdentity }
-  | { ok: false; reason: "ACCESS_DENIED" | "PROTOCOL_ERROR" }
+  | { ok: false; reason: "ACCESS_DENIED" | "NO_SUBSCRIPTION" | "PROTOCOL_ERROR" }
   | Extract<GarProfileMappingResult, { ok: false }>;
 
 /**

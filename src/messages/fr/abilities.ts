@@ -22,4 +22,6 @@ export const refusalMessages: Record<Ability, string> = {
   "school:offboard": "Seuls les administrateurs de l'établissement peuvent demander la fin du service.",
   "audit:view": "Seuls les administrateurs de l'établissement peuvent consulter le journal.",
   "learners:reveal-ine": "Seuls les administrateurs de l'établissement peuvent afficher l'INE d'un élève.",
+  "readiness:view-details": adminOnly,
+  "gar-subscription:manage": "Seuls les administrateurs de l'établissement peuvent gérer l'abonnement au GAR.",
 };

@@ -15,6 +15,8 @@ export const errorMessages: Record<DomainErrorCode | "VALIDATION" | "UNEXPECTED"
     "La connexion depuis l'ENT n'a pas abouti. Revenez au médiacentre de votre ENT et ouvrez Pix à nouveau.",
   GAR_ACCESS_DENIED:
     "Pix ne vous est pas attribué dans le GAR. Demandez au responsable des affectations de votre établissement de vous l'attribuer.",
+  GAR_RESOURCE_UNAVAILABLE:
+    "Votre établissement n'a pas encore accès à Pix dans le GAR (son abonnement n'existe pas ou a expiré). Prévenez un membre de l'équipe de direction : l'abonnement se crée depuis Pix Orga.",
   GAR_NOT_A_STUDENT: "Cet espace est réservé aux élèves. Personnels de l'établissement : connectez-vous à Pix Orga.",
   GAR_PENDING_IDENTITY_EXPIRED:
     "Votre connexion a expiré. Revenez au médiacentre de votre ENT et ouvrez Pix à nouveau.",

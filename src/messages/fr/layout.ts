@@ -1,6 +1,7 @@
 export const layoutText = {
   orgaNav: {
     label: "Navigation principale",
+    home: "Accueil",
     campaigns: "Campagnes",
     learners: "Élèves",
     classes: "Classes",

@@ -130,6 +130,7 @@ export const accountsText = {
     titles: {
       GAR_SIGN_IN_FAILED: "La connexion n'a pas abouti",
       GAR_ACCESS_DENIED: "Pix ne vous est pas attribué",
+      GAR_RESOURCE_UNAVAILABLE: "Pix n'est pas encore disponible pour votre établissement",
       GAR_NOT_A_STUDENT: "Espace réservé aux élèves",
       GAR_PENDING_IDENTITY_EXPIRED: "Votre connexion a expiré",
       CAMPAIGN_CODE_UNKNOWN: "Parcours introuvable",

@@ -10,6 +10,8 @@ import { getSession, startSession } from "@/lib/session";
 import { setSessionSchool } from "@/lib/session-store";
 import { membersMessages as m } from "@/messages/fr/members";
 
+import { subscribeActivatedSchool } from "@/features/gar-subscriptions/mutations";
+
 import { actorOf } from "../domain/actor";
 import {
   acceptInvitationAsCurrentUserSchema,
@@ -31,7 +33,8 @@ export const acceptInvitationWithNewAccountAction = createAction({
   schema: acceptInvitationWithNewAccountSchema,
   auth: "public",
   handler: async (input) => {
-    const { userId, schoolId } = await createAccountAndAcceptInvitation(input);
+    const { userId, schoolId, activatedSchool } = await createAccountAndAcceptInvitation(input);
+    if (activatedSchool) await subscribeActivatedSchool(schoolId);
     await startSession({ userId, kind: "STAFF", currentSchoolId: schoolId });
     redirect("/orga/cgu");
   },
@@ -42,7 +45,8 @@ export const acceptInvitationWithSignInAction = createAction({
   auth: "public",
   handler: async (input) => {
     const userId = await authenticateStaffOrThrow({ ...input, clientAddress: await requestClientAddress() });
-    const { schoolId } = await acceptInvitation({ token: input.token, userId });
+    const { schoolId, activatedSchool } = await acceptInvitation({ token: input.token, userId });
+    if (activatedSchool) await subscribeActivatedSchool(schoolId);
     await startSession({ userId, kind: "STAFF", currentSchoolId: schoolId });
     redirect("/orga");
   },
@@ -55,7 +59,8 @@ export const acceptInvitationAsCurrentUserAction = createAction({
   handler: async (input) => {
     const session = await getSession();
     if (!session || session.kind !== "STAFF") throw new DomainError("UNAUTHENTICATED");
-    const { schoolId } = await acceptInvitation({ token: input.token, userId: session.userId });
+    const { schoolId, activatedSchool } = await acceptInvitation({ token: input.token, userId: session.userId });
+    if (activatedSchool) await subscribeActivatedSchool(schoolId);
     await setSessionSchool(session.id, schoolId);
     redirect("/orga");
   },

@@ -160,7 +160,7 @@ export async function acceptInvitation(
   input: { token: string; userId: number },
   now = new Date(),
   db?: Prisma.TransactionClient,
-): Promise<{ schoolId: number; memberId: number; role: MemberRole }> {
+): Promise<{ schoolId: number; memberId: number; role: MemberRole; activatedSchool: boolean }> {
   const run = async (tx: Prisma.TransactionClient) => {
     const invitation = await tx.invitation.findUnique({
       where: { tokenHash: hashToken(input.token) },
@@ -195,6 +195,10 @@ export async function acceptInvitation(
       where: { schoolId_userId: { schoolId: invitation.schoolId, userId: input.userId } },
       select: { id: true, role: true },
     });
+    // The school's first ADMIN: this acceptance activates its space (its GAR subscription follows).
+    const activatedSchool =
+      invitation.role === "ADMIN" &&
+      (await tx.member.count({ where: { schoolId: invitation.schoolId, role: "ADMIN" } })) === 0;
     let member: { id: number; role: MemberRole };
     if (!existing) {
       member = await tx.member.create({
@@ -221,7 +225,7 @@ export async function acceptInvitation(
       },
       tx,
     );
-    return { schoolId: invitation.schoolId, memberId: member.id, role: member.role };
+    return { schoolId: invitation.schoolId, memberId: member.id, role: member.role, activatedSchool };
   };
   return db ? run(db) : prisma.$transaction(run);
 }
@@ -234,7 +238,7 @@ export async function acceptInvitation(
 export async function createAccountAndAcceptInvitation(
   input: { token: string; firstName: string; lastName: string; password: string },
   now = new Date(),
-): Promise<{ userId: number; schoolId: number }> {
+): Promise<{ userId: number; schoolId: number; activatedSchool: boolean }> {
   const passwordHash = await hashPassword(input.password);
   try {
     return await prisma.$transaction(async (tx) => {
@@ -254,7 +258,7 @@ export async function createAccountAndAcceptInvitation(
         select: { id: true },
       });
       const accepted = await acceptInvitation({ token: input.token, userId: user.id }, now, tx);
-      return { userId: user.id, schoolId: accepted.schoolId };
+      return { userId: user.id, schoolId: accepted.schoolId, activatedSchool: accepted.activatedSchool };
     });
   } catch (error) {
     if (isUniqueViolation(error)) {

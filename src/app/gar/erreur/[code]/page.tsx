@@ -27,6 +27,7 @@ export default async function GarOutcomePage({ params }: { params: Promise<{ cod
     "GAR_SIGN_IN_FAILED",
     "GAR_PENDING_IDENTITY_EXPIRED",
     "GAR_ACCESS_DENIED",
+    "GAR_RESOURCE_UNAVAILABLE",
     "GAR_ASSERTION_REFUSED",
   ].includes(code);
   return (

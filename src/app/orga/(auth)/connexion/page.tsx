@@ -14,7 +14,7 @@ const infoMessages: Record<string, string> = {
 };
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<{ info?: string }> }) {
-  if (await getMemberContext()) redirect("/orga/campagnes");
+  if (await getMemberContext()) redirect("/orga/accueil");
   const { info } = await searchParams;
   return <SignInPageContent message={info ? infoMessages[info] : undefined} />;
 }

@@ -5,7 +5,7 @@ import { isAnswerCorrect, type SubmittedAnswer } from "@/features/parcours/domai
 import { chooseNextChallenge } from "@/features/parcours/domain/adaptive";
 import type { AnswerRecord, CampaignSnapshot, ChallengeSnapshot, Content } from "@/features/parcours/types";
 import { computeResults } from "@/features/runner/domain/scoring";
-import { readContent } from "./load-content";
+import { parseContent, rawContent, readContent } from "./load-content";
 
 const content = readContent();
 const publicDir = join(import.meta.dirname, "..", "public");
@@ -80,7 +80,8 @@ describe("the question bank", () => {
     "%s has a valid competence, level and answer key",
     (_id, challenge) => {
       expect(content.competences.map((competence) => competence.id)).toContain(challenge.competenceId);
-      expect(Number.isInteger(challenge.level) && challenge.level >= 1 && challenge.level <= 6).toBe(true);
+      expect(Number.isInteger(challenge.level) && challenge.level >= 1 && challenge.level <= 8).toBe(true);
+      expect(challenge.skill).toMatch(new RegExp(`^@[A-Za-z]+${challenge.level}$`));
       expect(challenge.skill).toMatch(/^@\w+$/);
       expect(challenge.statement.length).toBeGreaterThan(10);
       expect(challenge.explanation.length).toBeGreaterThan(20);
@@ -128,6 +129,31 @@ describe("the question bank", () => {
   });
 });
 
+describe("skills and variants", () => {
+  type RawChallenge = { id: string; skill: string; level: number; statement: string; competenceId: string };
+  const alter = (change: (challenges: RawChallenge[]) => void) => {
+    const copy = structuredClone(rawContent);
+    change(copy.challenges as RawChallenge[]);
+    return () => parseContent(copy);
+  };
+
+  it("refuses a skill whose suffix is not its level, more than 3 variants, and a repeated statement", () => {
+    expect(alter((challenges) => (challenges[0]!.skill = "@adresseWeb2"))).toThrow(/does not end with the level 1/);
+    expect(
+      alter((challenges) => {
+        const first = challenges[0]!;
+        for (let index = 0; index < 3; index += 1)
+          challenges.push({
+            ...structuredClone(first),
+            id: `${first.id}-copie${"abc"[index]}`,
+            statement: `${first.statement} ${index}`,
+          });
+      }),
+    ).toThrow(/4 variants \(at most 3\)/);
+    expect(alter((challenges) => (challenges[1]!.statement = challenges[0]!.statement))).toThrow(/statement repeated/);
+  });
+});
+
 describe("the parcours", () => {
   it("include the three parcours the schools were promised", () => {
     expect(content.parcours.map((parcours) => parcours.name)).toEqual(
@@ -169,7 +195,11 @@ describe("the parcours", () => {
         ["skip", 0],
       ] as const) {
         const answers: AnswerRecord[] = [];
-        for (let next = chooseNextChallenge(snapshot, answers); next; next = chooseNextChallenge(snapshot, answers)) {
+        for (
+          let next = chooseNextChallenge(snapshot, answers, 1);
+          next;
+          next = chooseNextChallenge(snapshot, answers, 1)
+        ) {
           const result = strategy === "right" && isAnswerCorrect(next, rightAnswer(next)) ? "OK" : "SKIPPED";
           answers.push({ challengeId: next.id, result });
         }

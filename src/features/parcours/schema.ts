@@ -29,9 +29,12 @@ export const challengeTypeSchema = z.enum(["QCU", "QCM", "QROC"]);
 export const contentChallengeSchema = z.strictObject({
   id: z.string().regex(/^[1-5]\.[1-9]-[a-z0-9-]+$/),
   competenceId: z.string(),
-  /** The acquis assessed, e.g. "@motsCles". */
-  skill: z.string().regex(/^@[A-Za-z][A-Za-z0-9]*$/),
-  level: z.int().min(1).max(6),
+  /**
+   * The acquis assessed, `@tubeN`: the tube (e.g. "@motsCles") followed by its level, e.g.
+   * "@motsCles2". Questions with the same skill are its variants (2–3, equivalent).
+   */
+  skill: z.string().regex(/^@[A-Za-z][A-Za-z]*[1-8]$/),
+  level: z.int().min(1).max(8),
   type: challengeTypeSchema,
   statement: text,
   proposals: z.array(z.strictObject({ id: z.string().regex(/^[a-z]$/), label: text })),

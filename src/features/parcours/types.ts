@@ -9,8 +9,9 @@ export type ChallengeType = "QCU" | "QCM" | "QROC";
 export type ChallengeSnapshot = {
   id: string;
   competenceId: string;
+  /** The acquis, `@tubeN`: questions with the same skill are equivalent variants of it (variants.ts). */
   skill: string;
-  /** Difficulty 1–6. */
+  /** Difficulty 1–8. */
   level: number;
   type: ChallengeType;
   statement: string;
@@ -76,7 +77,7 @@ export type CompetenceResult = {
   levelReached: number;
   /** The highest level the campaign's questions reach for this competence. */
   maxLevel: number;
-  /** Questions of the campaign held as acquired (answered right, or below the level reached). */
+  /** Skills of the campaign held as acquired (answered right, or below the level reached); one skill counts once whatever its variants. */
   acquiredCount: number;
   totalCount: number;
   /** acquiredCount / totalCount, in [0, 1]. */

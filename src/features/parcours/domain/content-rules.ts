@@ -11,6 +11,9 @@ export type ContentIssue = { path: string; message: string };
 export const MIN_QUESTIONS_PER_COMPETENCE = 3;
 export const MIN_LEVELS_PER_COMPETENCE = 3;
 
+/** A skill offers up to 3 equivalent variants (variants.ts draws one per participation). */
+export const MAX_VARIANTS_PER_SKILL = 3;
+
 /** Descriptions end with "Questions de niveau 1 à 4.": teachers choose a parcours on it. */
 const DESCRIPTION_LEVELS = /niveau (\d) à (\d)/;
 
@@ -54,6 +57,30 @@ function checkAnswerKey(challenge: ContentChallenge, path: string, issues: Conte
           issues.push({ path, message: `variant "${variant}" is empty once normalised` });
       }
       break;
+  }
+}
+
+/**
+ * A skill `@tubeN` sits at level N, and its variants are interchangeable: same competence, same
+ * level (both follow from the skill), never the same statement.
+ */
+function checkSkills(challenges: ContentChallenge[], issues: ContentIssue[]): void {
+  const bySkill = new Map<string, ContentChallenge[]>();
+  for (const challenge of challenges) {
+    const path = `challenges.${challenge.id}`;
+    if (!challenge.skill.endsWith(String(challenge.level)))
+      issues.push({ path, message: `skill ${challenge.skill} does not end with the level ${challenge.level}` });
+    bySkill.set(challenge.skill, [...(bySkill.get(challenge.skill) ?? []), challenge]);
+  }
+  for (const [skill, variants] of bySkill) {
+    const path = `skills.${skill}`;
+    if (variants.length > MAX_VARIANTS_PER_SKILL)
+      issues.push({ path, message: `${variants.length} variants (at most ${MAX_VARIANTS_PER_SKILL})` });
+    if (new Set(variants.map((variant) => variant.competenceId)).size > 1)
+      issues.push({ path, message: "variants assess different competences" });
+  }
+  for (const statement of duplicates(challenges.map((challenge) => challenge.statement.trim()))) {
+    issues.push({ path: "challenges", message: `statement repeated: "${statement.slice(0, 60)}…"` });
   }
 }
 
@@ -112,6 +139,7 @@ export function checkContent(input: {
     }
     checkAnswerKey(challenge, path, issues);
   }
+  checkSkills(input.challenges, issues);
   const challengesById = new Map(input.challenges.map((challenge) => [challenge.id, challenge]));
 
   const parcours: Parcours[] = [];

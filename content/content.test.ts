@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { isAnswerCorrect, type SubmittedAnswer } from "@/features/parcours/domain/answer-check";
-import { chooseNextChallenge } from "@/features/parcours/domain/adaptive";
+import { chooseNextChallenge, estimateProgress } from "@/features/parcours/domain/adaptive";
 import type { AnswerRecord, CampaignSnapshot, ChallengeSnapshot, Content } from "@/features/parcours/types";
 import { computeResults } from "@/features/runner/domain/scoring";
 import { parseContent, rawContent, readContent } from "./load-content";
@@ -155,14 +155,22 @@ describe("skills and variants", () => {
 });
 
 describe("the parcours", () => {
-  it("include the three parcours the schools were promised", () => {
-    expect(content.parcours.map((parcours) => parcours.name)).toEqual(
-      expect.arrayContaining([
-        "Rentrée en 6e — premiers pas numériques",
-        "Cycle 4 — cultures numériques",
-        "Lycée — sécurité et citoyenneté numériques",
-      ]),
-    );
+  it("are the six parcours by grade, each with a target level per competence and a duration that fits its length", () => {
+    expect(content.parcours.map((parcours) => parcours.name)).toEqual([
+      "Rentrée en 6e",
+      "Cycle 4 — 5e/4e",
+      "Se préparer à la certification — 3e",
+      "Rentrée en seconde",
+      "Se préparer à la certification — terminale",
+      "Positionnement complet",
+    ]);
+    for (const parcours of content.parcours) {
+      expect(Object.keys(parcours.targetLevels).sort(), parcours.id).toEqual([...parcours.competenceIds].sort());
+      // About one to two and a half minutes a question, on the length announced at the start.
+      const expected = estimateProgress(snapshotOf(content, parcours.id), []).estimatedTotal;
+      expect(parcours.durationMinutes, parcours.id).toBeGreaterThanOrEqual(expected);
+      expect(parcours.durationMinutes, parcours.id).toBeLessThanOrEqual(expected * 2.5);
+    }
   });
 
   it.each(content.parcours.map((parcours) => [parcours.name, parcours] as const))(

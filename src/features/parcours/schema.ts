@@ -40,6 +40,8 @@ export const contentChallengeSchema = z.strictObject({
   proposals: z.array(z.strictObject({ id: z.string().regex(/^[a-z]$/), label: text })),
   answerKey: z.array(text).min(1),
   explanation: text,
+  /** "Pour aller plus loin": a few sentences shown after the explanation, no link needed. */
+  furtherReading: text.optional(),
   illustration: z
     .strictObject({
       url: z.string().regex(/^\/illustrations\/[a-z0-9-]+\.(svg|png)$/),
@@ -54,8 +56,17 @@ export const contentParcoursSchema = z.strictObject({
   description: text,
   durationMinutes: z.int().min(5).max(120),
   competenceIds: z.array(z.string()).min(1),
-  /** "all": every question of the bank, in bank order. */
-  challengeIds: z.union([z.literal("all"), z.array(z.string()).min(1)]),
+  /** The level aimed at in each declared competence, shown to teachers when they pick the parcours. */
+  targetLevels: z.record(z.string(), z.int().min(1).max(8)),
+  /**
+   * "all": every question of the bank, in bank order; `{ fromLevel, toLevel }`: every question of
+   * the declared competences within these levels, in bank order (grows with the bank); or a list.
+   */
+  challengeIds: z.union([
+    z.literal("all"),
+    z.strictObject({ fromLevel: z.int().min(1).max(8), toLevel: z.int().min(1).max(8) }),
+    z.array(z.string()).min(1),
+  ]),
 });
 
 export const contentChallengesSchema = z.array(contentChallengeSchema);

@@ -19,6 +19,8 @@ export type ChallengeSnapshot = {
   /** QCU: [choiceId]; QCM: every right choiceId; QROC: accepted variants. */
   answerKey: string[];
   explanation: string;
+  /** "Pour aller plus loin"; absent from snapshots frozen before it existed, null when none. */
+  furtherReading?: string | null;
   illustrationUrl: string | null;
   illustrationAlt: string | null;
 };
@@ -40,6 +42,8 @@ export type Parcours = {
   description: string;
   durationMinutes: number;
   competenceIds: string[];
+  /** Target level per competence id. */
+  targetLevels: Record<string, number>;
   /** In the order the parcours lists them (the order of `TargetProfileChallenge.position`). */
   challengeIds: string[];
 };
@@ -59,6 +63,8 @@ export type TargetProfileSummary = {
   description: string;
   durationMinutes: number;
   competences: Competence[];
+  /** Target level per competence id (empty for a parcours loaded before target levels). */
+  targetLevels: Record<string, number>;
   challengeCount: number;
 };
 

@@ -95,6 +95,7 @@ function toSnapshot(challenge: ContentChallenge): ChallengeSnapshot {
     proposals: challenge.proposals,
     answerKey: challenge.answerKey,
     explanation: challenge.explanation,
+    furtherReading: challenge.furtherReading ?? null,
     illustrationUrl: challenge.illustration?.url ?? null,
     illustrationAlt: challenge.illustration?.alt ?? null,
   };
@@ -147,8 +148,20 @@ export function checkContent(input: {
     issues.push({ path: `parcours.${id}`, message: "parcours id is repeated" });
   for (const item of input.parcours) {
     const path = `parcours.${item.id}`;
+    const selector = item.challengeIds;
     const challengeIds =
-      item.challengeIds === "all" ? input.challenges.map((challenge) => challenge.id) : item.challengeIds;
+      selector === "all"
+        ? input.challenges.map((challenge) => challenge.id)
+        : Array.isArray(selector)
+          ? selector
+          : input.challenges
+              .filter(
+                (challenge) =>
+                  item.competenceIds.includes(challenge.competenceId) &&
+                  challenge.level >= selector.fromLevel &&
+                  challenge.level <= selector.toLevel,
+              )
+              .map((challenge) => challenge.id);
     for (const id of duplicates(challengeIds)) issues.push({ path, message: `question ${id} is listed twice` });
     for (const id of duplicates(item.competenceIds)) issues.push({ path, message: `competence ${id} is listed twice` });
     for (const id of item.competenceIds)
@@ -177,6 +190,21 @@ export function checkContent(input: {
         });
       }
     }
+    for (const competenceId of Object.keys(item.targetLevels)) {
+      if (!item.competenceIds.includes(competenceId))
+        issues.push({ path, message: `target level for ${competenceId}, which the parcours does not declare` });
+    }
+    for (const competenceId of item.competenceIds) {
+      const target = item.targetLevels[competenceId];
+      const levels = listed.filter((challenge) => challenge.competenceId === competenceId).map((c) => c.level);
+      if (target === undefined) issues.push({ path, message: `no target level for ${competenceId}` });
+      else if (levels.length > 0 && (target < Math.min(...levels) || target > Math.max(...levels))) {
+        issues.push({
+          path,
+          message: `target level ${target} for ${competenceId} is outside the levels its questions cover (${Math.min(...levels)} to ${Math.max(...levels)})`,
+        });
+      }
+    }
     const announced = DESCRIPTION_LEVELS.exec(item.description);
     if (!announced) {
       issues.push({ path, message: 'the description must end with the levels it covers ("… de niveau 1 à 4.")' });
@@ -196,6 +224,7 @@ export function checkContent(input: {
       description: item.description,
       durationMinutes: item.durationMinutes,
       competenceIds: item.competenceIds,
+      targetLevels: item.targetLevels,
       challengeIds,
     });
   }

@@ -149,8 +149,15 @@ describe("skills and variants", () => {
             statement: `${first.statement} ${index}`,
           });
       }),
-    ).toThrow(/4 variants \(at most 3\)/);
+    ).toThrow(/5 variants \(2 to 3 needed\)/);
     expect(alter((challenges) => (challenges[1]!.statement = challenges[0]!.statement))).toThrow(/statement repeated/);
+    // A skill left with a single variant: every student of a class would see the same question.
+    expect(
+      alter((challenges) => {
+        const index = challenges.findIndex((challenge) => challenge.id === "1.1-adresse-directe");
+        challenges.splice(index, 1);
+      }),
+    ).toThrow(/skills.@adresseWeb1: 1 variants \(2 to 3 needed\)/);
   });
 });
 

@@ -11,7 +11,11 @@ export type ContentIssue = { path: string; message: string };
 export const MIN_QUESTIONS_PER_COMPETENCE = 3;
 export const MIN_LEVELS_PER_COMPETENCE = 3;
 
-/** A skill offers up to 3 equivalent variants (variants.ts draws one per participation). */
+/**
+ * A skill offers 2 or 3 equivalent variants (variants.ts draws one per participation): with a
+ * single one, every student of a class would get the same question.
+ */
+export const MIN_VARIANTS_PER_SKILL = 2;
 export const MAX_VARIANTS_PER_SKILL = 3;
 
 /** Descriptions end with "Questions de niveau 1 à 4.": teachers choose a parcours on it. */
@@ -74,8 +78,12 @@ function checkSkills(challenges: ContentChallenge[], issues: ContentIssue[]): vo
   }
   for (const [skill, variants] of bySkill) {
     const path = `skills.${skill}`;
-    if (variants.length > MAX_VARIANTS_PER_SKILL)
-      issues.push({ path, message: `${variants.length} variants (at most ${MAX_VARIANTS_PER_SKILL})` });
+    if (variants.length < MIN_VARIANTS_PER_SKILL || variants.length > MAX_VARIANTS_PER_SKILL) {
+      issues.push({
+        path,
+        message: `${variants.length} variants (${MIN_VARIANTS_PER_SKILL} to ${MAX_VARIANTS_PER_SKILL} needed)`,
+      });
+    }
     if (new Set(variants.map((variant) => variant.competenceId)).size > 1)
       issues.push({ path, message: "variants assess different competences" });
   }

@@ -60,20 +60,40 @@ describe("the framework", () => {
 });
 
 describe("the question bank", () => {
-  it("holds at least 45 questions spread over the 5 areas and the 3 types", () => {
-    expect(content.challenges.length).toBeGreaterThanOrEqual(45);
-    for (const area of content.areas) {
-      const inArea = content.challenges.filter((challenge) => challenge.competenceId.startsWith(`${area.code}.`));
-      expect(inArea.length, `area ${area.code}`).toBeGreaterThanOrEqual(8);
-    }
+  it("holds 240 questions: every competence with skills at levels 1 to 6, every question with a text to go further", () => {
+    expect(content.challenges.length).toBeGreaterThanOrEqual(240);
     for (const competence of content.competences) {
-      expect(
-        content.challenges.some((challenge) => challenge.competenceId === competence.id),
-        competence.id,
-      ).toBe(true);
+      const levels = new Set(
+        content.challenges.filter((challenge) => challenge.competenceId === competence.id).map((c) => c.level),
+      );
+      for (const level of [1, 2, 3, 4, 5, 6]) expect(levels.has(level), `${competence.id} level ${level}`).toBe(true);
+    }
+    for (const challenge of content.challenges) {
+      expect(challenge.furtherReading?.length ?? 0, challenge.id).toBeGreaterThan(40);
     }
     const types = new Set(content.challenges.map((challenge) => challenge.type));
     expect([...types].sort()).toEqual(["QCM", "QCU", "QROC"]);
+  });
+
+  it("every skill has 2 or 3 variants, of one competence and level", () => {
+    const bySkill = new Map<string, ChallengeSnapshot[]>();
+    for (const challenge of content.challenges)
+      bySkill.set(challenge.skill, [...(bySkill.get(challenge.skill) ?? []), challenge]);
+    expect(bySkill.size).toBeGreaterThanOrEqual(110);
+    for (const [skill, variants] of bySkill) {
+      expect(variants.length, skill).toBeGreaterThanOrEqual(2);
+      expect(variants.length, skill).toBeLessThanOrEqual(3);
+      expect(new Set(variants.map((variant) => `${variant.competenceId} ${variant.level}`)).size, skill).toBe(1);
+    }
+  });
+
+  it("the lycée certification parcours reaches levels 7 and 8 on at least 8 competences", () => {
+    const snapshot = snapshotOf(content, "certification-terminale");
+    const reaching = snapshot.competences.filter((competence) => {
+      const levels = snapshot.challenges.filter((c) => c.competenceId === competence.id).map((c) => c.level);
+      return levels.includes(7) && levels.includes(8);
+    });
+    expect(reaching.length).toBeGreaterThanOrEqual(8);
   });
 
   it.each(content.challenges.map((challenge) => [challenge.id, challenge] as const))(
@@ -220,7 +240,8 @@ describe("the parcours", () => {
         }
         expect(computeResults(snapshot, answers).masteryRate).toBe(expected);
         expect(answers.length).toBeGreaterThanOrEqual(snapshot.competences.length * 2);
-        expect(answers.length).toBeLessThanOrEqual(snapshot.competences.length * 4);
+        // One level at a time from the middle: at most 5 questions on a ladder of 8 levels.
+        expect(answers.length).toBeLessThanOrEqual(snapshot.competences.length * 5);
       }
     },
   );

@@ -2,10 +2,10 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { isAnswerCorrect, type SubmittedAnswer } from "@/features/parcours/domain/answer-check";
-import { chooseNextChallenge } from "@/features/parcours/domain/adaptive";
+import { chooseNextChallenge, estimateProgress } from "@/features/parcours/domain/adaptive";
 import type { AnswerRecord, CampaignSnapshot, ChallengeSnapshot, Content } from "@/features/parcours/types";
 import { computeResults } from "@/features/runner/domain/scoring";
-import { readContent } from "./load-content";
+import { parseContent, rawContent, readContent } from "./load-content";
 
 const content = readContent();
 const publicDir = join(import.meta.dirname, "..", "public");
@@ -60,27 +60,48 @@ describe("the framework", () => {
 });
 
 describe("the question bank", () => {
-  it("holds at least 45 questions spread over the 5 areas and the 3 types", () => {
-    expect(content.challenges.length).toBeGreaterThanOrEqual(45);
-    for (const area of content.areas) {
-      const inArea = content.challenges.filter((challenge) => challenge.competenceId.startsWith(`${area.code}.`));
-      expect(inArea.length, `area ${area.code}`).toBeGreaterThanOrEqual(8);
-    }
+  it("holds 240 questions: every competence with skills at levels 1 to 6, every question with a text to go further", () => {
+    expect(content.challenges.length).toBeGreaterThanOrEqual(240);
     for (const competence of content.competences) {
-      expect(
-        content.challenges.some((challenge) => challenge.competenceId === competence.id),
-        competence.id,
-      ).toBe(true);
+      const levels = new Set(
+        content.challenges.filter((challenge) => challenge.competenceId === competence.id).map((c) => c.level),
+      );
+      for (const level of [1, 2, 3, 4, 5, 6]) expect(levels.has(level), `${competence.id} level ${level}`).toBe(true);
+    }
+    for (const challenge of content.challenges) {
+      expect(challenge.furtherReading?.length ?? 0, challenge.id).toBeGreaterThan(40);
     }
     const types = new Set(content.challenges.map((challenge) => challenge.type));
     expect([...types].sort()).toEqual(["QCM", "QCU", "QROC"]);
+  });
+
+  it("every skill has 2 or 3 variants, of one competence and level", () => {
+    const bySkill = new Map<string, ChallengeSnapshot[]>();
+    for (const challenge of content.challenges)
+      bySkill.set(challenge.skill, [...(bySkill.get(challenge.skill) ?? []), challenge]);
+    expect(bySkill.size).toBeGreaterThanOrEqual(110);
+    for (const [skill, variants] of bySkill) {
+      expect(variants.length, skill).toBeGreaterThanOrEqual(2);
+      expect(variants.length, skill).toBeLessThanOrEqual(3);
+      expect(new Set(variants.map((variant) => `${variant.competenceId} ${variant.level}`)).size, skill).toBe(1);
+    }
+  });
+
+  it("the lycée certification parcours reaches levels 7 and 8 on at least 8 competences", () => {
+    const snapshot = snapshotOf(content, "certification-terminale");
+    const reaching = snapshot.competences.filter((competence) => {
+      const levels = snapshot.challenges.filter((c) => c.competenceId === competence.id).map((c) => c.level);
+      return levels.includes(7) && levels.includes(8);
+    });
+    expect(reaching.length).toBeGreaterThanOrEqual(8);
   });
 
   it.each(content.challenges.map((challenge) => [challenge.id, challenge] as const))(
     "%s has a valid competence, level and answer key",
     (_id, challenge) => {
       expect(content.competences.map((competence) => competence.id)).toContain(challenge.competenceId);
-      expect(Number.isInteger(challenge.level) && challenge.level >= 1 && challenge.level <= 6).toBe(true);
+      expect(Number.isInteger(challenge.level) && challenge.level >= 1 && challenge.level <= 8).toBe(true);
+      expect(challenge.skill).toMatch(new RegExp(`^@[A-Za-z]+${challenge.level}$`));
       expect(challenge.skill).toMatch(/^@\w+$/);
       expect(challenge.statement.length).toBeGreaterThan(10);
       expect(challenge.explanation.length).toBeGreaterThan(20);
@@ -128,15 +149,55 @@ describe("the question bank", () => {
   });
 });
 
+describe("skills and variants", () => {
+  type RawChallenge = { id: string; skill: string; level: number; statement: string; competenceId: string };
+  const alter = (change: (challenges: RawChallenge[]) => void) => {
+    const copy = structuredClone(rawContent);
+    change(copy.challenges as RawChallenge[]);
+    return () => parseContent(copy);
+  };
+
+  it("refuses a skill whose suffix is not its level, more than 3 variants, and a repeated statement", () => {
+    expect(alter((challenges) => (challenges[0]!.skill = "@adresseWeb2"))).toThrow(/does not end with the level 1/);
+    expect(
+      alter((challenges) => {
+        const first = challenges[0]!;
+        for (let index = 0; index < 3; index += 1)
+          challenges.push({
+            ...structuredClone(first),
+            id: `${first.id}-copie${"abc"[index]}`,
+            statement: `${first.statement} ${index}`,
+          });
+      }),
+    ).toThrow(/5 variants \(2 to 3 needed\)/);
+    expect(alter((challenges) => (challenges[1]!.statement = challenges[0]!.statement))).toThrow(/statement repeated/);
+    // A skill left with a single variant: every student of a class would see the same question.
+    expect(
+      alter((challenges) => {
+        const index = challenges.findIndex((challenge) => challenge.id === "1.1-adresse-directe");
+        challenges.splice(index, 1);
+      }),
+    ).toThrow(/skills.@adresseWeb1: 1 variants \(2 to 3 needed\)/);
+  });
+});
+
 describe("the parcours", () => {
-  it("include the three parcours the schools were promised", () => {
-    expect(content.parcours.map((parcours) => parcours.name)).toEqual(
-      expect.arrayContaining([
-        "Rentrée en 6e — premiers pas numériques",
-        "Cycle 4 — cultures numériques",
-        "Lycée — sécurité et citoyenneté numériques",
-      ]),
-    );
+  it("are the six parcours by grade, each with a target level per competence and a duration that fits its length", () => {
+    expect(content.parcours.map((parcours) => parcours.name)).toEqual([
+      "Rentrée en 6e",
+      "Cycle 4 — 5e/4e",
+      "Se préparer à la certification — 3e",
+      "Rentrée en seconde",
+      "Se préparer à la certification — terminale",
+      "Positionnement complet",
+    ]);
+    for (const parcours of content.parcours) {
+      expect(Object.keys(parcours.targetLevels).sort(), parcours.id).toEqual([...parcours.competenceIds].sort());
+      // About one to two and a half minutes a question, on the length announced at the start.
+      const expected = estimateProgress(snapshotOf(content, parcours.id), []).estimatedTotal;
+      expect(parcours.durationMinutes, parcours.id).toBeGreaterThanOrEqual(expected);
+      expect(parcours.durationMinutes, parcours.id).toBeLessThanOrEqual(expected * 2.5);
+    }
   });
 
   it.each(content.parcours.map((parcours) => [parcours.name, parcours] as const))(
@@ -169,13 +230,18 @@ describe("the parcours", () => {
         ["skip", 0],
       ] as const) {
         const answers: AnswerRecord[] = [];
-        for (let next = chooseNextChallenge(snapshot, answers); next; next = chooseNextChallenge(snapshot, answers)) {
+        for (
+          let next = chooseNextChallenge(snapshot, answers, 1);
+          next;
+          next = chooseNextChallenge(snapshot, answers, 1)
+        ) {
           const result = strategy === "right" && isAnswerCorrect(next, rightAnswer(next)) ? "OK" : "SKIPPED";
           answers.push({ challengeId: next.id, result });
         }
         expect(computeResults(snapshot, answers).masteryRate).toBe(expected);
         expect(answers.length).toBeGreaterThanOrEqual(snapshot.competences.length * 2);
-        expect(answers.length).toBeLessThanOrEqual(snapshot.competences.length * 4);
+        // One level at a time from the middle: at most 5 questions on a ladder of 8 levels.
+        expect(answers.length).toBeLessThanOrEqual(snapshot.competences.length * 5);
       }
     },
   );

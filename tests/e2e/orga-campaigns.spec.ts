@@ -30,7 +30,7 @@ import {
  * base is imported here with the operator CLI (idempotent; the import screen has its own journey).
  */
 
-const PARCOURS = { id: "cycle-4-cultures-numeriques", name: "Cycle 4 — cultures numériques" };
+const PARCOURS = { id: "cycle-4-cultures-numeriques", name: "Cycle 4 — 5e/4e" };
 const CLASS = "4E B";
 
 function runTsx(args: string[]) {
@@ -254,10 +254,8 @@ test("a teacher creates the campaign of a class from its row, and may not archiv
   await page.getByRole("button", { name: "Créer la campagne" }).click();
   await expect(page.locator("form").getByRole("alert")).toContainText("Choisissez un parcours.");
   await expectNoSeriousViolations(page, "nouvelle campagne (erreurs)");
-  await page.getByRole("radio", { name: /Lycée — sécurité et citoyenneté/ }).check();
-  await expect(page.getByLabel("Nom de la campagne")).toHaveValue(
-    `Lycée — sécurité et citoyenneté numériques — ${CLASS}`,
-  );
+  await page.getByRole("radio", { name: /Rentrée en seconde/ }).check();
+  await expect(page.getByLabel("Nom de la campagne")).toHaveValue(`Rentrée en seconde — ${CLASS}`);
   await page.getByLabel("Nom de la campagne").fill("Sécurité numérique — 4E B (M. Martin)");
   await page.getByRole("button", { name: "Créer la campagne" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Sécurité numérique — 4E B (M. Martin)" })).toBeVisible();

@@ -4,6 +4,7 @@ import { readContent } from "../../content/load-content";
 import { generateCampaignCode } from "../../src/features/campaigns/domain/campaign-code";
 import type { CampaignSnapshot, ChallengeSnapshot } from "../../src/features/parcours/types";
 import { arrangeDemoParcours, axeViolations, expect, signInAs, test, withDb } from "./fixtures";
+import { chooseNextChallenge } from "../../src/features/parcours/domain/adaptive";
 import { startParticipation } from "../../src/features/runner/mutations";
 import { createCampaign } from "../factories/campaigns";
 import { createGarStudentUser, createLearner } from "../factories/learners";
@@ -44,8 +45,32 @@ async function arrangeStudentInCampaign(options: { landingText?: string } = {}) 
     division: "6E B",
     userId: user.id,
   });
-  await startParticipation({ campaignId: campaign.id, learnerId: learner.id, userId: user.id });
-  return { code, userId: user.id, campaignId: campaign.id, snapshot };
+  const { participationId } = await startParticipation({
+    campaignId: campaign.id,
+    learnerId: learner.id,
+    userId: user.id,
+  });
+  return { code, userId: user.id, campaignId: campaign.id, schoolId: school.id, participationId, snapshot };
+}
+
+/** Another student of the same class joins the same campaign. */
+async function arrangeClassmate(schoolId: number, campaignId: number, index: number) {
+  const n = `${Date.now()}${++sequence}`;
+  const user = await createGarStudentUser({
+    garId: `IDO-E2E-CLASSMATE-${n}`,
+    firstName: `Élève${index}`,
+    lastName: "MARTIN",
+  });
+  const learner = await createLearner(schoolId, {
+    nationalStudentId: `E2F${n.slice(-7)}K`,
+    firstName: `Élève${index}`,
+    lastName: "MARTIN",
+    birthdate: "2014-03-02",
+    division: "6E B",
+    userId: user.id,
+  });
+  const { participationId } = await startParticipation({ campaignId, learnerId: learner.id, userId: user.id });
+  return { userId: user.id, participationId };
 }
 
 async function currentChallenge(page: Page, snapshot: CampaignSnapshot): Promise<ChallengeSnapshot> {
@@ -242,4 +267,39 @@ test("a student cannot open someone else's campaign pages", async ({ page, conte
   await page.goto(`/campagnes/${code}/question`);
   await expect(page).not.toHaveURL(/\/question$/);
   await expect(page.locator('input[name="challengeId"]')).toHaveCount(0);
+});
+
+test("two students of one class get different variants of the same skill, each the same on every reload", async ({
+  browser,
+}) => {
+  const first = await arrangeStudentInCampaign();
+  const expectedFirst = chooseNextChallenge(first.snapshot, [], first.participationId)!;
+  // Classmates join until one draws another variant of that first skill (the next one to join, or
+  // the one after: ids are taken in turn inside blocks of as many ids as the skill has variants).
+  let other: { userId: number; participationId: number } | null = null;
+  let expectedOther: ChallengeSnapshot | null = null;
+  for (let index = 0; index < 3 && !other; index += 1) {
+    const classmate = await arrangeClassmate(first.schoolId, first.campaignId, index);
+    const drawn = chooseNextChallenge(first.snapshot, [], classmate.participationId)!;
+    expect(drawn.skill).toBe(expectedFirst.skill);
+    if (drawn.id !== expectedFirst.id) [other, expectedOther] = [classmate, drawn];
+  }
+  expect(other, "a classmate drew another variant").not.toBeNull();
+
+  for (const [student, expected] of [
+    [first, expectedFirst],
+    [other!, expectedOther!],
+  ] as const) {
+    const context = await browser.newContext();
+    await signInAs(context, { userId: student.userId, kind: "STUDENT" });
+    const page = await context.newPage();
+    await page.goto(`/campagnes/${first.code}/question`);
+    await expect(page.locator('input[name="challengeId"]')).toHaveValue(expected.id);
+    const shown = (await page.locator("main").innerText()).replace(/\s+/g, " ");
+    expect(shown).toContain(expected.statement.replace(/\s+/g, " ").slice(0, 30));
+    await page.reload();
+    await expect(page.locator('input[name="challengeId"]')).toHaveValue(expected.id);
+    await context.close();
+  }
+  expect(expectedOther!.statement).not.toBe(expectedFirst.statement);
 });

@@ -44,6 +44,10 @@ async function loadTargetProfileChoices() {
     description: profile.description,
     durationMinutes: profile.durationMinutes,
     competenceCount: profile.competences.length,
+    targets: profile.competences.flatMap((competence) => {
+      const level = profile.targetLevels[competence.id];
+      return level === undefined ? [] : [{ competenceId: competence.id, name: competence.name, level }];
+    }),
   }));
 }
 

@@ -284,9 +284,9 @@ describe("createCampaignsForClasses", () => {
     expect(result.created.map((campaign) => campaign.division).sort()).toEqual(["5E A", "6E A", "6E B"]);
     const rows = await prisma.campaign.findMany({ where: { schoolId: w.schoolId }, orderBy: { division: "asc" } });
     expect(rows.map((row) => row.name)).toEqual([
-      "Rentrée en 6e — premiers pas numériques — 5E A",
-      "Rentrée en 6e — premiers pas numériques — 6E A",
-      "Rentrée en 6e — premiers pas numériques — 6E B",
+      "Rentrée en 6e — 5E A",
+      "Rentrée en 6e — 6E A",
+      "Rentrée en 6e — 6E B",
     ]);
     expect(new Set(rows.map((row) => row.code)).size).toBe(3);
     expect(rows.every((row) => row.ownerId === w.teacher.userId && isValidCampaignCode(row.code))).toBe(true);

@@ -12,6 +12,7 @@ import type { CampaignSnapshot, ChallengeSnapshot, Competence, TargetProfileSumm
 
 const proposalsColumn = z.array(z.object({ id: z.string(), label: z.string() }));
 const answerKeyColumn = z.array(z.string());
+const targetLevelsColumn = z.record(z.string(), z.number());
 
 function competencesOf(ids: string[]): Competence[] {
   const framework = new Map(readContent().competences.map((competence) => [competence.id, competence]));
@@ -34,6 +35,7 @@ export async function listTargetProfiles(db: DbClient = prisma): Promise<TargetP
       description: true,
       durationMinutes: true,
       competenceIds: true,
+      targetLevels: true,
       _count: { select: { challenges: true } },
     },
   });
@@ -45,6 +47,7 @@ export async function listTargetProfiles(db: DbClient = prisma): Promise<TargetP
       description: profile.description,
       durationMinutes: profile.durationMinutes,
       competences: competencesOf(profile.competenceIds),
+      targetLevels: targetLevelsColumn.parse(profile.targetLevels),
       challengeCount: profile._count.challenges,
     }));
 }
@@ -73,6 +76,7 @@ export async function buildCampaignSnapshot(db: DbClient, targetProfileId: strin
               proposals: true,
               answerKey: true,
               explanation: true,
+              furtherReading: true,
               illustrationUrl: true,
               illustrationAlt: true,
             },
@@ -85,6 +89,7 @@ export async function buildCampaignSnapshot(db: DbClient, targetProfileId: strin
 
   const challenges: ChallengeSnapshot[] = profile.challenges.map(({ challenge }) => ({
     ...challenge,
+    furtherReading: challenge.furtherReading === "" ? null : challenge.furtherReading,
     proposals: proposalsColumn.parse(challenge.proposals),
     answerKey: answerKeyColumn.parse(challenge.answerKey),
   }));

@@ -25,6 +25,7 @@ function challengeData(challenge: ChallengeSnapshot) {
     proposals: challenge.proposals,
     answerKey: challenge.answerKey,
     explanation: challenge.explanation,
+    furtherReading: challenge.furtherReading ?? "",
     illustrationUrl: challenge.illustrationUrl,
     illustrationAlt: challenge.illustrationAlt,
   };
@@ -95,6 +96,7 @@ async function writeContent(tx: Prisma.TransactionClient, content: Content): Pro
       description: parcours.description,
       durationMinutes: parcours.durationMinutes,
       competenceIds: parcours.competenceIds,
+      targetLevels: parcours.targetLevels,
       isArchived: false,
     };
     const current = profiles.get(parcours.id);
@@ -106,6 +108,7 @@ async function writeContent(tx: Prisma.TransactionClient, content: Content): Pro
           description: current.description,
           durationMinutes: current.durationMinutes,
           competenceIds: current.competenceIds,
+          targetLevels: current.targetLevels,
           isArchived: current.isArchived,
         },
         data,

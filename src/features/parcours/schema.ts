@@ -29,14 +29,19 @@ export const challengeTypeSchema = z.enum(["QCU", "QCM", "QROC"]);
 export const contentChallengeSchema = z.strictObject({
   id: z.string().regex(/^[1-5]\.[1-9]-[a-z0-9-]+$/),
   competenceId: z.string(),
-  /** The acquis assessed, e.g. "@motsCles". */
-  skill: z.string().regex(/^@[A-Za-z][A-Za-z0-9]*$/),
-  level: z.int().min(1).max(6),
+  /**
+   * The acquis assessed, `@tubeN`: the tube (e.g. "@motsCles") followed by its level, e.g.
+   * "@motsCles2". Questions with the same skill are its variants (2–3, equivalent).
+   */
+  skill: z.string().regex(/^@[A-Za-z][A-Za-z]*[1-8]$/),
+  level: z.int().min(1).max(8),
   type: challengeTypeSchema,
   statement: text,
   proposals: z.array(z.strictObject({ id: z.string().regex(/^[a-z]$/), label: text })),
   answerKey: z.array(text).min(1),
   explanation: text,
+  /** "Pour aller plus loin": a few sentences shown after the explanation, no link needed. */
+  furtherReading: text.optional(),
   illustration: z
     .strictObject({
       url: z.string().regex(/^\/illustrations\/[a-z0-9-]+\.(svg|png)$/),
@@ -51,8 +56,17 @@ export const contentParcoursSchema = z.strictObject({
   description: text,
   durationMinutes: z.int().min(5).max(120),
   competenceIds: z.array(z.string()).min(1),
-  /** "all": every question of the bank, in bank order. */
-  challengeIds: z.union([z.literal("all"), z.array(z.string()).min(1)]),
+  /** The level aimed at in each declared competence, shown to teachers when they pick the parcours. */
+  targetLevels: z.record(z.string(), z.int().min(1).max(8)),
+  /**
+   * "all": every question of the bank, in bank order; `{ fromLevel, toLevel }`: every question of
+   * the declared competences within these levels, in bank order (grows with the bank); or a list.
+   */
+  challengeIds: z.union([
+    z.literal("all"),
+    z.strictObject({ fromLevel: z.int().min(1).max(8), toLevel: z.int().min(1).max(8) }),
+    z.array(z.string()).min(1),
+  ]),
 });
 
 export const contentChallengesSchema = z.array(contentChallengeSchema);

@@ -9,8 +9,9 @@ export type ChallengeType = "QCU" | "QCM" | "QROC";
 export type ChallengeSnapshot = {
   id: string;
   competenceId: string;
+  /** The acquis, `@tubeN`: questions with the same skill are equivalent variants of it (variants.ts). */
   skill: string;
-  /** Difficulty 1–6. */
+  /** Difficulty 1–8. */
   level: number;
   type: ChallengeType;
   statement: string;
@@ -18,6 +19,8 @@ export type ChallengeSnapshot = {
   /** QCU: [choiceId]; QCM: every right choiceId; QROC: accepted variants. */
   answerKey: string[];
   explanation: string;
+  /** "Pour aller plus loin"; absent from snapshots frozen before it existed, null when none. */
+  furtherReading?: string | null;
   illustrationUrl: string | null;
   illustrationAlt: string | null;
 };
@@ -39,6 +42,8 @@ export type Parcours = {
   description: string;
   durationMinutes: number;
   competenceIds: string[];
+  /** Target level per competence id. */
+  targetLevels: Record<string, number>;
   /** In the order the parcours lists them (the order of `TargetProfileChallenge.position`). */
   challengeIds: string[];
 };
@@ -58,6 +63,8 @@ export type TargetProfileSummary = {
   description: string;
   durationMinutes: number;
   competences: Competence[];
+  /** Target level per competence id (empty for a parcours loaded before target levels). */
+  targetLevels: Record<string, number>;
   challengeCount: number;
 };
 
@@ -76,7 +83,7 @@ export type CompetenceResult = {
   levelReached: number;
   /** The highest level the campaign's questions reach for this competence. */
   maxLevel: number;
-  /** Questions of the campaign held as acquired (answered right, or below the level reached). */
+  /** Skills of the campaign held as acquired (answered right, or below the level reached); one skill counts once whatever its variants. */
   acquiredCount: number;
   totalCount: number;
   /** acquiredCount / totalCount, in [0, 1]. */

@@ -92,7 +92,7 @@ export async function loadQuestionPage(rawCode: string): Promise<Routed<Question
   if (loaded.kind !== "page") return loaded;
   const { code, view } = loaded;
   if (view.participation.status !== "STARTED") return { kind: "redirect", to: resultsPath(code) };
-  const next = chooseNextChallenge(view.campaign.snapshot, view.participation.answers);
+  const next = chooseNextChallenge(view.campaign.snapshot, view.participation.answers, view.participation.id);
   if (!next) return { kind: "redirect", to: resultsPath(code) };
   return {
     kind: "page",

@@ -34,7 +34,7 @@ async function answerCurrent(
   pick: (challenge: ChallengeSnapshot, index: number) => RawSubmission,
 ) {
   const view = await getRunnerView(userId, code);
-  const current = chooseNextChallenge(view!.campaign.snapshot, view!.participation!.answers);
+  const current = chooseNextChallenge(view!.campaign.snapshot, view!.participation!.answers, view!.participation!.id);
   if (!current) return null;
   const outcome = await submitAnswer({
     code,
@@ -108,7 +108,7 @@ describe("startParticipation", () => {
 describe("submitAnswer", () => {
   it("resumes at exactly the next question after leaving at any point", async () => {
     const { school, campaign } = await createContentCampaign();
-    const { user } = await createParticipant({ schoolId: school.id, campaignId: campaign.id });
+    const { user, participationId } = await createParticipant({ schoolId: school.id, campaignId: campaign.id });
     const snapshot = (await getRunnerView(user.id, campaign.code))!.campaign.snapshot;
     // Right, wrong, skip in turn: a path that goes up and down.
     const pick = (challenge: ChallengeSnapshot, index: number): RawSubmission =>
@@ -121,7 +121,11 @@ describe("submitAnswer", () => {
     // The path an uninterrupted student would follow, computed without the database.
     const expected: string[] = [];
     const replay: { challengeId: string; result: "OK" | "KO" | "SKIPPED" }[] = [];
-    for (let next = chooseNextChallenge(snapshot, replay); next; next = chooseNextChallenge(snapshot, replay)) {
+    for (
+      let next = chooseNextChallenge(snapshot, replay, participationId);
+      next;
+      next = chooseNextChallenge(snapshot, replay, participationId)
+    ) {
       expected.push(next.id);
       const submission = pick(next, replay.length);
       const result =
@@ -148,9 +152,9 @@ describe("submitAnswer", () => {
       expect(done.outcome.kind).toBe("ANSWERED");
       const view = await getRunnerView(user.id, campaign.code);
       expect(view!.participation!.answers).toHaveLength(step + 1);
-      expect(chooseNextChallenge(view!.campaign.snapshot, view!.participation!.answers)?.id ?? null).toBe(
-        expected[step + 1] ?? null,
-      );
+      expect(
+        chooseNextChallenge(view!.campaign.snapshot, view!.participation!.answers, view!.participation!.id)?.id ?? null,
+      ).toBe(expected[step + 1] ?? null);
     }
     expect(asked).toEqual(expected);
     const participation = await prisma.participation.findUniqueOrThrow({
@@ -166,7 +170,7 @@ describe("submitAnswer", () => {
     const { school, campaign } = await createContentCampaign();
     const { user, participationId } = await createParticipant({ schoolId: school.id, campaignId: campaign.id });
     const view = await getRunnerView(user.id, campaign.code);
-    const first = chooseNextChallenge(view!.campaign.snapshot, [])!;
+    const first = chooseNextChallenge(view!.campaign.snapshot, [], participationId)!;
 
     const outcomes = await Promise.all(
       [0, 1, 2].map(() =>
@@ -200,8 +204,10 @@ describe("submitAnswer", () => {
     const snapshot = (await getRunnerView(user.id, campaign.code))!.campaign.snapshot;
     for (;;) {
       const answers = (await getRunnerView(user.id, campaign.code))!.participation!.answers;
-      const current = chooseNextChallenge(snapshot, answers)!;
-      const isLast = chooseNextChallenge(snapshot, [...answers, { challengeId: current.id, result: "OK" }]) === null;
+      const current = chooseNextChallenge(snapshot, answers, participationId)!;
+      const isLast =
+        chooseNextChallenge(snapshot, [...answers, { challengeId: current.id, result: "OK" }], participationId) ===
+        null;
       if (isLast) {
         const outcomes = await Promise.all(
           [0, 1, 2].map(() =>
@@ -241,7 +247,7 @@ describe("submitAnswer", () => {
     const { school, campaign } = await createContentCampaign();
     const { user, participationId } = await createParticipant({ schoolId: school.id, campaignId: campaign.id });
     const snapshot = (await getRunnerView(user.id, campaign.code))!.campaign.snapshot;
-    const first = chooseNextChallenge(snapshot, [])!;
+    const first = chooseNextChallenge(snapshot, [], participationId)!;
 
     const error = await expectDomainError(
       submitAnswer({
@@ -272,7 +278,11 @@ describe("submitAnswer", () => {
     const { school, campaign } = await createContentCampaign();
     const { user, participationId } = await createParticipant({ schoolId: school.id, campaignId: campaign.id });
     const stranger = await createGarStudentUser({ garId: "IDO-AUTRE" });
-    const first = chooseNextChallenge((await getRunnerView(user.id, campaign.code))!.campaign.snapshot, [])!;
+    const first = chooseNextChallenge(
+      (await getRunnerView(user.id, campaign.code))!.campaign.snapshot,
+      [],
+      participationId,
+    )!;
     await expectDomainError(
       submitAnswer({
         code: campaign.code,
@@ -288,9 +298,13 @@ describe("submitAnswer", () => {
 
   it("stops answers once the campaign is archived", async () => {
     const { school, campaign } = await createContentCampaign();
-    const { user } = await createParticipant({ schoolId: school.id, campaignId: campaign.id });
+    const { user, participationId } = await createParticipant({ schoolId: school.id, campaignId: campaign.id });
     await prisma.campaign.update({ where: { id: campaign.id }, data: { archivedAt: new Date() } });
-    const first = chooseNextChallenge((await getRunnerView(user.id, campaign.code))!.campaign.snapshot, [])!;
+    const first = chooseNextChallenge(
+      (await getRunnerView(user.id, campaign.code))!.campaign.snapshot,
+      [],
+      participationId,
+    )!;
     await expectDomainError(
       submitAnswer({ code: campaign.code, userId: user.id, challengeId: first.id, submission: rightSubmission(first) }),
       "CAMPAIGN_CLOSED",
@@ -349,10 +363,14 @@ describe("shareResults", () => {
 describe("a running campaign", () => {
   it("is not changed by a later edit of its parcours", async () => {
     const { school, campaign } = await createContentCampaign();
-    const { user } = await createParticipant({ schoolId: school.id, campaignId: campaign.id });
+    const { user, participationId } = await createParticipant({ schoolId: school.id, campaignId: campaign.id });
     const before = (await getRunnerView(user.id, campaign.code))!.campaign.snapshot;
     await answerCurrent(campaign.code, user.id, rightSubmission);
-    const next = chooseNextChallenge(before, (await getRunnerView(user.id, campaign.code))!.participation!.answers)!;
+    const next = chooseNextChallenge(
+      before,
+      (await getRunnerView(user.id, campaign.code))!.participation!.answers,
+      participationId,
+    )!;
 
     // The content team rewrites that very question, changes its answer and empties the parcours.
     const edited: Content = structuredClone(readContent());
@@ -371,7 +389,7 @@ describe("a running campaign", () => {
 
     const view = (await getRunnerView(user.id, campaign.code))!;
     expect(view.campaign.snapshot).toEqual(before);
-    const current = chooseNextChallenge(view.campaign.snapshot, view.participation!.answers)!;
+    const current = chooseNextChallenge(view.campaign.snapshot, view.participation!.answers, participationId)!;
     expect(current.id).toBe(next.id);
     expect(current.statement).not.toBe("Question réécrite");
     // Graded with the key frozen at creation.

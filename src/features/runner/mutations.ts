@@ -135,7 +135,7 @@ export async function submitAnswer(
   const { snapshot } = view.campaign;
   const answers: AnswerRecord[] = participation.answers;
   if (answers.some((answer) => answer.challengeId === options.challengeId)) return { kind: "ALREADY_ANSWERED" };
-  const current = chooseNextChallenge(snapshot, answers);
+  const current = chooseNextChallenge(snapshot, answers, participation.id);
   if (!current || current.id !== options.challengeId) return { kind: "NOT_CURRENT" };
 
   const read = readSubmission(current, options.submission);
@@ -153,7 +153,7 @@ export async function submitAnswer(
   };
 
   const all = [...answers, { challengeId: current.id, result }];
-  if (chooseNextChallenge(snapshot, all)) {
+  if (chooseNextChallenge(snapshot, all, participation.id)) {
     const { count } = await db.answer.createMany({ data: [row], skipDuplicates: true });
     return count === 0 ? { kind: "ALREADY_ANSWERED" } : { kind: "ANSWERED", result, isCompleted: false };
   }

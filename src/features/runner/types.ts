@@ -20,4 +20,6 @@ export type MissedQuestion = {
   rightAnswer: string[];
   isTyped: boolean;
   explanation: string;
+  /** "Pour aller plus loin", when the question has one. */
+  furtherReading: string | null;
 };

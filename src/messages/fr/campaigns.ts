@@ -48,6 +48,8 @@ export const campaignsMessages = {
     targetProfileHint: "Le contenu sur lequel les élèves seront évalués.",
     duration: (minutes: number) => `Environ ${minutes} min`,
     competences: (count: number) => plural(count, "compétence", "compétences"),
+    targetLevels: "Niveau visé par compétence :",
+    targetLevel: (competenceId: string, name: string, level: number) => `${competenceId} ${name} : niveau ${level}`,
     noTargetProfile: "Aucun parcours n'est disponible pour le moment.",
     division: "Classe",
     divisionHint: "La classe qui passera ce parcours.",

@@ -47,6 +47,7 @@ export const runnerText = {
     rightAnswer: (count: number) => (count > 1 ? "Bonnes réponses :" : "Bonne réponse :"),
     acceptedAnswer: "Réponse attendue :",
     explanation: "Explication :",
+    furtherReading: "Pour aller plus loin :",
     shareTitle: "Envoyer vos résultats",
     shareIntro:
       "Vos résultats ne sont visibles par votre établissement qu'une fois envoyés. Après l'envoi, ils ne changent plus.",

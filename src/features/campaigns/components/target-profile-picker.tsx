@@ -7,6 +7,8 @@ export type TargetProfileChoice = {
   description: string;
   durationMinutes: number;
   competenceCount: number;
+  /** The level the parcours aims at, per competence (empty for a parcours without targets). */
+  targets: { competenceId: string; name: string; level: number }[];
 };
 
 /** The parcours as radio cards: name, description, duration — a native radio group, keyboard-usable. */
@@ -52,6 +54,19 @@ export function TargetProfilePicker({
                 <span className="block text-sm font-semibold">
                   {t.form.duration(choice.durationMinutes)} · {t.form.competences(choice.competenceCount)}
                 </span>
+                {choice.targets.length > 0 ? (
+                  <span className="mt-2 block text-sm">
+                    <span className="block font-semibold">{t.form.targetLevels}</span>
+                    <span className="block">
+                      {choice.targets.map((target, index) => (
+                        <span key={target.competenceId}>
+                          {index > 0 ? " · " : ""}
+                          {t.form.targetLevel(target.competenceId, target.name, target.level)}
+                        </span>
+                      ))}
+                    </span>
+                  </span>
+                ) : null}
               </span>
             </span>
           </label>

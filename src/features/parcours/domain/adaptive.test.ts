@@ -6,7 +6,7 @@ function challenge(competenceId: string, level: number, suffix = ""): ChallengeS
   return {
     id: `${competenceId}-n${level}${suffix}`,
     competenceId,
-    skill: "@test",
+    skill: `@s${competenceId.replace(".", "")}n${level}${suffix}`,
     level,
     type: "QCU",
     statement: "?",
@@ -39,7 +39,7 @@ function play(
   decide: (challenge: ChallengeSnapshot, index: number) => AnswerResult,
 ): AnswerRecord[] {
   const answers: AnswerRecord[] = [];
-  for (let next = chooseNextChallenge(source, answers); next; next = chooseNextChallenge(source, answers)) {
+  for (let next = chooseNextChallenge(source, answers, 1); next; next = chooseNextChallenge(source, answers, 1)) {
     answers.push({ challengeId: next.id, result: decide(next, answers.length) });
     if (answers.length > source.challenges.length) throw new Error("the runner never stops");
   }
@@ -50,8 +50,8 @@ const levelOf = (id: string) => Number(id.split("-n")[1]?.[0]);
 
 describe("chooseNextChallenge", () => {
   it("starts each competence in the middle of the levels offered, competences taking turns", () => {
-    expect(chooseNextChallenge(snapshot, [])?.id).toBe("1.1-n3");
-    expect(chooseNextChallenge(snapshot, [{ challengeId: "1.1-n3", result: "OK" }])?.id).toBe("4.2-n3");
+    expect(chooseNextChallenge(snapshot, [], 1)?.id).toBe("1.1-n3");
+    expect(chooseNextChallenge(snapshot, [{ challengeId: "1.1-n3", result: "OK" }], 1)?.id).toBe("4.2-n3");
   });
 
   it("all right: levels go up until the top is pinned", () => {
@@ -91,7 +91,7 @@ describe("chooseNextChallenge", () => {
     const [research] = computeCompetenceStates(snapshot, answers);
     expect(research).toMatchObject({ floor: 3, ceiling: 4, isDone: true });
     // Level 5 is never asked after a failure at level 4, nor 1–2 after a success at 3.
-    expect(chooseNextChallenge(snapshot, answers)?.id).toBe("4.2-n4");
+    expect(chooseNextChallenge(snapshot, answers, 1)?.id).toBe("4.2-n4");
   });
 
   it("never asks a second question of a level already settled, and stops when questions run out", () => {
@@ -114,11 +114,11 @@ describe("chooseNextChallenge", () => {
   });
 
   it("ignores answers to questions that are not in the snapshot", () => {
-    expect(chooseNextChallenge(snapshot, [{ challengeId: "9.9-ailleurs", result: "OK" }])?.id).toBe("1.1-n3");
+    expect(chooseNextChallenge(snapshot, [{ challengeId: "9.9-ailleurs", result: "OK" }], 1)?.id).toBe("1.1-n3");
   });
 
   it("returns null for a snapshot with no question", () => {
-    expect(chooseNextChallenge({ targetProfileId: "x", competences: [], challenges: [] }, [])).toBeNull();
+    expect(chooseNextChallenge({ targetProfileId: "x", competences: [], challenges: [] }, [], 1)).toBeNull();
   });
 
   it("every path through the real level ladder ends, and each question is asked once", () => {
@@ -135,7 +135,7 @@ describe("estimateProgress", () => {
   it("announces a total at the start and never less than the current question", () => {
     expect(estimateProgress(snapshot, [])).toEqual({ answeredCount: 0, estimatedTotal: 5 });
     const answers: AnswerRecord[] = [];
-    for (let next = chooseNextChallenge(snapshot, answers); next; next = chooseNextChallenge(snapshot, answers)) {
+    for (let next = chooseNextChallenge(snapshot, answers, 1); next; next = chooseNextChallenge(snapshot, answers, 1)) {
       const progress = estimateProgress(snapshot, answers);
       expect(progress.answeredCount).toBe(answers.length);
       expect(progress.estimatedTotal).toBeGreaterThanOrEqual(answers.length + 1);

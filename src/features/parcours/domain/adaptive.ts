@@ -1,14 +1,19 @@
 import type { AnswerRecord, ChallengeSnapshot, CampaignSnapshot, Progress } from "../types";
+import { drawVariant, groupSkills, type Skill } from "./variants";
 
 /**
- * The adaptive choice. Per competence the student's level is bracketed between `floor` (highest
- * level answered right) and `ceiling` (lowest level answered wrong or skipped). The first
- * question sits in the middle of the levels the campaign offers; a success moves up, a failure
- * moves down, and only questions strictly inside the bracket can still be asked. A competence
- * stops once nothing is left inside its bracket: its level is pinned or its questions ran out.
- * Everything depends only on the snapshot and the ordered answers, so the same answers always
- * give the same sequence — resuming is just recomputing.
+ * The adaptive choice, on skills (acquis): a skill is one level of one tube of a competence and
+ * holds 2–3 equivalent variants; which variant a participation sees is drawn in `variants.ts`.
+ * Per competence the student's level is bracketed between `floor` (highest level answered right)
+ * and `ceiling` (lowest level answered wrong or skipped). The first question sits in the middle
+ * of the levels the campaign offers; a success moves up, a failure moves down, and only skills
+ * strictly inside the bracket can still be asked. A competence stops once nothing is left inside
+ * its bracket: its level is pinned or its skills ran out. Everything depends only on the
+ * snapshot, the ordered answers and the participation id, so resuming is just recomputing.
  */
+
+/** Levels run 1–8: the bracket starts just outside them. */
+const TOP_CEILING = 9;
 
 export type CompetenceState = {
   competenceId: string;
@@ -19,43 +24,46 @@ export type CompetenceState = {
   answeredCount: number;
   /** Whether the last answer in this competence was right; null before the first one. */
   lastWasSuccess: boolean | null;
-  /** Unanswered questions strictly between floor and ceiling, in snapshot order. */
-  candidates: ChallengeSnapshot[];
+  /** Unanswered skills strictly between floor and ceiling, in snapshot order. */
+  candidates: Skill[];
   isDone: boolean;
 };
 
 /** The lower median of the levels offered: "start in the middle" of what this parcours covers. */
-function startLevel(pool: ChallengeSnapshot[]): number {
-  const levels = [...new Set(pool.map((challenge) => challenge.level))].sort((a, b) => a - b);
+function startLevel(pool: Skill[]): number {
+  const levels = [...new Set(pool.map((skill) => skill.level))].sort((a, b) => a - b);
   return levels[Math.floor((levels.length - 1) / 2)] ?? 1;
 }
 
 export function computeCompetenceStates(snapshot: CampaignSnapshot, answers: AnswerRecord[]): CompetenceState[] {
-  const challengesById = new Map(snapshot.challenges.map((challenge) => [challenge.id, challenge]));
-  const answeredIds = new Set(answers.map((answer) => answer.challengeId));
+  const skills = groupSkills(snapshot.challenges);
+  const skillOfChallenge = new Map(
+    skills.flatMap((skill) => skill.variants.map((variant) => [variant.id, skill] as const)),
+  );
+  const answeredSkills = new Set(answers.flatMap((answer) => skillOfChallenge.get(answer.challengeId)?.skill ?? []));
 
   return snapshot.competences.map((competence) => {
-    const pool = snapshot.challenges.filter((challenge) => challenge.competenceId === competence.id);
+    const pool = skills.filter((skill) => skill.competenceId === competence.id);
     let floor = 0;
-    let ceiling = 7;
+    let ceiling = TOP_CEILING;
     let target = startLevel(pool);
     let answeredCount = 0;
     let lastWasSuccess: boolean | null = null;
     for (const answer of answers) {
-      const challenge = challengesById.get(answer.challengeId);
-      if (!challenge || challenge.competenceId !== competence.id) continue;
+      const skill = skillOfChallenge.get(answer.challengeId);
+      if (!skill || skill.competenceId !== competence.id) continue;
       answeredCount += 1;
       lastWasSuccess = answer.result === "OK";
       if (lastWasSuccess) {
-        floor = Math.max(floor, challenge.level);
-        target = challenge.level + 1;
+        floor = Math.max(floor, skill.level);
+        target = skill.level + 1;
       } else {
-        ceiling = Math.min(ceiling, challenge.level);
-        target = challenge.level - 1;
+        ceiling = Math.min(ceiling, skill.level);
+        target = skill.level - 1;
       }
     }
     const candidates = pool.filter(
-      (challenge) => !answeredIds.has(challenge.id) && challenge.level > floor && challenge.level < ceiling,
+      (skill) => !answeredSkills.has(skill.skill) && skill.level > floor && skill.level < ceiling,
     );
     return {
       competenceId: competence.id,
@@ -71,16 +79,16 @@ export function computeCompetenceStates(snapshot: CampaignSnapshot, answers: Ans
 }
 
 /** Closest level to the target; on a tie the easier one; then snapshot order. */
-function pickCandidate(state: CompetenceState): ChallengeSnapshot | null {
-  let best: ChallengeSnapshot | null = null;
-  for (const challenge of state.candidates) {
+function pickCandidate(state: CompetenceState): Skill | null {
+  let best: Skill | null = null;
+  for (const skill of state.candidates) {
     if (best === null) {
-      best = challenge;
+      best = skill;
       continue;
     }
-    const distance = Math.abs(challenge.level - state.target);
+    const distance = Math.abs(skill.level - state.target);
     const bestDistance = Math.abs(best.level - state.target);
-    if (distance < bestDistance || (distance === bestDistance && challenge.level < best.level)) best = challenge;
+    if (distance < bestDistance || (distance === bestDistance && skill.level < best.level)) best = skill;
   }
   return best;
 }
@@ -88,15 +96,20 @@ function pickCandidate(state: CompetenceState): ChallengeSnapshot | null {
 /**
  * The next question, or null when the campaign is finished. Competences take turns: the one with
  * the fewest answers goes next (ties in snapshot order), so a student who stops halfway has seen
- * every competence.
+ * every competence. The question is this participation's variant of the chosen skill.
  */
-export function chooseNextChallenge(snapshot: CampaignSnapshot, answers: AnswerRecord[]): ChallengeSnapshot | null {
+export function chooseNextChallenge(
+  snapshot: CampaignSnapshot,
+  answers: AnswerRecord[],
+  participationId: number,
+): ChallengeSnapshot | null {
   let next: CompetenceState | null = null;
   for (const state of computeCompetenceStates(snapshot, answers)) {
     if (state.isDone) continue;
     if (next === null || state.answeredCount < next.answeredCount) next = state;
   }
-  return next ? pickCandidate(next) : null;
+  const skill = next ? pickCandidate(next) : null;
+  return skill ? drawVariant(skill, participationId) : null;
 }
 
 /**
@@ -113,8 +126,8 @@ function expectedClimb(steps: number, successRate: number): number {
   return expected;
 }
 
-function sortedLevels(challenges: ChallengeSnapshot[]): number[] {
-  return [...new Set(challenges.map((challenge) => challenge.level))].sort((a, b) => a - b);
+function sortedLevels(skills: Skill[]): number[] {
+  return [...new Set(skills.map((skill) => skill.level))].sort((a, b) => a - b);
 }
 
 function expectedRemaining(state: CompetenceState): number {

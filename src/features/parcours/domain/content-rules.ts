@@ -11,6 +11,13 @@ export type ContentIssue = { path: string; message: string };
 export const MIN_QUESTIONS_PER_COMPETENCE = 3;
 export const MIN_LEVELS_PER_COMPETENCE = 3;
 
+/**
+ * A skill offers 2 or 3 equivalent variants (variants.ts draws one per participation): with a
+ * single one, every student of a class would get the same question.
+ */
+export const MIN_VARIANTS_PER_SKILL = 2;
+export const MAX_VARIANTS_PER_SKILL = 3;
+
 /** Descriptions end with "Questions de niveau 1 à 4.": teachers choose a parcours on it. */
 const DESCRIPTION_LEVELS = /niveau (\d) à (\d)/;
 
@@ -57,6 +64,34 @@ function checkAnswerKey(challenge: ContentChallenge, path: string, issues: Conte
   }
 }
 
+/**
+ * A skill `@tubeN` sits at level N, and its variants are interchangeable: same competence, same
+ * level (both follow from the skill), never the same statement.
+ */
+function checkSkills(challenges: ContentChallenge[], issues: ContentIssue[]): void {
+  const bySkill = new Map<string, ContentChallenge[]>();
+  for (const challenge of challenges) {
+    const path = `challenges.${challenge.id}`;
+    if (!challenge.skill.endsWith(String(challenge.level)))
+      issues.push({ path, message: `skill ${challenge.skill} does not end with the level ${challenge.level}` });
+    bySkill.set(challenge.skill, [...(bySkill.get(challenge.skill) ?? []), challenge]);
+  }
+  for (const [skill, variants] of bySkill) {
+    const path = `skills.${skill}`;
+    if (variants.length < MIN_VARIANTS_PER_SKILL || variants.length > MAX_VARIANTS_PER_SKILL) {
+      issues.push({
+        path,
+        message: `${variants.length} variants (${MIN_VARIANTS_PER_SKILL} to ${MAX_VARIANTS_PER_SKILL} needed)`,
+      });
+    }
+    if (new Set(variants.map((variant) => variant.competenceId)).size > 1)
+      issues.push({ path, message: "variants assess different competences" });
+  }
+  for (const statement of duplicates(challenges.map((challenge) => challenge.statement.trim()))) {
+    issues.push({ path: "challenges", message: `statement repeated: "${statement.slice(0, 60)}…"` });
+  }
+}
+
 function toSnapshot(challenge: ContentChallenge): ChallengeSnapshot {
   return {
     id: challenge.id,
@@ -68,6 +103,7 @@ function toSnapshot(challenge: ContentChallenge): ChallengeSnapshot {
     proposals: challenge.proposals,
     answerKey: challenge.answerKey,
     explanation: challenge.explanation,
+    furtherReading: challenge.furtherReading ?? null,
     illustrationUrl: challenge.illustration?.url ?? null,
     illustrationAlt: challenge.illustration?.alt ?? null,
   };
@@ -112,6 +148,7 @@ export function checkContent(input: {
     }
     checkAnswerKey(challenge, path, issues);
   }
+  checkSkills(input.challenges, issues);
   const challengesById = new Map(input.challenges.map((challenge) => [challenge.id, challenge]));
 
   const parcours: Parcours[] = [];
@@ -119,8 +156,20 @@ export function checkContent(input: {
     issues.push({ path: `parcours.${id}`, message: "parcours id is repeated" });
   for (const item of input.parcours) {
     const path = `parcours.${item.id}`;
+    const selector = item.challengeIds;
     const challengeIds =
-      item.challengeIds === "all" ? input.challenges.map((challenge) => challenge.id) : item.challengeIds;
+      selector === "all"
+        ? input.challenges.map((challenge) => challenge.id)
+        : Array.isArray(selector)
+          ? selector
+          : input.challenges
+              .filter(
+                (challenge) =>
+                  item.competenceIds.includes(challenge.competenceId) &&
+                  challenge.level >= selector.fromLevel &&
+                  challenge.level <= selector.toLevel,
+              )
+              .map((challenge) => challenge.id);
     for (const id of duplicates(challengeIds)) issues.push({ path, message: `question ${id} is listed twice` });
     for (const id of duplicates(item.competenceIds)) issues.push({ path, message: `competence ${id} is listed twice` });
     for (const id of item.competenceIds)
@@ -149,6 +198,21 @@ export function checkContent(input: {
         });
       }
     }
+    for (const competenceId of Object.keys(item.targetLevels)) {
+      if (!item.competenceIds.includes(competenceId))
+        issues.push({ path, message: `target level for ${competenceId}, which the parcours does not declare` });
+    }
+    for (const competenceId of item.competenceIds) {
+      const target = item.targetLevels[competenceId];
+      const levels = listed.filter((challenge) => challenge.competenceId === competenceId).map((c) => c.level);
+      if (target === undefined) issues.push({ path, message: `no target level for ${competenceId}` });
+      else if (levels.length > 0 && (target < Math.min(...levels) || target > Math.max(...levels))) {
+        issues.push({
+          path,
+          message: `target level ${target} for ${competenceId} is outside the levels its questions cover (${Math.min(...levels)} to ${Math.max(...levels)})`,
+        });
+      }
+    }
     const announced = DESCRIPTION_LEVELS.exec(item.description);
     if (!announced) {
       issues.push({ path, message: 'the description must end with the levels it covers ("… de niveau 1 à 4.")' });
@@ -168,6 +232,7 @@ export function checkContent(input: {
       description: item.description,
       durationMinutes: item.durationMinutes,
       competenceIds: item.competenceIds,
+      targetLevels: item.targetLevels,
       challengeIds,
     });
   }

@@ -97,6 +97,12 @@ export function ResultsView({ page }: { page: Omit<ResultsPage, "kind"> }) {
                   <p>
                     <span className="font-semibold">{t.explanation}</span> {applyFrenchSpacing(question.explanation)}
                   </p>
+                  {question.furtherReading ? (
+                    <p>
+                      <span className="font-semibold">{t.furtherReading}</span>{" "}
+                      {applyFrenchSpacing(question.furtherReading)}
+                    </p>
+                  ) : null}
                 </li>
               ))}
             </ol>

@@ -35,6 +35,7 @@ const snapshot: CampaignSnapshot = {
       proposals: [],
       answerKey: ["CNIL", "la CNIL"],
       explanation: "La CNIL.",
+      furtherReading: "Le site cnil.fr explique vos droits.",
       illustrationUrl: null,
       illustrationAlt: null,
     },
@@ -79,6 +80,7 @@ describe("describeMissedQuestions", () => {
         rightAnswer: ["Un", "Trois"],
         isTyped: false,
         explanation: "Un et trois.",
+        furtherReading: null,
       },
       {
         challengeId: "4.1-b",
@@ -89,6 +91,7 @@ describe("describeMissedQuestions", () => {
         rightAnswer: ["CNIL"],
         isTyped: true,
         explanation: "La CNIL.",
+        furtherReading: "Le site cnil.fr explique vos droits.",
       },
     ]);
   });

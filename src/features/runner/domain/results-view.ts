@@ -33,6 +33,7 @@ export function describeMissedQuestions(
         rightAnswer: isTyped ? challenge.answerKey.slice(0, 1) : challenge.answerKey.map(label),
         isTyped,
         explanation: challenge.explanation,
+        furtherReading: challenge.furtherReading ?? null,
       },
     ];
   });

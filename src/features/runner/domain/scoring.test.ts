@@ -6,7 +6,7 @@ function challenge(competenceId: string, level: number): ChallengeSnapshot {
   return {
     id: `${competenceId}-n${level}`,
     competenceId,
-    skill: "@test",
+    skill: `@s${competenceId.replace(".", "")}n${level}`,
     level,
     type: "QROC",
     statement: "?",
@@ -83,5 +83,34 @@ describe("computeResults", () => {
     const results = computeResults(snapshot, []);
     expect(results.masteryRate).toBe(0);
     expect(results.answeredCount).toBe(0);
+  });
+});
+
+describe("computeResults with variants", () => {
+  it("counts a skill once whichever variant was answered", () => {
+    const twin = (level: number, letter: string): ChallengeSnapshot => ({
+      ...challenge("1.1", level),
+      id: `1.1-n${level}${letter}`,
+      skill: `@tube${level}`,
+    });
+    const withVariants: CampaignSnapshot = {
+      targetProfileId: "variants",
+      competences: [{ id: "1.1", name: "Recherche", areaCode: "1" }],
+      challenges: [1, 2, 3].flatMap((level) => [twin(level, "a"), twin(level, "b")]),
+    };
+    const results = computeResults(withVariants, [
+      { challengeId: "1.1-n2b", result: "OK" },
+      { challengeId: "1.1-n3a", result: "KO" },
+    ]);
+    expect(results.competences[0]).toMatchObject({
+      levelReached: 2,
+      maxLevel: 3,
+      totalCount: 3,
+      acquiredCount: 2,
+      answeredCount: 2,
+      correctCount: 1,
+    });
+    expect(results.masteryRate).toBeCloseTo(2 / 3);
+    expect(results.missedChallengeIds).toEqual(["1.1-n3a"]);
   });
 });

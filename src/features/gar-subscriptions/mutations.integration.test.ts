@@ -329,8 +329,10 @@ describe("retries through the job queue", () => {
       "SELECT data, start_after FROM pgboss.job WHERE name = $1 AND data->>'subscriptionRowId' = $2",
       [subscriptionSyncJob.name, String(row.id)],
     );
-    expect(rows).toHaveLength(1);
-    expect(rows[0]!.start_after.getTime()).toBe(row.nextAttemptAt!.getTime());
+    // At the back-off's time. (Not "exactly one row": the integration files share one database,
+    // and the CLI test's `gar:subscriptions --sync` reconciles every school, this one included,
+    // which may queue another attempt for the same row; two syncs of a row are leased and idempotent.)
+    expect(rows.map((job) => job.start_after.getTime())).toContain(row.nextAttemptAt!.getTime());
 
     // What the worker runs at that time (deps from the environment, here the stand-in's).
     const previous = { ...process.env };

@@ -14,7 +14,7 @@ import { appBaseUrl, expect, signInAs, test, withDb } from "./fixtures";
 const garBaseUrl = `http://localhost:${process.env.E2E_GAR_PORT ?? 4100}`;
 const digits = String(Date.now()).slice(-5);
 const UAI = `09${digits}R`;
-const PARCOURS = /Cycle 4 — cultures numériques/;
+const PARCOURS = /Cycle 4 — 5e\/4e/;
 const HEADER =
   "Identifiant unique*;Premier prénom*;Deuxième prénom;Troisième prénom;Nom de famille*;Nom d'usage;Code sexe*;" +
   "Date de naissance (jj/mm/aaaa)*;Code commune naissance**;Libellé commune naissance**;Code département naissance*;" +

@@ -61,7 +61,19 @@ export async function typeBirthdate(page: Page, isoDate: string): Promise<void> 
   await page.getByLabel("Jour").fill(day!);
   await page.getByLabel("Mois").fill(month!);
   await page.getByLabel("Année").fill(year!);
-  await page.getByRole("button", { name: "C'est parti !" }).click();
+  const submit = page.getByRole("button", { name: "C'est parti !" });
+  // Wait for the action's answer and for the form to settle (re-enabled, reset to what was typed):
+  // a same-text alert left by the previous attempt would otherwise let the next attempt type into
+  // a form that is still being reset.
+  const answered = page.waitForResponse((response) => response.request().method() === "POST");
+  await submit.click();
+  await answered;
+  await page.waitForFunction(() => {
+    const button = [...document.querySelectorAll("button[type=submit]")].find((candidate) =>
+      candidate.textContent?.includes("C'est parti"),
+    );
+    return !button || !(button as HTMLButtonElement).disabled;
+  });
 }
 
 /** The page's own message (Next's route announcer is an empty role="alert" too). */

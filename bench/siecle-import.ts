@@ -153,24 +153,9 @@ async function measureLimit(filePath: string): Promise<Row> {
   const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
   await client.connect();
   try {
-    const fields = [
-      "nationalStudentId",
-      "siecleStudentId",
-      "firstName",
-      "middleName",
-      "thirdName",
-      "lastName",
-      "preferredLastName",
-      "sex",
-      "birthdate",
-      "birthCityCode",
-      "birthCity",
-      "birthProvinceCode",
-      "birthCountryCode",
-      "mefCode",
-      "status",
-      "division",
-    ] as const;
+    const { IMPORTED_FIELDS } = await import("../src/features/siecle-import/domain/plan-import");
+    // The columns an import writes: the identifiers and the fields it owns (one list, plan-import.ts).
+    const fields = ["nationalStudentId", "siecleStudentId", ...IMPORTED_FIELDS] as const;
     await client.query(`CREATE TEMP TABLE bench_limit (${fields.map((f) => `"${f}" text`).join(", ")})`);
     const start = performance.now();
     const parsed = await readRegisterStream(stream(filePath), { expectedUai: BENCH_UAI });

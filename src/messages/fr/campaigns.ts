@@ -105,7 +105,13 @@ export const campaignsMessages = {
     archivedBanner: (date: string) => `Campagne archivée le ${date} : les élèves ne peuvent plus la rejoindre.`,
     archivedNoSheet:
       "Cette campagne est archivée : les fiches élèves ne sont plus proposées. Désarchivez-la depuis ses paramètres pour les imprimer.",
-    tabs: { activity: "Activité", results: "Résultats", settings: "Paramètres", label: "Sections de la campagne" },
+    tabs: {
+      activity: "Activité",
+      results: "Résultats",
+      analysis: "Analyse",
+      settings: "Paramètres",
+      label: "Sections de la campagne",
+    },
     division: "Classe",
     targetProfile: "Parcours",
     owner: "Propriétaire",
@@ -286,6 +292,67 @@ export const campaignsMessages = {
     noQuestion: "Aucune question de cette compétence n'a été posée.",
     seeResult: "Voir le résultat",
     seeResultOf: (name: string) => `de ${name}`,
+  },
+  analysis: {
+    title: "Analyse de la classe",
+    basis: (count: number) =>
+      `Calculée sur les résultats envoyés : ${plural(count, "élève", "élèves")}. Comme dans l'onglet Résultats, un parcours en cours, ou terminé mais pas encore envoyé, ne compte pas : ses résultats restent ceux de l'élève tant qu'il ne les a pas envoyés.`,
+    empty:
+      "Personne n'a encore envoyé ses résultats : l'analyse s'affichera dès le premier envoi. Les élèves envoient leurs résultats à la fin du parcours, depuis la page « Vos résultats ».",
+    recommendationsTitle: "À travailler ensuite",
+    recommendationsIntro:
+      "Les compétences à reprendre en priorité, au plus trois, d'après la part d'élèves sous le niveau visé par le parcours.",
+    noRecommendation:
+      "Aucune compétence ne ressort : dans chaque compétence, au moins trois élèves sur quatre ont atteint le niveau visé.",
+    recommendation: {
+      belowTarget: (
+        percent: number,
+        below: number,
+        assessed: number,
+        target: number,
+        competence: string,
+        scope: "class" | "group",
+      ) =>
+        `${percent} % des élèves (${below} sur ${assessed}) sont sous le niveau visé (${target}) en ${competence} : ${
+          scope === "class"
+            ? "à reprendre avec toute la classe"
+            : below < 2
+              ? "à reprendre avec l'élève concerné"
+              : `à reprendre en petit groupe avec les ${below} élèves concernés`
+        }.`,
+      lowMastery: (percent: number, competence: string) =>
+        `La maîtrise moyenne de la classe n'est que de ${percent} % en ${competence}, pour laquelle le parcours ne fixe pas de niveau visé : à reprendre avec toute la classe.`,
+    },
+    competencesTitle: "Niveaux par compétence",
+    competence: (id: string, name: string) => `${id} ${name}`,
+    target: (level: number) => `Niveau visé : ${level}.`,
+    noTarget: "Le parcours ne fixe pas de niveau visé pour cette compétence.",
+    belowTarget: (below: number, assessed: number, percent: number) =>
+      `${plural(below, "élève", "élèves")} sur ${assessed} (${percent} %) ${below < 2 ? "est" : "sont"} sous le niveau visé.`,
+    meanMastery: (percent: number) => `Maîtrise moyenne : ${percent} %.`,
+    notAssessed: "Aucun résultat envoyé ne porte sur cette compétence.",
+    levelsCaption: (competence: string) => `Répartition des niveaux atteints en ${competence}`,
+    columns: { level: "Niveau atteint", students: "Élèves", share: "Part de la classe" },
+    level: (level: number) => (level === 0 ? "Niveau non atteint" : `Niveau ${level}`),
+    targetMark: "niveau visé",
+    missedTitle: "Questions les plus ratées",
+    missedIntro:
+      "Une réponse fausse ou une question passée compte comme ratée. Chaque élève voit l'une des formes équivalentes d'une même question (pour éviter de copier sur le voisin) : les chiffres additionnent ces formes, et l'énoncé affiché est celui que le plus d'élèves ont vu.",
+    missedCaption: "Questions les plus ratées, de la plus ratée à la moins ratée",
+    missedNone: "Aucune question ratée : toutes les réponses envoyées sont justes.",
+    missedColumns: {
+      question: "Question",
+      competence: "Compétence",
+      level: "Niveau",
+      missed: "Ratée",
+      detail: "Dont",
+    },
+    missed: (missed: number, seen: number) => `${missed} sur ${seen}`,
+    missedDetail: (wrong: number, skipped: number) =>
+      `${plural(wrong, "réponse fausse", "réponses fausses")}, ${plural(skipped, "question passée", "questions passées")}`,
+    otherForms: (count: number) =>
+      count < 2 ? "Voir l'autre forme de la question" : `Voir les ${count} autres formes de la question`,
+    percent: (value: number) => `${value} %`,
   },
   participantFilters: {
     label: "Filtrer les participants",

@@ -8,13 +8,14 @@ export function CampaignTabsNav({
   labels,
 }: {
   campaignId: number;
-  labels: { activity: string; results: string; settings: string; label: string };
+  labels: { activity: string; results: string; analysis: string; settings: string; label: string };
 }) {
   const pathname = usePathname();
   const base = `/orga/campagnes/${campaignId}`;
   const tabs = [
     { href: base, label: labels.activity },
     { href: `${base}/resultats`, label: labels.results },
+    { href: `${base}/analyse`, label: labels.analysis },
     { href: `${base}/parametres`, label: labels.settings },
   ];
   return (

@@ -90,6 +90,7 @@ export const STAFF_READ_ACTIONS = {
   campaignResults: "read.campaign_results",
   campaignExport: "read.campaign_export",
   studentSheets: "read.student_sheets",
+  notJoinedList: "read.not_joined_list",
 } as const;
 
 export type StaffReadAction = (typeof STAFF_READ_ACTIONS)[keyof typeof STAFF_READ_ACTIONS];

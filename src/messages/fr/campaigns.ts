@@ -354,6 +354,35 @@ export const campaignsMessages = {
       count < 2 ? "Voir l'autre forme de la question" : `Voir les ${count} autres formes de la question`,
     percent: (value: number) => `${value} %`,
   },
+  notJoined: {
+    documentTitle: "Élèves qui n'ont pas encore rejoint la campagne",
+    title: (division: string) => `${division} : élèves qui n'ont pas encore rejoint la campagne`,
+    intro: (campaign: string, code: string, date: string) =>
+      `Campagne « ${campaign} », code ${code}. Liste arrêtée le ${date} : un élève qui saisit le code en sort aussitôt.`,
+    print: "Imprimer",
+    back: "Retour à la campagne",
+    printLink: "Imprimer la liste",
+    exportLink: "Télécharger la liste (CSV)",
+    linksLabel: "Relancer ces élèves",
+    legend:
+      "« jamais connecté » : l'élève n'est encore jamais arrivé dans Pix depuis l'ENT. Si l'ENT ne lui propose pas Pix dans le médiacentre, demandez au responsable d'affectation de lui affecter la ressource Pix dans le GAR.",
+    byClass: (division: string, count: number) => `${division} : ${plural(count, "élève", "élèves")}`,
+    entry: (lastName: string, firstName: string, birthdate: string) =>
+      `${lastName} ${firstName}, né(e) le ${birthdate}`,
+    neverSignedIn: "jamais connecté",
+    allJoined: "Tous les élèves de la classe ont rejoint la campagne.",
+    schoolWide:
+      "Cette campagne est ouverte à tout l'établissement : sans classe à comparer, il n'y a pas de liste des élèves qui ne l'ont pas rejointe.",
+    headers: {
+      division: "Classe",
+      lastName: "Nom",
+      firstName: "Prénom",
+      birthdate: "Date de naissance",
+      garSignIn: "Déjà connecté à Pix depuis l'ENT (Oui/Non)",
+    },
+    yes: "Oui",
+    no: "Non",
+  },
   participantFilters: {
     label: "Filtrer les participants",
     division: "Classe",

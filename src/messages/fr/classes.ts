@@ -12,6 +12,9 @@ export const classesMessages = {
     actions: "Actions",
   },
   noCampaign: "Aucune campagne",
+  notJoinedLink: "Qui n'a pas encore rejoint ?",
+  /** After the link's visible words, for screen readers: which campaign (a class may have several). */
+  notJoinedLinkFor: (campaign: string) => `(campagne « ${campaign} » : liste à imprimer ou à télécharger)`,
   createCampaign: "Créer la campagne de la classe",
   createCampaignFor: (division: string) => `Créer la campagne de la classe ${division}`,
   createForEachClass: "Créer une campagne pour chaque classe",

@@ -7,6 +7,7 @@ export const ACTION_LABELS: Record<string, string> = {
   "read.campaign_results": "Consultation des résultats d'une campagne",
   "read.campaign_export": "Export des résultats d'une campagne (CSV)",
   "read.student_sheets": "Impression des fiches élèves d'une campagne",
+  "read.not_joined_list": "Liste des élèves qui n'ont pas encore rejoint une campagne (impression ou CSV)",
   "learner.exported": "Export des données d'un élève",
   "learner.erased": "Effacement des données d'un élève",
   "learner.dissociated": "Dissociation d'un élève et d'un compte",

@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { useEffect, useState } from "react";
+import { useEffect, useState, type ReactNode } from "react";
 
 import { DataTable } from "@/components/ui/data-table";
 import { campaignsMessages } from "@/messages/fr/campaigns";
@@ -41,6 +41,7 @@ export function LiveActivity({
   initial,
   query = "",
   showParticipants = true,
+  notJoinedActions,
 }: {
   campaignId: number;
   initial: ActivityData;
@@ -48,6 +49,8 @@ export function LiveActivity({
   query?: string;
   /** False for the status "Pas commencé": only the learners not started are listed. */
   showParticipants?: boolean;
+  /** Under the "Pas encore rejoint" list while it has someone: print it, download it. */
+  notJoinedActions?: ReactNode;
 }) {
   const [data, setData] = useState(initial);
   const [updatedAt, setUpdatedAt] = useState<Date | null>(null);
@@ -132,6 +135,7 @@ export function LiveActivity({
                   </li>
                 ))}
               </ul>
+              {notJoinedActions && <div className="mt-3">{notJoinedActions}</div>}
             </>
           )}
         </section>

@@ -1,10 +1,10 @@
 import Link from "next/link";
 
+import { PrintButton } from "@/components/ui/print-button";
 import { campaignsMessages } from "@/messages/fr/campaigns";
 
 import { formatCampaignCode } from "../domain/campaign-code";
 import type { CampaignSheet } from "../types";
-import { PrintButton } from "./print-button";
 
 const t = campaignsMessages.sheet;
 

@@ -86,6 +86,15 @@ export function ClassesView({ classes, canImport }: { classes: ClassSummary[]; c
                           {campaign.name}
                         </Link>{" "}
                         <span className="font-mono text-sm text-muted">{campaign.code}</span>
+                        <br />
+                        <Link
+                          href={`/orga/campagnes/${campaign.id}/pas-encore-rejoint`}
+                          prefetch={false}
+                          className="text-sm text-primary underline"
+                        >
+                          {t.notJoinedLink}
+                          <span className="sr-only"> {t.notJoinedLinkFor(campaign.name)}</span>
+                        </Link>
                       </li>
                     ))}
                   </ul>

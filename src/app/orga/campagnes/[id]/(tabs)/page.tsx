@@ -5,6 +5,7 @@ import { loadBlockedStudents } from "@/features/student-accounts/loaders";
 import { LiveActivity } from "@/features/campaigns/components/live-activity";
 import { ParticipantFilters } from "@/features/campaigns/components/participant-filters";
 import { loadCampaign, loadCampaignActivity } from "@/features/campaigns/loaders";
+import { NotJoinedLinks } from "@/features/campaigns/not-joined/components/not-joined-links";
 import { SuccessMessage } from "@/components/ui/notice";
 import { campaignsMessages } from "@/messages/fr/campaigns";
 
@@ -41,6 +42,7 @@ export default async function CampaignActivityPage({ params, searchParams }: Pro
         initial={initial}
         query={pollQuery}
         showParticipants={filter.status !== "not-started"}
+        notJoinedActions={<NotJoinedLinks campaignId={campaign.id} />}
       />
     </div>
   );

@@ -345,7 +345,7 @@ export const campaignsMessages = {
       competence: "Compétence",
       level: "Niveau",
       missed: "Ratée",
-      detail: "Dont",
+      detail: "Détail",
     },
     missed: (missed: number, seen: number) => `${missed} sur ${seen}`,
     missedDetail: (wrong: number, skipped: number) =>

@@ -295,10 +295,13 @@ export const campaignsMessages = {
   },
   analysis: {
     title: "Analyse de la classe",
-    basis: (count: number) =>
-      `Calculée sur les résultats envoyés : ${plural(count, "élève", "élèves")}. Comme dans l'onglet Résultats, un parcours en cours, ou terminé mais pas encore envoyé, ne compte pas : ses résultats restent ceux de l'élève tant qu'il ne les a pas envoyés.`,
+    basis: (count: number, division = "") =>
+      `Calculée sur les résultats envoyés : ${plural(count, "élève", "élèves")}${division ? ` de la classe ${division}` : ""}. Comme dans l'onglet Résultats, un parcours en cours, ou terminé mais pas encore envoyé, ne compte pas : ses résultats restent ceux de l'élève tant qu'il ne les a pas envoyés.`,
     empty:
       "Personne n'a encore envoyé ses résultats : l'analyse s'affichera dès le premier envoi. Les élèves envoient leurs résultats à la fin du parcours, depuis la page « Vos résultats ».",
+    emptyForClass: (division: string) =>
+      `Aucun élève de la classe ${division} n'a encore envoyé ses résultats pour cette campagne.`,
+    filter: { division: "Classe", allDivisions: "Toutes les classes", submit: "Filtrer", reset: "Réinitialiser" },
     recommendationsTitle: "À travailler ensuite",
     recommendationsIntro:
       "Les compétences à reprendre en priorité, au plus trois, d'après la part d'élèves sous le niveau visé par le parcours.",

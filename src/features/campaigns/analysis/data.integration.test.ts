@@ -209,6 +209,32 @@ describe("getCampaignAnalysis", () => {
     expect(analysis.recommendations).toEqual([]);
   });
 
+  it("keeps one class's students when asked (a school-wide campaign)", async () => {
+    const school = await createSchool();
+    const owner = await createMember({ schoolId: school.id, role: "ADMIN" });
+    const campaign = await createCampaign({ schoolId: school.id, ownerId: owner.userId, division: null });
+    const inClass = (division: string) => createLearner(school.id, { division }).then((learner) => learner.id);
+    await participate(campaign.id, school.id, {
+      learnerId: await inClass("5E A"),
+      levels: { "1.1": [3, 1] },
+      answers: [["ch-test-1", "OK"]],
+    });
+    await participate(campaign.id, school.id, {
+      learnerId: await inClass("5E B"),
+      levels: { "1.1": [0, 0] },
+      answers: [["ch-test-1", "KO"]],
+    });
+    const schoolId = await authorizedSchoolId(school.id);
+    expect((await getCampaignAnalysis(schoolId, campaign.id)).participantCount).toBe(2);
+    const classB = await getCampaignAnalysis(schoolId, campaign.id, { division: "5E B" });
+    expect(classB.participantCount).toBe(1);
+    expect(classB.competences[0]!.levels).toEqual([
+      { level: 0, count: 1 },
+      { level: 3, count: 0 },
+    ]);
+    expect(classB.missedQuestions.map((question) => [question.missedCount, question.seenCount])).toEqual([[1, 1]]);
+  });
+
   it("answers NOT_FOUND for another school's campaign", async () => {
     const { campaign, otherSchoolId } = await knownClass();
     await expect(getCampaignAnalysis(otherSchoolId, campaign.id)).rejects.toMatchObject({ code: "NOT_FOUND" });

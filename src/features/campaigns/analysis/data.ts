@@ -36,11 +36,13 @@ function readTargetLevels(stored: Prisma.JsonValue): Record<string, number> {
 /**
  * The Analyse tab of a campaign of this school (NOT_FOUND otherwise): `analyseClass` over its
  * shared results — the active participations only, so an earlier attempt replaced by a retry
- * does not count twice — with the parcours' target levels as the content sets them.
+ * does not count twice — with the parcours' target levels as the content sets them; `division`
+ * keeps one class's students (a school-wide campaign).
  */
 export async function getCampaignAnalysis(
   schoolId: AuthorizedSchoolId,
   campaignId: number,
+  options: { division?: string } = {},
   db: DbClient = prisma,
 ): Promise<ClassAnalysis> {
   const campaign = await db.campaign.findFirst({
@@ -49,7 +51,12 @@ export async function getCampaignAnalysis(
       challengeSnapshot: true,
       targetProfile: { select: { targetLevels: true } },
       participations: {
-        where: { deletedAt: null, status: "SHARED", results: { not: Prisma.DbNull } },
+        where: {
+          deletedAt: null,
+          status: "SHARED",
+          results: { not: Prisma.DbNull },
+          ...(options.division ? { learner: { division: options.division } } : {}),
+        },
         select: {
           results: true,
           answers: { select: { challengeId: true, result: true }, orderBy: { id: "asc" } },

@@ -1,4 +1,6 @@
 import { applyFrenchSpacing } from "@/features/parcours/domain/typography";
+import { SelectField } from "@/components/form/field";
+import { FilterForm } from "@/components/form/filter-form";
 import { DataTable } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { campaignsMessages } from "@/messages/fr/campaigns";
@@ -99,26 +101,74 @@ function CompetenceLevels({ competence }: { competence: CompetenceAnalysis }) {
   );
 }
 
-export function AnalysisView({ analysis }: { analysis: ClassAnalysis }) {
+/** A school-wide campaign: which class to analyse (a GET form, like the Résultats filters). */
+function ClassFilter({
+  campaignId,
+  division,
+  divisions,
+}: {
+  campaignId: number;
+  division: string;
+  divisions: string[];
+}) {
+  const action = `/orga/campagnes/${campaignId}/analyse`;
+  return (
+    <FilterForm
+      action={action}
+      submitLabel={t.filter.submit}
+      resetHref={action}
+      resetLabel={t.filter.reset}
+      className="md:grid-cols-3"
+    >
+      <SelectField id="analysis-division" name="division" label={t.filter.division} defaultValue={division}>
+        <option value="">{t.filter.allDivisions}</option>
+        {divisions.map((option) => (
+          <option key={option} value={option}>
+            {option}
+          </option>
+        ))}
+      </SelectField>
+    </FilterForm>
+  );
+}
+
+export function AnalysisView({
+  campaignId,
+  analysis,
+  division,
+  divisions,
+}: {
+  campaignId: number;
+  analysis: ClassAnalysis;
+  /** The class asked for (school-wide campaign), or "". */
+  division: string;
+  /** The classes to choose from; empty for a class campaign (no filter). */
+  divisions: string[];
+}) {
+  const filter = divisions.length > 0 && (
+    <ClassFilter campaignId={campaignId} division={division} divisions={divisions} />
+  );
   if (analysis.participantCount === 0) {
     return (
       <section aria-labelledby="analysis-title" className="space-y-4">
+        {filter}
         <h2 id="analysis-title" className="text-xl font-bold">
           {t.title}
         </h2>
-        <EmptyState>{t.empty}</EmptyState>
+        <EmptyState>{division ? t.emptyForClass(division) : t.empty}</EmptyState>
       </section>
     );
   }
   const { competences, missedQuestions, recommendations } = analysis;
   return (
     <section aria-labelledby="analysis-title" className="space-y-8">
+      {filter}
       <div>
         <h2 id="analysis-title" className="text-xl font-bold">
           {t.title}
         </h2>
         <p className="text-muted" data-testid="analysis-basis">
-          {t.basis(analysis.participantCount)}
+          {t.basis(analysis.participantCount, division)}
         </p>
       </div>
 

@@ -207,6 +207,41 @@ test("a teacher reads the Analyse tab: levels per competence, share below the ta
   await expectNoSeriousViolations(page, "onglet Analyse");
 });
 
+test("the Analyse tab of a school-wide campaign can be narrowed to one class", async ({ page, context }) => {
+  const id = unique()
+    .toUpperCase()
+    .replace(/[^A-Z0-9]/g, "");
+  const [classA, classB] = [`3E WA${id}`, `3E WB${id}`];
+  const school = await schoolByUai(DEMO_SCHOOL.uai);
+  const admin = await userByEmail(DEMO_ADMIN.email);
+  const targetProfileId = await analysisParcours(id);
+  const campaign = await createCampaign({
+    schoolId: school.id,
+    ownerId: admin.id,
+    code: generateCampaignCode(),
+    division: null,
+    name: `Analyse établissement ${id}`,
+    targetProfileId,
+    snapshot: testSnapshot(targetProfileId),
+  });
+  await shared(campaign.id, school.id, classA, `ANAWA${id}`, { "1.1": [3, 1], "4.1": [4, 1] }, [["ch-test-1", "OK"]]);
+  await shared(campaign.id, school.id, classB, `ANAWB${id}`, { "1.1": [0, 0], "4.1": [0, 0] }, [["ch-test-1", "KO"]]);
+
+  await signInAs(context, { email: DEMO_ADMIN.email });
+  await page.goto(`/orga/campagnes/${campaign.id}/analyse`);
+  await expect(page.getByTestId("analysis-basis")).toContainText("Calculée sur les résultats envoyés : 2 élèves.");
+  await page.getByLabel("Classe", { exact: true }).selectOption(classB);
+  await page.getByRole("button", { name: "Filtrer" }).click();
+  await expect(page.getByTestId("analysis-basis")).toContainText(
+    `Calculée sur les résultats envoyés : 1 élève de la classe ${classB}.`,
+  );
+  await expect(page.getByTestId("analysis-summary-1.1")).toContainText(
+    "1 élève sur 1 (100 %) est sous le niveau visé.",
+  );
+  await expect(page.getByRole("table", { name: /Questions les plus ratées/ }).getByRole("row")).toHaveCount(2);
+  await expectNoSeriousViolations(page, "onglet Analyse filtré par classe");
+});
+
 test("a teacher prints and downloads the list of the class's students who have not joined the campaign yet", async ({
   page,
   context,

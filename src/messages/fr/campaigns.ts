@@ -361,7 +361,7 @@ export const campaignsMessages = {
     documentTitle: "Élèves qui n'ont pas encore rejoint la campagne",
     title: (division: string) => `${division} : élèves qui n'ont pas encore rejoint la campagne`,
     intro: (campaign: string, code: string, date: string) =>
-      `Campagne « ${campaign} », code ${code}. Liste arrêtée le ${date} : un élève qui saisit le code en sort aussitôt.`,
+      `Campagne « ${campaign} », code ${code}. Liste du ${date}.`,
     print: "Imprimer",
     back: "Retour à la campagne",
     printLink: "Imprimer la liste",

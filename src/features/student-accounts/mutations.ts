@@ -220,7 +220,7 @@ export async function completeGarSamlSignIn(options: CompleteGarSamlSignInOption
   const verification = await gar.verifyResponse(samlResponse);
   if (!verification.ok) {
     logger.warn("gar.saml.refused", { reason: verification.reason });
-    const known = ["ACCESS_DENIED", "NOT_A_STUDENT", "MISSING_PROFILE", "MISSING_UAI"];
+    const known = ["ACCESS_DENIED", "NO_SUBSCRIPTION", "NOT_A_STUDENT", "MISSING_PROFILE", "MISSING_UAI"];
     throw known.includes(verification.reason)
       ? refusalError(verification.reason)
       : new DomainError("GAR_ASSERTION_REFUSED");

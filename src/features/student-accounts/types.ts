@@ -43,6 +43,8 @@ export type SamlRefusalReason =
   | "NOT_IN_VALIDITY_WINDOW"
   | "STATUS_NOT_SUCCESS"
   | "ACCESS_DENIED"
+  /** RequestDenied because the school has no active subscription to the resource. */
+  | "NO_SUBSCRIPTION"
   /** No InResponseTo in the signed assertion, or one that is not a pending request of ours. */
   | "UNKNOWN_REQUEST"
   /** The assertion id was already accepted once. */

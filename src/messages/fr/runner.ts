@@ -16,6 +16,13 @@ export const runnerText = {
     begin: "Commencer",
     resume: "Reprendre",
     resumeNote: (answered: number) => `Vous avez déjà répondu à ${plural(answered, "question", "questions")}.`,
+    otherClass: {
+      title: "Vérifiez votre code",
+      message: (campaignDivision: string, learnerDivision: string) =>
+        `Ce code est celui de la classe ${campaignDivision}. Vous êtes en ${learnerDivision}\u00a0: vérifiez le code avec votre professeur.`,
+      proceed: "Continuer quand même",
+      changeCode: "Changer de code",
+    },
   },
   question: {
     progress: (current: number, total: number) => `Question ${current} sur environ ${total}`,

@@ -266,6 +266,10 @@ test("a student joins from the ENT, answers half, leaves, resumes from the ENT w
   expect(overall).toBeGreaterThan(0);
   expect(overall).toBeLessThan(100);
   await expect(page.getByText(`${tally.right} bonnes réponses sur ${tally.answered} questions.`)).toBeVisible();
+  // The percentage is explained in words: mastery of the parcours' skills, not the share of right answers.
+  await expect(page.getByTestId("mastery-explained")).toHaveText(
+    new RegExp(`^${overall}\\s% des acquis du parcours sont maîtrisés\\. Ce n'est pas la part de bonnes réponses`),
+  );
   await expect(page.getByRole("region", { name: "Par compétence" }).getByRole("listitem")).toHaveCount(
     snapshot.competences.length,
   );

@@ -128,6 +128,9 @@ test("an ENT identity of another school cannot take Côme MÜLLER's account; Cô
   await typeBirthdate(page, come.birthdate);
   await acceptTermsIfAsked(page);
   await expect(page).toHaveURL(`${appBaseUrl}/campagnes/${code}/demarrer`);
+  // His participation starts at *Commencer* (his parcours is then listed under Mes parcours).
+  await page.getByRole("button", { name: "Commencer" }).click();
+  await expect(page).toHaveURL(`${appBaseUrl}/campagnes/${code}/question`);
   const before = await accountOf(come);
   expect(before.garIds).toEqual([come.ido]);
   await signOutOfPix(page);

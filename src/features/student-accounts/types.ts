@@ -142,8 +142,11 @@ export type GarSignInOutcome = (
 
 export type JoinedCampaign = { campaignCode: string; participationId: number };
 
-export type ReconciliationOutcome = JoinedCampaign & {
+/** The learner matched and its account linked; no participation yet (it starts at *Commencer*). */
+export type ReconciliationOutcome = {
+  campaignCode: string;
   userId: number;
+  learnerId: number;
   hasAcceptedCgu: boolean;
   /** True when an account already linked to the learner got the new IDO (never a second account). */
   garIdReplaced: boolean;

@@ -104,7 +104,9 @@ export async function loadQuestionPage(rawCode: string): Promise<Routed<Question
       id: next.id,
       type: next.type,
       statement: next.statement,
-      proposals: orderProposals(next.proposals, view.participation.id, next.id),
+      // A QROCM's fields are read in order (a table to fill): never shuffled.
+      proposals:
+        next.type === "QROCM" ? next.proposals : orderProposals(next.proposals, view.participation.id, next.id),
       illustrationUrl: next.illustrationUrl,
       illustrationAlt: next.illustrationAlt,
     },

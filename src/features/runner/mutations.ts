@@ -11,7 +11,8 @@ import { computeResults } from "./domain/scoring";
 import { readSubmission, type RawSubmission, type SubmissionProblem } from "./domain/submission";
 import type { AnswerRecord, AnswerResult } from "@/features/parcours/types";
 
-const problemMessages: Record<SubmissionProblem, string> = {
+const problemMessages: Record<Exclude<SubmissionProblem, "EMPTY_FIELD">, string> = {
+  WRONG_FIELDS: runnerText.errors.wrongFields,
   NO_CHOICE: runnerText.errors.noChoice,
   ONE_CHOICE_ONLY: runnerText.errors.oneChoiceOnly,
   UNKNOWN_CHOICE: runnerText.errors.unknownChoice,
@@ -141,7 +142,10 @@ export async function submitAnswer(
   const read = readSubmission(current, options.submission);
   if (!read.ok)
     throw new DomainError("INVALID_INPUT", {
-      userMessage: problemMessages[read.problem],
+      userMessage:
+        read.problem === "EMPTY_FIELD"
+          ? runnerText.errors.emptyFields(read.fieldLabels ?? [])
+          : problemMessages[read.problem],
       details: { problem: read.problem },
     });
   const result: AnswerResult = read.answer === "skip" ? "SKIPPED" : isAnswerCorrect(current, read.answer) ? "OK" : "KO";

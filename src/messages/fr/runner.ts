@@ -23,6 +23,9 @@ export const runnerText = {
     oneAnswer: "Choisissez une réponse.",
     severalAnswers: "Cochez toutes les bonnes réponses.",
     textLabel: "Votre réponse",
+    fieldsLegend: "Remplissez chaque champ.",
+    imageChoice: "Choisissez une image.",
+    imageChoiceName: (letter: string) => `Image ${letter}`,
     textHint: "Écrivez votre réponse dans le champ ci-dessous.",
     validate: "Je valide",
     skip: "Je passe",
@@ -46,6 +49,10 @@ export const runnerText = {
     yourAnswerSkipped: "Vous avez passé cette question.",
     rightAnswer: (count: number) => (count > 1 ? "Bonnes réponses :" : "Bonne réponse :"),
     acceptedAnswer: "Réponse attendue :",
+    fieldsCaption: "Vos réponses champ par champ",
+    field: "Champ",
+    fieldRight: "juste",
+    fieldWrong: "à revoir",
     explanation: "Explication :",
     furtherReading: "Pour aller plus loin :",
     shareTitle: "Envoyer vos résultats",
@@ -62,6 +69,11 @@ export const runnerText = {
     unknownChoice: "Cette réponse ne fait pas partie des propositions. Rechargez la page et réessayez.",
     emptyText: "Écrivez une réponse, ou cliquez sur « Je passe ».",
     textTooLong: "Votre réponse est trop longue (200 caractères au maximum).",
+    emptyFields: (labels: readonly string[]) =>
+      labels.length === 1
+        ? `Remplissez le champ « ${labels[0]} », ou cliquez sur « Je passe ».`
+        : `Remplissez les champs ${labels.map((label) => `« ${label} »`).join(", ")}, ou cliquez sur « Je passe ».`,
+    wrongFields: "Cette question a changé. Rechargez la page et réessayez.",
     notFinished: "Terminez le parcours avant d'envoyer vos résultats.",
     archived: "Ce parcours est terminé (archivé) : il n'est plus possible d'y répondre.",
     noParticipation: "Vous ne participez pas à ce parcours. Ouvrez-le depuis le médiacentre de votre ENT.",

@@ -78,6 +78,26 @@ export const runnerText = {
     archived: "Ce parcours est terminé (archivé) : il n'est plus possible d'y répondre.",
     noParticipation: "Vous ne participez pas à ce parcours. Ouvrez-le depuis le médiacentre de votre ENT.",
   },
+  profile: {
+    pageTitle: "Mon profil",
+    title: "Mon profil",
+    intro:
+      "Votre niveau dans chaque compétence, d'après vos parcours terminés des 12 derniers mois, dans tous les établissements où votre compte est relié. Pour chaque compétence, c'est votre meilleur niveau qui compte. Ce profil n'est visible que par vous.",
+    empty: "Votre profil est encore vide : terminez un parcours et votre niveau dans chaque compétence apparaîtra ici.",
+    levelsTitle: "Mes niveaux par compétence",
+    levelsCaption: "Niveau atteint dans chaque compétence",
+    competence: "Compétence",
+    level: "Niveau",
+    measuredOn: "Mesuré le",
+    levelValue: (level: number) => (level === 0 ? "Niveau non atteint" : `Niveau ${level} sur 8`),
+    nextTitle: "À travailler ensuite",
+    nextIntro: "Voici les compétences où vous pouvez progresser le plus :",
+    nextStep: (name: string, level: number) => `${name} : visez le niveau ${level}.`,
+    allTop: "Bravo : vous avez atteint le niveau 8 partout où vous avez été évalué.",
+    adaptiveNote:
+      "Dans vos prochains parcours, les questions de chaque compétence commenceront près de votre niveau : vous aurez moins de questions sur ce que vous savez déjà.",
+    backHome: "Revenir à mes parcours",
+  },
   pageTitles: {
     start: "Début du parcours",
     question: "Question",

@@ -547,6 +547,7 @@ export const INVENTORY: readonly TableEntry[] = [
       statement: internal,
       proposals: internal,
       answer_key: internal,
+      field_answers: internal,
       explanation: internal,
       further_reading: internal,
       illustration_url: internal,

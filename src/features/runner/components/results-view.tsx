@@ -120,12 +120,15 @@ export function ResultsView({ page }: { page: Omit<ResultsPage, "kind"> }) {
                       <span className="font-semibold">{t.yourAnswer}</span> {question.givenAnswer.join(" ; ")}
                     </p>
                   )}
-                  <p className={question.fields && !question.wasSkipped ? "sr-only" : undefined}>
-                    <span className="font-semibold text-success">
-                      {question.isTyped ? t.acceptedAnswer : t.rightAnswer(question.rightAnswer.length)}
-                    </span>{" "}
-                    {question.rightAnswer.map(applyFrenchSpacing).join(" ; ")}
-                  </p>
+                  {/* An answered QROCM's table already gives the expected answer of each field. */}
+                  {question.fields && !question.wasSkipped ? null : (
+                    <p>
+                      <span className="font-semibold text-success">
+                        {question.isTyped ? t.acceptedAnswer : t.rightAnswer(question.rightAnswer.length)}
+                      </span>{" "}
+                      {question.rightAnswer.map(applyFrenchSpacing).join(" ; ")}
+                    </p>
+                  )}
                   <p>
                     <span className="font-semibold">{t.explanation}</span> {applyFrenchSpacing(question.explanation)}
                   </p>

@@ -61,8 +61,10 @@ test("a student answers a QROCM and an image question with the keyboard, reads t
   const { code, userId } = await arrangeStudent();
   await signInAs(context, { userId, kind: "STUDENT" });
 
-  // Before any campaign, the profile says it is empty.
+  // Before any campaign, the profile says it is empty (once the terms are accepted, as on any student page).
   await page.goto("/profil");
+  await page.getByRole("button", { name: "J'accepte les conditions d'utilisation" }).click();
+  await expect(page).toHaveURL(/\/profil$/);
   await expect(page.getByRole("heading", { level: 1, name: "Mon profil" })).toBeVisible();
   await expect(page.getByText(/Votre profil est encore vide/)).toBeVisible();
 

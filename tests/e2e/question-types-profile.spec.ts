@@ -4,7 +4,7 @@ import type { CampaignSnapshot } from "../../src/features/parcours/types";
 import { startParticipation } from "../../src/features/runner/mutations";
 import { createCampaign } from "../factories/campaigns";
 import { createGarStudentUser, createLearner } from "../factories/learners";
-import { arrangeDemoParcours, axeViolations, expect, signInAs, test } from "./fixtures";
+import { DEMO_ADMIN, arrangeDemoParcours, axeViolations, expect, signInAs, test } from "./fixtures";
 
 /**
  * The two newer question types in a real browser — a QROCM (several labelled fields) and a
@@ -50,15 +50,20 @@ async function arrangeStudent() {
     division: "4E A",
     userId: user.id,
   });
-  await startParticipation({ campaignId: campaign.id, learnerId: learner.id, userId: user.id });
-  return { code, userId: user.id };
+  const { participationId } = await startParticipation({
+    campaignId: campaign.id,
+    learnerId: learner.id,
+    userId: user.id,
+  });
+  return { code, userId: user.id, campaignId: campaign.id, participationId };
 }
 
 test("a student answers a QROCM and an image question with the keyboard, reads the explanations, then sees the level in Mon profil", async ({
   page,
   context,
+  browser,
 }) => {
-  const { code, userId } = await arrangeStudent();
+  const { code, userId, campaignId, participationId } = await arrangeStudent();
   await signInAs(context, { userId, kind: "STUDENT" });
 
   // Before any campaign, the profile says it is empty (once the terms are accepted, as on any student page).
@@ -126,6 +131,9 @@ test("a student answers a QROCM and an image question with the keyboard, reads t
   await expect(page.getByText(/Niveau 3 sur 7/)).toBeVisible();
   expect(await axeViolations(page)).toEqual([]);
 
+  await page.getByRole("button", { name: "Envoyer mes résultats à mon établissement" }).click();
+  await expect(page.getByRole("status").filter({ hasText: /Résultats envoyés le/ })).toBeVisible();
+
   // Mon profil, from the home page: the level measured, and what to work on next.
   await page.goto("/");
   await page.getByRole("link", { name: /Mon profil/ }).click();
@@ -134,4 +142,17 @@ test("a student answers a QROCM and an image question with the keyboard, reads t
   await expect(levels.getByRole("row", { name: /3\.4 Programmer\s+Niveau 3 sur 8/ })).toBeVisible();
   await expect(page.getByRole("listitem").filter({ hasText: /Programmer\s: visez le niveau 4\./ })).toBeVisible();
   expect(await axeViolations(page)).toEqual([]);
+
+  // The teacher's view of the shared result shows the QROCM field by field too.
+  const teacherContext = await browser.newContext();
+  const teacher = await teacherContext.newPage();
+  await signInAs(teacherContext, { email: DEMO_ADMIN.email });
+  await teacher.goto(`/orga/campagnes/${campaignId}/participants/${participationId}`);
+  await expect(teacher.getByRole("heading", { level: 1, name: "MOREAU Inès" })).toBeVisible();
+  const row = teacher.getByRole("row").filter({ hasText: "Suivez le programme pas à pas" });
+  await expect(row.getByText("Valeur de n à la fin du programme")).toBeVisible();
+  await expect(row.getByText(/48 \(faux\s; attendu\s: 96\)/)).toBeVisible();
+  await expect(row.getByText("12 (juste)")).toBeVisible();
+  expect(await axeViolations(teacher)).toEqual([]);
+  await teacherContext.close();
 });

@@ -2,7 +2,8 @@
  * Benchmark of the student onboarding: N students (default 35, one class) go at the same time
  * through the ENT démo, the GAR stand-in and the app, over HTTP, exactly like browsers without
  * JavaScript: ENT sign-in → /gar/connexion → GAR → /gar/callback → /campagnes/CODE → birth date
- * → terms of use → campaign start page. Prints p50/p95/max per app step, and every error.
+ * → terms of use → campaign start page → *Commencer* (where the participation starts). Prints
+ * p50/p95/max per app step, and every error.
  *
  *   npx tsx --conditions=react-server bench/onboarding.ts [--students 35] [--ramp-ms 0] [--app URL] [--gar URL]
  *
@@ -176,7 +177,8 @@ type StepName =
   | "birthdate_submit"
   | "cgu_page"
   | "cgu_submit"
-  | "start_page";
+  | "start_page"
+  | "start_submit";
 const samples = new Map<StepName, number[]>();
 const errors: string[] = [];
 
@@ -249,8 +251,13 @@ async function onboard(student: BenchStudent, code: string, schoolUai: string) {
 
   const startPage = await browser.request(startUrl);
   record("start_page", startPage.hop);
-  await startPage.response.arrayBuffer();
+  const startHtml = await startPage.response.text();
   if (startPage.hop.status !== 200) throw new Error(`start_page: ${startPage.hop.status}`);
+
+  // *Commencer*: the participation starts on this POST, not before (docs/domain.md §2).
+  const started = await postAction(browser, startUrl, formFields(startHtml, 'name="code"'));
+  record("start_submit", started.hop);
+  expectRedirect("start_submit", started.hop, new RegExp(`/campagnes/${code}/question$`));
 }
 
 async function main() {
@@ -303,7 +310,7 @@ async function main() {
 
   if (process.env.BENCH_KEEP !== "1") await tearDown(school.id, `bench-${run}@bench.invalid`);
   await disconnectPrisma();
-  process.exit(errors.length === 0 && linked === studentCount ? 0 : 1);
+  process.exit(errors.length === 0 && linked === studentCount && participations === studentCount ? 0 : 1);
 }
 
 await main();

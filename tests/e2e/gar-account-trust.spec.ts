@@ -128,6 +128,9 @@ test("an ENT identity of another school cannot take Côme MÜLLER's account; Cô
   await typeBirthdate(page, come.birthdate);
   await acceptTermsIfAsked(page);
   await expect(page).toHaveURL(`${appBaseUrl}/campagnes/${code}/demarrer`);
+  // His participation starts at *Commencer* (his parcours is then listed under Mes parcours).
+  await page.getByRole("button", { name: "Commencer" }).click();
+  await expect(page).toHaveURL(`${appBaseUrl}/campagnes/${code}/question`);
   const before = await accountOf(come);
   expect(before.garIds).toEqual([come.ido]);
   await signOutOfPix(page);
@@ -259,7 +262,12 @@ test("an ADMIN dissociates a learner matched by mistake (tolerant pass), and the
   const real = await accountOf(nathan);
   expect(real.garIds).toEqual([nathan.ido]);
   expect(real.userId).not.toBe(wrong.userId);
-  expect(real.participations).toBe(1);
+  // Nothing starts before *Commencer*; Nathan (6E B) is warned first that this is the 5E A's code.
+  expect(real.participations).toBe(0);
+  await page.getByRole("link", { name: "Continuer quand même" }).click();
+  await page.getByRole("button", { name: "Commencer" }).click();
+  await expect(page).toHaveURL(`${appBaseUrl}/campagnes/${code}/question`);
+  expect((await accountOf(nathan)).participations).toBe(1);
   // The wrong account keeps its GAR method (and its work), linked to no learner any more.
   expect(
     await withDb(

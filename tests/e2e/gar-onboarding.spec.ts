@@ -145,6 +145,9 @@ test("a new student goes ENT → médiacentre → Pix → code → birth date �
   const account = await accountOf(ines);
   expect(account.userId).not.toBeNull();
   expect(account.garIds).toEqual([ines.ido]);
+  // The participation starts at *Commencer*, not at the code or the birth date.
+  await page.getByRole("button", { name: "Commencer" }).click();
+  await expect(page).toHaveURL(`${appBaseUrl}/campagnes/${code}/question`);
 
   await signOutOfPix(page);
 

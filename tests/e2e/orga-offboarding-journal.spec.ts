@@ -69,11 +69,19 @@ test("an ADMIN exports every learner, then asks for the school's offboarding wit
   expect(await requestedAt()).not.toBeNull();
   expect(await seriousOrCritical(page)).toEqual([]);
 
+  // Every Orga page says so until the request is cancelled, with the way back to cancel it.
+  await page.goto("/orga/eleves");
+  const banner = page.getByRole("complementary", { name: "Départ de l'établissement demandé" });
+  await expect(banner).toContainText(/seront effacées le \d{2}\/\d{2}\/\d{4}/);
+  expect(await seriousOrCritical(page)).toEqual([]);
+  await banner.getByRole("link", { name: "Voir ou annuler la demande" }).click();
+
   await page.getByRole("button", { name: `Annuler le départ de ${school.name}` }).click();
   await expect(page).toHaveURL(/\/orga\/etablissement\/depart\?annulation=faite$/);
   await expect(page.getByRole("status").filter({ hasText: "La demande de départ est annulée" })).toBeVisible();
   await expect(page.getByRole("button", { name: `Demander le départ de ${school.name}` })).toBeVisible();
   expect(await requestedAt()).toBeNull();
+  await expect(page.getByTestId("offboarding-banner")).toHaveCount(0);
 });
 
 test("the Journal shows a teacher's read of the Élèves list, filters by action and date, passes axe; MEMBERs get a 404", async ({

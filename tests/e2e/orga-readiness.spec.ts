@@ -1,7 +1,7 @@
 import type { Page } from "@playwright/test";
 
 import { createMember, createSchool, createStaffUser } from "../factories/schools";
-import { appBaseUrl, expect, signInAs, test, withDb } from "./fixtures";
+import { appBaseUrl, axeViolations, expect, signInAs, test, withDb } from "./fixtures";
 
 /**
  * The school's path to its first campaign, checked by the product (issue 16): an ADMIN of a new
@@ -85,6 +85,7 @@ test("the checklist goes from red to green: import, GAR subscription, campaigns,
   for (const id of ["import", "subscription", "assignment", "campaigns"])
     await expect(lineOf(page, id)).toHaveAttribute("data-state", "todo");
   await expect(lineOf(page, "subscription")).toContainText("ses élèves ne voient pas Pix dans le médiacentre");
+  expect(await axeViolations(page)).toEqual([]);
 
   // 1. The SIECLE base (CSV): one pupil in 5E A.
   await lineOf(page, "import").getByRole("link", { name: "Importer la base élèves" }).click();
@@ -106,6 +107,7 @@ test("the checklist goes from red to green: import, GAR subscription, campaigns,
     student.getByRole("heading", { name: "Pix n'est pas encore disponible pour votre établissement" }),
   ).toBeVisible();
   await expect(student.locator('main [role="alert"]')).toContainText("son abonnement n'existe pas ou a expiré");
+  expect(await axeViolations(student)).toEqual([]);
 
   // 2. The subscription: one click, a PUT over mutual TLS to the web service stand-in, recorded.
   await lineOf(page, "subscription").getByRole("button", { name: "Créer l'abonnement dans le GAR" }).click();
@@ -173,6 +175,7 @@ test("the checklist goes from red to green: import, GAR subscription, campaigns,
   await assignment.getByText("Comment affecter la ressource Pix").click();
   await expect(assignment).toContainText("Qui : le responsable d'affectation");
   await expect(lineOf(page, "campaigns")).toContainText("5E B");
+  expect(await axeViolations(page)).toEqual([]);
 
   // The printable list for the responsable d'affectation.
   await assignment.getByRole("link", { name: "Imprimer la liste pour le responsable d'affectation" }).click();
@@ -181,6 +184,7 @@ test("the checklist goes from red to green: import, GAR subscription, campaigns,
   ).toBeVisible();
   await expect(page.getByRole("listitem").filter({ hasText: `BERGER${digits} Nathan (nouveau)` })).toBeVisible();
   await expect(page.getByRole("button", { name: "Imprimer" })).toBeVisible();
+  expect(await axeViolations(page)).toEqual([]);
 });
 
 test("a MEMBER sees the compact checklist, without pupils' names or the subscription button", async ({
@@ -193,6 +197,7 @@ test("a MEMBER sees the compact checklist, without pupils' names or the subscrip
   await expect(page.getByText("Où en est l'établissement avant les campagnes :")).toBeVisible();
   await expect(lineOf(page, "assignment")).not.toContainText("BERGER");
   await expect(page.getByRole("button", { name: /abonnement/ })).toHaveCount(0);
+  expect(await axeViolations(page)).toEqual([]);
   const print = await page.goto("/orga/accueil/affectation");
   expect(print?.status()).toBe(404);
 });
@@ -220,6 +225,7 @@ test("the rentrée banner: from 1 September (fake clock) until the base of the n
   }
   await page.goto("/orga/accueil");
   await expect(lineOf(page, "import")).toHaveAttribute("data-state", "warning");
+  expect(await axeViolations(page)).toEqual([]);
 
   // The import of the new year's base makes it go (the clock still says 15 September).
   await page.getByTestId("rentree-banner").getByRole("link", { name: "Importer la base élèves" }).click();

@@ -109,7 +109,7 @@ test("over SAML: a student joins from the ENT, answers, leaves, and comes back w
   await page.getByRole("button", { name: "C'est parti !" }).click();
   await page.getByRole("button", { name: "J'accepte les conditions d'utilisation" }).click();
   await expect(page).toHaveURL(`${appBaseUrl}/campagnes/${code}/demarrer`);
-  await page.getByRole("link", { name: "Commencer" }).click();
+  await page.getByRole("button", { name: "Commencer" }).click();
   for (let n = 1; n <= 2; n++) {
     await expect(page.getByText(new RegExp(`^Question ${n} sur environ \\d+$`))).toBeVisible();
     await page.getByRole("button", { name: "Je passe" }).click();

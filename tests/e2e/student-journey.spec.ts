@@ -210,7 +210,8 @@ test("a student joins from the ENT, answers half, leaves, resumes from the ENT w
   await page.getByRole("button", { name: "J'accepte les conditions d'utilisation" }).click();
   await expect(page).toHaveURL(`${appBaseUrl}/campagnes/${code}/demarrer`);
   await expect(page.getByRole("heading", { level: 1, name: "Parcours de rentrée" })).toBeVisible();
-  await page.getByRole("link", { name: "Commencer" }).click();
+  // The participation starts at *Commencer* (a form), not at the code or the birth date.
+  await page.getByRole("button", { name: "Commencer" }).click();
 
   // About half of the questions: right, wrong, skipped in turn.
   const { current, estimate } = await progressOf(page);
@@ -279,6 +280,10 @@ test("a student joins from the ENT, answers half, leaves, resumes from the ENT w
   expect(overall).toBeGreaterThan(0);
   expect(overall).toBeLessThan(100);
   await expect(page.getByText(`${tally.right} bonnes réponses sur ${tally.answered} questions.`)).toBeVisible();
+  // The percentage is explained in words: mastery of the parcours' skills, not the share of right answers.
+  await expect(page.getByTestId("mastery-explained")).toHaveText(
+    new RegExp(`^${overall}\\s% des acquis du parcours sont maîtrisés\\. Ce n'est pas la part de bonnes réponses`),
+  );
   await expect(page.getByRole("region", { name: "Par compétence" }).getByRole("listitem")).toHaveCount(
     snapshot.competences.length,
   );

@@ -19,6 +19,9 @@ import {
   toBase64,
 } from "./saml";
 
+/** The words of the GAR's refusal for a school without an active subscription to the resource. */
+export const NO_SUBSCRIPTION_MESSAGE = "Aucun abonnement actif de l'établissement à cette ressource.";
+
 export type SamlIdentity = {
   ido: string;
   firstName: string;
@@ -27,6 +30,8 @@ export type SamlIdentity = {
   division: string;
   assigned: boolean;
   profile?: string | null;
+  /** The school has no active subscription to the resource: refused, with the reason in words. */
+  unsubscribed?: boolean;
 };
 
 export type SamlAuthnRequest = { id: string; acsUrl: string; issuer: string; relayState: string | null };
@@ -220,8 +225,10 @@ export async function createStandInSamlIdp(options: {
           nameId: identity.ido,
           sessionIndex,
           attributes,
-          // The GAR's answer when the resource is not assigned to the user.
-          status: identity.assigned ? "Success" : "RequestDenied",
+          // The GAR's answer when the resource is not assigned to the user or the school has no
+          // subscription to it; the message tells the two apart, as the OIDC error_description does.
+          status: identity.assigned && !identity.unsubscribed ? "Success" : "RequestDenied",
+          ...(identity.unsubscribed ? { statusMessage: NO_SUBSCRIPTION_MESSAGE } : {}),
         },
         keys,
       );

@@ -60,6 +60,8 @@ export type SamlResponseOptions = {
   assertionId?: string;
   /** `Success` unless told; `RequestDenied` → a Responder/RequestDenied Response without assertion. */
   status?: "Success" | "RequestDenied" | "Requester";
+  /** A `StatusMessage` beside a non-success status (the GAR says why it refused in words). */
+  statusMessage?: string;
   sessionIndex?: string;
 };
 
@@ -116,7 +118,9 @@ export function samlResponseXml(options: SamlResponseOptions, assertion: string 
           status === "RequestDenied"
             ? `<samlp:StatusCode Value="urn:oasis:names:tc:SAML:2.0:status:RequestDenied"/>`
             : ""
-        }</samlp:StatusCode>`;
+        }</samlp:StatusCode>${
+          options.statusMessage ? `<samlp:StatusMessage>${escapeXml(options.statusMessage)}</samlp:StatusMessage>` : ""
+        }`;
   const inResponseTo = options.responseInResponseTo === undefined ? options.inResponseTo : options.responseInResponseTo;
   const inResponseToAttribute = inResponseTo === null ? "" : ` InResponseTo="${escapeXml(inResponseTo)}"`;
   return `<samlp:Response xmlns:samlp="urn:oasis:names:tc:SAML:2.0:protocol" xmlns:saml="urn:oasis:names:tc:SAML:2.0:assertion" ID="${newId()}" Version="2.0" IssueInstant="${now.toISOString()}" Destination="${escapeXml(options.destination)}"${inResponseToAttribute}><saml:Issuer>${escapeXml(options.issuer)}</saml:Issuer><samlp:Status>${statusXml}</samlp:Status>${assertion ?? ""}</samlp:Response>`;

@@ -10,7 +10,7 @@ import type { AddressInfo } from "node:net";
 import Provider, { errors, type KoaContext, type Middleware } from "oidc-provider";
 import { assertNotProduction, type GarStandInConfig, readGarStandInConfig } from "./config";
 import { renderErrorPage, renderMediacentrePage, renderSignInPage } from "./pages";
-import { createStandInSamlIdp, type SamlAuthnRequest, type SamlIssuedLogin } from "./saml-idp";
+import { createStandInSamlIdp, NO_SUBSCRIPTION_MESSAGE, type SamlAuthnRequest, type SamlIssuedLogin } from "./saml-idp";
 import { DEMO_UAI, type FixtureStudent, fixtureStudents } from "./students";
 import type { SubscriptionStore } from "./subscription-service";
 
@@ -298,7 +298,7 @@ export async function startGarStandIn(options: GarStandInOptions = {}): Promise<
     const result = !isSchoolSubscribed(identity)
       ? {
           error: "access_denied",
-          error_description: "Aucun abonnement actif de l'établissement à cette ressource.",
+          error_description: NO_SUBSCRIPTION_MESSAGE,
         }
       : identity.assigned
         ? { login: { accountId: identity.ido } }
@@ -314,9 +314,9 @@ export async function startGarStandIn(options: GarStandInOptions = {}): Promise<
   function samlResponse(ctx: KoaContext, request: SamlAuthnRequest, identity: EntIdentity): void {
     const nonce = randomBytes(16).toString("base64");
     const sessionIndex = `_${randomBytes(16).toString("hex")}`;
-    // No subscription: RequestDenied, as for a student the resource is not assigned to.
-    const answered = isSchoolSubscribed(identity) ? identity : { ...identity, assigned: false };
-    if (answered.assigned && answered.sid) {
+    // No subscription: RequestDenied with the reason in its StatusMessage.
+    const answered = { ...identity, unsubscribed: !isSchoolSubscribed(identity) };
+    if (answered.assigned && !answered.unsubscribed && answered.sid) {
       samlLogins.set(answered.sid, [...(samlLogins.get(answered.sid) ?? []), { nameId: answered.ido, sessionIndex }]);
     }
     html(ctx, samlIdp.responsePage(request, answered, nonce, sessionIndex));

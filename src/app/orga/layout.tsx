@@ -4,6 +4,8 @@ import type { ReactNode } from "react";
 import { OrgaShell } from "@/components/layout/orga-shell";
 import { SiteFooter } from "@/components/layout/site-footer";
 import { SchoolSwitcher } from "@/features/members/components/school-switcher";
+import { OffboardingBanner } from "@/features/privacy/offboarding/components/offboarding-banner";
+import { loadOffboardingBanner } from "@/features/privacy/offboarding/loaders";
 import { RentreeBanner } from "@/features/readiness/components/rentree-banner";
 import { loadRentreeBanner } from "@/features/readiness/loaders";
 import { getMemberContext } from "@/lib/session";
@@ -22,10 +24,17 @@ export default async function OrgaLayout({ children }: { children: ReactNode }) 
       </div>
     );
   }
-  const rentree = await loadRentreeBanner();
+  const [rentree, offboarding] = await Promise.all([loadRentreeBanner(), loadOffboardingBanner()]);
   return (
     <OrgaShell
-      banner={rentree ? <RentreeBanner {...rentree} /> : undefined}
+      banner={
+        rentree || offboarding ? (
+          <>
+            {offboarding && <OffboardingBanner {...offboarding} />}
+            {rentree && <RentreeBanner {...rentree} />}
+          </>
+        ) : undefined
+      }
       member={{
         firstName: member.firstName,
         lastName: member.lastName,

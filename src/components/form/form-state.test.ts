@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 
 import type { ActionState } from "@/lib/action";
 
-import { describedBy, fieldErrorsOf, idle } from "./form-state";
+import { describedBy, fieldErrorsOf, idle, withoutFields } from "./form-state";
 
 describe("fieldErrorsOf", () => {
   it("has no field error before the first answer or after a success", () => {
@@ -47,5 +47,13 @@ describe("describedBy", () => {
 
   it("gives nothing rather than an empty attribute", () => {
     expect(describedBy(undefined, false)).toBeUndefined();
+  });
+});
+
+describe("withoutFields", () => {
+  it("drops the errors of the fields edited since, keeps the others", () => {
+    const errors = { name: ["Indiquez un nom."], division: ["Choisissez une classe."] };
+    expect(withoutFields(errors, ["name"])).toEqual({ division: ["Choisissez une classe."] });
+    expect(withoutFields(errors, [])).toEqual(errors);
   });
 });

@@ -14,6 +14,11 @@ export function fieldErrorsOf(state: ActionState<unknown>): Record<string, strin
   return typeof field === "string" ? { [field]: [state.message] } : {};
 }
 
+/** Field errors minus those of `fields` (the ones the user has edited since). */
+export function withoutFields(errors: Record<string, string[]>, fields: readonly string[]): Record<string, string[]> {
+  return Object.fromEntries(Object.entries(errors).filter(([field]) => !fields.includes(field)));
+}
+
 /** An `aria-describedby` value from the ids present, or nothing. */
 export function describedBy(...ids: (string | false | null | undefined)[]): string | undefined {
   const list = ids.filter(Boolean).join(" ");

@@ -22,7 +22,7 @@ export function OrgaShell({
   member: OrgaShellMember;
   children: ReactNode;
   schoolSwitcher?: ReactNode;
-  /** Shown above every page (the rentrée banner). */
+  /** Shown above every page (the rentrée banner, a pending offboarding). */
   banner?: ReactNode;
 }) {
   return (

@@ -104,6 +104,37 @@ describe("listLearners", () => {
     expect((await listLearners(schoolId, query({ q: "%" }))).rows).toHaveLength(0);
   });
 
+  it("shows the birth name beside a different usage name, and says why a search matched", async () => {
+    const { schoolId, usage, maelys } = await setup();
+    const all = await listLearners(schoolId, query());
+    expect(all.rows.find((row) => row.id === usage.id)).toMatchObject({
+      lastName: "USAGE",
+      birthLastName: "NAISSANCE",
+      matchedBy: [],
+    });
+    expect(all.rows.find((row) => row.id === maelys.id)).toMatchObject({ birthLastName: null, matchedBy: [] });
+    expect((await listLearners(schoolId, query({ q: "naissance" }))).rows).toEqual([
+      expect.objectContaining({ id: usage.id, matchedBy: ["BIRTH_NAME"] }),
+    ]);
+    expect((await listLearners(schoolId, query({ q: "usage" }))).rows).toEqual([
+      expect.objectContaining({ id: usage.id, matchedBy: [] }),
+    ]);
+  });
+
+  it("finds a learner by a whole INE for those who may reveal INEs only, and never returns it", async () => {
+    const { schoolId } = await setup();
+    const chloe = await createLearner(schoolId, {
+      firstName: "Chloé",
+      lastName: "BONNET",
+      nationalStudentId: "070802345AB",
+    });
+    const byIne = await listLearners(schoolId, query({ q: "070802345ab" }), { canSearchIne: true });
+    expect(byIne.rows).toEqual([expect.objectContaining({ id: chloe.id, matchedBy: ["INE"] })]);
+    expect(JSON.stringify(byIne)).not.toContain("070802345");
+    expect((await listLearners(schoolId, query({ q: "070802345AB" }))).rows).toEqual([]);
+    expect((await listLearners(schoolId, query({ q: "0708023" }), { canSearchIne: true })).rows).toEqual([]);
+  });
+
   it("filters by class, connection method and joined", async () => {
     const { schoolId } = await setup();
     expect((await listLearners(schoolId, query({ division: "4E B" }))).total).toBe(2);

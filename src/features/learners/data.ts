@@ -13,7 +13,7 @@ import { progressPercent } from "@/features/parcours/domain/adaptive";
 import type { CampaignSnapshot } from "@/features/parcours/types";
 
 import { maskIne } from "./domain/ine-mask";
-import { ACCENTED, UNACCENTED, searchTerms } from "./domain/name-search";
+import { ACCENTED, UNACCENTED, explainSearchMatch, searchTerms, searchWords } from "./domain/name-search";
 import { LEARNERS_PAGE_SIZE, type LearnerListQuery } from "./schema";
 import type { IdoReplacementRow, LearnerDetail, LearnerPage, LearnerRow } from "./types";
 
@@ -28,20 +28,29 @@ const hasGarMethod = Prisma.sql`EXISTS (
   SELECT 1 FROM authentication_methods am WHERE am.user_id = l.user_id AND am.provider = 'GAR'
 )`;
 
-function filters(schoolId: AuthorizedSchoolId, query: LearnerListQuery): Prisma.Sql {
+/** Options of the Élèves list, decided by the caller's abilities. */
+export type ListLearnersOptions = {
+  /** A whole INE typed in the search finds its learner (ADMINs, who may reveal INEs). */
+  canSearchIne?: boolean;
+};
+
+function filters(schoolId: AuthorizedSchoolId, query: LearnerListQuery, options: ListLearnersOptions = {}): Prisma.Sql {
   const conditions: Prisma.Sql[] = [Prisma.sql`l.school_id = ${schoolId}`, Prisma.sql`l.is_disabled = false`];
   if (query.division) conditions.push(Prisma.sql`l.division = ${query.division}`);
   if (query.joined === "yes") conditions.push(Prisma.sql`l.user_id IS NOT NULL`);
   if (query.joined === "no") conditions.push(Prisma.sql`l.user_id IS NULL`);
   if (query.connection === "GAR") conditions.push(hasGarMethod);
   if (query.connection === "NONE") conditions.push(Prisma.sql`NOT ${hasGarMethod}`);
-  for (const term of searchTerms(query.q)) {
+  const words = searchWords(query.q);
+  for (const [index, term] of searchTerms(query.q).entries()) {
     const pattern = `%${term}%`;
+    const ine = options.canSearchIne ? Prisma.sql`OR lower(l.national_student_id) = ${words[index]}` : Prisma.empty;
     conditions.push(Prisma.sql`(
       ${folded(Prisma.sql`l.last_name`)} LIKE ${pattern}
       OR ${folded(Prisma.sql`l.first_name`)} LIKE ${pattern}
       OR ${folded(Prisma.sql`coalesce(l.preferred_last_name, '')`)} LIKE ${pattern}
       OR ${folded(Prisma.sql`coalesce(l.middle_name, '')`)} LIKE ${pattern}
+      ${ine}
     )`);
   }
   return Prisma.join(conditions, " AND ");
@@ -52,6 +61,8 @@ type RawLearnerRow = {
   first_name: string;
   last_name: string;
   preferred_last_name: string | null;
+  middle_name: string | null;
+  national_student_id: string;
   birthdate: Date;
   division: string;
   user_id: number | null;
@@ -74,6 +85,7 @@ function isoDate(date: Date): string {
 export async function listLearners(
   schoolId: AuthorizedSchoolId,
   query: LearnerListQuery,
+  options: ListLearnersOptions = {},
   db: DbClient = prisma,
 ): Promise<LearnerPage> {
   const pageSize = LEARNERS_PAGE_SIZE;
@@ -82,11 +94,12 @@ export async function listLearners(
     WITH page AS (
       SELECT l.id, count(*) OVER ()::int AS total
       FROM learners l
-      WHERE ${filters(schoolId, query)}
+      WHERE ${filters(schoolId, query, options)}
       ORDER BY ${nameOrder}
       LIMIT ${pageSize} OFFSET ${offset}
     )
-    SELECT l.id, l.first_name, l.last_name, l.preferred_last_name, l.birthdate, l.division, l.user_id,
+    SELECT l.id, l.first_name, l.last_name, l.preferred_last_name, l.middle_name, l.national_student_id,
+           l.birthdate, l.division, l.user_id,
            ${hasGarMethod} AS has_gar,
            coalesce(p.participation_count, 0)::int AS participation_count,
            p.last_participation_at,
@@ -105,7 +118,7 @@ export async function listLearners(
   if (rows.length === 0 && query.page > 1) {
     // Past the last page (a stale link): still report the total so the pager can lead back.
     const [{ count }] = await db.$queryRaw<[{ count: number }]>`
-      SELECT count(*)::int AS count FROM learners l WHERE ${filters(schoolId, query)}
+      SELECT count(*)::int AS count FROM learners l WHERE ${filters(schoolId, query, options)}
     `;
     total = count;
   }
@@ -115,6 +128,17 @@ export async function listLearners(
       id: row.id,
       firstName: row.first_name,
       lastName: row.preferred_last_name ?? row.last_name,
+      birthLastName: row.preferred_last_name && row.preferred_last_name !== row.last_name ? row.last_name : null,
+      // The INE is read to say why a search found the row, never returned.
+      matchedBy: query.q
+        ? explainSearchMatch(query.q, {
+            firstName: row.first_name,
+            displayedLastName: row.preferred_last_name ?? row.last_name,
+            birthLastName: row.last_name,
+            middleName: row.middle_name,
+            ine: options.canSearchIne ? row.national_student_id : null,
+          })
+        : [],
       birthdate: isoDate(row.birthdate),
       division: row.division,
       hasJoined: row.user_id !== null,

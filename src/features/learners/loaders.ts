@@ -15,7 +15,7 @@ export async function loadLearnersPage(searchParams: Record<string, string | str
   const member = await memberOrRedirect();
   const query = learnerListQuerySchema.parse(searchParams);
   const [page, divisions, hasLearners, managesStudents] = await Promise.all([
-    listLearners(member.school.id, query),
+    listLearners(member.school.id, query, { canSearchIne: can(member, "learners:reveal-ine") }),
     listDivisions(member.school.id),
     hasEnabledLearners(member.school.id),
     schoolManagesStudents(member.school.id),
@@ -39,6 +39,7 @@ export async function loadLearnersPage(searchParams: Record<string, string | str
     canSeeIdoReplacements: can(member, "learners:see-ido-replacements"),
     canExport: can(member, "learners:export"),
     canErase: can(member, "learners:erase"),
+    canSearchIne: can(member, "learners:reveal-ine"),
     /** Set by the erasure action's redirect (privacy feature). */
     justErased: searchParams.effacement === "fait",
   };

@@ -60,12 +60,15 @@ async function wrongLink() {
   });
   const come = findFixtureStudent("come-muller");
   // A mistaken match: an identity close enough for the tolerant pass took Côme's learner first.
-  const wrong = await reconcileGarStudent({
+  const matched = await reconcileGarStudent({
     identity: await pendingOf(come.key, { garId: "ido-homonyme", firstName: "Come", lastName: "MULLAR" }),
     campaignCode: campaign.code,
     birthdate: come.birthdate,
     clientAddress: ADDRESS,
   });
+  // … and pressed *Commencer*.
+  const started = await joinCampaignAsStudent({ userId: matched.userId, campaignCode: campaign.code });
+  const wrong = { ...matched, participationId: started.participationId };
   const learnerId = learners.get(come.key)!;
   return { school, schoolId: await authorizedSchoolId(school.id), admin, teacher, campaign, come, wrong, learnerId };
 }
@@ -103,7 +106,8 @@ describe("dissociateLearner", () => {
     });
     expect(real.isNewAccount).toBe(true);
     expect(real.userId).not.toBe(wrong.userId);
-    expect(real.participationId).not.toBe(wrong.participationId);
+    const realStart = await joinCampaignAsStudent({ userId: real.userId, campaignCode: campaign.code });
+    expect(realStart.participationId).not.toBe(wrong.participationId);
     expect(await prisma.learner.findUniqueOrThrow({ where: { id: learnerId } })).toMatchObject({ userId: real.userId });
     // The former account keeps its row and answers, set aside from the learner's results.
     const former = await prisma.participation.findUniqueOrThrow({ where: { id: wrong.participationId } });
@@ -189,9 +193,14 @@ describe("dissociateLearner", () => {
       // Reconciled first (exact names, same UAI: the IDO replacement is accepted), then dissociated.
       expect(reconciled.value.garIdReplaced).toBe(true);
     } else {
-      // Dissociated first: Côme's own new account holds the learner, with one active participation.
+      // Dissociated first: Côme's own new account holds the learner; the former account's
+      // participation is set aside, and his own starts when he presses *Commencer*.
       expect(reconciled.value).toMatchObject({ userId: learner.userId, isNewAccount: true });
-      expect(await prisma.participation.count({ where: { learnerId, deletedAt: null } })).toBe(1);
+      expect(await prisma.participation.count({ where: { learnerId, deletedAt: null } })).toBe(0);
+      await joinCampaignAsStudent({ userId: learner.userId, campaignCode: campaign.code });
+      expect(await prisma.participation.count({ where: { learnerId, deletedAt: null, userId: learner.userId } })).toBe(
+        1,
+      );
     }
   });
 

@@ -1,9 +1,16 @@
+import type { SearchMatchReason } from "./domain/name-search";
+
 export type LearnerConnection = "GAR" | "NONE";
 
 export type LearnerRow = {
   id: number;
   firstName: string;
+  /** The usage name when there is one, else the birth name. */
   lastName: string;
+  /** The birth (SIECLE family) name, when the usage name shown differs from it. */
+  birthLastName: string | null;
+  /** Why the search found this row, when its shown names do not say it (empty without a search). */
+  matchedBy: SearchMatchReason[];
   /** Date only, `YYYY-MM-DD`: a birth date has no time zone. */
   birthdate: string;
   division: string;

@@ -100,20 +100,23 @@ export async function getRunnerView(userId: number, code: string, db: DbClient =
 }
 
 /**
- * Whether the student is an enabled learner of the campaign's school: the start page of a campaign
- * not started yet shows only to them (the others are sent back to the entry page, which says why).
+ * The student's enabled learner in the campaign's school, with its class and the campaign's, or
+ * null: the start page of a campaign not started yet shows only to such a learner (the others are
+ * sent back to the entry page, which says why), and warns one of another class.
  */
-export async function isLearnerOfCampaignSchool(
+export async function findLearnerOfCampaignSchool(
   userId: number,
   campaignId: number,
   db: DbClient = prisma,
-): Promise<boolean> {
-  const rows = await db.$queryRaw<{ ok: boolean }[]>`
-    SELECT EXISTS (
-      SELECT 1 FROM learners l JOIN campaigns c ON c.school_id = l.school_id
-       WHERE c.id = ${campaignId} AND l.user_id = ${userId} AND NOT l.is_disabled
-    ) AS ok`;
-  return rows[0]?.ok === true;
+): Promise<{ learnerDivision: string; campaignDivision: string | null } | null> {
+  const rows = await db.$queryRaw<{ learner_division: string; campaign_division: string | null }[]>`
+    SELECT l.division AS learner_division, c.division AS campaign_division
+      FROM learners l JOIN campaigns c ON c.school_id = l.school_id
+     WHERE c.id = ${campaignId} AND l.user_id = ${userId} AND NOT l.is_disabled
+     ORDER BY l.id
+     LIMIT 1`;
+  const row = rows[0];
+  return row ? { learnerDivision: row.learner_division, campaignDivision: row.campaign_division } : null;
 }
 
 /**

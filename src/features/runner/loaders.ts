@@ -7,7 +7,8 @@ import { getStudentContext } from "@/lib/session";
 
 import { computeProfile, suggestNextSteps, type KnownLevel, type NextStep } from "@/features/parcours/domain/profile";
 
-import { getRunnerView, isLearnerOfCampaignSchool, listCompletedResults, type RunnerView } from "./data";
+import { findLearnerOfCampaignSchool, getRunnerView, listCompletedResults, type RunnerView } from "./data";
+import { type ClassMismatch, findClassMismatch } from "./domain/class-mismatch";
 import { chooseNextChallenge, estimateProgress } from "@/features/parcours/domain/adaptive";
 import { orderProposals } from "./domain/proposal-order";
 import { describeMissedQuestions } from "./domain/results-view";
@@ -49,11 +50,21 @@ export type StartPage = {
   customLandingText: string | null;
   estimatedTotal: number;
   answeredCount: number;
-  /** False for a campaign reached by its direct link and not started yet: *Commencer* starts it (a POST). */
+  /** False for a campaign not started yet: *Commencer* starts it (a POST). */
   hasParticipation: boolean;
+  /**
+   * Set when the campaign is another class's and the student has not said to go on yet: the page
+   * warns first (*Continuer quand même*, *Changer de code*) instead of offering *Commencer*.
+   */
+  classMismatch: ClassMismatch | null;
 };
 
-export async function loadStartPage(rawCode: string): Promise<Routed<StartPage>> {
+export type StartPageOptions = {
+  /** The student chose *Continuer quand même* on the other-class warning. */
+  hasConfirmedOtherClass?: boolean;
+};
+
+export async function loadStartPage(rawCode: string, options: StartPageOptions = {}): Promise<Routed<StartPage>> {
   const code = normalizeCampaignCode(decodeURIComponent(rawCode));
   if (!isValidCampaignCode(code)) return { kind: "not-found" };
   const student = await getStudentContext();
@@ -61,10 +72,13 @@ export async function loadStartPage(rawCode: string): Promise<Routed<StartPage>>
   const view = await getRunnerView(student.userId, code);
   if (!view) return { kind: "not-found" };
   const { campaign, participation } = view;
+  let classMismatch: ClassMismatch | null = null;
   if (!participation) {
     // Only a learner of the campaign's school may start it; the entry page tells the others why.
-    if (campaign.isArchived || !(await isLearnerOfCampaignSchool(student.userId, campaign.id))) {
-      return { kind: "redirect", to: entry(code) };
+    const learner = campaign.isArchived ? null : await findLearnerOfCampaignSchool(student.userId, campaign.id);
+    if (!learner) return { kind: "redirect", to: entry(code) };
+    if (!options.hasConfirmedOtherClass) {
+      classMismatch = findClassMismatch(learner.campaignDivision, learner.learnerDivision);
     }
   } else if (participation.status !== "STARTED") {
     return { kind: "redirect", to: resultsPath(code) };
@@ -78,6 +92,7 @@ export async function loadStartPage(rawCode: string): Promise<Routed<StartPage>>
     estimatedTotal: estimateProgress(campaign.snapshot, [], participation?.startLevels).estimatedTotal,
     answeredCount: participation?.answers.length ?? 0,
     hasParticipation: participation !== null,
+    classMismatch,
   };
 }
 

@@ -12,7 +12,7 @@ import { accountsText } from "@/messages/fr/student-accounts";
 import { hasAcceptedCgu, resolveCampaignForIdentity } from "./data";
 import { PENDING_IDENTITY_COOKIE } from "./domain/pending-identity";
 import { sanitizeReturnPath } from "./domain/return-path";
-import { loadPendingIdentity } from "./loaders";
+import { loadCampaignForStudent, loadPendingIdentity } from "./loaders";
 import {
   acceptStudentCgu,
   attachGarSamlLogin,
@@ -32,7 +32,8 @@ function cguThen(returnTo: string): string {
 
 /**
  * "Rejoindre un parcours": an unknown student (pending GAR identity) goes on to the birth date;
- * a signed-in student joins directly if they are a learner of the campaign's school.
+ * a signed-in student who is a learner of the campaign's school goes on to the start page. Nothing
+ * is written: the participation starts at *Commencer* (`startParticipationAction`).
  */
 export const submitCampaignCodeAction = createAction({
   schema: joinCampaignSchema,
@@ -40,11 +41,11 @@ export const submitCampaignCodeAction = createAction({
   handler: async ({ code }) => {
     const student = await getStudentContext();
     if (student) {
-      const joined = await joinCampaignAsStudent({ userId: student.userId, campaignCode: code });
+      const campaign = await loadCampaignForStudent(student.userId, code);
       redirect(
         (await hasAcceptedCgu(student.userId))
-          ? startPath(joined.campaignCode)
-          : cguThen(startPath(joined.campaignCode)),
+          ? startPath(campaign.campaignCode)
+          : cguThen(startPath(campaign.campaignCode)),
       );
     }
     const pending = await loadPendingIdentity();

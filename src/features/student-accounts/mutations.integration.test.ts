@@ -25,6 +25,8 @@ import {
   IDO_REPLACED_AUDIT_ACTION,
   IDO_REPLACEMENT_REFUSED_AUDIT_ACTION,
 } from "@/features/learners/domain/ido-replacement";
+import { listClasses } from "@/features/classes/data";
+import { findLearnerOfCampaignSchool } from "@/features/runner/data";
 import type { PendingIdentity } from "./domain/pending-identity";
 
 const ADDRESS = "203.0.113.7";
@@ -111,7 +113,7 @@ describe("resolveJoinableCampaign", () => {
 });
 
 describe("reconcileGarStudent", () => {
-  it("creates the account, its GAR method, the learner link and the participation in one go", async () => {
+  it("creates the account, its GAR method and the learner link in one go; the participation waits for Commencer", async () => {
     const { learners, campaign } = await setupDemoSchool();
     const ines = findFixtureStudent("ines-berthelot");
 
@@ -144,7 +146,11 @@ describe("reconcileGarStudent", () => {
     ]);
     const learner = await prisma.learner.findUniqueOrThrow({ where: { id: learners.get("ines-berthelot")! } });
     expect(learner.userId).toBe(outcome.userId);
-    const participation = await prisma.participation.findUniqueOrThrow({ where: { id: outcome.participationId } });
+    expect(outcome.learnerId).toBe(learner.id);
+    // Typing the code and the birth date starts nothing: Orga lists no participant yet.
+    expect(await prisma.participation.count()).toBe(0);
+    const started = await joinCampaignAsStudent({ userId: outcome.userId, campaignCode: campaign.code });
+    const participation = await prisma.participation.findUniqueOrThrow({ where: { id: started.participationId } });
     expect(participation).toMatchObject({
       campaignId: campaign.id,
       learnerId: learner.id,
@@ -152,6 +158,27 @@ describe("reconcileGarStudent", () => {
       status: "STARTED",
     });
     expectLogsFreeOf(ines.ido, "BERTHELOT", "Inès", ines.birthdate);
+  });
+
+  it("links a student who typed another class's code: joined in their own class, no participant yet", async () => {
+    const { school, campaign } = await setupDemoSchool(); // the campaign of the 4E A
+    const maelys = findFixtureStudent("maelys-da-silva"); // in 6E C
+    const outcome = await reconcileGarStudent({
+      identity: await identityOf(maelys.key),
+      campaignCode: campaign.code,
+      birthdate: maelys.birthdate,
+      clientAddress: ADDRESS,
+    });
+    // The start page warns with both classes before anything starts.
+    expect(await findLearnerOfCampaignSchool(outcome.userId, campaign.id)).toEqual({
+      learnerDivision: "6E C",
+      campaignDivision: "4E A",
+    });
+    expect(await prisma.participation.count()).toBe(0);
+    // Orga's Classes: she has arrived, in her own class.
+    const classes = await listClasses(await authorizedSchoolId(school.id));
+    expect(classes.find((row) => row.division === "6E C")?.joinedCount).toBe(1);
+    expect(classes.find((row) => row.division === "4E A")?.joinedCount).toBe(0);
   });
 
   it.each([
@@ -276,7 +303,7 @@ describe("reconcileGarStudent", () => {
 
     expect(second).toMatchObject({
       userId: first.userId,
-      participationId: first.participationId,
+      learnerId: first.learnerId,
       garIdReplaced: true,
       isNewAccount: false,
     });
@@ -311,7 +338,11 @@ describe("reconcileGarStudent", () => {
       birthdate: "2012-01-02",
       clientAddress: ADDRESS,
     });
-    expect(outcome).toMatchObject({ userId: existing.id, participationId: started.id, garIdReplaced: true });
+    expect(outcome).toMatchObject({ userId: existing.id, learnerId: learner.id, garIdReplaced: true });
+    expect(await prisma.participation.findUniqueOrThrow({ where: { id: started.id } })).toMatchObject({
+      userId: existing.id,
+      deletedAt: null,
+    });
     expect(
       await prisma.authenticationMethod.findFirst({ where: { userId: existing.id, provider: "GAR" } }),
     ).toMatchObject({ externalId: "new-ido" });
@@ -484,9 +515,8 @@ describe("concurrency", () => {
       ),
     );
     expect(new Set(outcomes.map((outcome) => outcome.userId)).size).toBe(1);
-    expect(new Set(outcomes.map((outcome) => outcome.participationId)).size).toBe(1);
     expect(outcomes.filter((outcome) => outcome.isNewAccount)).toHaveLength(1);
-    expect(await counts()).toEqual({ users: 1, methods: 1, participations: 1, linked: 1 });
+    expect(await counts()).toEqual({ users: 1, methods: 1, participations: 0, linked: 1 });
     expect((await prisma.learner.findUniqueOrThrow({ where: { id: learners.get(ines.key)! } })).userId).toBe(
       outcomes[0]?.userId,
     );
@@ -506,7 +536,7 @@ describe("concurrency", () => {
       ),
     );
     expect(new Set(outcomes.map((outcome) => outcome.userId)).size).toBe(1);
-    expect(await counts()).toEqual({ users: 1, methods: 1, participations: 1, linked: 1 });
+    expect(await counts()).toEqual({ users: 1, methods: 1, participations: 0, linked: 1 });
   });
 
   it("a whole class onboarding in parallel gets one account each", async () => {
@@ -543,7 +573,7 @@ describe("concurrency", () => {
     expect(await counts()).toEqual({
       users: classSize,
       methods: classSize,
-      participations: classSize,
+      participations: 0,
       linked: classSize,
     });
     for (const [index, learner] of learners.entries()) {
@@ -565,12 +595,14 @@ describe("account trust: no student can take another's account", () => {
       division: "6E B",
     });
     const come = findFixtureStudent("come-muller");
-    const joined = await reconcileGarStudent({
+    const reconciled = await reconcileGarStudent({
       identity: await identityOf(come.key),
       campaignCode: campaign6eb.code,
       birthdate: come.birthdate,
       clientAddress: ADDRESS,
     });
+    const started = await joinCampaignAsStudent({ userId: reconciled.userId, campaignCode: campaign6eb.code });
+    const joined = { ...reconciled, participationId: started.participationId };
     const snapshot = async () => ({
       methods: await prisma.authenticationMethod.findMany({
         where: { provider: "GAR" },
@@ -619,11 +651,8 @@ describe("account trust: no student can take another's account", () => {
       birthdate: come.birthdate,
       clientAddress: ADDRESS,
     });
-    expect(again).toMatchObject({
-      userId: joined.userId,
-      participationId: joined.participationId,
-      garIdReplaced: false,
-    });
+    expect(again).toMatchObject({ userId: joined.userId, learnerId: joined.learnerId, garIdReplaced: false });
+    expect(await prisma.participation.findMany({ select: { id: true } })).toEqual([{ id: joined.participationId }]);
   });
 
   it("refuses the fuzzy-name IDO change within the school, changes nothing and audit-logs the refusal", async () => {
@@ -675,7 +704,7 @@ describe("account trust: no student can take another's account", () => {
     });
     expect(outcome).toMatchObject({
       userId: joined.userId,
-      participationId: joined.participationId,
+      learnerId: joined.learnerId,
       garIdReplaced: true,
       isNewAccount: false,
     });
@@ -728,7 +757,7 @@ describe("single-use pending identity", () => {
       reconcileGarStudent({ identity, campaignCode: campaign.code, birthdate: ines.birthdate, clientAddress: ADDRESS }),
       "GAR_PENDING_IDENTITY_EXPIRED",
     );
-    expect(await counts()).toEqual({ users: 1, methods: 1, participations: 1, linked: 1 });
+    expect(await counts()).toEqual({ users: 1, methods: 1, participations: 0, linked: 1 });
   });
 
   it("of 10 parallel reconciliations with one pending identity, exactly one goes through", async () => {
@@ -755,7 +784,7 @@ describe("single-use pending identity", () => {
     expect(codes.filter((code) => code !== "GAR_PENDING_IDENTITY_EXPIRED" && code !== "TOO_MANY_ATTEMPTS")).toEqual([]);
     expect(codes).toContain("GAR_PENDING_IDENTITY_EXPIRED");
     expect(await prisma.studentLockout.count()).toBe(0);
-    expect(await counts()).toEqual({ users: 1, methods: 1, participations: 1, linked: 1 });
+    expect(await counts()).toEqual({ users: 1, methods: 1, participations: 0, linked: 1 });
   });
 
   it("stays usable after a failed attempt (wrong birth date), and refuses an expired or unknown one", async () => {
@@ -862,20 +891,21 @@ describe("joinCampaignAsStudent", () => {
     expect(await prisma.participation.count({ where: { campaignId: { in: [second.id, otherCampaign.id] } } })).toBe(0);
   });
 
-  it("10 parallel joins start one participation", async () => {
+  it("10 parallel presses of Commencer start one participation", async () => {
     const { campaign } = await setupDemoSchool();
     const ines = findFixtureStudent("ines-berthelot");
-    const { userId, participationId } = await reconcileGarStudent({
+    const { userId } = await reconcileGarStudent({
       identity: await identityOf(ines.key),
       campaignCode: campaign.code,
       birthdate: ines.birthdate,
       clientAddress: ADDRESS,
     });
-    await prisma.participation.delete({ where: { id: participationId } });
+    expect(await prisma.participation.count()).toBe(0);
     const joins = await Promise.all(
       Array.from({ length: 10 }, () => joinCampaignAsStudent({ userId, campaignCode: campaign.code })),
     );
     expect(new Set(joins.map((join) => join.participationId)).size).toBe(1);
+    expect(await prisma.participation.count({ where: { campaignId: campaign.id, userId } })).toBe(1);
   });
 });
 

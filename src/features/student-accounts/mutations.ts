@@ -220,7 +220,7 @@ export async function completeGarSamlSignIn(options: CompleteGarSamlSignInOption
   const verification = await gar.verifyResponse(samlResponse);
   if (!verification.ok) {
     logger.warn("gar.saml.refused", { reason: verification.reason });
-    const known = ["ACCESS_DENIED", "NOT_A_STUDENT", "MISSING_PROFILE", "MISSING_UAI"];
+    const known = ["ACCESS_DENIED", "NO_SUBSCRIPTION", "NOT_A_STUDENT", "MISSING_PROFILE", "MISSING_UAI"];
     throw known.includes(verification.reason)
       ? refusalError(verification.reason)
       : new DomainError("GAR_ASSERTION_REFUSED");
@@ -557,8 +557,10 @@ export type ReconcileGarStudentOptions = {
  * Step 4 of the journey: a student unknown to Pix typed a campaign code and their birth date.
  * Match them to one learner of the campaign's school (docs/domain.md §5), then in ONE transaction:
  * the user (no e-mail, no password) and its GAR method, the learner link (only if still
- * unlinked), the participation. A learner already linked to a GAR account keeps that account:
- * its IDO is replaced by the new one (IDOs change) — never a second account.
+ * unlinked). No participation: it starts when the student presses *Commencer* on the start page
+ * (`joinCampaignAsStudent`), so Orga never lists as a participant a student who only typed the
+ * code. A learner already linked to a GAR account keeps that account: its IDO is replaced by the
+ * new one (IDOs change) — never a second account.
  */
 export async function reconcileGarStudent(options: ReconcileGarStudentOptions): Promise<ReconciliationOutcome> {
   const { identity, birthdate, clientAddress, now = new Date() } = options;
@@ -710,7 +712,6 @@ export async function reconcileGarStudent(options: ReconcileGarStudentOptions): 
         select: { cguAcceptedAt: true },
       });
       await setAsideFormerAccountParticipation(tx, campaign.id, learnerId, userId, now);
-      const { participationId } = await startParticipation({ campaignId: campaign.id, learnerId, userId }, tx);
       // SAML: the sign-in that left this pending identity, to tie to the session about to start.
       const samlLogin = await tx.garSamlLogin.findUnique({
         where: { pendingIdentityId: identity.id },
@@ -718,7 +719,7 @@ export async function reconcileGarStudent(options: ReconcileGarStudentOptions): 
       });
       return {
         userId,
-        participationId,
+        learnerId,
         isNewAccount,
         garIdReplaced,
         hasAcceptedCgu: user.cguAcceptedAt !== null,
@@ -728,7 +729,7 @@ export async function reconcileGarStudent(options: ReconcileGarStudentOptions): 
   ).catch(async (error: unknown) => {
     const refused = refusal as { userId: number; reason: IdoReplacementRefusal } | null;
     if (refused) {
-      // The attempt was rolled back (no IDO change, no names, no participation, the pending
+      // The attempt was rolled back (no IDO change, no names, no link, the pending
       // identity still usable); the refusal itself is kept for the school's staff.
       await recordAudit({
         schoolId: campaign.schoolId,
@@ -753,8 +754,9 @@ export async function reconcileGarStudent(options: ReconcileGarStudentOptions): 
 }
 
 /**
- * A signed-in student opens a campaign (code typed on the home page, or a direct link): they
- * must already be a learner of the campaign's school; then the participation is started or resumed.
+ * *Commencer* on a campaign's start page: the signed-in student must already be a learner of the
+ * campaign's school; then the participation is started, or the active one resumed (idempotent:
+ * parallel presses find the one the partial unique index keeps).
  */
 export async function joinCampaignAsStudent(options: {
   userId: number;

@@ -18,7 +18,8 @@ import {
   toBase64,
 } from "../../../tests/gar/saml";
 import { type GarStandIn, startGarStandIn } from "../../../tests/gar/stand-in";
-import { findFixtureStudent } from "../../../tests/gar/students";
+import { findFixtureStudent, fixtureStudents } from "../../../tests/gar/students";
+import { SubscriptionStore } from "../../../tests/gar/subscription-service";
 import {
   attachGarSamlLogin,
   completeGarSamlLogout,
@@ -205,7 +206,25 @@ describe("SAML over HTTP against the GAR stand-in's IdP", () => {
 
   beforeAll(async () => {
     const sp = await generateSamlKeyPair("sp");
-    standIn = await startGarStandIn({ port: 0, appBaseUrl, logErrors: false, spCert: sp.cert });
+    // Every fixture school is subscribed; one more pupil's school is not.
+    const subscriptions = new SubscriptionStore();
+    for (const uai of new Set(fixtureStudents.map((student) => student.uai)))
+      subscriptions.addConsoleSubscription(uai, "ark:/99999/pix-demo");
+    const unsubscribed = {
+      ...findFixtureStudent("come-muller"),
+      key: "sans-abonnement",
+      ido: "ido-sans-abonnement",
+      uai: "0999009Z",
+      siecle: null,
+    };
+    standIn = await startGarStandIn({
+      port: 0,
+      appBaseUrl,
+      logErrors: false,
+      spCert: sp.cert,
+      students: [...fixtureStudents, unsubscribed],
+      subscriptions,
+    });
     standInGar = createGarSamlPort({
       appBaseUrl,
       resourceUrl: `${appBaseUrl}/gar/connexion`,
@@ -249,6 +268,13 @@ describe("SAML over HTTP against the GAR stand-in's IdP", () => {
     await expectRefused(
       completeGarSamlSignIn({ gar: standInGar, samlResponse: await samlResponseFromStandIn("eloise-petit") }),
       "GAR_ACCESS_DENIED",
+    );
+  });
+
+  it("refuses a pupil of a school with no subscription with its own error (RequestDenied + StatusMessage)", async () => {
+    await expectRefused(
+      completeGarSamlSignIn({ gar: standInGar, samlResponse: await samlResponseFromStandIn("sans-abonnement") }),
+      "GAR_RESOURCE_UNAVAILABLE",
     );
   });
 

@@ -19,6 +19,7 @@ import {
   soapEnvelope,
   toBase64,
 } from "../../../tests/gar/saml";
+import { NO_SUBSCRIPTION_MESSAGE } from "../../../tests/gar/saml-idp";
 import { createGarSamlPort, garSamlUrls, parseIdpMetadata } from "./saml-client";
 import type { GarSamlPort } from "./types";
 
@@ -235,6 +236,8 @@ describe("SAML adapter: refusals", () => {
       ok: false,
       reason: "ACCESS_DENIED",
     });
+    const noSubscription = options({ status: "RequestDenied", statusMessage: NO_SUBSCRIPTION_MESSAGE });
+    expect(await verify(signedSamlResponse(noSubscription, idpKeys))).toEqual({ ok: false, reason: "NO_SUBSCRIPTION" });
   });
 
   it("refuses a DOCTYPE", async () => {

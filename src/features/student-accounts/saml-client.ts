@@ -140,7 +140,10 @@ export async function loadIdpMetadata(source: string): Promise<GarSamlIdp> {
 
 function classifyLibraryError(error: unknown): SamlRefusalReason {
   if (error instanceof SamlStatusError) {
-    return /RequestDenied|AuthnFailed/.test(error.xmlStatus) ? "ACCESS_DENIED" : "STATUS_NOT_SUCCESS";
+    if (!/RequestDenied|AuthnFailed/.test(error.xmlStatus)) return "STATUS_NOT_SUCCESS";
+    // RequestDenied covers both the unassigned student and the school without a subscription; only
+    // the StatusMessage's words tell them apart (as the OIDC error_description does).
+    return /abonnement/i.test(error.message) ? "NO_SUBSCRIPTION" : "ACCESS_DENIED";
   }
   const message = (error as Error).message ?? "";
   if (/not yet valid|expired/i.test(message)) return "NOT_IN_VALIDITY_WINDOW";

@@ -43,6 +43,8 @@ export type SamlRefusalReason =
   | "NOT_IN_VALIDITY_WINDOW"
   | "STATUS_NOT_SUCCESS"
   | "ACCESS_DENIED"
+  /** RequestDenied because the school has no active subscription to the resource. */
+  | "NO_SUBSCRIPTION"
   /** No InResponseTo in the signed assertion, or one that is not a pending request of ours. */
   | "UNKNOWN_REQUEST"
   /** The assertion id was already accepted once. */
@@ -140,8 +142,11 @@ export type GarSignInOutcome = (
 
 export type JoinedCampaign = { campaignCode: string; participationId: number };
 
-export type ReconciliationOutcome = JoinedCampaign & {
+/** The learner matched and its account linked; no participation yet (it starts at *Commencer*). */
+export type ReconciliationOutcome = {
+  campaignCode: string;
   userId: number;
+  learnerId: number;
   hasAcceptedCgu: boolean;
   /** True when an account already linked to the learner got the new IDO (never a second account). */
   garIdReplaced: boolean;

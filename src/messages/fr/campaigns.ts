@@ -115,7 +115,7 @@ export const campaignsMessages = {
   },
 
   activity: {
-    countsTitle: "Participants",
+    countsTitle: "Participation en chiffres",
     statuses: { STARTED: "En cours", TO_SHARE: "Terminé, à envoyer", SHARED: "Résultats reçus" },
     total: "Participants",
     participantsTitle: "Participants",
@@ -135,6 +135,18 @@ export const campaignsMessages = {
       "Élèves de la classe qui n'ont pas encore commencé la campagne. La liste se met à jour toute seule.",
     allJoined: "Tous les élèves de la classe ont rejoint la campagne.",
     liveUpdated: (time: string) => `Mis à jour à ${time}`,
+    /** Read by screen readers when a poll brings a change (never for a poll that changes nothing). */
+    liveChanges: {
+      JOINED: (name: string) => `${name} a rejoint la campagne.`,
+      FINISHED: (name: string) => `${name} a terminé le parcours.`,
+      SHARED: (name: string) => `${name} a partagé ses résultats.`,
+    },
+    /** Many changes at once (a class arriving): counted, not named one by one. */
+    liveChangesCounted: {
+      JOINED: (count: number) => `${plural(count, "élève a rejoint", "élèves ont rejoint")} la campagne.`,
+      FINISHED: (count: number) => `${plural(count, "élève a terminé", "élèves ont terminé")} le parcours.`,
+      SHARED: (count: number) => plural(count, "élève a partagé ses résultats.", "élèves ont partagé leurs résultats."),
+    },
     liveError: "Mise à jour automatique interrompue. Rechargez la page.",
     progress: (percent: number) => `${percent} %`,
   },

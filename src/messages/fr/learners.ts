@@ -5,6 +5,14 @@ export const learnersMessages = {
   intro: "Les élèves inscrits dans votre établissement d'après la dernière base SIECLE importée.",
   searchLabel: "Rechercher un élève",
   searchPlaceholder: "Nom ou prénom",
+  searchPlaceholderWithIne: "Nom, prénom ou INE",
+  birthName: (name: string) => `Nom de naissance : ${name}`,
+  /** Why a search found a row whose shown names do not contain the words typed. */
+  matchedBy: {
+    BIRTH_NAME: "correspond au nom de naissance",
+    MIDDLE_NAME: "correspond à un autre prénom",
+    INE: "correspond à l'INE",
+  },
   divisionLabel: "Classe",
   allDivisions: "Toutes les classes",
   connectionLabel: "Connexion",

@@ -169,5 +169,12 @@ export const privacyMessages = {
     cancelled: "La demande de départ est annulée : les données de l'établissement sont conservées.",
     alreadyRequested: "Un départ est déjà demandé pour cet établissement.",
     nothingToCancel: "Aucune demande de départ n'est en cours pour cet établissement.",
+    banner: {
+      label: "Départ de l'établissement demandé",
+      text: (eraseOn: Date) =>
+        `Le départ de l'établissement est demandé : ses données personnelles (élèves, comptes élèves, imports) seront effacées le ${formatDate(eraseOn)}.`,
+      action: "Voir ou annuler la demande",
+      member: "Un administrateur de l'établissement peut annuler la demande jusqu'à cette date.",
+    },
   },
 } as const;

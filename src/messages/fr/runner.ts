@@ -16,6 +16,13 @@ export const runnerText = {
     begin: "Commencer",
     resume: "Reprendre",
     resumeNote: (answered: number) => `Vous avez déjà répondu à ${plural(answered, "question", "questions")}.`,
+    otherClass: {
+      title: "Vérifiez votre code",
+      message: (campaignDivision: string, learnerDivision: string) =>
+        `Ce code est celui de la classe ${campaignDivision}. Vous êtes en ${learnerDivision}\u00a0: vérifiez le code avec votre professeur.`,
+      proceed: "Continuer quand même",
+      changeCode: "Changer de code",
+    },
   },
   question: {
     progress: (current: number, total: number) => `Question ${current} sur environ ${total}`,
@@ -41,6 +48,9 @@ export const runnerText = {
     mastery: (percent: number) => `${percent}\u00a0% de maîtrise`,
     answered: (correct: number, answered: number) =>
       `${plural(correct, "bonne réponse", "bonnes réponses")} sur ${plural(answered, "question", "questions")}.`,
+    /** Beside the answer count, which reads as the same figure and is not (issue: "13 %" next to "2 sur 12"). */
+    masteryExplained: (percent: number) =>
+      `${percent}\u00a0% des acquis du parcours sont maîtrisés. Ce n'est pas la part de bonnes réponses\u00a0: les questions s'adaptent à vous, une question réussie valide aussi les acquis plus faciles de sa compétence, et les acquis au-dessus de votre niveau comptent comme non maîtrisés.`,
     missedTitle: "Les questions à revoir",
     missedIntro:
       "Voici les questions auxquelles vous n'avez pas répondu juste, avec la bonne réponse et une explication.",

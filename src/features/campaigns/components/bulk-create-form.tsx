@@ -5,8 +5,9 @@ import { useActionState, useState } from "react";
 
 import { ErrorSummary } from "@/components/form/error-summary";
 import { Fieldset } from "@/components/form/fieldset";
-import { fieldErrorsOf, idle } from "@/components/form/form-state";
+import { idle } from "@/components/form/form-state";
 import { SubmitButton } from "@/components/form/submit-button";
+import { useFieldErrors } from "@/components/form/use-field-errors";
 import { buttonClass } from "@/components/ui/button";
 import { campaignsMessages as t } from "@/messages/fr/campaigns";
 
@@ -28,7 +29,7 @@ export function BulkCreateForm({
   const [targetProfileId, setTargetProfileId] = useState(targetProfiles.length === 1 ? targetProfiles[0]!.id : "");
   const [unchecked, setUnchecked] = useState<Set<string>>(new Set());
   const alreadyCovered = new Set(covered[targetProfileId] ?? []);
-  const errors = fieldErrorsOf(state);
+  const { errors, onChange } = useFieldErrors(state);
 
   if (state.status === "success") {
     const { created, skipped } = state.data;
@@ -64,7 +65,7 @@ export function BulkCreateForm({
     });
 
   return (
-    <form action={formAction} className="space-y-6" noValidate>
+    <form action={formAction} onChange={onChange} className="space-y-6" noValidate>
       <ErrorSummary
         state={state}
         fieldIds={{ targetProfileId: "field-targetProfileId", divisions: "field-divisions" }}

@@ -42,10 +42,11 @@ export function CampaignHeader({ campaign, directLink }: { campaign: CampaignDet
             )}
           </p>
         </div>
-        <div className="rounded-xl border-2 border-primary bg-white px-6 py-4 text-center">
+        <div className="max-w-full rounded-xl border-2 border-primary bg-white px-4 py-4 text-center sm:px-6">
           <p className="font-semibold text-muted">{t.page.codeLabel}</p>
+          {/* On one line whatever the width (a code read aloud in three groups): smaller on phones, never wrapped. */}
           <p
-            className="font-mono text-5xl font-bold tracking-wider text-primary md:text-6xl"
+            className="whitespace-nowrap font-mono text-3xl font-bold tracking-wider text-primary sm:text-5xl md:text-6xl"
             data-testid="campaign-code"
             data-code={campaign.code}
           >

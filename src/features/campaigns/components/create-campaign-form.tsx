@@ -5,8 +5,9 @@ import { useActionState, useState } from "react";
 
 import { ErrorSummary } from "@/components/form/error-summary";
 import { SelectField, TextareaField, TextField } from "@/components/form/field";
-import { fieldErrorsOf, idle } from "@/components/form/form-state";
+import { idle } from "@/components/form/form-state";
 import { SubmitButton } from "@/components/form/submit-button";
+import { useFieldErrors } from "@/components/form/use-field-errors";
 import { campaignsMessages as t } from "@/messages/fr/campaigns";
 
 import { createCampaignAction } from "../actions";
@@ -43,7 +44,7 @@ export function CreateCampaignForm({
   const targetProfile = targetProfiles.find((choice) => choice.id === targetProfileId);
   const suggestedName = targetProfile ? defaultCampaignName(targetProfile.name, division || null) : "";
   const name = customName ?? suggestedName;
-  const errors = fieldErrorsOf(state);
+  const { errors, onChange } = useFieldErrors(state);
   const labels = {
     division: t.form.division,
     targetProfileId: t.form.targetProfile,
@@ -54,7 +55,7 @@ export function CreateCampaignForm({
   };
 
   return (
-    <form action={formAction} className="space-y-6" noValidate>
+    <form action={formAction} onChange={onChange} className="space-y-6" noValidate>
       <ErrorSummary state={state} fieldIds={fieldIds} labels={labels} />
 
       <SelectField

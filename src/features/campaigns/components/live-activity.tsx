@@ -1,13 +1,14 @@
 "use client";
 
 import Link from "next/link";
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 
 import { DataTable } from "@/components/ui/data-table";
 import { campaignsMessages } from "@/messages/fr/campaigns";
 import { formatDate, formatTimeWithSeconds } from "@/messages/fr/format";
 
 import type { ParticipationStatusName } from "../domain/activity";
+import { type ActivityChange, listActivityChanges } from "../domain/activity-changes";
 
 const t = campaignsMessages.activity;
 const p = campaignsMessages.participant;
@@ -30,6 +31,19 @@ export type ActivityData = {
 };
 
 const POLL_MS = 5000;
+/** Up to this many changes in one poll are named; more are counted by kind. */
+const NAMED_CHANGES = 3;
+
+function announce(changes: ActivityChange[]): string {
+  if (changes.length <= NAMED_CHANGES) {
+    return changes.map((change) => t.liveChanges[change.kind](`${change.firstName} ${change.lastName}`)).join(" ");
+  }
+  return (["JOINED", "FINISHED", "SHARED"] as const)
+    .map((kind) => ({ kind, count: changes.filter((change) => change.kind === kind).length }))
+    .filter(({ count }) => count > 0)
+    .map(({ kind, count }) => t.liveChangesCounted[kind](count))
+    .join(" ");
+}
 
 /**
  * Short polling of a JSON route rather than a held connection: works through every proxy and
@@ -50,7 +64,10 @@ export function LiveActivity({
   showParticipants?: boolean;
 }) {
   const [data, setData] = useState(initial);
+  const latest = useRef(initial);
   const [updatedAt, setUpdatedAt] = useState<Date | null>(null);
+  // What the live region says: the last poll's changes only, so a quiet poll says nothing new.
+  const [announcement, setAnnouncement] = useState("");
   const [hasFailed, setHasFailed] = useState(false);
 
   useEffect(() => {
@@ -66,7 +83,10 @@ export function LiveActivity({
           if (!response.ok) throw new Error(String(response.status));
           const next = (await response.json()) as ActivityData;
           if (cancelled) return;
+          const changes = listActivityChanges(latest.current.participants, next.participants);
+          latest.current = next;
           setData(next);
+          if (changes.length > 0) setAnnouncement(announce(changes));
           setUpdatedAt(new Date());
           setHasFailed(false);
         } catch {
@@ -106,18 +126,22 @@ export function LiveActivity({
             </li>
           ))}
         </ul>
-        <p className="mt-2 text-sm text-muted" aria-live="polite">
+        {/* The time is shown, not announced: only changes go to the live region. */}
+        <p className="mt-2 text-sm text-muted" data-testid="live-updated">
+          {!hasFailed && updatedAt ? t.liveUpdated(formatTimeWithSeconds(updatedAt)) : null}
+        </p>
+        <p aria-live="polite" className="text-sm" data-testid="live-announcement">
           {hasFailed ? (
             <span className="font-semibold text-danger">{t.liveError}</span>
-          ) : updatedAt ? (
-            t.liveUpdated(formatTimeWithSeconds(updatedAt))
-          ) : null}
+          ) : (
+            <span className="sr-only">{announcement}</span>
+          )}
         </p>
       </section>
 
       {notJoined !== null && (
         <section aria-labelledby="not-joined-title" className="rounded-lg border border-slate-200 bg-white p-4">
-          <h2 id="not-joined-title" className="text-xl font-bold" aria-live="polite">
+          <h2 id="not-joined-title" className="text-xl font-bold">
             {t.notJoinedTitle(notJoined.length)}
           </h2>
           {notJoined.length === 0 ? (

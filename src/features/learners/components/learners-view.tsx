@@ -36,6 +36,7 @@ export function LearnersView({
   canSeeIdoReplacements = false,
   canExport = false,
   canErase = false,
+  canSearchIne = false,
   justErased = false,
 }: {
   query: LearnerListQuery;
@@ -52,6 +53,8 @@ export function LearnersView({
   /** A learner's export and erasure (privacy feature, ADMIN). */
   canExport?: boolean;
   canErase?: boolean;
+  /** A whole INE typed in the search finds its learner (ADMINs). */
+  canSearchIne?: boolean;
   justErased?: boolean;
 }) {
   return (
@@ -94,7 +97,7 @@ export function LearnersView({
               type="search"
               label={t.searchLabel}
               defaultValue={query.q}
-              placeholder={t.searchPlaceholder}
+              placeholder={canSearchIne ? t.searchPlaceholderWithIne : t.searchPlaceholder}
               className="md:col-span-2"
             />
             <SelectField id="learners-division" name="division" label={t.divisionLabel} defaultValue={query.division}>
@@ -126,8 +129,10 @@ export function LearnersView({
             {t.count(page.total)}
           </p>
 
+          {/* One scroll: the page's (a bounded box inside the scrolling page made two). */}
           <DataTable
             caption={t.tableCaption}
+            bounded={false}
             rows={page.rows}
             rowKey={(row) => row.id}
             empty={t.emptyFilters}
@@ -143,6 +148,14 @@ export function LearnersView({
                     {blockedLearnerIds.includes(row.id) && (
                       <span className="ml-2 rounded bg-danger-light px-2 py-0.5 text-sm text-danger">
                         {accountsText.lockouts.badge}
+                      </span>
+                    )}
+                    {row.birthLastName && (
+                      <span className="block text-sm font-normal text-muted">{t.birthName(row.birthLastName)}</span>
+                    )}
+                    {row.matchedBy.length > 0 && (
+                      <span className="block text-sm font-normal italic" data-testid="search-match">
+                        {row.matchedBy.map((reason) => t.matchedBy[reason]).join(", ")}
                       </span>
                     )}
                   </>

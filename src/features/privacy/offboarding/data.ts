@@ -25,6 +25,15 @@ export async function getOffboardingStatus(schoolId: AuthorizedSchoolId): Promis
   };
 }
 
+/** When the school's offboarding was requested (null: none pending); read on every Orga page. */
+export async function getOffboardingRequestedAt(schoolId: AuthorizedSchoolId): Promise<Date | null> {
+  const school = await prisma.school.findFirst({
+    where: { id: schoolId, archivedAt: null },
+    select: { offboardingRequestedAt: true },
+  });
+  return school?.offboardingRequestedAt ?? null;
+}
+
 /** The school's learners (not erased), for the school-wide export. */
 export async function listLearnerIdsForExport(schoolId: AuthorizedSchoolId): Promise<number[]> {
   const rows = await prisma.learner.findMany({

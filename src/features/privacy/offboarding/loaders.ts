@@ -6,7 +6,9 @@ import { notFound } from "next/navigation";
 import { can } from "@/lib/abilities";
 import { getMemberContext, memberOrRedirect } from "@/lib/session";
 
-import { getOffboardingStatus } from "./data";
+import { retentionEnd } from "../domain/retention";
+import { RETENTION_RULES } from "../inventory";
+import { getOffboardingRequestedAt, getOffboardingStatus } from "./data";
 import { exportSchoolLearners, type SchoolExport } from "./mutations";
 
 /** /orga/etablissement/depart: ADMINs only (a 404 otherwise). */
@@ -16,6 +18,21 @@ export const loadOffboardingPage = cache(async (justCancelled = false) => {
   if (!status) notFound();
   return { status, canExport: can(member, "learners:export"), now: new Date(), justCancelled };
 });
+
+/**
+ * The banner of a pending offboarding, on every Orga page: everyone of the school must learn that
+ * its data will be erased, not only the ADMIN who asked on the offboarding page.
+ */
+export async function loadOffboardingBanner(): Promise<{ eraseOn: Date; canCancel: boolean } | null> {
+  const member = await getMemberContext();
+  if (!member || !member.hasAcceptedCgu) return null;
+  const requestedAt = await getOffboardingRequestedAt(member.school.id);
+  if (!requestedAt) return null;
+  return {
+    eraseOn: retentionEnd(requestedAt, RETENTION_RULES.offboardedSchools.period),
+    canCancel: can(member, "school:offboard"),
+  };
+}
 
 export type SchoolExportRouteResult = { ok: true; data: SchoolExport; uai: string } | { ok: false; status: 401 | 404 };
 

@@ -22,6 +22,9 @@ export function ResultsView({ page }: { page: Omit<ResultsPage, "kind"> }) {
           <p className="text-lg font-semibold text-muted">{t.overall}</p>
           <p className="text-6xl font-extrabold text-primary">{overall}&nbsp;%</p>
           <p className="mt-2 text-base">{t.answered(page.correctCount, page.answeredCount)}</p>
+          <p className="mx-auto mt-3 max-w-prose text-base text-muted" data-testid="mastery-explained">
+            {t.masteryExplained(overall)}
+          </p>
         </div>
       </section>
 

@@ -11,6 +11,37 @@ const t = runnerText.start;
 /** `startForm`: the *Commencer* form (a server action of the sign-in side) when nothing is started yet. */
 export function StartView({ page, startForm }: { page: StartPage; startForm: ReactNode }) {
   const hasStarted = page.answeredCount > 0;
+  if (page.classMismatch) {
+    const { campaignDivision, learnerDivision } = page.classMismatch;
+    return (
+      <div className="space-y-8">
+        <h1 className="text-3xl font-bold">{page.title}</h1>
+        <section
+          aria-labelledby="autre-classe"
+          className="space-y-4 rounded-2xl border-2 border-primary bg-primary-light p-5"
+          data-testid="other-class-warning"
+        >
+          <h2 id="autre-classe" className="text-2xl font-bold">
+            {t.otherClass.title}
+          </h2>
+          <p className="text-lg">{t.otherClass.message(campaignDivision, learnerDivision)}</p>
+          <div className="flex flex-col gap-3 sm:flex-row">
+            {/* Links, not forms: going on or back writes nothing; *Commencer* then starts the participation. */}
+            <Link
+              href={`/campagnes/${page.code}/demarrer?autre-classe=oui`}
+              prefetch={false}
+              className={buttonClass("primary", "large")}
+            >
+              {t.otherClass.proceed}
+            </Link>
+            <Link href="/rejoindre" prefetch={false} className={buttonClass("secondary", "large")}>
+              {t.otherClass.changeCode}
+            </Link>
+          </div>
+        </section>
+      </div>
+    );
+  }
   return (
     <div className="space-y-8">
       <h1 className="text-3xl font-bold">{page.title}</h1>

@@ -10,8 +10,16 @@ import { runnerText } from "@/messages/fr/runner";
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: runnerText.pageTitles.start };
 
-export default async function CampaignStartPage({ params }: { params: Promise<{ code: string }> }) {
-  const page = await loadStartPage((await params).code);
+export default async function CampaignStartPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ code: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const page = await loadStartPage((await params).code, {
+    hasConfirmedOtherClass: (await searchParams)["autre-classe"] === "oui",
+  });
   if (page.kind === "not-found") notFound();
   if (page.kind === "redirect") redirect(page.to);
   return (

@@ -5,7 +5,13 @@ import { cache } from "react";
 import { isValidCampaignCode, normalizeCampaignCode } from "@/features/campaigns/domain/campaign-code";
 import { getStudentContext } from "@/lib/session";
 
-import { computeProfile, suggestNextSteps, type KnownLevel, type NextStep } from "@/features/parcours/domain/profile";
+import {
+  computeProfile,
+  startLevelsFromProfile,
+  suggestNextSteps,
+  type KnownLevel,
+  type NextStep,
+} from "@/features/parcours/domain/profile";
 
 import { findLearnerOfCampaignSchool, getRunnerView, listCompletedResults, type RunnerView } from "./data";
 import { type ClassMismatch, findClassMismatch } from "./domain/class-mismatch";
@@ -89,7 +95,16 @@ export async function loadStartPage(rawCode: string, options: StartPageOptions =
     title: campaign.title,
     schoolName: campaign.schoolName,
     customLandingText: campaign.customLandingText,
-    estimatedTotal: estimateProgress(campaign.snapshot, [], participation?.startLevels).estimatedTotal,
+    // Not started yet: the levels « Commencer » will freeze, so the announced length matches the walk.
+    estimatedTotal: estimateProgress(
+      campaign.snapshot,
+      [],
+      participation?.startLevels ??
+        startLevelsFromProfile(
+          computeProfile(await listCompletedResults(student.userId), new Date()),
+          campaign.snapshot.competences.map((competence) => competence.id),
+        ),
+    ).estimatedTotal,
     answeredCount: participation?.answers.length ?? 0,
     hasParticipation: participation !== null,
     classMismatch,

@@ -137,6 +137,15 @@ function chooseAnswer(challenge: ChallengeSnapshot, student: number, step: numbe
       ["intent", "answer"],
       ["text", right ? challenge.answerKey[0]! : "je ne sais pas"],
     ];
+  // A QROCM posts one "field" per field, in the question's order.
+  if (challenge.type === "QROCM")
+    return [
+      ["intent", "answer"],
+      ...challenge.proposals.map((field): [string, string] => [
+        "field",
+        right ? challenge.fieldAnswers![field.id]![0]! : "je ne sais pas",
+      ]),
+    ];
   const ids = right
     ? challenge.answerKey
     : [challenge.proposals.find((proposal) => !challenge.answerKey.includes(proposal.id))!.id];

@@ -21,6 +21,13 @@ function snapshotOf(source: Content, parcoursId: string): CampaignSnapshot {
 }
 
 function rightAnswer(challenge: ChallengeSnapshot): SubmittedAnswer {
+  if (challenge.type === "QROCM")
+    return {
+      kind: "fields",
+      values: Object.fromEntries(
+        challenge.proposals.map((field) => [field.id, challenge.fieldAnswers![field.id]![0]!]),
+      ),
+    };
   return challenge.type === "QROC"
     ? { kind: "text", text: challenge.answerKey[0]! }
     : { kind: "choices", choiceIds: challenge.answerKey };
@@ -72,7 +79,10 @@ describe("the question bank", () => {
       expect(challenge.furtherReading?.length ?? 0, challenge.id).toBeGreaterThan(40);
     }
     const types = new Set(content.challenges.map((challenge) => challenge.type));
-    expect([...types].sort()).toEqual(["QCM", "QCU", "QROC"]);
+    expect([...types].sort()).toEqual(["QCM", "QCU", "QCU_IMAGE", "QROC", "QROCM"]);
+    for (const type of ["QROCM", "QCU_IMAGE"]) {
+      expect(content.challenges.filter((challenge) => challenge.type === type).length, type).toBeGreaterThanOrEqual(6);
+    }
   });
 
   it("every skill has 2 or 3 variants, of one competence and level", () => {
@@ -112,6 +122,28 @@ describe("the question bank", () => {
           expect(challenge.answerKey).toHaveLength(1);
           expect(proposalIds).toContain(challenge.answerKey[0]);
           break;
+        case "QCU_IMAGE":
+          expect(challenge.answerKey).toHaveLength(1);
+          expect(proposalIds).toContain(challenge.answerKey[0]);
+          expect(challenge.proposals.every((proposal) => proposal.imageUrl !== undefined)).toBe(true);
+          break;
+        case "QROCM": {
+          expect(challenge.answerKey).toEqual([]);
+          expect(challenge.proposals.length).toBeGreaterThanOrEqual(2);
+          // Each accepted answer passes with the others right; one field wrong fails the question.
+          const right = rightAnswer(challenge);
+          if (right.kind !== "fields") throw new Error("a QROCM's right answer is per field");
+          for (const field of challenge.proposals) {
+            for (const accepted of challenge.fieldAnswers![field.id]!)
+              expect(isAnswerCorrect(challenge, { ...right, values: { ...right.values, [field.id]: accepted } })).toBe(
+                true,
+              );
+            expect(isAnswerCorrect(challenge, { ...right, values: { ...right.values, [field.id]: "zzz" } })).toBe(
+              false,
+            );
+          }
+          break;
+        }
         case "QCM":
           expect(challenge.answerKey.length).toBeGreaterThanOrEqual(2);
           expect(challenge.answerKey.every((id) => proposalIds.includes(id))).toBe(true);
@@ -131,6 +163,20 @@ describe("the question bank", () => {
       }
     },
   );
+
+  it("ships every image a QCU_IMAGE offers, each with its own text alternative", () => {
+    const withImages = content.challenges.filter((challenge) => challenge.type === "QCU_IMAGE");
+    for (const challenge of withImages) {
+      for (const proposal of challenge.proposals) {
+        const file = join(publicDir, proposal.imageUrl!);
+        expect(existsSync(file), file).toBe(true);
+        expect(proposal.label.length, `${challenge.id} ${proposal.id}`).toBeGreaterThan(15);
+        const svg = readFileSync(file, "utf8");
+        expect(svg).not.toMatch(/(?:href|src)\s*=\s*["']https?:/);
+        expect(svg).not.toMatch(/@import|@font-face/);
+      }
+    }
+  });
 
   it("ships every illustration it refers to, with a text alternative", () => {
     const illustrated = content.challenges.filter((challenge) => challenge.illustrationUrl !== null);
@@ -178,6 +224,40 @@ describe("skills and variants", () => {
         challenges.splice(index, 1);
       }),
     ).toThrow(/skills.@adresseWeb1: 1 variants \(2 to 3 needed\)/);
+  });
+});
+
+describe("QROCM and QCU_IMAGE rules", () => {
+  type RawProposal = { id: string; label: string; image?: string; answers?: string[] };
+  type Raw = { id: string; type: string; answerKey: string[]; proposals: RawProposal[] };
+  const alter = (id: string, change: (challenge: Raw) => void) => {
+    const copy = structuredClone(rawContent);
+    change((copy.challenges as Raw[]).find((challenge) => challenge.id === id)!);
+    return () => parseContent(copy);
+  };
+
+  it("refuses a QROCM field without accepted answers, answers repeated once normalised, or a key outside the fields", () => {
+    expect(alter("3.2-pixels-tableau", (c) => delete c.proposals[1]!.answers)).toThrow(
+      /field b has no accepted answer/,
+    );
+    expect(alter("3.2-pixels-tableau", (c) => (c.proposals[0]!.answers = ["120000", "120 000"]))).toThrow(
+      /field a: accepted answer "120000" repeated once normalised/,
+    );
+    expect(alter("3.2-pixels-tableau", (c) => (c.proposals[0]!.answers = ["..."]))).toThrow(/empty once normalised/);
+    expect(alter("3.2-pixels-tableau", (c) => (c.answerKey = ["a"]))).toThrow(/not in answerKey/);
+    expect(alter("3.2-pixels-tableau", (c) => (c.proposals = c.proposals.slice(0, 1)))).toThrow(/at least two fields/);
+  });
+
+  it("refuses a QCU_IMAGE choice without image or with a too short text alternative, and images elsewhere", () => {
+    expect(alter("5.2-icone-dossier", (c) => delete c.proposals[2]!.image)).toThrow(/proposal c has no image/);
+    expect(alter("5.2-icone-dossier", (c) => (c.proposals[0]!.label = "Dossier"))).toThrow(
+      /the text alternative is too short/,
+    );
+    expect(alter("5.2-icone-dossier", (c) => (c.proposals[1]!.image = c.proposals[0]!.image))).toThrow(/used twice/);
+    expect(alter("1.1-barre-adresse", (c) => (c.proposals[0]!.image = "/illustrations/icone-dossier.svg"))).toThrow(
+      /only a QCU_IMAGE's proposals have images/,
+    );
+    expect(alter("1.1-barre-adresse", (c) => (c.proposals[0]!.answers = ["x"]))).toThrow(/only a QROCM's fields/);
   });
 });
 

@@ -82,6 +82,16 @@ async function currentChallenge(page: Page, snapshot: CampaignSnapshot): Promise
 async function answer(page: Page, challenge: ChallengeSnapshot, right: boolean) {
   if (challenge.type === "QROC") {
     await page.getByLabel("Votre réponse").fill(right ? challenge.answerKey[0]! : "je ne sais pas");
+  } else if (challenge.type === "QROCM") {
+    for (const field of challenge.proposals)
+      await page
+        .getByLabel(field.label, { exact: true })
+        .fill(right ? challenge.fieldAnswers![field.id]![0]! : "je ne sais pas");
+  } else if (challenge.type === "QCU_IMAGE") {
+    const id = right
+      ? challenge.answerKey[0]!
+      : challenge.proposals.find((p) => !challenge.answerKey.includes(p.id))!.id;
+    await page.locator(`input[name="choice"][value="${id}"]`).check();
   } else {
     const ids = right
       ? challenge.answerKey

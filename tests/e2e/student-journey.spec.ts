@@ -150,7 +150,18 @@ async function answerQuestion(page: Page, snapshot: CampaignSnapshot, outcome: O
   const radios = page.locator('input[name="choice"][type="radio"]');
   const checkboxes = page.locator('input[name="choice"][type="checkbox"]');
   const text = page.getByLabel("Votre réponse");
-  const shownType = (await radios.count()) > 0 ? "QCU" : (await checkboxes.count()) > 0 ? "QCM" : "QROC";
+  const fields = page.locator('input[name="field"]');
+  const images = page.locator("fieldset label img");
+  const shownType =
+    (await fields.count()) > 0
+      ? "QROCM"
+      : (await radios.count()) > 0
+        ? (await images.count()) > 0
+          ? "QCU_IMAGE"
+          : "QCU"
+        : (await checkboxes.count()) > 0
+          ? "QCM"
+          : "QROC";
   expect(shownType).toBe(challenge.type);
 
   if (outcome === "skip") {
@@ -158,6 +169,9 @@ async function answerQuestion(page: Page, snapshot: CampaignSnapshot, outcome: O
   } else {
     if (shownType === "QROC") {
       await text.fill(outcome === "right" ? challenge.answerKey[0]! : "je ne sais pas");
+    } else if (shownType === "QROCM") {
+      for (const [index, field] of challenge.proposals.entries())
+        await fields.nth(index).fill(outcome === "right" ? challenge.fieldAnswers![field.id]![0]! : "je ne sais pas");
     } else {
       const wrongChoice = challenge.proposals.find((proposal) => !challenge.answerKey.includes(proposal.id))!.id;
       const choices = outcome === "right" ? challenge.answerKey : [wrongChoice];

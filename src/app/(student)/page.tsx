@@ -45,6 +45,12 @@ export default async function StudentHomePage() {
         action={(card) => ({ label: text.seeResults, href: `/campagnes/${card.campaignCode}` })}
       />
       <Link
+        href="/profil"
+        className="inline-flex min-h-12 w-fit items-center rounded-lg bg-primary px-6 py-3 text-lg font-semibold text-white hover:bg-primary-dark"
+      >
+        {text.profile}
+      </Link>
+      <Link
         href="/rejoindre"
         className="inline-flex min-h-12 w-fit items-center rounded-lg border-2 border-primary bg-white px-6 py-3 text-lg font-semibold text-primary hover:bg-primary-light"
       >

@@ -465,7 +465,7 @@ export async function getParticipantResult(
         select: { id: true, name: true, code: true, ownerId: true, archivedAt: true, challengeSnapshot: true },
       },
       learner: { select: { id: true, firstName: true, lastName: true, preferredLastName: true, division: true } },
-      answers: { select: { challengeId: true, result: true }, orderBy: { id: "asc" } },
+      answers: { select: { challengeId: true, result: true, value: true }, orderBy: { id: "asc" } },
     },
   });
   if (!participation) throw new DomainError("NOT_FOUND");

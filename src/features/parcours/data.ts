@@ -10,7 +10,8 @@ import type { CampaignSnapshot, ChallengeSnapshot, Competence, TargetProfileSumm
 
 /** Content is global (the same parcours for every school): nothing here is scoped by school. */
 
-const proposalsColumn = z.array(z.object({ id: z.string(), label: z.string() }));
+const proposalsColumn = z.array(z.object({ id: z.string(), label: z.string(), imageUrl: z.string().optional() }));
+const fieldAnswersColumn = z.record(z.string(), z.array(z.string()));
 const answerKeyColumn = z.array(z.string());
 const targetLevelsColumn = z.record(z.string(), z.number());
 
@@ -75,6 +76,7 @@ export async function buildCampaignSnapshot(db: DbClient, targetProfileId: strin
               statement: true,
               proposals: true,
               answerKey: true,
+              fieldAnswers: true,
               explanation: true,
               furtherReading: true,
               illustrationUrl: true,
@@ -92,6 +94,8 @@ export async function buildCampaignSnapshot(db: DbClient, targetProfileId: strin
     furtherReading: challenge.furtherReading === "" ? null : challenge.furtherReading,
     proposals: proposalsColumn.parse(challenge.proposals),
     answerKey: answerKeyColumn.parse(challenge.answerKey),
+    // Only a QROCM carries accepted answers per field; the other snapshots stay as they were.
+    fieldAnswers: challenge.type === "QROCM" ? fieldAnswersColumn.parse(challenge.fieldAnswers) : undefined,
   }));
   return { targetProfileId: profile.id, competences: competencesOf(profile.competenceIds), challenges };
 }

@@ -24,6 +24,7 @@ function challengeData(challenge: ChallengeSnapshot) {
     statement: challenge.statement,
     proposals: challenge.proposals,
     answerKey: challenge.answerKey,
+    fieldAnswers: challenge.fieldAnswers ?? {},
     explanation: challenge.explanation,
     furtherReading: challenge.furtherReading ?? "",
     illustrationUrl: challenge.illustrationUrl,

@@ -24,7 +24,9 @@ export const frameworkSchema = z.strictObject({
   competences: z.array(competenceSchema).min(1),
 });
 
-export const challengeTypeSchema = z.enum(["QCU", "QCM", "QROC"]);
+export const challengeTypeSchema = z.enum(["QCU", "QCM", "QROC", "QROCM", "QCU_IMAGE"]);
+
+const imagePath = z.string().regex(/^\/illustrations\/[a-z0-9-]+\.svg$/);
 
 export const contentChallengeSchema = z.strictObject({
   id: z.string().regex(/^[1-5]\.[1-9]-[a-z0-9-]+$/),
@@ -37,8 +39,21 @@ export const contentChallengeSchema = z.strictObject({
   level: z.int().min(1).max(8),
   type: challengeTypeSchema,
   statement: text,
-  proposals: z.array(z.strictObject({ id: z.string().regex(/^[a-z]$/), label: text })),
-  answerKey: z.array(text).min(1),
+  /**
+   * QCU/QCM: the choices; QCU_IMAGE: the choices, each with its `image` (an SVG of ours) and a
+   * label that is its text alternative; QROCM: the fields, each with its label and `answers`
+   * (accepted answers, compared like a QROC's).
+   */
+  proposals: z.array(
+    z.strictObject({
+      id: z.string().regex(/^[a-z]$/),
+      label: text,
+      image: imagePath.optional(),
+      answers: z.array(text).min(1).optional(),
+    }),
+  ),
+  /** QCU/QCU_IMAGE: [id]; QCM: the right ids; QROC: accepted answers; QROCM: empty (each field has its answers). */
+  answerKey: z.array(text),
   explanation: text,
   /** "Pour aller plus loin": a few sentences shown after the explanation, no link needed. */
   furtherReading: text.optional(),

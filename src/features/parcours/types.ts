@@ -1,6 +1,17 @@
 /** Shared content types: the parcours feature owns them; campaigns and the runner read them. */
 
-export type ChallengeType = "QCU" | "QCM" | "QROC";
+/**
+ * QCU one choice, QCM several, QROC one typed answer, QROCM several typed fields in one question
+ * (all right = right), QCU_IMAGE one choice among images.
+ */
+export type ChallengeType = "QCU" | "QCM" | "QROC" | "QROCM" | "QCU_IMAGE";
+
+/**
+ * A proposal: a choice (QCU, QCM, QCU_IMAGE) or, for a QROCM, one field to fill (in the order the
+ * author wrote them: never shuffled). For QCU_IMAGE the label is the image's text alternative,
+ * which is also the choice's accessible name.
+ */
+export type Proposal = { id: string; label: string; imageUrl?: string };
 
 /**
  * One question as frozen into a campaign when it is created (`Campaign.challengeSnapshot` is a
@@ -15,9 +26,11 @@ export type ChallengeSnapshot = {
   level: number;
   type: ChallengeType;
   statement: string;
-  proposals: { id: string; label: string }[];
-  /** QCU: [choiceId]; QCM: every right choiceId; QROC: accepted variants. */
+  proposals: Proposal[];
+  /** QCU, QCU_IMAGE: [choiceId]; QCM: every right choiceId; QROC: accepted variants; QROCM: []. */
   answerKey: string[];
+  /** QROCM only: accepted answers per field (proposal) id; absent or {} for the other types. */
+  fieldAnswers?: Record<string, string[]>;
   explanation: string;
   /** "Pour aller plus loin"; absent from snapshots frozen before it existed, null when none. */
   furtherReading?: string | null;

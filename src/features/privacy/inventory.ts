@@ -493,6 +493,9 @@ export const INVENTORY: readonly TableEntry[] = [
       shared_at: fact,
       deleted_at: fact,
       retried_at: fact,
+      // Derived from the student's results in any school (their profile): not this school's to
+      // export, and cleared with the account link on erasure.
+      start_levels: { personal: false, exported: false, erase: { set: "'{}'" } },
     },
   },
   {
@@ -544,6 +547,7 @@ export const INVENTORY: readonly TableEntry[] = [
       statement: internal,
       proposals: internal,
       answer_key: internal,
+      field_answers: internal,
       explanation: internal,
       further_reading: internal,
       illustration_url: internal,

@@ -18,7 +18,7 @@ export const submitAnswerAction = createAction({
       code,
       userId: student.userId,
       challengeId: input.challengeId,
-      submission: { intent: input.intent, choices: input.choice, text: input.text },
+      submission: { intent: input.intent, choices: input.choice, text: input.text, fields: input.field },
     });
     const isOver = outcome.kind === "FINISHED" || (outcome.kind === "ANSWERED" && outcome.isCompleted);
     if (isOver) revalidatePath("/");

@@ -1,5 +1,6 @@
 import "server-only";
 
+import type { CompletedResult } from "@/features/parcours/domain/profile";
 import type { AnswerRecord, CampaignSnapshot, ParticipationResults } from "@/features/parcours/types";
 import { prisma, type DbClient } from "@/lib/db";
 
@@ -26,6 +27,8 @@ export type RunnerParticipation = {
   results: ParticipationResults | null;
   completedAt: Date | null;
   sharedAt: Date | null;
+  /** Known levels the adaptive walk started from (frozen at the start; {} when none). */
+  startLevels: Record<string, number>;
 };
 
 export type RunnerView = { campaign: RunnerCampaign; participation: RunnerParticipation | null };
@@ -44,6 +47,7 @@ type RunnerRow = {
   results: unknown;
   completed_at: Date | null;
   shared_at: Date | null;
+  start_levels: Record<string, number> | null;
   answers: { challengeId: string; result: "OK" | "KO" | "SKIPPED"; value: string }[] | null;
 };
 
@@ -56,7 +60,7 @@ export async function getRunnerView(userId: number, code: string, db: DbClient =
   const rows = await db.$queryRaw<RunnerRow[]>`
     SELECT c.id AS campaign_id, c.code, c.name, c.title, c.custom_landing_text, c.archived_at, c.challenge_snapshot,
            s.name AS school_name,
-           p.id AS participation_id, p.status::text AS status, p.results, p.completed_at, p.shared_at,
+           p.id AS participation_id, p.status::text AS status, p.results, p.completed_at, p.shared_at, p.start_levels,
            (SELECT json_agg(json_build_object('challengeId', a.challenge_id, 'result', a.result::text, 'value', a.value) ORDER BY a.id)
               FROM answers a WHERE a.participation_id = p.id) AS answers
       FROM campaigns c
@@ -89,6 +93,7 @@ export async function getRunnerView(userId: number, code: string, db: DbClient =
             results: row.results as ParticipationResults | null,
             completedAt: row.completed_at,
             sharedAt: row.shared_at,
+            startLevels: row.start_levels ?? {},
           }
         : null,
   };
@@ -112,4 +117,26 @@ export async function findLearnerOfCampaignSchool(
      LIMIT 1`;
   const row = rows[0];
   return row ? { learnerDivision: row.learner_division, campaignDivision: row.campaign_division } : null;
+}
+
+/**
+ * The user's completed participations' results, whatever the school (the account spans the
+ * schools it is linked to, docs/domain.md §3), for the profile. An earlier attempt kept by a
+ * retry counts (the student did it); a participation the school deleted does not.
+ */
+export async function listCompletedResults(userId: number, db: DbClient = prisma): Promise<CompletedResult[]> {
+  const rows = await db.participation.findMany({
+    where: {
+      userId,
+      completedAt: { not: null },
+      status: { in: ["TO_SHARE", "SHARED"] },
+      OR: [{ deletedAt: null }, { retriedAt: { not: null } }],
+    },
+    orderBy: { completedAt: "desc" },
+    select: { completedAt: true, results: true },
+  });
+  return rows.flatMap((row) => {
+    const results = row.results as ParticipationResults | null;
+    return row.completedAt && results ? [{ completedAt: row.completedAt, competences: results.competences }] : [];
+  });
 }

@@ -5,7 +5,15 @@ import { cache } from "react";
 import { isValidCampaignCode, normalizeCampaignCode } from "@/features/campaigns/domain/campaign-code";
 import { getStudentContext } from "@/lib/session";
 
-import { findLearnerOfCampaignSchool, getRunnerView, type RunnerView } from "./data";
+import {
+  computeProfile,
+  startLevelsFromProfile,
+  suggestNextSteps,
+  type KnownLevel,
+  type NextStep,
+} from "@/features/parcours/domain/profile";
+
+import { findLearnerOfCampaignSchool, getRunnerView, listCompletedResults, type RunnerView } from "./data";
 import { type ClassMismatch, findClassMismatch } from "./domain/class-mismatch";
 import { chooseNextChallenge, estimateProgress } from "@/features/parcours/domain/adaptive";
 import { orderProposals } from "./domain/proposal-order";
@@ -87,7 +95,16 @@ export async function loadStartPage(rawCode: string, options: StartPageOptions =
     title: campaign.title,
     schoolName: campaign.schoolName,
     customLandingText: campaign.customLandingText,
-    estimatedTotal: estimateProgress(campaign.snapshot, []).estimatedTotal,
+    // Not started yet: the levels « Commencer » will freeze, so the announced length matches the walk.
+    estimatedTotal: estimateProgress(
+      campaign.snapshot,
+      [],
+      participation?.startLevels ??
+        startLevelsFromProfile(
+          computeProfile(await listCompletedResults(student.userId), new Date()),
+          campaign.snapshot.competences.map((competence) => competence.id),
+        ),
+    ).estimatedTotal,
     answeredCount: participation?.answers.length ?? 0,
     hasParticipation: participation !== null,
     classMismatch,
@@ -107,19 +124,27 @@ export async function loadQuestionPage(rawCode: string): Promise<Routed<Question
   if (loaded.kind !== "page") return loaded;
   const { code, view } = loaded;
   if (view.participation.status !== "STARTED") return { kind: "redirect", to: resultsPath(code) };
-  const next = chooseNextChallenge(view.campaign.snapshot, view.participation.answers, view.participation.id);
+  const { startLevels } = view.participation;
+  const next = chooseNextChallenge(
+    view.campaign.snapshot,
+    view.participation.answers,
+    view.participation.id,
+    startLevels,
+  );
   if (!next) return { kind: "redirect", to: resultsPath(code) };
   return {
     kind: "page",
     code,
     title: view.campaign.title,
     isArchived: view.campaign.isArchived,
-    progress: estimateProgress(view.campaign.snapshot, view.participation.answers),
+    progress: estimateProgress(view.campaign.snapshot, view.participation.answers, startLevels),
     question: {
       id: next.id,
       type: next.type,
       statement: next.statement,
-      proposals: orderProposals(next.proposals, view.participation.id, next.id),
+      // A QROCM's fields are read in order (a table to fill): never shuffled.
+      proposals:
+        next.type === "QROCM" ? next.proposals : orderProposals(next.proposals, view.participation.id, next.id),
       illustrationUrl: next.illustrationUrl,
       illustrationAlt: next.illustrationAlt,
     },
@@ -157,4 +182,21 @@ export async function loadResultsPage(rawCode: string): Promise<Routed<ResultsPa
     missed: describeMissedQuestions(view.campaign.snapshot, results, participation.answers),
     sharedAt: participation.status === "SHARED" ? participation.sharedAt : null,
   };
+}
+
+export type ProfilePage = {
+  /** The best recent level per competence (profile.ts), in competence order. */
+  levels: KnownLevel[];
+  nextSteps: NextStep[];
+};
+
+/**
+ * *Mon profil*: the signed-in student's levels from their completed campaigns of the last 12
+ * months, in every school their account is linked to. Student side only: Orga never reads it.
+ */
+export async function loadProfilePage(now = new Date()): Promise<ProfilePage | null> {
+  const student = await getStudentContext();
+  if (!student) return null;
+  const levels = computeProfile(await listCompletedResults(student.userId), now);
+  return { levels, nextSteps: suggestNextSteps(levels) };
 }

@@ -16,6 +16,12 @@ import type { RawSubmission } from "./domain/submission";
 import { shareResults, startParticipation, startParticipationByCode, submitAnswer } from "./mutations";
 
 function rightSubmission(challenge: ChallengeSnapshot): RawSubmission {
+  if (challenge.type === "QROCM")
+    return {
+      intent: "answer",
+      choices: [],
+      fields: challenge.proposals.map((field) => challenge.fieldAnswers![field.id]![0]!),
+    };
   return challenge.type === "QROC"
     ? { intent: "answer", choices: [], text: challenge.answerKey[0] }
     : { intent: "answer", choices: challenge.answerKey };
@@ -23,6 +29,8 @@ function rightSubmission(challenge: ChallengeSnapshot): RawSubmission {
 
 function wrongSubmission(challenge: ChallengeSnapshot): RawSubmission {
   if (challenge.type === "QROC") return { intent: "answer", choices: [], text: "je ne sais pas" };
+  if (challenge.type === "QROCM")
+    return { intent: "answer", choices: [], fields: challenge.proposals.map(() => "je ne sais pas") };
   const wrong = challenge.proposals.find((proposal) => !challenge.answerKey.includes(proposal.id))!;
   return { intent: "answer", choices: [wrong.id] };
 }

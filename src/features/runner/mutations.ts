@@ -5,13 +5,16 @@ import { prisma, type DbClient, type Prisma, withTransaction } from "@/lib/db";
 import { DomainError, isForeignKeyViolation } from "@/lib/errors";
 import { runnerText } from "@/messages/fr/runner";
 
-import { getRunnerView } from "./data";
+import { computeProfile, startLevelsFromProfile } from "@/features/parcours/domain/profile";
+
+import { getRunnerView, listCompletedResults } from "./data";
 import { chooseNextChallenge } from "@/features/parcours/domain/adaptive";
 import { computeResults } from "./domain/scoring";
 import { readSubmission, type RawSubmission, type SubmissionProblem } from "./domain/submission";
-import type { AnswerRecord, AnswerResult } from "@/features/parcours/types";
+import type { AnswerRecord, AnswerResult, CampaignSnapshot } from "@/features/parcours/types";
 
-const problemMessages: Record<SubmissionProblem, string> = {
+const problemMessages: Record<Exclude<SubmissionProblem, "EMPTY_FIELD">, string> = {
+  WRONG_FIELDS: runnerText.errors.wrongFields,
   NO_CHOICE: runnerText.errors.noChoice,
   ONE_CHOICE_ONLY: runnerText.errors.oneChoiceOnly,
   UNKNOWN_CHOICE: runnerText.errors.unknownChoice,
@@ -27,12 +30,12 @@ const inTransaction = withTransaction;
  * and be linked to this user.
  */
 export async function startParticipation(
-  options: { campaignId: number; learnerId: number; userId: number },
+  options: { campaignId: number; learnerId: number; userId: number; now?: Date },
   db: DbClient = prisma,
 ): Promise<{ participationId: number; isNew: boolean }> {
   const campaign = await db.campaign.findUnique({
     where: { id: options.campaignId },
-    select: { schoolId: true, archivedAt: true },
+    select: { schoolId: true, archivedAt: true, challengeSnapshot: true },
   });
   if (!campaign) throw new DomainError("NOT_FOUND");
   const learner = await db.learner.findFirst({
@@ -50,11 +53,17 @@ export async function startParticipation(
     return { participationId: existing.id, isNew: false };
   }
   if (campaign.archivedAt) throw new DomainError("CAMPAIGN_CLOSED");
+  // Where the adaptive walk starts: the student's profile now, frozen on the participation.
+  const snapshot = campaign.challengeSnapshot as unknown as CampaignSnapshot;
+  const startLevels = startLevelsFromProfile(
+    computeProfile(await listCompletedResults(options.userId, db), options.now ?? new Date()),
+    snapshot.competences.map((competence) => competence.id),
+  );
   // Two tabs may open the campaign at once: ON CONFLICT DO NOTHING (not a caught unique
   // violation, which would abort a caller's transaction) lets the partial unique index keep one.
   const { count } = await db.participation
     .createMany({
-      data: [{ campaignId: options.campaignId, learnerId: options.learnerId, userId: options.userId }],
+      data: [{ campaignId: options.campaignId, learnerId: options.learnerId, userId: options.userId, startLevels }],
       skipDuplicates: true,
     })
     .catch((error: unknown) => {
@@ -135,13 +144,16 @@ export async function submitAnswer(
   const { snapshot } = view.campaign;
   const answers: AnswerRecord[] = participation.answers;
   if (answers.some((answer) => answer.challengeId === options.challengeId)) return { kind: "ALREADY_ANSWERED" };
-  const current = chooseNextChallenge(snapshot, answers, participation.id);
+  const current = chooseNextChallenge(snapshot, answers, participation.id, participation.startLevels);
   if (!current || current.id !== options.challengeId) return { kind: "NOT_CURRENT" };
 
   const read = readSubmission(current, options.submission);
   if (!read.ok)
     throw new DomainError("INVALID_INPUT", {
-      userMessage: problemMessages[read.problem],
+      userMessage:
+        read.problem === "EMPTY_FIELD"
+          ? runnerText.errors.emptyFields(read.fieldLabels ?? [])
+          : problemMessages[read.problem],
       details: { problem: read.problem },
     });
   const result: AnswerResult = read.answer === "skip" ? "SKIPPED" : isAnswerCorrect(current, read.answer) ? "OK" : "KO";
@@ -153,7 +165,7 @@ export async function submitAnswer(
   };
 
   const all = [...answers, { challengeId: current.id, result }];
-  if (chooseNextChallenge(snapshot, all, participation.id)) {
+  if (chooseNextChallenge(snapshot, all, participation.id, participation.startLevels)) {
     const { count } = await db.answer.createMany({ data: [row], skipDuplicates: true });
     return count === 0 ? { kind: "ALREADY_ANSWERED" } : { kind: "ANSWERED", result, isCompleted: false };
   }

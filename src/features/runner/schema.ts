@@ -16,6 +16,11 @@ export const submitAnswerSchema = z.object({
     z.array(z.string().max(10)).max(20),
   ),
   text: z.string().max(MAX_TEXT_ANSWER_LENGTH, { message: runnerText.errors.textTooLong }).optional(),
+  // A QROCM's fields, all named "field", in the question's order (empty ones included).
+  field: z.preprocess(
+    (value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]),
+    z.array(z.string().max(MAX_TEXT_ANSWER_LENGTH, { message: runnerText.errors.textTooLong })).max(20),
+  ),
 });
 export type SubmitAnswerInput = z.infer<typeof submitAnswerSchema>;
 

@@ -1,9 +1,12 @@
+import type { ChallengeType } from "@/features/parcours/types";
+
 /** A question as the browser receives it: never the answer key nor the explanation. */
 export type QuestionView = {
   id: string;
-  type: "QCU" | "QCM" | "QROC";
+  type: ChallengeType;
   statement: string;
-  proposals: { id: string; label: string }[];
+  /** Choices, or a QROCM's fields in their order; `imageUrl` on a QCU_IMAGE's choices. */
+  proposals: { id: string; label: string; imageUrl?: string }[];
   illustrationUrl: string | null;
   illustrationAlt: string | null;
 };
@@ -19,6 +22,8 @@ export type MissedQuestion = {
   /** Right proposal labels (QCU/QCM) or the first accepted variant (QROC). */
   rightAnswer: string[];
   isTyped: boolean;
+  /** A QROCM field by field: what was typed, the first accepted answer, whether it was right. */
+  fields: { label: string; given: string; expected: string; isRight: boolean }[] | null;
   explanation: string;
   /** "Pour aller plus loin", when the question has one. */
   furtherReading: string | null;

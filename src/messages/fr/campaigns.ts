@@ -301,6 +301,9 @@ export const campaignsMessages = {
     question: "Question",
     answer: "Réponse",
     answers: { OK: "Juste", KO: "Fausse", SKIPPED: "Passée" },
+    /** One field of a QROCM in the participant's result: what was typed, and what was expected when wrong. */
+    fieldAnswer: (given: string, isRight: boolean, expected: string) =>
+      isRight ? `${given} (juste)` : `${given || "(vide)"} (faux ; attendu : ${expected})`,
     noQuestion: "Aucune question de cette compétence n'a été posée.",
     seeResult: "Voir le résultat",
     seeResultOf: (name: string) => `de ${name}`,

@@ -110,6 +110,7 @@ export const accountsText = {
     startedOn: (date: string) => `Commencé le ${date}`,
     empty: "Vous n'avez encore rejoint aucun parcours. Saisissez le code donné par votre enseignant.",
     joinAnother: "Rejoindre un autre parcours",
+    profile: "Mon profil : mes niveaux",
   },
   signedOutHome: {
     pageTitle: "Bienvenue sur Pix",

@@ -123,7 +123,21 @@ export function ParticipantResultView({
                       <tbody>
                         {competence.questions.map((question) => (
                           <tr key={question.challengeId} className="border-b border-slate-200 align-top">
-                            <td className="py-2 pr-3 whitespace-pre-line">{question.statement}</td>
+                            <td className="py-2 pr-3 whitespace-pre-line">
+                              {question.statement}
+                              {question.fields && (
+                                <dl className="mt-2 grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1 whitespace-normal text-base">
+                                  {question.fields.map((field) => (
+                                    <div key={field.label} className="contents">
+                                      <dt className="font-semibold">{field.label}</dt>
+                                      <dd className={field.isRight ? "text-success" : "text-danger"}>
+                                        {t.fieldAnswer(field.given, field.isRight, field.expected)}
+                                      </dd>
+                                    </div>
+                                  ))}
+                                </dl>
+                              )}
+                            </td>
                             <td className={`py-2 font-semibold whitespace-nowrap ${answerClass[question.result]}`}>
                               <span aria-hidden="true">{answerMark[question.result]} </span>
                               {t.answers[question.result]}

@@ -60,4 +60,41 @@ describe("describeParticipantResult", () => {
     const described = describeParticipantResult(snapshot, results, [{ challengeId: "gone", result: "OK" }]);
     expect(described.flatMap((row) => row.questions)).toEqual([]);
   });
+
+  it("shows a QROCM field by field: typed, expected, right or not (not for a skip)", () => {
+    const qrocm = {
+      targetProfileId: "tp",
+      competences: [{ id: "1.1", name: "Mener une recherche", areaCode: "1" }],
+      challenges: [
+        {
+          id: "t1",
+          competenceId: "1.1",
+          type: "QROCM",
+          statement: "Complétez.",
+          proposals: [
+            { id: "a", label: "Extension d'une page web" },
+            { id: "b", label: "Extension d'une image" },
+          ],
+          fieldAnswers: { a: ["html", ".html"], b: ["png", "jpg"] },
+        },
+        { id: "t2", competenceId: "1.1", type: "QROCM", statement: "Passée.", proposals: [], fieldAnswers: {} },
+      ],
+    } as never;
+    const described = describeParticipantResult(qrocm, { ...results, competences: [competence("1.1", "M", 0)] }, [
+      { challengeId: "t1", result: "KO", value: '{"a":".HTML","b":"gif"}' },
+      { challengeId: "t2", result: "SKIPPED", value: "" },
+    ]);
+    expect(described[0]!.questions).toEqual([
+      {
+        challengeId: "t1",
+        statement: "Complétez.",
+        result: "KO",
+        fields: [
+          { label: "Extension d'une page web", given: ".HTML", expected: "html", isRight: true },
+          { label: "Extension d'une image", given: "gif", expected: "png", isRight: false },
+        ],
+      },
+      { challengeId: "t2", statement: "Passée.", result: "SKIPPED" },
+    ]);
+  });
 });

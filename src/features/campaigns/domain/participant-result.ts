@@ -1,6 +1,13 @@
+import { checkFields, readFieldsAnswer } from "@/features/parcours/domain/answer-check";
 import type { AnswerResult, CampaignSnapshot, ParticipationResults } from "@/features/parcours/types";
 
-export type ResultQuestion = { challengeId: string; statement: string; result: AnswerResult };
+export type ResultQuestion = {
+  challengeId: string;
+  statement: string;
+  result: AnswerResult;
+  /** A QROCM answered (not skipped): each field, what the student typed and the first accepted answer. */
+  fields?: { label: string; given: string; expected: string; isRight: boolean }[];
+};
 
 export type ResultCompetence = {
   competenceId: string;
@@ -22,7 +29,7 @@ export type ResultCompetence = {
 export function describeParticipantResult(
   snapshot: CampaignSnapshot,
   results: ParticipationResults,
-  answers: { challengeId: string; result: AnswerResult }[],
+  answers: { challengeId: string; result: AnswerResult; value?: string }[],
 ): ResultCompetence[] {
   const challenges = new Map(snapshot.challenges.map((challenge) => [challenge.id, challenge]));
   const byCompetence = new Map<string, ResultQuestion[]>();
@@ -30,7 +37,22 @@ export function describeParticipantResult(
     const challenge = challenges.get(answer.challengeId);
     if (!challenge) continue;
     const list = byCompetence.get(challenge.competenceId) ?? [];
-    list.push({ challengeId: challenge.id, statement: challenge.statement, result: answer.result });
+    const hasFields = challenge.type === "QROCM" && answer.result !== "SKIPPED" && answer.value !== undefined;
+    list.push({
+      challengeId: challenge.id,
+      statement: challenge.statement,
+      result: answer.result,
+      ...(hasFields
+        ? {
+            fields: checkFields(challenge, readFieldsAnswer(answer.value ?? "")).map((field) => ({
+              label: field.label,
+              given: field.given,
+              expected: field.accepted[0] ?? "",
+              isRight: field.isRight,
+            })),
+          }
+        : {}),
+    });
     byCompetence.set(challenge.competenceId, list);
   }
   const order = new Map(snapshot.competences.map((competence, index) => [competence.id, index]));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { AnswerRecord, AnswerResult, CampaignSnapshot, ChallengeSnapshot } from "../types";
-import { chooseNextChallenge, computeCompetenceStates, estimateProgress } from "./adaptive";
+import { chooseNextChallenge, computeCompetenceStates, estimateProgress, startLevel } from "./adaptive";
 
 function challenge(competenceId: string, level: number, suffix = ""): ChallengeSnapshot {
   return {
@@ -37,9 +37,14 @@ const snapshot: CampaignSnapshot = {
 function play(
   source: CampaignSnapshot,
   decide: (challenge: ChallengeSnapshot, index: number) => AnswerResult,
+  startLevels: Record<string, number> = {},
 ): AnswerRecord[] {
   const answers: AnswerRecord[] = [];
-  for (let next = chooseNextChallenge(source, answers, 1); next; next = chooseNextChallenge(source, answers, 1)) {
+  for (
+    let next = chooseNextChallenge(source, answers, 1, startLevels);
+    next;
+    next = chooseNextChallenge(source, answers, 1, startLevels)
+  ) {
     answers.push({ challengeId: next.id, result: decide(next, answers.length) });
     if (answers.length > source.challenges.length) throw new Error("the runner never stops");
   }
@@ -175,5 +180,64 @@ describe("estimateProgress", () => {
       }
       expect(estimateProgress(large, answers).estimatedTotal).toBe(answers.length);
     }
+  });
+});
+
+describe("adaptive start from the known profile", () => {
+  /** Competence 1.1 offers levels 1–8 (a skill per level). */
+  const wide: CampaignSnapshot = {
+    ...snapshot,
+    competences: [snapshot.competences[0]!],
+    challenges: [1, 2, 3, 4, 5, 6, 7, 8].map((level) => challenge("1.1", level)),
+  };
+  /** A student who masters up to `level`: right at or below, wrong above. */
+  const studentAt = (level: number) => (next: ChallengeSnapshot) => (next.level <= level ? "OK" : "KO") as AnswerResult;
+
+  it("starts a known competence at the offered level nearest the known one; unknown ones in the middle", () => {
+    expect(chooseNextChallenge(snapshot, [], 1, { "1.1": 5 })?.id).toBe("1.1-n5");
+    // 4.2 offers 2–4: a known 7 starts at 4, a known 0 at the easiest.
+    expect(chooseNextChallenge(snapshot, [{ challengeId: "1.1-n5", result: "OK" }], 1, { "4.2": 7 })?.id).toBe(
+      "4.2-n4",
+    );
+    expect(chooseNextChallenge(snapshot, [{ challengeId: "1.1-n3", result: "OK" }], 1, { "4.2": 0 })?.id).toBe(
+      "4.2-n2",
+    );
+    // A profile for a competence the campaign does not assess changes nothing.
+    expect(chooseNextChallenge(snapshot, [], 1, { "5.1": 6 })?.id).toBe("1.1-n3");
+  });
+
+  it("nearest offered level, the easier on a tie", () => {
+    const pool = [2, 4, 6].map((level) => ({ level }) as never);
+    expect(startLevel(pool, 5)).toBe(4);
+    expect(startLevel(pool, 6)).toBe(6);
+    expect(startLevel(pool, 8)).toBe(6);
+    expect(startLevel(pool)).toBe(4);
+  });
+
+  it("asks fewer questions of a student whose level is known, and reaches the same level", () => {
+    for (const level of [6, 7, 8]) {
+      const fresh = play(wide, studentAt(level));
+      const known = play(wide, studentAt(level), { "1.1": level });
+      expect(known.length, `level ${level}`).toBeLessThan(fresh.length);
+      expect(computeCompetenceStates(wide, known)[0]!.floor).toBe(level);
+      expect(computeCompetenceStates(wide, fresh)[0]!.floor).toBe(level);
+    }
+  });
+
+  it("still finds a lower level when the student has lost ground since", () => {
+    const answers = play(wide, studentAt(2), { "1.1": 6 });
+    expect(answers[0]!.challengeId).toBe("1.1-n6");
+    expect(computeCompetenceStates(wide, answers)[0]!.floor).toBe(2);
+  });
+
+  it("the start estimate follows the known levels, and is stable on replay", () => {
+    const unknown = estimateProgress(wide, []).estimatedTotal;
+    const known = estimateProgress(wide, [], { "1.1": 8 }).estimatedTotal;
+    expect(known).toBeLessThan(unknown);
+    const answers = play(wide, studentAt(8), { "1.1": 8 });
+    expect(estimateProgress(wide, answers, { "1.1": 8 })).toEqual({
+      answeredCount: answers.length,
+      estimatedTotal: answers.length,
+    });
   });
 });

@@ -6,7 +6,10 @@ import { drawVariant, groupSkills, type Skill } from "./variants";
  * holds 2–3 equivalent variants; which variant a participation sees is drawn in `variants.ts`.
  * Per competence the student's level is bracketed between `floor` (highest level answered right)
  * and `ceiling` (lowest level answered wrong or skipped). The first question sits in the middle
- * of the levels the campaign offers; a success moves up, a failure moves down, and only skills
+ * of the levels the campaign offers — or, when the student's profile knows the competence
+ * (`startLevels`, frozen on the participation when it starts, `profile.ts`), at the offered level
+ * nearest the known one, so what is already known costs fewer questions; a success moves up, a
+ * failure moves down, and only skills
  * strictly inside the bracket can still be asked. A competence stops once nothing is left inside
  * its bracket: its level is pinned or its skills ran out. Everything depends only on the
  * snapshot, the ordered answers and the participation id, so resuming is just recomputing.
@@ -29,13 +32,27 @@ export type CompetenceState = {
   isDone: boolean;
 };
 
-/** The lower median of the levels offered: "start in the middle" of what this parcours covers. */
-function startLevel(pool: Skill[]): number {
+/**
+ * Where a competence starts. Unknown: the lower median of the levels offered ("start in the
+ * middle" of what this parcours covers). Known: the offered level nearest the known one (the
+ * easier on a tie); a known 0 starts at the easiest.
+ */
+export function startLevel(pool: Skill[], knownLevel?: number): number {
   const levels = [...new Set(pool.map((skill) => skill.level))].sort((a, b) => a - b);
-  return levels[Math.floor((levels.length - 1) / 2)] ?? 1;
+  if (knownLevel === undefined) return levels[Math.floor((levels.length - 1) / 2)] ?? 1;
+  let best = levels[0] ?? 1;
+  for (const level of levels) if (Math.abs(level - knownLevel) < Math.abs(best - knownLevel)) best = level;
+  return best;
 }
 
-export function computeCompetenceStates(snapshot: CampaignSnapshot, answers: AnswerRecord[]): CompetenceState[] {
+/** Known level per competence id a participation starts from; absent or empty: no profile. */
+export type StartLevels = Readonly<Record<string, number>>;
+
+export function computeCompetenceStates(
+  snapshot: CampaignSnapshot,
+  answers: AnswerRecord[],
+  startLevels: StartLevels = {},
+): CompetenceState[] {
   const skills = groupSkills(snapshot.challenges);
   const skillOfChallenge = new Map(
     skills.flatMap((skill) => skill.variants.map((variant) => [variant.id, skill] as const)),
@@ -46,7 +63,7 @@ export function computeCompetenceStates(snapshot: CampaignSnapshot, answers: Ans
     const pool = skills.filter((skill) => skill.competenceId === competence.id);
     let floor = 0;
     let ceiling = TOP_CEILING;
-    let target = startLevel(pool);
+    let target = startLevel(pool, startLevels[competence.id]);
     let answeredCount = 0;
     let lastWasSuccess: boolean | null = null;
     for (const answer of answers) {
@@ -102,9 +119,10 @@ export function chooseNextChallenge(
   snapshot: CampaignSnapshot,
   answers: AnswerRecord[],
   participationId: number,
+  startLevels: StartLevels = {},
 ): ChallengeSnapshot | null {
   let next: CompetenceState | null = null;
-  for (const state of computeCompetenceStates(snapshot, answers)) {
+  for (const state of computeCompetenceStates(snapshot, answers, startLevels)) {
     if (state.isDone) continue;
     if (next === null || state.answeredCount < next.answeredCount) next = state;
   }
@@ -155,24 +173,30 @@ function expectedRemaining(state: CompetenceState): number {
  * actually added past it (14 → 15 when the 15th comes), never jumps to 18. Replayed over the
  * answers given, so that it is the same on every reload and every instance.
  */
-export function estimateProgress(snapshot: CampaignSnapshot, answers: AnswerRecord[]): Progress {
+export function estimateProgress(
+  snapshot: CampaignSnapshot,
+  answers: AnswerRecord[],
+  startLevels: StartLevels = {},
+): Progress {
   const answeredCount = answers.length;
-  let shown = rawEstimate(snapshot, []).estimatedTotal;
+  let shown = rawEstimate(snapshot, [], startLevels).estimatedTotal;
   for (let given = 1; given <= answeredCount; given += 1) {
-    const raw = rawEstimate(snapshot, answers.slice(0, given));
+    const raw = rawEstimate(snapshot, answers.slice(0, given), startLevels);
     if (raw.isFinished && given === answeredCount) return { answeredCount, estimatedTotal: answeredCount };
     shown = Math.max(given + 1, Math.min(shown, raw.estimatedTotal));
   }
-  if (answeredCount === 0 && rawEstimate(snapshot, []).isFinished) return { answeredCount, estimatedTotal: 0 };
+  if (answeredCount === 0 && rawEstimate(snapshot, [], startLevels).isFinished)
+    return { answeredCount, estimatedTotal: 0 };
   return { answeredCount, estimatedTotal: Math.max(answeredCount + 1, shown) };
 }
 
 function rawEstimate(
   snapshot: CampaignSnapshot,
   answers: AnswerRecord[],
+  startLevels: StartLevels,
 ): { estimatedTotal: number; isFinished: boolean } {
   const answeredCount = answers.length;
-  const states = computeCompetenceStates(snapshot, answers);
+  const states = computeCompetenceStates(snapshot, answers, startLevels);
   const isFinished = states.every((state) => state.isDone);
   const remaining = Math.round(states.reduce((sum, state) => sum + expectedRemaining(state), 0));
   return {
@@ -189,8 +213,9 @@ export function progressPercent(
   snapshot: CampaignSnapshot,
   status: "STARTED" | "TO_SHARE" | "SHARED",
   answers: AnswerRecord[],
+  startLevels: StartLevels = {},
 ): number {
   if (status !== "STARTED") return 100;
-  const { answeredCount, estimatedTotal } = estimateProgress(snapshot, answers);
+  const { answeredCount, estimatedTotal } = estimateProgress(snapshot, answers, startLevels);
   return Math.min(99, Math.round((answeredCount / Math.max(1, estimatedTotal)) * 100));
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isAnswerCorrect, normalizeTypedAnswer, serializeAnswer } from "./answer-check";
+import { checkFields, isAnswerCorrect, normalizeTypedAnswer, readFieldsAnswer, serializeAnswer } from "./answer-check";
 
 const choices = (...choiceIds: string[]) => ({ kind: "choices" as const, choiceIds });
 const text = (value: string) => ({ kind: "text" as const, text: value });
@@ -62,5 +62,55 @@ describe("serializeAnswer", () => {
   it("stores choices sorted and deduplicated, text trimmed", () => {
     expect(serializeAnswer(choices("c", "a", "c"))).toBe("a,c");
     expect(serializeAnswer(text("  guillemets "))).toBe("guillemets");
+  });
+});
+
+describe("QROCM (several fields in one question)", () => {
+  const fields = (values: Record<string, string>) => ({ kind: "fields" as const, values });
+  const table = {
+    type: "QROCM" as const,
+    answerKey: [],
+    proposals: [
+      { id: "a", label: "1 Ko en octets" },
+      { id: "b", label: "1 Mo en Ko" },
+    ],
+    fieldAnswers: { a: ["1000", "mille"], b: ["1000", "mille"] },
+  };
+
+  it("is right only when every field is right, each compared like a QROC", () => {
+    expect(isAnswerCorrect(table, fields({ a: "1 000", b: "Mille." }))).toBe(true);
+    expect(isAnswerCorrect(table, fields({ a: "1000", b: "1024" }))).toBe(false);
+    expect(isAnswerCorrect(table, fields({ a: "1000" }))).toBe(false);
+    expect(isAnswerCorrect(table, fields({ a: "", b: "" }))).toBe(false);
+  });
+
+  it("refuses another kind of answer and a question without fields", () => {
+    expect(isAnswerCorrect(table, text("1000"))).toBe(false);
+    expect(isAnswerCorrect({ ...table, proposals: [] }, fields({}))).toBe(false);
+  });
+
+  it("says field by field what was typed and what is accepted", () => {
+    expect(checkFields(table, { a: "mille", b: "1024" })).toEqual([
+      { fieldId: "a", label: "1 Ko en octets", given: "mille", accepted: ["1000", "mille"], isRight: true },
+      { fieldId: "b", label: "1 Mo en Ko", given: "1024", accepted: ["1000", "mille"], isRight: false },
+    ]);
+  });
+
+  it("stores the fields as JSON and reads them back; unreadable values are no values", () => {
+    const stored = serializeAnswer(fields({ a: " 1000 ", b: "mille" }));
+    expect(stored).toBe('{"a":"1000","b":"mille"}');
+    expect(readFieldsAnswer(stored)).toEqual({ a: "1000", b: "mille" });
+    expect(readFieldsAnswer("a,b")).toEqual({});
+    expect(readFieldsAnswer('["x"]')).toEqual({});
+    expect(readFieldsAnswer('{"a":1,"b":"x"}')).toEqual({ b: "x" });
+  });
+});
+
+describe("QCU_IMAGE (one choice among images)", () => {
+  it("is right only with the single right image", () => {
+    const challenge = { type: "QCU_IMAGE" as const, answerKey: ["c"] };
+    expect(isAnswerCorrect(challenge, choices("c"))).toBe(true);
+    expect(isAnswerCorrect(challenge, choices("a"))).toBe(false);
+    expect(isAnswerCorrect(challenge, choices("a", "c"))).toBe(false);
   });
 });

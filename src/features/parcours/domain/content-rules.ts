@@ -35,6 +35,12 @@ function checkAnswerKey(challenge: ContentChallenge, path: string, issues: Conte
     issues.push({ path, message: `proposal "${label}" is repeated` });
   }
   const unknown = challenge.answerKey.filter((id) => !proposalIds.includes(id));
+  if (challenge.type !== "QROCM" && challenge.answerKey.length === 0)
+    issues.push({ path, message: "the answer key is empty" });
+  if (challenge.type !== "QROCM" && challenge.proposals.some((proposal) => proposal.answers !== undefined))
+    issues.push({ path, message: "only a QROCM's fields have accepted answers" });
+  if (challenge.type !== "QCU_IMAGE" && challenge.proposals.some((proposal) => proposal.image !== undefined))
+    issues.push({ path, message: "only a QCU_IMAGE's proposals have images" });
 
   switch (challenge.type) {
     case "QCU":
@@ -53,6 +59,39 @@ function checkAnswerKey(challenge: ContentChallenge, path: string, issues: Conte
       if (duplicates(challenge.answerKey).length > 0) issues.push({ path, message: "answer key repeats a proposal" });
       if (unknown.length > 0)
         issues.push({ path, message: `answer key refers to unknown proposals: ${unknown.join(", ")}` });
+      break;
+    case "QCU_IMAGE":
+      if (challenge.proposals.length < 3) issues.push({ path, message: "a QCU_IMAGE needs at least 3 proposals" });
+      if (challenge.answerKey.length !== 1)
+        issues.push({ path, message: "a QCU_IMAGE has exactly one right proposal" });
+      if (unknown.length > 0)
+        issues.push({ path, message: `answer key refers to unknown proposals: ${unknown.join(", ")}` });
+      for (const proposal of challenge.proposals) {
+        if (proposal.image === undefined) issues.push({ path, message: `proposal ${proposal.id} has no image` });
+        // The label is the image's text alternative: a screen-reader user chooses on it alone.
+        if (proposal.label.trim().length < 10)
+          issues.push({ path, message: `proposal ${proposal.id}: the text alternative is too short` });
+      }
+      for (const image of duplicates(challenge.proposals.flatMap((proposal) => proposal.image ?? [])))
+        issues.push({ path, message: `image ${image} is used twice` });
+      break;
+    case "QROCM":
+      if (challenge.proposals.length < 2) issues.push({ path, message: "a QROCM has at least two fields" });
+      if (challenge.answerKey.length > 0)
+        issues.push({ path, message: "a QROCM keeps its accepted answers on each field, not in answerKey" });
+      for (const field of challenge.proposals) {
+        if (!field.answers) {
+          issues.push({ path, message: `field ${field.id} has no accepted answer` });
+          continue;
+        }
+        const normalized = field.answers.map(normalizeTypedAnswer);
+        for (const [index, value] of normalized.entries()) {
+          if (value === "")
+            issues.push({ path, message: `field ${field.id}: "${field.answers[index]}" is empty once normalised` });
+        }
+        for (const value of duplicates(normalized.filter((value) => value !== "")))
+          issues.push({ path, message: `field ${field.id}: accepted answer "${value}" repeated once normalised` });
+      }
       break;
     case "QROC":
       if (challenge.proposals.length > 0) issues.push({ path, message: "a QROC has no proposals" });
@@ -100,8 +139,15 @@ function toSnapshot(challenge: ContentChallenge): ChallengeSnapshot {
     level: challenge.level,
     type: challenge.type,
     statement: challenge.statement,
-    proposals: challenge.proposals,
+    proposals: challenge.proposals.map((proposal) =>
+      proposal.image
+        ? { id: proposal.id, label: proposal.label, imageUrl: proposal.image }
+        : { id: proposal.id, label: proposal.label },
+    ),
     answerKey: challenge.answerKey,
+    ...(challenge.type === "QROCM"
+      ? { fieldAnswers: Object.fromEntries(challenge.proposals.map((field) => [field.id, field.answers ?? []])) }
+      : {}),
     explanation: challenge.explanation,
     furtherReading: challenge.furtherReading ?? null,
     illustrationUrl: challenge.illustration?.url ?? null,

@@ -10,19 +10,19 @@ import type { CompetenceResult } from "../types";
  */
 export const PROFILE_RECENCY_MONTHS = 12;
 
-export const MAX_LEVEL = 8;
+const MAX_LEVEL = 8;
 
 /** One completed participation's results, as the profile reads them. */
 export type CompletedResult = {
   completedAt: Date;
-  competences: Pick<CompetenceResult, "competenceId" | "name" | "areaCode" | "levelReached" | "maxLevel">[];
+  competences: Pick<CompetenceResult, "competenceId" | "name" | "areaCode" | "levelReached">[];
 };
 
 export type KnownLevel = {
   competenceId: string;
   name: string;
   areaCode: string;
-  /** 0–8: the best level reached in a recent campaign. */
+  /** 0–8: the best level reached in a recent campaign (0: assessed, no level reached). */
   level: number;
   /** When the campaign that showed it was completed. */
   measuredAt: Date;
@@ -38,6 +38,9 @@ export function recencyCutoff(now: Date): Date {
 export function isRecent(completedAt: Date, now: Date): boolean {
   return completedAt >= recencyCutoff(now) && completedAt <= now;
 }
+
+const byCompetenceId = (a: { competenceId: string }, b: { competenceId: string }) =>
+  a.competenceId.localeCompare(b.competenceId, "en", { numeric: true });
 
 /** The best recent level per competence, in competence id order. */
 export function computeProfile(results: readonly CompletedResult[], now: Date): KnownLevel[] {
@@ -60,7 +63,7 @@ export function computeProfile(results: readonly CompletedResult[], now: Date): 
         });
     }
   }
-  return [...best.values()].sort((a, b) => a.competenceId.localeCompare(b.competenceId, "en", { numeric: true }));
+  return [...best.values()].sort(byCompetenceId);
 }
 
 export type NextStep = { competenceId: string; name: string; currentLevel: number; nextLevel: number };
@@ -73,7 +76,7 @@ export type NextStep = { competenceId: string; name: string; currentLevel: numbe
 export function suggestNextSteps(profile: readonly KnownLevel[], limit = 3): NextStep[] {
   return profile
     .filter((known) => known.level < MAX_LEVEL)
-    .sort((a, b) => a.level - b.level || a.competenceId.localeCompare(b.competenceId, "en", { numeric: true }))
+    .sort((a, b) => a.level - b.level || byCompetenceId(a, b))
     .slice(0, limit)
     .map((known) => ({
       competenceId: known.competenceId,

@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, useEffect, useRef } from "react";
+import { useActionState, useEffect, useRef, useState } from "react";
 import { useFormStatus } from "react-dom";
 
 import { applyFrenchSpacing } from "@/features/parcours/domain/typography";
@@ -45,6 +45,80 @@ function SubmitButtons() {
   );
 }
 
+const inputClass =
+  "min-h-12 w-full rounded-lg border-2 border-slate-400 bg-white px-4 py-3 text-lg focus:border-primary aria-[invalid=true]:border-danger";
+
+/**
+ * A QROCM: one labelled field per blank, in the author's order. Values are kept in state so that
+ * a refused answer (a field left empty) does not wipe what was typed in the others; the empty
+ * ones are then marked invalid and described by the error, which names them.
+ */
+function FieldsInputs({ question, error, errorId }: { question: QuestionView; error: string | null; errorId: string }) {
+  const [values, setValues] = useState<string[]>(() => question.proposals.map(() => ""));
+  return (
+    <fieldset aria-describedby={error ? errorId : undefined} className="space-y-4">
+      <legend className="mb-3 text-base font-semibold text-muted">{t.fieldsLegend}</legend>
+      {question.proposals.map((field, index) => {
+        const id = `champ-${question.id}-${field.id}`;
+        const isInvalid = error !== null && values[index]?.trim() === "";
+        return (
+          <div key={field.id} className="space-y-1">
+            <label htmlFor={id} className="block text-lg font-semibold">
+              {applyFrenchSpacing(field.label)}
+            </label>
+            <input
+              id={id}
+              name="field"
+              type="text"
+              value={values[index] ?? ""}
+              onChange={(event) =>
+                setValues((current) => current.map((value, at) => (at === index ? event.target.value : value)))
+              }
+              autoComplete="off"
+              autoCapitalize="off"
+              autoCorrect="off"
+              spellCheck={false}
+              maxLength={200}
+              aria-invalid={isInvalid ? true : undefined}
+              aria-describedby={isInvalid ? errorId : undefined}
+              className={inputClass}
+            />
+          </div>
+        );
+      })}
+    </fieldset>
+  );
+}
+
+/** A QCU_IMAGE: radio buttons whose accessible name is the image's text alternative. */
+function ImageChoices({ question, error, errorId }: { question: QuestionView; error: string | null; errorId: string }) {
+  return (
+    <fieldset aria-describedby={error ? errorId : undefined}>
+      <legend className="mb-3 text-base font-semibold text-muted">{t.imageChoice}</legend>
+      <div className="grid gap-4 sm:grid-cols-2">
+        {question.proposals.map((proposal, index) => (
+          <label
+            key={proposal.id}
+            className="flex cursor-pointer flex-col gap-3 rounded-xl border-2 border-slate-300 bg-white p-3 text-lg hover:border-primary has-[:checked]:border-primary has-[:checked]:bg-primary-light has-[:focus-visible]:outline has-[:focus-visible]:outline-3 has-[:focus-visible]:outline-offset-2 has-[:focus-visible]:outline-primary"
+          >
+            <span className="flex items-center gap-3">
+              <input
+                type="radio"
+                name="choice"
+                value={proposal.id}
+                className="size-6 shrink-0 accent-primary focus:outline-none"
+              />
+              <span className="font-semibold">{t.imageChoiceName(String.fromCharCode(65 + index))}</span>
+            </span>
+            {/* eslint-disable-next-line @next/next/no-img-element -- our own static SVGs: nothing for next/image to resize */}
+            <img src={proposal.imageUrl} alt={proposal.label} className="mx-auto h-auto w-full max-w-xs" />
+          </label>
+        ))}
+      </div>
+    </fieldset>
+  );
+}
+
 /**
  * One question and its answer form. Works without JavaScript (a plain form post to the server
  * action); with it, the buttons lock while the answer is sent. Keyed by question id by the page,
@@ -62,7 +136,7 @@ export function QuestionForm({ code, question }: { code: string; question: Quest
     headingRef.current?.focus();
   }, [question.id]);
 
-  const isChoice = question.type !== "QROC";
+  const isChoice = question.type === "QCU" || question.type === "QCM";
   const inputType = question.type === "QCU" ? "radio" : "checkbox";
 
   return (
@@ -95,7 +169,11 @@ export function QuestionForm({ code, question }: { code: string; question: Quest
         </p>
       )}
 
-      {isChoice ? (
+      {question.type === "QROCM" ? (
+        <FieldsInputs question={question} error={error} errorId={errorId} />
+      ) : question.type === "QCU_IMAGE" ? (
+        <ImageChoices question={question} error={error} errorId={errorId} />
+      ) : isChoice ? (
         <fieldset aria-describedby={error ? errorId : undefined} className="space-y-3">
           <legend className="mb-3 text-base font-semibold text-muted">
             {question.type === "QCU" ? t.oneAnswer : t.severalAnswers}

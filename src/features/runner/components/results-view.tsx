@@ -84,19 +84,54 @@ export function ResultsView({ page }: { page: Omit<ResultsPage, "kind"> }) {
                 <li key={question.challengeId} className="space-y-2 rounded-xl border border-slate-200 bg-white p-4">
                   <p className="text-sm font-semibold uppercase tracking-wide text-muted">{question.competenceName}</p>
                   <p className="text-lg font-semibold">{applyFrenchSpacing(question.statement)}</p>
-                  {question.wasSkipped ? (
+                  {question.fields && !question.wasSkipped ? (
+                    <table className="w-full border-collapse text-left">
+                      <caption className="sr-only">{t.fieldsCaption}</caption>
+                      <thead>
+                        <tr className="border-b border-slate-300">
+                          <th scope="col" className="py-1 pr-3 font-semibold">
+                            {t.field}
+                          </th>
+                          <th scope="col" className="py-1 pr-3 font-semibold">
+                            {t.yourAnswer}
+                          </th>
+                          <th scope="col" className="py-1 font-semibold">
+                            {t.acceptedAnswer}
+                          </th>
+                        </tr>
+                      </thead>
+                      <tbody>
+                        {question.fields.map((field) => (
+                          <tr key={field.label} className="border-b border-slate-200 align-top">
+                            <th scope="row" className="py-1 pr-3 font-normal">
+                              {applyFrenchSpacing(field.label)}
+                            </th>
+                            <td className={`py-1 pr-3 ${field.isRight ? "text-success" : "text-danger"}`}>
+                              <span aria-hidden="true">{field.isRight ? "✓ " : "✗ "}</span>
+                              {field.given}
+                              <span className="sr-only"> ({field.isRight ? t.fieldRight : t.fieldWrong})</span>
+                            </td>
+                            <td className="py-1">{field.expected}</td>
+                          </tr>
+                        ))}
+                      </tbody>
+                    </table>
+                  ) : question.wasSkipped ? (
                     <p className="text-muted">{t.yourAnswerSkipped}</p>
                   ) : (
                     <p>
                       <span className="font-semibold">{t.yourAnswer}</span> {question.givenAnswer.join(" ; ")}
                     </p>
                   )}
-                  <p>
-                    <span className="font-semibold text-success">
-                      {question.isTyped ? t.acceptedAnswer : t.rightAnswer(question.rightAnswer.length)}
-                    </span>{" "}
-                    {question.rightAnswer.map(applyFrenchSpacing).join(" ; ")}
-                  </p>
+                  {/* An answered QROCM's table already gives the expected answer of each field. */}
+                  {question.fields && !question.wasSkipped ? null : (
+                    <p>
+                      <span className="font-semibold text-success">
+                        {question.isTyped ? t.acceptedAnswer : t.rightAnswer(question.rightAnswer.length)}
+                      </span>{" "}
+                      {question.rightAnswer.map(applyFrenchSpacing).join(" ; ")}
+                    </p>
+                  )}
                   <p>
                     <span className="font-semibold">{t.explanation}</span> {applyFrenchSpacing(question.explanation)}
                   </p>

@@ -79,6 +79,7 @@ describe("describeMissedQuestions", () => {
         givenAnswer: ["Un", "Deux"],
         rightAnswer: ["Un", "Trois"],
         isTyped: false,
+        fields: null,
         explanation: "Un et trois.",
         furtherReading: null,
       },
@@ -90,9 +91,44 @@ describe("describeMissedQuestions", () => {
         givenAnswer: [],
         rightAnswer: ["CNIL"],
         isTyped: true,
+        fields: null,
         explanation: "La CNIL.",
         furtherReading: "Le site cnil.fr explique vos droits.",
       },
     ]);
+  });
+
+  it("explains a missed QROCM field by field: what was typed and what was expected", () => {
+    const qrocm: CampaignSnapshot = {
+      ...snapshot,
+      challenges: [
+        {
+          id: "4.1-t",
+          competenceId: "4.1",
+          skill: "@t",
+          level: 2,
+          type: "QROCM",
+          statement: "Complétez.",
+          proposals: [
+            { id: "a", label: "Port du web chiffré" },
+            { id: "b", label: "Port du web" },
+          ],
+          answerKey: [],
+          fieldAnswers: { a: ["443"], b: ["80"] },
+          explanation: "443 et 80.",
+          illustrationUrl: null,
+          illustrationAlt: null,
+        },
+      ],
+    };
+    const answers = [{ challengeId: "4.1-t", result: "KO", value: '{"a":"443","b":"8080"}' }];
+    const results = computeResults(qrocm, [{ challengeId: "4.1-t", result: "KO" }]);
+    const [missed] = describeMissedQuestions(qrocm, results, answers);
+    expect(missed?.fields).toEqual([
+      { label: "Port du web chiffré", given: "443", expected: "443", isRight: true },
+      { label: "Port du web", given: "8080", expected: "80", isRight: false },
+    ]);
+    expect(missed?.givenAnswer).toEqual(["Port du web chiffré\u00a0: 443", "Port du web\u00a0: 8080"]);
+    expect(missed?.rightAnswer).toEqual(["Port du web chiffré\u00a0: 443", "Port du web\u00a0: 80"]);
   });
 });

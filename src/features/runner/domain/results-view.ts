@@ -1,5 +1,6 @@
 import type { CampaignSnapshot, ParticipationResults } from "@/features/parcours/types";
 import type { MissedQuestion } from "../types";
+import { checkFields, readFieldsAnswer } from "@/features/parcours/domain/answer-check";
 
 /**
  * The missed questions with their right answers and explanations, from the frozen results and
@@ -20,9 +21,24 @@ export function describeMissedQuestions(
     const answer = answerById.get(challengeId);
     const wasSkipped = answer?.result === "SKIPPED";
     const label = (id: string) => challenge.proposals.find((proposal) => proposal.id === id)?.label ?? id;
-    const isTyped = challenge.type === "QROC";
+    const isTyped = challenge.type === "QROC" || challenge.type === "QROCM";
+    const fields =
+      challenge.type === "QROCM"
+        ? checkFields(challenge, wasSkipped || !answer?.value ? {} : readFieldsAnswer(answer.value)).map((field) => ({
+            label: field.label,
+            given: field.given,
+            expected: field.accepted[0] ?? "",
+            isRight: field.isRight,
+          }))
+        : null;
     const givenAnswer =
-      wasSkipped || !answer?.value ? [] : isTyped ? [answer.value] : answer.value.split(",").map(label);
+      wasSkipped || !answer?.value
+        ? []
+        : fields
+          ? fields.map((field) => `${field.label}\u00a0: ${field.given}`)
+          : isTyped
+            ? [answer.value]
+            : answer.value.split(",").map(label);
     return [
       {
         challengeId,
@@ -30,8 +46,13 @@ export function describeMissedQuestions(
         statement: challenge.statement,
         wasSkipped,
         givenAnswer,
-        rightAnswer: isTyped ? challenge.answerKey.slice(0, 1) : challenge.answerKey.map(label),
+        rightAnswer: fields
+          ? fields.map((field) => `${field.label}\u00a0: ${field.expected}`)
+          : isTyped
+            ? challenge.answerKey.slice(0, 1)
+            : challenge.answerKey.map(label),
         isTyped,
+        fields,
         explanation: challenge.explanation,
         furtherReading: challenge.furtherReading ?? null,
       },

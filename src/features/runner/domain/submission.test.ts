@@ -55,4 +55,44 @@ describe("readSubmission", () => {
       problem: "TEXT_TOO_LONG",
     });
   });
+
+  it("QROCM: one value per field, none empty (named), none too long", () => {
+    const table = {
+      type: "QROCM" as const,
+      proposals: [
+        { id: "a", label: "Largeur" },
+        { id: "b", label: "Hauteur" },
+      ],
+    };
+    expect(readSubmission(table, { intent: "answer", choices: [], fields: [" 1920 ", "1080"] })).toEqual({
+      ok: true,
+      answer: { kind: "fields", values: { a: "1920", b: "1080" } },
+    });
+    expect(readSubmission(table, { intent: "answer", choices: [], fields: ["1920", " "] })).toEqual({
+      ok: false,
+      problem: "EMPTY_FIELD",
+      fieldLabels: ["Hauteur"],
+    });
+    expect(readSubmission(table, { intent: "answer", choices: [], fields: ["1920"] })).toEqual({
+      ok: false,
+      problem: "WRONG_FIELDS",
+    });
+    expect(readSubmission(table, { intent: "answer", choices: [], fields: ["x".repeat(201), "1"] })).toEqual({
+      ok: false,
+      problem: "TEXT_TOO_LONG",
+    });
+    expect(readSubmission(table, { intent: "skip", choices: [], fields: [] })).toEqual({ ok: true, answer: "skip" });
+  });
+
+  it("QCU_IMAGE: exactly one known image, like a QCU", () => {
+    const images = { ...qcu, type: "QCU_IMAGE" as const };
+    expect(readSubmission(images, { intent: "answer", choices: ["a", "c"] })).toEqual({
+      ok: false,
+      problem: "ONE_CHOICE_ONLY",
+    });
+    expect(readSubmission(images, { intent: "answer", choices: ["c"] })).toEqual({
+      ok: true,
+      answer: { kind: "choices", choiceIds: ["c"] },
+    });
+  });
 });

@@ -9,7 +9,7 @@ import { DomainError, isDomainError } from "@/lib/errors";
 import { requestClientAddress } from "@/lib/request-context";
 import { getStudentContext, startSession } from "@/lib/session";
 import { accountsText } from "@/messages/fr/student-accounts";
-import { hasAcceptedCgu, resolveCampaignForIdentity } from "./data";
+import { resolveCampaignForIdentity } from "./data";
 import { PENDING_IDENTITY_COOKIE } from "./domain/pending-identity";
 import { sanitizeReturnPath } from "./domain/return-path";
 import { loadPendingIdentity } from "./loaders";
@@ -41,11 +41,7 @@ export const submitCampaignCodeAction = createAction({
     const student = await getStudentContext();
     if (student) {
       const joined = await joinCampaignAsStudent({ userId: student.userId, campaignCode: code });
-      redirect(
-        (await hasAcceptedCgu(student.userId))
-          ? startPath(joined.campaignCode)
-          : cguThen(startPath(joined.campaignCode)),
-      );
+      redirect(student.hasAcceptedCgu ? startPath(joined.campaignCode) : cguThen(startPath(joined.campaignCode)));
     }
     const pending = await loadPendingIdentity();
     if (!pending.ok) {
@@ -68,7 +64,7 @@ export const startParticipationAction = createAction({
   auth: "student",
   handler: async ({ code }, { student }) => {
     // The terms of use come first, as for every other way into a campaign.
-    if (!(await hasAcceptedCgu(student.userId))) redirect(cguThen(startPath(code)));
+    if (!student.hasAcceptedCgu) redirect(cguThen(startPath(code)));
     const joined = await joinCampaignAsStudent({ userId: student.userId, campaignCode: code });
     redirect(`/campagnes/${joined.campaignCode}/question`);
   },

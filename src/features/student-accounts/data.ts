@@ -22,18 +22,41 @@ export type CampaignForEntry = {
   school: { id: number; name: string; uai: string; managesStudents: boolean; archivedAt: Date | null };
 };
 
+type CampaignForEntryRow = {
+  id: number;
+  code: string;
+  name: string;
+  title: string | null;
+  archived_at: Date | null;
+  school_id: number;
+  school_name: string;
+  uai: string;
+  manages_students: boolean;
+  school_archived_at: Date | null;
+};
+
+/** The campaign and its school in one statement (Prisma's nested select would send two). */
 export async function findCampaignByCode(code: string, db: DbClient = prisma): Promise<CampaignForEntry | null> {
-  return db.campaign.findUnique({
-    where: { code },
-    select: {
-      id: true,
-      code: true,
-      name: true,
-      title: true,
-      archivedAt: true,
-      school: { select: { id: true, name: true, uai: true, managesStudents: true, archivedAt: true } },
+  const [row] = await db.$queryRaw<CampaignForEntryRow[]>`
+    SELECT c.id, c.code, c.name, c.title, c.archived_at,
+           s.id AS school_id, s.name AS school_name, s.uai, s.manages_students, s.archived_at AS school_archived_at
+      FROM campaigns c JOIN schools s ON s.id = c.school_id
+     WHERE c.code = ${code}`;
+  if (!row) return null;
+  return {
+    id: row.id,
+    code: row.code,
+    name: row.name,
+    title: row.title,
+    archivedAt: row.archived_at,
+    school: {
+      id: row.school_id,
+      name: row.school_name,
+      uai: row.uai,
+      managesStudents: row.manages_students,
+      archivedAt: row.school_archived_at,
     },
-  });
+  };
 }
 
 /** The campaign behind a typed code, if a student may join it: exists, not archived, school manages students. */
@@ -107,11 +130,6 @@ export async function listReconciliationCandidates(
     select: { id: true, firstName: true, middleName: true, thirdName: true, lastName: true, preferredLastName: true },
     orderBy: { id: "asc" },
   });
-}
-
-export async function hasAcceptedCgu(userId: number, db: DbClient = prisma): Promise<boolean> {
-  const user = await db.user.findUnique({ where: { id: userId }, select: { cguAcceptedAt: true } });
-  return user?.cguAcceptedAt != null;
 }
 
 export async function getStudentHome(userId: number, db: DbClient = prisma): Promise<StudentHome | null> {

@@ -16,8 +16,8 @@ import { SESSION_TTL_MS } from "@/lib/session-store";
 import type { AuthorizedSchoolId } from "@/lib/session";
 import {
   clearThrottle,
-  releaseThrottleSlot,
-  takeThrottleSlot,
+  releaseThrottleSlots,
+  takeThrottleSlots,
   type ThrottleRule,
   type ThrottleSlot,
 } from "@/lib/throttle";
@@ -137,11 +137,13 @@ export async function completeGarSignIn(options: CompleteGarSignInOptions): Prom
     logger.warn("gar.sign_in.refused", { reason: requestId ? "missing_state" : "missing_request_cookie" });
     throw new DomainError("GAR_SIGN_IN_FAILED");
   }
-  const consumed = await db.garSignInRequest.updateMany({
-    where: { id: requestId, state, consumedAt: null, expiresAt: { gt: now } },
-    data: { consumedAt: now },
-  });
-  const request = consumed.count === 1 ? await db.garSignInRequest.findUnique({ where: { id: requestId } }) : null;
+  // Consumed and read in one statement: of parallel callbacks with one request, one gets the row.
+  const [request] = await db.$queryRaw<
+    { state: string; nonce: string; codeVerifier: string; returnTo: string | null }[]
+  >`
+    UPDATE gar_sign_in_requests SET consumed_at = ${now.toISOString()}::timestamp(3)
+     WHERE id = ${requestId} AND state = ${state} AND consumed_at IS NULL AND expires_at > ${now.toISOString()}::timestamp(3)
+     RETURNING state, nonce, code_verifier AS "codeVerifier", return_to AS "returnTo"`;
   if (!request) {
     logger.warn("gar.sign_in.refused", { reason: "unknown_expired_or_replayed_request" });
     throw new DomainError("GAR_SIGN_IN_FAILED");
@@ -454,23 +456,24 @@ async function takeBirthdateSlots(
   clientAddress: string,
   now: Date,
 ): Promise<BirthdateSlots> {
-  const identitySlot = await takeThrottleSlot(identityThrottleRule(identity.garId), now);
-  const addressSlot = identitySlot.ok
-    ? await takeThrottleSlot(campaignAddressThrottleRule(campaign.id, clientAddress), now)
-    : null;
-  if (identitySlot.ok && addressSlot?.ok) return { identity: identitySlot, address: addressSlot };
-  await releaseThrottleSlot(identitySlot);
+  const taken = await takeThrottleSlots(
+    [identityThrottleRule(identity.garId), campaignAddressThrottleRule(campaign.id, clientAddress)],
+    now,
+  );
+  if (taken.ok) return { identity: taken.slots[0]!, address: taken.slots[1]! };
+  const perIdentity = taken.refused.find((refusal) => refusal.index === 0);
+  const perAddress = taken.refused.find((refusal) => refusal.index === 1);
   logger.warn("gar.reconciliation.throttled", {
     campaignId: campaign.id,
-    perIdentity: !identitySlot.ok,
-    perAddress: addressSlot ? !addressSlot.ok : false,
+    perIdentity: perIdentity !== undefined,
+    perAddress: perAddress !== undefined,
   });
-  if (!identitySlot.ok) throw tooManyAttempts(identitySlot.retryAfterSeconds, "identity");
-  throw tooManyAttempts(addressSlot && !addressSlot.ok ? addressSlot.retryAfterSeconds : 60, "campaign-address");
+  if (perIdentity) throw tooManyAttempts(perIdentity.retryAfterSeconds, "identity");
+  throw tooManyAttempts(perAddress?.retryAfterSeconds ?? 60, "campaign-address");
 }
 
 async function releaseBirthdateSlots(slots: BirthdateSlots): Promise<void> {
-  await Promise.all([releaseThrottleSlot(slots.identity), releaseThrottleSlot(slots.address)]);
+  await releaseThrottleSlots([slots.identity, slots.address]);
 }
 
 /**
@@ -519,13 +522,19 @@ async function lockLearner(tx: DbClient, learnerId: number): Promise<{ userId: n
  */
 async function setAsideFormerAccountParticipation(
   tx: DbClient,
-  campaignId: number,
+  campaign: { id: number; schoolId: number },
   learnerId: number,
   userId: number,
   now: Date,
 ): Promise<void> {
   await tx.participation.updateMany({
-    where: { campaignId, learnerId, deletedAt: null, userId: { not: userId } },
+    where: {
+      schoolId: campaign.schoolId,
+      campaignId: campaign.id,
+      learnerId,
+      deletedAt: null,
+      userId: { not: userId },
+    },
     data: { deletedAt: now },
   });
 }
@@ -624,23 +633,22 @@ export async function reconcileGarStudent(options: ReconcileGarStudentOptions): 
           // The same student finished a parallel attempt a moment ago: reuse that account.
           userId = methodOfIdo.userId;
         } else {
-          const user = await tx.user.create({
-            data: {
-              firstName: identity.firstName,
-              lastName: identity.lastName,
-              lastLoggedAt: now,
-              authenticationMethods: {
-                create: {
-                  provider: "GAR",
-                  externalId: identity.garId,
-                  firstName: identity.firstName,
-                  lastName: identity.lastName,
-                },
-              },
-            },
-            select: { id: true },
-          });
-          userId = user.id;
+          // The account and its GAR method in one statement (a nested create sends three). A
+          // parallel attempt that created the same IDO first: unique violation, retried.
+          const at = now.toISOString();
+          const [created] = await tx.$queryRaw<{ id: number }[]>`
+            WITH created AS (
+              INSERT INTO users (first_name, last_name, last_logged_at, created_at, updated_at)
+              VALUES (${identity.firstName}, ${identity.lastName}, ${at}::timestamp(3), ${at}::timestamp(3), ${at}::timestamp(3))
+              RETURNING id
+            ), method AS (
+              INSERT INTO authentication_methods (user_id, provider, external_id, first_name, last_name, created_at, updated_at)
+              SELECT id, 'GAR'::"AuthenticationProvider", ${identity.garId}, ${identity.firstName}, ${identity.lastName},
+                     ${at}::timestamp(3), ${at}::timestamp(3)
+                FROM created
+            )
+            SELECT id FROM created`;
+          userId = created!.id;
           isNewAccount = true;
         }
         await tx.learner.updateMany({ where: { id: learnerId, userId: null }, data: { userId } });
@@ -704,12 +712,15 @@ export async function reconcileGarStudent(options: ReconcileGarStudentOptions): 
         }
       }
 
-      const user = await tx.user.update({
-        where: { id: userId },
-        data: { firstName: identity.firstName, lastName: identity.lastName, lastLoggedAt: now },
-        select: { cguAcceptedAt: true },
-      });
-      await setAsideFormerAccountParticipation(tx, campaign.id, learnerId, userId, now);
+      // A new account was just written with these names and this sign-in time.
+      const user = isNewAccount
+        ? { cguAcceptedAt: null }
+        : await tx.user.update({
+            where: { id: userId },
+            data: { firstName: identity.firstName, lastName: identity.lastName, lastLoggedAt: now },
+            select: { cguAcceptedAt: true },
+          });
+      await setAsideFormerAccountParticipation(tx, campaign, learnerId, userId, now);
       const { participationId } = await startParticipation({ campaignId: campaign.id, learnerId, userId }, tx);
       // SAML: the sign-in that left this pending identity, to tie to the session about to start.
       const samlLogin = await tx.garSamlLogin.findUnique({
@@ -767,7 +778,7 @@ export async function joinCampaignAsStudent(options: {
     prisma.$transaction(async (tx) => {
       const locked = await lockLearner(tx, learner.id);
       if (locked.userId !== options.userId) throw new DomainError("CAMPAIGN_OTHER_SCHOOL");
-      await setAsideFormerAccountParticipation(tx, campaign.id, learner.id, options.userId, new Date());
+      await setAsideFormerAccountParticipation(tx, campaign, learner.id, options.userId, new Date());
       const started = await startParticipation(
         { campaignId: campaign.id, learnerId: learner.id, userId: options.userId },
         tx,

@@ -613,11 +613,13 @@ export async function reconcileGarStudent(options: ReconcileGarStudentOptions): 
       refusal = null;
       // Single use, atomically: of parallel requests with one cookie, one goes on, the others wait
       // for this row and then find it consumed (rolled back with the rest if this attempt fails).
-      const consumed = await tx.garPendingIdentity.updateMany({
-        where: { id: identity.id, consumedAt: null, expiresAt: { gt: now } },
-        data: { consumedAt: now },
-      });
-      if (consumed.count !== 1) throw new DomainError("GAR_PENDING_IDENTITY_EXPIRED");
+      // Also reads the SAML sign-in that left this pending identity, to tie to the session about to start.
+      const at = now.toISOString();
+      const [consumed] = await tx.$queryRaw<{ saml_login_id: string | null }[]>`
+        UPDATE gar_pending_identities AS g SET consumed_at = ${at}::timestamp(3)
+         WHERE g.id = ${identity.id} AND g.consumed_at IS NULL AND g.expires_at > ${at}::timestamp(3)
+        RETURNING (SELECT l.id FROM gar_saml_logins AS l WHERE l.pending_identity_id = g.id) AS saml_login_id`;
+      if (!consumed) throw new DomainError("GAR_PENDING_IDENTITY_EXPIRED");
       const learner = await lockLearner(tx, learnerId);
       if (learner.isDisabled) throw new DomainError("LEARNER_DISABLED");
       const methodOfIdo = await tx.authenticationMethod.findUnique({
@@ -632,10 +634,10 @@ export async function reconcileGarStudent(options: ReconcileGarStudentOptions): 
         if (methodOfIdo) {
           // The same student finished a parallel attempt a moment ago: reuse that account.
           userId = methodOfIdo.userId;
+          await tx.learner.updateMany({ where: { id: learnerId, userId: null }, data: { userId } });
         } else {
           // The account and its GAR method in one statement (a nested create sends three). A
           // parallel attempt that created the same IDO first: unique violation, retried.
-          const at = now.toISOString();
           const [created] = await tx.$queryRaw<{ id: number }[]>`
             WITH created AS (
               INSERT INTO users (first_name, last_name, last_logged_at, created_at, updated_at)
@@ -646,12 +648,14 @@ export async function reconcileGarStudent(options: ReconcileGarStudentOptions): 
               SELECT id, 'GAR'::"AuthenticationProvider", ${identity.garId}, ${identity.firstName}, ${identity.lastName},
                      ${at}::timestamp(3), ${at}::timestamp(3)
                 FROM created
+            ), linked AS (
+              UPDATE learners SET user_id = (SELECT id FROM created), updated_at = ${at}::timestamp(3)
+               WHERE id = ${learnerId} AND user_id IS NULL
             )
             SELECT id FROM created`;
           userId = created!.id;
           isNewAccount = true;
         }
-        await tx.learner.updateMany({ where: { id: learnerId, userId: null }, data: { userId } });
       } else {
         userId = learner.userId;
         const garMethod = await tx.authenticationMethod.findUnique({
@@ -722,18 +726,13 @@ export async function reconcileGarStudent(options: ReconcileGarStudentOptions): 
           });
       await setAsideFormerAccountParticipation(tx, campaign, learnerId, userId, now);
       const { participationId } = await startParticipation({ campaignId: campaign.id, learnerId, userId }, tx);
-      // SAML: the sign-in that left this pending identity, to tie to the session about to start.
-      const samlLogin = await tx.garSamlLogin.findUnique({
-        where: { pendingIdentityId: identity.id },
-        select: { id: true },
-      });
       return {
         userId,
         participationId,
         isNewAccount,
         garIdReplaced,
         hasAcceptedCgu: user.cguAcceptedAt !== null,
-        samlLoginId: samlLogin?.id ?? null,
+        samlLoginId: consumed.saml_login_id,
       };
     }, TRANSACTION_OPTIONS),
   ).catch(async (error: unknown) => {

@@ -23,9 +23,8 @@ import {
 } from "@/lib/throttle";
 import { accountsText } from "@/messages/fr/student-accounts";
 import {
-  isPendingIdentityUsable,
   listReconciliationCandidates,
-  resolveCampaignForIdentity,
+  resolveCampaignForPendingIdentity,
   findStudentLearner,
   resolveJoinableCampaign,
 } from "./data";
@@ -572,9 +571,10 @@ export type ReconcileGarStudentOptions = {
 export async function reconcileGarStudent(options: ReconcileGarStudentOptions): Promise<ReconciliationOutcome> {
   const { identity, birthdate, clientAddress, now = new Date() } = options;
   // Another school's code is refused before any birth date is looked at (docs/domain.md §5).
-  const campaign = await resolveCampaignForIdentity(options.campaignCode, identity.uais);
-  // A replayed copy of a cookie already used is refused before it can probe birth dates.
-  if (!(await isPendingIdentityUsable(identity.id, now))) throw new DomainError("GAR_PENDING_IDENTITY_EXPIRED");
+  // A replayed copy of a cookie already used is refused before it can probe birth dates (read in
+  // the same statement as the campaign).
+  const campaign = await resolveCampaignForPendingIdentity(options.campaignCode, identity, now);
+  if (!campaign.isPendingIdentityUsable) throw new DomainError("GAR_PENDING_IDENTITY_EXPIRED");
 
   const slots = await takeBirthdateSlots(campaign, identity, clientAddress, now);
 

@@ -5,7 +5,6 @@ import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 
 import type { MemberRole, SessionKind } from "@/generated/prisma/client";
-import { prisma } from "@/lib/db";
 import { env } from "@/lib/env";
 import { type AbilityActor, assertCan, can, type RoleAbility } from "@/lib/abilities";
 import { DomainError } from "@/lib/errors";

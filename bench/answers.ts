@@ -85,7 +85,12 @@ async function arrange() {
     select: { id: true, userId: true },
   });
   await prisma.participation.createMany({
-    data: learners.map((learner) => ({ campaignId: campaign.id, learnerId: learner.id, userId: learner.userId! })),
+    data: learners.map((learner) => ({
+      schoolId: school.id,
+      campaignId: campaign.id,
+      learnerId: learner.id,
+      userId: learner.userId!,
+    })),
   });
   const students: Student[] = [];
   for (const user of users) {

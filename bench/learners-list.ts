@@ -67,7 +67,9 @@ try {
       },
     });
     await prisma.learner.update({ where: { id: learner.id }, data: { userId: user.id } });
-    await prisma.participation.create({ data: { campaignId: campaign.id, learnerId: learner.id, userId: user.id } });
+    await prisma.participation.create({
+      data: { schoolId: campaign.schoolId, campaignId: campaign.id, learnerId: learner.id, userId: user.id },
+    });
   }
 
   // As autovacuum would after a real import: fresh statistics for the planner.

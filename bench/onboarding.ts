@@ -6,6 +6,7 @@
  * p50/p95/max per app step, and every error.
  *
  *   npx tsx --conditions=react-server bench/onboarding.ts [--students 35] [--ramp-ms 0] [--app URL] [--gar URL]
+ *     [--sql-counter http://127.0.0.1:6545 [--sql-top 40]]
  *
  * `--ramp-ms` spreads the starts over that many milliseconds (0: all at the same instant, the
  * worst case; a real class starts over a minute or so).
@@ -13,6 +14,8 @@
  * Needs the app (`npm start`, or `next start` with GAR_ISSUER pointing at the stand-in) and the
  * stand-in (`npm run gar`) running, and DATABASE_URL set to the app's database: the script
  * creates its own school, class and campaign there (named "Bench …"), never touching others.
+ * With `--sql-counter` (the app's DATABASE_URL going through bench/sql-counter.ts), it also prints
+ * the SQL statements the server sent during the burst, per onboarded student.
  */
 import { randomBytes } from "node:crypto";
 import { parseArgs } from "node:util";
@@ -22,6 +25,7 @@ import { disconnectPrisma, prisma } from "../src/lib/db";
 import { ensureTestTargetProfile, testSnapshot } from "../tests/factories/campaigns";
 import { BrowserLikeClient, type Hop } from "../tests/gar/http-client";
 import { describeReference, measureReference, percentile, times } from "./reference";
+import { describeSqlCounts, sqlCounterClient } from "./sql-counter";
 
 const { values: args } = parseArgs({
   options: {
@@ -29,6 +33,10 @@ const { values: args } = parseArgs({
     "ramp-ms": { type: "string", default: "0" },
     app: { type: "string", default: process.env.APP_BASE_URL ?? "http://localhost:3000" },
     gar: { type: "string", default: process.env.GAR_ISSUER ?? "http://localhost:4000" },
+    /** The HTTP side of bench/sql-counter.ts, when the app's DATABASE_URL goes through it. */
+    "sql-counter": { type: "string" },
+    /** With --sql-counter: also print the N most frequent statements. */
+    "sql-top": { type: "string", default: "0" },
   },
 });
 const studentCount = Number(args.students);
@@ -266,6 +274,8 @@ async function main() {
   console.log(
     `Bench: ${studentCount} élèves, départs étalés sur ${rampMs} ms, campagne ${campaign.code}, app ${appBaseUrl}, GAR ${garBaseUrl}`,
   );
+  const sqlCounter = await sqlCounterClient(args["sql-counter"]);
+  await sqlCounter?.reset();
   const started = performance.now();
   const results = await Promise.allSettled(
     students.map(async (student) => {
@@ -274,6 +284,7 @@ async function main() {
     }),
   );
   const wallMs = performance.now() - started;
+  const sqlCounts = await sqlCounter?.read();
   results.forEach((result, index) => {
     if (result.status === "rejected") errors.push(`élève ${index}: ${(result.reason as Error).message}`);
   });
@@ -299,6 +310,7 @@ async function main() {
   console.log(
     `\nDurée totale : ${(wallMs / 1000).toFixed(1)} s ; comptes reliés : ${linked}/${studentCount} ; participations : ${participations}`,
   );
+  if (sqlCounts) console.log(describeSqlCounts(sqlCounts, studentCount, "élève accueilli", Number(args["sql-top"])));
   const reference = await measureReference(appBaseUrl, studentCount);
   console.log(describeReference(reference, studentCount));
   console.log(

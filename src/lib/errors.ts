@@ -76,10 +76,19 @@ export function isDomainError(error: unknown): error is DomainError {
 }
 
 /** Prisma's unique-constraint violation (P2002), recognised without importing the client. */
+/**
+ * PostgreSQL's own code behind a Prisma error: a raw statement's failure is P2010, with the
+ * driver's code in its meta (`$queryRaw` INSERTs of the runner).
+ */
+function driverCode(error: object): unknown {
+  return (error as { meta?: { driverAdapterError?: { cause?: { originalCode?: unknown } } } }).meta?.driverAdapterError
+    ?.cause?.originalCode;
+}
+
 export function isUniqueViolation(error: unknown): boolean {
   if (typeof error !== "object" || error === null) return false;
   const code = (error as { code?: unknown }).code;
-  if (code === "P2002" || code === "23505") return true;
+  if (code === "P2002" || code === "23505" || driverCode(error) === "23505") return true;
   const cause = (error as { cause?: unknown }).cause;
   return cause !== undefined && cause !== error && isUniqueViolation(cause);
 }
@@ -88,7 +97,7 @@ export function isUniqueViolation(error: unknown): boolean {
 export function isForeignKeyViolation(error: unknown): boolean {
   if (typeof error !== "object" || error === null) return false;
   const code = (error as { code?: unknown }).code;
-  if (code === "P2003" || code === "23503") return true;
+  if (code === "P2003" || code === "23503" || driverCode(error) === "23503") return true;
   const cause = (error as { cause?: unknown }).cause;
   return cause !== undefined && cause !== error && isForeignKeyViolation(cause);
 }

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
 import { runHousekeeping } from "@/lib/housekeeping";
 import { createSessionRecord, deleteUserSessions, findSessionByToken } from "@/lib/session-store";
-import { releaseThrottleSlot, takeThrottleSlot } from "@/lib/throttle";
+import { releaseThrottleSlot, releaseThrottleSlots, takeThrottleSlot, takeThrottleSlots } from "@/lib/throttle";
 import { hashToken } from "@/lib/tokens";
 
 import { createStaffUser } from "../../tests/factories/schools";
@@ -55,6 +55,24 @@ describe("throttle shared by every instance", () => {
     // The one that took the last slot knows the bucket is now full, and until when.
     const last = slots.filter((slot) => slot.ok && slot.blockedUntil);
     expect(last).toHaveLength(1);
+  });
+
+  it("takes slots of several rules all or nothing, exactly `limit` of many parallel attempts, and gives them back at once", async () => {
+    const tight = { bucket: "test:many-tight", limit: 3, windowMs: 15 * 60 * 1000 };
+    const loose = { bucket: "test:many-loose", limit: 100, windowMs: 15 * 60 * 1000 };
+    const now = new Date();
+    const taken = await Promise.all(Array.from({ length: 20 }, () => takeThrottleSlots([loose, tight], now)));
+    expect(taken.filter((result) => result.ok)).toHaveLength(3);
+    // A refusal by one rule records nothing for the other.
+    expect(await prisma.throttleEvent.count({ where: { bucket: loose.bucket } })).toBe(3);
+    expect(await prisma.throttleEvent.count({ where: { bucket: tight.bucket } })).toBe(3);
+    const refused = taken.find((result) => !result.ok);
+    expect(refused).toMatchObject({ ok: false, refused: [{ index: 1, count: 3 }] });
+    const full = taken.filter((result) => result.ok).flatMap((result) => (result.ok ? [result.slots[1]!] : []));
+    expect(full.filter((slot) => slot.blockedUntil !== null)).toHaveLength(1);
+    const first = taken.find((result) => result.ok);
+    if (first?.ok) await releaseThrottleSlots(first.slots);
+    expect(await prisma.throttleEvent.count({ where: { bucket: { in: [loose.bucket, tight.bucket] } } })).toBe(4);
   });
 
   it("never asks to wait longer than the window, even when others recorded after the caller's clock", async () => {

@@ -1,6 +1,6 @@
 import "server-only";
 
-import type { SessionKind } from "@/generated/prisma/client";
+import type { MemberRole, SessionKind } from "@/generated/prisma/client";
 import { prisma, type DbClient } from "@/lib/db";
 import { hashToken, randomToken } from "@/lib/tokens";
 
@@ -29,12 +29,40 @@ export const SESSION_IDLE_MS: Record<SessionKind, number> = {
  */
 export const SESSION_TOUCH_INTERVAL_MS = 60 * 1000;
 
+/** The session's user, read with the session (one statement per request, see findSessionByToken). */
+export type SessionUser = {
+  firstName: string;
+  lastName: string;
+  email: string | null;
+  cguAcceptedAt: Date | null;
+};
+
+/** A staff user's membership of an active (not archived) school, read with the session. */
+export type SessionMembership = { role: MemberRole; school: { id: number; name: string; uai: string } };
+
 export type SessionRecord = {
   id: string;
   userId: number;
   kind: SessionKind;
   currentSchoolId: number | null;
   expiresAt: Date;
+  user: SessionUser;
+  /** Staff sessions: the user's memberships of active schools, by school name. Students: empty. */
+  memberships: SessionMembership[];
+};
+
+type SessionRow = {
+  id: string;
+  user_id: number;
+  kind: SessionKind;
+  current_school_id: number | null;
+  expires_at: Date;
+  last_seen_at: Date;
+  first_name: string;
+  last_name: string;
+  email: string | null;
+  cgu_accepted_at: Date | null;
+  memberships: { role: MemberRole; id: number; name: string; uai: string }[] | null;
 };
 
 /** Creates a session and returns the cookie token (only its hash, the session id, is stored). */
@@ -73,17 +101,29 @@ function isLive(session: { kind: SessionKind; expiresAt: Date; lastSeenAt: Date 
  * SESSION_TOUCH_INTERVAL_MS, one conditional UPDATE moves it to `now`; parallel lookups race
  * for it harmlessly (the condition lets one through, the others match no row), and a session
  * that expired meanwhile is not revived.
+ *
+ * One statement reads the session, its user and (staff) the memberships with their schools: the
+ * session gate of every request needs all three, so they are never read one after the other.
  */
 export async function findSessionByToken(
   token: string,
   now: Date = new Date(),
   db: DbClient = prisma,
 ): Promise<SessionRecord | null> {
-  const session = await db.session.findUnique({
-    where: { id: hashToken(token) },
-    select: { id: true, userId: true, kind: true, currentSchoolId: true, expiresAt: true, lastSeenAt: true },
-  });
-  if (!session || !isLive(session, now)) return null;
+  const [row] = await db.$queryRaw<SessionRow[]>`
+    SELECT s.id, s.user_id, s.kind::text AS kind, s.current_school_id, s.expires_at, s.last_seen_at,
+           u.first_name, u.last_name, u.email, u.cgu_accepted_at,
+           CASE WHEN s.kind = 'STAFF' THEN (
+             SELECT json_agg(json_build_object('role', m.role::text, 'id', sc.id, 'name', sc.name, 'uai', sc.uai)
+                             ORDER BY sc.name, sc.id)
+               FROM members m JOIN schools sc ON sc.id = m.school_id
+              WHERE m.user_id = s.user_id AND sc.archived_at IS NULL
+           ) END AS memberships
+      FROM sessions s JOIN users u ON u.id = s.user_id
+     WHERE s.id = ${hashToken(token)}`;
+  if (!row) return null;
+  const session = { id: row.id, kind: row.kind, expiresAt: row.expires_at, lastSeenAt: row.last_seen_at };
+  if (!isLive(session, now)) return null;
   if (now.getTime() - session.lastSeenAt.getTime() >= SESSION_TOUCH_INTERVAL_MS) {
     await db.session.updateMany({
       where: {
@@ -97,8 +137,20 @@ export async function findSessionByToken(
       data: { lastSeenAt: now },
     });
   }
-  const { lastSeenAt: _lastSeenAt, ...record } = session;
-  return record;
+  return {
+    id: row.id,
+    userId: row.user_id,
+    kind: row.kind,
+    currentSchoolId: row.current_school_id,
+    expiresAt: row.expires_at,
+    user: {
+      firstName: row.first_name,
+      lastName: row.last_name,
+      email: row.email,
+      cguAcceptedAt: row.cgu_accepted_at,
+    },
+    memberships: (row.memberships ?? []).map(({ role, ...school }) => ({ role, school })),
+  };
 }
 
 export async function deleteSessionByToken(token: string, db: DbClient = prisma): Promise<void> {

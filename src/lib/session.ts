@@ -5,7 +5,6 @@ import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 
 import type { MemberRole, SessionKind } from "@/generated/prisma/client";
-import { prisma } from "@/lib/db";
 import { env } from "@/lib/env";
 import { type AbilityActor, assertCan, can, type RoleAbility } from "@/lib/abilities";
 import { DomainError } from "@/lib/errors";
@@ -34,7 +33,14 @@ export type MemberContext = AbilityActor & {
   schools: { id: number; name: string; uai: string; role: MemberRole }[];
 };
 
-export type StudentContext = { sessionId: string; userId: number; firstName: string; lastName: string };
+export type StudentContext = {
+  sessionId: string;
+  userId: number;
+  firstName: string;
+  lastName: string;
+  /** Read with the session on this request (the terms come before any campaign). */
+  hasAcceptedCgu: boolean;
+};
 
 /** Secure everywhere but on the developer's own machine (plain http://localhost). */
 export function isSecureCookie(): boolean {
@@ -95,40 +101,25 @@ export const getMemberContext = cache(async (): Promise<MemberContext | null> =>
 });
 
 /**
- * The gate's read, from a session record found by its token: null unless it is a staff session
- * whose user is still a member of an active school. Exported for the test factory that signs a
- * real member in (tests/factories/session.ts); requests go through `getMemberContext`.
+ * The gate's decision, from a session record found by its token (which carries the user and their
+ * memberships, read in the same statement): null unless it is a staff session whose user is still
+ * a member of an active school. Exported for the test factory that signs a real member in
+ * (tests/factories/session.ts); requests go through `getMemberContext`.
  */
-export async function readMemberContext(session: SessionRecord): Promise<MemberContext | null> {
-  if (session.kind !== "STAFF") return null;
-  const user = await prisma.user.findUnique({
-    where: { id: session.userId },
-    select: {
-      id: true,
-      firstName: true,
-      lastName: true,
-      email: true,
-      cguAcceptedAt: true,
-      memberships: {
-        where: { school: { archivedAt: null } },
-        select: { role: true, school: { select: { id: true, name: true, uai: true } } },
-        orderBy: { school: { name: "asc" } },
-      },
-    },
-  });
-  if (!user || user.memberships.length === 0) return null;
-  const current =
-    user.memberships.find((membership) => membership.school.id === session.currentSchoolId) ?? user.memberships[0]!;
+export function readMemberContext(session: SessionRecord): MemberContext | null {
+  if (session.kind !== "STAFF" || session.memberships.length === 0) return null;
+  const { user, memberships } = session;
+  const current = memberships.find((membership) => membership.school.id === session.currentSchoolId) ?? memberships[0]!;
   return {
     sessionId: session.id,
-    userId: user.id,
+    userId: session.userId,
     firstName: user.firstName,
     lastName: user.lastName,
     email: user.email,
     hasAcceptedCgu: user.cguAcceptedAt !== null,
     role: current.role,
     school: { id: current.school.id as AuthorizedSchoolId, name: current.school.name, uai: current.school.uai },
-    schools: user.memberships.map((membership) => ({ ...membership.school, role: membership.role })),
+    schools: memberships.map((membership) => ({ ...membership.school, role: membership.role })),
   };
 }
 
@@ -142,12 +133,13 @@ export async function requireMember(options: { ability?: RoleAbility } = {}): Pr
 export const getStudentContext = cache(async (): Promise<StudentContext | null> => {
   const session = await getSession();
   if (!session || session.kind !== "STUDENT") return null;
-  const user = await prisma.user.findUnique({
-    where: { id: session.userId },
-    select: { id: true, firstName: true, lastName: true },
-  });
-  if (!user) return null;
-  return { sessionId: session.id, userId: user.id, firstName: user.firstName, lastName: user.lastName };
+  return {
+    sessionId: session.id,
+    userId: session.userId,
+    firstName: session.user.firstName,
+    lastName: session.user.lastName,
+    hasAcceptedCgu: session.user.cguAcceptedAt !== null,
+  };
 });
 
 export async function requireStudent(): Promise<StudentContext> {

@@ -75,6 +75,91 @@ export async function takeThrottleSlot(
   };
 }
 
+export type ThrottleSlots =
+  | { ok: true; slots: (ThrottleSlot & { ok: true })[] }
+  /** Nothing recorded; `refused` lists the rules (by index) at their limit. */
+  | { ok: false; refused: { index: number; count: number; retryAfterSeconds: number }[] };
+
+type SlotsRow = { n: number; id: number | null; recent: number; oldest: Date | null };
+
+/**
+ * `takeThrottleSlot` for several rules at once, all or nothing: a slot of each, or none when any
+ * is at its limit. One short transaction of two statements whatever the number of rules (the
+ * advisory locks in bucket order, so that two callers never wait on each other crosswise; then
+ * one count-and-insert), where one call per rule would send four each. Buckets must be distinct.
+ */
+export async function takeThrottleSlots(rules: readonly ThrottleRule[], now = new Date()): Promise<ThrottleSlots> {
+  const buckets = rules.map((rule) => rule.bucket);
+  const since = rules.map((rule) => new Date(now.getTime() - rule.windowMs).toISOString());
+  const limits = rules.map((rule) => rule.limit);
+  const [, rows] = await prisma.$transaction([
+    prisma.$queryRaw`
+      SELECT count(*)::int AS locked FROM (
+        SELECT pg_advisory_xact_lock(hashtextextended(b, 0)) FROM unnest(${[...buckets].sort()}::text[]) AS t(b)
+      ) AS locks`,
+    prisma.$queryRaw<SlotsRow[]>`
+      WITH rules AS (
+        SELECT * FROM unnest(${buckets}::text[], ${since}::timestamp(3)[], ${limits}::int[]) WITH ORDINALITY
+          AS r(bucket, since, max_count, n)
+      ), stats AS (
+        SELECT rules.n, rules.bucket, rules.max_count, s.recent, s.oldest FROM rules CROSS JOIN LATERAL (
+          SELECT count(*)::int AS recent, min(created_at) AS oldest FROM (
+            SELECT created_at FROM throttle_events e
+             WHERE e.bucket = rules.bucket AND e.created_at > rules.since
+             ORDER BY created_at DESC LIMIT rules.max_count
+          ) AS recent
+        ) AS s
+      ), allowed AS (SELECT bool_and(recent < max_count) AS ok FROM stats),
+      inserted AS (
+        INSERT INTO throttle_events (bucket, created_at)
+        SELECT stats.bucket, ${now.toISOString()}::timestamp(3) FROM stats, allowed WHERE allowed.ok ORDER BY stats.n
+        RETURNING id, bucket
+      )
+      SELECT stats.n::int AS n, (SELECT i.id FROM inserted i WHERE i.bucket = stats.bucket) AS id, stats.recent, stats.oldest
+        FROM stats ORDER BY stats.n`,
+  ]);
+  const results = rules.map((rule, index) => {
+    const row = rows.find((candidate) => candidate.n === index + 1);
+    return {
+      rule,
+      index,
+      id: row?.id ?? null,
+      recent: row?.recent ?? 0,
+      oldest: row?.oldest?.getTime() ?? now.getTime(),
+    };
+  });
+  if (results.every((result) => result.id != null)) {
+    return {
+      ok: true,
+      slots: results.map(({ rule, id, recent, oldest }) => ({
+        ok: true as const,
+        eventId: Number(id),
+        count: recent + 1,
+        blockedUntil: recent + 1 >= rule.limit ? new Date(oldest + rule.windowMs) : null,
+      })),
+    };
+  }
+  return {
+    ok: false,
+    refused: results
+      .filter(({ rule, recent }) => recent >= rule.limit)
+      .map(({ rule, index, recent, oldest }) => ({
+        index,
+        count: recent,
+        retryAfterSeconds: Math.max(
+          1,
+          Math.ceil(Math.min(rule.windowMs, oldest + rule.windowMs - now.getTime()) / 1000),
+        ),
+      })),
+  };
+}
+
+/** Gives back slots taken together (`takeThrottleSlots`): one statement. */
+export async function releaseThrottleSlots(slots: readonly ThrottleSlot[], db: DbClient = prisma): Promise<void> {
+  const ids = slots.flatMap((slot) => (slot.ok ? [slot.eventId] : []));
+  if (ids.length > 0) await db.throttleEvent.deleteMany({ where: { id: { in: ids } } });
+}
+
 /** Gives back a slot taken by `takeThrottleSlot` (the attempt did not count, e.g. it was right). */
 export async function releaseThrottleSlot(slot: ThrottleSlot, db: DbClient = prisma): Promise<void> {
   if (slot.ok) await db.throttleEvent.deleteMany({ where: { id: slot.eventId } });

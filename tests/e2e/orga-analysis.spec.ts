@@ -63,6 +63,7 @@ async function shared(
   const learner = await createLearner(schoolId, { lastName: name, firstName: "Élève", division, userId: user.id });
   const participation = await prisma.participation.create({
     data: {
+      schoolId,
       campaignId,
       learnerId: learner.id,
       userId: user.id,
@@ -93,6 +94,7 @@ async function shared(
   });
   await prisma.answer.createMany({
     data: answers.map(([challengeId, result]) => ({
+      schoolId,
       participationId: participation.id,
       challengeId,
       value: result === "SKIPPED" ? "" : "x",
@@ -276,7 +278,9 @@ test("a teacher prints and downloads the list of the class's students who have n
     division,
     userId: joinedUser.id,
   });
-  await prisma.participation.create({ data: { campaignId: campaign.id, learnerId: joined.id, userId: joinedUser.id } });
+  await prisma.participation.create({
+    data: { schoolId: school.id, campaignId: campaign.id, learnerId: joined.id, userId: joinedUser.id },
+  });
 
   await signInAs(context, { email: DEMO_MEMBER.email });
   await page.goto(`/orga/campagnes/${campaign.id}`);

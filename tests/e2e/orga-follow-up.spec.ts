@@ -90,6 +90,7 @@ async function arrange() {
     });
     const participation = await prisma.participation.create({
       data: {
+        schoolId: campaign.schoolId,
         campaignId: campaign.id,
         learnerId: learner.id,
         userId: user.id,
@@ -112,9 +113,27 @@ async function arrange() {
     });
     await prisma.answer.createMany({
       data: [
-        { participationId: participation.id, challengeId: "ch-test-1", value: "a", result: "OK" },
-        { participationId: participation.id, challengeId: "ch-test-2", value: "au revoir", result: "KO" },
-        { participationId: participation.id, challengeId: "ch-test-3", value: "", result: "SKIPPED" },
+        {
+          schoolId: participation.schoolId,
+          participationId: participation.id,
+          challengeId: "ch-test-1",
+          value: "a",
+          result: "OK",
+        },
+        {
+          schoolId: participation.schoolId,
+          participationId: participation.id,
+          challengeId: "ch-test-2",
+          value: "au revoir",
+          result: "KO",
+        },
+        {
+          schoolId: participation.schoolId,
+          participationId: participation.id,
+          challengeId: "ch-test-3",
+          value: "",
+          result: "SKIPPED",
+        },
       ],
     });
     learners.push({ ...person, learnerId: learner.id, participationId: participation.id });

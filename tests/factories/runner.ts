@@ -67,6 +67,7 @@ export async function createSharedParticipation(options: {
   const now = new Date();
   return prisma.participation.create({
     data: {
+      schoolId: await campaignSchoolId(options.campaignId),
       campaignId: options.campaignId,
       learnerId: options.learnerId,
       userId: options.userId,
@@ -84,4 +85,9 @@ export async function createSharedParticipation(options: {
       sharedAt: now,
     },
   });
+}
+
+/** The school a participation row must carry (its campaign's), for tests that insert rows directly. */
+export async function campaignSchoolId(campaignId: number): Promise<number> {
+  return (await prisma.campaign.findUniqueOrThrow({ where: { id: campaignId }, select: { schoolId: true } })).schoolId;
 }

@@ -98,6 +98,7 @@ async function arrangeWorld() {
   await createCampaign({ schoolId: schoolB.id, ownerId: adminB.userId, division: "4E B", name: "Campagne Bêta" });
   const participation = await prisma.participation.create({
     data: {
+      schoolId: schoolA.id,
       campaignId: campaignA.id,
       learnerId: joined.id,
       userId: student.id,

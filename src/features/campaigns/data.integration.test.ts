@@ -4,6 +4,7 @@ import { prisma } from "@/lib/db";
 import { authorizedSchoolId } from "../../../tests/factories/session";
 
 import { createCampaign, testSnapshot } from "../../../tests/factories/campaigns";
+import { campaignSchoolId } from "../../../tests/factories/runner";
 import { createGarStudentUser, createLearner } from "../../../tests/factories/learners";
 import { createMember, createSchool } from "../../../tests/factories/schools";
 import {
@@ -31,7 +32,9 @@ async function join(
 ) {
   const user = await createGarStudentUser({ garId: `ido-data-${++garSequence}` });
   await prisma.learner.update({ where: { id: learnerId }, data: { userId: user.id } });
-  return prisma.participation.create({ data: { campaignId, learnerId, userId: user.id, status, ...extra } });
+  return prisma.participation.create({
+    data: { schoolId: await campaignSchoolId(campaignId), campaignId, learnerId, userId: user.id, status, ...extra },
+  });
 }
 
 async function classWorld() {
@@ -137,6 +140,7 @@ describe("activity", () => {
     // A deleted participation does not count as joined.
     await prisma.participation.create({
       data: {
+        schoolId: w.schoolId,
         campaignId: w.campaign.id,
         learnerId: w.tom.id,
         userId: (await createGarStudentUser({ garId: "ido-deleted" })).id,
@@ -157,7 +161,13 @@ describe("activity", () => {
     const w = await classWorld();
     const started = await join(w.campaign.id, w.lea.id, "STARTED");
     await prisma.answer.create({
-      data: { participationId: started.id, challengeId: "ch-test-1", value: "a", result: "OK" },
+      data: {
+        schoolId: started.schoolId,
+        participationId: started.id,
+        challengeId: "ch-test-1",
+        value: "a",
+        result: "OK",
+      },
     });
     await join(w.campaign.id, w.zoe.id, "TO_SHARE");
     const participants = await listActivityParticipants(w.schoolId, w.campaign.id);
@@ -413,11 +423,31 @@ describe("getParticipantResult", () => {
     });
     await prisma.answer.createMany({
       data: [
-        { participationId: participation.id, challengeId: "ch-test-1", value: "a", result: "OK" },
-        { participationId: participation.id, challengeId: "ch-test-2", value: "au revoir", result: "KO" },
+        {
+          schoolId: participation.schoolId,
+          participationId: participation.id,
+          challengeId: "ch-test-1",
+          value: "a",
+          result: "OK",
+        },
+        {
+          schoolId: participation.schoolId,
+          participationId: participation.id,
+          challengeId: "ch-test-2",
+          value: "au revoir",
+          result: "KO",
+        },
         ...(status === "STARTED"
           ? []
-          : [{ participationId: participation.id, challengeId: "ch-test-3", value: "", result: "SKIPPED" as const }]),
+          : [
+              {
+                schoolId: participation.schoolId,
+                participationId: participation.id,
+                challengeId: "ch-test-3",
+                value: "",
+                result: "SKIPPED" as const,
+              },
+            ]),
       ],
     });
     return { school, admin, campaign, learner, participation, schoolId: await authorizedSchoolId(school.id) };

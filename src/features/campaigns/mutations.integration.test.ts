@@ -806,7 +806,7 @@ describe("participation management (docs/decisions/014)", () => {
     expect(started.filter((outcome) => outcome.isNew)).toHaveLength(1);
     expect(await prisma.participation.count({ where: { campaignId: campaign.id } })).toBe(1);
     const error = await prisma.participation
-      .create({ data: { campaignId: campaign.id, learnerId: learner.id, userId: user.id } })
+      .create({ data: { schoolId: w.schoolId, campaignId: campaign.id, learnerId: learner.id, userId: user.id } })
       .catch((caught: unknown) => caught);
     expect(isUniqueViolation(error)).toBe(true);
   });

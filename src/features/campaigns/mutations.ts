@@ -407,7 +407,7 @@ export async function allowRetry(
     if (!learner?.userId) throw new DomainError("CONFLICT", { userMessage: participationMessages.noAccount });
     await tx.participation.update({ where: { id: participation.id }, data: { deletedAt: now, retriedAt: now } });
     const next = await tx.participation.create({
-      data: { campaignId: input.campaignId, learnerId: participation.learnerId, userId: learner.userId },
+      data: { schoolId, campaignId: input.campaignId, learnerId: participation.learnerId, userId: learner.userId },
       select: { id: true },
     });
     await recordAudit(

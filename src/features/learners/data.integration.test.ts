@@ -6,14 +6,16 @@ import { prisma } from "@/lib/db";
 import { createCampaign } from "../../../tests/factories/campaigns";
 import { createGarStudentUser, createLearner } from "../../../tests/factories/learners";
 import { createMember, createSchool } from "../../../tests/factories/schools";
-import { createSharedParticipation } from "../../../tests/factories/runner";
+import { campaignSchoolId, createSharedParticipation } from "../../../tests/factories/runner";
 import { getLearnerDetail, hasEnabledLearners, listLearners } from "./data";
 import { LEARNERS_PAGE_SIZE, learnerListQuerySchema } from "./schema";
 
 const query = (params: Record<string, string> = {}) => learnerListQuerySchema.parse(params);
 
 async function participate(campaignId: number, learnerId: number, userId: number, createdAt: Date) {
-  return prisma.participation.create({ data: { campaignId, learnerId, userId, createdAt } });
+  return prisma.participation.create({
+    data: { schoolId: await campaignSchoolId(campaignId), campaignId, learnerId, userId, createdAt },
+  });
 }
 
 async function setup() {
@@ -43,7 +45,13 @@ async function setup() {
   await participate(campaign2.id, maelys.id, garUser.id, new Date("2026-09-20T08:00:00Z"));
   // A deleted participation is not counted.
   await prisma.participation.create({
-    data: { campaignId: campaign1.id, learnerId: maelys.id, userId: garUser.id, deletedAt: new Date() },
+    data: {
+      schoolId: school.id,
+      campaignId: campaign1.id,
+      learnerId: maelys.id,
+      userId: garUser.id,
+      deletedAt: new Date(),
+    },
   });
   return {
     schoolId: await authorizedSchoolId(school.id),
@@ -241,7 +249,7 @@ async function arrangeLearnerPage() {
     masteryRate: 0.75,
   });
   const startedParticipation = await prisma.participation.create({
-    data: { campaignId: started.id, learnerId: learner.id, userId: user.id, masteryRate: 0.4 },
+    data: { schoolId: school.id, campaignId: started.id, learnerId: learner.id, userId: user.id, masteryRate: 0.4 },
   });
   const schoolId = await authorizedSchoolId(school.id, { userId: admin.userId });
   return { school, admin, teacher, user, learner, schoolId, sharedParticipation, startedParticipation };
@@ -293,7 +301,9 @@ describe("the learner page", () => {
     const other = await createSchool();
     const otherAdmin = await createMember({ schoolId: other.id, role: "ADMIN" });
     const foreign = await createCampaign({ schoolId: other.id, ownerId: otherAdmin.userId });
-    await prisma.participation.create({ data: { campaignId: foreign.id, learnerId: learner.id, userId: user.id } });
+    await prisma.participation.create({
+      data: { schoolId: other.id, campaignId: foreign.id, learnerId: learner.id, userId: user.id },
+    });
     await prisma.participation.update({ where: { id: startedParticipation.id }, data: { deletedAt: new Date() } });
     const detail = await getLearnerDetail(schoolId, learner.id);
     expect(detail!.participations.map((row) => row.campaignName)).toEqual(["Rentrée"]);

@@ -315,7 +315,7 @@ async function arrangeLearnerPage() {
     masteryRate: 0.75,
   });
   const startedParticipation = await prisma.participation.create({
-    data: { campaignId: started.id, learnerId: learner.id, userId: user.id, masteryRate: 0.4 },
+    data: { schoolId: school.id, campaignId: started.id, learnerId: learner.id, userId: user.id, masteryRate: 0.4 },
   });
   const schoolId = await authorizedSchoolId(school.id, { userId: admin.userId });
   return { school, admin, teacher, user, learner, schoolId, sharedParticipation, startedParticipation };

@@ -480,6 +480,7 @@ export const INVENTORY: readonly TableEntry[] = [
     erase: "anonymise",
     columns: {
       id,
+      school_id: id,
       campaign_id: id,
       learner_id: id,
       // Moved to an anonymous account: the results stay as statistics, tied to no one.
@@ -507,6 +508,7 @@ export const INVENTORY: readonly TableEntry[] = [
     erase: "anonymise",
     columns: {
       id,
+      school_id: id,
       participation_id: id,
       challenge_id: fact,
       // Free text may name someone: cleared; right or wrong stays as a statistic.

@@ -88,6 +88,7 @@ async function arrange(uai = "0999001W") {
   const classmate = await createLearner(school.id, { firstName: "Basile", lastName: "VOISIN" });
   const participation = await prisma.participation.create({
     data: {
+      schoolId: school.id,
       campaignId: campaign.id,
       learnerId: learner.id,
       userId: user.id,
@@ -100,12 +101,13 @@ async function arrange(uai = "0999001W") {
   await prisma.answer.createMany({
     data: [
       {
+        schoolId: school.id,
         participationId: participation.id,
         challengeId: "rec-1",
         value: `Je suis ${IDENTITY.firstName} ${IDENTITY.lastName}`,
         result: "KO",
       },
-      { participationId: participation.id, challengeId: "rec-2", value: "a", result: "OK" },
+      { schoolId: school.id, participationId: participation.id, challengeId: "rec-2", value: "a", result: "OK" },
     ],
   });
   const identityHash = createHash("sha256").update(GAR_ID).digest("hex");

@@ -11,6 +11,8 @@ import { prisma, type DbClient } from "@/lib/db";
 
 export type RunnerCampaign = {
   id: number;
+  /** The campaign's school: the participation and its answers are read and written by it. */
+  schoolId: number;
   code: string;
   title: string;
   customLandingText: string | null;
@@ -35,6 +37,7 @@ export type RunnerView = { campaign: RunnerCampaign; participation: RunnerPartic
 
 type RunnerRow = {
   campaign_id: number;
+  school_id: number;
   code: string;
   name: string;
   title: string | null;
@@ -54,20 +57,21 @@ type RunnerRow = {
 /**
  * The campaign with this code and the user's active participation in it, or null for an unknown
  * code. One round trip: every question page and every answer reads it, for every student of a
- * class at once.
+ * class at once. Found by its code (unique), the campaign gives its school_id, and the
+ * participation and its answers are then read by school (docs/scaling.md §3), never across schools.
  */
 export async function getRunnerView(userId: number, code: string, db: DbClient = prisma): Promise<RunnerView | null> {
   const rows = await db.$queryRaw<RunnerRow[]>`
-    SELECT c.id AS campaign_id, c.code, c.name, c.title, c.custom_landing_text, c.archived_at, c.challenge_snapshot,
+    SELECT c.id AS campaign_id, c.school_id, c.code, c.name, c.title, c.custom_landing_text, c.archived_at, c.challenge_snapshot,
            s.name AS school_name,
            p.id AS participation_id, p.status::text AS status, p.results, p.completed_at, p.shared_at, p.start_levels,
            (SELECT json_agg(json_build_object('challengeId', a.challenge_id, 'result', a.result::text, 'value', a.value) ORDER BY a.id)
-              FROM answers a WHERE a.participation_id = p.id) AS answers
+              FROM answers a WHERE a.school_id = p.school_id AND a.participation_id = p.id) AS answers
       FROM campaigns c
       JOIN schools s ON s.id = c.school_id
       LEFT JOIN LATERAL (
         SELECT * FROM participations
-         WHERE campaign_id = c.id AND user_id = ${userId} AND deleted_at IS NULL
+         WHERE school_id = c.school_id AND campaign_id = c.id AND user_id = ${userId} AND deleted_at IS NULL
          ORDER BY id DESC LIMIT 1
       ) p ON true
      WHERE c.code = ${code}`;
@@ -76,6 +80,7 @@ export async function getRunnerView(userId: number, code: string, db: DbClient =
   return {
     campaign: {
       id: row.campaign_id,
+      schoolId: row.school_id,
       code: row.code,
       title: row.title ?? row.name,
       customLandingText: row.custom_landing_text,

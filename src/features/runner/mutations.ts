@@ -24,59 +24,72 @@ const problemMessages: Record<Exclude<SubmissionProblem, "EMPTY_FIELD">, string>
 
 const inTransaction = withTransaction;
 
+type ParticipationStartRow = {
+  school_id: number;
+  is_archived: boolean;
+  competence_ids: string[];
+  is_learner: boolean;
+  participation_id: number | null;
+  participation_user_id: number | null;
+};
+
 /**
  * Starts the participation of a learner in a campaign, or returns the active one: idempotent,
  * so the ENT entry can call it on every visit. The learner must belong to the campaign's school
  * and be linked to this user.
+ *
+ * Two statements on the common path (docs/scaling.md §3): one read of the campaign, the learner
+ * and the active participation, every row found through the campaign's school_id; then the
+ * insert, which carries that school_id.
  */
 export async function startParticipation(
   options: { campaignId: number; learnerId: number; userId: number; now?: Date },
   db: DbClient = prisma,
 ): Promise<{ participationId: number; isNew: boolean }> {
-  const campaign = await db.campaign.findUnique({
-    where: { id: options.campaignId },
-    select: { schoolId: true, archivedAt: true, challengeSnapshot: true },
-  });
-  if (!campaign) throw new DomainError("NOT_FOUND");
-  const learner = await db.learner.findFirst({
-    where: { id: options.learnerId, schoolId: campaign.schoolId, userId: options.userId, isDisabled: false },
-    select: { id: true },
-  });
-  if (!learner) throw new DomainError("FORBIDDEN");
-
-  const existing = await db.participation.findFirst({
-    where: { campaignId: options.campaignId, learnerId: options.learnerId, deletedAt: null },
-    select: { id: true, userId: true },
-  });
-  if (existing) {
-    if (existing.userId !== options.userId) throw new DomainError("FORBIDDEN");
-    return { participationId: existing.id, isNew: false };
+  const { campaignId, learnerId, userId } = options;
+  const [row] = await db.$queryRaw<ParticipationStartRow[]>`
+    SELECT c.school_id, c.archived_at IS NOT NULL AS is_archived,
+           ARRAY(SELECT competence->>'id' FROM jsonb_array_elements(c.challenge_snapshot->'competences') AS competence)
+             AS competence_ids,
+           EXISTS (
+             SELECT 1 FROM learners l
+              WHERE l.school_id = c.school_id AND l.id = ${learnerId} AND l.user_id = ${userId} AND NOT l.is_disabled
+           ) AS is_learner,
+           p.id AS participation_id, p.user_id AS participation_user_id
+      FROM campaigns c
+      LEFT JOIN participations p
+        ON p.school_id = c.school_id AND p.campaign_id = c.id AND p.learner_id = ${learnerId} AND p.deleted_at IS NULL
+     WHERE c.id = ${campaignId}`;
+  if (!row) throw new DomainError("NOT_FOUND");
+  if (!row.is_learner) throw new DomainError("FORBIDDEN");
+  if (row.participation_id !== null) {
+    if (row.participation_user_id !== userId) throw new DomainError("FORBIDDEN");
+    return { participationId: row.participation_id, isNew: false };
   }
-  if (campaign.archivedAt) throw new DomainError("CAMPAIGN_CLOSED");
+  if (row.is_archived) throw new DomainError("CAMPAIGN_CLOSED");
   // Where the adaptive walk starts: the student's profile now, frozen on the participation.
-  const snapshot = campaign.challengeSnapshot as unknown as CampaignSnapshot;
   const startLevels = startLevelsFromProfile(
-    computeProfile(await listCompletedResults(options.userId, db), options.now ?? new Date()),
-    snapshot.competences.map((competence) => competence.id),
+    computeProfile(await listCompletedResults(userId, db), options.now ?? new Date()),
+    row.competence_ids,
   );
   // Two tabs may open the campaign at once: ON CONFLICT DO NOTHING (not a caught unique
   // violation, which would abort a caller's transaction) lets the partial unique index keep one.
-  const { count } = await db.participation
-    .createMany({
-      data: [{ campaignId: options.campaignId, learnerId: options.learnerId, userId: options.userId, startLevels }],
-      skipDuplicates: true,
-    })
-    .catch((error: unknown) => {
-      // The campaign was deleted in between (nobody had started it): as if it never existed.
-      if (isForeignKeyViolation(error)) throw new DomainError("NOT_FOUND");
-      throw error;
-    });
+  const inserted = await db.$queryRaw<{ id: number }[]>`
+    INSERT INTO participations (school_id, campaign_id, learner_id, user_id, start_levels)
+    VALUES (${row.school_id}, ${campaignId}, ${learnerId}, ${userId}, ${JSON.stringify(startLevels)}::jsonb)
+    ON CONFLICT (campaign_id, learner_id) WHERE deleted_at IS NULL DO NOTHING
+    RETURNING id`.catch((error: unknown) => {
+    // The campaign was deleted in between (nobody had started it): as if it never existed.
+    if (isForeignKeyViolation(error)) throw new DomainError("NOT_FOUND");
+    throw error;
+  });
+  if (inserted[0]) return { participationId: inserted[0].id, isNew: true };
   const active = await db.participation.findFirstOrThrow({
-    where: { campaignId: options.campaignId, learnerId: options.learnerId, deletedAt: null },
+    where: { schoolId: row.school_id, campaignId, learnerId, deletedAt: null },
     select: { id: true, userId: true },
   });
-  if (active.userId !== options.userId) throw new DomainError("FORBIDDEN");
-  return { participationId: active.id, isNew: count === 1 };
+  if (active.userId !== userId) throw new DomainError("FORBIDDEN");
+  return { participationId: active.id, isNew: false };
 }
 
 /**
@@ -113,9 +126,9 @@ export type SubmitOutcome =
   | { kind: "FINISHED" };
 
 /** Serialises writes to one participation: answers, completion and sharing never interleave. */
-async function lockParticipation(tx: Prisma.TransactionClient, participationId: number) {
+async function lockParticipation(tx: Prisma.TransactionClient, schoolId: number, participationId: number) {
   const rows = await tx.$queryRaw<{ status: "STARTED" | "TO_SHARE" | "SHARED" }[]>`
-    SELECT status::text AS status FROM participations WHERE id = ${participationId} FOR UPDATE`;
+    SELECT status::text AS status FROM participations WHERE school_id = ${schoolId} AND id = ${participationId} FOR UPDATE`;
   const row = rows[0];
   if (!row) throw new DomainError("NOT_FOUND", { userMessage: runnerText.errors.noParticipation });
   return row.status;
@@ -157,29 +170,44 @@ export async function submitAnswer(
       details: { problem: read.problem },
     });
   const result: AnswerResult = read.answer === "skip" ? "SKIPPED" : isAnswerCorrect(current, read.answer) ? "OK" : "KO";
-  const row = {
-    participationId: participation.id,
-    challengeId: current.id,
-    value: read.answer === "skip" ? "" : serializeAnswer(read.answer),
-    result,
-  };
+  const schoolId = view.campaign.schoolId;
+  const value = read.answer === "skip" ? "" : serializeAnswer(read.answer);
 
   const all = [...answers, { challengeId: current.id, result }];
   if (chooseNextChallenge(snapshot, all, participation.id, participation.startLevels)) {
-    const { count } = await db.answer.createMany({ data: [row], skipDuplicates: true });
-    return count === 0 ? { kind: "ALREADY_ANSWERED" } : { kind: "ANSWERED", result, isCompleted: false };
+    const inserted = await db.$executeRaw`
+      INSERT INTO answers (school_id, participation_id, challenge_id, value, result)
+      VALUES (${schoolId}, ${participation.id}, ${current.id}, ${value}, ${result}::"AnswerResult")
+      ON CONFLICT DO NOTHING`;
+    return inserted === 0 ? { kind: "ALREADY_ANSWERED" } : { kind: "ANSWERED", result, isCompleted: false };
   }
-  return inTransaction(db, async (tx) => {
-    if ((await lockParticipation(tx, participation.id)) !== "STARTED") return { kind: "FINISHED" } as const;
-    const { count } = await tx.answer.createMany({ data: [row], skipDuplicates: true });
-    if (count === 0) return { kind: "ALREADY_ANSWERED" } as const;
-    const results = computeResults(snapshot, all);
-    await tx.participation.update({
-      where: { id: participation.id },
-      data: { status: "TO_SHARE", completedAt: options.now ?? new Date(), results, masteryRate: results.masteryRate },
-    });
-    return { kind: "ANSWERED", result, isCompleted: true } as const;
-  });
+  // The last answer and the results in one statement: the participation row is locked while still
+  // STARTED (a concurrent completion or share makes it match no row), then the answer is inserted
+  // and the participation completed only if that insert happened.
+  const results = computeResults(snapshot, all);
+  // Timestamps as Prisma writes them: UTC wall time in a `timestamp(3)` column.
+  const completedAt = (options.now ?? new Date()).toISOString();
+  const [written] = await db.$queryRaw<{ locked: number; inserted: number }[]>`
+    WITH locked AS (
+      SELECT id FROM participations
+       WHERE school_id = ${schoolId} AND id = ${participation.id} AND status = 'STARTED'
+       FOR UPDATE
+    ), inserted AS (
+      INSERT INTO answers (school_id, participation_id, challenge_id, value, result)
+      SELECT ${schoolId}, locked.id, ${current.id}, ${value}, ${result}::"AnswerResult" FROM locked
+      ON CONFLICT DO NOTHING
+      RETURNING participation_id
+    ), completed AS (
+      UPDATE participations
+         SET status = 'TO_SHARE', completed_at = ${completedAt}::timestamp(3), results = ${JSON.stringify(results)}::jsonb,
+             mastery_rate = ${results.masteryRate}, updated_at = ${completedAt}::timestamp(3)
+       WHERE school_id = ${schoolId} AND id IN (SELECT participation_id FROM inserted)
+       RETURNING id
+    )
+    SELECT (SELECT count(*) FROM locked)::int AS locked, (SELECT count(*) FROM completed)::int AS inserted`;
+  if (!written || written.locked === 0) return { kind: "FINISHED" };
+  if (written.inserted === 0) return { kind: "ALREADY_ANSWERED" };
+  return { kind: "ANSWERED", result, isCompleted: true };
 }
 
 /**
@@ -190,21 +218,23 @@ export async function shareResults(
   options: { code: string; userId: number; now?: Date },
   db: DbClient = prisma,
 ): Promise<{ sharedAt: Date }> {
-  const participationId = (await getRunnerView(options.userId, options.code, db))?.participation?.id;
-  if (participationId === undefined)
+  const view = await getRunnerView(options.userId, options.code, db);
+  const participationId = view?.participation?.id;
+  if (!view || participationId === undefined)
     throw new DomainError("NOT_FOUND", { userMessage: runnerText.errors.noParticipation });
+  const { schoolId } = view.campaign;
   return inTransaction(db, async (tx) => {
-    const status = await lockParticipation(tx, participationId);
+    const status = await lockParticipation(tx, schoolId, participationId);
     if (status === "STARTED") throw new DomainError("CONFLICT", { userMessage: runnerText.errors.notFinished });
     if (status === "SHARED") {
       const { sharedAt } = await tx.participation.findUniqueOrThrow({
-        where: { id: participationId },
+        where: { id: participationId, schoolId },
         select: { sharedAt: true },
       });
       return { sharedAt: sharedAt ?? new Date(0) };
     }
     const updated = await tx.participation.update({
-      where: { id: participationId },
+      where: { id: participationId, schoolId },
       data: { status: "SHARED", sharedAt: options.now ?? new Date() },
       select: { sharedAt: true },
     });

@@ -205,12 +205,13 @@ describe("re-importing with churn", () => {
     ] as const) {
       await prisma.participation.create({
         data: {
+          schoolId: school.id,
           campaignId: campaign.id,
           learnerId: learner.id,
           userId: user.id,
           status: "SHARED",
           masteryRate: 0.5,
-          answers: { create: [{ challengeId: "ch-test-1", value: "a", result: "OK" }] },
+          answers: { create: [{ schoolId: school.id, challengeId: "ch-test-1", value: "a", result: "OK" }] },
         },
       });
     }

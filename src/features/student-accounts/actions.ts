@@ -9,7 +9,7 @@ import { DomainError, isDomainError } from "@/lib/errors";
 import { requestClientAddress } from "@/lib/request-context";
 import { getStudentContext, startSession } from "@/lib/session";
 import { accountsText } from "@/messages/fr/student-accounts";
-import { hasAcceptedCgu, resolveCampaignForIdentity } from "./data";
+import { resolveCampaignForIdentity } from "./data";
 import { PENDING_IDENTITY_COOKIE } from "./domain/pending-identity";
 import { sanitizeReturnPath } from "./domain/return-path";
 import { loadCampaignForStudent, loadPendingIdentity } from "./loaders";
@@ -42,11 +42,7 @@ export const submitCampaignCodeAction = createAction({
     const student = await getStudentContext();
     if (student) {
       const campaign = await loadCampaignForStudent(student.userId, code);
-      redirect(
-        (await hasAcceptedCgu(student.userId))
-          ? startPath(campaign.campaignCode)
-          : cguThen(startPath(campaign.campaignCode)),
-      );
+      redirect(student.hasAcceptedCgu ? startPath(campaign.campaignCode) : cguThen(startPath(campaign.campaignCode)));
     }
     const pending = await loadPendingIdentity();
     if (!pending.ok) {
@@ -69,7 +65,7 @@ export const startParticipationAction = createAction({
   auth: "student",
   handler: async ({ code }, { student }) => {
     // The terms of use come first, as for every other way into a campaign.
-    if (!(await hasAcceptedCgu(student.userId))) redirect(cguThen(startPath(code)));
+    if (!student.hasAcceptedCgu) redirect(cguThen(startPath(code)));
     const joined = await joinCampaignAsStudent({ userId: student.userId, campaignCode: code });
     redirect(`/campagnes/${joined.campaignCode}/question`);
   },

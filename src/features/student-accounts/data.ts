@@ -22,23 +22,71 @@ export type CampaignForEntry = {
   school: { id: number; name: string; uai: string; managesStudents: boolean; archivedAt: Date | null };
 };
 
-export async function findCampaignByCode(code: string, db: DbClient = prisma): Promise<CampaignForEntry | null> {
-  return db.campaign.findUnique({
-    where: { code },
-    select: {
-      id: true,
-      code: true,
-      name: true,
-      title: true,
-      archivedAt: true,
-      school: { select: { id: true, name: true, uai: true, managesStudents: true, archivedAt: true } },
+type CampaignForEntryRow = {
+  id: number;
+  code: string;
+  name: string;
+  title: string | null;
+  archived_at: Date | null;
+  school_id: number;
+  school_name: string;
+  uai: string;
+  manages_students: boolean;
+  school_archived_at: Date | null;
+  pending_usable: boolean;
+};
+
+/**
+ * The campaign and its school in one statement (Prisma's nested select would send two), and,
+ * when a pending identity is given, whether its row still allows a reconciliation (as
+ * `isPendingIdentityUsable`), in the same statement.
+ */
+async function readCampaignByCode(
+  code: string,
+  db: DbClient,
+  pending?: { id: string; now: Date },
+): Promise<(CampaignForEntry & { isPendingIdentityUsable: boolean }) | null> {
+  const [row] = await db.$queryRaw<CampaignForEntryRow[]>`
+    SELECT c.id, c.code, c.name, c.title, c.archived_at,
+           s.id AS school_id, s.name AS school_name, s.uai, s.manages_students, s.archived_at AS school_archived_at,
+           EXISTS (
+             SELECT 1 FROM gar_pending_identities g
+              WHERE g.id = ${pending?.id ?? null} AND g.consumed_at IS NULL
+                AND g.expires_at > ${(pending?.now ?? new Date()).toISOString()}::timestamp(3)
+           ) AS pending_usable
+      FROM campaigns c JOIN schools s ON s.id = c.school_id
+     WHERE c.code = ${code}`;
+  if (!row) return null;
+  return {
+    isPendingIdentityUsable: row.pending_usable,
+    id: row.id,
+    code: row.code,
+    name: row.name,
+    title: row.title,
+    archivedAt: row.archived_at,
+    school: {
+      id: row.school_id,
+      name: row.school_name,
+      uai: row.uai,
+      managesStudents: row.manages_students,
+      archivedAt: row.school_archived_at,
     },
-  });
+  };
+}
+
+export async function findCampaignByCode(code: string, db: DbClient = prisma): Promise<CampaignForEntry | null> {
+  const campaign = await readCampaignByCode(code, db);
+  if (!campaign) return null;
+  const { isPendingIdentityUsable: _unused, ...entry } = campaign;
+  return entry;
 }
 
 /** The campaign behind a typed code, if a student may join it: exists, not archived, school manages students. */
 export async function resolveJoinableCampaign(code: string, db: DbClient = prisma): Promise<CampaignEntry> {
-  const campaign = await findCampaignByCode(code, db);
+  return toJoinableCampaign(await findCampaignByCode(code, db));
+}
+
+function toJoinableCampaign(campaign: CampaignForEntry | null): CampaignEntry {
   if (!campaign || campaign.school.archivedAt !== null) throw new DomainError("CAMPAIGN_CODE_UNKNOWN");
   if (campaign.archivedAt !== null) throw new DomainError("CAMPAIGN_CLOSED");
   if (!campaign.school.managesStudents) throw new DomainError("CAMPAIGN_NOT_JOINABLE");
@@ -88,6 +136,22 @@ export async function resolveCampaignForIdentity(
   return campaign;
 }
 
+/**
+ * `resolveCampaignForIdentity` for a pending identity, with `isPendingIdentityUsable` read in the
+ * same statement (the reconciliation needs both before it looks at a birth date).
+ */
+export async function resolveCampaignForPendingIdentity(
+  code: string,
+  identity: { id: string; uais: readonly string[] },
+  now: Date,
+  db: DbClient = prisma,
+): Promise<CampaignEntry & { isPendingIdentityUsable: boolean }> {
+  const read = await readCampaignByCode(code, db, { id: identity.id, now });
+  const campaign = toJoinableCampaign(read);
+  if (!isAttachedToSchool(identity.uais, campaign.schoolUai)) throw new DomainError("CAMPAIGN_OTHER_SCHOOL");
+  return { ...campaign, isPendingIdentityUsable: read!.isPendingIdentityUsable };
+}
+
 /** Whether the server-side row of a pending identity still allows a reconciliation (not consumed, not expired). */
 export async function isPendingIdentityUsable(id: string, now: Date, db: DbClient = prisma): Promise<boolean> {
   const row = await db.garPendingIdentity.findUnique({ where: { id }, select: { expiresAt: true, consumedAt: true } });
@@ -107,11 +171,6 @@ export async function listReconciliationCandidates(
     select: { id: true, firstName: true, middleName: true, thirdName: true, lastName: true, preferredLastName: true },
     orderBy: { id: "asc" },
   });
-}
-
-export async function hasAcceptedCgu(userId: number, db: DbClient = prisma): Promise<boolean> {
-  const user = await db.user.findUnique({ where: { id: userId }, select: { cguAcceptedAt: true } });
-  return user?.cguAcceptedAt != null;
 }
 
 export async function getStudentHome(userId: number, db: DbClient = prisma): Promise<StudentHome | null> {

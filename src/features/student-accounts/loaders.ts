@@ -8,7 +8,6 @@ import { getStudentContext, memberOrRedirect, type StudentContext } from "@/lib/
 import {
   findStudentLearner,
   getStudentHome,
-  hasAcceptedCgu,
   isPendingIdentityUsable,
   listBlockedStudents,
   resolveCampaignForIdentity,
@@ -48,7 +47,7 @@ export type StudentVisitor =
 /** Who is looking at a student page: a signed-in student, an unknown student from the GAR, or nobody. */
 export const loadStudentVisitor = cache(async (): Promise<StudentVisitor> => {
   const student = await getStudentContext();
-  if (student) return { kind: "STUDENT", student, hasAcceptedCgu: await hasAcceptedCgu(student.userId) };
+  if (student) return { kind: "STUDENT", student, hasAcceptedCgu: student.hasAcceptedCgu };
   const pending = await loadPendingIdentity();
   if (pending.ok) {
     const { firstName, lastName, uais } = pending.identity;

@@ -329,7 +329,7 @@ describe("reconcileGarStudent", () => {
       userId: existing.id,
     });
     const started = await prisma.participation.create({
-      data: { campaignId: campaign.id, learnerId: learner.id, userId: existing.id },
+      data: { schoolId: school.id, campaignId: campaign.id, learnerId: learner.id, userId: existing.id },
     });
 
     const outcome = await reconcileGarStudent({

@@ -16,16 +16,15 @@ import { SESSION_TTL_MS } from "@/lib/session-store";
 import type { AuthorizedSchoolId } from "@/lib/session";
 import {
   clearThrottle,
-  releaseThrottleSlot,
-  takeThrottleSlot,
+  releaseThrottleSlots,
+  takeThrottleSlots,
   type ThrottleRule,
   type ThrottleSlot,
 } from "@/lib/throttle";
 import { accountsText } from "@/messages/fr/student-accounts";
 import {
-  isPendingIdentityUsable,
   listReconciliationCandidates,
-  resolveCampaignForIdentity,
+  resolveCampaignForPendingIdentity,
   findStudentLearner,
   resolveJoinableCampaign,
 } from "./data";
@@ -137,11 +136,13 @@ export async function completeGarSignIn(options: CompleteGarSignInOptions): Prom
     logger.warn("gar.sign_in.refused", { reason: requestId ? "missing_state" : "missing_request_cookie" });
     throw new DomainError("GAR_SIGN_IN_FAILED");
   }
-  const consumed = await db.garSignInRequest.updateMany({
-    where: { id: requestId, state, consumedAt: null, expiresAt: { gt: now } },
-    data: { consumedAt: now },
-  });
-  const request = consumed.count === 1 ? await db.garSignInRequest.findUnique({ where: { id: requestId } }) : null;
+  // Consumed and read in one statement: of parallel callbacks with one request, one gets the row.
+  const [request] = await db.$queryRaw<
+    { state: string; nonce: string; codeVerifier: string; returnTo: string | null }[]
+  >`
+    UPDATE gar_sign_in_requests SET consumed_at = ${now.toISOString()}::timestamp(3)
+     WHERE id = ${requestId} AND state = ${state} AND consumed_at IS NULL AND expires_at > ${now.toISOString()}::timestamp(3)
+     RETURNING state, nonce, code_verifier AS "codeVerifier", return_to AS "returnTo"`;
   if (!request) {
     logger.warn("gar.sign_in.refused", { reason: "unknown_expired_or_replayed_request" });
     throw new DomainError("GAR_SIGN_IN_FAILED");
@@ -454,23 +455,24 @@ async function takeBirthdateSlots(
   clientAddress: string,
   now: Date,
 ): Promise<BirthdateSlots> {
-  const identitySlot = await takeThrottleSlot(identityThrottleRule(identity.garId), now);
-  const addressSlot = identitySlot.ok
-    ? await takeThrottleSlot(campaignAddressThrottleRule(campaign.id, clientAddress), now)
-    : null;
-  if (identitySlot.ok && addressSlot?.ok) return { identity: identitySlot, address: addressSlot };
-  await releaseThrottleSlot(identitySlot);
+  const taken = await takeThrottleSlots(
+    [identityThrottleRule(identity.garId), campaignAddressThrottleRule(campaign.id, clientAddress)],
+    now,
+  );
+  if (taken.ok) return { identity: taken.slots[0]!, address: taken.slots[1]! };
+  const perIdentity = taken.refused.find((refusal) => refusal.index === 0);
+  const perAddress = taken.refused.find((refusal) => refusal.index === 1);
   logger.warn("gar.reconciliation.throttled", {
     campaignId: campaign.id,
-    perIdentity: !identitySlot.ok,
-    perAddress: addressSlot ? !addressSlot.ok : false,
+    perIdentity: perIdentity !== undefined,
+    perAddress: perAddress !== undefined,
   });
-  if (!identitySlot.ok) throw tooManyAttempts(identitySlot.retryAfterSeconds, "identity");
-  throw tooManyAttempts(addressSlot && !addressSlot.ok ? addressSlot.retryAfterSeconds : 60, "campaign-address");
+  if (perIdentity) throw tooManyAttempts(perIdentity.retryAfterSeconds, "identity");
+  throw tooManyAttempts(perAddress?.retryAfterSeconds ?? 60, "campaign-address");
 }
 
 async function releaseBirthdateSlots(slots: BirthdateSlots): Promise<void> {
-  await Promise.all([releaseThrottleSlot(slots.identity), releaseThrottleSlot(slots.address)]);
+  await releaseThrottleSlots([slots.identity, slots.address]);
 }
 
 /**
@@ -519,13 +521,19 @@ async function lockLearner(tx: DbClient, learnerId: number): Promise<{ userId: n
  */
 async function setAsideFormerAccountParticipation(
   tx: DbClient,
-  campaignId: number,
+  campaign: { id: number; schoolId: number },
   learnerId: number,
   userId: number,
   now: Date,
 ): Promise<void> {
   await tx.participation.updateMany({
-    where: { campaignId, learnerId, deletedAt: null, userId: { not: userId } },
+    where: {
+      schoolId: campaign.schoolId,
+      campaignId: campaign.id,
+      learnerId,
+      deletedAt: null,
+      userId: { not: userId },
+    },
     data: { deletedAt: now },
   });
 }
@@ -565,9 +573,10 @@ export type ReconcileGarStudentOptions = {
 export async function reconcileGarStudent(options: ReconcileGarStudentOptions): Promise<ReconciliationOutcome> {
   const { identity, birthdate, clientAddress, now = new Date() } = options;
   // Another school's code is refused before any birth date is looked at (docs/domain.md §5).
-  const campaign = await resolveCampaignForIdentity(options.campaignCode, identity.uais);
-  // A replayed copy of a cookie already used is refused before it can probe birth dates.
-  if (!(await isPendingIdentityUsable(identity.id, now))) throw new DomainError("GAR_PENDING_IDENTITY_EXPIRED");
+  // A replayed copy of a cookie already used is refused before it can probe birth dates (read in
+  // the same statement as the campaign).
+  const campaign = await resolveCampaignForPendingIdentity(options.campaignCode, identity, now);
+  if (!campaign.isPendingIdentityUsable) throw new DomainError("GAR_PENDING_IDENTITY_EXPIRED");
 
   const slots = await takeBirthdateSlots(campaign, identity, clientAddress, now);
 
@@ -606,11 +615,13 @@ export async function reconcileGarStudent(options: ReconcileGarStudentOptions): 
       refusal = null;
       // Single use, atomically: of parallel requests with one cookie, one goes on, the others wait
       // for this row and then find it consumed (rolled back with the rest if this attempt fails).
-      const consumed = await tx.garPendingIdentity.updateMany({
-        where: { id: identity.id, consumedAt: null, expiresAt: { gt: now } },
-        data: { consumedAt: now },
-      });
-      if (consumed.count !== 1) throw new DomainError("GAR_PENDING_IDENTITY_EXPIRED");
+      // Also reads the SAML sign-in that left this pending identity, to tie to the session about to start.
+      const at = now.toISOString();
+      const [consumed] = await tx.$queryRaw<{ saml_login_id: string | null }[]>`
+        UPDATE gar_pending_identities AS g SET consumed_at = ${at}::timestamp(3)
+         WHERE g.id = ${identity.id} AND g.consumed_at IS NULL AND g.expires_at > ${at}::timestamp(3)
+        RETURNING (SELECT l.id FROM gar_saml_logins AS l WHERE l.pending_identity_id = g.id) AS saml_login_id`;
+      if (!consumed) throw new DomainError("GAR_PENDING_IDENTITY_EXPIRED");
       const learner = await lockLearner(tx, learnerId);
       if (learner.isDisabled) throw new DomainError("LEARNER_DISABLED");
       const methodOfIdo = await tx.authenticationMethod.findUnique({
@@ -625,27 +636,28 @@ export async function reconcileGarStudent(options: ReconcileGarStudentOptions): 
         if (methodOfIdo) {
           // The same student finished a parallel attempt a moment ago: reuse that account.
           userId = methodOfIdo.userId;
+          await tx.learner.updateMany({ where: { id: learnerId, userId: null }, data: { userId } });
         } else {
-          const user = await tx.user.create({
-            data: {
-              firstName: identity.firstName,
-              lastName: identity.lastName,
-              lastLoggedAt: now,
-              authenticationMethods: {
-                create: {
-                  provider: "GAR",
-                  externalId: identity.garId,
-                  firstName: identity.firstName,
-                  lastName: identity.lastName,
-                },
-              },
-            },
-            select: { id: true },
-          });
-          userId = user.id;
+          // The account and its GAR method in one statement (a nested create sends three). A
+          // parallel attempt that created the same IDO first: unique violation, retried.
+          const [created] = await tx.$queryRaw<{ id: number }[]>`
+            WITH created AS (
+              INSERT INTO users (first_name, last_name, last_logged_at, created_at, updated_at)
+              VALUES (${identity.firstName}, ${identity.lastName}, ${at}::timestamp(3), ${at}::timestamp(3), ${at}::timestamp(3))
+              RETURNING id
+            ), method AS (
+              INSERT INTO authentication_methods (user_id, provider, external_id, first_name, last_name, created_at, updated_at)
+              SELECT id, 'GAR'::"AuthenticationProvider", ${identity.garId}, ${identity.firstName}, ${identity.lastName},
+                     ${at}::timestamp(3), ${at}::timestamp(3)
+                FROM created
+            ), linked AS (
+              UPDATE learners SET user_id = (SELECT id FROM created), updated_at = ${at}::timestamp(3)
+               WHERE id = ${learnerId} AND user_id IS NULL
+            )
+            SELECT id FROM created`;
+          userId = created!.id;
           isNewAccount = true;
         }
-        await tx.learner.updateMany({ where: { id: learnerId, userId: null }, data: { userId } });
       } else {
         userId = learner.userId;
         const garMethod = await tx.authenticationMethod.findUnique({
@@ -706,24 +718,22 @@ export async function reconcileGarStudent(options: ReconcileGarStudentOptions): 
         }
       }
 
-      const user = await tx.user.update({
-        where: { id: userId },
-        data: { firstName: identity.firstName, lastName: identity.lastName, lastLoggedAt: now },
-        select: { cguAcceptedAt: true },
-      });
-      await setAsideFormerAccountParticipation(tx, campaign.id, learnerId, userId, now);
-      // SAML: the sign-in that left this pending identity, to tie to the session about to start.
-      const samlLogin = await tx.garSamlLogin.findUnique({
-        where: { pendingIdentityId: identity.id },
-        select: { id: true },
-      });
+      // A new account was just written with these names and this sign-in time.
+      const user = isNewAccount
+        ? { cguAcceptedAt: null }
+        : await tx.user.update({
+            where: { id: userId },
+            data: { firstName: identity.firstName, lastName: identity.lastName, lastLoggedAt: now },
+            select: { cguAcceptedAt: true },
+          });
+      await setAsideFormerAccountParticipation(tx, campaign, learnerId, userId, now);
       return {
         userId,
         learnerId,
         isNewAccount,
         garIdReplaced,
         hasAcceptedCgu: user.cguAcceptedAt !== null,
-        samlLoginId: samlLogin?.id ?? null,
+        samlLoginId: consumed.saml_login_id,
       };
     }, TRANSACTION_OPTIONS),
   ).catch(async (error: unknown) => {
@@ -769,7 +779,7 @@ export async function joinCampaignAsStudent(options: {
     prisma.$transaction(async (tx) => {
       const locked = await lockLearner(tx, learner.id);
       if (locked.userId !== options.userId) throw new DomainError("CAMPAIGN_OTHER_SCHOOL");
-      await setAsideFormerAccountParticipation(tx, campaign.id, learner.id, options.userId, new Date());
+      await setAsideFormerAccountParticipation(tx, campaign, learner.id, options.userId, new Date());
       const started = await startParticipation(
         { campaignId: campaign.id, learnerId: learner.id, userId: options.userId },
         tx,

@@ -38,6 +38,7 @@ async function participate(
   const status = options.status ?? "SHARED";
   const participation = await prisma.participation.create({
     data: {
+      schoolId,
       campaignId,
       learnerId,
       userId: user.id,
@@ -72,6 +73,7 @@ async function participate(
   });
   await prisma.answer.createMany({
     data: options.answers.map(([challengeId, result]) => ({
+      schoolId,
       participationId: participation.id,
       challengeId,
       value: result === "SKIPPED" ? "" : "x",

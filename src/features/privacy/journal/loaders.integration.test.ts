@@ -54,6 +54,7 @@ async function world() {
   const campaign = await createCampaign({ schoolId: school.id, ownerId: admin.userId });
   await prisma.participation.create({
     data: {
+      schoolId: school.id,
       campaignId: campaign.id,
       learnerId: learner.id,
       userId: user.id,

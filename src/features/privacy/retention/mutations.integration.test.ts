@@ -101,7 +101,13 @@ describe("retention: learners who left the school (3 months, unless a campaign o
     const learner = await createLearner(school.id, { isDisabled: true });
     await prisma.learner.update({ where: { id: learner.id }, data: { disabledAt } });
     await prisma.participation.create({
-      data: { campaignId: campaign.id, learnerId: learner.id, userId: admin.userId, status: "STARTED" },
+      data: {
+        schoolId: school.id,
+        campaignId: campaign.id,
+        learnerId: learner.id,
+        userId: admin.userId,
+        status: "STARTED",
+      },
     });
     const end = retentionEnd(disabledAt, { months: 3 });
     expect(await anonymiseDepartedLearners(after(end), operatorSchools)).toBe(0);

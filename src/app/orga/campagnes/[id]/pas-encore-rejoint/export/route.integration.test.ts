@@ -72,7 +72,13 @@ async function arrange() {
     userId: noeUser.id,
   });
   await prisma.participation.create({
-    data: { campaignId: campaign.id, learnerId: noe.id, userId: noeUser.id, deletedAt: new Date() },
+    data: {
+      schoolId: school.id,
+      campaignId: campaign.id,
+      learnerId: noe.id,
+      userId: noeUser.id,
+      deletedAt: new Date(),
+    },
   });
 
   // Not in the list: joined; another class; left the school; a namesake of Léa in another school.
@@ -83,7 +89,9 @@ async function arrange() {
     division: "6E B",
     userId: zoeUser.id,
   });
-  await prisma.participation.create({ data: { campaignId: campaign.id, learnerId: zoe.id, userId: zoeUser.id } });
+  await prisma.participation.create({
+    data: { schoolId: school.id, campaignId: campaign.id, learnerId: zoe.id, userId: zoeUser.id },
+  });
   await createLearner(school.id, { firstName: "Ali", lastName: "PETIT", division: "6E A" });
   await createLearner(school.id, { firstName: "Parti", lastName: "ANCIEN", division: "6E B", isDisabled: true });
   await createLearner(other.id, { firstName: "Léa", lastName: "MARTIN", birthdate: "2013-04-02", division: "6E B" });

@@ -1,7 +1,11 @@
 import { readContent } from "../../content/load-content";
 import { generateCampaignCode } from "../../src/features/campaigns/domain/campaign-code";
-import type { CampaignSnapshot } from "../../src/features/parcours/types";
-import { startParticipation } from "../../src/features/runner/mutations";
+import { buildCampaignSnapshot } from "../../src/features/parcours/data";
+import { chooseNextChallenge } from "../../src/features/parcours/domain/adaptive";
+import type { CampaignSnapshot, ChallengeSnapshot } from "../../src/features/parcours/types";
+import type { RawSubmission } from "../../src/features/runner/domain/submission";
+import { startParticipation, submitAnswer } from "../../src/features/runner/mutations";
+import { prisma } from "../../src/lib/db";
 import { createCampaign } from "../factories/campaigns";
 import { createGarStudentUser, createLearner } from "../factories/learners";
 import { DEMO_ADMIN, arrangeDemoParcours, axeViolations, expect, signInAs, test } from "./fixtures";
@@ -153,6 +157,79 @@ test("a student answers a QROCM and an image question with the keyboard, reads t
   await expect(row.getByText("Valeur de n à la fin du programme")).toBeVisible();
   await expect(row.getByText(/48 \(faux\s; attendu\s: 96\)/)).toBeVisible();
   await expect(row.getByText("12 (juste)")).toBeVisible();
+  expect(await axeViolations(teacher)).toEqual([]);
+  await teacherContext.close();
+});
+
+function rightSubmission(challenge: ChallengeSnapshot): RawSubmission {
+  if (challenge.type === "QROCM")
+    return {
+      intent: "answer",
+      choices: [],
+      fields: challenge.proposals.map((f) => challenge.fieldAnswers![f.id]![0]!),
+    };
+  if (challenge.type === "QROC") return { intent: "answer", choices: [], text: challenge.answerKey[0] };
+  return { intent: "answer", choices: challenge.answerKey };
+}
+
+test("a participation started from a known profile: the teacher's Activité tab shows the progress the student's bar shows", async ({
+  page,
+  context,
+  browser,
+}) => {
+  const n = `${Date.now()}${++sequence}`;
+  const parcours = readContent().parcours.find((item) => item.id === "rentree-6e")!;
+  const { school, owner } = await arrangeDemoParcours(parcours);
+  const snapshot = await buildCampaignSnapshot(prisma, parcours.id);
+  const code = generateCampaignCode();
+  const campaign = await createCampaign({
+    schoolId: school.id,
+    ownerId: owner.id,
+    name: `Rentrée — 6E P ${n}`,
+    code,
+    targetProfileId: parcours.id,
+    division: "6E P",
+    snapshot,
+  });
+  const user = await createGarStudentUser({ garId: `IDO-E2E-PROGRESS-${n}`, firstName: "Lina", lastName: "PERRIN" });
+  const learner = await createLearner(school.id, {
+    nationalStudentId: `E2P${n.slice(-7)}K`,
+    firstName: "Lina",
+    lastName: "PERRIN",
+    birthdate: "2014-05-20",
+    division: "6E P",
+    userId: user.id,
+  });
+  const { participationId } = await startParticipation({
+    campaignId: campaign.id,
+    learnerId: learner.id,
+    userId: user.id,
+  });
+  // What Commencer freezes for a student whose profile knows every competence at level 4.
+  const known = Object.fromEntries(snapshot.competences.map((competence) => [competence.id, 4]));
+  await prisma.participation.update({ where: { id: participationId }, data: { startLevels: known } });
+  const answers: { challengeId: string; result: "OK" }[] = [];
+  for (let given = 0; given < 2; given += 1) {
+    const next = chooseNextChallenge(snapshot, answers, participationId, known)!;
+    await submitAnswer({ code, userId: user.id, challengeId: next.id, submission: rightSubmission(next) });
+    answers.push({ challengeId: next.id, result: "OK" });
+  }
+
+  // The student's bar: « Question 3 sur environ T », two answers given.
+  await signInAs(context, { userId: user.id, kind: "STUDENT" });
+  await page.goto(`/campagnes/${code}/question`);
+  const label = page.locator("#progress-label");
+  await expect(label).toHaveText(/Question 3 sur environ \d+/);
+  const total = Number((await label.textContent())!.match(/environ (\d+)/)![1]);
+  const shownToStudent = Math.round((2 / total) * 100);
+
+  // The teacher reads the same figure in the Activité tab.
+  const teacherContext = await browser.newContext();
+  const teacher = await teacherContext.newPage();
+  await signInAs(teacherContext, { email: DEMO_ADMIN.email });
+  await teacher.goto(`/orga/campagnes/${campaign.id}`);
+  const row = teacher.getByRole("row").filter({ hasText: "PERRIN" });
+  await expect(row).toContainText(`${shownToStudent} %`);
   expect(await axeViolations(teacher)).toEqual([]);
   await teacherContext.close();
 });

@@ -6,7 +6,7 @@ import { DomainError } from "@/lib/errors";
 import type { AuthorizedSchoolId } from "@/lib/session";
 
 import type { CampaignSnapshot, ParticipationResults } from "@/features/parcours/types";
-import { progressPercent } from "@/features/parcours/domain/adaptive";
+import { progressPercent, readStartLevels } from "@/features/parcours/domain/adaptive";
 import { compareFrench } from "@/messages/fr/format";
 
 import { describeParticipantResult } from "./domain/participant-result";
@@ -233,6 +233,8 @@ type ParticipationWithLearner = {
   sharedAt: Date | null;
   masteryRate: number | null;
   results: Prisma.JsonValue;
+  /** Frozen when it started (`readStartLevels`): the progress replays the walk from there. */
+  startLevels: Prisma.JsonValue;
   learner: {
     id: number;
     firstName: string;
@@ -262,6 +264,7 @@ async function readCampaignParticipations(
           sharedAt: true,
           masteryRate: true,
           results: true,
+          startLevels: true,
           learner: {
             select: {
               id: true,
@@ -290,7 +293,12 @@ async function readCampaignParticipations(
 }
 
 function progressOf(snapshot: CampaignSnapshot, participation: ParticipationWithLearner): number {
-  return progressPercent(snapshot, participation.status, participation.answers);
+  return progressPercent(
+    snapshot,
+    participation.status,
+    participation.answers,
+    readStartLevels(participation.startLevels),
+  );
 }
 
 /** Participants with their status and progress, for the Activité tab (polled while a class joins). */
@@ -461,6 +469,7 @@ export async function getParticipantResult(
       completedAt: true,
       sharedAt: true,
       deletedAt: true,
+      startLevels: true,
       campaign: {
         select: { id: true, name: true, code: true, ownerId: true, archivedAt: true, challengeSnapshot: true },
       },
@@ -488,7 +497,12 @@ export async function getParticipantResult(
       division: participation.learner.division,
     },
     status: participation.status,
-    progress: progressPercent(snapshot, participation.status, participation.answers),
+    progress: progressPercent(
+      snapshot,
+      participation.status,
+      participation.answers,
+      readStartLevels(participation.startLevels),
+    ),
     startedAt: participation.createdAt,
     completedAt: participation.completedAt,
     sharedAt: participation.sharedAt,

@@ -9,7 +9,7 @@ import {
   isIdoReplacementRefusal,
 } from "./domain/ido-replacement";
 
-import { progressPercent } from "@/features/parcours/domain/adaptive";
+import { progressPercent, readStartLevels } from "@/features/parcours/domain/adaptive";
 import type { CampaignSnapshot } from "@/features/parcours/types";
 
 import { maskIne } from "./domain/ine-mask";
@@ -259,6 +259,7 @@ export async function getLearnerDetail(
           createdAt: true,
           sharedAt: true,
           deletedAt: true,
+          startLevels: true,
           campaign: { select: { id: true, name: true, code: true, challengeSnapshot: true } },
           answers: { select: { challengeId: true, result: true }, orderBy: { id: "asc" } },
         },
@@ -291,6 +292,7 @@ export async function getLearnerDetail(
         participation.campaign.challengeSnapshot as unknown as CampaignSnapshot,
         participation.status,
         participation.answers,
+        readStartLevels(participation.startLevels),
       ),
       masteryRate: participation.status === "SHARED" ? participation.masteryRate : null,
       startedAt: participation.createdAt,

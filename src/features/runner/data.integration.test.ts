@@ -1,7 +1,19 @@
 import { describe, expect, it } from "vitest";
 
-import { getParticipantResult } from "@/features/campaigns/data";
-import { chooseNextChallenge } from "@/features/parcours/domain/adaptive";
+import {
+  getCampaignExport,
+  getCampaignResults,
+  getParticipantResult,
+  listActivityParticipants,
+} from "@/features/campaigns/data";
+import { participantFilterSchema } from "@/features/campaigns/schema";
+import { getLearnerDetail } from "@/features/learners/data";
+import {
+  chooseNextChallenge,
+  estimateProgress,
+  progressPercent,
+  toProgressPercent,
+} from "@/features/parcours/domain/adaptive";
 import { computeProfile } from "@/features/parcours/domain/profile";
 import type { ChallengeSnapshot } from "@/features/parcours/types";
 import { prisma } from "@/lib/db";
@@ -138,5 +150,55 @@ describe("the student's profile across campaigns and schools", () => {
       select: { startLevels: true },
     });
     expect(stored.startLevels).toEqual({});
+  });
+});
+
+describe("a participation started from a known profile, as Orga sees it", () => {
+  it("shows staff the progress the student's bar shows: the Activité list, Résultats, export, result and learner pages", async () => {
+    const { school, campaign } = await createContentCampaign({ targetProfileId: "rentree-6e" });
+    const { user, learner, participationId } = await createParticipant({
+      schoolId: school.id,
+      campaignId: campaign.id,
+    });
+    // What Commencer freezes for a student whose profile knows every competence of the parcours
+    // at level 4 (the profile itself: the first test of this file).
+    const known = { "1.1": 4, "2.1": 4, "3.1": 4, "4.1": 4, "4.2": 4, "5.2": 4 };
+    await prisma.participation.update({ where: { id: participationId }, data: { startLevels: known } });
+    for (let given = 0; given < 2; given += 1) {
+      const { campaign: runnerCampaign, participation } = (await getRunnerView(user.id, campaign.code))!;
+      const next = chooseNextChallenge(runnerCampaign.snapshot, participation!.answers, participationId, known)!;
+      expect(next.level).toBe(4);
+      await submitAnswer({
+        code: campaign.code,
+        userId: user.id,
+        challengeId: next.id,
+        submission: rightSubmission(next),
+      });
+    }
+
+    // The runner's question page: estimateProgress over the participation's answers and start levels.
+    const view = (await getRunnerView(user.id, campaign.code))!;
+    const { snapshot } = view.campaign;
+    const { answers, startLevels } = view.participation!;
+    expect(startLevels).toEqual(known);
+    const shownToStudent = toProgressPercent(estimateProgress(snapshot, answers, startLevels));
+    // The figure an estimate without the start levels gives is another one: this test can fail.
+    expect(progressPercent(snapshot, "STARTED", answers, {})).not.toBe(shownToStudent);
+
+    const schoolId = await authorizedSchoolId(school.id);
+    const activity = await listActivityParticipants(schoolId, campaign.id);
+    expect(activity.map((row) => [row.participationId, row.status, row.progress])).toEqual([
+      [participationId, "STARTED", shownToStudent],
+    ]);
+    const all = participantFilterSchema("all").parse({});
+    expect((await getCampaignResults(schoolId, campaign.id, all)).rows.map((row) => row.progress)).toEqual([
+      shownToStudent,
+    ]);
+    expect((await getCampaignExport(schoolId, campaign.id, all)).rows.map((row) => row.progress)).toEqual([
+      shownToStudent,
+    ]);
+    expect((await getParticipantResult(schoolId, campaign.id, participationId)).progress).toBe(shownToStudent);
+    const detail = (await getLearnerDetail(schoolId, learner.id))!;
+    expect(detail.participations.map((row) => row.progress)).toEqual([shownToStudent]);
   });
 });

@@ -1,5 +1,6 @@
 import "server-only";
 
+import { readStartLevels, type StartLevels } from "@/features/parcours/domain/adaptive";
 import type { CompletedResult } from "@/features/parcours/domain/profile";
 import type { AnswerRecord, CampaignSnapshot, ParticipationResults } from "@/features/parcours/types";
 import { prisma, type DbClient } from "@/lib/db";
@@ -30,7 +31,7 @@ export type RunnerParticipation = {
   completedAt: Date | null;
   sharedAt: Date | null;
   /** Known levels the adaptive walk started from (frozen at the start; {} when none). */
-  startLevels: Record<string, number>;
+  startLevels: StartLevels;
 };
 
 export type RunnerView = { campaign: RunnerCampaign; participation: RunnerParticipation | null };
@@ -50,7 +51,7 @@ type RunnerRow = {
   results: unknown;
   completed_at: Date | null;
   shared_at: Date | null;
-  start_levels: Record<string, number> | null;
+  start_levels: unknown;
   answers: { challengeId: string; result: "OK" | "KO" | "SKIPPED"; value: string }[] | null;
 };
 
@@ -98,7 +99,7 @@ export async function getRunnerView(userId: number, code: string, db: DbClient =
             results: row.results as ParticipationResults | null,
             completedAt: row.completed_at,
             sharedAt: row.shared_at,
-            startLevels: row.start_levels ?? {},
+            startLevels: readStartLevels(row.start_levels),
           }
         : null,
   };

@@ -1,6 +1,14 @@
 import { describe, expect, it } from "vitest";
 import type { AnswerRecord, AnswerResult, CampaignSnapshot, ChallengeSnapshot } from "../types";
-import { chooseNextChallenge, computeCompetenceStates, estimateProgress, startLevel } from "./adaptive";
+import {
+  chooseNextChallenge,
+  computeCompetenceStates,
+  estimateProgress,
+  progressPercent,
+  readStartLevels,
+  startLevel,
+  toProgressPercent,
+} from "./adaptive";
 
 function challenge(competenceId: string, level: number, suffix = ""): ChallengeSnapshot {
   return {
@@ -239,5 +247,62 @@ describe("adaptive start from the known profile", () => {
       answeredCount: answers.length,
       estimatedTotal: answers.length,
     });
+  });
+});
+
+describe("progress as staff see it", () => {
+  /** Four competences offering levels 1–8, so that a known profile changes the walk's length a lot. */
+  const parcours: CampaignSnapshot = {
+    targetProfileId: "progress",
+    competences: ["1.1", "2.1", "3.1", "4.1"].map((id) => ({ id, name: id, areaCode: id[0]! })),
+    challenges: ["1.1", "2.1", "3.1", "4.1"].flatMap((competenceId) =>
+      [1, 2, 3, 4, 5, 6, 7, 8].map((level) => challenge(competenceId, level)),
+    ),
+  };
+  const known = { "1.1": 7, "2.1": 7, "3.1": 7, "4.1": 7 };
+  const answers = play(parcours, (next) => (next.level <= 7 ? "OK" : "KO"), known);
+
+  it("is, while started, what the runner's bar shows the student from the same answers and start levels", () => {
+    expect(answers.length).toBeGreaterThan(2);
+    let differs = false;
+    for (let given = 0; given < answers.length; given += 1) {
+      const sofar = answers.slice(0, given);
+      const shownToStudent = toProgressPercent(estimateProgress(parcours, sofar, known));
+      expect(progressPercent(parcours, "STARTED", sofar, known), `after ${given} answers`).toBe(shownToStudent);
+      expect(shownToStudent).toBeLessThan(100);
+      if (progressPercent(parcours, "STARTED", sofar, {}) !== shownToStudent) differs = true;
+    }
+    // Without the start levels the same answers read as another walk: the figure would be wrong.
+    expect(differs).toBe(true);
+    // Three answers in, one competence not begun yet: it is known to start high, so less is left.
+    expect(progressPercent(parcours, "STARTED", answers.slice(0, 3), known)).toBeGreaterThan(
+      progressPercent(parcours, "STARTED", answers.slice(0, 3), {}),
+    );
+  });
+
+  it("is 100 once finished, whatever the answers", () => {
+    expect(progressPercent(parcours, "TO_SHARE", answers, known)).toBe(100);
+    expect(progressPercent(parcours, "SHARED", [], {})).toBe(100);
+  });
+
+  it("never reads 100 while started, even past the estimate", () => {
+    expect(toProgressPercent({ answeredCount: 3, estimatedTotal: 3 })).toBe(75);
+    expect(toProgressPercent({ answeredCount: 0, estimatedTotal: 0 })).toBe(0);
+    expect(progressPercent(parcours, "STARTED", answers, known)).toBeLessThan(100);
+  });
+});
+
+describe("readStartLevels", () => {
+  it("keeps the known level of each competence as stored", () => {
+    expect(readStartLevels({ "1.1": 4, "3.1": 0 })).toEqual({ "1.1": 4, "3.1": 0 });
+    expect(readStartLevels({})).toEqual({});
+  });
+
+  it("reads anything else as no known level", () => {
+    expect(readStartLevels(null)).toEqual({});
+    expect(readStartLevels(undefined)).toEqual({});
+    expect(readStartLevels([4, 5])).toEqual({});
+    expect(readStartLevels("4")).toEqual({});
+    expect(readStartLevels({ "1.1": "4", "2.1": null, "3.1": Number.NaN, "4.1": 6 })).toEqual({ "4.1": 6 });
   });
 });

@@ -48,6 +48,20 @@ export function startLevel(pool: Skill[], knownLevel?: number): number {
 /** Known level per competence id a participation starts from; absent or empty: no profile. */
 export type StartLevels = Readonly<Record<string, number>>;
 
+/**
+ * `participations.start_levels` as stored (JSONB, `{}` by default) → the start levels every
+ * computation of the walk takes — the runner's and Orga's alike, so both replay the same path.
+ * Anything but a finite number for a competence is no known level (never a crash on a row).
+ */
+export function readStartLevels(stored: unknown): StartLevels {
+  if (typeof stored !== "object" || stored === null || Array.isArray(stored)) return {};
+  const levels: Record<string, number> = {};
+  for (const [competenceId, level] of Object.entries(stored)) {
+    if (typeof level === "number" && Number.isFinite(level)) levels[competenceId] = level;
+  }
+  return levels;
+}
+
 export function computeCompetenceStates(
   snapshot: CampaignSnapshot,
   answers: AnswerRecord[],
@@ -206,16 +220,24 @@ function rawEstimate(
 }
 
 /**
+ * How full the runner's progress bar is, 0–100: the answers given over "sur environ T", T never
+ * below the current question (the bar and its label read the same total).
+ */
+export function toProgressPercent({ answeredCount, estimatedTotal }: Progress): number {
+  return Math.round((answeredCount / Math.max(answeredCount + 1, estimatedTotal)) * 100);
+}
+
+/**
  * A participation's progress as staff see it, 0–100: 100 once finished (TO_SHARE or SHARED); a
- * started one never shows 100, which means "finished".
+ * started one shows what the runner's bar shows the student (the same estimate from the same
+ * answers and the participation's start levels), never 100, which means "finished".
  */
 export function progressPercent(
   snapshot: CampaignSnapshot,
   status: "STARTED" | "TO_SHARE" | "SHARED",
   answers: AnswerRecord[],
-  startLevels: StartLevels = {},
+  startLevels: StartLevels,
 ): number {
   if (status !== "STARTED") return 100;
-  const { answeredCount, estimatedTotal } = estimateProgress(snapshot, answers, startLevels);
-  return Math.min(99, Math.round((answeredCount / Math.max(1, estimatedTotal)) * 100));
+  return Math.min(99, toProgressPercent(estimateProgress(snapshot, answers, startLevels)));
 }

@@ -1,11 +1,12 @@
 import { runnerText } from "@/messages/fr/runner";
 
+import { toProgressPercent } from "@/features/parcours/domain/adaptive";
 import type { Progress } from "@/features/parcours/types";
 
 export function ProgressBar({ progress }: { progress: Progress }) {
   const current = progress.answeredCount + 1;
   const total = Math.max(current, progress.estimatedTotal);
-  const percent = Math.round((progress.answeredCount / total) * 100);
+  const percent = toProgressPercent(progress);
   return (
     <div className="space-y-2">
       <p id="progress-label" className="text-base font-semibold text-muted">

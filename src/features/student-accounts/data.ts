@@ -22,8 +22,9 @@ export type CampaignForEntry = {
   school: { id: number; name: string; uai: string; managesStudents: boolean; archivedAt: Date | null };
 };
 
+/** A row even for an unknown code (then `id` is null), so that the pending identity is always checked. */
 type CampaignForEntryRow = {
-  id: number;
+  id: number | null;
   code: string;
   name: string;
   title: string | null;
@@ -39,13 +40,13 @@ type CampaignForEntryRow = {
 /**
  * The campaign and its school in one statement (Prisma's nested select would send two), and,
  * when a pending identity is given, whether its row still allows a reconciliation (as
- * `isPendingIdentityUsable`), in the same statement.
+ * `isPendingIdentityUsable`), in the same statement — known even when the code is not.
  */
 async function readCampaignByCode(
   code: string,
   db: DbClient,
   pending?: { id: string; now: Date },
-): Promise<(CampaignForEntry & { isPendingIdentityUsable: boolean }) | null> {
+): Promise<{ campaign: CampaignForEntry | null; isPendingIdentityUsable: boolean }> {
   const [row] = await db.$queryRaw<CampaignForEntryRow[]>`
     SELECT c.id, c.code, c.name, c.title, c.archived_at,
            s.id AS school_id, s.name AS school_name, s.uai, s.manages_students, s.archived_at AS school_archived_at,
@@ -54,31 +55,30 @@ async function readCampaignByCode(
               WHERE g.id = ${pending?.id ?? null} AND g.consumed_at IS NULL
                 AND g.expires_at > ${(pending?.now ?? new Date()).toISOString()}::timestamp(3)
            ) AS pending_usable
-      FROM campaigns c JOIN schools s ON s.id = c.school_id
-     WHERE c.code = ${code}`;
-  if (!row) return null;
+      FROM (SELECT 1) AS one
+      LEFT JOIN (campaigns c JOIN schools s ON s.id = c.school_id) ON c.code = ${code}`;
+  if (!row || row.id === null) return { campaign: null, isPendingIdentityUsable: row?.pending_usable ?? false };
   return {
     isPendingIdentityUsable: row.pending_usable,
-    id: row.id,
-    code: row.code,
-    name: row.name,
-    title: row.title,
-    archivedAt: row.archived_at,
-    school: {
-      id: row.school_id,
-      name: row.school_name,
-      uai: row.uai,
-      managesStudents: row.manages_students,
-      archivedAt: row.school_archived_at,
+    campaign: {
+      id: row.id,
+      code: row.code,
+      name: row.name,
+      title: row.title,
+      archivedAt: row.archived_at,
+      school: {
+        id: row.school_id,
+        name: row.school_name,
+        uai: row.uai,
+        managesStudents: row.manages_students,
+        archivedAt: row.school_archived_at,
+      },
     },
   };
 }
 
 export async function findCampaignByCode(code: string, db: DbClient = prisma): Promise<CampaignForEntry | null> {
-  const campaign = await readCampaignByCode(code, db);
-  if (!campaign) return null;
-  const { isPendingIdentityUsable: _unused, ...entry } = campaign;
-  return entry;
+  return (await readCampaignByCode(code, db)).campaign;
 }
 
 /** The campaign behind a typed code, if a student may join it: exists, not archived, school manages students. */
@@ -137,19 +137,21 @@ export async function resolveCampaignForIdentity(
 }
 
 /**
- * `resolveCampaignForIdentity` for a pending identity, with `isPendingIdentityUsable` read in the
- * same statement (the reconciliation needs both before it looks at a birth date).
+ * `resolveCampaignForIdentity` for a pending identity whose server-side row is checked in the
+ * same statement (as `isPendingIdentityUsable`): a consumed (replayed) or expired one is refused
+ * first, GAR_PENDING_IDENTITY_EXPIRED, whatever the code.
  */
 export async function resolveCampaignForPendingIdentity(
   code: string,
   identity: { id: string; uais: readonly string[] },
   now: Date,
   db: DbClient = prisma,
-): Promise<CampaignEntry & { isPendingIdentityUsable: boolean }> {
+): Promise<CampaignEntry> {
   const read = await readCampaignByCode(code, db, { id: identity.id, now });
-  const campaign = toJoinableCampaign(read);
+  if (!read.isPendingIdentityUsable) throw new DomainError("GAR_PENDING_IDENTITY_EXPIRED");
+  const campaign = toJoinableCampaign(read.campaign);
   if (!isAttachedToSchool(identity.uais, campaign.schoolUai)) throw new DomainError("CAMPAIGN_OTHER_SCHOOL");
-  return { ...campaign, isPendingIdentityUsable: read!.isPendingIdentityUsable };
+  return campaign;
 }
 
 /** Whether the server-side row of a pending identity still allows a reconciliation (not consumed, not expired). */

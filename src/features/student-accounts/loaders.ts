@@ -26,14 +26,23 @@ export function pendingIdentityKey(): Buffer {
 }
 
 /**
+ * The sealed pending-identity cookie of this browser, opened (signature, expiry), WITHOUT its
+ * server-side row: for callers whose next statement checks that row anyway
+ * (`resolveCampaignForPendingIdentity`, `reconcileGarStudent`), which saves one statement.
+ */
+export const openPendingIdentityCookie = cache(async (): Promise<OpenPendingIdentityResult> => {
+  const token = (await cookies()).get(PENDING_IDENTITY_COOKIE)?.value;
+  return openPendingIdentity(token, pendingIdentityKey(), new Date());
+});
+
+/**
  * The pending GAR identity of this browser (unknown student between the GAR and the birth date).
  * A cookie whose server-side row was consumed (a replayed copy) or pruned counts as expired.
  */
 export const loadPendingIdentity = cache(async (): Promise<OpenPendingIdentityResult> => {
-  const token = (await cookies()).get(PENDING_IDENTITY_COOKIE)?.value;
-  const now = new Date();
-  const opened = openPendingIdentity(token, pendingIdentityKey(), now);
-  if (opened.ok && !(await isPendingIdentityUsable(opened.identity.id, now))) return { ok: false, reason: "EXPIRED" };
+  const opened = await openPendingIdentityCookie();
+  if (opened.ok && !(await isPendingIdentityUsable(opened.identity.id, new Date())))
+    return { ok: false, reason: "EXPIRED" };
   return opened;
 });
 

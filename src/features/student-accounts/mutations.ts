@@ -576,7 +576,6 @@ export async function reconcileGarStudent(options: ReconcileGarStudentOptions): 
   // A replayed copy of a cookie already used is refused before it can probe birth dates (read in
   // the same statement as the campaign).
   const campaign = await resolveCampaignForPendingIdentity(options.campaignCode, identity, now);
-  if (!campaign.isPendingIdentityUsable) throw new DomainError("GAR_PENDING_IDENTITY_EXPIRED");
 
   const slots = await takeBirthdateSlots(campaign, identity, clientAddress, now);
 
@@ -616,18 +615,40 @@ export async function reconcileGarStudent(options: ReconcileGarStudentOptions): 
       // Single use, atomically: of parallel requests with one cookie, one goes on, the others wait
       // for this row and then find it consumed (rolled back with the rest if this attempt fails).
       // Also reads the SAML sign-in that left this pending identity, to tie to the session about to start.
+      // In the same statement: the learner's row lock (as `lockLearner`) and the account the new
+      // IDO already opens, if any. A method created by a parallel attempt after this statement's
+      // snapshot is not seen here: the account's insert then hits the unique IDO and is retried.
       const at = now.toISOString();
-      const [consumed] = await tx.$queryRaw<{ saml_login_id: string | null }[]>`
-        UPDATE gar_pending_identities AS g SET consumed_at = ${at}::timestamp(3)
-         WHERE g.id = ${identity.id} AND g.consumed_at IS NULL AND g.expires_at > ${at}::timestamp(3)
-        RETURNING (SELECT l.id FROM gar_saml_logins AS l WHERE l.pending_identity_id = g.id) AS saml_login_id`;
+      const [consumed] = await tx.$queryRaw<
+        {
+          saml_login_id: string | null;
+          found: boolean | null;
+          user_id: number | null;
+          is_disabled: boolean;
+          method_id: number | null;
+          method_user_id: number | null;
+        }[]
+      >`
+        WITH consumed AS (
+          UPDATE gar_pending_identities AS g SET consumed_at = ${at}::timestamp(3)
+           WHERE g.id = ${identity.id} AND g.consumed_at IS NULL AND g.expires_at > ${at}::timestamp(3)
+          RETURNING (SELECT sl.id FROM gar_saml_logins AS sl WHERE sl.pending_identity_id = g.id) AS saml_login_id
+        )
+        SELECT consumed.saml_login_id, l.found, l.user_id, l.is_disabled, m.id AS method_id, m.user_id AS method_user_id
+          FROM consumed
+          LEFT JOIN LATERAL (
+            SELECT true AS found, user_id, is_disabled FROM learners WHERE id = ${learnerId} FOR UPDATE
+          ) AS l ON true
+          LEFT JOIN authentication_methods AS m
+            ON m.provider = 'GAR'::"AuthenticationProvider" AND m.external_id = ${identity.garId}`;
       if (!consumed) throw new DomainError("GAR_PENDING_IDENTITY_EXPIRED");
-      const learner = await lockLearner(tx, learnerId);
+      if (!consumed.found) throw new DomainError("RECONCILIATION_NOT_FOUND");
+      const learner = { userId: consumed.user_id, isDisabled: consumed.is_disabled };
       if (learner.isDisabled) throw new DomainError("LEARNER_DISABLED");
-      const methodOfIdo = await tx.authenticationMethod.findUnique({
-        where: { provider_externalId: { provider: "GAR", externalId: identity.garId } },
-        select: { id: true, userId: true },
-      });
+      const methodOfIdo =
+        consumed.method_id === null || consumed.method_user_id === null
+          ? null
+          : { id: consumed.method_id, userId: consumed.method_user_id };
 
       let userId: number;
       let isNewAccount = false;

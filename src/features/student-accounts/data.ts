@@ -35,6 +35,9 @@ type CampaignForEntryRow = {
   manages_students: boolean;
   school_archived_at: Date | null;
   pending_usable: boolean;
+  /** With a user: their learner in the campaign's school, an enabled one first. */
+  learner_id: number | null;
+  learner_is_disabled: boolean | null;
 };
 
 /**
@@ -46,7 +49,12 @@ async function readCampaignByCode(
   code: string,
   db: DbClient,
   pending?: { id: string; now: Date },
-): Promise<{ campaign: CampaignForEntry | null; isPendingIdentityUsable: boolean }> {
+  userId?: number,
+): Promise<{
+  campaign: CampaignForEntry | null;
+  isPendingIdentityUsable: boolean;
+  learner: { id: number; isDisabled: boolean } | null;
+}> {
   const [row] = await db.$queryRaw<CampaignForEntryRow[]>`
     SELECT c.id, c.code, c.name, c.title, c.archived_at,
            s.id AS school_id, s.name AS school_name, s.uai, s.manages_students, s.archived_at AS school_archived_at,
@@ -54,12 +62,21 @@ async function readCampaignByCode(
              SELECT 1 FROM gar_pending_identities g
               WHERE g.id = ${pending?.id ?? null} AND g.consumed_at IS NULL
                 AND g.expires_at > ${(pending?.now ?? new Date()).toISOString()}::timestamp(3)
-           ) AS pending_usable
+           ) AS pending_usable,
+           l.id AS learner_id, l.is_disabled AS learner_is_disabled
       FROM (SELECT 1) AS one
-      LEFT JOIN (campaigns c JOIN schools s ON s.id = c.school_id) ON c.code = ${code}`;
-  if (!row || row.id === null) return { campaign: null, isPendingIdentityUsable: row?.pending_usable ?? false };
+      LEFT JOIN (campaigns c JOIN schools s ON s.id = c.school_id) ON c.code = ${code}
+      LEFT JOIN LATERAL (
+        SELECT id, is_disabled FROM learners
+         WHERE school_id = c.school_id AND user_id = ${userId ?? null}::int
+         ORDER BY is_disabled, id
+         LIMIT 1
+      ) AS l ON true`;
+  if (!row || row.id === null)
+    return { campaign: null, isPendingIdentityUsable: row?.pending_usable ?? false, learner: null };
   return {
     isPendingIdentityUsable: row.pending_usable,
+    learner: row.learner_id === null ? null : { id: row.learner_id, isDisabled: row.learner_is_disabled === true },
     campaign: {
       id: row.id,
       code: row.code,
@@ -102,23 +119,20 @@ function toJoinableCampaign(campaign: CampaignForEntry | null): CampaignEntry {
 }
 
 /**
- * The signed-in student's learner in a school, as joining a campaign of that school needs it: an
+ * The campaign behind a code typed (or linked) by a signed-in student, joinable (as
+ * `resolveJoinableCampaign`), and the student's learner in its school, in one statement: an
  * enabled one (a pupil who came back has a new row and the old one disabled), else refused.
  */
-export async function findStudentLearner(
+export async function resolveJoinableCampaignForStudent(
+  code: string,
   userId: number,
-  schoolId: number,
   db: DbClient = prisma,
-): Promise<{ id: number }> {
-  const learners = await db.learner.findMany({
-    where: { schoolId, userId },
-    select: { id: true, isDisabled: true },
-    orderBy: { id: "asc" },
-  });
-  const learner = learners.find((candidate) => !candidate.isDisabled) ?? learners[0];
-  if (!learner) throw new DomainError("CAMPAIGN_OTHER_SCHOOL");
-  if (learner.isDisabled) throw new DomainError("LEARNER_DISABLED");
-  return { id: learner.id };
+): Promise<{ campaign: CampaignEntry; learner: { id: number } }> {
+  const read = await readCampaignByCode(code, db, undefined, userId);
+  const campaign = toJoinableCampaign(read.campaign);
+  if (!read.learner) throw new DomainError("CAMPAIGN_OTHER_SCHOOL");
+  if (read.learner.isDisabled) throw new DomainError("LEARNER_DISABLED");
+  return { campaign, learner: { id: read.learner.id } };
 }
 
 /**

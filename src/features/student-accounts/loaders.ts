@@ -6,12 +6,11 @@ import { cache } from "react";
 import { sessionSecret } from "@/lib/env";
 import { getStudentContext, memberOrRedirect, type StudentContext } from "@/lib/session";
 import {
-  findStudentLearner,
   getStudentHome,
   isPendingIdentityUsable,
   listBlockedStudents,
   resolveCampaignForIdentity,
-  resolveJoinableCampaign,
+  resolveJoinableCampaignForStudent,
 } from "./data";
 import {
   derivePendingIdentityKey,
@@ -75,8 +74,7 @@ export const loadStudentVisitor = cache(async (): Promise<StudentVisitor> => {
  * learner (DomainError otherwise). Reads only: the participation starts with *Commencer*.
  */
 export async function loadCampaignForStudent(userId: number, code: string): Promise<{ campaignCode: string }> {
-  const campaign = await resolveJoinableCampaign(code);
-  await findStudentLearner(userId, campaign.schoolId);
+  const { campaign } = await resolveJoinableCampaignForStudent(code, userId);
   return { campaignCode: campaign.code };
 }
 

@@ -25,8 +25,7 @@ import { accountsText } from "@/messages/fr/student-accounts";
 import {
   listReconciliationCandidates,
   resolveCampaignForPendingIdentity,
-  findStudentLearner,
-  resolveJoinableCampaign,
+  resolveJoinableCampaignForStudent,
 } from "./data";
 import { isAttachedToSchool } from "./domain/gar-claims";
 import { maskLoginHint } from "./domain/login-hint";
@@ -793,8 +792,7 @@ export async function joinCampaignAsStudent(options: {
   userId: number;
   campaignCode: string;
 }): Promise<JoinedCampaign> {
-  const campaign = await resolveJoinableCampaign(options.campaignCode);
-  const learner = await findStudentLearner(options.userId, campaign.schoolId);
+  const { campaign, learner } = await resolveJoinableCampaignForStudent(options.campaignCode, options.userId);
 
   const participationId = await withRetries(() =>
     prisma.$transaction(async (tx) => {

@@ -384,15 +384,30 @@ async function signInVerifiedGarIdentity(
   db: DbClient,
 ): Promise<GarSignInOutcome> {
   const returnTo = sanitizeReturnPath(storedReturnTo);
-  const method = await db.authenticationMethod.findUnique({
-    where: { provider_externalId: { provider: "GAR", externalId: identity.garId } },
-    select: { id: true, userId: true },
-  });
-  if (!method) {
+  // The IDO's account, and for an unknown IDO its pending identity (as `createPendingIdentity`),
+  // in one statement.
+  const pendingId = randomBytes(32).toString("base64url");
+  const expiresAt = new Date(now.getTime() + PENDING_IDENTITY_TTL_SECONDS * 1000);
+  const [found] = await db.$queryRaw<
+    { method_id: number | null; method_user_id: number | null; pending_id: string | null }[]
+  >`
+    WITH method AS (
+      SELECT id, user_id FROM authentication_methods
+       WHERE provider = 'GAR'::"AuthenticationProvider" AND external_id = ${identity.garId}
+    ), pending AS (
+      INSERT INTO gar_pending_identities (id, created_at, expires_at)
+      SELECT ${pendingId}, ${now.toISOString()}::timestamp(3), ${expiresAt.toISOString()}::timestamp(3)
+       WHERE NOT EXISTS (SELECT 1 FROM method)
+      RETURNING id
+    )
+    SELECT method.id AS method_id, method.user_id AS method_user_id, (SELECT id FROM pending) AS pending_id
+      FROM (SELECT 1) AS one LEFT JOIN method ON true`;
+  if (!found || found.method_id === null || found.method_user_id === null) {
     logger.info("gar.sign_in.unknown_ido");
-    const pendingIdentityId = await createPendingIdentity(now, db);
-    return { kind: "PENDING", identity, pendingIdentityId, returnTo };
+    if (!found?.pending_id) throw new Error("gar_pending_identities: row not created");
+    return { kind: "PENDING", identity, pendingIdentityId: found.pending_id, returnTo };
   }
+  const method = { id: found.method_id, userId: found.method_user_id };
   // Names are refreshed (docs/domain.md §5) only by an identity the GAR attaches to a school where the
   // account is a learner (or by an account linked to no learner yet): an identity from elsewhere
   // never renames an account. The names on the account are display only: no reconciliation
@@ -673,6 +688,11 @@ export async function reconcileGarStudent(options: ReconcileGarStudentOptions): 
             ), linked AS (
               UPDATE learners SET user_id = (SELECT id FROM created), updated_at = ${at}::timestamp(3)
                WHERE id = ${learnerId} AND user_id IS NULL
+            ), set_aside AS (
+              -- setAsideFormerAccountParticipation, for the new account (the learner row is locked).
+              UPDATE participations SET deleted_at = ${at}::timestamp(3), updated_at = ${at}::timestamp(3)
+               WHERE school_id = ${campaign.schoolId} AND campaign_id = ${campaign.id} AND learner_id = ${learnerId}
+                 AND deleted_at IS NULL AND user_id IS DISTINCT FROM (SELECT id FROM created)
             )
             SELECT id FROM created`;
           userId = created!.id;
@@ -746,7 +766,7 @@ export async function reconcileGarStudent(options: ReconcileGarStudentOptions): 
             data: { firstName: identity.firstName, lastName: identity.lastName, lastLoggedAt: now },
             select: { cguAcceptedAt: true },
           });
-      await setAsideFormerAccountParticipation(tx, campaign, learnerId, userId, now);
+      if (!isNewAccount) await setAsideFormerAccountParticipation(tx, campaign, learnerId, userId, now);
       return {
         userId,
         learnerId,

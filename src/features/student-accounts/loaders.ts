@@ -4,18 +4,21 @@ import { cookies } from "next/headers";
 import { cache } from "react";
 
 import { sessionSecret } from "@/lib/env";
+import { isDomainError } from "@/lib/errors";
 import { getStudentContext, memberOrRedirect, type StudentContext } from "@/lib/session";
 import {
   getStudentHome,
   isPendingIdentityUsable,
   listBlockedStudents,
   resolveCampaignForIdentity,
+  resolveCampaignForPendingIdentity,
   resolveJoinableCampaignForStudent,
 } from "./data";
 import {
   derivePendingIdentityKey,
   openPendingIdentity,
   type OpenPendingIdentityResult,
+  type PendingIdentity,
   PENDING_IDENTITY_COOKIE,
 } from "./domain/pending-identity";
 import type { BlockedStudent, StudentHome } from "./types";
@@ -64,6 +67,39 @@ export const loadStudentVisitor = cache(async (): Promise<StudentVisitor> => {
   if (pending.reason === "MISSING") return { kind: "ANONYMOUS" };
   return { kind: "PENDING_EXPIRED" };
 });
+
+export type EntryVisitor =
+  | { kind: "STUDENT"; student: StudentContext; hasAcceptedCgu: boolean }
+  /** The sealed cookie opened; its server-side row is checked by the next read (`loadCampaignForPendingIdentity`). */
+  | { kind: "PENDING"; identity: PendingIdentity }
+  | { kind: "PENDING_EXPIRED" }
+  | { kind: "ANONYMOUS" };
+
+/**
+ * `loadStudentVisitor` for a page without the student layout that reads the campaign next: the
+ * pending identity's row is left to that read, in the same statement as the campaign.
+ */
+export const loadEntryVisitor = cache(async (): Promise<EntryVisitor> => {
+  const student = await getStudentContext();
+  if (student) return { kind: "STUDENT", student, hasAcceptedCgu: student.hasAcceptedCgu };
+  const pending = await openPendingIdentityCookie();
+  if (pending.ok) return { kind: "PENDING", identity: pending.identity };
+  if (pending.reason === "MISSING") return { kind: "ANONYMOUS" };
+  return { kind: "PENDING_EXPIRED" };
+});
+
+/**
+ * The campaign a code points at for a pending identity (as `loadCampaignForIdentity`), its row
+ * checked in the same statement: null when that row is consumed or expired.
+ */
+export async function loadCampaignForPendingIdentity(code: string, identity: PendingIdentity) {
+  try {
+    return await resolveCampaignForPendingIdentity(code, identity, new Date());
+  } catch (error) {
+    if (isDomainError(error) && error.code === "GAR_PENDING_IDENTITY_EXPIRED") return null;
+    throw error;
+  }
+}
 
 /**
  * The campaign a code points at, for a GAR visitor attached to `uais` (the schools of the signed-in

@@ -2,7 +2,7 @@ import pg from "pg";
 import { describe, expect, it } from "vitest";
 
 import { chooseNextChallenge } from "@/features/parcours/domain/adaptive";
-import { findLearnerOfCampaignSchool, getRunnerView } from "@/features/runner/data";
+import { findLearnerOfCampaignSchool, getRunnerView, getStartView } from "@/features/runner/data";
 import { shareResults, startParticipationByCode, submitAnswer } from "@/features/runner/mutations";
 import {
   acceptStudentCgu,
@@ -146,6 +146,7 @@ describe("the onboarding and answer paths are school-scoped", () => {
       await findSessionByToken(token);
       await acceptStudentCgu(reconciled.userId);
       await findLearnerOfCampaignSchool(reconciled.userId, campaign.id);
+      await getStartView(reconciled.userId, campaign.code);
       const joined = await joinCampaignAsStudent({ userId: reconciled.userId, campaignCode: campaign.code });
       await startParticipationByCode({ code: campaign.code, userId: reconciled.userId });
       await getRunnerView(reconciled.userId, campaign.code);

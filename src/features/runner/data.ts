@@ -3,7 +3,7 @@ import "server-only";
 import { readStartLevels, type StartLevels } from "@/features/parcours/domain/adaptive";
 import type { CompletedResult } from "@/features/parcours/domain/profile";
 import type { AnswerRecord, CampaignSnapshot, ParticipationResults } from "@/features/parcours/types";
-import { prisma, type DbClient } from "@/lib/db";
+import { Prisma, prisma, type DbClient } from "@/lib/db";
 
 /**
  * Reads of the student side. A student is not a member of a school: every read is scoped by
@@ -62,9 +62,42 @@ type RunnerRow = {
  * participation and its answers are then read by school (docs/scaling.md §3), never across schools.
  */
 export async function getRunnerView(userId: number, code: string, db: DbClient = prisma): Promise<RunnerView | null> {
-  const rows = await db.$queryRaw<RunnerRow[]>`
+  return (await readRunnerView(userId, code, db, false))?.view ?? null;
+}
+
+/**
+ * `getRunnerView` and, in the same statement, what `findLearnerOfCampaignSchool` reads (the
+ * start page needs both: one statement fewer there, none more on the answer path).
+ */
+export async function getStartView(
+  userId: number,
+  code: string,
+  db: DbClient = prisma,
+): Promise<{ view: RunnerView; learner: { learnerDivision: string; campaignDivision: string | null } | null } | null> {
+  return readRunnerView(userId, code, db, true);
+}
+
+async function readRunnerView(
+  userId: number,
+  code: string,
+  db: DbClient,
+  withLearner: boolean,
+): Promise<{ view: RunnerView; learner: { learnerDivision: string; campaignDivision: string | null } | null } | null> {
+  const learnerColumns = withLearner
+    ? Prisma.sql`, lr.division AS learner_division, c.division AS campaign_division`
+    : Prisma.empty;
+  const learnerJoin = withLearner
+    ? Prisma.sql`LEFT JOIN LATERAL (
+        SELECT l.division FROM learners l
+         WHERE l.school_id = c.school_id AND l.user_id = ${userId} AND NOT l.is_disabled
+         ORDER BY l.id LIMIT 1
+      ) lr ON true`
+    : Prisma.empty;
+  const rows = await db.$queryRaw<
+    (RunnerRow & { learner_division?: string | null; campaign_division?: string | null })[]
+  >`
     SELECT c.id AS campaign_id, c.school_id, c.code, c.name, c.title, c.custom_landing_text, c.archived_at, c.challenge_snapshot,
-           s.name AS school_name,
+           s.name AS school_name${learnerColumns},
            p.id AS participation_id, p.status::text AS status, p.results, p.completed_at, p.shared_at, p.start_levels,
            (SELECT json_agg(json_build_object('challengeId', a.challenge_id, 'result', a.result::text, 'value', a.value) ORDER BY a.id)
               FROM answers a WHERE a.school_id = p.school_id AND a.participation_id = p.id) AS answers
@@ -75,10 +108,15 @@ export async function getRunnerView(userId: number, code: string, db: DbClient =
          WHERE school_id = c.school_id AND campaign_id = c.id AND user_id = ${userId} AND deleted_at IS NULL
          ORDER BY id DESC LIMIT 1
       ) p ON true
+      ${learnerJoin}
      WHERE c.code = ${code}`;
   const row = rows[0];
   if (!row) return null;
-  return {
+  const learner =
+    row.learner_division === undefined || row.learner_division === null
+      ? null
+      : { learnerDivision: row.learner_division, campaignDivision: row.campaign_division ?? null };
+  const view: RunnerView = {
     campaign: {
       id: row.campaign_id,
       schoolId: row.school_id,
@@ -103,6 +141,7 @@ export async function getRunnerView(userId: number, code: string, db: DbClient =
           }
         : null,
   };
+  return { view, learner };
 }
 
 /**

@@ -13,7 +13,7 @@ import {
   type NextStep,
 } from "@/features/parcours/domain/profile";
 
-import { findLearnerOfCampaignSchool, getRunnerView, listCompletedResults, type RunnerView } from "./data";
+import { getRunnerView, getStartView, listCompletedResults, type RunnerView } from "./data";
 import { type ClassMismatch, findClassMismatch } from "./domain/class-mismatch";
 import { chooseNextChallenge, estimateProgress } from "@/features/parcours/domain/adaptive";
 import { orderProposals } from "./domain/proposal-order";
@@ -75,13 +75,14 @@ export async function loadStartPage(rawCode: string, options: StartPageOptions =
   if (!isValidCampaignCode(code)) return { kind: "not-found" };
   const student = await getStudentContext();
   if (!student) return { kind: "redirect", to: entry(code) };
-  const view = await getRunnerView(student.userId, code);
-  if (!view) return { kind: "not-found" };
-  const { campaign, participation } = view;
+  // The learner of the campaign's school is read in the same statement.
+  const start = await getStartView(student.userId, code);
+  if (!start) return { kind: "not-found" };
+  const { campaign, participation } = start.view;
   let classMismatch: ClassMismatch | null = null;
   if (!participation) {
     // Only a learner of the campaign's school may start it; the entry page tells the others why.
-    const learner = campaign.isArchived ? null : await findLearnerOfCampaignSchool(student.userId, campaign.id);
+    const learner = campaign.isArchived ? null : start.learner;
     if (!learner) return { kind: "redirect", to: entry(code) };
     if (!options.hasConfirmedOtherClass) {
       classMismatch = findClassMismatch(learner.campaignDivision, learner.learnerDivision);

@@ -9,10 +9,10 @@ import { DomainError, isDomainError } from "@/lib/errors";
 import { requestClientAddress } from "@/lib/request-context";
 import { getStudentContext, startSession } from "@/lib/session";
 import { accountsText } from "@/messages/fr/student-accounts";
-import { resolveCampaignForIdentity } from "./data";
+import { resolveCampaignForPendingIdentity } from "./data";
 import { PENDING_IDENTITY_COOKIE } from "./domain/pending-identity";
 import { sanitizeReturnPath } from "./domain/return-path";
-import { loadCampaignForStudent, loadPendingIdentity } from "./loaders";
+import { loadCampaignForStudent, openPendingIdentityCookie } from "./loaders";
 import {
   acceptStudentCgu,
   attachGarSamlLogin,
@@ -30,6 +30,14 @@ function cguThen(returnTo: string): string {
   return `/conditions-utilisation?retour=${encodeURIComponent(returnTo)}`;
 }
 
+const PENDING_EXPIRED_PATH = "/gar/erreur/GAR_PENDING_IDENTITY_EXPIRED";
+
+/** A replayed (already used) or expired pending identity: the same page as an expired cookie. */
+function redirectWhenPendingExpired(error: unknown): never {
+  if (isDomainError(error) && error.code === "GAR_PENDING_IDENTITY_EXPIRED") redirect(PENDING_EXPIRED_PATH);
+  throw error;
+}
+
 /**
  * "Rejoindre un parcours": an unknown student (pending GAR identity) goes on to the birth date;
  * a signed-in student who is a learner of the campaign's school goes on to the start page. Nothing
@@ -44,13 +52,16 @@ export const submitCampaignCodeAction = createAction({
       const campaign = await loadCampaignForStudent(student.userId, code);
       redirect(student.hasAcceptedCgu ? startPath(campaign.campaignCode) : cguThen(startPath(campaign.campaignCode)));
     }
-    const pending = await loadPendingIdentity();
+    const pending = await openPendingIdentityCookie();
     if (!pending.ok) {
       if (pending.reason === "MISSING") throw new DomainError("UNAUTHENTICATED");
-      redirect("/gar/erreur/GAR_PENDING_IDENTITY_EXPIRED");
+      redirect(PENDING_EXPIRED_PATH);
     }
     // Another school's code is refused here already, not only at the birth date (docs/domain.md §5).
-    const campaign = await resolveCampaignForIdentity(code, pending.identity.uais);
+    // The pending identity's row (consumed, expired) is checked in the campaign's statement.
+    const campaign = await resolveCampaignForPendingIdentity(code, pending.identity, new Date()).catch(
+      redirectWhenPendingExpired,
+    );
     redirect(`/rejoindre/${campaign.code}`);
   },
 });
@@ -76,19 +87,15 @@ export const reconcileAction = createAction({
   schema: reconcileSchema,
   auth: "public",
   handler: async ({ code, birthdate }) => {
-    const pending = await loadPendingIdentity();
-    if (!pending.ok) redirect("/gar/erreur/GAR_PENDING_IDENTITY_EXPIRED");
+    // The server-side row is checked (and consumed) by the mutation.
+    const pending = await openPendingIdentityCookie();
+    if (!pending.ok) redirect(PENDING_EXPIRED_PATH);
     const outcome = await reconcileGarStudent({
       identity: pending.identity,
       campaignCode: code,
       birthdate,
       clientAddress: await requestClientAddress(),
-    }).catch((error: unknown) => {
-      // A replayed (already used) pending identity: the same page as an expired one.
-      if (isDomainError(error) && error.code === "GAR_PENDING_IDENTITY_EXPIRED")
-        redirect("/gar/erreur/GAR_PENDING_IDENTITY_EXPIRED");
-      throw error;
-    });
+    }).catch(redirectWhenPendingExpired);
     (await cookies()).delete(PENDING_IDENTITY_COOKIE);
     const { sessionId } = await startSession({ userId: outcome.userId, kind: "STUDENT" });
     // SAML: the sign-in that led here is tied to the session, for single logout.

@@ -22,8 +22,9 @@ export type CampaignForEntry = {
   school: { id: number; name: string; uai: string; managesStudents: boolean; archivedAt: Date | null };
 };
 
+/** A row even for an unknown code (then `id` is null), so that the pending identity is always checked. */
 type CampaignForEntryRow = {
-  id: number;
+  id: number | null;
   code: string;
   name: string;
   title: string | null;
@@ -34,18 +35,26 @@ type CampaignForEntryRow = {
   manages_students: boolean;
   school_archived_at: Date | null;
   pending_usable: boolean;
+  /** With a user: their learner in the campaign's school, an enabled one first. */
+  learner_id: number | null;
+  learner_is_disabled: boolean | null;
 };
 
 /**
  * The campaign and its school in one statement (Prisma's nested select would send two), and,
  * when a pending identity is given, whether its row still allows a reconciliation (as
- * `isPendingIdentityUsable`), in the same statement.
+ * `isPendingIdentityUsable`), in the same statement — known even when the code is not.
  */
 async function readCampaignByCode(
   code: string,
   db: DbClient,
   pending?: { id: string; now: Date },
-): Promise<(CampaignForEntry & { isPendingIdentityUsable: boolean }) | null> {
+  userId?: number,
+): Promise<{
+  campaign: CampaignForEntry | null;
+  isPendingIdentityUsable: boolean;
+  learner: { id: number; isDisabled: boolean } | null;
+}> {
   const [row] = await db.$queryRaw<CampaignForEntryRow[]>`
     SELECT c.id, c.code, c.name, c.title, c.archived_at,
            s.id AS school_id, s.name AS school_name, s.uai, s.manages_students, s.archived_at AS school_archived_at,
@@ -53,32 +62,40 @@ async function readCampaignByCode(
              SELECT 1 FROM gar_pending_identities g
               WHERE g.id = ${pending?.id ?? null} AND g.consumed_at IS NULL
                 AND g.expires_at > ${(pending?.now ?? new Date()).toISOString()}::timestamp(3)
-           ) AS pending_usable
-      FROM campaigns c JOIN schools s ON s.id = c.school_id
-     WHERE c.code = ${code}`;
-  if (!row) return null;
+           ) AS pending_usable,
+           l.id AS learner_id, l.is_disabled AS learner_is_disabled
+      FROM (SELECT 1) AS one
+      LEFT JOIN (campaigns c JOIN schools s ON s.id = c.school_id) ON c.code = ${code}
+      LEFT JOIN LATERAL (
+        SELECT id, is_disabled FROM learners
+         WHERE school_id = c.school_id AND user_id = ${userId ?? null}::int
+         ORDER BY is_disabled, id
+         LIMIT 1
+      ) AS l ON true`;
+  if (!row || row.id === null)
+    return { campaign: null, isPendingIdentityUsable: row?.pending_usable ?? false, learner: null };
   return {
     isPendingIdentityUsable: row.pending_usable,
-    id: row.id,
-    code: row.code,
-    name: row.name,
-    title: row.title,
-    archivedAt: row.archived_at,
-    school: {
-      id: row.school_id,
-      name: row.school_name,
-      uai: row.uai,
-      managesStudents: row.manages_students,
-      archivedAt: row.school_archived_at,
+    learner: row.learner_id === null ? null : { id: row.learner_id, isDisabled: row.learner_is_disabled === true },
+    campaign: {
+      id: row.id,
+      code: row.code,
+      name: row.name,
+      title: row.title,
+      archivedAt: row.archived_at,
+      school: {
+        id: row.school_id,
+        name: row.school_name,
+        uai: row.uai,
+        managesStudents: row.manages_students,
+        archivedAt: row.school_archived_at,
+      },
     },
   };
 }
 
 export async function findCampaignByCode(code: string, db: DbClient = prisma): Promise<CampaignForEntry | null> {
-  const campaign = await readCampaignByCode(code, db);
-  if (!campaign) return null;
-  const { isPendingIdentityUsable: _unused, ...entry } = campaign;
-  return entry;
+  return (await readCampaignByCode(code, db)).campaign;
 }
 
 /** The campaign behind a typed code, if a student may join it: exists, not archived, school manages students. */
@@ -102,23 +119,20 @@ function toJoinableCampaign(campaign: CampaignForEntry | null): CampaignEntry {
 }
 
 /**
- * The signed-in student's learner in a school, as joining a campaign of that school needs it: an
+ * The campaign behind a code typed (or linked) by a signed-in student, joinable (as
+ * `resolveJoinableCampaign`), and the student's learner in its school, in one statement: an
  * enabled one (a pupil who came back has a new row and the old one disabled), else refused.
  */
-export async function findStudentLearner(
+export async function resolveJoinableCampaignForStudent(
+  code: string,
   userId: number,
-  schoolId: number,
   db: DbClient = prisma,
-): Promise<{ id: number }> {
-  const learners = await db.learner.findMany({
-    where: { schoolId, userId },
-    select: { id: true, isDisabled: true },
-    orderBy: { id: "asc" },
-  });
-  const learner = learners.find((candidate) => !candidate.isDisabled) ?? learners[0];
-  if (!learner) throw new DomainError("CAMPAIGN_OTHER_SCHOOL");
-  if (learner.isDisabled) throw new DomainError("LEARNER_DISABLED");
-  return { id: learner.id };
+): Promise<{ campaign: CampaignEntry; learner: { id: number } }> {
+  const read = await readCampaignByCode(code, db, undefined, userId);
+  const campaign = toJoinableCampaign(read.campaign);
+  if (!read.learner) throw new DomainError("CAMPAIGN_OTHER_SCHOOL");
+  if (read.learner.isDisabled) throw new DomainError("LEARNER_DISABLED");
+  return { campaign, learner: { id: read.learner.id } };
 }
 
 /**
@@ -137,19 +151,21 @@ export async function resolveCampaignForIdentity(
 }
 
 /**
- * `resolveCampaignForIdentity` for a pending identity, with `isPendingIdentityUsable` read in the
- * same statement (the reconciliation needs both before it looks at a birth date).
+ * `resolveCampaignForIdentity` for a pending identity whose server-side row is checked in the
+ * same statement (as `isPendingIdentityUsable`): a consumed (replayed) or expired one is refused
+ * first, GAR_PENDING_IDENTITY_EXPIRED, whatever the code.
  */
 export async function resolveCampaignForPendingIdentity(
   code: string,
   identity: { id: string; uais: readonly string[] },
   now: Date,
   db: DbClient = prisma,
-): Promise<CampaignEntry & { isPendingIdentityUsable: boolean }> {
+): Promise<CampaignEntry> {
   const read = await readCampaignByCode(code, db, { id: identity.id, now });
-  const campaign = toJoinableCampaign(read);
+  if (!read.isPendingIdentityUsable) throw new DomainError("GAR_PENDING_IDENTITY_EXPIRED");
+  const campaign = toJoinableCampaign(read.campaign);
   if (!isAttachedToSchool(identity.uais, campaign.schoolUai)) throw new DomainError("CAMPAIGN_OTHER_SCHOOL");
-  return { ...campaign, isPendingIdentityUsable: read!.isPendingIdentityUsable };
+  return campaign;
 }
 
 /** Whether the server-side row of a pending identity still allows a reconciliation (not consumed, not expired). */

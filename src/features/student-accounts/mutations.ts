@@ -25,8 +25,7 @@ import { accountsText } from "@/messages/fr/student-accounts";
 import {
   listReconciliationCandidates,
   resolveCampaignForPendingIdentity,
-  findStudentLearner,
-  resolveJoinableCampaign,
+  resolveJoinableCampaignForStudent,
 } from "./data";
 import { isAttachedToSchool } from "./domain/gar-claims";
 import { maskLoginHint } from "./domain/login-hint";
@@ -385,15 +384,30 @@ async function signInVerifiedGarIdentity(
   db: DbClient,
 ): Promise<GarSignInOutcome> {
   const returnTo = sanitizeReturnPath(storedReturnTo);
-  const method = await db.authenticationMethod.findUnique({
-    where: { provider_externalId: { provider: "GAR", externalId: identity.garId } },
-    select: { id: true, userId: true },
-  });
-  if (!method) {
+  // The IDO's account, and for an unknown IDO its pending identity (as `createPendingIdentity`),
+  // in one statement.
+  const pendingId = randomBytes(32).toString("base64url");
+  const expiresAt = new Date(now.getTime() + PENDING_IDENTITY_TTL_SECONDS * 1000);
+  const [found] = await db.$queryRaw<
+    { method_id: number | null; method_user_id: number | null; pending_id: string | null }[]
+  >`
+    WITH method AS (
+      SELECT id, user_id FROM authentication_methods
+       WHERE provider = 'GAR'::"AuthenticationProvider" AND external_id = ${identity.garId}
+    ), pending AS (
+      INSERT INTO gar_pending_identities (id, created_at, expires_at)
+      SELECT ${pendingId}, ${now.toISOString()}::timestamp(3), ${expiresAt.toISOString()}::timestamp(3)
+       WHERE NOT EXISTS (SELECT 1 FROM method)
+      RETURNING id
+    )
+    SELECT method.id AS method_id, method.user_id AS method_user_id, (SELECT id FROM pending) AS pending_id
+      FROM (SELECT 1) AS one LEFT JOIN method ON true`;
+  if (!found || found.method_id === null || found.method_user_id === null) {
     logger.info("gar.sign_in.unknown_ido");
-    const pendingIdentityId = await createPendingIdentity(now, db);
-    return { kind: "PENDING", identity, pendingIdentityId, returnTo };
+    if (!found?.pending_id) throw new Error("gar_pending_identities: row not created");
+    return { kind: "PENDING", identity, pendingIdentityId: found.pending_id, returnTo };
   }
+  const method = { id: found.method_id, userId: found.method_user_id };
   // Names are refreshed (docs/domain.md §5) only by an identity the GAR attaches to a school where the
   // account is a learner (or by an account linked to no learner yet): an identity from elsewhere
   // never renames an account. The names on the account are display only: no reconciliation
@@ -576,7 +590,6 @@ export async function reconcileGarStudent(options: ReconcileGarStudentOptions): 
   // A replayed copy of a cookie already used is refused before it can probe birth dates (read in
   // the same statement as the campaign).
   const campaign = await resolveCampaignForPendingIdentity(options.campaignCode, identity, now);
-  if (!campaign.isPendingIdentityUsable) throw new DomainError("GAR_PENDING_IDENTITY_EXPIRED");
 
   const slots = await takeBirthdateSlots(campaign, identity, clientAddress, now);
 
@@ -616,18 +629,40 @@ export async function reconcileGarStudent(options: ReconcileGarStudentOptions): 
       // Single use, atomically: of parallel requests with one cookie, one goes on, the others wait
       // for this row and then find it consumed (rolled back with the rest if this attempt fails).
       // Also reads the SAML sign-in that left this pending identity, to tie to the session about to start.
+      // In the same statement: the learner's row lock (as `lockLearner`) and the account the new
+      // IDO already opens, if any. A method created by a parallel attempt after this statement's
+      // snapshot is not seen here: the account's insert then hits the unique IDO and is retried.
       const at = now.toISOString();
-      const [consumed] = await tx.$queryRaw<{ saml_login_id: string | null }[]>`
-        UPDATE gar_pending_identities AS g SET consumed_at = ${at}::timestamp(3)
-         WHERE g.id = ${identity.id} AND g.consumed_at IS NULL AND g.expires_at > ${at}::timestamp(3)
-        RETURNING (SELECT l.id FROM gar_saml_logins AS l WHERE l.pending_identity_id = g.id) AS saml_login_id`;
+      const [consumed] = await tx.$queryRaw<
+        {
+          saml_login_id: string | null;
+          found: boolean | null;
+          user_id: number | null;
+          is_disabled: boolean;
+          method_id: number | null;
+          method_user_id: number | null;
+        }[]
+      >`
+        WITH consumed AS (
+          UPDATE gar_pending_identities AS g SET consumed_at = ${at}::timestamp(3)
+           WHERE g.id = ${identity.id} AND g.consumed_at IS NULL AND g.expires_at > ${at}::timestamp(3)
+          RETURNING (SELECT sl.id FROM gar_saml_logins AS sl WHERE sl.pending_identity_id = g.id) AS saml_login_id
+        )
+        SELECT consumed.saml_login_id, l.found, l.user_id, l.is_disabled, m.id AS method_id, m.user_id AS method_user_id
+          FROM consumed
+          LEFT JOIN LATERAL (
+            SELECT true AS found, user_id, is_disabled FROM learners WHERE id = ${learnerId} FOR UPDATE
+          ) AS l ON true
+          LEFT JOIN authentication_methods AS m
+            ON m.provider = 'GAR'::"AuthenticationProvider" AND m.external_id = ${identity.garId}`;
       if (!consumed) throw new DomainError("GAR_PENDING_IDENTITY_EXPIRED");
-      const learner = await lockLearner(tx, learnerId);
+      if (!consumed.found) throw new DomainError("RECONCILIATION_NOT_FOUND");
+      const learner = { userId: consumed.user_id, isDisabled: consumed.is_disabled };
       if (learner.isDisabled) throw new DomainError("LEARNER_DISABLED");
-      const methodOfIdo = await tx.authenticationMethod.findUnique({
-        where: { provider_externalId: { provider: "GAR", externalId: identity.garId } },
-        select: { id: true, userId: true },
-      });
+      const methodOfIdo =
+        consumed.method_id === null || consumed.method_user_id === null
+          ? null
+          : { id: consumed.method_id, userId: consumed.method_user_id };
 
       let userId: number;
       let isNewAccount = false;
@@ -653,6 +688,11 @@ export async function reconcileGarStudent(options: ReconcileGarStudentOptions): 
             ), linked AS (
               UPDATE learners SET user_id = (SELECT id FROM created), updated_at = ${at}::timestamp(3)
                WHERE id = ${learnerId} AND user_id IS NULL
+            ), set_aside AS (
+              -- setAsideFormerAccountParticipation, for the new account (the learner row is locked).
+              UPDATE participations SET deleted_at = ${at}::timestamp(3), updated_at = ${at}::timestamp(3)
+               WHERE school_id = ${campaign.schoolId} AND campaign_id = ${campaign.id} AND learner_id = ${learnerId}
+                 AND deleted_at IS NULL AND user_id IS DISTINCT FROM (SELECT id FROM created)
             )
             SELECT id FROM created`;
           userId = created!.id;
@@ -726,7 +766,7 @@ export async function reconcileGarStudent(options: ReconcileGarStudentOptions): 
             data: { firstName: identity.firstName, lastName: identity.lastName, lastLoggedAt: now },
             select: { cguAcceptedAt: true },
           });
-      await setAsideFormerAccountParticipation(tx, campaign, learnerId, userId, now);
+      if (!isNewAccount) await setAsideFormerAccountParticipation(tx, campaign, learnerId, userId, now);
       return {
         userId,
         learnerId,
@@ -772,8 +812,7 @@ export async function joinCampaignAsStudent(options: {
   userId: number;
   campaignCode: string;
 }): Promise<JoinedCampaign> {
-  const campaign = await resolveJoinableCampaign(options.campaignCode);
-  const learner = await findStudentLearner(options.userId, campaign.schoolId);
+  const { campaign, learner } = await resolveJoinableCampaignForStudent(options.campaignCode, options.userId);
 
   const participationId = await withRetries(() =>
     prisma.$transaction(async (tx) => {

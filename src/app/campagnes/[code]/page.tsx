@@ -4,9 +4,10 @@ import { redirect } from "next/navigation";
 
 import { StudentHeader } from "@/features/student-accounts/components/student-header";
 import {
-  loadCampaignForIdentity,
+  loadCampaignForPendingIdentity,
   loadCampaignForStudent,
-  loadStudentVisitor,
+  loadEntryVisitor,
+  loadPendingIdentity,
 } from "@/features/student-accounts/loaders";
 import { campaignCodeSchema } from "@/features/student-accounts/schema";
 import { DomainError, isDomainError } from "@/lib/errors";
@@ -26,11 +27,10 @@ export const metadata: Metadata = { title: accountsText.joinCode.pageTitle };
 export default async function CampaignEntryPage({ params }: { params: Promise<{ code: string }> }) {
   const parsed = campaignCodeSchema.safeParse(decodeURIComponent((await params).code));
   const code = parsed.success ? parsed.data : null;
-  const visitor = await loadStudentVisitor();
+  const visitor = await loadEntryVisitor();
+  const signIn = code ? `/gar/connexion?campagne=${code}` : "/gar/connexion";
 
-  if (visitor.kind === "ANONYMOUS" || visitor.kind === "PENDING_EXPIRED") {
-    redirect(code ? `/gar/connexion?campagne=${code}` : "/gar/connexion");
-  }
+  if (visitor.kind === "ANONYMOUS" || visitor.kind === "PENDING_EXPIRED") redirect(signIn);
   if (visitor.kind === "STUDENT" && !visitor.hasAcceptedCgu) {
     redirect(`/conditions-utilisation?retour=${encodeURIComponent(`/campagnes/${code ?? ""}`)}`);
   }
@@ -38,12 +38,18 @@ export default async function CampaignEntryPage({ params }: { params: Promise<{ 
   let failure: DomainError | null = null;
   let destination: string | null = null;
   try {
-    if (!code) throw new DomainError("CAMPAIGN_CODE_UNKNOWN");
+    if (!code) {
+      // A consumed or expired pending identity signs in again, as with a code.
+      if (visitor.kind === "PENDING" && !(await loadPendingIdentity()).ok) redirect(signIn);
+      throw new DomainError("CAMPAIGN_CODE_UNKNOWN");
+    }
     if (visitor.kind === "STUDENT") {
       const joined = await loadCampaignForStudent(visitor.student.userId, code);
       destination = `/campagnes/${joined.campaignCode}/demarrer`;
     } else {
-      const campaign = await loadCampaignForIdentity(code, visitor.uais);
+      // The pending identity's row is checked in the campaign's statement.
+      const campaign = await loadCampaignForPendingIdentity(code, visitor.identity);
+      if (!campaign) redirect(signIn);
       destination = `/rejoindre/${campaign.code}`;
     }
   } catch (error) {
@@ -57,7 +63,7 @@ export default async function CampaignEntryPage({ params }: { params: Promise<{ 
   const name =
     visitor.kind === "STUDENT"
       ? `${visitor.student.firstName} ${visitor.student.lastName}`
-      : `${visitor.firstName} ${visitor.lastName}`;
+      : `${visitor.identity.firstName} ${visitor.identity.lastName}`;
   return (
     <div className="min-h-screen bg-slate-50">
       <StudentHeader studentName={name} />

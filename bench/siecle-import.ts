@@ -164,7 +164,11 @@ async function measureLimit(filePath: string): Promise<Row> {
     const escape = (value: string | null) =>
       value === null ? "\\N" : value.replace(/\\/g, "\\\\").replace(/\t/g, "\\t").replace(/\n/g, "\\n");
     const lines = parsed.learners.map((learner) => `${fields.map((field) => escape(learner[field])).join("\t")}\n`);
-    await pipeline(Readable.from(lines), client.query(copyFrom(`COPY bench_limit FROM STDIN`)));
+    // In chunks of 500 lines, as the import writes them: one socket write per chunk.
+    const chunks = Array.from({ length: Math.ceil(lines.length / 500) }, (_, index) =>
+      lines.slice(index * 500, index * 500 + 500).join(""),
+    );
+    await pipeline(Readable.from(chunks), client.query(copyFrom(`COPY bench_limit FROM STDIN`)));
     return { limitMs: ms(start), copied: parsed.learners.length };
   } finally {
     await client.end();

@@ -7,10 +7,10 @@
 // missing INEs) and its zip, then measures in fresh child processes, so that each peak RSS is
 // that process's own:
 // - parse only (decode + parse + validate from the file on disk, no database), XML and zip;
-// - the operator command line: one process per import, as `npm run cli -- siecle:import` runs
-//   (`runCli`, with the Node flags of the `cli` script in package.json): first import, re-import
+// - the operator command line: one whole process per import, exactly as `npm run cli --
+//   siecle:import` runs it (`node`, the `cli` script's flags, dist/cli.mjs): first import, re-import
 //   of the same file, re-import with churn (10 % leave, 10 % arrive, 5 % change class); each
-//   process's peak RSS, whole (Node, tsx, pg, the import);
+//   process's wall time, CPU time and peak RSS as the kernel counted them (GNU time);
 // - the app: one process with Prisma's client loaded and warmed up, as in the server, then the
 //   same three imports in a row through `importSiecleFile` (the path of the upload route),
 //   with that process's RSS before the first import and its peak.
@@ -121,6 +121,8 @@ export function generateSiecleXml(
 }
 
 const BENCH_UAI = "0990999B";
+/** GNU time (Debian: `apt-get install -y time`): the kernel's figures for a finished process. */
+const TIME_BIN = process.env.TIME_BIN ?? "/usr/bin/time";
 const ms = (start: number) => Math.round(performance.now() - start);
 const peakRssMB = () => Math.round(process.resourceUsage().maxRSS / 1024);
 const rssMB = () => Math.round(process.memoryUsage().rss / 1024 / 1024);
@@ -162,26 +164,52 @@ async function measureLimit(filePath: string): Promise<Row> {
     const escape = (value: string | null) =>
       value === null ? "\\N" : value.replace(/\\/g, "\\\\").replace(/\t/g, "\\t").replace(/\n/g, "\\n");
     const lines = parsed.learners.map((learner) => `${fields.map((field) => escape(learner[field])).join("\t")}\n`);
-    await pipeline(Readable.from(lines), client.query(copyFrom(`COPY bench_limit FROM STDIN`)));
+    // In chunks of 500 lines, as the import writes them: one socket write per chunk.
+    const chunks = Array.from({ length: Math.ceil(lines.length / 500) }, (_, index) =>
+      lines.slice(index * 500, index * 500 + 500).join(""),
+    );
+    await pipeline(Readable.from(chunks), client.query(copyFrom(`COPY bench_limit FROM STDIN`)));
     return { limitMs: ms(start), copied: parsed.learners.length };
   } finally {
     await client.end();
   }
 }
 
-/** One operator command, in-process but exactly the CLI's code: `npm run cli -- siecle:import --uai … FILE`. */
-async function measureCli(filePath: string): Promise<Row> {
-  const { runCli } = await import("../scripts/cli");
-  let json = "";
-  const start = performance.now();
-  const code = await runCli(["siecle:import", "--uai", BENCH_UAI, filePath], {
-    stdout: (out) => (json += out),
-    stderr: () => {},
-  });
-  const cliMs = ms(start);
-  const outcome = JSON.parse(json) as { status: string; created: number; updated: number; disabled: number };
-  if (code !== 0 || outcome.status !== "IMPORTED") throw new Error(`CLI import failed (${code}): ${json}`);
-  return { cliMs, cliPeakRssMB: peakRssMB(), outcome: `+${outcome.created} ~${outcome.updated} -${outcome.disabled}` };
+/**
+ * One operator command as a whole process, exactly as `npm run cli -- siecle:import --uai … FILE`
+ * runs it: plain `node` with the script's flags on the built dist/cli.mjs (`npm run build:cli`).
+ * Wall time, CPU (user + system) and peak RSS come from the kernel's accounting of the finished
+ * process (GNU time), so they include Node's start-up and the loading of the bundle.
+ */
+function wholeCli(filePath: string, nodeFlags: string[]): Row {
+  const run = spawnSync(
+    TIME_BIN,
+    [
+      "-f",
+      "%e %U %S %M",
+      process.execPath,
+      ...nodeFlags,
+      "dist/cli.mjs",
+      "siecle:import",
+      "--uai",
+      BENCH_UAI,
+      filePath,
+    ],
+    { encoding: "utf8", env: { ...process.env, LOG_LEVEL: "warn" }, maxBuffer: 1 << 20 },
+  );
+  const [wall, user, system, maxKb] = run.stderr.trim().split("\n").at(-1)!.split(" ").map(Number);
+  if (run.status !== 0) {
+    process.stderr.write(run.stdout + run.stderr);
+    process.exit(run.status ?? 1);
+  }
+  const outcome = JSON.parse(run.stdout) as { status: string; created: number; updated: number; disabled: number };
+  if (outcome.status !== "IMPORTED") throw new Error(`CLI import failed: ${run.stdout}`);
+  return {
+    cliMs: Math.round(wall! * 1000),
+    cliCpuMs: Math.round((user! + system!) * 1000),
+    cliPeakRssMB: Math.round(maxKb! / 1024),
+    outcome: `+${outcome.created} ~${outcome.updated} -${outcome.disabled}`,
+  };
 }
 
 /** The app's path: Prisma loaded and used first (as in the server), then three imports in a row. */
@@ -279,9 +307,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
         ? await measureParse(file!)
         : mode === "limit"
           ? await measureLimit(file!)
-          : mode === "cli"
-            ? await measureCli(file!)
-            : await measureApp(file!, churned!);
+          : await measureApp(file!, churned!);
     process.stdout.write(`${JSON.stringify(row)}\n`);
   } else {
     const sizesArg = args.indexOf("--sizes");
@@ -311,7 +337,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
         const parseZip = child(["parse", zipPath]);
         database = await freshSchool();
         const limit = child(["limit", xmlPath]);
-        const cli = [xmlPath, xmlPath, churnPath].map((file) => child(["cli", file], cliFlags));
+        const cli = [xmlPath, xmlPath, churnPath].map((file) => wholeCli(file, cliFlags));
         await freshSchool();
         const app = child(["app", xmlPath, churnPath]);
         times.push({
@@ -326,9 +352,11 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
           appChurnMs: app.churnImportMs!,
           churn: app.churn!,
           cliFirstMs: cli[0]!.cliMs!,
+          cliFirstCpuMs: cli[0]!.cliCpuMs!,
           cliReimportMs: cli[1]!.cliMs!,
           cliChurnMs: cli[2]!.cliMs!,
           limitMs: limit.limitMs!,
+          "cliFirstCpu÷limit": +(Number(cli[0]!.cliCpuMs) / Number(limit.limitMs)).toFixed(2),
           "cliFirst÷limit": +(Number(cli[0]!.cliMs) / Number(limit.limitMs)).toFixed(2),
           "appFirst÷limit": +(Number(app.firstImportMs) / Number(limit.limitMs)).toFixed(2),
         });
@@ -349,7 +377,8 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
       rmSync(dir, { recursive: true, force: true });
     }
     console.log(
-      "Durées (ms) — app : un processus, Prisma chargé ; cli : un processus par import (démarrage de Node exclu)",
+      "Durées (ms) — app : un processus, Prisma chargé ; cli : `node dist/cli.mjs` entier, un processus par import " +
+        "(démarrage de Node compris ; cliFirstCpuMs : temps CPU utilisateur + système du processus)",
     );
     console.table(times);
     console.log(

@@ -3,7 +3,7 @@
 // `node` on one file: no tsx loader, no TypeScript transform at each start (docs/decisions/019).
 // Our code is bundled; packages stay in node_modules. The bundle carries a fingerprint of the
 // sources it was built from, and refuses to run when they have changed since (see scripts/cli.ts).
-import { chmodSync, readFileSync } from "node:fs";
+import { chmodSync, readFileSync, rmSync } from "node:fs";
 import { build, type BuildOptions } from "esbuild";
 
 import { fingerprintSources } from "./cli-build";
@@ -27,9 +27,16 @@ const sources = Object.keys(metafile.inputs)
   .filter((input) => !input.startsWith("node_modules/"))
   .sort();
 const { sha256 } = fingerprintSources(sources, (source) => readFileSync(source));
+// Split: each command's modules (and the packages they import, Prisma's client among them) load
+// when that command runs, not at every start; `siecle:import` never loads Prisma at all.
+rmSync("dist/cli-chunks", { recursive: true, force: true });
 await build({
   ...options,
-  outfile: "dist/cli.mjs",
+  splitting: true,
+  outdir: "dist",
+  entryNames: "cli",
+  chunkNames: "cli-chunks/[name]-[hash]",
+  outExtension: { ".js": ".mjs" },
   banner: { js: "#!/usr/bin/env -S node --max-semi-space-size=4" },
   define: { __CLI_BUILD__: JSON.stringify({ sources, sha256 }) },
 });

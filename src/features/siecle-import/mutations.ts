@@ -504,6 +504,8 @@ function copyValue(value: string | null): string {
  * by the driver. `target_id` is the row a known INE rewrites, null for a newcomer; `n` keeps the
  * file's order. The writes below are then one set-based statement each.
  */
+const COPY_CHUNK_ROWS = 500;
+
 async function copyIncoming(tx: Tx, plan: ImportPlan): Promise<void> {
   await tx.query(
     `CREATE TEMP TABLE incoming (target_id int, n int, ${LEARNER_FILE_COLUMNS.map((column) => `${column} text`).join(", ")})
@@ -514,16 +516,22 @@ async function copyIncoming(tx: Tx, plan: ImportPlan): Promise<void> {
     ...plan.toUpdate.map(({ id, learner }) => [id, learner] as [number, RegisterLearner]),
   ];
   if (rows.length === 0) return;
-  function* lines() {
-    let n = 0;
-    for (const [targetId, learner] of rows) {
-      n += 1;
+  // Lines go out in chunks of COPY_CHUNK_ROWS: one socket write each, not one per learner.
+  function* chunks() {
+    let chunk = "";
+    for (let n = 1; n <= rows.length; n += 1) {
+      const [targetId, learner] = rows[n - 1]!;
       const values = LEARNER_FILE_COLUMNS.map((column) => copyValue(learner[FIELD_OF[column]]));
-      yield `${targetId === null ? "\\N" : targetId}\t${n}\t${values.join("\t")}\n`;
+      chunk += `${targetId === null ? "\\N" : targetId}\t${n}\t${values.join("\t")}\n`;
+      if (n % COPY_CHUNK_ROWS === 0) {
+        yield chunk;
+        chunk = "";
+      }
     }
+    if (chunk) yield chunk;
   }
   await pipeline(
-    Readable.from(lines()),
+    Readable.from(chunks()),
     tx.query(copyFrom(`COPY incoming (target_id, n, ${LEARNER_FILE_COLUMNS.join(", ")}) FROM STDIN`)),
   );
 }

@@ -4,6 +4,7 @@ import { readStartLevels, type StartLevels } from "@/features/parcours/domain/ad
 import type { CompletedResult } from "@/features/parcours/domain/profile";
 import type { AnswerRecord, CampaignSnapshot, ParticipationResults } from "@/features/parcours/types";
 import { Prisma, prisma, type DbClient } from "@/lib/db";
+import { snapshotCache } from "./snapshot-cache";
 
 /**
  * Reads of the student side. A student is not a member of a school: every read is scoped by
@@ -44,7 +45,9 @@ type RunnerRow = {
   title: string | null;
   custom_landing_text: string | null;
   archived_at: Date | null;
+  /** Null when the process already holds it (`snapshot_cached`). */
   challenge_snapshot: unknown;
+  snapshot_cached: boolean;
   school_name: string;
   participation_id: number | null;
   status: "STARTED" | "TO_SHARE" | "SHARED" | null;
@@ -93,10 +96,15 @@ async function readRunnerView(
          ORDER BY l.id LIMIT 1
       ) lr ON true`
     : Prisma.empty;
+  // The question set is immutable: read once per process and campaign, not on every page.
+  const cached = snapshotCache.peek(code);
   const rows = await db.$queryRaw<
     (RunnerRow & { learner_division?: string | null; campaign_division?: string | null })[]
   >`
-    SELECT c.id AS campaign_id, c.school_id, c.code, c.name, c.title, c.custom_landing_text, c.archived_at, c.challenge_snapshot,
+    SELECT c.id AS campaign_id, c.school_id, c.code, c.name, c.title, c.custom_landing_text, c.archived_at,
+           ${cached ? Prisma.sql`c.id = ${cached.campaignId}` : Prisma.sql`false`} AS snapshot_cached,
+           CASE WHEN ${cached ? Prisma.sql`c.id = ${cached.campaignId}` : Prisma.sql`false`} THEN NULL ELSE c.challenge_snapshot END
+             AS challenge_snapshot,
            s.name AS school_name${learnerColumns},
            p.id AS participation_id, p.status::text AS status, p.results, p.completed_at, p.shared_at, p.start_levels,
            (SELECT json_agg(json_build_object('challengeId', a.challenge_id, 'result', a.result::text, 'value', a.value) ORDER BY a.id)
@@ -126,7 +134,10 @@ async function readRunnerView(
       isArchived: row.archived_at !== null,
       schoolName: row.school_name,
       // Written by buildCampaignSnapshot when the campaign was created, never edited since.
-      snapshot: row.challenge_snapshot as CampaignSnapshot,
+      snapshot:
+        row.snapshot_cached && cached
+          ? cached.snapshot
+          : snapshotCache.remember(row.code, row.campaign_id, row.challenge_snapshot as CampaignSnapshot),
     },
     participation:
       row.participation_id !== null && row.status !== null

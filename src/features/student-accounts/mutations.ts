@@ -459,9 +459,17 @@ function tooManyAttempts(retryAfterSeconds: number, scope: "identity" | "campaig
 
 type BirthdateSlots = { identity: ThrottleSlot & { ok: true }; address: ThrottleSlot & { ok: true } };
 
+/** Waits before a refused attempt tries again (see `takeBirthdateSlots`), in ms. */
+const SLOT_RETRY_DELAYS_MS = [100, 250] as const;
+
 /**
  * Takes one slot per identity and one per campaign and address, atomically, BEFORE the birth
  * date is evaluated: parallel attempts cannot all pass the check. Refused: nothing is counted.
+ *
+ * A refusal may come from attempts still in flight (several tabs of one student sending the right
+ * date at once: each holds a slot for the few milliseconds before it gives it back), so a refused
+ * attempt tries again twice, a moment later, before it says "too many attempts". Wrong dates keep
+ * their slots, so waiting never lets more guesses through.
  */
 async function takeBirthdateSlots(
   campaign: { id: number },
@@ -469,10 +477,14 @@ async function takeBirthdateSlots(
   clientAddress: string,
   now: Date,
 ): Promise<BirthdateSlots> {
-  const taken = await takeThrottleSlots(
-    [identityThrottleRule(identity.garId), campaignAddressThrottleRule(campaign.id, clientAddress)],
-    now,
-  );
+  const rules = [identityThrottleRule(identity.garId), campaignAddressThrottleRule(campaign.id, clientAddress)];
+  const started = Date.now();
+  let taken = await takeThrottleSlots(rules, now);
+  for (const delayMs of SLOT_RETRY_DELAYS_MS) {
+    if (taken.ok) break;
+    await new Promise((resolve) => setTimeout(resolve, delayMs));
+    taken = await takeThrottleSlots(rules, new Date(now.getTime() + (Date.now() - started)));
+  }
   if (taken.ok) return { identity: taken.slots[0]!, address: taken.slots[1]! };
   const perIdentity = taken.refused.find((refusal) => refusal.index === 0);
   const perAddress = taken.refused.find((refusal) => refusal.index === 1);

@@ -12,7 +12,7 @@ import { recordAudit } from "@/lib/audit";
 import { prisma, type DbClient } from "@/lib/db";
 import { DomainError, isUniqueViolation } from "@/lib/errors";
 import { logger } from "@/lib/logger";
-import { SESSION_TTL_MS } from "@/lib/session-store";
+import { insertSessionRecord, prepareSessionRecord, SESSION_TTL_MS } from "@/lib/session-store";
 import type { AuthorizedSchoolId } from "@/lib/session";
 import {
   clearThrottle,
@@ -628,8 +628,11 @@ export async function reconcileGarStudent(options: ReconcileGarStudentOptions): 
     await recordWrongBirthdate(slots, campaign, identity);
     throw new DomainError("RECONCILIATION_NOT_FOUND");
   }
-  // The right birth date: the attempt does not count.
-  await releaseBirthdateSlots(slots);
+  // The right birth date: the attempt does not count. Its slots are given back in the
+  // transaction's first statement, or after it when it fails.
+  const slotIds = [slots.identity.eventId, slots.address.eventId];
+  // The session is written with the account; the action sets its cookie.
+  const session = prepareSessionRecord("STUDENT", now);
 
   const learnerId = match.learnerId;
   const matched = candidates.find((candidate) => candidate.id === learnerId);
@@ -655,7 +658,9 @@ export async function reconcileGarStudent(options: ReconcileGarStudentOptions): 
           method_user_id: number | null;
         }[]
       >`
-        WITH consumed AS (
+        WITH released AS (
+          DELETE FROM throttle_events WHERE id = ANY(${slotIds}::int[])
+        ), consumed AS (
           UPDATE gar_pending_identities AS g SET consumed_at = ${at}::timestamp(3)
            WHERE g.id = ${identity.id} AND g.consumed_at IS NULL AND g.expires_at > ${at}::timestamp(3)
           RETURNING (SELECT sl.id FROM gar_saml_logins AS sl WHERE sl.pending_identity_id = g.id) AS saml_login_id
@@ -700,6 +705,11 @@ export async function reconcileGarStudent(options: ReconcileGarStudentOptions): 
             ), linked AS (
               UPDATE learners SET user_id = (SELECT id FROM created), updated_at = ${at}::timestamp(3)
                WHERE id = ${learnerId} AND user_id IS NULL
+            ), session AS (
+              INSERT INTO sessions (id, user_id, kind, current_school_id, created_at, last_seen_at, expires_at)
+              SELECT ${session.sessionId}, id, 'STUDENT'::"SessionKind", NULL, ${at}::timestamp(3), ${at}::timestamp(3),
+                     ${session.expiresAt.toISOString()}::timestamp(3)
+                FROM created
             ), set_aside AS (
               -- setAsideFormerAccountParticipation, for the new account (the learner row is locked).
               UPDATE participations SET deleted_at = ${at}::timestamp(3), updated_at = ${at}::timestamp(3)
@@ -778,7 +788,10 @@ export async function reconcileGarStudent(options: ReconcileGarStudentOptions): 
             data: { firstName: identity.firstName, lastName: identity.lastName, lastLoggedAt: now },
             select: { cguAcceptedAt: true },
           });
-      if (!isNewAccount) await setAsideFormerAccountParticipation(tx, campaign, learnerId, userId, now);
+      if (!isNewAccount) {
+        await setAsideFormerAccountParticipation(tx, campaign, learnerId, userId, now);
+        await insertSessionRecord(session, userId, null, tx);
+      }
       return {
         userId,
         learnerId,
@@ -789,6 +802,8 @@ export async function reconcileGarStudent(options: ReconcileGarStudentOptions): 
       };
     }, TRANSACTION_OPTIONS),
   ).catch(async (error: unknown) => {
+    // Rolled back with the rest: the right date still does not count.
+    await releaseBirthdateSlots(slots);
     const refused = refusal as { userId: number; reason: IdoReplacementRefusal } | null;
     if (refused) {
       // The attempt was rolled back (no IDO change, no names, no link, the pending
@@ -812,7 +827,11 @@ export async function reconcileGarStudent(options: ReconcileGarStudentOptions): 
     // Not `garIdReplaced`: the logger redacts keys that look like GAR ids, this one is a yes/no.
     idoChanged: outcome.garIdReplaced,
   });
-  return { ...outcome, campaignCode: campaign.code };
+  return {
+    ...outcome,
+    campaignCode: campaign.code,
+    session: { token: session.token, sessionId: session.sessionId, expiresAt: session.expiresAt },
+  };
 }
 
 /**

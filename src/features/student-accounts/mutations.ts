@@ -7,7 +7,7 @@ import {
   IDO_REPLACEMENT_REFUSED_AUDIT_ACTION,
   type IdoReplacementRefusal,
 } from "@/features/learners/domain/ido-replacement";
-import { startParticipation } from "@/features/runner/mutations";
+import { startLearnerParticipation } from "@/features/runner/mutations";
 import { recordAudit } from "@/lib/audit";
 import { prisma, type DbClient } from "@/lib/db";
 import { DomainError, isUniqueViolation } from "@/lib/errors";
@@ -845,17 +845,14 @@ export async function joinCampaignAsStudent(options: {
 }): Promise<JoinedCampaign> {
   const { campaign, learner } = await resolveJoinableCampaignForStudent(options.campaignCode, options.userId);
 
-  const participationId = await withRetries(() =>
-    prisma.$transaction(async (tx) => {
-      const locked = await lockLearner(tx, learner.id);
-      if (locked.userId !== options.userId) throw new DomainError("CAMPAIGN_OTHER_SCHOOL");
-      await setAsideFormerAccountParticipation(tx, campaign, learner.id, options.userId, new Date());
-      const started = await startParticipation(
-        { campaignId: campaign.id, learnerId: learner.id, userId: options.userId },
-        tx,
-      );
-      return started.participationId;
-    }, TRANSACTION_OPTIONS),
+  // The lock, the set-aside, the checks and the insert: one statement (a deadlock is retried).
+  const { participationId } = await withRetries(() =>
+    startLearnerParticipation({
+      schoolId: campaign.schoolId,
+      campaignId: campaign.id,
+      learnerId: learner.id,
+      userId: options.userId,
+    }),
   );
   return { campaignCode: campaign.code, participationId };
 }

@@ -114,10 +114,6 @@ export async function loadCampaignForStudent(userId: number, code: string): Prom
   return { campaignCode: campaign.code };
 }
 
-export async function loadCampaignForIdentity(code: string, uais: readonly string[]) {
-  return resolveCampaignForIdentity(code, uais);
-}
-
 export const loadStudentHome = cache(async (): Promise<StudentHome | null> => {
   const student = await getStudentContext();
   if (!student) return null;

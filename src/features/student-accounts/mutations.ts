@@ -530,15 +530,6 @@ async function recordWrongBirthdate(
   logger.info("gar.reconciliation.identity_locked", { campaignId: campaign.id, schoolId: campaign.schoolId });
 }
 
-/** Serialises every account change of one learner (row lock), so parallel attempts cannot both link it. */
-async function lockLearner(tx: DbClient, learnerId: number): Promise<{ userId: number | null; isDisabled: boolean }> {
-  const rows = await tx.$queryRaw<{ user_id: number | null; is_disabled: boolean }[]>`
-    SELECT user_id, is_disabled FROM learners WHERE id = ${learnerId} FOR UPDATE`;
-  const row = rows[0];
-  if (!row) throw new DomainError("RECONCILIATION_NOT_FOUND");
-  return { userId: row.user_id, isDisabled: row.is_disabled };
-}
-
 /**
  * After a *dissocier* (learners/mutations.ts), the learner's participations stay with the account
  * that made them, until the learner is joined again: then the previous account's active
@@ -644,7 +635,7 @@ export async function reconcileGarStudent(options: ReconcileGarStudentOptions): 
       // Single use, atomically: of parallel requests with one cookie, one goes on, the others wait
       // for this row and then find it consumed (rolled back with the rest if this attempt fails).
       // Also reads the SAML sign-in that left this pending identity, to tie to the session about to start.
-      // In the same statement: the learner's row lock (as `lockLearner`) and the account the new
+      // In the same statement: the learner's row lock (`FOR UPDATE`) and the account the new
       // IDO already opens, if any. A method created by a parallel attempt after this statement's
       // snapshot is not seen here: the account's insert then hits the unique IDO and is retried.
       const at = now.toISOString();

@@ -1,7 +1,7 @@
 /**
  * Benchmark of the student onboarding: N students (default 35, one class) go at the same time
  * through the ENT démo, the GAR stand-in and the app, over HTTP, exactly like browsers without
- * JavaScript: ENT sign-in → /gar/connexion → GAR → /gar/callback → /campagnes/CODE → birth date
+ * JavaScript: ENT sign-in → /gar/connexion → GAR → /gar/callback → /rejoindre/CODE (birth date)
  * → terms of use → campaign start page → *Commencer* (where the participation starts). Prints
  * p50/p95/max per app step, and every error.
  *
@@ -180,7 +180,6 @@ function formFields(html: string, marker: string): Record<string, string> {
 type StepName =
   | "gar_connexion"
   | "callback"
-  | "campaign_entry"
   | "birthdate_page"
   | "birthdate_submit"
   | "cgu_page"
@@ -228,13 +227,10 @@ async function onboard(student: BenchStudent, code: string, schoolUai: string) {
   if (!callbackUrl.startsWith(`${appBaseUrl}/gar/callback`))
     throw new Error(`GAR did not come back to the app (${callbackUrl})`);
 
+  // The callback sends an unknown student straight to the birth-date page of the code they came with.
   const callback = await browser.request(callbackUrl);
   record("callback", callback.hop);
-  const entryUrl = expectRedirect("callback", callback.hop, new RegExp(`/campagnes/${code}$`));
-
-  const entry = await browser.request(entryUrl);
-  record("campaign_entry", entry.hop);
-  const birthdateUrl = expectRedirect("campaign_entry", entry.hop, new RegExp(`/rejoindre/${code}$`));
+  const birthdateUrl = expectRedirect("callback", callback.hop, new RegExp(`/rejoindre/${code}$`));
 
   const page = await browser.request(birthdateUrl);
   record("birthdate_page", page.hop);

@@ -66,26 +66,46 @@ type SessionRow = {
 };
 
 /** Creates a session and returns the cookie token (only its hash, the session id, is stored). */
+export type PreparedSession = { token: string; sessionId: string; kind: SessionKind; createdAt: Date; expiresAt: Date };
+
+/** A new session's token and row values, for a caller that writes the row in its own statement. */
+export function prepareSessionRecord(kind: SessionKind, now: Date = new Date()): PreparedSession {
+  const token = randomToken();
+  return {
+    token,
+    sessionId: hashToken(token),
+    kind,
+    createdAt: now,
+    expiresAt: new Date(now.getTime() + SESSION_TTL_MS[kind]),
+  };
+}
+
+export async function insertSessionRecord(
+  session: PreparedSession,
+  userId: number,
+  currentSchoolId: number | null = null,
+  db: DbClient = prisma,
+): Promise<void> {
+  await db.session.create({
+    data: {
+      id: session.sessionId,
+      userId,
+      kind: session.kind,
+      currentSchoolId,
+      createdAt: session.createdAt,
+      lastSeenAt: session.createdAt,
+      expiresAt: session.expiresAt,
+    },
+  });
+}
+
 export async function createSessionRecord(
   options: { userId: number; kind: SessionKind; currentSchoolId?: number | null; now?: Date },
   db: DbClient = prisma,
 ): Promise<{ token: string; sessionId: string; expiresAt: Date }> {
-  const now = options.now ?? new Date();
-  const token = randomToken();
-  const sessionId = hashToken(token);
-  const expiresAt = new Date(now.getTime() + SESSION_TTL_MS[options.kind]);
-  await db.session.create({
-    data: {
-      id: sessionId,
-      userId: options.userId,
-      kind: options.kind,
-      currentSchoolId: options.currentSchoolId ?? null,
-      createdAt: now,
-      lastSeenAt: now,
-      expiresAt,
-    },
-  });
-  return { token, sessionId, expiresAt };
+  const session = prepareSessionRecord(options.kind, options.now);
+  await insertSessionRecord(session, options.userId, options.currentSchoolId ?? null, db);
+  return { token: session.token, sessionId: session.sessionId, expiresAt: session.expiresAt };
 }
 
 function isLive(session: { kind: SessionKind; expiresAt: Date; lastSeenAt: Date }, now: Date): boolean {

@@ -62,14 +62,29 @@ export async function startSession(options: {
   const previous = jar.get(SESSION_COOKIE)?.value;
   if (previous) await deleteSessionByToken(previous);
   const { token, sessionId, expiresAt } = await createSessionRecord(options);
-  jar.set(SESSION_COOKIE, token, {
+  await setSessionCookie({ token, expiresAt });
+  return { sessionId };
+}
+
+/**
+ * Signs the browser in to a session whose row a mutation has just written in its own transaction
+ * (`prepareSessionRecord`): the reconciliation creates the account and its session together. A
+ * previous session of this browser ends, as with `startSession`.
+ */
+export async function adoptPreparedSession(session: { token: string; expiresAt: Date }): Promise<void> {
+  const previous = (await cookies()).get(SESSION_COOKIE)?.value;
+  if (previous && previous !== session.token) await deleteSessionByToken(previous);
+  await setSessionCookie(session);
+}
+
+async function setSessionCookie({ token, expiresAt }: { token: string; expiresAt: Date }): Promise<void> {
+  (await cookies()).set(SESSION_COOKIE, token, {
     httpOnly: true,
     sameSite: "lax",
     secure: isSecureCookie(),
     path: "/",
     expires: expiresAt,
   });
-  return { sessionId };
 }
 
 export async function endSession(): Promise<void> {

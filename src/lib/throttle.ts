@@ -7,8 +7,8 @@ import { prisma, type DbClient } from "@/lib/db";
  * counted and for whom, e.g. `gar-birthdate:<pending id hash>`; never put personal data in it.
  *
  * Checking and counting are one step: `takeThrottleSlot` takes a per-bucket advisory lock
- * (pg_advisory_xact_lock) in a short transaction, counts the events still in the window and
- * records a new one only while under the limit. Parallel requests therefore cannot all pass a
+ * (pg_advisory_xact_lock), counts the events still in the window and records a new one only while
+ * under the limit, all in one statement (a PL/pgSQL function, docs/decisions/023). Parallel requests therefore cannot all pass a
  * check before any of them is recorded. Callers take the slot BEFORE evaluating the attempt, and
  * give it back (`releaseThrottleSlot`) when the attempt turns out not to count (a right answer).
  */
@@ -19,25 +19,21 @@ export type ThrottleSlot =
   | { ok: true; eventId: number; count: number; blockedUntil: Date | null }
   | { ok: false; count: number; retryAfterSeconds: number };
 
-type SlotRow = { id: number | null; recent: number; oldest: Date | null };
+type SlotsRow = { n: number; id: number | null; recent: number; oldest: Date | null };
 
-function slotStatements(db: DbClient, rule: ThrottleRule, now: Date) {
-  const since = new Date(now.getTime() - rule.windowMs);
-  return [
-    db.$queryRaw`SELECT 1 AS locked FROM pg_advisory_xact_lock(hashtextextended(${rule.bucket}, 0))`,
-    db.$queryRaw<SlotRow[]>`
-      WITH recent AS (
-        SELECT created_at FROM throttle_events
-        WHERE bucket = ${rule.bucket} AND created_at > ${since.toISOString()}::timestamp(3)
-        ORDER BY created_at DESC LIMIT ${rule.limit}
-      ), stats AS (SELECT count(*)::int AS recent, min(created_at) AS oldest FROM recent),
-      inserted AS (
-        INSERT INTO throttle_events (bucket, created_at)
-        SELECT ${rule.bucket}, ${now.toISOString()}::timestamp(3) FROM stats WHERE stats.recent < ${rule.limit}
-        RETURNING id
-      )
-      SELECT (SELECT id FROM inserted) AS id, stats.recent, stats.oldest FROM stats`,
-  ] as const;
+/**
+ * One statement, whatever the number of rules: `take_throttle_slots` (migration
+ * 20261206120000, docs/decisions/023) takes the buckets' advisory locks in bucket order, so that
+ * two callers never wait on each other crosswise, then counts and inserts with a snapshot taken
+ * after the locks. All or nothing: an event for every rule, or none when any is at its limit.
+ */
+function querySlots(db: DbClient, rules: readonly ThrottleRule[], now: Date) {
+  const buckets = rules.map((rule) => rule.bucket);
+  const since = rules.map((rule) => new Date(now.getTime() - rule.windowMs).toISOString());
+  const limits = rules.map((rule) => rule.limit);
+  return db.$queryRaw<SlotsRow[]>`
+    SELECT n, id, recent, oldest FROM take_throttle_slots(
+      ${buckets}::text[], ${since}::timestamp(3)[], ${limits}::int[], ${now.toISOString()}::timestamp(3))`;
 }
 
 /**
@@ -49,15 +45,7 @@ export async function takeThrottleSlot(
   now = new Date(),
   db: DbClient = prisma,
 ): Promise<ThrottleSlot> {
-  let row: SlotRow | undefined;
-  if ("$transaction" in db) {
-    const [, rows] = await db.$transaction([...slotStatements(db, rule, now)]);
-    row = rows[0];
-  } else {
-    const [lock, query] = slotStatements(db, rule, now);
-    await lock;
-    row = (await query)[0];
-  }
+  const [row] = await querySlots(db, [rule], now);
   const recent = row?.recent ?? 0;
   const oldest = row?.oldest?.getTime() ?? now.getTime();
   if (row?.id == null) {
@@ -80,44 +68,12 @@ export type ThrottleSlots =
   /** Nothing recorded; `refused` lists the rules (by index) at their limit. */
   | { ok: false; refused: { index: number; count: number; retryAfterSeconds: number }[] };
 
-type SlotsRow = { n: number; id: number | null; recent: number; oldest: Date | null };
-
 /**
  * `takeThrottleSlot` for several rules at once, all or nothing: a slot of each, or none when any
- * is at its limit. One short transaction of two statements whatever the number of rules (the
- * advisory locks in bucket order, so that two callers never wait on each other crosswise; then
- * one count-and-insert), where one call per rule would send four each. Buckets must be distinct.
+ * is at its limit. One statement whatever the number of rules. Buckets must be distinct.
  */
 export async function takeThrottleSlots(rules: readonly ThrottleRule[], now = new Date()): Promise<ThrottleSlots> {
-  const buckets = rules.map((rule) => rule.bucket);
-  const since = rules.map((rule) => new Date(now.getTime() - rule.windowMs).toISOString());
-  const limits = rules.map((rule) => rule.limit);
-  const [, rows] = await prisma.$transaction([
-    prisma.$queryRaw`
-      SELECT count(*)::int AS locked FROM (
-        SELECT pg_advisory_xact_lock(hashtextextended(b, 0)) FROM unnest(${[...buckets].sort()}::text[]) AS t(b)
-      ) AS locks`,
-    prisma.$queryRaw<SlotsRow[]>`
-      WITH rules AS (
-        SELECT * FROM unnest(${buckets}::text[], ${since}::timestamp(3)[], ${limits}::int[]) WITH ORDINALITY
-          AS r(bucket, since, max_count, n)
-      ), stats AS (
-        SELECT rules.n, rules.bucket, rules.max_count, s.recent, s.oldest FROM rules CROSS JOIN LATERAL (
-          SELECT count(*)::int AS recent, min(created_at) AS oldest FROM (
-            SELECT created_at FROM throttle_events e
-             WHERE e.bucket = rules.bucket AND e.created_at > rules.since
-             ORDER BY created_at DESC LIMIT rules.max_count
-          ) AS recent
-        ) AS s
-      ), allowed AS (SELECT bool_and(recent < max_count) AS ok FROM stats),
-      inserted AS (
-        INSERT INTO throttle_events (bucket, created_at)
-        SELECT stats.bucket, ${now.toISOString()}::timestamp(3) FROM stats, allowed WHERE allowed.ok ORDER BY stats.n
-        RETURNING id, bucket
-      )
-      SELECT stats.n::int AS n, (SELECT i.id FROM inserted i WHERE i.bucket = stats.bucket) AS id, stats.recent, stats.oldest
-        FROM stats ORDER BY stats.n`,
-  ]);
+  const rows = await querySlots(prisma, rules, now);
   const results = rules.map((rule, index) => {
     const row = rows.find((candidate) => candidate.n === index + 1);
     return {

@@ -2,15 +2,20 @@ import type { ReactNode } from "react";
 
 import { SiteFooter } from "@/components/layout/site-footer";
 import { StudentHeader } from "@/features/student-accounts/components/student-header";
-import { loadStudentVisitor } from "@/features/student-accounts/loaders";
+import { loadEntryVisitor } from "@/features/student-accounts/loaders";
 
+/**
+ * The header names the visitor from the session or the sealed pending-identity cookie, without
+ * reading the pending identity's row: each page checks that row itself when it matters (the
+ * birth-date page in the campaign's statement), so the layout costs no statement of its own.
+ */
 export default async function StudentLayout({ children }: { children: ReactNode }) {
-  const visitor = await loadStudentVisitor();
+  const visitor = await loadEntryVisitor();
   const name =
     visitor.kind === "STUDENT"
       ? `${visitor.student.firstName} ${visitor.student.lastName}`
       : visitor.kind === "PENDING"
-        ? `${visitor.firstName} ${visitor.lastName}`
+        ? `${visitor.identity.firstName} ${visitor.identity.lastName}`
         : undefined;
   return (
     <div className="min-h-screen bg-slate-50">

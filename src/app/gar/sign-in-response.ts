@@ -52,6 +52,8 @@ export async function respondToGarSignIn(outcome: GarSignInOutcome): Promise<Res
       maxAge: PENDING_IDENTITY_TTL_SECONDS,
     },
   );
-  const campaignPath = outcome.returnTo && /^\/campagnes\/[A-Z0-9]+$/.test(outcome.returnTo) ? outcome.returnTo : null;
-  return redirectTo(campaignPath ?? "/rejoindre");
+  // Straight to what the campaign's entry page would send them to, the birth-date page (which
+  // says itself what is wrong with the code): one request fewer for each student of a class.
+  const code = outcome.returnTo ? /^\/campagnes\/([A-Z0-9]+)$/.exec(outcome.returnTo)?.[1] : undefined;
+  return redirectTo(code ? `/rejoindre/${code}` : "/rejoindre");
 }

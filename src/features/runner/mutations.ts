@@ -93,6 +93,45 @@ export async function startParticipation(
 }
 
 /**
+ * *Commencer* for a learner the user was linked to: one statement (`start_participation`,
+ * migration 20261206120100, docs/decisions/023) locks the learner row and checks it is still this
+ * user's, sets aside a former account's participation, checks the campaign and the active
+ * participation, and inserts the new one with the levels of the student's profile (read just
+ * before) that the campaign assesses. Idempotent: a second press resumes the same participation.
+ * DomainError CAMPAIGN_OTHER_SCHOOL when the learner is no longer the user's, NOT_FOUND,
+ * FORBIDDEN, CAMPAIGN_CLOSED.
+ */
+export async function startLearnerParticipation(
+  options: { schoolId: number; campaignId: number; learnerId: number; userId: number; now?: Date },
+  db: DbClient = prisma,
+): Promise<{ participationId: number; isNew: boolean }> {
+  const now = options.now ?? new Date();
+  const knownLevels = Object.fromEntries(
+    computeProfile(await listCompletedResults(options.userId, db), now).map((known) => [
+      known.competenceId,
+      known.level,
+    ]),
+  );
+  const [row] = await db.$queryRaw<{ outcome: string; participation_id: number | null }[]>`
+    SELECT outcome, participation_id FROM start_participation(
+      ${options.schoolId}::int, ${options.campaignId}::int, ${options.learnerId}::int, ${options.userId}::int,
+      ${JSON.stringify(knownLevels)}::jsonb, ${now.toISOString()}::timestamp(3))`;
+  switch (row?.outcome) {
+    case "STARTED":
+    case "RESUMED":
+      return { participationId: row.participation_id!, isNew: row.outcome === "STARTED" };
+    case "NOT_LINKED":
+      throw new DomainError("CAMPAIGN_OTHER_SCHOOL");
+    case "FORBIDDEN":
+      throw new DomainError("FORBIDDEN");
+    case "CLOSED":
+      throw new DomainError("CAMPAIGN_CLOSED");
+    default:
+      throw new DomainError("NOT_FOUND");
+  }
+}
+
+/**
  * Starts (or finds) the user's participation in the campaign with this code, through the
  * learner of the campaign's school linked to the user. NOT_FOUND when the user has no such
  * learner yet (the ENT entry then asks for the birth date).

@@ -7,7 +7,7 @@ import { redirect } from "next/navigation";
 import { createAction } from "@/lib/action";
 import { DomainError, isDomainError } from "@/lib/errors";
 import { requestClientAddress } from "@/lib/request-context";
-import { getStudentContext, startSession } from "@/lib/session";
+import { adoptPreparedSession, getStudentContext } from "@/lib/session";
 import { accountsText } from "@/messages/fr/student-accounts";
 import { resolveCampaignForPendingIdentity } from "./data";
 import { PENDING_IDENTITY_COOKIE } from "./domain/pending-identity";
@@ -97,9 +97,9 @@ export const reconcileAction = createAction({
       clientAddress: await requestClientAddress(),
     }).catch(redirectWhenPendingExpired);
     (await cookies()).delete(PENDING_IDENTITY_COOKIE);
-    const { sessionId } = await startSession({ userId: outcome.userId, kind: "STUDENT" });
+    await adoptPreparedSession(outcome.session);
     // SAML: the sign-in that led here is tied to the session, for single logout.
-    if (outcome.samlLoginId) await attachGarSamlLogin(outcome.samlLoginId, sessionId);
+    if (outcome.samlLoginId) await attachGarSamlLogin(outcome.samlLoginId, outcome.session.sessionId);
     const next = startPath(outcome.campaignCode);
     redirect(outcome.hasAcceptedCgu ? next : cguThen(next));
   },

@@ -76,8 +76,8 @@ export type EntryVisitor =
   | { kind: "ANONYMOUS" };
 
 /**
- * `loadStudentVisitor` for a page without the student layout that reads the campaign next: the
- * pending identity's row is left to that read, in the same statement as the campaign.
+ * `loadStudentVisitor` without the pending identity's row: for the student layout's header and
+ * for pages that read the campaign next, which check that row in the campaign's statement.
  */
 export const loadEntryVisitor = cache(async (): Promise<EntryVisitor> => {
   const student = await getStudentContext();
@@ -112,10 +112,6 @@ export async function loadCampaignForPendingIdentity(code: string, identity: Pen
 export async function loadCampaignForStudent(userId: number, code: string): Promise<{ campaignCode: string }> {
   const { campaign } = await resolveJoinableCampaignForStudent(code, userId);
   return { campaignCode: campaign.code };
-}
-
-export async function loadCampaignForIdentity(code: string, uais: readonly string[]) {
-  return resolveCampaignForIdentity(code, uais);
 }
 
 export const loadStudentHome = cache(async (): Promise<StudentHome | null> => {

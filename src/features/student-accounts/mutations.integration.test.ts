@@ -499,6 +499,47 @@ describe("reconcileGarStudent", () => {
   });
 });
 
+describe("one transaction", () => {
+  it("writes the student's session with the account and gives the right date's slots back", async () => {
+    const { campaign } = await setupDemoSchool();
+    const ines = findFixtureStudent("ines-berthelot");
+    const outcome = await reconcileGarStudent({
+      identity: await identityOf(ines.key),
+      campaignCode: campaign.code,
+      birthdate: ines.birthdate,
+      clientAddress: ADDRESS,
+    });
+    const session = await prisma.session.findUniqueOrThrow({ where: { id: outcome.session.sessionId } });
+    expect(session).toMatchObject({ userId: outcome.userId, kind: "STUDENT" });
+    expect(session.expiresAt.getTime()).toBe(outcome.session.expiresAt.getTime());
+    expect(await prisma.throttleEvent.count()).toBe(0);
+  });
+
+  it("gives the slots back when the transaction is refused after a right date", async () => {
+    const { campaign } = await setupDemoSchool();
+    const ines = findFixtureStudent("ines-berthelot");
+    const first = await reconcileGarStudent({
+      identity: await identityOf(ines.key),
+      campaignCode: campaign.code,
+      birthdate: ines.birthdate,
+      clientAddress: ADDRESS,
+    });
+    // A new IDO whose names only nearly match the learner's: the IDO replacement is refused, rolled back.
+    const identity = await identityOf(ines.key);
+    const other = { ...identity, garId: `other-${first.userId}`, firstName: `${identity.firstName}e` };
+    await expect(
+      reconcileGarStudent({
+        identity: other,
+        campaignCode: campaign.code,
+        birthdate: ines.birthdate,
+        clientAddress: ADDRESS,
+      }),
+    ).rejects.toMatchObject({ code: "LEARNER_ALREADY_LINKED" });
+    expect(await prisma.throttleEvent.count()).toBe(0);
+    expect(await prisma.session.count({ where: { userId: first.userId } })).toBe(1);
+  });
+});
+
 describe("concurrency", () => {
   it("10 parallel reconciliations of one learner yield one user and one link", async () => {
     const { learners, campaign } = await setupDemoSchool();

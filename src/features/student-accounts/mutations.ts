@@ -7,12 +7,12 @@ import {
   IDO_REPLACEMENT_REFUSED_AUDIT_ACTION,
   type IdoReplacementRefusal,
 } from "@/features/learners/domain/ido-replacement";
-import { startParticipation } from "@/features/runner/mutations";
+import { startLearnerParticipation } from "@/features/runner/mutations";
 import { recordAudit } from "@/lib/audit";
 import { prisma, type DbClient } from "@/lib/db";
 import { DomainError, isUniqueViolation } from "@/lib/errors";
 import { logger } from "@/lib/logger";
-import { SESSION_TTL_MS } from "@/lib/session-store";
+import { insertSessionRecord, prepareSessionRecord, SESSION_TTL_MS } from "@/lib/session-store";
 import type { AuthorizedSchoolId } from "@/lib/session";
 import {
   clearThrottle,
@@ -459,9 +459,17 @@ function tooManyAttempts(retryAfterSeconds: number, scope: "identity" | "campaig
 
 type BirthdateSlots = { identity: ThrottleSlot & { ok: true }; address: ThrottleSlot & { ok: true } };
 
+/** Waits before a refused attempt tries again (see `takeBirthdateSlots`), in ms. */
+const SLOT_RETRY_DELAYS_MS = [100, 250] as const;
+
 /**
  * Takes one slot per identity and one per campaign and address, atomically, BEFORE the birth
  * date is evaluated: parallel attempts cannot all pass the check. Refused: nothing is counted.
+ *
+ * A refusal may come from attempts still in flight (several tabs of one student sending the right
+ * date at once: each holds a slot for the few milliseconds before it gives it back), so a refused
+ * attempt tries again twice, a moment later, before it says "too many attempts". Wrong dates keep
+ * their slots, so waiting never lets more guesses through.
  */
 async function takeBirthdateSlots(
   campaign: { id: number },
@@ -469,10 +477,14 @@ async function takeBirthdateSlots(
   clientAddress: string,
   now: Date,
 ): Promise<BirthdateSlots> {
-  const taken = await takeThrottleSlots(
-    [identityThrottleRule(identity.garId), campaignAddressThrottleRule(campaign.id, clientAddress)],
-    now,
-  );
+  const rules = [identityThrottleRule(identity.garId), campaignAddressThrottleRule(campaign.id, clientAddress)];
+  const started = Date.now();
+  let taken = await takeThrottleSlots(rules, now);
+  for (const delayMs of SLOT_RETRY_DELAYS_MS) {
+    if (taken.ok) break;
+    await new Promise((resolve) => setTimeout(resolve, delayMs));
+    taken = await takeThrottleSlots(rules, new Date(now.getTime() + (Date.now() - started)));
+  }
   if (taken.ok) return { identity: taken.slots[0]!, address: taken.slots[1]! };
   const perIdentity = taken.refused.find((refusal) => refusal.index === 0);
   const perAddress = taken.refused.find((refusal) => refusal.index === 1);
@@ -516,15 +528,6 @@ async function recordWrongBirthdate(
     }),
   );
   logger.info("gar.reconciliation.identity_locked", { campaignId: campaign.id, schoolId: campaign.schoolId });
-}
-
-/** Serialises every account change of one learner (row lock), so parallel attempts cannot both link it. */
-async function lockLearner(tx: DbClient, learnerId: number): Promise<{ userId: number | null; isDisabled: boolean }> {
-  const rows = await tx.$queryRaw<{ user_id: number | null; is_disabled: boolean }[]>`
-    SELECT user_id, is_disabled FROM learners WHERE id = ${learnerId} FOR UPDATE`;
-  const row = rows[0];
-  if (!row) throw new DomainError("RECONCILIATION_NOT_FOUND");
-  return { userId: row.user_id, isDisabled: row.is_disabled };
 }
 
 /**
@@ -616,8 +619,11 @@ export async function reconcileGarStudent(options: ReconcileGarStudentOptions): 
     await recordWrongBirthdate(slots, campaign, identity);
     throw new DomainError("RECONCILIATION_NOT_FOUND");
   }
-  // The right birth date: the attempt does not count.
-  await releaseBirthdateSlots(slots);
+  // The right birth date: the attempt does not count. Its slots are given back in the
+  // transaction's first statement, or after it when it fails.
+  const slotIds = [slots.identity.eventId, slots.address.eventId];
+  // The session is written with the account; the action sets its cookie.
+  const session = prepareSessionRecord("STUDENT", now);
 
   const learnerId = match.learnerId;
   const matched = candidates.find((candidate) => candidate.id === learnerId);
@@ -629,7 +635,7 @@ export async function reconcileGarStudent(options: ReconcileGarStudentOptions): 
       // Single use, atomically: of parallel requests with one cookie, one goes on, the others wait
       // for this row and then find it consumed (rolled back with the rest if this attempt fails).
       // Also reads the SAML sign-in that left this pending identity, to tie to the session about to start.
-      // In the same statement: the learner's row lock (as `lockLearner`) and the account the new
+      // In the same statement: the learner's row lock (`FOR UPDATE`) and the account the new
       // IDO already opens, if any. A method created by a parallel attempt after this statement's
       // snapshot is not seen here: the account's insert then hits the unique IDO and is retried.
       const at = now.toISOString();
@@ -643,7 +649,9 @@ export async function reconcileGarStudent(options: ReconcileGarStudentOptions): 
           method_user_id: number | null;
         }[]
       >`
-        WITH consumed AS (
+        WITH released AS (
+          DELETE FROM throttle_events WHERE id = ANY(${slotIds}::int[])
+        ), consumed AS (
           UPDATE gar_pending_identities AS g SET consumed_at = ${at}::timestamp(3)
            WHERE g.id = ${identity.id} AND g.consumed_at IS NULL AND g.expires_at > ${at}::timestamp(3)
           RETURNING (SELECT sl.id FROM gar_saml_logins AS sl WHERE sl.pending_identity_id = g.id) AS saml_login_id
@@ -688,6 +696,11 @@ export async function reconcileGarStudent(options: ReconcileGarStudentOptions): 
             ), linked AS (
               UPDATE learners SET user_id = (SELECT id FROM created), updated_at = ${at}::timestamp(3)
                WHERE id = ${learnerId} AND user_id IS NULL
+            ), session AS (
+              INSERT INTO sessions (id, user_id, kind, current_school_id, created_at, last_seen_at, expires_at)
+              SELECT ${session.sessionId}, id, 'STUDENT'::"SessionKind", NULL, ${at}::timestamp(3), ${at}::timestamp(3),
+                     ${session.expiresAt.toISOString()}::timestamp(3)
+                FROM created
             ), set_aside AS (
               -- setAsideFormerAccountParticipation, for the new account (the learner row is locked).
               UPDATE participations SET deleted_at = ${at}::timestamp(3), updated_at = ${at}::timestamp(3)
@@ -766,7 +779,10 @@ export async function reconcileGarStudent(options: ReconcileGarStudentOptions): 
             data: { firstName: identity.firstName, lastName: identity.lastName, lastLoggedAt: now },
             select: { cguAcceptedAt: true },
           });
-      if (!isNewAccount) await setAsideFormerAccountParticipation(tx, campaign, learnerId, userId, now);
+      if (!isNewAccount) {
+        await setAsideFormerAccountParticipation(tx, campaign, learnerId, userId, now);
+        await insertSessionRecord(session, userId, null, tx);
+      }
       return {
         userId,
         learnerId,
@@ -777,6 +793,8 @@ export async function reconcileGarStudent(options: ReconcileGarStudentOptions): 
       };
     }, TRANSACTION_OPTIONS),
   ).catch(async (error: unknown) => {
+    // Rolled back with the rest: the right date still does not count.
+    await releaseBirthdateSlots(slots);
     const refused = refusal as { userId: number; reason: IdoReplacementRefusal } | null;
     if (refused) {
       // The attempt was rolled back (no IDO change, no names, no link, the pending
@@ -800,7 +818,11 @@ export async function reconcileGarStudent(options: ReconcileGarStudentOptions): 
     // Not `garIdReplaced`: the logger redacts keys that look like GAR ids, this one is a yes/no.
     idoChanged: outcome.garIdReplaced,
   });
-  return { ...outcome, campaignCode: campaign.code };
+  return {
+    ...outcome,
+    campaignCode: campaign.code,
+    session: { token: session.token, sessionId: session.sessionId, expiresAt: session.expiresAt },
+  };
 }
 
 /**
@@ -814,17 +836,14 @@ export async function joinCampaignAsStudent(options: {
 }): Promise<JoinedCampaign> {
   const { campaign, learner } = await resolveJoinableCampaignForStudent(options.campaignCode, options.userId);
 
-  const participationId = await withRetries(() =>
-    prisma.$transaction(async (tx) => {
-      const locked = await lockLearner(tx, learner.id);
-      if (locked.userId !== options.userId) throw new DomainError("CAMPAIGN_OTHER_SCHOOL");
-      await setAsideFormerAccountParticipation(tx, campaign, learner.id, options.userId, new Date());
-      const started = await startParticipation(
-        { campaignId: campaign.id, learnerId: learner.id, userId: options.userId },
-        tx,
-      );
-      return started.participationId;
-    }, TRANSACTION_OPTIONS),
+  // The lock, the set-aside, the checks and the insert: one statement (a deadlock is retried).
+  const { participationId } = await withRetries(() =>
+    startLearnerParticipation({
+      schoolId: campaign.schoolId,
+      campaignId: campaign.id,
+      learnerId: learner.id,
+      userId: options.userId,
+    }),
   );
   return { campaignCode: campaign.code, participationId };
 }

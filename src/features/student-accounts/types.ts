@@ -153,6 +153,8 @@ export type ReconciliationOutcome = {
   isNewAccount: boolean;
   /** SAML: the sign-in that left the pending identity, to tie to the session (single logout). */
   samlLoginId: string | null;
+  /** The student's session, written in the reconciliation's transaction: its cookie is still to set. */
+  session: { token: string; sessionId: string; expiresAt: Date };
 };
 
 export type CampaignEntry = {

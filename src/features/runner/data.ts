@@ -4,12 +4,20 @@ import { readStartLevels, type StartLevels } from "@/features/parcours/domain/ad
 import type { CompletedResult } from "@/features/parcours/domain/profile";
 import type { AnswerRecord, CampaignSnapshot, ParticipationResults } from "@/features/parcours/types";
 import { Prisma, prisma, type DbClient } from "@/lib/db";
-import { snapshotCache } from "./snapshot-cache";
+import { FrozenValueCache } from "@/lib/frozen-value-cache";
 
 /**
  * Reads of the student side. A student is not a member of a school: every read is scoped by
  * the signed-in user's id, so a participation is only ever visible to the user it belongs to.
  */
+
+/**
+ * The campaigns' question sets, per process: written when the campaign is created, never changed
+ * (docs/decisions/022), content rather than personal data; 50–215 KB of JSON each, which every
+ * question page and answer would otherwise read. 32 MB of JSON: a few hundred campaigns of the
+ * largest parcours. Keyed by code, as the runner finds campaigns.
+ */
+const snapshotCache = new FrozenValueCache<CampaignSnapshot>(32 * 1024 * 1024);
 
 export type RunnerCampaign = {
   id: number;
@@ -102,8 +110,8 @@ async function readRunnerView(
     (RunnerRow & { learner_division?: string | null; campaign_division?: string | null })[]
   >`
     SELECT c.id AS campaign_id, c.school_id, c.code, c.name, c.title, c.custom_landing_text, c.archived_at,
-           ${cached ? Prisma.sql`c.id = ${cached.campaignId}` : Prisma.sql`false`} AS snapshot_cached,
-           CASE WHEN ${cached ? Prisma.sql`c.id = ${cached.campaignId}` : Prisma.sql`false`} THEN NULL ELSE c.challenge_snapshot END
+           ${cached ? Prisma.sql`c.id = ${cached.ownerId}` : Prisma.sql`false`} AS snapshot_cached,
+           CASE WHEN ${cached ? Prisma.sql`c.id = ${cached.ownerId}` : Prisma.sql`false`} THEN NULL ELSE c.challenge_snapshot END
              AS challenge_snapshot,
            s.name AS school_name${learnerColumns},
            p.id AS participation_id, p.status::text AS status, p.results, p.completed_at, p.shared_at, p.start_levels,
@@ -136,7 +144,7 @@ async function readRunnerView(
       // Written by buildCampaignSnapshot when the campaign was created, never edited since.
       snapshot:
         row.snapshot_cached && cached
-          ? cached.snapshot
+          ? cached.value
           : snapshotCache.remember(row.code, row.campaign_id, row.challenge_snapshot as CampaignSnapshot),
     },
     participation:

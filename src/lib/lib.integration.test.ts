@@ -75,6 +75,34 @@ describe("throttle shared by every instance", () => {
     expect(await prisma.throttleEvent.count({ where: { bucket: { in: [loose.bucket, tight.bucket] } } })).toBe(4);
   });
 
+  it("at limit - 1, exactly one of 50 parallel attempts gets the last slot (one statement, no transaction)", async () => {
+    const tight = { bucket: "test:boundary-identity", limit: 5, windowMs: 15 * 60 * 1000 };
+    const loose = { bucket: "test:boundary-address", limit: 100, windowMs: 15 * 60 * 1000 };
+    const now = new Date();
+    for (let i = 0; i < tight.limit - 1; i += 1) expect((await takeThrottleSlots([tight, loose], now)).ok).toBe(true);
+    const taken = await Promise.all(Array.from({ length: 50 }, () => takeThrottleSlots([tight, loose], now)));
+    expect(taken.filter((result) => result.ok)).toHaveLength(1);
+    expect(await prisma.throttleEvent.count({ where: { bucket: tight.bucket } })).toBe(tight.limit);
+    expect(await prisma.throttleEvent.count({ where: { bucket: loose.bucket } })).toBe(tight.limit);
+    const winner = taken.find((result) => result.ok);
+    expect(winner?.ok && winner.slots[0]!.blockedUntil).toEqual(new Date(now.getTime() + tight.windowMs));
+    for (const result of taken.filter((candidate) => !candidate.ok)) {
+      expect(result).toMatchObject({ ok: false, refused: [{ index: 0, count: 5, retryAfterSeconds: 15 * 60 }] });
+    }
+  });
+
+  it("counts nothing twice when the window has moved on: expired events free their slots", async () => {
+    const rule = { bucket: "test:expiry", limit: 2, windowMs: 60_000 };
+    const start = new Date("2026-09-01T08:00:00Z");
+    await takeThrottleSlot(rule, start);
+    await takeThrottleSlot(rule, new Date(start.getTime() + 30_000));
+    const blocked = await takeThrottleSlot(rule, new Date(start.getTime() + 45_000));
+    // The oldest event leaves the window 15 s later.
+    expect(blocked).toMatchObject({ ok: false, retryAfterSeconds: 15 });
+    expect((await takeThrottleSlot(rule, new Date(start.getTime() + 60_001))).ok).toBe(true);
+    expect((await takeThrottleSlot(rule, new Date(start.getTime() + 60_002))).ok).toBe(false);
+  });
+
   it("never asks to wait longer than the window, even when others recorded after the caller's clock", async () => {
     // A parallel caller reads its clock, then waits for the lock while others record later events.
     const rule = { bucket: "test:late-clock", limit: 2, windowMs: 15 * 60 * 1000 };

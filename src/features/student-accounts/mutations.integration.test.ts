@@ -14,10 +14,12 @@ import {
   acceptStudentCgu,
   campaignAddressThrottleRule,
   createPendingIdentity,
+  identityThrottleRule,
   joinCampaignAsStudent,
   reconcileGarStudent,
   unlockStudent,
   WRONG_BIRTHDATES_PER_CAMPAIGN_ADDRESS,
+  WRONG_BIRTHDATES_PER_IDENTITY,
 } from "./mutations";
 import { listBlockedStudents, resolveJoinableCampaign } from "./data";
 import { loadCampaignForStudent } from "./loaders";
@@ -348,6 +350,30 @@ describe("reconcileGarStudent", () => {
     ).toMatchObject({ externalId: "new-ido" });
   });
 
+  it("a right birth date refused inside the transaction (learner linked to a non-GAR account) gives its slots back", async () => {
+    const school = await createSchool();
+    const owner = await createMember({ schoolId: school.id });
+    const campaign = await createCampaign({ schoolId: school.id, ownerId: owner.userId });
+    const other = await createStaffUser({ email: "jeanne.dupont@exemple.fr" });
+    await createLearner(school.id, {
+      firstName: "Jeanne",
+      lastName: "DUPONT",
+      birthdate: "2011-11-11",
+      userId: other.id,
+    });
+    await expectDomainError(
+      reconcileGarStudent({
+        identity: await pending({ garId: "ido-jeanne", firstName: "Jeanne", lastName: "DUPONT", uais: [school.uai] }),
+        campaignCode: campaign.code,
+        birthdate: "2011-11-11",
+        clientAddress: ADDRESS,
+      }),
+      "LEARNER_LINKED_TO_OTHER_ACCOUNT",
+    );
+    expect(await prisma.throttleEvent.count()).toBe(0);
+    expect(await prisma.session.count()).toBe(0);
+  });
+
   it("explains, with a masked login, a learner linked to a non-GAR account", async () => {
     const school = await createSchool();
     const owner = await createMember({ schoolId: school.id });
@@ -561,6 +587,87 @@ describe("concurrency", () => {
     expect((await prisma.learner.findUniqueOrThrow({ where: { id: learners.get(ines.key)! } })).userId).toBe(
       outcomes[0]?.userId,
     );
+  });
+
+  it("more simultaneous right birth dates of one identity than its slots: one account, the rest refused, nothing left counted", async () => {
+    const { campaign } = await setupDemoSchool();
+    const ines = findFixtureStudent("ines-berthelot");
+    const results = await Promise.allSettled(
+      Array.from({ length: 12 }, async () =>
+        reconcileGarStudent({
+          identity: await identityOf(ines.key),
+          campaignCode: campaign.code,
+          birthdate: ines.birthdate,
+          clientAddress: ADDRESS,
+        }),
+      ),
+    );
+    const done = results.flatMap((result) => (result.status === "fulfilled" ? [result.value] : []));
+    const refused = results.flatMap((result) => (result.status === "rejected" ? [result.reason as unknown] : []));
+    expect(done.length).toBeGreaterThanOrEqual(WRONG_BIRTHDATES_PER_IDENTITY.limit);
+    expect(refused.every((error) => error instanceof DomainError && error.code === "TOO_MANY_ATTEMPTS")).toBe(true);
+    expect(new Set(done.map((outcome) => outcome.userId)).size).toBe(1);
+    expect(await counts()).toEqual({ users: 1, methods: 1, participations: 0, linked: 1 });
+    // Every slot taken by a right date was given back by its transaction.
+    expect(await prisma.throttleEvent.count()).toBe(0);
+    expect(await prisma.session.count()).toBe(done.length);
+  });
+
+  it("a right birth date gives its slots back under parallel wrong ones: the wrong ones alone count", async () => {
+    const { campaign } = await setupDemoSchool();
+    const ines = findFixtureStudent("ines-berthelot");
+    const rule = identityThrottleRule((await identityOf(ines.key)).garId);
+    const attempt = async (birthdate: string) =>
+      reconcileGarStudent({
+        identity: await identityOf(ines.key),
+        campaignCode: campaign.code,
+        birthdate,
+        clientAddress: ADDRESS,
+      });
+    const results = await Promise.allSettled([
+      attempt("2001-01-01"),
+      attempt("2001-01-02"),
+      attempt(ines.birthdate),
+      attempt("2001-01-03"),
+    ]);
+    expect(results.filter((result) => result.status === "fulfilled")).toHaveLength(1);
+    expect(await prisma.throttleEvent.count({ where: { bucket: rule.bucket } })).toBe(3);
+    expect(
+      await prisma.throttleEvent.count({ where: { bucket: campaignAddressThrottleRule(campaign.id, ADDRESS).bucket } }),
+    ).toBe(3);
+  });
+
+  it("the reconciliation writes the session row the action's cookie names", async () => {
+    const { campaign } = await setupDemoSchool();
+    const ines = findFixtureStudent("ines-berthelot");
+    const outcome = await reconcileGarStudent({
+      identity: await identityOf(ines.key),
+      campaignCode: campaign.code,
+      birthdate: ines.birthdate,
+      clientAddress: ADDRESS,
+    });
+    const session = await prisma.session.findUniqueOrThrow({ where: { id: outcome.session.sessionId } });
+    expect(session).toMatchObject({ userId: outcome.userId, kind: "STUDENT", expiresAt: outcome.session.expiresAt });
+    expect(outcome.session.token).not.toBe(outcome.session.sessionId);
+  });
+
+  it("a reconciliation whose transaction fails (pending identity used meanwhile) still gives its slots back", async () => {
+    const { campaign } = await setupDemoSchool();
+    const ines = findFixtureStudent("ines-berthelot");
+    const identity = await identityOf(ines.key);
+    // Two requests with one cookie: one consumes the pending identity, the other's transaction finds it used.
+    const results = await Promise.allSettled(
+      Array.from({ length: 2 }, () =>
+        reconcileGarStudent({
+          identity,
+          campaignCode: campaign.code,
+          birthdate: ines.birthdate,
+          clientAddress: ADDRESS,
+        }),
+      ),
+    );
+    expect(results.filter((result) => result.status === "fulfilled")).toHaveLength(1);
+    expect(await prisma.throttleEvent.count()).toBe(0);
   });
 
   it("10 parallel reconciliations of one learner with different IDOs still yield one account", async () => {
@@ -1016,6 +1123,26 @@ describe("birth-date throttles under concurrency", () => {
     ]);
     expect(await prisma.throttleEvent.count({ where: { bucket: { startsWith: "gar-birthdate:identity:" } } })).toBe(3);
     expect(await prisma.studentLockout.count()).toBe(0);
+  });
+
+  it("two identities behind one address, 10 parallel wrong dates each: exactly 5 evaluated per identity", async () => {
+    const { campaign } = await setupDemoSchool();
+    const a = await pending({ garId: "ido-a", firstName: "Élève", lastName: "A", uais: ["0999001W"] });
+    const b = await pending({ garId: "ido-b", firstName: "Élève", lastName: "B", uais: ["0999001W"] });
+    const results = await Promise.allSettled(
+      [...Array.from({ length: 10 }, () => a), ...Array.from({ length: 10 }, () => b)].map((identity) =>
+        reconcileGarStudent({ identity, campaignCode: campaign.code, birthdate: "2000-01-01", clientAddress: ADDRESS }),
+      ),
+    );
+    const codes = results.map((result) => (result.status === "rejected" ? (result.reason as DomainError).code : "OK"));
+    expect(codes.slice(0, 10).filter((code) => code === "RECONCILIATION_NOT_FOUND")).toHaveLength(5);
+    expect(codes.slice(10).filter((code) => code === "RECONCILIATION_NOT_FOUND")).toHaveLength(5);
+    expect(codes.filter((code) => code === "TOO_MANY_ATTEMPTS")).toHaveLength(10);
+    expect(
+      await prisma.throttleEvent.count({ where: { bucket: campaignAddressThrottleRule(campaign.id, ADDRESS).bucket } }),
+    ).toBe(10);
+    // Each identity's fifth wrong date recorded its lockout.
+    expect(await prisma.studentLockout.count({ where: { campaignId: campaign.id } })).toBe(2);
   });
 
   it(
